@@ -1,0 +1,111 @@
+"""Format registry: find the reader for a file by suffix and, where ambiguous, content.
+
+Public entry points: :func:`open_document`, :func:`get_format`, :func:`detect_format`,
+:func:`write_document`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import Mapping
+
+from ..errors import InputError, UsageError
+from ..model import Document, Segment
+from .base import Format, ReadOptions, read_head
+
+__all__ = [
+    "Format",
+    "ReadOptions",
+    "open_document",
+    "get_format",
+    "detect_format",
+    "write_document",
+    "FORMAT_MODULES",
+]
+
+# name -> "module:Class"; modules are imported on first use so start-up stays fast.
+FORMAT_MODULES: dict[str, str] = {
+    "po": "reviewer.formats.po:PoFormat",
+    "xliff": "reviewer.formats.xliff:XliffFormat",
+    "tmx": "reviewer.formats.tmx:TmxFormat",
+    "tsv": "reviewer.formats.tabular:TsvFormat",
+    "csv": "reviewer.formats.tabular:CsvFormat",
+    "jsonl": "reviewer.formats.jsonl:JsonlFormat",
+    "txt": "reviewer.formats.plaintext:PlainTextFormat",
+}
+
+SUFFIXES: dict[str, str] = {
+    ".po": "po",
+    ".pot": "po",
+    ".xlf": "xliff",
+    ".xliff": "xliff",
+    ".xlf2": "xliff",
+    ".sdlxliff": "xliff",
+    ".mxliff": "xliff",
+    ".tmx": "tmx",
+    ".tsv": "tsv",
+    ".tab": "tsv",
+    ".csv": "csv",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".txt": "txt",
+    ".text": "txt",
+}
+
+_cache: dict[str, Format] = {}
+
+
+def get_format(name: str) -> Format:
+    """The format object registered under ``name``."""
+    if name not in FORMAT_MODULES:
+        raise UsageError(
+            f"unknown format {name!r} (known: {', '.join(sorted(FORMAT_MODULES))})"
+        )
+    if name not in _cache:
+        modname, _, clsname = FORMAT_MODULES[name].partition(":")
+        cls = getattr(importlib.import_module(modname), clsname)
+        _cache[name] = cls()
+    return _cache[name]
+
+
+def detect_format(path: str | Path, forced: str | None = None) -> Format:
+    """Pick the format for ``path``: forced name, else suffix, else content sniffing."""
+    if forced:
+        return get_format(forced)
+    p = Path(path)
+    name = SUFFIXES.get(p.suffix.lower())
+    if name in ("xliff", "tmx", "po"):
+        return get_format(name)
+    head = read_head(p)
+    if name is None or name == "txt":
+        # Content decides for unknown suffixes (and XML saved as .txt).
+        for cand in ("xliff", "tmx", "po", "jsonl"):
+            if get_format(cand).sniff(head):
+                return get_format(cand)
+    if name is None:
+        raise InputError(
+            f"unrecognised file type {p.suffix or '(no suffix)'!r}; known suffixes: "
+            + ", ".join(sorted(SUFFIXES)),
+            p,
+        )
+    return get_format(name)
+
+
+def open_document(path: str | Path, options: ReadOptions | None = None) -> Document:
+    """Open any supported bilingual file and return its document."""
+    options = options or ReadOptions()
+    fmt = detect_format(path, options.format)
+    return fmt.read(Path(path), options)
+
+
+def write_document(
+    path: str | Path,
+    out: str | Path,
+    changes: Mapping[int, Segment],
+    options: ReadOptions | None = None,
+) -> None:
+    """Write ``path`` to ``out`` in its own format with ``changes`` applied."""
+    options = options or ReadOptions()
+    fmt = detect_format(path, options.format)
+    fmt.write(Path(path), Path(out), changes, options)

@@ -1,0 +1,243 @@
+"""The ``reviewer`` command line (click). User errors become one line and exit 2
+(:func:`main`); the Textual UI is imported only inside ``review``."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import traceback
+from pathlib import Path
+from typing import IO, Any, Iterator
+
+import click
+
+from . import __version__
+from .errors import ReviewerError, UsageError
+from .model import Document, Finding, Segment, Severity
+
+SEVERITIES = [str(s) for s in Severity]
+
+
+def _expand_inputs(paths: tuple[str, ...]) -> list[str]:
+    """Files as given; directories expanded to the supported files inside, sorted."""
+    from .formats import SUFFIXES
+
+    out: list[str] = []
+    for p in paths:
+        if os.path.isdir(p):
+            found = sorted(
+                str(f) for f in Path(p).rglob("*")
+                if f.is_file() and f.suffix.lower() in SUFFIXES
+                and not f.name.endswith(".review.sqlite")
+            )
+            if not found:
+                raise UsageError("no supported files in this directory", p)
+            out.extend(found)
+        else:
+            out.append(p)
+    return out
+
+
+def read_options(ctx_opts: dict[str, Any], config: Any) -> Any:
+    """ReadOptions from command-line options, falling back to ``[check]`` defaults."""
+    from .formats import ReadOptions
+
+    return ReadOptions(
+        source_lang=ctx_opts.get("source_lang") or config.default("source-lang"),
+        target_lang=ctx_opts.get("target_lang") or config.default("target-lang"),
+        source_key=ctx_opts.get("source_key") or "source",
+        target_key=ctx_opts.get("target_key") or "target",
+        reference_key=ctx_opts.get("reference_key") or "reference",
+        id_key=ctx_opts.get("id_key"),
+        terms_key=ctx_opts.get("terms_key") or "terms",
+        format=ctx_opts.get("input_format"),
+    )
+
+
+def open_inputs(
+    inputs: tuple[str, ...], source: str | None, target: str | None, options: Any
+) -> Iterator[Document]:
+    """Documents to process: the INPUT files, or the --source/--target pair, or a
+    --target document alone (target-only review)."""
+    from .formats import open_document
+    from .formats import plaintext
+
+    if source and not target:
+        raise UsageError("--source needs --target (the translation of that file)")
+    if target:
+        if inputs:
+            raise UsageError("give either INPUT files or --source/--target, not both")
+        if source:
+            yield plaintext.read_pair(Path(source), Path(target), options)
+        else:
+            yield plaintext.read_target_only(Path(target), options)
+        return
+    if not inputs:
+        raise UsageError("no input: give INPUT files, or --source and --target")
+    for path in _expand_inputs(inputs):
+        yield open_document(path, options)
+
+
+@contextlib.contextmanager
+def output_stream(path: str | None) -> Iterator[IO[str]]:
+    """stdout, or an atomically written file."""
+    if path is None or path == "-":
+        yield sys.stdout
+        return
+    from .formats.base import atomic_writer
+
+    try:
+        with atomic_writer(path, "w") as f:
+            yield f
+    except FileNotFoundError:
+        raise UsageError("cannot write output: directory does not exist", path) from None
+    except PermissionError:
+        raise UsageError("cannot write output: permission denied", path) from None
+
+
+def _use_colour(choice: str, stream: IO[str]) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never" or os.environ.get("NO_COLOR"):
+        return False
+    return stream is sys.stdout and sys.stdout.isatty()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="reviewer")
+def cli() -> None:
+    """Translation-quality review: checks, scores, interactive review and export."""
+
+
+def _side_text(seg: Segment, f: Finding) -> str | None:
+    if f.form is not None and seg.plural_targets:
+        if f.side == "source":
+            return seg.source if f.form == 0 else seg.plural_source
+        return seg.plural_targets[f.form] if f.form < len(seg.plural_targets) else None
+    return seg.source if f.side == "source" else seg.target
+
+
+@cli.command("check")
+@click.argument("inputs", nargs=-1, type=click.Path())
+@click.option("--source", "source", type=click.Path(), help="Plain-text source, one segment a line.")
+@click.option("--target", "target", type=click.Path(), help="Plain-text translation; alone: target-only review.")
+@click.option("--source-lang", help="Source language (BCP 47), when the file does not say.")
+@click.option("--target-lang", help="Target language (BCP 47), when the file does not say.")
+@click.option("--format", "fmt", type=click.Choice(["text", "jsonl", "json", "csv"]), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(), help="Write findings here instead of stdout.")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), help="Exit 1 when a finding is at or above this severity.")
+@click.option("--enable", multiple=True, help="Check ids to enable (comma-separated; 'all').")
+@click.option("--disable", multiple=True, help="Check ids to disable (comma-separated; 'all').")
+@click.option("--config", "config_path", type=click.Path(), help="Configuration file (default ./reviewer.toml).")
+@click.option("--input-format", type=click.Choice(["po", "xliff", "tmx", "tsv", "csv", "jsonl", "txt"]), help="Read inputs as this format, whatever their suffix.")
+@click.option("--source-key", help="JSONL/TSV key of the source (default: source).")
+@click.option("--target-key", help="JSONL/TSV key of the target (default: target).")
+@click.option("--reference-key", help="JSONL/TSV key of the reference (default: reference).")
+@click.option("--id-key", help="JSONL/TSV key of the unit id (default: line number).")
+@click.option("--terms-key", help="JSONL key of per-line glossary terms (default: terms).")
+@click.option("--color", "colour", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
+@click.option("--list-checks", is_flag=True, help="List the checks, whether enabled, and exit.")
+def check_cmd(inputs: tuple[str, ...], source: str | None, target: str | None,
+              fmt: str, output: str | None, fail_on: str | None, enable: tuple[str, ...],
+              disable: tuple[str, ...], config_path: str | None, colour: str,
+              list_checks: bool, **opts: Any) -> None:
+    """Run the QA checks on INPUT files (PO, XLIFF, TMX, TSV/CSV, JSONL, TXT) or on a
+    --source/--target pair, and print the findings."""
+    from .config import load_config
+    from .output import write_csv, write_json, write_jsonl, write_text
+    from .progress import Progress
+    from .runner import plan_checks
+
+    config = load_config(config_path)
+    plan = plan_checks(config, enable, disable)
+    if list_checks:
+        from .checks import all_checks
+
+        on = set(plan.ids)
+        for cid, cls in all_checks().items():
+            mark = "on " if cid in on else "off"
+            click.echo(f"{mark}  {cid:16} {cls.category:12} {cls.severity!s:9} {cls.name}")
+        return
+    options = read_options(opts, config)
+    fail_level = fail_on or config.default("fail-on")
+    threshold = Severity.parse(fail_level) if fail_level else None
+    n_files = len(inputs) if inputs else 1
+    progress = Progress(n_files)
+    failed = False
+    texts: dict[tuple[str, int], Segment] = {}
+
+    def findings() -> Iterator[Finding]:
+        nonlocal failed
+        for doc in open_inputs(inputs, source, target, options):
+            if fmt == "text":
+                doc.segments = _remember(doc, texts)
+            doc.segments = _counting(doc.segments, progress)
+            for f in plan.run(doc):
+                if threshold is not None and f.severity >= threshold:
+                    failed = True
+                yield f
+            progress.file_done()
+
+    def side_text(f: Finding) -> str | None:
+        seg = texts.get((f.file, f.index))
+        return None if seg is None else _side_text(seg, f)
+
+    try:
+        with output_stream(output) as out:
+            if fmt == "text":
+                write_text(findings(), out, _use_colour(colour, out), side_text)
+            elif fmt == "jsonl":
+                write_jsonl(findings(), out)
+            elif fmt == "csv":
+                write_csv(findings(), out)
+            else:
+                write_json(findings(), out, plan.stats)
+    finally:
+        progress.close()
+    if failed:
+        sys.exit(1)
+
+
+def _remember(doc: Document, store: dict[tuple[str, int], Segment]) -> Iterator[Segment]:
+    for seg in doc:
+        store[(doc.path, seg.index)] = seg
+        yield seg
+
+
+def _counting(segments: Any, progress: Any) -> Iterator[Segment]:
+    for seg in segments:
+        progress.unit()
+        yield seg
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console entry point: maps user errors to exit 2, bugs to exit 3."""
+    try:
+        rv = cli.main(args=argv, prog_name="reviewer", standalone_mode=False)
+    except ReviewerError as e:
+        click.echo(f"reviewer: error: {e}", err=True)
+        sys.exit(e.exit_code)
+    except click.exceptions.Abort:
+        click.echo("reviewer: aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as e:
+        e.show()
+        sys.exit(2 if e.exit_code not in (0, 1) else e.exit_code)
+    except BrokenPipeError:
+        with contextlib.suppress(Exception):
+            sys.stdout = open(os.devnull, "w")
+        sys.exit(0)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except SystemExit:
+        raise
+    except Exception:
+        traceback.print_exc()
+        click.echo("reviewer: internal error (a bug): please report it with the traceback above", err=True)
+        sys.exit(3)
+    sys.exit(rv if isinstance(rv, int) else 0)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,222 @@
+"""Run the selected checks over documents: preconditions, ignores, overrides, stats.
+
+:func:`plan_checks` turns defaults, ``reviewer.toml`` and ``--enable/--disable``
+into a :class:`CheckPlan`; :meth:`CheckPlan.run` yields findings in document order
+and counts what it saw in a :class:`RunStats`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from typing import Any, Iterable, Iterator, Sequence
+
+from .checks import all_checks
+from .checks.base import Check, CheckContext, DocumentCheck
+from .config import Config, options_for
+from .errors import UsageError
+from .model import CODE_RE, Document, Finding, Segment, Severity
+
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+def count_words(text: str) -> int:
+    """Words in a text, for statistics (inline codes and punctuation not counted)."""
+    return len(_WORD.findall(CODE_RE.sub(" ", text)))
+
+
+@dataclass(slots=True)
+class RunStats:
+    """Counts over a run: units, source words, findings by severity and by check."""
+
+    units: int = 0
+    words: int = 0
+    files: int = 0
+    by_severity: Counter[str] = field(default_factory=Counter)
+    by_check: Counter[str] = field(default_factory=Counter)
+
+    def add(self, finding: Finding) -> None:
+        """Count one finding."""
+        self.by_severity[str(finding.severity)] += 1
+        self.by_check[finding.check] += 1
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``stats`` object of the whole-run JSON."""
+        return {
+            "files": self.files,
+            "units": self.units,
+            "words": self.words,
+            "findings": {
+                "total": sum(self.by_severity.values()),
+                "by_severity": {
+                    str(s): self.by_severity.get(str(s), 0) for s in Severity
+                },
+                "by_check": dict(sorted(self.by_check.items())),
+            },
+        }
+
+
+def _split_ids(values: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    for v in values:
+        out.extend(x.strip() for x in v.split(",") if x.strip())
+    return out
+
+
+def resolve_enabled(
+    config: Config, enable: Iterable[str] = (), disable: Iterable[str] = ()
+) -> list[str]:
+    """The ids of the checks to run, in registry order.
+
+    Defaults, then ``reviewer.toml`` (``[check] enable/disable`` and
+    ``[checks.ID] enabled``), then the command line, each overriding the last.
+    ``all`` stands for every check.
+    """
+    registry = all_checks()
+    known = set(registry)
+    on = {cid for cid, cls in registry.items() if cls.default_enabled}
+
+    def apply(ids: Iterable[str], value: bool, where: str) -> None:
+        for cid in ids:
+            if cid == "all":
+                if value:
+                    on.update(known)
+                else:
+                    on.clear()
+                continue
+            if cid not in known:
+                raise UsageError(
+                    f"unknown check {cid!r} in {where} (known: {', '.join(sorted(known))})"
+                )
+            (on.add if value else on.discard)(cid)
+
+    src = config.path or "reviewer.toml"
+    apply(config.enable, True, src)
+    apply(config.disable, False, src)
+    for cid, val in config.enabled.items():
+        apply([cid], val, src)
+    unknown_tables = set(config.options) - known
+    if unknown_tables:
+        raise UsageError(
+            f"unknown check {sorted(unknown_tables)[0]!r} in {src} "
+            f"(known: {', '.join(sorted(known))})"
+        )
+    apply(_split_ids(enable), True, "--enable")
+    apply(_split_ids(disable), False, "--disable")
+    return [cid for cid in registry if cid in on]
+
+
+@dataclass
+class CheckPlan:
+    """The checks to run and their settings; reusable across documents."""
+
+    checks: list[Check]
+    config: Config = field(default_factory=Config)
+    glossary: Any = None
+    stats: RunStats = field(default_factory=RunStats)
+
+    @property
+    def ids(self) -> list[str]:
+        """Ids of the planned checks."""
+        return [c.id for c in self.checks]
+
+    def _contexts(self, doc: Document) -> dict[str, CheckContext]:
+        return {
+            c.id: CheckContext(
+                source_lang=doc.source_lang,
+                target_lang=doc.target_lang,
+                options=options_for(self.config, c.id, doc.target_lang),
+                glossary=self.glossary,
+                target_only=doc.target_only,
+                path=doc.path,
+            )
+            for c in self.checks
+        }
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        """Yield every finding of the document, in document order (streams when no
+        document-level check is planned)."""
+        ctxs = self._contexts(doc)
+        overrides = self.config.severity
+        pre = [c for c in self.checks if c.precondition and not isinstance(c, DocumentCheck)]
+        main = [
+            c
+            for c in self.checks
+            if not c.precondition
+            and not isinstance(c, DocumentCheck)
+            and not (c.needs_source and doc.target_only)
+        ]
+        if doc.target_only:
+            pre = [c for c in pre if not c.needs_source]
+        doc_checks = [c for c in self.checks if isinstance(c, DocumentCheck)]
+        if doc.target_only:
+            doc_checks = [c for c in doc_checks if not c.needs_source]
+        stats = self.stats
+        stats.files += 1
+        kept: list[Segment] | None = [] if doc_checks else None
+        pending: dict[int, list[Finding]] = {}
+
+        def finish(seg: Segment, f: Finding, form: int | None) -> Finding:
+            sev = overrides.get(f.check, f.severity)
+            return replace(
+                f, severity=sev, file=doc.path, unit=seg.id, index=seg.index,
+                line=seg.line, form=form,
+            )
+
+        for seg in doc:
+            if "obsolete" in seg.flags:
+                continue
+            stats.units += 1
+            stats.words += count_words(seg.target or "" if doc.target_only else seg.source)
+            if kept is not None:
+                kept.append(seg)
+            ignore = seg.ignore
+            if "all" in ignore:
+                continue
+            out: list[Finding] = []
+            for form, s in seg.forms():
+                blocked = not s.target
+                for c in pre:
+                    if c.id in ignore:
+                        continue
+                    for f in c.run(s, ctxs[c.id]):
+                        blocked = True
+                        out.append(finish(seg, f, form))
+                for c in main:
+                    if (blocked and c.needs_translation) or c.id in ignore:
+                        continue
+                    for f in c.run(s, ctxs[c.id]):
+                        out.append(finish(seg, f, form))
+            if kept is None:
+                for f in out:
+                    stats.add(f)
+                    yield f
+            elif out:
+                pending[seg.index] = out
+
+        if kept is None:
+            return
+        by_seg = {s.index: s for s in kept}
+        for c in doc_checks:
+            for seg, f in c.run_document(kept, ctxs[c.id]):
+                if c.id in seg.ignore or "all" in seg.ignore:
+                    continue
+                pending.setdefault(seg.index, []).append(finish(by_seg.get(seg.index, seg), f, None))
+        for idx in sorted(pending):
+            for f in pending[idx]:
+                stats.add(f)
+                yield f
+
+
+def plan_checks(
+    config: Config | None = None,
+    enable: Sequence[str] = (),
+    disable: Sequence[str] = (),
+    glossary: Any = None,
+) -> CheckPlan:
+    """Instantiate the enabled checks (see :func:`resolve_enabled`)."""
+    config = config or Config()
+    registry = all_checks()
+    ids = resolve_enabled(config, enable, disable)
+    return CheckPlan([registry[i]() for i in ids], config=config, glossary=glossary)

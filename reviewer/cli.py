@@ -199,6 +199,49 @@ def check_cmd(inputs: tuple[str, ...], source: str | None, target: str | None,
         sys.exit(1)
 
 
+@cli.command("score")
+@click.argument("hyps", nargs=-1, required=True, type=click.Path())
+@click.option("-r", "--ref", "refs", multiple=True, type=click.Path(), help="Reference file (repeat for several references).")
+@click.option("-m", "--metrics", default="bleu,chrf,chrf++,ter", show_default=True, help="Comma-separated: bleu, chrf, chrf++, ter.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "latex"]), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(), help="Write here instead of stdout.")
+@click.option("--segments", is_flag=True, help="Also give sentence-level scores (BLEU with effective order).")
+@click.option("--tokenize", type=click.Choice(["13a", "intl", "zh", "char", "none", "flores101", "flores200"]), help="BLEU tokenizer (default 13a; zh for Chinese).")
+@click.option("--lowercase", "-lc", is_flag=True, help="Case-insensitive scores.")
+@click.option("--paired-bs", is_flag=True, help="Paired bootstrap resampling against the first system (95% CIs too).")
+@click.option("--paired-ar", is_flag=True, help="Paired approximate randomization against the first system.")
+@click.option("--confidence", is_flag=True, help="95% bootstrap confidence intervals per system.")
+@click.option("--n-samples", type=int, default=0, help="Resamples (default 1000 for bootstrap, 10000 for AR).")
+@click.option("--name", "names", multiple=True, help="Display names for the systems, in order.")
+@click.option("--target-lang", help="Target language (BLEU's tokenizer choice for zh/ja/ko).")
+def score_cmd(hyps: tuple[str, ...], refs: tuple[str, ...], metrics: str, fmt: str,
+              output: str | None, segments: bool, tokenize: str | None, lowercase: bool,
+              paired_bs: bool, paired_ar: bool, confidence: bool, n_samples: int,
+              names: tuple[str, ...], target_lang: str | None) -> None:
+    """Score HYP files (plain text, or any bilingual file's targets) against references
+    with sacrebleu: BLEU, chrF, chrF++ and TER, with their signatures. Several systems
+    are ranked; --paired-bs/--paired-ar test each against the first."""
+    from .metrics import MetricOptions
+    from .scoring import confidence as add_ci
+    from .scoring import render, score_systems, significance
+
+    wanted = [m.strip().lower() for m in metrics.split(",") if m.strip()]
+    if names and len(names) != len(hyps):
+        raise UsageError(f"--name given {len(names)} times for {len(hyps)} systems")
+    if paired_bs and paired_ar:
+        raise UsageError("choose one of --paired-bs and --paired-ar")
+    if (paired_bs or paired_ar) and len(hyps) < 2:
+        raise UsageError("paired tests need at least two systems (the first is the baseline)")
+    opts = MetricOptions(tokenize=tokenize, lowercase=lowercase, trg_lang=target_lang or "")
+    systems, ref_lines = score_systems(hyps, refs, wanted, opts, names=names or None)
+    if paired_bs or paired_ar:
+        significance(systems, ref_lines, wanted, "ar" if paired_ar else "bs", n_samples, opts)
+    elif confidence:
+        add_ci(systems, wanted, n_samples or 1000)
+    with output_stream(output) as out:
+        out.write(render(systems, wanted, fmt, segments))
+
+
 def _remember(doc: Document, store: dict[tuple[str, int], Segment]) -> Iterator[Segment]:
     for seg in doc:
         store[(doc.path, seg.index)] = seg

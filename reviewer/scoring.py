@@ -1,0 +1,222 @@
+"""``reviewer score``: corpus and segment metrics for one or several systems, ranked,
+with bootstrap confidence intervals and paired significance against a baseline."""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Sequence
+
+from .errors import InputError, UsageError
+from .metrics import HIGHER_IS_BETTER, METRICS, MetricOptions, SegmentStats
+
+DISPLAY = {"bleu": "BLEU", "chrf": "chrF2", "chrf++": "chrF2++", "ter": "TER"}
+
+
+@dataclass
+class SystemScores:
+    """One system's statistics per metric, plus significance results when computed."""
+
+    name: str
+    stats: dict[str, SegmentStats]
+    ci: dict[str, tuple[float, float]] = field(default_factory=dict)  # metric -> (mean, ±)
+    p_value: dict[str, float | None] = field(default_factory=dict)
+    test_signature: dict[str, str] = field(default_factory=dict)
+
+    def signature(self, metric: str) -> str:
+        """The signature to print: the significance test's when one ran."""
+        return self.test_signature.get(metric) or self.stats[metric].signature
+
+    def score(self, metric: str) -> float:
+        """Corpus score of ``metric``."""
+        return float(self.stats[metric].corpus().score)
+
+
+def read_lines(path: str | Path) -> list[str]:
+    """A plain-text file as lines (one segment a line; final newline optional)."""
+    from .formats.base import read_text
+
+    text = read_text(path)
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return [ln.rstrip("\r") for ln in lines]
+
+
+def read_system(path: str | Path, options: Any = None) -> tuple[list[str], list[str] | None]:
+    """Hypotheses from a plain-text file or the targets of any bilingual file, and the
+    file's own references when it has them (a reference column)."""
+    p = Path(path)
+    if p.suffix.lower() in (".txt", ".text", "") or p.suffix.lower() not in _BILINGUAL:
+        return read_lines(p), None
+    from .formats import open_document
+
+    segs = list(open_document(p, options))
+    refs = [s.reference for s in segs]
+    hyps = [s.target or "" for s in segs]
+    return hyps, (None if any(r is None for r in refs) else [r or "" for r in refs])
+
+
+_BILINGUAL = {".po", ".pot", ".xlf", ".xliff", ".tmx", ".tsv", ".csv", ".jsonl"}
+
+
+def score_systems(
+    hyp_paths: Sequence[str],
+    ref_paths: Sequence[str],
+    metrics: Sequence[str] = METRICS,
+    options: MetricOptions | None = None,
+    read_options: Any = None,
+    names: Sequence[str] | None = None,
+) -> tuple[list[SystemScores], list[list[str]]]:
+    """Read every system and reference and compute their per-segment statistics."""
+    for m in metrics:
+        if m not in METRICS:
+            raise UsageError(f"unknown metric {m!r} (known: {', '.join(METRICS)})")
+    systems_raw = [read_system(p, read_options) for p in hyp_paths]
+    refs = [read_lines(r) if Path(r).suffix.lower() not in _BILINGUAL
+            else read_system(r, read_options)[0] for r in ref_paths]
+    if not refs:
+        own = systems_raw[0][1] if systems_raw else None
+        if own is None:
+            raise UsageError("no reference: give --ref FILE (or a file with a reference column)")
+        refs = [own]
+    n = len(refs[0])
+    for path, r in zip(ref_paths, refs):
+        if len(r) != n:
+            raise InputError(f"reference has {len(r)} segments, the first reference has {n}", path)
+    for path, (hyps, _) in zip(hyp_paths, systems_raw):
+        if len(hyps) != n:
+            raise InputError(f"hypothesis has {len(hyps)} segments, the reference has {n}", path)
+    labels = list(names) if names else [_name(p) for p in hyp_paths]
+    out = [
+        SystemScores(label, {m: SegmentStats(m, hyps, refs, options) for m in metrics})
+        for label, (hyps, _) in zip(labels, systems_raw)
+    ]
+    return out, refs
+
+
+def _name(path: str) -> str:
+    return Path(path).name
+
+
+def significance(systems: list[SystemScores], refs: list[list[str]], metrics: Sequence[str],
+                 test: str = "bs", n_samples: int = 1000,
+                 options: MetricOptions | None = None) -> None:
+    """Paired significance of every system against the first (the baseline), as
+    sacrebleu's ``--paired-bs``/``--paired-ar``; bootstrap also yields 95% CIs."""
+    from sacrebleu.significance import PairedTest
+
+    from .metrics import make_metric
+
+    named = [(s.name, s.stats[metrics[0]].hyps) for s in systems]
+    mobjs = {m: make_metric(m, options) for m in metrics}
+    if test == "ar":
+        pt = PairedTest(named, mobjs, refs, test_type="ar", n_samples=n_samples or 10000)
+    else:
+        pt = PairedTest(named, mobjs, refs, test_type="bs", n_samples=n_samples or 1000)
+    sigs, results = pt()
+    keys = [k for k in results if k != "System"]  # sacrebleu's score names, in order
+    for m, key in zip(metrics, keys):
+        for sys in systems:
+            sys.test_signature[m] = str(sigs[key])
+        for sys, res in zip(systems, results[key]):
+            p = getattr(res, "p_value", None)
+            sys.p_value[m] = None if p is None else float(p)
+            mean, ci = getattr(res, "mean", None), getattr(res, "ci", None)
+            if mean is not None and ci is not None:
+                sys.ci[m] = (float(mean), float(ci))
+
+
+def confidence(systems: list[SystemScores], metrics: Sequence[str], n_samples: int = 1000) -> None:
+    """95% bootstrap confidence intervals for each system alone."""
+    for s in systems:
+        for m in metrics:
+            mean, low, high = s.stats[m].bootstrap_ci(n_samples)
+            s.ci[m] = (mean, (high - low) / 2)
+
+
+def ranked(systems: list[SystemScores], metric: str) -> list[SystemScores]:
+    """Systems best first by ``metric``."""
+    return sorted(systems, key=lambda s: s.score(metric), reverse=HIGHER_IS_BETTER[metric])
+
+
+def _num(x: float | None, digits: int = 4) -> float | None:
+    return None if x is None or (isinstance(x, float) and math.isnan(x)) else round(float(x), digits)
+
+
+def to_json(systems: list[SystemScores], metrics: Sequence[str], segments: bool) -> dict[str, Any]:
+    """The JSON object of interfaces.md (numbers as plain floats)."""
+    out: dict[str, Any] = {"systems": []}
+    for s in systems:
+        entry: dict[str, Any] = {
+            "system": s.name,
+            "scores": {m: _num(s.score(m)) for m in metrics},
+            "signatures": {m: s.signature(m) for m in metrics},
+        }
+        if s.ci:
+            entry["ci95"] = {m: {"mean": _num(v[0]), "plus_minus": _num(v[1])} for m, v in s.ci.items()}
+        if s.p_value:
+            entry["p_value"] = {m: _num(v) for m, v in s.p_value.items()}
+        out["systems"].append(entry)
+    if segments:
+        out["segments"] = [
+            {"system": s.name, "index": i,
+             **{m: _num(s.stats[m].segment(i)) for m in metrics}}
+            for s in systems for i in range(len(s.stats[metrics[0]]))
+        ]
+    return out
+
+
+def render(systems: list[SystemScores], metrics: Sequence[str], fmt: str,
+           segments: bool = False) -> str:
+    """Render results as ``text``, ``json``, ``csv`` or ``latex``."""
+    if fmt == "json":
+        return json.dumps(to_json(systems, metrics, segments), ensure_ascii=False, indent=2) + "\n"
+    order = ranked(systems, metrics[0]) if len(systems) > 1 else systems
+    baseline = systems[0].name
+    rows = []
+    for rank, s in enumerate(order, 1):
+        cells = [str(rank), s.name + (" (baseline)" if s.name == baseline and len(systems) > 1 else "")]
+        for m in metrics:
+            cell = f"{s.score(m):.2f}"
+            if m in s.ci:
+                cell += f" ± {s.ci[m][1]:.2f}"
+            p = s.p_value.get(m)
+            if p is not None:
+                cell += f" (p={p:.4f}{'*' if p < 0.05 else ''})"
+            cells.append(cell)
+        rows.append(cells)
+    header = ["rank", "system"] + [DISPLAY[m] for m in metrics]
+    if fmt == "csv":
+        import csv
+
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(["rank", "system"] + [c for m in metrics for c in (m, f"{m}_ci95", f"{m}_p")])
+        for rank, s in enumerate(order, 1):
+            row: list[Any] = [rank, s.name]
+            for m in metrics:
+                row += [f"{s.score(m):.4f}", f"{s.ci[m][1]:.4f}" if m in s.ci else "",
+                        "" if s.p_value.get(m) is None else f"{s.p_value[m]:.4f}"]
+            w.writerow(row)
+        return buf.getvalue()
+    if fmt == "latex":
+        esc = lambda t: t.replace("_", r"\_").replace("%", r"\%").replace("&", r"\&")  # noqa: E731
+        lines = [r"\begin{tabular}{rl" + "r" * len(metrics) + "}", r"\toprule",
+                 " & ".join(esc(h) for h in header) + r" \\", r"\midrule"]
+        lines += [" & ".join(esc(c).replace("±", r"$\pm$") for c in r) + r" \\" for r in rows]
+        lines += [r"\bottomrule", r"\end{tabular}"]
+        sigs = "; ".join(f"{DISPLAY[m]}: {systems[0].signature(m)}" for m in metrics)
+        return "\n".join(lines) + f"\n% {esc(sigs)}\n"
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(header)]
+    fmt_row = lambda r: "  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip()  # noqa: E731
+    text = [fmt_row(header), fmt_row(["-" * w for w in widths])] + [fmt_row(r) for r in rows]
+    text.append("")
+    for m in metrics:
+        text.append(f"{DISPLAY[m]} signature: {systems[0].signature(m)}")
+    if any(s.p_value for s in systems):
+        text.append("* p < 0.05 against the baseline (the first system given)")
+    return "\n".join(text) + "\n"

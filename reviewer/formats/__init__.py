@@ -95,8 +95,34 @@ def detect_format(path: str | Path, forced: str | None = None) -> Format:
 def open_document(path: str | Path, options: ReadOptions | None = None) -> Document:
     """Open any supported bilingual file and return its document."""
     options = options or ReadOptions()
-    fmt = detect_format(path, options.format)
-    return fmt.read(Path(path), options)
+    p = Path(path)
+    if not p.exists():
+        raise InputError("no such file", p)
+    if p.is_dir():
+        raise InputError("is a directory, not a file", p)
+    fmt = detect_format(p, options.format)
+    if _is_blank(p):
+        return Document(path=str(path), format=fmt.name, source_lang=options.source_lang,
+                        target_lang=options.target_lang, segments=[])
+    return fmt.read(p, options)
+
+
+def _is_blank(p: Path) -> bool:
+    """True for an empty file, or one holding only a BOM and whitespace."""
+    size = p.stat().st_size
+    if size == 0:
+        return True
+    if size > 64:
+        return False
+    data = read_head(p, 64)
+    for bom, enc in (("\ufeff".encode("utf-8"), "utf-8"), (b"\xff\xfe", "utf-16-le"),
+                     (b"\xfe\xff", "utf-16-be")):
+        if data.startswith(bom):
+            try:
+                return not data[len(bom):].decode(enc).strip()
+            except UnicodeDecodeError:
+                return False
+    return not data.strip()
 
 
 def write_document(

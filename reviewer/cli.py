@@ -254,6 +254,15 @@ def _counting(segments: Any, progress: Any) -> Iterator[Segment]:
         yield seg
 
 
+def _register_groups() -> None:
+    from .cli_mqm import mqm_group
+
+    cli.add_command(mqm_group)
+
+
+_register_groups()
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: maps user errors to exit 2, bugs to exit 3."""
     try:

@@ -148,3 +148,17 @@ def xml_encoding(data: bytes) -> str:
         return "utf-16"
     m = re.match(rb"<\?xml[^>]*encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']", data)
     return m.group(1).decode("ascii").lower() if m else "utf-8"
+
+
+def make_pull_parser(events: tuple[str, ...] = ("start", "end")) -> etree.XMLPullParser:
+    """A feed-driven (streaming) parser with the same safety settings as
+    :func:`make_parser`: feed bytes with ``feed()``, collect ``read_events()``."""
+    return etree.XMLPullParser(
+        events=events,
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=False,
+    )

@@ -1,0 +1,155 @@
+"""XLIFF 1.2 (and 1.0/1.1) reading: trans-units, seg-source segments, inline codes.
+
+Inline codes: ``g`` and non-segment ``mrk`` become open/close pairs (the start tag and
+the end tag as written), ``x``/``ph`` standalone codes, ``bx``/``bpt`` and ``ex``/``ept``
+open/close halves paired by ``rid`` (else ``id``), ``it`` isolated codes; ``data`` is
+the element's original markup, so writers put it back unchanged.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+from lxml import etree
+
+from ..errors import InputError
+from ..model import InlineCode, Segment
+from .xliff import Builder, EventStream, Header, Loc, RawUnit, clear_done, namespace, parse_ignore
+from .xmlsafe import local
+
+_STANDALONE = {"x", "ph"}
+_OPEN = {"bx", "bpt"}
+_CLOSE = {"ex", "ept"}
+
+
+def content(el: etree._Element, raw: RawUnit, path: Path) -> tuple[str, tuple[InlineCode, ...]]:
+    """Text of a source/target/mrk element with its inline codes."""
+    b = Builder()
+    _walk(el, raw, b, path)
+    return b.result()
+
+
+def _walk(el: etree._Element, raw: RawUnit, b: Builder, path: Path) -> None:
+    b.text(el.text)
+    for child in el:
+        if isinstance(child, etree._Entity):
+            raise InputError(f"entity reference &{child.name}; is not allowed", path, child.sourceline)
+        if not isinstance(child.tag, str):  # comment or processing instruction
+            b.text(child.tail)
+            continue
+        name = local(child.tag)
+        cid = child.get("id") or child.get("mid") or ""
+        if name in ("g", "mrk"):
+            b.code(InlineCode("open", cid, raw.start_tag(child), f"<{name}{cid}>"))
+            _walk(child, raw, b, path)
+            b.code(InlineCode("close", cid, raw.end_tag(child), f"</{name}{cid}>"))
+        elif name in _OPEN or name in _CLOSE:
+            key = child.get("rid") or cid
+            kind = "open" if name in _OPEN else "close"
+            b.code(InlineCode(kind, key, raw.markup(child), f"<{name}{cid}/>", child.get("equiv-text")))
+        elif name == "it":
+            b.code(InlineCode("isolated", cid, raw.markup(child), f"<it{cid}/>", child.get("equiv-text")))
+        else:  # x, ph and anything unexpected: kept whole as a placeholder
+            b.code(InlineCode("standalone", cid, raw.markup(child), f"<{name}{cid}/>", child.get("equiv-text")))
+        b.text(child.tail)
+
+
+def _seg_mrks(el: etree._Element | None) -> list[etree._Element]:
+    if el is None:
+        return []
+    return [m for m in el.iter() if isinstance(m.tag, str) and local(m.tag) == "mrk" and m.get("mtype") == "seg"]
+
+
+def read_segments(path: Path, header: Header) -> Iterator[tuple[Segment, Loc]]:
+    """Stream the segments of an XLIFF 1.x file with their writer locations."""
+    stream = EventStream(path)
+    ns = header.ns
+    translate: list[bool] = [True]
+    unit_el: etree._Element | None = None
+    unit_span = (0, 0)
+    index = 0
+    for ev, el in stream.events():
+        if unit_el is not None:
+            if ev == "end" and el is unit_el:
+                raw = stream.raw.capture(el, unit_span)
+                if translate[-1] and el.get("translate", "yes") != "no":
+                    for seg, loc in _unit(el, raw, stream, path, ns, index):
+                        index += 1
+                        yield seg, loc
+                stream.ordinals.clear()
+                stream.record = False
+                unit_el = None
+                clear_done(el)
+            continue
+        name = local(el.tag)
+        if ev == "start":
+            span = stream.raw.seek(stream.n)
+            if name == "trans-unit" and namespace(el.tag) == ns:
+                unit_el, unit_span = el, span
+                stream.record = True
+            elif name == "group":
+                translate.append(translate[-1] and el.get("translate", "yes") != "no")
+        else:
+            if name == "group" and len(translate) > 1:
+                translate.pop()
+            if el.getparent() is not None:
+                clear_done(el)
+
+
+def _unit(
+    el: etree._Element, raw: RawUnit, stream: EventStream, path: Path, ns: str, index: int
+) -> Iterator[tuple[Segment, Loc]]:
+    uid = el.get("id")
+    if not uid:
+        raise InputError("<trans-unit> without the required id attribute", path, el.sourceline)
+    kids = {}
+    notes: list[str] = []
+    for c in el:
+        if not isinstance(c.tag, str) or namespace(c.tag) != ns:
+            continue
+        n = local(c.tag)
+        if n == "note":
+            notes.append("".join(c.itertext()).strip())
+        elif n in ("source", "seg-source", "target") and n not in kids:
+            kids[n] = c
+    source = kids.get("source")
+    if source is None:
+        raise InputError(f"<trans-unit id={uid!r}> has no <source>", path, el.sourceline)
+    target = kids.get("target")
+    segsrc = kids.get("seg-source")
+    ignore: frozenset[str] = frozenset()
+    for n in notes:
+        ignore |= parse_ignore(n)
+    max_length = None
+    if el.get("maxwidth") and el.get("size-unit") == "char":
+        try:
+            max_length = int(el.get("maxwidth", ""))
+        except ValueError:
+            raise InputError(f"maxwidth {el.get('maxwidth')!r} is not a number", path, el.sourceline) from None
+    prefix = f"{source.prefix}:" if source.prefix else ""
+    state = target.get("state") if target is not None else None
+    t_ord = stream.ordinals.get(target) if target is not None else None
+    common = dict(notes=tuple(notes), state=state, max_length=max_length, ignore=ignore)
+    smrks = _seg_mrks(segsrc)
+    if not smrks:
+        src, scodes = content(source, raw, path)
+        tgt, tcodes = content(target, raw, path) if target is not None else (None, ())
+        anchor = ("seg-source", stream.ordinals[segsrc]) if segsrc is not None else ("source", stream.ordinals[source])
+        yield (
+            Segment(uid, index, src, tgt, source.sourceline, scodes, tcodes, **common),  # type: ignore[arg-type]
+            Loc(t_ord, anchor, prefix, 1),
+        )
+        return
+    tmrks = {m.get("mid"): m for m in _seg_mrks(target)}
+    anchor = ("seg-source", stream.ordinals[segsrc])  # type: ignore[index]
+    for k, m in enumerate(smrks):
+        mid = m.get("mid") or str(k + 1)
+        src, scodes = content(m, raw, path)
+        tm = tmrks.get(mid)
+        tgt, tcodes = content(tm, raw, path) if tm is not None else (None, ())
+        sid = uid if len(smrks) == 1 else f"{uid}/{mid}"
+        yield (
+            Segment(sid, index + k, src, tgt, m.sourceline, scodes, tcodes, **common),  # type: ignore[arg-type]
+            Loc(t_ord, anchor, prefix, 1, mid=mid, tmrk=stream.ordinals.get(tm) if tm is not None else None),
+        )

@@ -18,6 +18,7 @@ from .config import Config, options_for
 from .errors import UsageError
 from .model import CODE_RE, Document, Finding, Segment, Severity
 
+IGNORE_ALL = frozenset({"all", "*"})
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
@@ -172,7 +173,7 @@ class CheckPlan:
             if kept is not None:
                 kept.append(seg)
             ignore = seg.ignore
-            if "all" in ignore:
+            if ignore and not ignore.isdisjoint(IGNORE_ALL):
                 continue
             out: list[Finding] = []
             for form, s in seg.forms():
@@ -200,7 +201,7 @@ class CheckPlan:
         by_seg = {s.index: s for s in kept}
         for c in doc_checks:
             for seg, f in c.run_document(kept, ctxs[c.id]):
-                if c.id in seg.ignore or "all" in seg.ignore:
+                if c.id in seg.ignore or not seg.ignore.isdisjoint(IGNORE_ALL):
                     continue
                 pending.setdefault(seg.index, []).append(finish(by_seg.get(seg.index, seg), f, None))
         for idx in sorted(pending):

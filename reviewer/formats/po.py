@@ -1,0 +1,459 @@
+"""Gettext PO/POT catalogs, read with polib and written back by splicing.
+
+Reading: the file is decoded first (BOM-aware UTF-8/16/32, else the charset the header
+declares) and parsed from the decoded text with :func:`polib.pofile`; polib's syntax
+errors become one-line :class:`InputError` messages with the line. Every entry but
+the header becomes a :class:`Segment` (obsolete entries too, flagged ``obsolete``).
+
+Writing: a polib round trip re-wraps and re-orders lines all over a real catalog, so
+the writer rewrites only the ``msgstr`` lines of the changed entries, wrapped the way
+GNU gettext wraps them; every other byte stays as it was.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from pathlib import Path
+from typing import Iterable, Mapping
+
+import polib
+
+from ..errors import InputError
+from ..model import Document, Segment
+from .base import (
+    Format,
+    ReadOptions,
+    atomic_write_bytes,
+    decode_text,
+    looks_binary,
+    sniff_encoding,
+)
+
+_SYNTAX = re.compile(r"\(line (\d+)\)(?::\s*(.*))?")
+_CHARSET = re.compile(rb"charset\s*=\s*([A-Za-z0-9_.:-]+)")
+_IGNORE_COMMENT = re.compile(r"reviewer-ignore\s*:\s*([\w\-]+(?:\s*,\s*[\w\-]+)*)")
+_GETTEXT_FLAG = re.compile(r"^(fuzzy|(no-)?wrap|(no-)?[\w+-]*-format|range:.*|obsolete)$")
+_MSGSTR = re.compile(r"msgstr(\[\d+\])?\s")
+_ENTRY_START = re.compile(r"(#[.:,|]|msgctxt\b|msgid\b)")
+_STRING_LINE = re.compile(r'\s*(?:#~\s*)?(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)?\s*(".*)')
+_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
+_ALPHA_SYMBOLS = frozenset("<>*=#&@~^_`")
+DEFAULT_WIDTH = 79  # GNU gettext's page width
+
+
+class PoFormat(Format):
+    """Gettext PO and POT files."""
+
+    name = "po"
+    suffixes = (".po", ".pot")
+
+    def sniff(self, head: bytes) -> bool:
+        """PO files have ``msgid``/``msgstr`` lines near the top."""
+        text = head.decode("utf-8", errors="ignore")
+        return bool(re.search(r"^\s*msgid\s+\"", text, re.M)) and "msgstr" in text
+
+    def read(self, path: Path, options: ReadOptions) -> Document:
+        """Parse the catalog at ``path`` into a document (all units in a list)."""
+        data = _read_bytes(path)
+        text, _ = _decode(data, path)
+        catalog = parse_catalog(text, path)
+        lines = text.splitlines()
+        segments = [
+            entry_segment(e, i, _entry_line(e, lines)) for i, e in enumerate(catalog)
+        ]
+        target = (catalog.metadata.get("Language") or "").strip().replace("_", "-")
+        return Document(
+            path=str(path),
+            format=self.name,
+            source_lang=options.source_lang or "en",
+            target_lang=target or options.target_lang,
+            segments=segments,
+            meta={
+                "header": dict(catalog.metadata),
+                "plural_forms": catalog.metadata.get("Plural-Forms"),
+                "pot": Path(path).suffix.lower() == ".pot",
+            },
+        )
+
+    def write(
+        self,
+        path: Path,
+        out: Path,
+        changes: Mapping[int, Segment],
+        options: ReadOptions,
+    ) -> None:
+        """Rewrite the ``msgstr`` lines of the changed entries; copy all else as is."""
+        data = _read_bytes(path)
+        if not changes:
+            atomic_write_bytes(out, data)
+            return
+        text, encoding = _decode(data, path)
+        catalog = parse_catalog(text, path)
+        lines = text.splitlines(keepends=True)
+        width = detect_width(lines)
+        edits: list[tuple[int, int, list[str]]] = []
+        for index, seg in changes.items():
+            if not 0 <= index < len(catalog):
+                raise InputError(f"no unit with index {index} to write", path)
+            entry = catalog[index]
+            if "fuzzy" in entry.flags and "fuzzy" not in seg.flags and not entry.obsolete:
+                edits.extend(_clear_fuzzy(entry, lines))  # review export: entry reviewed
+            forms = _new_forms(entry, seg)
+            if forms == _old_forms(entry):
+                continue
+            first, last = _msgstr_block(entry, lines, path)
+            newline = _line_ending(lines[first])
+            prefix = "#~ " if lines[first].lstrip().startswith("#~") else ""
+            w = 0 if "no-wrap" in entry.flags else width
+            new: list[str] = []
+            for keyword, value in forms:
+                new += [ln + newline for ln in format_field(keyword, value, w, prefix)]
+            edits.append((first, last, new))
+        if not edits:
+            atomic_write_bytes(out, data)
+            return
+        for first, last, new in sorted(edits, reverse=True):
+            lines[first : last + 1] = new
+        result = "".join(lines)
+        atomic_write_bytes(out, _encode(result, encoding))
+
+
+# ------------------------------------------------------------------------- reading
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", path) from None
+    except IsADirectoryError:
+        raise InputError("is a directory, not a file", path) from None
+    except OSError as e:
+        raise InputError(f"cannot read: {e.strerror}", path) from None
+
+
+def _decode(data: bytes, path: Path) -> tuple[str, str]:
+    """Decode catalog bytes; return ``(text, encoding)`` (encoding includes the BOM
+    choice so :func:`_encode` gives the same bytes back)."""
+    enc, bom = sniff_encoding(data)
+    try:
+        text = decode_text(data, path)
+    except InputError:
+        # A legacy catalog in the charset its header declares (e.g. ISO-8859-1).
+        m = _CHARSET.search(data[:8192])
+        declared = m.group(1).decode("ascii").lower() if m else ""
+        if bom or looks_binary(data) or not declared or _is_utf8(declared):
+            raise
+        try:
+            return data.decode(declared), declared
+        except (LookupError, UnicodeDecodeError):
+            raise InputError(
+                f"cannot decode the catalog as its declared charset {declared!r}", path
+            ) from None
+    return text, (enc + "-bom" if bom else enc)
+
+
+def _is_utf8(name: str) -> bool:
+    try:
+        return codecs.lookup(name).name == "utf-8"
+    except LookupError:
+        return False
+
+
+def _encode(text: str, encoding: str) -> bytes:
+    if encoding.endswith("-bom"):
+        enc = encoding[:-4]
+        bom = {
+            "utf-8": codecs.BOM_UTF8,
+            "utf-16-le": codecs.BOM_UTF16_LE,
+            "utf-16-be": codecs.BOM_UTF16_BE,
+            "utf-32-le": codecs.BOM_UTF32_LE,
+            "utf-32-be": codecs.BOM_UTF32_BE,
+        }[enc]
+        return bom + text.encode(enc)
+    return text.encode(encoding)
+
+
+def parse_catalog(text: str, path: str | Path) -> polib.POFile:
+    """Parse decoded PO text with polib, turning its errors into :class:`InputError`."""
+    if "\n" not in text:
+        text += "\n"  # never mistaken by polib for a file name
+    try:
+        catalog = polib.pofile(text, encoding="utf-8")
+    except (OSError, ValueError, KeyError, IndexError) as e:
+        msg = str(e)
+        m = _SYNTAX.search(msg)
+        if m is None:
+            raise InputError(f"PO syntax error: {msg}", path) from None
+        detail = (m.group(2) or "").strip()
+        return_msg = "PO syntax error" + (f": {detail}" if detail else "")
+        raise InputError(return_msg, path, int(m.group(1))) from None
+    _check_strings(text, path)
+    return catalog
+
+
+def _check_strings(text: str, path: str | Path) -> None:
+    """Reject an unterminated or garbled string, which polib would accept silently."""
+    for n, line in enumerate(text.splitlines(), 1):
+        m = _STRING_LINE.match(line)
+        if m and not _QUOTED.fullmatch(m.group(1).rstrip()):
+            raise InputError("PO syntax error: unterminated or malformed string", path, n)
+
+
+def entry_id(entry: polib.POEntry) -> str:
+    """The unit id of interfaces.md: msgid, prefixed by msgctxt + U+0004."""
+    if entry.msgctxt is not None:
+        return f"{entry.msgctxt}\u0004{entry.msgid}"
+    return entry.msgid
+
+
+def _entry_line(entry: polib.POEntry, lines: list[str]) -> int | None:
+    """The 1-based first line of an entry; polib says 0 for the file's first entry."""
+    if entry.linenum:
+        return int(entry.linenum)
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if s.startswith("#~"):
+            s = s[2:].lstrip()
+        if _ENTRY_START.match(s):
+            return i + 1
+    return None
+
+
+def parse_ignore(flags: Iterable[str], comments: Iterable[str]) -> frozenset[str]:
+    """Check ids a unit asks to skip: flags ``reviewer-ignore-ID`` or
+    ``reviewer-ignore: ID, ID`` (the ids may continue as further flags on the line),
+    or a comment ``reviewer-ignore: ID, ID``. A bare ``reviewer-ignore`` gives ``*``."""
+    out: set[str] = set()
+    in_list = False
+    for flag in flags:
+        f = flag.strip()
+        if f == "reviewer-ignore":
+            out.add("*")
+            in_list = False
+        elif f.startswith("reviewer-ignore:"):
+            out.update(x.strip() for x in f[16:].split(",") if x.strip())
+            in_list = True
+        elif f.startswith("reviewer-ignore-"):
+            out.add(f[16:])
+            in_list = False
+        elif in_list and re.fullmatch(r"[a-z][a-z0-9-]*", f) and not _GETTEXT_FLAG.match(f):
+            out.add(f)
+        else:
+            in_list = False
+    for comment in comments:
+        for m in _IGNORE_COMMENT.finditer(comment or ""):
+            out.update(x.strip() for x in m.group(1).split(",") if x.strip())
+    return frozenset(out)
+
+
+def entry_segment(entry: polib.POEntry, index: int, line: int | None) -> Segment:
+    """One polib entry as a :class:`Segment`."""
+    flags = {f.strip() for f in entry.flags if f.strip()}
+    if entry.obsolete:
+        flags.add("obsolete")
+    notes = tuple(c for c in (entry.tcomment, entry.comment) if c)
+    plural_source: str | None = None
+    plural_targets: tuple[str, ...] = ()
+    target = entry.msgstr or ""
+    if entry.msgid_plural or entry.msgstr_plural:
+        plural_source = entry.msgid_plural or entry.msgid
+        plural_targets = _plural_list(entry)
+        target = plural_targets[0] if plural_targets else ""
+    return Segment(
+        id=entry_id(entry),
+        index=index,
+        source=entry.msgid,
+        target=target,
+        line=line,
+        notes=notes,
+        state="fuzzy" if "fuzzy" in flags else None,
+        flags=frozenset(flags),
+        plural_source=plural_source,
+        plural_targets=plural_targets,
+        ignore=parse_ignore(entry.flags, (entry.tcomment, entry.comment)),
+        context=entry.msgctxt,
+    )
+
+
+def _plural_list(entry: polib.POEntry) -> tuple[str, ...]:
+    forms = {int(k): v for k, v in entry.msgstr_plural.items()}
+    if not forms:
+        return ("", "")
+    return tuple(forms.get(i, "") for i in range(max(forms) + 1))
+
+
+# ------------------------------------------------------------------------- writing
+
+
+def _old_forms(entry: polib.POEntry) -> list[tuple[str, str]]:
+    if entry.msgstr_plural:
+        return [(f"msgstr[{i}]", v) for i, v in enumerate(_plural_list(entry))]
+    return [("msgstr", entry.msgstr or "")]
+
+
+def _new_forms(entry: polib.POEntry, seg: Segment) -> list[tuple[str, str]]:
+    """The ``(keyword, value)`` msgstr fields the changed segment asks for."""
+    if entry.msgstr_plural or entry.msgid_plural:
+        forms = list(seg.plural_targets) or list(_plural_list(entry))
+        if seg.target is not None and not seg.plural_targets:
+            forms[0] = seg.target
+        return [(f"msgstr[{i}]", v) for i, v in enumerate(forms)]
+    return [("msgstr", seg.target or "")]
+
+
+def _clear_fuzzy(entry: polib.POEntry, lines: list[str]) -> list[tuple[int, int, list[str]]]:
+    """Edits removing ``fuzzy`` from the entry's ``#,`` flag lines (a line left with
+    no flag is removed)."""
+    start = (_entry_line(entry, [ln.rstrip("\r\n") for ln in lines]) or 1) - 1
+    edits: list[tuple[int, int, list[str]]] = []
+    i = start
+    while i < len(lines) and lines[i].lstrip().startswith("#"):
+        line = lines[i]
+        if line.startswith("#,"):
+            body = line[2:].rstrip("\r\n")
+            flags = [f.strip() for f in body.split(",") if f.strip()]
+            if "fuzzy" in flags:
+                rest = [f for f in flags if f != "fuzzy"]
+                eol = line[len(line.rstrip("\r\n")):]
+                edits.append((i, i, ["#, " + ", ".join(rest) + eol] if rest else []))
+        i += 1
+    return edits
+
+
+def _strip_obsolete(line: str) -> str:
+    s = line.strip()
+    if s.startswith("#~"):
+        s = s[2:].lstrip()
+    return s
+
+
+def _msgstr_block(entry: polib.POEntry, lines: list[str], path: Path) -> tuple[int, int]:
+    """0-based first and last line of an entry's msgstr fields (with continuations)."""
+    start = int(entry.linenum or 0) or _entry_line(entry, lines) or 1
+    i = start - 1
+    while i < len(lines) and not _MSGSTR.match(_strip_obsolete(lines[i]) + " "):
+        i += 1
+    if i >= len(lines):
+        raise InputError("entry has no msgstr line to replace", path, start)
+    first = last = i
+    j = i + 1
+    while j < len(lines):
+        s = _strip_obsolete(lines[j])
+        if s.startswith('"') or _MSGSTR.match(s + " "):
+            last = j
+        elif s:
+            break
+        j += 1
+    return first, last
+
+
+def _line_ending(line: str) -> str:
+    if line.endswith("\r\n"):
+        return "\r\n"
+    return "\n"
+
+
+def _columns(s: str) -> int:
+    """Display width: wide/fullwidth characters count two columns, combining marks
+    none."""
+    if s.isascii():
+        return len(s)
+    n = 0
+    for c in s:
+        if unicodedata.combining(c) or unicodedata.category(c) in ("Mn", "Me", "Cf"):
+            continue
+        n += 2 if unicodedata.east_asian_width(c) in "WF" else 1
+    return n
+
+
+def detect_width(lines: list[str]) -> int:
+    """The wrap width the catalog was written with, in columns per line.
+
+    GNU gettext's 79 unless the soft-wrapped string lines (continued lines not ending
+    in ``\\n``) say otherwise: longer ones mean a wider page, many lines all shorter
+    (translate-toolkit wraps at 77, polib at 78) a narrower one. Long lines and no
+    soft-wrapped one mean the catalog is not wrapped (0).
+    """
+    soft = count = longest = 0
+    for a, b in zip(lines, lines[1:] + [""]):
+        s = _strip_obsolete(a)
+        if not (s.startswith('"') or s.startswith("msg")):
+            continue
+        n = _columns(a.rstrip("\r\n"))
+        longest = max(longest, n)
+        if (
+            s.startswith('"')
+            and s != '""'
+            and not s.endswith('\\n"')
+            and _strip_obsolete(b).startswith('"')
+        ):
+            soft = max(soft, n)
+            count += 1
+    if soft > DEFAULT_WIDTH + 1 or (count >= 20 and soft < DEFAULT_WIDTH - 1):
+        return soft
+    if not count and longest > DEFAULT_WIDTH + 20:
+        return 0
+    return DEFAULT_WIDTH
+
+
+def format_field(keyword: str, value: str, width: int = DEFAULT_WIDTH, prefix: str = "") -> list[str]:
+    """Lines (without line ends) of ``keyword "value"`` wrapped as GNU gettext does:
+    one line when it fits and holds no inner newline, else ``keyword ""`` then one
+    line per ``\\n``-ended piece, pieces broken after spaces to stay within ``width``
+    columns (0 = no width limit)."""
+    escaped = polib.escape(value)
+    pieces = [polib.escape(p) for p in value.splitlines(keepends=True)] or [""]
+    head = f'{prefix}{keyword} "'
+    single = len(pieces) == 1 and (
+        width <= 0 or _columns(head + escaped + '"') <= width
+    )
+    if single:
+        return [f'{head}{escaped}"']
+    out = [f'{prefix}{keyword} ""']
+    for piece in pieces:
+        out += [f'{prefix}"{chunk}"' for chunk in _wrap(piece, width - 2 - len(prefix))]
+    return out
+
+
+def _wrap(piece: str, room: int) -> list[str]:
+    """Break one escaped piece into chunks of at most ``room`` columns at the line
+    break opportunities gettext (Unicode UAX #14) uses most: after a run of spaces and
+    after a hyphen inside a word. A word longer than ``room`` stays whole."""
+    if room <= 0 or _columns(piece) <= room:
+        return [piece]
+    tokens = _break_tokens(piece)
+    chunks: list[str] = []
+    cur = ""
+    for tok in tokens:
+        if cur and _columns(cur + tok) > room:
+            chunks.append(cur)
+            cur = tok
+        else:
+            cur += tok
+    if cur:
+        chunks.append(cur)
+    return chunks
+
+
+def _break_tokens(piece: str) -> list[str]:
+    """Split ``piece`` after each break opportunity: the end of a run of spaces, and
+    a hyphen, slash or infix separator (``.,:;``) followed by a letter or symbol of
+    the UAX #14 alphabetic class (not a digit, quote, bracket or backslash)."""
+    tokens: list[str] = []
+    start = 0
+    for i in range(len(piece) - 1):
+        c, nxt = piece[i], piece[i + 1]
+        if c == " ":
+            ok = nxt not in " ?!"
+        elif c in "-.,:;/":
+            ok = nxt.isalpha() or nxt in _ALPHA_SYMBOLS or nxt in "[("
+        else:
+            ok = c == "]" and nxt == "["
+        if ok:
+            tokens.append(piece[start : i + 1])
+            start = i + 1
+    tokens.append(piece[start:])
+    return tokens

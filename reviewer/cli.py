@@ -171,7 +171,7 @@ def check_cmd(inputs: tuple[str, ...], source: str | None, target: str | None,
         nonlocal failed
         for doc in open_inputs(inputs, source, target, options):
             if fmt == "text":
-                doc.segments = _remember(doc, texts)
+                doc.segments = _remember(doc.path, doc.segments, texts)
             doc.segments = _counting(doc.segments, progress)
             for f in plan.run(doc):
                 if threshold is not None and f.severity >= threshold:
@@ -242,9 +242,10 @@ def score_cmd(hyps: tuple[str, ...], refs: tuple[str, ...], metrics: str, fmt: s
         out.write(render(systems, wanted, fmt, segments))
 
 
-def _remember(doc: Document, store: dict[tuple[str, int], Segment]) -> Iterator[Segment]:
-    for seg in doc:
-        store[(doc.path, seg.index)] = seg
+def _remember(path: str, segments: Any,
+              store: dict[tuple[str, int], Segment]) -> Iterator[Segment]:
+    for seg in segments:
+        store[(path, seg.index)] = seg
         yield seg
 
 
@@ -256,8 +257,11 @@ def _counting(segments: Any, progress: Any) -> Iterator[Segment]:
 
 def _register_groups() -> None:
     from .cli_mqm import mqm_group
+    from .cli_store import COMMANDS as store_commands
 
     cli.add_command(mqm_group)
+    for command in store_commands:
+        cli.add_command(command)
 
 
 _register_groups()

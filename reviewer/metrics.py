@@ -25,6 +25,9 @@ class MetricOptions:
     tokenize: str | None = None  # BLEU tokenizer: 13a (default), intl, zh, ja-mecab...
     lowercase: bool = False
     trg_lang: str = ""
+    # TER is case-insensitive unless asked (sacrebleu's and TERCOM's default; the
+    # sacrebleu CLI's --ter-case-sensitive). ``lowercase`` always makes it insensitive.
+    ter_case_sensitive: bool = False
 
 
 def make_metric(name: str, options: MetricOptions | None = None,
@@ -42,7 +45,7 @@ def make_metric(name: str, options: MetricOptions | None = None,
     if name == "chrf++":
         return CHRF(word_order=2, lowercase=o.lowercase)
     if name == "ter":
-        return TER(case_sensitive=not o.lowercase)
+        return TER(case_sensitive=o.ter_case_sensitive and not o.lowercase)
     raise ValueError(f"unknown metric {name!r} (known: {', '.join(METRICS)})")
 
 
@@ -109,19 +112,23 @@ class SegmentStats:
         self.hyps[i] = hyp
 
     def bootstrap_ci(self, n_samples: int = 1000, seed: int = 12345) -> tuple[float, float, float]:
-        """Bootstrap resampling as sacrebleu does: ``(mean, low, high)`` of the 95%
-        confidence interval (``mean ± ci``), from the kept statistics."""
+        """Bootstrap resampling as sacrebleu does (``--confidence``): ``(mean, low,
+        high)`` with ``mean ± ci``, from the kept statistics. The same resamples
+        (``default_rng(seed)``, 12345 as sacrebleu's default ``SACREBLEU_SEED``) and the
+        same estimate: the mean of the resampled scores and, as ``ci``, half the
+        distance between the sorted scores ``n // 40`` from either end."""
         rng = np.random.default_rng(seed)
         n = len(self.rows)
         if n == 0:
             return 0.0, 0.0, 0.0
         idxs = rng.choice(n, size=(n_samples, n), replace=True)
-        scores = np.array([
-            self.metric._compute_score_from_stats(_as_stats(self.rows[ix].sum(axis=0))).score
+        scores = sorted(
+            float(self.metric._compute_score_from_stats(_as_stats(self.rows[ix].sum(axis=0))).score)
             for ix in idxs
-        ])
-        mean = float(scores.mean())
-        ci = float(1.96 * scores.std(ddof=1)) if n_samples > 1 else 0.0
+        )
+        mean = float(np.mean(scores))
+        lower_idx = len(scores) // 40
+        ci = 0.5 * (scores[len(scores) - lower_idx - 1] - scores[lower_idx])
         return mean, mean - ci, mean + ci
 
 
@@ -191,6 +198,8 @@ def edit_effort(originals: Sequence[str], corrected: Sequence[str]) -> EditEffor
             ins, dele, sub = ins + i, dele + d, sub + s
     if not originals:
         return EditEffort(0.0, 100.0, 0, 0, 0, 0, 0)
-    ter = SegmentStats("ter", originals, [corrected]).corpus().score
+    # A correction of case alone is an edit here: case-sensitive TER.
+    ter = SegmentStats("ter", originals, [corrected],
+                       MetricOptions(ter_case_sensitive=True)).corpus().score
     chrf = SegmentStats("chrf", originals, [corrected]).corpus().score
     return EditEffort(float(ter), float(chrf), edited, len(originals), ins, dele, sub)

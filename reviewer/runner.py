@@ -103,8 +103,13 @@ def resolve_enabled(
             f"unknown check {sorted(unknown_tables)[0]!r} in {src} "
             f"(known: {', '.join(sorted(known))})"
         )
-    apply(_split_ids(enable), True, "--enable")
-    apply(_split_ids(disable), False, "--disable")
+    # On the command line "all" applies first, then named checks: `--disable all
+    # --enable number` runs just number; `--enable all --disable length` all but one.
+    en, dis = _split_ids(enable), _split_ids(disable)
+    apply([c for c in en if c == "all"], True, "--enable")
+    apply([c for c in dis if c == "all"], False, "--disable")
+    apply([c for c in en if c != "all"], True, "--enable")
+    apply([c for c in dis if c != "all"], False, "--disable")
     return [cid for cid in registry if cid in on]
 
 

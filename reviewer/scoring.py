@@ -90,7 +90,7 @@ def score_systems(
     for path, (hyps, _) in zip(hyp_paths, systems_raw):
         if len(hyps) != n:
             raise InputError(f"hypothesis has {len(hyps)} segments, the reference has {n}", path)
-    labels = list(names) if names else [_name(p) for p in hyp_paths]
+    labels = list(names) if names else _labels(hyp_paths)
     out = [
         SystemScores(label, {m: SegmentStats(m, hyps, refs, options) for m in metrics})
         for label, (hyps, _) in zip(labels, systems_raw)
@@ -98,8 +98,11 @@ def score_systems(
     return out, refs
 
 
-def _name(path: str) -> str:
-    return Path(path).name
+def _labels(paths: Sequence[str]) -> list[str]:
+    """File names as system names; the paths as given when two file names collide
+    (``a/out.txt`` and ``b/out.txt``)."""
+    base = [Path(p).name for p in paths]
+    return base if len(set(base)) == len(base) else [str(p) for p in paths]
 
 
 def significance(systems: list[SystemScores], refs: list[list[str]], metrics: Sequence[str],
@@ -176,10 +179,10 @@ def render(systems: list[SystemScores], metrics: Sequence[str], fmt: str,
     if fmt == "json":
         return json.dumps(to_json(systems, metrics, segments), ensure_ascii=False, indent=2) + "\n"
     order = ranked(systems, metrics[0]) if len(systems) > 1 else systems
-    baseline = systems[0].name
+    baseline = systems[0]
     rows = []
     for rank, s in enumerate(order, 1):
-        cells = [str(rank), s.name + (" (baseline)" if s.name == baseline and len(systems) > 1 else "")]
+        cells = [str(rank), s.name + (" (baseline)" if s is baseline and len(systems) > 1 else "")]
         for m in metrics:
             cell = f"{s.score(m):.2f}"
             if m in s.ci:

@@ -19,6 +19,10 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "reviewer.checks.links",
     "reviewer.checks.punctuation",
     "reviewer.checks.text",
+    "reviewer.checks.terms",
+    "reviewer.checks.entities",
+    "reviewer.checks.consistency",
+    "reviewer.checks.spelling",
 )
 
 _registry: dict[str, type[Check]] | None = None

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterator, Mapping
 
@@ -462,6 +462,28 @@ def plan_edits(
         new = changes.get(seg.index)
         if new is None or new.target is None:
             continue
+        # Review export (reviewer.project): a changed ``state`` is written too (1.2: on
+        # <target>, not for mrk sub-segments; 2.x: on <segment>), and a unit whose
+        # text is unchanged keeps its target bytes.
+        state = new.state if new.state not in (None, seg.state) and loc.mid is None else None
+        same_text = (new.target, new.target_codes) == (seg.target, seg.target_codes)
+        if state is not None and loc.version == 2:
+            edits.append(_segment_state_edit(text, spans, loc, state))
+        elif state is not None and loc.target is None:
+            loc = replace(loc, extra=loc.extra + f' state="{_attr(state)}"')
+        elif state is not None:
+            t_span = spans["target"][loc.target]  # type: ignore[index]
+            if same_text:
+                edits.append(_state_edit(text, t_span[0], state))
+                continue
+            e = _replace_content(text, t_span, render(new.target, new.target_codes, loc.version))
+            if e[0] == t_span[0]:  # an empty <target/> replaced whole
+                edits.append((e[0], e[1], _state_edit(e[2], 0, state)[2] + e[2][_tag_end(e[2]):]))
+            else:
+                edits.extend([_state_edit(text, t_span[0], state), e])
+            continue
+        if same_text and loc.target is not None:
+            continue
         content = render(new.target, new.target_codes, loc.version)
         if loc.mid is not None:  # XLIFF 1.2 seg-source segment
             if loc.target is None:
@@ -523,3 +545,41 @@ def _replace_content(text: str, span: tuple[int, int], content: str) -> tuple[in
         return s, e, tag[:-2].rstrip() + ">" + content + f"</{m.group(2)}>"
     close = text.rfind("</", s, e)
     return m.end(), close, content
+
+
+# ------------------------------------------------------------------ review state
+
+
+def _tag_end(text: str, start: int = 0) -> int:
+    m = _TOKEN.match(text, start)
+    assert m is not None
+    return m.end()
+
+
+def _state_edit(text: str, start: int, value: str) -> tuple[int, int, str]:
+    """Edit setting ``state="value"`` on the start tag at ``start``."""
+    m = _TOKEN.match(text, start)
+    assert m is not None
+    tag = m.group(0)
+    found = re.search(r"(\sstate\s*=\s*)([\"'])(.*?)\2", tag, re.S)
+    if found:
+        tag = tag[: found.start(3)] + _attr(value) + tag[found.end(3) :]
+    else:
+        name = re.match(r"<[^\s/>]+", tag)
+        assert name is not None
+        tag = tag[: name.end()] + f' state="{_attr(value)}"' + tag[name.end() :]
+    return start, m.end(), tag
+
+
+def _segment_state_edit(text: str, spans: dict[str, list[tuple[int, int]]], loc: Loc,
+                        value: str) -> tuple[int, int, str]:
+    """XLIFF 2: edit setting ``state`` on the ``<segment>`` holding the source at
+    ``loc.anchor``."""
+    import bisect
+
+    src_start = spans[loc.anchor[0]][loc.anchor[1]][0]
+    starts = [s for s, _ in spans["segment"]]
+    k = bisect.bisect_right(starts, src_start) - 1
+    s, _ = spans["segment"][k]
+    start, end, tag = _state_edit(text, s, value)
+    return start, end, tag

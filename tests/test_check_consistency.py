@@ -1,0 +1,94 @@
+"""The consistency check: same source translated differently, same target for
+different sources."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from reviewer.checks.base import CheckContext
+from reviewer.checks.consistency import ConsistencyCheck, loose, normalize
+from reviewer.model import Segment, Severity, code_char
+
+Pair = tuple[str, str]
+
+
+def run(pairs: list[Pair]) -> list[tuple[str, str, str | None, str]]:
+    segs = [Segment(id=str(i + 1), index=i, source=s, target=t) for i, (s, t) in enumerate(pairs)]
+    out = []
+    for seg, f in ConsistencyCheck().run_document(segs, CheckContext(source_lang="en", target_lang="it")):
+        assert (seg.target or "")[f.start : f.end] == f.text
+        assert f.start == 0 and f.end == len(seg.target or "")
+        assert f.category == "accuracy" and f.severity == Severity.MINOR
+        out.append((seg.id, f.text, f.suggestion, f.message))
+    return out
+
+
+FAILS = [
+    # same source, different targets: the minority is flagged, majority suggested
+    ([("Save file", "Salva file"), ("Save file", "Salva il file"), ("Save  FILE", "Salva file")],
+     [("2", "Salva il file", "Salva file")]),
+    ([("Open the door.", "Öffne die Tür."), ("Open the door.", "Mach die Tür auf.")],
+     [("2", "Mach die Tür auf.", "Öffne die Tür.")]),
+    ([("Cancel", "Cancel"), ("Cancel", "Cancel"), ("Cancel", "Abort")],
+     [("3", "Abort", "Cancel")]),
+    # same target, different sources
+    ([("Delete", "Elimina"), ("Remove", "Elimina")], [("2", "Elimina", None)]),
+    ([("Close", "Schließen"), ("Close", "Schließen"), ("Exit", "Schließen")], [("3", "Schließen", None)]),
+]
+
+
+@pytest.mark.parametrize("pairs,expected", FAILS)
+def test_fails(pairs: list[Pair], expected: list[tuple[str, str, str | None]]) -> None:
+    got = [(u, t, s) for u, t, s, _ in run(pairs)]
+    assert got == expected
+
+
+PASSES = [
+    [("Save file", "Salva file"), ("Save file", "Salva  file")],
+    [("Save file", "Salva file"), ("save file.", "Salva file")],
+    [("Save file", "Salva file"), ("Save, file!", "Salva file")],
+    [("Datei speichern", "Save file"), ("Datei speichern", "Save file")],
+    [("Save file", "Salva file"), ("Save file", "")],
+    [("42", "42"), ("42", "quarantadue")],
+    [("10", "1"), ("11", "1")],
+    [("A", "B")],
+]
+
+
+@pytest.mark.parametrize("pairs", PASSES)
+def test_passes(pairs: list[Pair]) -> None:
+    assert run(pairs) == []
+
+
+def test_message_names_other_units() -> None:
+    (_, _, _, msg), = run([("Hi", "Ciao"), ("Hi", "Ciao"), ("Hi", "Salve")])
+    assert "1, 2" in msg
+
+
+def test_codes_ignored() -> None:
+    a = f"{code_char(0)}Save{code_char(1)} file"
+    assert normalize(a) == "save file"
+    assert run([(a, "Salva file"), ("Save file", "Salva il file")]) == [
+        ("2", "Salva il file", "Salva file", run([(a, "Salva file"), ("Save file", "Salva il file")])[0][3])
+    ]
+    assert loose("Save, FILE!") == "savefile"
+
+
+def test_context_separates() -> None:
+    segs = [
+        Segment(id="1", index=0, source="Open", target="Apri", context="verb"),
+        Segment(id="2", index=1, source="Open", target="Aperto", context="adjective"),
+    ]
+    assert list(ConsistencyCheck().run_document(segs, CheckContext())) == []
+
+
+def test_scales_linearly() -> None:
+    pairs = [(f"Source sentence number {i}", f"Frase numero {i}") for i in range(50_000)]
+    pairs += [("Same", f"Diversa {i}") for i in range(2_000)]
+    segs = [Segment(id=str(i), index=i, source=s, target=t) for i, (s, t) in enumerate(pairs)]
+    t0 = time.perf_counter()
+    out = list(ConsistencyCheck().run_document(segs, CheckContext()))
+    assert len(out) == 1_999
+    assert time.perf_counter() - t0 < 5

@@ -1,0 +1,140 @@
+"""The spelling check: pyspellchecker dictionaries, names, code, loanwords, seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reviewer.checks.base import CheckContext
+from reviewer.checks.spelling import SpellingCheck, iter_words, loanwords, supported_languages
+from reviewer.errors import ConfigError
+from reviewer.model import Finding, Segment
+from reviewer.terms import Entry, Glossary
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO.parent / "shared" / "seeds" / "000_815c5f6651dda09f.txt"
+
+
+def run(target: str, lang: str, source: str = "", **options: object) -> list[Finding]:
+    seg = Segment(id="1", index=0, source=source, target=target)
+    glossary = options.pop("glossary", None)
+    ctx = CheckContext(
+        source_lang="en", target_lang=lang, target_only=not source,
+        options=options, glossary=glossary,
+    )
+    out = list(SpellingCheck().run(seg, ctx))
+    for f in out:
+        assert target[f.start : f.end] == f.text
+        assert f.check == "spelling" and f.category == "linguistic" and f.side == "target"
+    return out
+
+
+FAILS = [
+    ("The infrastructre is ready.", "en", "infrastructre", "infrastructure"),
+    ("Teh results were recieved yesterday.", "en", "recieved", "received"),
+    ("Teh results were good.", "en", "Teh", "The"),
+    ("Riducando i costi, l'azienda cresce.", "it", "Riducando", "Riducendo"),
+    ("La societa ha fatto un investimeto importante.", "it", "investimeto", "investimento"),
+    ("Questo è l'infrastrutura dell'azienda.", "it", "infrastrutura", None),
+    ("Das Rechenzentrm ist schnel.", "de", "Rechenzentrm", "Rechenzentrum"),
+    ("Das Rechenzentrum ist schnel.", "de", "schnel", "schnell"),
+    ("Le partenariat est importnt.", "fr", "importnt", "important"),
+]
+
+
+@pytest.mark.parametrize("target,lang,word,suggestion", FAILS)
+def test_fails(target: str, lang: str, word: str, suggestion: str | None) -> None:
+    found = [f for f in run(target, lang) if f.text == word]
+    assert found, run(target, lang)
+    if suggestion is not None:
+        assert found[0].suggestion == suggestion
+    assert found[0].score is None
+
+
+PASSES = [
+    ("We don't know OpenAI's plans; see https://openai.com or mail a.b@c.com.", "en"),
+    ("Use %s and {name} in config.yaml, set my_var and $HOME, 10GB on the H100.", "en"),
+    ("State-of-the-art models run on NVIDIA GPUs in the data center.", "en"),
+    ("Jensen Huang met Satya Nadella in Redmond.", "en"),
+    ("Nvidia e innovativo partenariato per infrastrutture AI.", "it"),
+    ("L'intelligenza artificiale dell'azienda è qui, d'uso comune.", "it"),
+    ("La partnership prevede 10 gigawatt di data center con GPU di Nvidia.", "it"),
+    ("Jensen Huang, CEO di Nvidia, ha parlato di software e hardware.", "it"),
+    ("Questo investimento è strutturato in fasi, con piattaforme scalabili.", "it"),
+    ("Die Infrastruktur wird im Rechenzentrum betrieben.", "de"),
+    ("Die Rechenzentrumsbetreiber investieren in Grafikprozessoren.", "de"),
+    ("Jensen Huang sprach über die Zusammenarbeit mit OpenAI.", "de"),
+    ("Qu'il soit l'infrastructure d'aujourd'hui, c'est bien.", "fr"),
+    ("El centro de datos está en Madrid.", "es"),
+    ("Anything goes here: xqzt blorf.", "ja"),
+]
+
+
+@pytest.mark.parametrize("target,lang", PASSES)
+def test_passes(target: str, lang: str) -> None:
+    assert run(target, lang) == []
+
+
+def test_source_words_accepted() -> None:
+    assert run("Il blorfware è pronto.", "it")
+    assert run("Il blorfware è pronto.", "it", source="The blorfware is ready.") == []
+
+
+def test_user_words_and_file(tmp_path: Path) -> None:
+    assert run("Il blorfware è pronto.", "it", words=["blorfware"]) == []
+    p = tmp_path / "words.txt"
+    p.write_text("# mine\nblorfware\n", encoding="utf-8")
+    assert run("Il blorfware è pronto.", "it", wordlist_file=str(p)) == []
+    with pytest.raises(ConfigError):
+        run("Il blorfware è pronto.", "it", wordlist_file=str(tmp_path / "missing.txt"))
+
+
+def test_glossary_terms_accepted() -> None:
+    g = Glossary([Entry("blorfware", ("blorfwarez",))])
+    assert run("Il blorfwarez è pronto.", "it", glossary=g) == []
+
+
+def test_loanwords_file() -> None:
+    assert {"partnership", "gigawatt", "software"} <= loanwords("it")
+
+
+def test_languages() -> None:
+    assert {"en", "it", "de", "fr", "es", "pt", "nl"} <= supported_languages()
+
+
+def test_iter_words_elision_and_clitics() -> None:
+    words = [w.text for w in iter_words("dell'OpenAI, l'intelligenza, don't, OpenAI's, e-mail")]
+    assert words == ["OpenAI", "intelligenza", "don", "OpenAI", "e", "mail"]
+
+
+def test_document_learns_names() -> None:
+    segs = [
+        Segment(id="1", index=0, source="", target="Blorfcorp annuncia un accordo."),
+        Segment(id="2", index=1, source="", target="Il partner di Blorfcorp e le blorfcorp."),
+    ]
+    ctx = CheckContext(target_lang="it", target_only=True)
+    out = list(SpellingCheck().run_document(segs, ctx))
+    assert [(s.id, f.text, f.suggestion) for s, f in out] == [("2", "blorfcorp", "Blorfcorp")]
+
+
+def test_seed_false_alarms() -> None:
+    if not SEED.exists():
+        pytest.skip("seed article absent")
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    segs = [Segment(id=str(i + 1), index=i, source="", target=t) for i, t in enumerate(lines)]
+    ctx = CheckContext(target_lang="it", target_only=True)
+    found = {f.text for _, f in SpellingCheck().run_document(segs, ctx)}
+    assert "Riducando" in found
+    for ok in ("Nvidia", "GPU", "gigawatt", "partnership", "Openi", "Vera", "Rubin", "blogs", "nvidia"):
+        assert ok not in found
+    assert len(found) <= 4, found
+
+
+def test_bilingual_sample() -> None:
+    src = (REPO / "samples" / "article.en.txt").read_text(encoding="utf-8").splitlines()
+    tgt = (REPO / "samples" / "article.it.txt").read_text(encoding="utf-8").splitlines()
+    segs = [Segment(id=str(i + 1), index=i, source=s, target=t) for i, (s, t) in enumerate(zip(src, tgt))]
+    ctx = CheckContext(source_lang="en", target_lang="it")
+    found = {f.text for _, f in SpellingCheck().run_document(segs, ctx)}
+    assert "Riducando" in found and len(found) <= 3, found

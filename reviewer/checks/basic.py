@@ -1,0 +1,332 @@
+"""Basic checks: empty and untranslated targets (the preconditions), whitespace, length.
+
+``empty`` and ``untranslated`` are preconditions: when either flags a unit, the checks
+that need a real translation are skipped for it, so one untranslated unit draws one
+finding, not ten.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from .. import lang as L
+from ..model import CODE_RE, Finding, Segment, Severity
+from .base import Check, CheckContext
+
+__all__ = ["EmptyCheck", "UntranslatedCheck", "WhitespaceCheck", "LengthCheck", "CHECKS"]
+
+
+def _target_only(segment: Segment, context: CheckContext) -> bool:
+    return context.target_only or not segment.source
+
+
+class EmptyCheck(Check):
+    """The target is missing, empty or only whitespace while the source has text."""
+
+    id = "empty"
+    name = "Empty translation"
+    category = "accuracy"
+    severity = Severity.MAJOR
+    needs_translation = False
+    precondition = True
+    description = "The translation is missing or empty while the source has text."
+
+    def run(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
+        if _target_only(segment, context) or not segment.source.strip():
+            return
+        t = segment.target or ""
+        if t and not t.isspace():
+            return
+        yield self.flag_span(
+            "target", t, 0, len(t), "The translation is empty while the source has text."
+        )
+
+
+# Text that is never translated: URLs, e-mail addresses, placeholders, tags, entities.
+_NONTEXT_RE = re.compile(
+    r"""(?x)
+      (?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.)\S+
+    | [\w.+-]+@[\w-]+(?:\.[\w-]+)+
+    | %(?:\d+\$)?[-+ 0#]*\d*(?:\.\d+)?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcCsSpn@%]
+    | %\([^()\s]+\)[-+0#]*\d*(?:\.\d+)?[a-zA-Z]
+    | %L?\d
+    | \{\{[^{}]*\}\} | \$?\{[^{}\s]*\} | %\{[^{}]*\} | \$[A-Za-z_]\w*
+    | </?[A-Za-z][^<>]*> | &(?:[a-zA-Z]+|\#\d+|\#x[0-9a-fA-F]+);
+    """
+)
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_DOTTED_RE = re.compile(r"\w[./\\]\w|_")
+_STRIP_CHARS = " \t\n\r\u00a0\u202f.,;:!?¿¡()[]{}<>\"'“”‘’«»„‚‹›*•-–—…/|"
+_CODE_WORDS = frozenset({"true", "false", "null", "none", "nil", "nan", "undefined"})
+
+
+def translatable_words(text: str) -> list[str]:
+    """The words of ``text`` a translator would translate.
+
+    Left out: inline codes, URLs, e-mail addresses, placeholders, tags, command-line
+    options (``--abort``), tokens with digits, underscores, dots or slashes inside
+    (identifiers, file names, versions), and words that look like names: ALL CAPS
+    (acronyms) or with inner capitals (OpenAI).
+    """
+    if CODE_RE.search(text):
+        text = CODE_RE.sub(" ", text)
+    if "%" in text or "{" in text or "<" in text or "&" in text or "$" in text or (
+        "@" in text or "://" in text or "www." in text
+    ):
+        text = _NONTEXT_RE.sub(" ", text)
+    words: list[str] = []
+    for tok in text.split():
+        core = tok.strip(_STRIP_CHARS)
+        if (
+            not core
+            or tok[0] == "-"
+            or _DOTTED_RE.search(core)
+            or any(c.isdigit() for c in core)
+        ):
+            continue  # options (--abort), identifiers, file names, versions
+        for w in _WORD_RE.findall(core):
+            if len(w) > 1 and (w.isupper() or any(c.isupper() for c in w[1:])):
+                continue
+            words.append(w)
+    return words
+
+
+class UntranslatedCheck(Check):
+    """The target is the source copied unchanged.
+
+    Not flagged: sources without translatable words (numbers, URLs, placeholders, codes,
+    options, acronyms, CamelCase names), fewer than 3 letters, a single word under 4
+    letters or all lowercase (keywords, option values), command lines (``git stash``),
+    known product names (:data:`reviewer.lang.KNOWN_NAMES`), international words such as
+    "Email" or "Online" (:data:`reviewer.lang.SHARED_WORDS`), words in the ``allow`` option, and
+    pairs of the same language.
+    """
+
+    id = "untranslated"
+    name = "Untranslated"
+    category = "accuracy"
+    severity = Severity.MAJOR
+    needs_translation = False
+    precondition = True
+    description = "The translation is a copy of the source."
+
+    def run(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
+        t = segment.target
+        if not t or _target_only(segment, context):
+            return
+        ts = t.strip()
+        if not ts or ts != segment.source.strip():
+            return
+        sb, tb = L.base(context.source_lang), L.base(context.target_lang)
+        if sb and sb == tb:
+            return
+        words = translatable_words(ts)
+        if sum(len(w) for w in words) < 3:
+            return
+        if len(words) == 1 and (len(words[0]) < 4 or words[0].islower()):
+            return  # a short word, or one lowercase word: mostly keywords and values
+        first = ts.split(None, 1)[0].lower()
+        if (first in L.KNOWN_NAMES or first in L.LOWERCASE_BRANDS) and ts == ts.lower():
+            return  # a command line: "git stash clear"
+        allow = context.option("allow", ())
+        if allow:
+            if isinstance(allow, str):
+                allow = allow.split(",")
+            allow = {str(a).strip().lower() for a in allow}
+        for w in words:
+            lw = w.lower()
+            if lw in L.KNOWN_NAMES or lw in _CODE_WORDS or lw in allow:
+                continue
+            if lw in L.SHARED_WORDS:
+                continue
+            if len(w) < 3 and len(words) > 1:
+                continue
+            break
+        else:
+            return
+        yield self.flag_span(
+            "target", t, 0, len(t), "The translation is identical to the source text."
+        )
+
+
+_DOUBLE_SPACE_RE = re.compile(r"(?<=\S)  +(?=\S)")
+
+
+def _lead(s: str) -> str:
+    return s[: len(s) - len(s.lstrip())]
+
+
+def _trail(s: str) -> str:
+    return s[len(s.rstrip()) :]
+
+
+_WS_NAMES: dict[str, str] = {
+    " ": "space", "\n": "line break", "\t": "tab", "\r": "carriage return",
+    "\u00a0": "no-break space", "\u202f": "narrow no-break space",
+}  # fmt: skip
+
+
+def _show(ws: str) -> str:
+    """Whitespace described for a reviewer: ``none``, ``2 spaces``, ``1 line break``."""
+    if not ws:
+        return "none"
+    name = _WS_NAMES.get(ws[0])
+    if name and ws == ws[0] * len(ws):
+        return f"{len(ws)} {name}{'s' if len(ws) > 1 else ''}"
+    return repr(ws)
+
+
+class WhitespaceCheck(Check):
+    """Leading/trailing whitespace that differs from the source, doubled spaces inside the
+    target, and a different number of line breaks.
+
+    Neutral rather than minor: edges that are both runs of spaces of different length
+    (column alignment), and line counts that differ when both sides are wrapped with
+    the same paragraph breaks (re-wrapping). Target-only documents get the
+    doubled-space rule only.
+    """
+
+    id = "whitespace"
+    name = "Whitespace"
+    category = "linguistic"
+    severity = Severity.MINOR
+    needs_source = False
+    description = "Leading/trailing spaces, doubled spaces and line breaks."
+
+    def run(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
+        t = segment.target
+        if not t:
+            return
+        s = segment.source
+        tonly = _target_only(segment, context)
+        if not tonly:
+            if s[:1].isspace() or t[:1].isspace():
+                sl, tl = _lead(s), _lead(t)
+                if sl != tl:
+                    yield self.flag_span(
+                        "target", t, 0, len(tl),
+                        f"Leading whitespace differs: source has {_show(sl)}, "
+                        f"translation has {_show(tl)}.",
+                        suggestion=sl,
+                        severity=_edge_severity(sl, tl),
+                    )  # fmt: skip
+            if s[-1:].isspace() or t[-1:].isspace():
+                st, tt = _trail(s), _trail(t)
+                if st != tt and not t.isspace():
+                    yield self.flag_span(
+                        "target", t, len(t) - len(tt), len(t),
+                        f"Trailing whitespace differs: source has {_show(st)}, "
+                        f"translation has {_show(tt)}.",
+                        suggestion=st,
+                        severity=_edge_severity(st, tt),
+                    )  # fmt: skip
+        if "  " in t:
+            before: set[str] = set()
+            if not tonly and "  " in s:
+                before = {s[m.start() - 1] for m in _DOUBLE_SPACE_RE.finditer(s)}
+            for m in _DOUBLE_SPACE_RE.finditer(t):
+                if t[m.start() - 1] in before:
+                    continue
+                yield self.flag_span(
+                    "target", t, m.start(), m.end(),
+                    f"{m.end() - m.start()} spaces in a row in the translation.",
+                    suggestion=" ",
+                )  # fmt: skip
+        if not tonly and ("\n" in s or "\n" in t):
+            sc, tc = s.strip(), t.strip()
+            ns, nt = sc.count("\n"), tc.count("\n")
+            if ns != nt:
+                ps, pt = sc.count("\n\n"), tc.count("\n\n")
+                if ns and nt and ps == pt:  # both wrapped, same paragraphs: re-wrapped
+                    sev: Severity | None = Severity.NEUTRAL
+                    extra = " (re-wrapped lines)"
+                else:
+                    sev, extra = None, ""
+                yield self.flag(
+                    "target", len(t), len(t), "",
+                    f"The source has {ns} line break{'s' if ns != 1 else ''} but the "
+                    f"translation has {nt}{extra}.",
+                    severity=sev,
+                )  # fmt: skip
+
+
+def _edge_severity(src: str, tgt: str) -> Severity | None:
+    """Neutral when both edges are runs of spaces of different length (alignment), else
+    the check's default."""
+    if src and tgt and src == " " * len(src) and tgt == " " * len(tgt):
+        return Severity.NEUTRAL
+    return None
+
+
+def _visible_len(s: str) -> int:
+    n = len(s)
+    if n and max(s) >= "\ue000":
+        n -= len(CODE_RE.findall(s))
+    return n
+
+
+class LengthCheck(Check):
+    """A target longer than the unit's maximum length (major), or whose length is out of
+    the expected band for the language pair (:func:`reviewer.lang.length_band`).
+
+    The band is widened for short sources (by ``1 + 1.5/sqrt(chars)``: x1.34 at 20
+    characters, x1.1 at 200). Options: ``min_ratio``/``max_ratio`` override the band
+    exactly, ``min_chars`` (default 20) is the shortest source the ratio rule looks at.
+    Inline codes do not count.
+    """
+
+    id = "length"
+    name = "Length"
+    category = "style"
+    severity = Severity.MINOR
+    needs_source = False
+    description = "Translation too long for its limit, or much longer/shorter than usual."
+
+    def run(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
+        t = segment.target
+        if not t:
+            return
+        if segment.max_length is not None:
+            n = _visible_len(t)
+            if n > segment.max_length:
+                yield self.flag_span(
+                    "target", t, 0, len(t),
+                    f"The translation has {n} characters, more than the maximum "
+                    f"of {segment.max_length}.",
+                    severity=Severity.MAJOR,
+                )  # fmt: skip
+            return
+        s = segment.source
+        if _target_only(segment, context):
+            return
+        min_chars = context.option("min_chars", 20)
+        ls = len(s.strip())
+        if ls < min_chars:
+            return
+        ls = _visible_len(s.strip())
+        lt = _visible_len(t.strip())
+        if ls < min_chars or not ls:
+            return
+        lo, hi = L.length_band(context.source_lang, context.target_lang)
+        # short texts vary more: widen the band by 1 + 1.5/sqrt(n) (x1.34 at 20 chars)
+        w = 1.0 + 1.5 / ls**0.5
+        lo = float(context.option("min_ratio", lo / w))
+        hi = float(context.option("max_ratio", hi * w))
+        ratio = lt / ls
+        if ratio < lo:
+            msg = (
+                f"The translation is unusually short: {lt} characters for {ls} in the "
+                f"source (ratio {ratio:.2f}, expected at least {lo:.2f})."
+            )
+        elif ratio > hi:
+            msg = (
+                f"The translation is unusually long: {lt} characters for {ls} in the "
+                f"source (ratio {ratio:.2f}, expected at most {hi:.2f})."
+            )
+        else:
+            return
+        yield self.flag_span("target", t, 0, len(t), msg)
+
+
+CHECKS: list[type[Check]] = [EmptyCheck, UntranslatedCheck, WhitespaceCheck, LengthCheck]

@@ -1,0 +1,587 @@
+"""Punctuation checks: sentence-end and spacing conventions, brackets, quotation marks.
+
+Language conventions come from :mod:`reviewer.lang`: ``?`` equals Greek ``;``, Arabic
+``؟`` and Chinese ``？``; ``.`` equals ``。`` and ``।``; ``...`` equals ``…``. Inline
+codes (private-use characters) are neither letters nor punctuation. For target-only
+documents only the rules that need no source run.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Iterable
+
+from .. import lang as L
+from ..model import Finding, Segment, Severity
+from .base import Check, CheckContext
+
+__all__ = ["PunctuationCheck", "BracketsCheck", "QuotesCheck", "CHECKS"]
+
+_CODE_LO, _CODE_HI = "\ue000", "\uf8ff"
+
+# Closing quotes/brackets peeled off the end before reading the final punctuation.
+_PEEL = frozenset(")]}）］｝»›”’“«‘‹\"'」』〉》】〕＂")
+
+
+def _is_code(ch: str) -> bool:
+    return _CODE_LO <= ch <= _CODE_HI
+
+
+def _peel(text: str, i: int) -> int:
+    """Index after the text's last character that is not whitespace, a code or a closer."""
+    while i > 0:
+        ch = text[i - 1]
+        if ch in _PEEL or ch.isspace() or _CODE_LO <= ch <= _CODE_HI:
+            i -= 1
+        else:
+            break
+    return i
+
+
+def _classify(run: str, lang: str | None) -> str | None:
+    """The class of a run of final punctuation (``?!`` is a question, ``...`` an ellipsis)."""
+    if not run:
+        return None
+    best: str | None = L.ELLIPSIS if ("..." in run or "…" in run or "⋯" in run) else None
+    rank = L.CLASS_RANK[best] if best else 0
+    for ch in run:
+        c = L.end_class(ch, lang)
+        if c is not None and L.CLASS_RANK[c] > rank:
+            best, rank = c, L.CLASS_RANK[c]
+    return best
+
+
+def _end(text: str, lang: str | None) -> tuple[int, int, str | None, str | None]:
+    """``(start, end, class, inner_class)`` of the final punctuation run of ``text``.
+
+    ``inner_class`` is the class of a run just inside closing quotes/brackets that follow
+    the outer run (``Stop!».`` has outer ``.`` and inner ``!``), else None.
+    """
+    i = _peel(text, len(text))
+    j = i
+    while j > 0 and text[j - 1] in L.END_PUNCT_CHARS:
+        j -= 1
+    cls = _classify(text[j:i], lang)
+    inner = None
+    if cls is None or cls == L.FULL_STOP:
+        k = _peel(text, j)
+        if k < j:
+            m = k
+            while m > 0 and text[m - 1] in L.END_PUNCT_CHARS:
+                m -= 1
+            inner = _classify(text[m:k], lang)
+    return j, i, cls, inner
+
+
+def _abbreviation(text: str, j: int) -> bool:
+    """True when the word ending at ``j`` (before a final ``.``) is an abbreviation:
+    ``U.S.A``, ``etc``, ``Inc``."""
+    k = j
+    while k > 0 and (text[k - 1].isalpha() or text[k - 1] == "."):
+        k -= 1
+    w = text[k:j]
+    return "." in w or w.lower() in L.ABBREVIATIONS
+
+
+def _q(s: str) -> str:
+    return f"“{s}”"
+
+
+# Terminal ? and ! (followed by the end, a space, a closer or a code).
+_TERMINAL_QE_RE = re.compile(r"[?!]+(?=$|\s|[)\]}»›”’\"'\ue000-\uf8ff])")
+_SENTENCE_BOUNDARY_RE = re.compile(r"[.!?…:;](?:\s+|$)|\n")
+_OPENERS_SKIP = frozenset("([{«‹“„‘‚\"'\u00a0 \t")
+_SPACES = " \u00a0\u202f\u2009\u2007\u200a"
+_SPACE_BEFORE_RE = re.compile(
+    r"(?<=[^\W\d_])([ \u00a0\u202f\u2009]+)([:;!?])(?=$|\s|[)\]»”’\"'\ue000-\uf8ff])"
+)
+_SPACE_BEFORE_COMMA_RE = re.compile(r"(?<=[^\W\d_])[ \u00a0\u202f\u2009]+(?:,(?!\d)|\.(?=\s|$))")
+_FR_PUNCT_RE = re.compile(r"[:;!?]")
+_FR_FOLLOW = frozenset("!?.…)]}»›”’\"'")
+_MISSING_SPACE_RE = re.compile(r"(?<=[^\W\d_]{2})[.!?,;](?=[^\W\d_]{2})")
+_CJK_CHARS = (
+    r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+    r"\u3001\u3002\u300d\u300f\uff09\u201d"
+)
+_CJK_ASCII_RE = re.compile(rf"(?<=[{_CJK_CHARS}])[.,?!:;](?=$|\s|[{_CJK_CHARS}])")
+_GREEK_Q_RE = re.compile(r"(?<=\S)\?(?=$|\s|[)\]»”’\"'\ue000-\uf8ff])")
+_BAD_TOKEN_RE = re.compile(r"://|www|[@/\\=_\d]")
+
+
+def _token(text: str, i: int) -> str:
+    """The whitespace-delimited token around index ``i``."""
+    a = i
+    while a > 0 and not text[a - 1].isspace():
+        a -= 1
+    b = i
+    n = len(text)
+    while b < n and not text[b].isspace():
+        b += 1
+    return text[a:b]
+
+
+class PunctuationCheck(Check):
+    """Sentence-end punctuation and the spacing and marks each language expects.
+
+    Rules: the final punctuation must match the source's (by class: ``?`` = ``;`` in
+    Greek = ``؟`` = ``？``); French wants a (narrow) no-break space before ``; : ! ?``
+    (Canadian French before ``:`` only) and other languages none; Spanish, Galician and
+    Asturian open questions and exclamations with ``¿``/``¡``; Chinese and Japanese use
+    full-width marks; Greek asks with ``;``; no space before ``,``/``.``; a space after
+    sentence punctuation before the next word (``word.Next``).
+    """
+
+    id = "punctuation"
+    name = "Punctuation"
+    category = "linguistic"
+    severity = Severity.MINOR
+    needs_source = False
+    description = "Final punctuation, spacing around punctuation, language-specific marks."
+
+    def run(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
+        t = segment.target
+        if not t:
+            return
+        s = segment.source
+        tonly = context.target_only or not s
+        tl = context.target_lang
+        tb = L.base(tl)
+        sb = L.base(context.source_lang)
+        if not tonly:
+            yield from self._final(s, t, context.source_lang, tl)
+        if tb == "fr":
+            yield from self._french(t, tl)
+        elif tb and (" " in t or "\u00a0" in t or "\u202f" in t or "\u2009" in t):
+            yield from self._space_before(s if not tonly and sb != "fr" else "", t)
+        if tb in L.INVERTED_MARKS and ("?" in t or "!" in t):
+            yield from self._inverted(t, tb)
+        if tb in L.FULLWIDTH_PUNCT:
+            for m in _CJK_ASCII_RE.finditer(t):
+                ch = m.group()
+                sug = L.cjk_equivalent(ch, tl)
+                yield self.flag_span(
+                    "target", t, m.start(), m.end(),
+                    f"ASCII {_q(ch)} in {'Japanese' if tb == 'ja' else 'Chinese'} text; "
+                    f"the full-width {_q(sug or ch)} is expected.",
+                    suggestion=sug,
+                )  # fmt: skip
+        if tb == "el" and "?" in t:
+            for m in _GREEK_Q_RE.finditer(t):
+                yield self.flag_span(
+                    "target", t, m.start(), m.end(),
+                    "Greek uses “;” (U+037E) as its question mark, not “?”.",
+                    suggestion="\u037e",
+                )  # fmt: skip
+        if "," in t or "." in t:
+            yield from self._space_before_comma("" if tonly else s, t)
+        yield from self._missing_space("" if tonly else s, t)
+
+    # -- rules ------------------------------------------------------------------------
+
+    def _final(self, s: str, t: str, sl: str | None, tl: str | None) -> Iterable[Finding]:
+        sj, si, sc, sin = _end(s, sl)
+        tj, ti, tc, tin = _end(t, tl)
+        if (
+            sc == tc
+            or (sin is not None and sin in (tc, tin))
+            or (tin is not None and tin == sc)
+        ):
+            return
+        tb = L.base(tl)
+        if sc == L.FULL_STOP and tc is None and tb in L.NO_FULL_STOP:
+            return
+        if L.base(sl) in L.NO_FULL_STOP and sc is None and tc == L.FULL_STOP:
+            return
+        if sc is None and tc == L.FULL_STOP and t[tj:ti] == "." and _abbreviation(t, tj):
+            return  # "U.S.A." : the dot belongs to the abbreviation
+        if tc is None and sc == L.FULL_STOP and s[sj:si] == "." and _abbreviation(s, sj):
+            return  # "Apple Inc." -> "Apple Inc"
+        if sc is None:
+            run = t[tj:ti]
+            yield self.flag_span(
+                "target", t, tj, ti,
+                f"The translation ends with {_q(run)} but the source has no final "
+                "punctuation.",
+                suggestion="",
+            )  # fmt: skip
+            return
+        mark = L.end_mark(sc, tl)
+        if sc == L.ELLIPSIS and mark == "…" and "..." in s[-6:] and "…" not in s[-6:]:
+            mark = "..."
+        spacing = L.french_spacing(tl)
+        if mark in spacing and tj > 0 and not t[tj - 1].isspace():
+            mark = spacing[mark] + mark
+        srun = s[sj:si]
+        if tc is None:
+            yield self.flag_span(
+                "target", t, ti, ti,
+                f"The source ends with {_q(srun)} but the translation has no final "
+                "punctuation.",
+                suggestion=mark,
+            )  # fmt: skip
+        else:
+            yield self.flag_span(
+                "target", t, tj, ti,
+                f"The source ends with {_q(srun)} but the translation ends with "
+                f"{_q(t[tj:ti])}.",
+                suggestion=mark,
+            )  # fmt: skip
+
+    def _french(self, t: str, tl: str | None) -> Iterable[Finding]:
+        spacing = L.french_spacing(tl)
+        n = len(t)
+        for m in _FR_PUNCT_RE.finditer(t):
+            ch = m.group()
+            sp = spacing.get(ch)
+            i = m.start()
+            if sp is None or i == 0:
+                continue
+            prev = t[i - 1]
+            if not (prev.isalnum() or prev in _PEEL):
+                continue  # spaced already, "?!", a code, "etc.:"
+            if i + 1 < n:
+                nxt = t[i + 1]
+                if not (nxt.isspace() or nxt in _FR_FOLLOW or _is_code(nxt)):
+                    continue  # 10:30, http://, ?id=
+            yield self.flag_span(
+                "target", t, i, i + 1,
+                f"French needs a {'no-break' if sp == L.NBSP else 'narrow no-break'} "
+                f"space before {_q(ch)}.",
+                suggestion=sp + ch,
+            )  # fmt: skip
+
+    def _space_before(self, s: str, t: str) -> Iterable[Finding]:
+        if s and _SPACE_BEFORE_RE.search(s):
+            return  # the source spaces it too: code, a ternary, a deliberate style
+        n = len(t)
+        for m in _SPACE_BEFORE_RE.finditer(t):
+            ch = m.group(2)
+            if ch in ":;" and m.end() < n and t[m.end()] in ")(][":
+                continue  # an emoticon :) ;(
+            yield self.flag_span(
+                "target", t, m.start(), m.end(),
+                f"Space before {_q(ch)}: only French puts one there.",
+                suggestion=ch,
+            )  # fmt: skip
+
+    def _inverted(self, t: str, tb: str) -> Iterable[Finding]:
+        bounds: list[int] | None = None
+        for m in _TERMINAL_QE_RE.finditer(t):
+            if bounds is None:
+                bounds = [b.end() for b in _SENTENCE_BOUNDARY_RE.finditer(t)]
+            k = bisect.bisect_right(bounds, m.start()) - 1
+            start = bounds[k] if k >= 0 else 0
+            seg = t[start : m.start()]
+            if "¿" in seg or "¡" in seg or "⸘" in seg:
+                continue
+            while start < m.start() and (t[start] in _OPENERS_SKIP or _is_code(t[start])):
+                start += 1
+            if start >= m.start():
+                continue  # a bare "?" or "!": nothing to open
+            q = "?" in m.group()
+            mark = "¿" if q else "¡"
+            what = "question" if q else "exclamation"
+            name = {"es": "Spanish", "gl": "Galician", "ast": "Asturian"}.get(tb, "Spanish")
+            yield self.flag(
+                "target", start, start, "",
+                f"The {what} lacks the opening {_q(mark)} {name} requires.",
+                suggestion=mark,
+            )  # fmt: skip
+
+    def _space_before_comma(self, s: str, t: str) -> Iterable[Finding]:
+        m0 = _SPACE_BEFORE_COMMA_RE.search(t)
+        if m0 is None or (s and _SPACE_BEFORE_COMMA_RE.search(s)):
+            return
+        for m in _SPACE_BEFORE_COMMA_RE.finditer(t, m0.start()):
+            ch = t[m.end() - 1]
+            yield self.flag_span(
+                "target", t, m.start(), m.end(),
+                f"Space before {_q(ch)}.",
+                suggestion=ch,
+            )  # fmt: skip
+
+    def _missing_space(self, s: str, t: str) -> Iterable[Finding]:
+        for m in _MISSING_SPACE_RE.finditer(t):
+            i = m.start()
+            ch = t[i]
+            if not t[i - 1].islower():
+                continue
+            nxt, nxt2 = t[i + 1], t[i + 2]
+            if ch in ".!?":
+                if not (nxt.isupper() and nxt2.islower()):
+                    continue
+            elif not ((nxt.islower() or nxt.isupper()) and nxt2.islower()):
+                continue
+            tok = _token(t, i)
+            if _BAD_TOKEN_RE.search(tok) or tok.count(".") > 1:
+                continue
+            core = tok.strip(".,;:!?()[]{}\"'«»“”‘’")
+            if s and core and core in s:
+                continue  # an identifier the source has too (System.String)
+            yield self.flag_span(
+                "target", t, i, i + 1,
+                f"No space after {_q(ch)} before the next word.",
+                suggestion=ch + " ",
+            )  # fmt: skip
+
+
+# --- brackets --------------------------------------------------------------------------
+
+_BR_OPEN: dict[str, str] = {"(": "(", "[": "[", "{": "{", "（": "(", "［": "[", "｛": "{"}
+_BR_CLOSE: dict[str, str] = {")": "(", "]": "[", "}": "{", "）": "(", "］": "[", "｝": "{"}
+_BR_RE = re.compile(r"[()\[\]{}（）［］｛｝]")
+_BR_NAMES: dict[str, str] = {"(": "parentheses", "[": "square brackets", "{": "curly braces"}
+_EMOTICON_EYES = frozenset(":;=")
+
+
+def _emoticon(text: str, i: int) -> bool:
+    """True when the bracket at ``i`` is the mouth of ``:)``, ``;-(``, ``=)``."""
+    j = i - 1
+    if j >= 0 and text[j] in "-^'":
+        j -= 1
+    return j >= 0 and text[j] in _EMOTICON_EYES
+
+
+_ENUM_RE = re.compile(r"(?:\d{1,3}|[^\W\d_]|[ivxIVX]{1,4})")
+
+
+def _enumerator(text: str, i: int) -> bool:
+    """True when the ``)`` at ``i`` closes a list label: ``a)``, ``2)``, ``iv)``."""
+    if text[i] not in ")）":
+        return False
+    j = i
+    while j > 0 and i - j < 4 and text[j - 1].isalnum():
+        j -= 1
+    if j == i or (j > 0 and not text[j - 1].isspace()):
+        return False
+    return _ENUM_RE.fullmatch(text, j, i) is not None
+
+
+def scan_brackets(text: str) -> tuple[list[int], list[tuple[str, int, int]]]:
+    """``(unmatched positions, pairs)`` of the brackets in ``text``.
+
+    Pairs are ``(kind, start, end)`` with kind ``(``, ``[`` or ``{`` (full-width forms
+    count as their ASCII kind). Emoticons and list labels (``a)``) are ignored.
+    """
+    stack: list[tuple[str, int]] = []
+    unmatched: list[int] = []
+    pairs: list[tuple[str, int, int]] = []
+    for m in _BR_RE.finditer(text):
+        ch = m.group()
+        i = m.start()
+        kind = _BR_OPEN.get(ch)
+        if kind is not None:
+            if _emoticon(text, i):
+                continue
+            stack.append((kind, i))
+            continue
+        kind = _BR_CLOSE[ch]
+        if stack and stack[-1][0] == kind:
+            _, st = stack.pop()
+            pairs.append((kind, st, i + 1))
+        elif any(k == kind for k, _ in stack):
+            while stack[-1][0] != kind:
+                unmatched.append(stack.pop()[1])
+            _, st = stack.pop()
+            pairs.append((kind, st, i + 1))
+        elif not (_emoticon(text, i) or _enumerator(text, i)):
+            unmatched.append(i)
+    unmatched.extend(st for _, st in stack)
+    unmatched.sort()
+    return unmatched, pairs
+
+
+def _counts(text: str, pairs: list[tuple[str, int, int]]) -> dict[str, list[tuple[int, int]]]:
+    """Pairs by kind, leaving out plural markers such as ``file(s)``."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for kind, a, b in pairs:
+        if kind == "(" and 3 <= b - a <= 5 and a > 0 and text[a - 1].isalpha():
+            inner = text[a + 1 : b - 1]
+            if inner.isascii() and inner.isalpha() and inner.islower():
+                continue
+        out.setdefault(kind, []).append((a, b))
+    return out
+
+
+class BracketsCheck(Check):
+    """Unpaired brackets in the target (when the source's pair up), and a different
+    number of ``()``/``[]``/``{}`` pairs than the source: fewer is minor (content or
+    syntax lost), more is neutral (often a translator's style). ``（）`` counts as
+    ``()``; plural markers (``file(s)``), list labels (``a)``) and emoticons are ignored.
+    """
+
+    id = "brackets"
+    name = "Brackets"
+    category = "linguistic"
+    severity = Severity.MINOR
+    needs_source = False
+    description = "Unpaired brackets; a different number of bracket pairs than the source."
+
+    def run(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
+        t = segment.target
+        if not t:
+            return
+        s = segment.source
+        tonly = context.target_only or not s
+        t_has = _BR_RE.search(t) is not None
+        s_has = not tonly and _BR_RE.search(s) is not None
+        if not t_has and not s_has:
+            return
+        tu, tp = scan_brackets(t) if t_has else ([], [])
+        su, sp = scan_brackets(s) if s_has else ([], [])
+        if tu and not su:
+            for i in tu:
+                yield self.flag_span(
+                    "target", t, i, i + 1,
+                    f"The bracket {_q(t[i])} has no partner in the translation.",
+                )  # fmt: skip
+        if tonly or tu or su:
+            return
+        sc, tc = _counts(s, sp), _counts(t, tp)
+        for kind in ("(", "[", "{"):
+            ns, nt = len(sc.get(kind, ())), len(tc.get(kind, ()))
+            if ns == nt:
+                continue
+            if kind == "{" and ("plural" in s or "select" in s):
+                continue  # ICU sub-messages differ by language
+            what = _BR_NAMES[kind]
+            msg = (
+                f"The source has {ns} pair{'s' if ns != 1 else ''} of {what} but the "
+                f"translation has {nt}."
+            )
+            if nt < ns:
+                yield self.flag("target", len(t), len(t), "", msg)
+            else:  # added brackets are mostly style: reported, but as neutral
+                a, b = tc[kind][-1]
+                yield self.flag_span("target", t, a, b, msg, severity=Severity.NEUTRAL)
+
+
+# --- quotation marks -------------------------------------------------------------------
+
+_QUOTE_RE = re.compile('["“”„‟«»「」『』＂〝〞﹁﹂‹›]')
+_TYPO_DOUBLE_RE = re.compile("[“”„«»「」『』]")
+_FAMILY: dict[str, int] = {'"': 0, "＂": 0, "‹": 2, "›": 2}  # else 1: typographic double
+_OPEN_CTX = frozenset("([{-–—/¿¡“„«‹「『‚‘")
+_CLOSE_CTX = frozenset(".,;:!?…)]}-–—/”“»›」』’")
+_NOT_AFTER_OPEN = frozenset(".,;:!?…)]}")
+_NOT_BEFORE_CLOSE = frozenset("([{¿¡")
+
+
+def _flank(text: str, i: int) -> str:
+    """``open``/``close`` from the spacing around position ``i``, ``""`` when undecided."""
+    prev = text[i - 1] if i else ""
+    nxt = text[i + 1] if i + 1 < len(text) else ""
+    pre_open = not prev or prev.isspace() or prev in _OPEN_CTX or _is_code(prev)
+    post_close = not nxt or nxt.isspace() or nxt in _CLOSE_CTX or _is_code(nxt)
+    left = pre_open and bool(nxt) and not nxt.isspace() and nxt not in _NOT_AFTER_OPEN
+    right = bool(prev) and not prev.isspace() and prev not in _NOT_BEFORE_CLOSE and post_close
+    if left and not right:
+        return "open"
+    if right and not left:
+        return "close"
+    return ""
+
+
+def scan_quotes(
+    text: str, lang: str | None
+) -> tuple[list[tuple[int, int]], list[tuple[int, int, int]]]:
+    """``(unmatched, pairs)`` of the double quotation marks of ``text``.
+
+    ``unmatched`` holds ``(position, family)``; ``pairs`` ``(start, end, family)`` with
+    family 0 = ASCII ``"``, 1 = typographic double marks (nesting freely: ``«…“…”…»``),
+    2 = ``‹ ›``. A mark's role comes from the spacing around it, else from the
+    language's conventions (German ``“`` closes), else it toggles. Single quotes are
+    apostrophes far too often to be checked.
+    """
+    roles = L.quote_roles(lang)
+    stacks: dict[int, list[int]] = {}
+    unmatched: list[tuple[int, int]] = []
+    pairs: list[tuple[int, int, int]] = []
+    for m in _QUOTE_RE.finditer(text):
+        i = m.start()
+        ch = m.group()
+        fam = _FAMILY.get(ch, 1)
+        if (
+            fam == 0
+            and 0 < i < len(text) - 1
+            and "\u05d0" <= text[i - 1] <= "\u05ea"
+            and "\u05d0" <= text[i + 1] <= "\u05ea"
+        ):
+            continue  # Hebrew gershayim inside a word (צה"ל), not a quotation mark
+        stack = stacks.setdefault(fam, [])
+        role = _flank(text, i) or roles.get(ch, "")
+        if not role:
+            role = "close" if stack and text[stack[-1]] == ch else "open"
+        if role == "open":
+            stack.append(i)
+        elif stack:
+            pairs.append((stack.pop(), i + 1, fam))
+        else:
+            unmatched.append((i, fam))
+    for fam, stack in stacks.items():
+        unmatched.extend((i, fam) for i in stack)
+    unmatched.sort()
+    return unmatched, pairs
+
+
+class QuotesCheck(Check):
+    """Unpaired quotation marks in the target (when the source's pair up), and ASCII
+    ``"..."`` in a target whose language has typographic quotes where the source used
+    typographic ones (option ``typographic = true``: also when the source used ASCII
+    quotes, as a neutral finding). Apostrophes (``l'intelligenza``, ``don't``) and single
+    quotes are never checked.
+    """
+
+    id = "quotes"
+    name = "Quotation marks"
+    category = "linguistic"
+    severity = Severity.MINOR
+    needs_source = False
+    description = "Unpaired quotation marks; ASCII quotes where the language has its own."
+
+    def run(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
+        t = segment.target
+        if not t or _QUOTE_RE.search(t) is None:
+            return
+        s = segment.source
+        tonly = context.target_only or not s
+        tl = context.target_lang
+        tu, tp = scan_quotes(t, tl)
+        s_has = not tonly and _QUOTE_RE.search(s) is not None
+        su_fams: set[int] = set()
+        if s_has:
+            su_fams = {f for _, f in scan_quotes(s, context.source_lang)[0]}
+        for i, fam in tu:
+            if fam in su_fams:
+                continue
+            yield self.flag_span(
+                "target", t, i, i + 1,
+                f"The quotation mark {_q(t[i])} has no partner in the translation.",
+            )  # fmt: skip
+        pairs = L.quote_pairs(tl)
+        if pairs is None or '"' not in t:
+            return
+        severity: Severity | None = None
+        if s_has and _TYPO_DOUBLE_RE.search(s):
+            severity = self.severity
+        elif context.option("typographic", False) and (tonly or '"' in s):
+            severity = Severity.NEUTRAL
+        if severity is None:
+            return
+        o, c = pairs[0]
+        spaced = L.base(tl) == "fr" and "ch" not in L.subtags(tl)[1:]
+        for a, b, fam in tp:
+            if fam != 0 or t[a] != '"' or (a > 0 and t[a - 1] == "="):
+                continue
+            inner = t[a + 1 : b - 1]
+            sug = f"{o}{L.NBSP}{inner.strip()}{L.NBSP}{c}" if spaced else f"{o}{inner}{c}"
+            yield self.flag_span(
+                "target", t, a, b,
+                f"ASCII quotation marks where the target language uses {o}…{c}.",
+                suggestion=sug,
+                severity=severity,
+            )  # fmt: skip
+
+
+CHECKS: list[type[Check]] = [PunctuationCheck, BracketsCheck, QuotesCheck]

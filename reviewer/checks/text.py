@@ -1,0 +1,245 @@
+"""Text checks: capitalization and repeated words."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from .. import lang as L
+from ..model import Finding, Segment, Severity
+from .base import Check, CheckContext
+
+__all__ = ["CapitalizationCheck", "RepeatedWordCheck", "CHECKS", "capitalize_word"]
+
+# Skipped before the first word: spaces, opening punctuation, accelerators; bullets
+# only when a space follows ("- item", not the option "-G").
+_LEAD_SKIP = frozenset(" \t\n\r\u00a0\u202f\u2009¿¡([{«»\"'“”„‘’‚‹›&_~…「『【（")
+_BULLETS = frozenset("*•·-–—#>")
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_IDENT_RE = re.compile(r"[\d_@/\\%{}$<>=]|://|\w\.\w")
+_CASE_WORD_RE = re.compile(r"(?<!\w)[^\W\d_]{2,}(?!\w)")
+_SENT_SRC_RE = re.compile(r"(?<=[^\W\d_])\.\s+(?=[^\W\d_])")
+_SENT_TGT_RE = re.compile(r"(?<=[^\W\d_])\.[ \t\u00a0]+(?=[^\W\d_])")
+
+
+def _first(text: str) -> int:
+    """Index of the first character after leading spaces, opening marks and codes."""
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in _LEAD_SKIP or "\ue000" <= ch <= "\uf8ff":
+            i += 1
+        elif ch in _BULLETS and i + 1 < n and text[i + 1] in " \t\u00a0":
+            i += 2
+        else:
+            break
+    return i
+
+
+def _token_at(text: str, i: int) -> str:
+    j, n = i, len(text)
+    while j < n and not text[j].isspace():
+        j += 1
+    return text[i:j]
+
+
+def capitalize_word(word: str, lang: str | None) -> str:
+    """``word`` with its first letter in upper case, by the rules of ``lang``
+    (Turkish ``i`` -> ``İ``, Dutch ``ij`` -> ``IJ``)."""
+    if not word:
+        return word
+    b = L.base(lang)
+    first = word[0]
+    if b in ("tr", "az") and first in "iı":
+        return ("İ" if first == "i" else "I") + word[1:]
+    if b == "nl" and word[:2] == "ij":
+        return "IJ" + word[2:]
+    return first.upper() + word[1:]
+
+
+def _upper_text(text: str, lang: str | None) -> str:
+    if L.base(lang) in ("tr", "az"):
+        text = text.replace("i", "İ").replace("ı", "I")
+    return text.upper()
+
+
+def _lowercase_name(token: str) -> bool:
+    """True for tokens that legitimately start lowercase: iPhone, eBay, npm, x86."""
+    core = token.strip(".,;:!?()[]{}\"'«»“”‘’")
+    if any(c.isupper() for c in core[1:]):
+        return True
+    return core.lower() in L.LOWERCASE_BRANDS or _IDENT_RE.search(core) is not None
+
+
+def _in_source(word: str, source: str) -> bool:
+    """True when a lowercase word of 3+ letters occurs as a word in the source too: a
+    term kept from it (``fstat``, ``opendir``), not a sentence start to capitalize."""
+    if len(word) < 3 or word not in source:
+        return False
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", source) is not None
+
+
+def _is_caps(text: str) -> bool:
+    """True when ``text`` is in ALL CAPS: 2+ all-capital words of 4+ letters and no word
+    (2+ letters) with a lowercase letter. Identifiers (``BISECT_WRITE``) do not count."""
+    up = 0
+    for m in _CASE_WORD_RE.finditer(text):
+        w = m.group()
+        if w.isupper():
+            if len(w) >= 4:
+                up += 1
+        elif w != w.upper():
+            return False
+    return up >= 2
+
+
+def _has_lower_word(text: str) -> bool:
+    """True when a word (2+ letters) of ``text`` has a lowercase letter."""
+    for m in _CASE_WORD_RE.finditer(text):
+        w = m.group()
+        if w != w.upper():
+            return True
+    return False
+
+
+class CapitalizationCheck(Check):
+    """The target starts lowercase where the source starts with a capital; a sentence of
+    the target starts lowercase after ``. `` where the source's sentences start with
+    capitals; the target is in ALL CAPS while the source is not, or the reverse.
+
+    Not flagged: sources starting with an identifier, number, placeholder or URL;
+    caseless target scripts; targets starting with a lowercase brand (iPhone, eBay);
+    sentence starts after abbreviations (``ecc.``, ``z. B.``, ``e.g.``).
+    """
+
+    id = "capitalization"
+    name = "Capitalization"
+    category = "linguistic"
+    severity = Severity.MINOR
+    description = "Initial capital letters and ALL CAPS that differ from the source."
+
+    def run(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
+        t = segment.target
+        s = segment.source
+        if not t or not s:
+            return
+        tl = context.target_lang
+        if not L.has_case(tl):
+            return
+        found = False
+        si, ti = _first(s), _first(t)
+        if si < len(s) and ti < len(t) and s[si].isupper() and t[ti].islower():
+            stok, ttok = _token_at(s, si), _token_at(t, ti)
+            m = _WORD_RE.match(t, ti)
+            if (
+                m is not None
+                and _IDENT_RE.search(stok) is None
+                and not _lowercase_name(ttok)
+                and not _in_source(m.group(), s)
+                and not (ti > 0 and t[ti - 1 : ti + 2] in ("'s ", "'t ", "’s ", "’t "))
+            ):
+                found = True
+                yield self.flag_span(
+                    "target", t, m.start(), m.end(),
+                    "The translation starts with a lowercase letter but the source "
+                    "starts with a capital.",
+                    suggestion=capitalize_word(m.group(), tl),
+                )  # fmt: skip
+        if ". " in t:
+            yield from self._sentences(s, t, tl)
+        if not found:
+            yield from self._all_caps(s, t, tl)
+
+    def _sentences(self, s: str, t: str, tl: str | None) -> Iterable[Finding]:
+        starts = [m.end() for m in _SENT_TGT_RE.finditer(t)]
+        if not starts or not any(t[i].islower() for i in starts):
+            return
+        upper_src = sum(1 for m in _SENT_SRC_RE.finditer(s) if s[m.end()].isupper())
+        if upper_src < len(starts):
+            return  # the source has fewer sentence starts: some are abbreviations
+        for i in starts:
+            if not t[i].islower():
+                continue
+            # the word before the full stop: 5+ lowercase letters, not an abbreviation
+            j = i
+            while t[j - 1] != ".":
+                j -= 1
+            k = j - 1
+            while k > 0 and t[k - 1].isalpha():
+                k -= 1
+            prev = t[k : j - 1]
+            if len(prev) < 5 or not prev.islower():
+                continue
+            if _lowercase_name(_token_at(t, i)):
+                continue
+            m = _WORD_RE.match(t, i)
+            if m is None:
+                continue
+            yield self.flag_span(
+                "target", t, m.start(), m.end(),
+                "A sentence of the translation starts with a lowercase letter.",
+                suggestion=capitalize_word(m.group(), tl),
+            )  # fmt: skip
+
+    def _all_caps(self, s: str, t: str, tl: str | None) -> Iterable[Finding]:
+        if _is_caps(s):
+            if _has_lower_word(t):
+                yield self.flag_span(
+                    "target", t, 0, len(t),
+                    "The source is in capitals but the translation is not.",
+                    suggestion=_upper_text(t, tl),
+                )  # fmt: skip
+        elif _is_caps(t) and _has_lower_word(s):
+            yield self.flag_span(
+                "target", t, 0, len(t),
+                "The translation is in capitals but the source is not.",
+            )  # fmt: skip
+
+
+_REPEAT_RE = re.compile(
+    r"(?<![\w'’\-])([^\W\d_]+)(?=([^\S\n]+)(\1)(?![\w'’\-]))", re.IGNORECASE
+)
+
+
+class RepeatedWordCheck(Check):
+    """The same word twice in a row in the target (``the the``, ``di di``), unless the
+    source repeats that word or has as many repetitions, or the language allows it
+    (``nous nous``, ``die die``, ``that that``: :func:`reviewer.lang.repeat_allowed`).
+    Line breaks between the two do not count; neither do numbers."""
+
+    id = "repeated-word"
+    name = "Repeated word"
+    category = "linguistic"
+    severity = Severity.MINOR
+    needs_source = False
+    description = "A word repeated twice in a row."
+
+    def run(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
+        t = segment.target
+        if not t or " " not in t and "\t" not in t and "\u00a0" not in t:
+            return
+        tl = context.target_lang
+        hits = [m for m in _REPEAT_RE.finditer(t) if not L.repeat_allowed(m.group(1), tl)]
+        if not hits:
+            return
+        s = segment.source
+        if s:
+            src = [x.group(1).lower() for x in _REPEAT_RE.finditer(s)]
+            if len(src) >= len(hits):
+                return  # the source repeats as often: deliberate, or its typo copied
+        else:
+            src = []
+        for m in hits:
+            word = m.group(1)
+            if word.lower() in src:
+                continue
+            a = m.end(1)
+            b = a + len(m.group(2)) + len(m.group(3))
+            yield self.flag_span(
+                "target", t, a, b,
+                f"The word {'“' + word + '”'} is repeated.",
+                suggestion="",
+            )  # fmt: skip
+
+
+CHECKS: list[type[Check]] = [CapitalizationCheck, RepeatedWordCheck]

@@ -1,0 +1,315 @@
+"""Punctuation, brackets and quotes checks: table-driven ``fails``/``passes`` cases.
+False alarms matter as much as misses, so the ``passes`` tables are long."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from reviewer.checks.base import Check, CheckContext
+from reviewer.checks.punctuation import (
+    CHECKS,
+    BracketsCheck,
+    PunctuationCheck,
+    QuotesCheck,
+    scan_brackets,
+    scan_quotes,
+)
+from reviewer.model import Finding, Segment, Severity
+
+NBSP, NNBSP = "\u00a0", "\u202f"
+
+SEED_EN = (
+    "On September 22, 2025, Nvidia unveiled plans to invest up to $100 billion in "
+    "OpenAI, signaling a deepening of their long-standing collaboration. (blogs.nvidia.com)"
+)
+SEED_IT = (
+    "Il 22 settembre 2025, Nvidia ha svelato i piani per investire fino a $ 100 miliardi "
+    "in Openi, segnalando un approfondimento della loro collaborazione di lunga data. "
+    "(blogs.nvidia.com)"
+)
+
+
+def run(
+    cls: type[Check],
+    source: str,
+    target: str,
+    sl: str | None = "en",
+    tl: str | None = "it",
+    target_only: bool = False,
+    options: dict[str, Any] | None = None,
+) -> list[Finding]:
+    """Run one check on one segment and assert every span slices to its text."""
+    segment = Segment(id="1", index=0, source=source, target=target)
+    ctx = CheckContext(
+        source_lang=sl, target_lang=tl, target_only=target_only, options=options or {}
+    )
+    found = list(cls().run(segment, ctx))
+    for f in found:
+        side = target if f.side == "target" else source
+        assert side[f.start : f.end] == f.text, f
+        assert 0 <= f.start <= f.end <= len(side)
+        assert f.check == cls.id and f.category == "linguistic"
+        assert f.message and f.message.endswith(".")
+    return found
+
+
+def test_registry_ids() -> None:
+    assert [c.id for c in CHECKS] == ["punctuation", "brackets", "quotes"]
+    assert not any(c.needs_source for c in CHECKS)
+
+
+# --- punctuation -------------------------------------------------------------------------
+
+PUNCT_FAILS = [
+    # source, target, source lang, target lang, flagged text, suggestion
+    ("Hello world.", "Ciao mondo", "en", "it", "", "."),
+    ("Are you sure?", "Sei sicuro.", "en", "it", ".", "?"),
+    ("Hello world", "Ciao mondo.", "en", "it", ".", ""),
+    ("Loading...", "Caricamento.", "en", "it", ".", "..."),
+    ("Loading…", "Caricamento", "en", "it", "", "…"),
+    ("Warning!", "Attenzione:", "en", "it", ":", "!"),
+    ("Name:", "Nome", "en", "it", "", ":"),
+    ("Are you sure?", "Είστε σίγουροι", "en", "el", "", "\u037e"),
+    ("Are you sure?", "هل أنت متأكد.", "en", "ar", ".", "؟"),
+    ("Save it.", "इसे सहेजें", "en", "hi", "", "।"),
+    ("Saved.", "已保存", "en", "zh-Hans", "", "。"),
+    ("Saved.", "保存しました", "en", "ja", "", "。"),
+    ("Are you sure?", "Êtes-vous sûr", "en", "fr", "", NNBSP + "?"),
+    # language conventions
+    ("Saved.", "已保存.", "en", "zh-Hans", ".", "。"),
+    ("Done, next", "完成,下一步", "en", "zh-Hant", ",", "，"),
+    ("Done, next", "完了,次へ", "en", "ja", ",", "、"),
+    ("What?", "Τι?", "en", "el", "?", "\u037e"),
+    ("Name?", "Nom?", "en", "fr", "?", NNBSP + "?"),
+    ("Stop!", "Arrêtez!", "en", "fr-FR", "!", NNBSP + "!"),
+    ("Name:", "Nom:", "en", "fr", ":", NBSP + ":"),
+    ("Name:", "Nom:", "en", "fr-CA", ":", NBSP + ":"),
+    ("Really?", "Davvero ?", "en", "it", " ?", "?"),
+    ("Note: this", "Nota : questo", "en", "it", " :", ":"),
+    ("Remarque : ceci", "Note : this", "fr", "en", " :", ":"),
+    ("Are you sure?", "Estás seguro?", "en", "es", "", "¿"),
+    ("Great!", "Genial!", "en", "es-MX", "", "¡"),
+    ("Done. Are you sure?", "Hecho. Estás seguro?", "en", "es", "", "¿"),
+    ("Hello, world", "Ciao , mondo", "en", "it", " ,", ","),
+    ("It is fine. Next step", "Va bene.Prossimo passo", "en", "it", ".", ". "),
+    ("Yes, no", "Sì,no grazie", "en", "it", ",", ", "),
+]
+
+
+@pytest.mark.parametrize("source,target,sl,tl,text,suggestion", PUNCT_FAILS)
+def test_punctuation_fails(
+    source: str, target: str, sl: str, tl: str, text: str, suggestion: str
+) -> None:
+    found = run(PunctuationCheck, source, target, sl, tl)
+    assert [(f.side, f.text, f.suggestion) for f in found] == [("target", text, suggestion)]
+    assert found[0].severity is Severity.MINOR
+
+
+def test_punctuation_inverted_mark_position() -> None:
+    (f,) = run(PunctuationCheck, "OK. Really?", "Vale. «De verdad?»", "en", "es")
+    assert f.start == f.end == 7 and f.suggestion == "¿"
+
+
+PUNCT_PASSES = [
+    ("Hello world.", "Ciao mondo.", "en", "it"),
+    ("What?", "Τι;", "en", "el"),
+    ("What?", "Τι\u037e", "en", "el"),
+    ("What; then", "Τι· τότε", "en", "el"),
+    ("What?", "ما هذا؟", "en", "ar"),
+    ("Saved.", "已保存。", "en", "zh-Hans"),
+    ("保存しました。", "Saved.", "ja", "en"),
+    ("Save it.", "इसे सहेजें।", "en", "hi"),
+    ("Saved.", "บันทึกแล้ว", "en", "th"),
+    ("Loading...", "Caricamento…", "en", "it"),
+    ("Loading…", "Caricamento...", "en", "it"),
+    ("Loading ...", "Caricamento ...", "en", "it"),
+    ('He said "fine."', "Ha detto «bene».", "en", "it"),
+    ("The end.", "La fine.»", "en", "it"),
+    ("He said “Stop!”.", "Ha detto «Fermati!»", "en", "it"),
+    ('He said "Stop!"', "Ha detto «Fermati!».", "en", "it"),
+    ("Hello (world)", "Ciao (mondo)", "en", "it"),
+    ("He said: “Go!”", "Er sagte: „Geh!“", "en", "de"),
+    ("He said: “Go!”", "Han sagde: »Gå!«", "en", "da"),
+    ("The U.S. market", "Il mercato U.S.A.", "en", "it"),
+    ("Made by Apple Inc.", "Prodotto da Apple Inc", "en", "it"),
+    ("Files, folders etc.", "File, cartelle ecc.", "en", "it"),
+    ("Hello (world).", "Ciao (mondo.)", "en", "it"),
+    ("Name:", "Nom :", "en", "fr"),
+    ("Name:", "Nom" + NBSP + ":", "en", "fr"),
+    ("Really?", "Vraiment" + NNBSP + "?", "en", "fr"),
+    ("Really?!", "Vraiment ?!", "en", "fr"),
+    ("Time: 10:30", "Heure : 10:30", "en", "fr"),
+    ("See http://example.com/?a=1", "Voir http://example.com/?a=1", "en", "fr"),
+    ("Name?", "Nom?", "en", "fr-CA"),
+    ("Name?", "Nom ?", "en", "fr-CA"),
+    ("Are you sure?", "¿Estás seguro?", "en", "es"),
+    ("Great!", "¡Genial!", "en", "es"),
+    ("If you want, are you coming?", "Si quieres, ¿vienes?", "en", "es"),
+    ("Are you using v1.2?", "¿Usas la v1.2?", "en", "es"),
+    ("What? Really?", "¿Qué? ¿De verdad?", "en", "es"),
+    ("Open config.json now", "Apri config.json ora", "en", "it"),
+    ("Use Node.js", "Usa Node.js", "en", "it"),
+    ("See System.String", "Vedi System.String", "en", "it"),
+    ("e.g. this", "z.B. das", "en", "de"),
+    ("Visit www.Example.com", "Visita www.Example.com", "en", "it"),
+    ("Version 2.0", "版本 2.0", "en", "zh-Hans"),
+    ("Open file.txt", "打开 file.txt", "en", "zh-Hans"),
+    ("Price: 5 €", "Prezzo: 5 €", "en", "it"),
+    ("a ? b : c", "a ? b : c", "en", "it"),
+    ("Smile :)", "Sorridi :)", "en", "it"),
+    ("Items:", "Elementi:", "en", "it"),
+    ("Click OK.", "Fare clic su OK.", "en", "it"),
+    ("Loading, please wait", "Caricamento, attendere", "en", "it"),
+    ("3.5 GB, 1,5 GB", "3,5 GB, 1.5 GB", "en", "it"),
+    (SEED_EN, SEED_IT, "en", "it"),
+    ("The genesis of the partnership", "la genesi della partnership", "en", "it"),
+    ("", "Il 22 settembre 2025, Nvidia ha svelato i piani.", "en", "it"),
+    ("", "Ciao mondo.", None, None),
+]
+
+
+@pytest.mark.parametrize("source,target,sl,tl", PUNCT_PASSES)
+def test_punctuation_passes(source: str, target: str, sl: str, tl: str) -> None:
+    assert run(PunctuationCheck, source, target, sl, tl, target_only=not source) == []
+
+
+def test_punctuation_target_only_runs_target_rules() -> None:
+    (f,) = run(PunctuationCheck, "", "Nom?", None, "fr", target_only=True)
+    assert f.text == "?" and f.suggestion == NNBSP + "?"
+
+
+# --- brackets ----------------------------------------------------------------------------
+
+BRACKET_FAILS = [
+    # source, target, source lang, target lang, flagged text
+    ("Open (file)", "Apri (file", "en", "it", "("),
+    ("Open file", "Apri file)", "en", "it", ")"),
+    ("See [1]", "Vedi [1", "en", "it", "["),
+    ("a (b [c] d)", "a (b [c d)", "en", "it", "["),
+    ("(Optional)", "（可选", "en", "zh-Hans", "（"),
+    ("Open (file)", "Apri file", "en", "it", ""),
+    ("Open file", "Apri (il) file", "en", "it", "(il)"),
+    ("Open [file]", "Apri (file)", "en", "it", "(file)"),
+]
+
+
+@pytest.mark.parametrize("source,target,sl,tl,text", BRACKET_FAILS)
+def test_brackets_fails(source: str, target: str, sl: str, tl: str, text: str) -> None:
+    found = run(BracketsCheck, source, target, sl, tl)
+    assert found and all(f.side == "target" for f in found)
+    assert text in [f.text for f in found]
+
+
+def test_brackets_added_pairs_are_neutral() -> None:
+    (f,) = run(BracketsCheck, "Submodule path '%s' not initialized",
+               "Percorso del sottomodulo ('%s') non inizializzato")  # fmt: skip
+    assert f.text == "('%s')" and f.severity is Severity.NEUTRAL
+    (f,) = run(BracketsCheck, "git switch [<options>] [<branch>]",
+               "git switch [<opzioni>] <branch>")  # fmt: skip
+    assert f.text == "" and f.severity is Severity.MINOR
+
+
+def test_brackets_count_message() -> None:
+    (f,) = run(BracketsCheck, "Open (a) (b)", "Apri (a) b")
+    assert "2" in f.message and "1" in f.message and (f.start, f.end) == (10, 10)
+
+
+BRACKET_PASSES = [
+    ("Open (file)", "Apri (file)", "en", "it"),
+    ("Open (file)", "打开（文件）", "en", "zh-Hans"),
+    ("%d file(s)", "%d file", "en", "it"),
+    ("a) first b) second", "a) primo b) secondo", "en", "it"),
+    ("1) Open", "1) Apri", "en", "it"),
+    ("Hello :)", "Ciao :)", "en", "it"),
+    ("Sad :-(", "Triste :-(", "en", "it"),
+    ("Open (file", "Apri (file", "en", "it"),
+    ("[Unused]", "[Inutilizzato]", "en", "it"),
+    ("{count, plural, one {# file} other {# files}}",
+     "{count, plural, one {# plik} few {# pliki} many {# plików} other {# pliku}}", "en", "pl"),
+    (SEED_EN, SEED_IT, "en", "it"),
+    ("", "Apri (file)", "en", "it"),
+    ("", "a) primo, b) secondo", "en", "it"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("source,target,sl,tl", BRACKET_PASSES)
+def test_brackets_passes(source: str, target: str, sl: str, tl: str) -> None:
+    assert run(BracketsCheck, source, target, sl, tl, target_only=not source) == []
+
+
+def test_scan_brackets() -> None:
+    unmatched, pairs = scan_brackets("a (b [c] d) end)")
+    assert unmatched == [15]
+    assert pairs == [("[", 5, 8), ("(", 2, 11)]
+
+
+# --- quotes ------------------------------------------------------------------------------
+
+QUOTE_FAILS = [
+    # source, target, source lang, target lang, flagged text, suggestion
+    ("Save “this”", "Salva «questo", "en", "it", "«", None),
+    ("Save “this”", "Salva questo»", "en", "it", "»", None),
+    ('Say "hi"', 'Di\' "ciao', "en", "it", '"', None),
+    ("He said “hello”", "Er sagte „hallo", "en", "de", "„", None),
+    ("Say “hi”", "「こんにちは", "en", "ja", "「", None),
+    ("", "Ha detto «ciao", None, "it", "«", None),
+    ("Save “this”", 'Salva "questo"', "en", "it", '"questo"', "«questo»"),
+    ("Save “this”", 'Enregistrer "ceci"', "en", "fr", '"ceci"', f"«{NBSP}ceci{NBSP}»"),
+    ("Press “OK”", 'Drücken Sie "OK"', "en", "de", '"OK"', "„OK“"),
+    ("Press “OK”", 'Pressione "OK"', "en", "pt-BR", '"OK"', "“OK”"),
+    ("Press “OK”", '按"确定"', "en", "zh-Hans", '"确定"', "“确定”"),
+]
+
+
+@pytest.mark.parametrize("source,target,sl,tl,text,suggestion", QUOTE_FAILS)
+def test_quotes_fails(
+    source: str, target: str, sl: str, tl: str, text: str, suggestion: str | None
+) -> None:
+    found = run(QuotesCheck, source, target, sl, tl, target_only=not source)
+    assert [(f.side, f.text, f.suggestion) for f in found] == [("target", text, suggestion)]
+    assert found[0].severity is Severity.MINOR
+
+
+def test_quotes_typographic_option_is_neutral() -> None:
+    opts = {"typographic": True}
+    (f,) = run(QuotesCheck, 'Save "this"', 'Salva "questo"', options=opts)
+    assert f.severity is Severity.NEUTRAL and f.suggestion == "«questo»"
+    assert run(QuotesCheck, 'Save "this"', 'Salva "questo"') == []
+
+
+QUOTE_PASSES = [
+    ("Save “this”", "Salva «questo»", "en", "it"),
+    ("Save “this”", "Salva “questo”", "en", "it"),
+    ("Don't save", "Non salvare l'intelligenza", "en", "it"),
+    ("The AI’s future", "Il futuro dell’IA", "en", "it"),
+    ('Save "this"', 'Salva "questo"', "en", "it"),
+    ('A 27" monitor', 'Un monitor da 27"', "en", "it"),
+    ("He said “hello”", "Er sagte „hallo“", "en", "de"),
+    ("He said “hello”", "Er sagte »hallo«", "en", "de"),
+    ("He said “hello”", "Han sa ”hej”", "en", "sv"),
+    ("He said “hello”", "Han sagde »hej«", "en", "da"),
+    ("He said “hello”", f"Il a dit «{NBSP}bonjour{NBSP}»", "en", "fr"),
+    ("He said “hello”", "Il a dit « bonjour ».", "en", "fr"),
+    ("He said “hello”", "他说“你好”。", "en", "zh-Hans"),
+    ("He said “hello”", "彼は「こんにちは」と言った", "en", "ja"),
+    ("He said “Say ‘hi’”", "Ha detto «Di’ “ciao”»", "en", "it"),
+    ('Click <a href="x">here</a>', 'Fai clic <a href="x">qui</a>', "en", "it"),
+    ("“Hello", "«Ciao", "en", "it"),
+    ("The “army”", 'צה"ל הוא “צבא”', "en", "he"),
+    ("", "Ha detto «ciao» e “arrivederci”", None, "it"),
+    (SEED_EN, SEED_IT, "en", "it"),
+]
+
+
+@pytest.mark.parametrize("source,target,sl,tl", QUOTE_PASSES)
+def test_quotes_passes(source: str, target: str, sl: str, tl: str) -> None:
+    assert run(QuotesCheck, source, target, sl, tl, target_only=not source) == []
+
+
+def test_scan_quotes_roles() -> None:
+    unmatched, pairs = scan_quotes("„Er sagte ‚hallo‘“ und ging.", "de")
+    assert unmatched == [] and pairs == [(0, 18, 1)]
+    unmatched, _ = scan_quotes('Il "file', "it")
+    assert unmatched == [(3, 0)]

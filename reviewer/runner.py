@@ -58,6 +58,28 @@ class RunStats:
         }
 
 
+def dedupe(findings: list[Finding]) -> list[Finding]:
+    """Drop a finding when an earlier one of another check flags the same span with
+    the same fix ("gpu" -> "GPU" from both entity and spelling): one problem, one
+    finding, keeping the more severe and the earlier check's message."""
+    if len(findings) < 2:
+        return findings
+    out: list[Finding] = []
+    at: dict[tuple[object, ...], int] = {}
+    for f in findings:
+        if f.end <= f.start:
+            out.append(f)
+            continue
+        key = (f.form, f.side, f.start, f.end, f.suggestion)
+        i = at.get(key)
+        if i is None:
+            at[key] = len(out)
+            out.append(f)
+        elif f.severity > out[i].severity:
+            out[i] = replace(out[i], severity=f.severity)
+    return out
+
+
 def _split_ids(values: Iterable[str]) -> list[str]:
     out: list[str] = []
     for v in values:
@@ -195,7 +217,7 @@ class CheckPlan:
                     for f in c.run(s, ctxs[c.id]):
                         out.append(finish(seg, f, form))
             if kept is None:
-                for f in out:
+                for f in dedupe(out):
                     stats.add(f)
                     yield f
             elif out:
@@ -210,7 +232,7 @@ class CheckPlan:
                     continue
                 pending.setdefault(seg.index, []).append(finish(by_seg.get(seg.index, seg), f, None))
         for idx in sorted(pending):
-            for f in pending[idx]:
+            for f in dedupe(pending[idx]):
                 stats.add(f)
                 yield f
 

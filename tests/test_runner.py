@@ -184,3 +184,25 @@ def test_config_defaults_read_with_dashes_or_underscores() -> None:
     cfg = parse_config({"check": {"target_lang": "it", "fail-on": "major"}})
     assert cfg.default("target-lang") == "it"
     assert cfg.default("fail_on") == "major"
+
+
+class SameSpanA(Check):
+    id = "t-a"
+
+    def run(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
+        yield self.flag("target", 0, 3, "gpu", "a", suggestion="GPU")
+
+
+class SameSpanB(Check):
+    id = "t-b"
+    severity = Severity.MAJOR
+
+    def run(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
+        yield self.flag("target", 0, 3, "gpu", "b", suggestion="GPU")
+        yield self.flag("target", 0, 3, "gpu", "other fix", suggestion="GPUs")
+
+
+def test_same_span_same_fix_from_two_checks_is_one_finding() -> None:
+    out = run([SameSpanA(), SameSpanB()], doc(("GPU", "gpu")))
+    assert [(f.check, f.message, f.severity) for f in out] == [
+        ("t-a", "a", Severity.MAJOR), ("t-b", "other fix", Severity.MAJOR)]

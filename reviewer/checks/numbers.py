@@ -1,0 +1,640 @@
+"""Number check: the numbers of the source must be in the target, locale-aware.
+
+Each side's numbers are read with that side's conventions (``1,000.5`` in English,
+``1.000,5`` in Italian/German/Spanish, ``1 000,5`` with a space, no-break or narrow
+no-break space in French/Russian/..., ``1'000.5`` / ``1’000.5`` in Swiss German) and
+compared as a multiset of values, so reordering (dates, ``10:30`` vs ``10.30``) is
+fine. An ambiguous token (``1,000``, ``1.000``) has two readings; the other one is
+accepted when it makes the numbers match, and then reported, with minor severity
+and the localized form as suggestion, when it is wrong for the target language
+(Italian ``1,000.5`` where ``1.000,5`` is expected) instead of a missing number.
+
+Also:
+
+* ordinals ``1st``/``1°``/``1º``/``1er``/``1.`` stand for 1;
+* tokens where digits and ASCII letters touch (``H100``, ``4K``, ``GPT-4o``, ``10px``)
+  are compared as they are (case-insensitively), falling back to their digits
+  (``10px`` vs ``10 px``);
+* numbers inside placeholders, URLs, e-mail addresses, tags, entities and ICU
+  selectors are ignored;
+* small numbers (0-12) may be spelled out on the other side (``2`` / ``due`` /
+  ``zwei`` / ``two``) in en, it, de, fr, es, pt, nl;
+* a date whose day and year match may write its month as a name on the other side
+  (``22/09/2025`` vs ``September 22, 2025``).
+
+Findings: a source number missing or changed (side ``source``, suggestion: the number
+in the target locale's format), a number the target adds (side ``target``), a number
+formatted for another locale (side ``target``, minor).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable, NamedTuple, Sequence
+
+from ..model import Finding, Segment, Severity
+from .base import Check, CheckContext
+from .links import _EMAIL_RE, _URL_RE
+
+__all__ = ["NumberCheck", "CHECKS", "Conv", "conventions", "find_numbers", "format_number"]
+
+_SPACES = " \u00a0\u202f\u2009"
+_APOS = "'\u2019"
+_DIGIT_RE = re.compile(r"\d")
+
+_TOKEN_RE = re.compile(
+    # ordinals: 1st 2nd 3rd 4th, 1er 1re 2e 2ème, 1º 1ª 1.º
+    r"(?P<ord>(?<![A-Za-z0-9_.,])\d{1,4}(?:st|nd|rd|th|er|re|ère|ème|eme|e|[ºª]|\.[ºª])"
+    r"(?![A-Za-z0-9_]))"
+    # digits touching ASCII letters: H100 4K GPT-4o v1.2 10px x86
+    r"|(?P<word>(?<![A-Za-z0-9_])[A-Za-z]++\d[A-Za-z0-9_]*(?:\.\d+)*"
+    r"|(?<![A-Za-z0-9_.,])\d+[A-Za-z][A-Za-z0-9_]*)"
+    # runs of digits with separators: 1,000.5 1.000,5 1 000,5 1'000 22.09.2025
+    r"|(?P<num>(?<![A-Za-z0-9_.,])\d+(?:(?:[.,'\u2019]|[ \u00a0\u202f\u2009](?=\d))\d+)*)"
+)
+_SEP_RE = re.compile(r"\D")
+_DIGITS_RE = re.compile(r"\d+")
+_CJK_SCALE = {"万": 4, "萬": 4, "亿": 8, "億": 8, "만": 4, "억": 8}
+_SUFFIX_SCALE_RE = re.compile(r"(\d{1,4})([kKM])")
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_DATE_RE = re.compile(
+    r"(?<!\d)(?:\d{1,2}([./\-])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}([./\-])\d{1,2}\2\d{1,2})(?!\d)"
+)
+# What to blank out before looking for numbers: (substrings that must occur, regex).
+_MASKS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
+    (("://", "www.", "WWW."), _URL_RE),
+    (("@",), _EMAIL_RE),
+    (
+        ("%",),
+        re.compile(
+            r"%(?:\d+\$)?[-+0#]*\d*(?:\.\d+)?[a-zA-Z@]"  # printf with width / position
+            r"|%\([^()\s]{1,64}\)[-+0#]*\d*(?:\.\d+)?[a-zA-Z]"
+            r"|%L?\d{1,2}(?!\d)"  # Qt %1
+        ),
+    ),
+    (
+        ("{",),
+        re.compile(
+            r"\{\d+(?:[:!][^{}]*)?\}|\{[A-Za-z_][\w.]*[:!][^{}]*\}"  # {0} {x:.2f}
+            r"|=\d+(?=\s*\{)|offset\s*:\s*\d+"  # ICU selectors
+        ),
+    ),
+    (("<",), re.compile(r"</?\d{1,3}\s*/?>|<[A-Za-z/][^<>]*>")),  # <1></1>, tags
+    (("&#",), re.compile(r"&#[xX]?[0-9A-Fa-f]+;")),  # numeric entities
+)
+
+
+def _masked(text: str) -> str:
+    """``text`` with URLs, e-mails, placeholders, tags and entities blanked out."""
+    for hints, rx in _MASKS:
+        for h in hints:
+            if h in text:
+                text = rx.sub(_mask, text)
+                break
+    return text
+
+
+class Conv(NamedTuple):
+    """A language's number conventions: decimal mark, native group marks, and the
+    group mark used in suggestions."""
+
+    decimal: str
+    groups: str
+    group: str
+
+
+_EN = Conv(".", "," + _SPACES, ",")
+_DOT_GROUP = Conv(",", "." + _SPACES, ".")
+_SPACE_GROUP = Conv(",", _SPACES, "\u00a0")
+_SWISS = Conv(".", _APOS + _SPACES, "\u2019")
+
+_COMMA_DOT = frozenset(
+    "it de es pt nl da id tr el ro hr sl sr bs mk ca gl eu vi is az ka sq ms".split()
+)
+_COMMA_SPACE = frozenset(
+    "fr ru uk pl cs sk sv nb nn no fi hu bg lt lv et be kk hy ky uz tg mn af".split()
+)
+_DOT_REGIONS = frozenset({"mx", "us", "419", "pr", "gt", "hn", "ni", "pa", "sv", "do", "pe"})
+
+
+@lru_cache(maxsize=128)
+def conventions(lang: str | None) -> Conv:
+    """Number conventions of a BCP 47 language tag (English style when unknown)."""
+    if not lang:
+        return _EN
+    parts = lang.replace("_", "-").lower().split("-")
+    primary = parts[0]
+    regions = parts[1:]
+    if primary in ("de", "it", "rm", "gsw") and "ch" in regions:
+        return _SWISS
+    if primary == "fr":
+        return Conv(",", _SPACES, "\u202f")
+    if primary == "es" and any(r in _DOT_REGIONS for r in regions):
+        return _EN
+    if primary == "pt" and "pt" in regions:
+        return _SPACE_GROUP
+    if primary in _COMMA_DOT:
+        return _DOT_GROUP
+    if primary in _COMMA_SPACE:
+        return _SPACE_GROUP
+    return _EN
+
+
+class Reading(NamedTuple):
+    """One way to read a number token: normalized value, group and decimal marks."""
+
+    value: str
+    group: str
+    decimal: str
+
+
+class Num(NamedTuple):
+    """A number token: span, text, kind (``num``/``ord``/``word``), readings, and the
+    values of its digit runs (used when tokens are split differently on each side)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    readings: tuple[Reading, ...]
+    atoms: tuple[str, ...]
+
+
+def _int(digits: str) -> str:
+    return str(int(digits))
+
+
+def _value(ip: str, fp: str = "") -> str:
+    fp = fp.rstrip("0")
+    if fp and not fp.isascii():
+        fp = str(int("1" + fp))[1:]
+    return f"{_int(ip)}.{fp}" if fp else _int(ip)
+
+
+def _grouped(parts: Sequence[str]) -> bool:
+    return 1 <= len(parts[0]) <= 3 and all(len(p) == 3 for p in parts[1:])
+
+
+def _parse_run(text: str, start: int, out: list[Num]) -> None:
+    """Turn one run of digits and separators into number tokens."""
+    if text.isdigit():
+        v = _int(text)
+        out.append(Num(start, start + len(text), text, "num", (Reading(v, "", ""),), (v,)))
+        return
+    seps = _SEP_RE.findall(text)
+    parts = _SEP_RE.split(text)
+    atoms = tuple(_int(p) for p in parts)  # for a plain decimal: 10.30 ~ 10:30
+    end = start + len(text)
+    first = seps[0]
+    uniform = all(s == first for s in seps)
+    if uniform and first in ".,":
+        if len(seps) == 1:
+            a, b = parts
+            dec = Reading(_value(a, b), "", first)
+            if len(b) == 3 and _grouped(parts) and a[0] != "0":
+                readings: tuple[Reading, ...] = (Reading(_int(a + b), first, ""), dec)
+                atoms = (readings[0].value,)
+            else:
+                readings = (dec,)
+            out.append(Num(start, end, text, "num", readings, atoms))
+            return
+        if _grouped(parts):
+            v = _int("".join(parts))
+            out.append(Num(start, end, text, "num", (Reading(v, first, ""),), (v,)))
+            return
+    elif uniform and _grouped(parts):  # spaces or apostrophes
+        v = _int("".join(parts))
+        out.append(Num(start, end, text, "num", (Reading(v, first, ""),), (v,)))
+        return
+    elif (
+        len(seps) >= 2
+        and seps[-1] in ".,"
+        and all(s == first for s in seps[:-1])
+        and first != seps[-1]
+        and _grouped(parts[:-1])
+    ):
+        value = _value("".join(parts[:-1]), parts[-1])
+        out.append(Num(start, end, text, "num", (Reading(value, first, seps[-1]),), (value,)))
+        return
+    # Not one number: versions, dates, IPs, "1 2 3": each part on its own.
+    pos = start
+    for p in parts:
+        v = _int(p)
+        out.append(Num(pos, pos + len(p), p, "num", (Reading(v, "", ""),), (v,)))
+        pos += len(p) + 1
+
+
+def _mask(m: re.Match[str]) -> str:
+    return "\x00" * (m.end() - m.start())
+
+
+def find_numbers(text: str) -> list[Num]:
+    """The number tokens of ``text`` in order (placeholders, URLs, tags ignored)."""
+    out: list[Num] = []
+    if not _DIGIT_RE.search(text):
+        return out
+    masked = _masked(text)
+    # Jump from digit run to digit run (a fast scan), then match the token there,
+    # starting at the letters glued before it (H100).
+    search = _DIGITS_RE.search
+    match = _TOKEN_RE.match
+    i = 0
+    while True:
+        d = search(masked, i)
+        if d is None:
+            break
+        b = d.start()
+        while b and masked[b - 1] in _ASCII_LETTERS:
+            b -= 1
+        m = match(masked, b)
+        if m is None and b != d.start():
+            m = match(masked, d.start())
+        if m is None:
+            i = d.end()
+            continue
+        i = m.end()
+        kind = m.lastgroup
+        s = m.group()
+        if kind == "num":
+            n = len(out)
+            _parse_run(s, m.start(), out)
+            e = m.end()
+            if e < len(masked) and masked[e] in _CJK_SCALE and len(out) == n + 1:
+                # 100万 = 1,000,000
+                t = out[n]
+                scaled = tuple(
+                    Reading(_scale(r.value, _CJK_SCALE[masked[e]]), r.group, r.decimal)
+                    for r in t.readings
+                )
+                out[n] = t._replace(readings=scaled + t.readings)
+        elif kind == "ord":
+            v = _int(_DIGITS_RE.search(s).group())  # type: ignore[union-attr]
+            out.append(Num(m.start(), m.end(), s, "ord", (Reading(v, "", ""),), (v,)))
+        else:
+            atoms = tuple(_int(d) for d in _DIGITS_RE.findall(s))
+            readings: tuple[Reading, ...] = (Reading("w:" + s.lower(), "", ""),)
+            k = _SUFFIX_SCALE_RE.fullmatch(s)
+            if k:  # 10K = 10,000
+                exp = 3 if k.group(2) in "kK" else 6
+                readings += (Reading(_scale(_int(k.group(1)), exp), "", ""),)
+            out.append(Num(m.start(), m.end(), s, "word", readings, atoms))
+    return out
+
+
+def _scale(value: str, exp: int) -> str:
+    """``value`` times 10**exp, as a normalized value string."""
+    ip, _, fp = value.partition(".")
+    fp = fp.ljust(exp, "0")
+    return _value(ip + fp[:exp], fp[exp:])
+
+
+def format_number(value: str, conv: Conv, grouped: bool) -> str:
+    """``value`` (``1000.5``) written with ``conv``'s marks, grouped when asked."""
+    if value.startswith("w:"):
+        return value[2:]
+    ip, _, fp = value.partition(".")
+    if grouped and len(ip) > 3:
+        head = len(ip) % 3 or 3
+        chunks = [ip[:head]] + [ip[i : i + 3] for i in range(head, len(ip), 3)]
+        ip = conv.group.join(chunks)
+    return ip + conv.decimal + fp if fp else ip
+
+
+def _native(r: Reading, conv: Conv) -> bool:
+    return (not r.group or r.group in conv.groups) and (not r.decimal or r.decimal == conv.decimal)
+
+
+def _preferred(n: Num, conv: Conv) -> Reading:
+    for r in n.readings:
+        if _native(r, conv):
+            return r
+    return n.readings[0]
+
+
+_WORDS: dict[str, tuple[str, ...]] = {
+    # 0..12; alternatives separated by "|"
+    "en": (
+        "zero|no none", "one", "two", "three", "four", "five", "six", "seven", "eight",
+        "nine", "ten", "eleven", "twelve|dozen",
+    ),
+    "it": (
+        "zero", "uno|una|un", "due", "tre", "quattro", "cinque", "sei", "sette", "otto",
+        "nove", "dieci", "undici", "dodici",
+    ),
+    "de": (
+        "null", "eins|ein|eine|einen|einem|einer", "zwei", "drei", "vier", "fünf",
+        "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf",
+    ),
+    "fr": (
+        "zéro", "un|une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit",
+        "neuf", "dix", "onze", "douze",
+    ),
+    "es": (
+        "cero", "uno|una|un", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho",
+        "nueve", "diez", "once", "doce",
+    ),
+    "pt": (
+        "zero", "um|uma", "dois|duas", "três", "quatro", "cinco", "seis", "sete", "oito",
+        "nove", "dez", "onze", "doze",
+    ),
+    "nl": (
+        "nul", "een|één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht",
+        "negen", "tien", "elf", "twaalf",
+    ),
+}
+
+
+@lru_cache(maxsize=32)
+def _word_regex(lang: str) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    words = _WORDS.get(lang)
+    if words is None:
+        return None
+    table: dict[str, str] = {}
+    for value, alts in enumerate(words):
+        for w in alts.replace(" ", "|").split("|"):
+            table[w] = str(value)
+    rx = re.compile(
+        r"(?<!\w)(" + "|".join(sorted(map(re.escape, table), key=len, reverse=True)) + r")(?!\w)",
+        re.IGNORECASE,
+    )
+    return rx, table
+
+
+def _spelled(text: str, lang: str | None) -> dict[str, int]:
+    """Counts of the small numbers spelled out in ``text`` (by value)."""
+    primary = lang.replace("_", "-").split("-", 1)[0].lower() if lang else "en"
+    found = _word_regex(primary)
+    counts: dict[str, int] = {}
+    if found is None:
+        return counts
+    rx, table = found
+    for m in rx.finditer(text):
+        v = table[m.group(1).lower()]
+        counts[v] = counts.get(v, 0) + 1
+    return counts
+
+
+def _date_groups(text: str, nums: Sequence[Num]) -> list[tuple[list[int], int]]:
+    """Each numeric date (``22/09/2025``, ``2025-09-22``) of ``text``: the indexes of
+    its three tokens and the index of its year."""
+    groups = []
+    for m in _DATE_RE.finditer(text):
+        idx = [i for i, n in enumerate(nums) if m.start() <= n.start and n.end <= m.end()]
+        if len(idx) == 3:
+            groups.append((idx, idx[0] if m.group(2) else idx[2]))
+    return groups
+
+
+_LANG_NAMES = {
+    "en": "English", "it": "Italian", "de": "German", "fr": "French", "es": "Spanish",
+    "pt": "Portuguese", "nl": "Dutch", "ru": "Russian", "pl": "Polish", "sv": "Swedish",
+    "da": "Danish", "fi": "Finnish", "nb": "Norwegian", "no": "Norwegian", "cs": "Czech",
+    "tr": "Turkish", "el": "Greek", "uk": "Ukrainian", "ro": "Romanian", "hu": "Hungarian",
+    "ja": "Japanese", "zh": "Chinese", "ko": "Korean",
+}
+
+
+def _lang_name(lang: str | None) -> str:
+    """A readable name for a language tag (``it`` -> ``Italian``, ``de-CH`` ->
+    ``German (de-CH)``)."""
+    if not lang:
+        return "the target language"
+    primary = lang.replace("_", "-").split("-", 1)[0].lower()
+    name = _LANG_NAMES.get(primary)
+    if name is None:
+        return lang
+    return name if primary == lang.lower() else f"{name} ({lang})"
+
+
+_PM_RE = re.compile(r"\d\s*(?:p\.\s?m\.|pm\b|PM\b|P\.M\.)")
+_SMALL = frozenset(str(i) for i in range(13))
+
+
+class NumberCheck(Check):
+    """Numbers of the source must be in the target with the same values, written in
+    the target language's format."""
+
+    id = "number"
+    name = "Numbers"
+    category = "accuracy"
+    severity = Severity.MAJOR
+    description = (
+        "Numbers missing from the translation, changed, added, or written with another "
+        "locale's separators (locale-aware: 1,000.5 = 1.000,5 = 1 000,5)."
+    )
+
+    def run(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
+        """Match the numbers of source and target by value."""
+        src = segment.source
+        tgt = segment.target or ""
+        if not (_DIGIT_RE.search(src) or _DIGIT_RE.search(tgt)):
+            return []
+        sn = find_numbers(src)
+        tn = find_numbers(tgt)
+        if not sn and not tn:
+            return []
+        return self._compare(src, tgt, sn, tn, context)
+
+    def _compare(
+        self, src: str, tgt: str, sn: list[Num], tn: list[Num], context: CheckContext
+    ) -> list[Finding]:
+        sconv = conventions(context.source_lang)
+        tconv = conventions(context.target_lang)
+        s_match: list[int | None] = [None] * len(sn)
+        t_used = [False] * len(tn)
+        t_reading: dict[int, Reading] = {}
+        # 1. preferred readings on both sides
+        by_pref: dict[str, list[int]] = {}
+        for j, t in enumerate(tn):
+            by_pref.setdefault(_preferred(t, tconv).value, []).append(j)
+        for i, s in enumerate(sn):
+            bucket = by_pref.get(_preferred(s, sconv).value)
+            if bucket:
+                j = bucket.pop(0)
+                s_match[i] = j
+                t_used[j] = True
+                t_reading[j] = _preferred(tn[j], tconv)
+        # 2. any reading (native ones of the target first)
+        if None in s_match and not all(t_used):
+            index: dict[str, list[tuple[int, Reading]]] = {}
+            for j, t in enumerate(tn):
+                if not t_used[j]:
+                    for tr in t.readings:
+                        index.setdefault(tr.value, []).append((j, tr))
+            for i, s in enumerate(sn):
+                if s_match[i] is not None:
+                    continue
+                found = self._other_reading(s, sconv, index, t_used, tconv)
+                if found is not None:
+                    j, r = found
+                    s_match[i] = j
+                    t_used[j] = True
+                    t_reading[j] = r
+        findings: list[Finding] = []
+        # formatting of matched numbers
+        for i, j in enumerate(s_match):
+            if j is None:
+                continue
+            r = t_reading[j]
+            if _native(r, tconv):
+                continue
+            s, t = sn[i], tn[j]
+            if t.text == s.text and (sconv == tconv or (len(t.readings) == 1 and not r.group)):
+                continue  # same conventions, or "3.11" copied as is: probably a version
+            grouped = bool(r.group or _preferred(s, sconv).group)
+            sugg = format_number(r.value, tconv, grouped)
+            if sugg == t.text:
+                continue
+            findings.append(
+                self.flag(
+                    "target",
+                    t.start,
+                    t.end,
+                    t.text,
+                    f"Number {t.text} uses separators that are wrong in "
+                    f"{_lang_name(context.target_lang)}; write {sugg}",
+                    suggestion=sugg,
+                    severity=Severity.MINOR,
+                    category="locale",
+                )
+            )
+        rest_s = [i for i, j in enumerate(s_match) if j is None]
+        rest_t = [j for j, u in enumerate(t_used) if not u]
+        if rest_s or rest_t:
+            rest_s, rest_t = self._lenient(src, tgt, sn, tn, s_match, t_used, rest_s, rest_t, context)
+        for i in rest_s:
+            s = sn[i]
+            pref = _preferred(s, sconv)
+            sugg = s.text if s.kind == "word" else format_number(pref.value, tconv, bool(pref.group))
+            findings.append(
+                self.flag(
+                    "source",
+                    s.start,
+                    s.end,
+                    s.text,
+                    f"Number {s.text} is missing or changed in the translation",
+                    suggestion=sugg,
+                )
+            )
+        for j in rest_t:
+            t = tn[j]
+            findings.append(
+                self.flag(
+                    "target",
+                    t.start,
+                    t.end,
+                    t.text,
+                    f"Number {t.text} is not in the source text",
+                )
+            )
+        return findings
+
+    @staticmethod
+    def _other_reading(
+        s: Num,
+        sconv: Conv,
+        index: dict[str, list[tuple[int, Reading]]],
+        t_used: Sequence[bool],
+        tconv: Conv,
+    ) -> tuple[int, Reading] | None:
+        """The free target token matching some reading of ``s`` (native readings of
+        the source first, then targets whose matching reading is native)."""
+        for r in sorted(s.readings, key=lambda r: not _native(r, sconv)):
+            cands = index.get(r.value)
+            if not cands:
+                continue
+            best: tuple[int, Reading] | None = None
+            for j, tr in cands:
+                if t_used[j]:
+                    continue
+                if _native(tr, tconv):
+                    return j, tr
+                if best is None:
+                    best = (j, tr)
+            if best is not None:
+                return best
+        return None
+
+    def _lenient(
+        self,
+        src: str,
+        tgt: str,
+        sn: list[Num],
+        tn: list[Num],
+        s_match: list[int | None],
+        t_used: list[bool],
+        rest_s: list[int],
+        rest_t: list[int],
+        context: CheckContext,
+    ) -> tuple[list[int], list[int]]:
+        """Forgive what is left when it is the same digits split or glued differently,
+        a spelled-out small number, or the month of a date written as a name."""
+        # same digit runs (10.30 vs 10:30, 10px vs 10 px)
+        if rest_s and rest_t:
+            s_pool: dict[str, int] = {}
+            t_pool: dict[str, int] = {}
+            for i in rest_s:
+                for a in sn[i].atoms:
+                    s_pool[a] = s_pool.get(a, 0) + 1
+            for j in rest_t:
+                for a in tn[j].atoms:
+                    t_pool[a] = t_pool.get(a, 0) + 1
+
+            def covered(atoms: tuple[str, ...], pool: dict[str, int]) -> bool:
+                need: dict[str, int] = {}
+                for a in atoms:
+                    need[a] = need.get(a, 0) + 1
+                return all(pool.get(a, 0) >= c for a, c in need.items())
+
+            rest_s2 = [i for i in rest_s if not covered(sn[i].atoms, t_pool)]
+            rest_t = [j for j in rest_t if not covered(tn[j].atoms, s_pool)]
+            rest_s = rest_s2
+        # 12-hour clock on one side, 24-hour on the other (5 p.m. = 17 h)
+        if rest_s and rest_t and (_PM_RE.search(src) or _PM_RE.search(tgt)):
+            s_pm = bool(_PM_RE.search(src))
+            t_vals = {tn[j].readings[0].value: j for j in rest_t}
+            s_vals = {sn[i].readings[0].value: i for i in rest_s}
+            for h in range(1, 12):
+                a, b = (str(h), str(h + 12)) if s_pm else (str(h + 12), str(h))
+                if a in s_vals and b in t_vals:
+                    rest_s.remove(s_vals.pop(a))
+                    rest_t.remove(t_vals.pop(b))
+        # spelled-out small numbers
+        if any(sn[i].readings[0].value in _SMALL for i in rest_s):
+            words = _spelled(tgt, context.target_lang)
+            keep = []
+            for i in rest_s:
+                v = sn[i].readings[0].value
+                if words.get(v):
+                    words[v] -= 1
+                else:
+                    keep.append(i)
+            rest_s = keep
+        if any(tn[j].readings[0].value in _SMALL for j in rest_t):
+            words = _spelled(src, context.source_lang)
+            keep = []
+            for j in rest_t:
+                v = tn[j].readings[0].value
+                if words.get(v):
+                    words[v] -= 1
+                else:
+                    keep.append(j)
+            rest_t = keep
+        # dates: day and year matched, month spelled out on the other side (so no
+        # number is left over there)
+        rest_s0 = rest_s
+        if rest_s and not rest_t and ("/" in src or "." in src or "-" in src):
+            done = set(i for i, j in enumerate(s_match) if j is not None)
+            for g, year in _date_groups(src, sn):
+                if year in done and sum(1 for i in g if i in done) >= 2:
+                    rest_s = [i for i in rest_s if i not in g]
+        if rest_t and not rest_s0 and ("/" in tgt or "." in tgt or "-" in tgt):
+            done = set(j for j, u in enumerate(t_used) if u)
+            for g, year in _date_groups(tgt, tn):
+                if year in done and sum(1 for j in g if j in done) >= 2:
+                    rest_t = [j for j in rest_t if j not in g]
+        return rest_s, rest_t
+
+
+CHECKS: list[type[Check]] = [NumberCheck]

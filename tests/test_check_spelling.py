@@ -138,3 +138,19 @@ def test_bilingual_sample() -> None:
     ctx = CheckContext(source_lang="en", target_lang="it")
     found = {f.text for _, f in SpellingCheck().run_document(segs, ctx)}
     assert "Riducando" in found and len(found) <= 3, found
+
+
+def test_document_frequency_and_accelerators_silence_domain_words() -> None:
+    """A word used again and again is a domain term the dictionary lacks, not a typo;
+    a word cut by an accelerator mark ("[a]ccetta") is not checked; a one-off typo
+    still is."""
+    from reviewer.checks.base import CheckContext
+    from reviewer.checks.spelling import SpellingCheck
+    from reviewer.model import Segment
+
+    targets = ["Il commit è stato creato.", "Nessun commit trovato.", "Crea un commit.",
+               "COMMIT fallito.", "Vuoi [a]ccetta o [r]ifiuta?", "Riducando i costi."]
+    segs = [Segment(str(i), i, "", t) for i, t in enumerate(targets)]
+    ctx = CheckContext(target_lang="it", target_only=True)
+    flagged = [f.text for _, f in SpellingCheck().run_document(segs, ctx)]
+    assert flagged == ["Riducando"]

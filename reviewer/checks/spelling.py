@@ -22,6 +22,8 @@ The module also provides the helpers the entity check shares: :func:`dictionary`
 
 from __future__ import annotations
 
+from collections import Counter
+
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -545,8 +547,11 @@ class _Env:
     accept: frozenset[str]
     names: set[str]
     name_forms: dict[str, str]
+    frequent: frozenset[str] = frozenset()
 
 
+_ACCEL_BEFORE = frozenset("]&_~")
+_ACCEL_AFTER = frozenset("[&")
 _PREV_RE = re.compile(r"(\w+)[ \u00a0]+$")
 
 
@@ -621,9 +626,21 @@ class SpellingCheck(DocumentCheck):
         env = self._env(context)
         if env is None:
             return
+        counts: Counter[str] = Counter()
         for seg in segments:
             if seg.target:
                 self._learn(env, seg.target)
+                counts.update(w.text for w in iter_words(seg.target) if w.text.islower())
+        # A word the document uses again and again is a term of the domain the
+        # dictionary lacks ("cronologia", "specificatore"), not a typo: typos are
+        # rare words. So is a word of the document's sources kept as it is ("commit").
+        min_freq = int(context.option("min_doc_frequency", 3) or 0)
+        extra = {w for w, n in counts.items() if min_freq and n >= min_freq}
+        if not context.target_only:
+            src_vocab = {w.text.lower() for seg in segments if seg.source
+                         for w in iter_words(seg.source)}
+            extra |= src_vocab & set(counts)
+        env.frequent = frozenset(extra)
         for seg in segments:
             if seg.target:
                 for f in self._check(seg, env, context):
@@ -637,6 +654,8 @@ class SpellingCheck(DocumentCheck):
         for _, t in seg.terms:
             source_words.update(w.text.lower() for w in iter_words(t))
         for w in iter_words(target):
+            if (w.start and target[w.start - 1] in _ACCEL_BEFORE) or target[w.end:w.end + 1] in _ACCEL_AFTER:
+                continue  # "[a]ccetta", "&File": a word cut by an accelerator mark
             if w.text[:1].isupper() and _in_name_run(target, w, env.code):
                 continue  # "Jensen Huang": a word of a multiword name  # "Jensen Huang": the first word of a multiword name
             f = self._word(w, env, source_words)
@@ -663,14 +682,14 @@ class SpellingCheck(DocumentCheck):
         if is_known(env.code, low):
             return None
         lang = LANGUAGE_NAMES.get(env.code, env.code)
-        if not cap and low in env.name_forms:
+        if not cap and low in env.name_forms and low not in env.frequent:
             form = env.name_forms[low]
             return self.flag(
                 "target", w.start, w.end, t,
                 f"'{t}' is written '{form}' elsewhere in the document.",
                 suggestion=form,
             )
-        if low in KNOWN_NAMES:
+        if low in KNOWN_NAMES or low in env.frequent:
             return None
         hit = suggest(env.code, low)
         if cap and not w.initial and (hit is None or hit[1] > 1):

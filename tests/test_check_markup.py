@@ -59,6 +59,8 @@ FAILS = [
     ("Text", "Testo &trade;", [("target", "&trade;")]),
     ("<custom>x</custom>", "<custom>x", [("source", "</custom>")]),
     ("Press <kbd>Ctrl</kbd>", "Premi Ctrl", [("source", "<kbd>"), ("source", "</kbd>")]),
+    ("<p>One", "Uno", [("source", "<p>")]),
+    ('<span class="x">Hi', "Ciao", [("source", '<span class="x">')]),
 ]
 
 PASSES = [
@@ -83,6 +85,9 @@ PASSES = [
     ("No markup at all", "Nessun markup"),
     ("</b>tail of a split element", "</b>coda di un elemento diviso"),
     ("usage: git add [<options>] <pathspec>", "uso: git add [<opzioni>] <specificatore>"),
+    # usage metavariables that happen to be HTML element names, or two words
+    ("git cat-file <type> <object>", "git cat-file <tipo> <oggetto>"),
+    ("git notes add <notes-ref> <label>", "git notes add <riferimento note> <etichetta>"),
 ]
 
 

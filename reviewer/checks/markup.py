@@ -97,6 +97,12 @@ def _link(name: str, attrs: str) -> str | None:
     return None
 
 
+# HTML elements whose end tag may be left out: unclosed, they are still markup.
+_OPTIONAL_END = frozenset(
+    "p li dt dd tr td th option optgroup colgroup thead tbody tfoot html head body rt rp".split()
+)
+
+
 def _closed(name: str, text: str, also: str) -> bool:
     """Whether ``</name`` occurs in either text (case-insensitively)."""
     close = "</" + name
@@ -109,9 +115,10 @@ def _closed(name: str, text: str, also: str) -> bool:
 def find_tags(text: str, also: str = "") -> list[Tag]:
     """The literal HTML/XML tags of ``text`` in order.
 
-    A bare ``<name>`` that is not an HTML element and is never closed, in ``text`` nor
-    in ``also`` (the other side), is a metavariable of a usage string
-    (``git add <pathspec>``), which translators may translate: it is left out.
+    A ``<name>`` (or ``<two words>``) without attribute values that is never closed,
+    in ``text`` nor in ``also`` (the other side), is a metavariable of a usage string
+    (``git add <pathspec>``, ``<object>``), which translators may translate: it is
+    left out, unless it is an HTML element whose end tag is optional (``<p>``).
     """
     out: list[Tag] = []
     if "<" not in text:
@@ -126,8 +133,8 @@ def find_tags(text: str, also: str = "") -> list[Tag]:
         else:
             kind = "open"
             if (
-                not attrs
-                and name not in _HTML
+                "=" not in attrs
+                and name not in _OPTIONAL_END
                 and not _closed(m.group("name"), text, also)
             ):
                 continue

@@ -142,3 +142,15 @@ def test_seed_target_only() -> None:
     flagged = {f.text for f in found}
     assert {"Openi", "Openai", "Openbrai", "chatgpt"} <= flagged
     assert not any("nvidia.com" in f.text or f.text in ("Vera", "Rubin", "Jensen", "Huang") for f in found)
+
+
+@pytest.mark.parametrize("source, target", [
+    ("Config file location", "Posizione del file di configurazione"),
+    ("Already up to date. Yeeah!", "Già aggiornato. Evviva!"),
+    ("Couldn't find remote ref HEAD", "Impossibile trovare il riferimento remoto HEAD"),
+    ("Ancillary Commands / Manipulators", "Comandi ausiliari / Manipolatori"),
+    ("Linewrap output", "Output con a capo automatico"),
+])
+def test_sentence_initial_capitals_are_not_names(source: str, target: str) -> None:
+    seg = Segment(id="1", index=0, source=source, target=target)
+    assert list(EntityCheck().run(seg, CheckContext(source_lang="en", target_lang="it"))) == []

@@ -158,6 +158,8 @@ def find_names(text: str, lang: str | None, dnt: Sequence[str] = ()) -> list[Nam
         if any(x < m.end() and start < y for x, y in taken):
             continue
         tok = re.sub(r"['’]s$", "", tok)
+        if re.search(r"n['’]t$", tok):
+            continue  # a contraction: Couldn't, Don't
         if "'" in tok or "’" in tok:
             pieces = re.split(r"['’]", tok)
             if len(pieces[0]) <= 5 and pieces[0].islower():  # elision: l'OpenAI
@@ -198,8 +200,10 @@ def _multiword(
         if any(x < b and a < y for x, y in taken) or m.group().lower() in translatable_names():
             continue
         parts = m.group().split()
-        if is_sentence_initial(text, a) and d.get(parts[0].lower(), 0) >= RARE:
-            continue  # "The Vera" ...: an ordinary first word
+        if is_sentence_initial(text, a) and (
+            d.get(parts[0].lower(), 0) >= RARE or all(d.get(p.lower(), 0) >= RARE for p in parts[1:])
+        ):
+            continue  # "The Vera ...", "Ancillary Commands": a capitalised heading
         if any(d.get(p.lower(), 0) < RARE for p in parts):
             out.append(Name(a, b, m.group(), "multi"))
     return out
@@ -237,8 +241,8 @@ def _kind(
         return None
     if is_known(code, low):
         return None
-    if is_sentence_initial(text, start) and len(tok) < 4:
-        return None
+    if is_sentence_initial(text, start):
+        return None  # "Config file location", "Yeeah!": any first word is capitalised
     return "proper"
 
 

@@ -137,11 +137,14 @@ def _side_text(seg: Segment, f: Finding) -> str | None:
 @click.option("--id-key", help="JSONL/TSV key of the unit id (default: line number).")
 @click.option("--terms-key", help="JSONL key of per-line glossary terms (default: terms).")
 @click.option("--color", "colour", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
+@click.option("-g", "--glossary", "glossaries", multiple=True, type=click.Path(), help="Glossary (TSV/CSV/TBX); repeat to combine.")
+@click.option("--stats", "show_stats", is_flag=True, help="Print a summary (units, words, findings, term adherence) to stderr.")
 @click.option("--list-checks", is_flag=True, help="List the checks, whether enabled, and exit.")
 def check_cmd(inputs: tuple[str, ...], source: str | None, target: str | None,
               fmt: str, output: str | None, fail_on: str | None, enable: tuple[str, ...],
               disable: tuple[str, ...], config_path: str | None, colour: str,
-              list_checks: bool, **opts: Any) -> None:
+              glossaries: tuple[str, ...], show_stats: bool, list_checks: bool,
+              **opts: Any) -> None:
     """Run the QA checks on INPUT files (PO, XLIFF, TMX, TSV/CSV, JSONL, TXT) or on a
     --source/--target pair, and print the findings."""
     from .config import load_config
@@ -150,7 +153,9 @@ def check_cmd(inputs: tuple[str, ...], source: str | None, target: str | None,
     from .runner import plan_checks
 
     config = load_config(config_path)
-    plan = plan_checks(config, enable, disable)
+    options = read_options(opts, config)
+    glossary = load_glossaries(glossaries or config.default("glossary", ()), options)
+    plan = plan_checks(config, enable, disable, glossary=glossary)
     if list_checks:
         from .checks import all_checks
 
@@ -159,7 +164,6 @@ def check_cmd(inputs: tuple[str, ...], source: str | None, target: str | None,
             mark = "on " if cid in on else "off"
             click.echo(f"{mark}  {cid:16} {cls.category:12} {cls.severity!s:9} {cls.name}")
         return
-    options = read_options(opts, config)
     fail_level = fail_on or config.default("fail-on")
     threshold = Severity.parse(fail_level) if fail_level else None
     n_files = len(inputs) if inputs else 1
@@ -195,6 +199,8 @@ def check_cmd(inputs: tuple[str, ...], source: str | None, target: str | None,
                 write_json(findings(), out, plan.stats)
     finally:
         progress.close()
+    if show_stats:
+        click.echo(format_stats(plan.stats.to_dict()), err=True)
     if failed:
         sys.exit(1)
 
@@ -240,6 +246,34 @@ def score_cmd(hyps: tuple[str, ...], refs: tuple[str, ...], metrics: str, fmt: s
         add_ci(systems, wanted, n_samples or 1000)
     with output_stream(output) as out:
         out.write(render(systems, wanted, fmt, segments))
+
+
+def load_glossaries(paths: Any, options: Any) -> Any:
+    """Load and merge glossaries (None when there are none)."""
+    if isinstance(paths, str):
+        paths = [paths]
+    if not paths:
+        return None
+    from .terms import load_glossary
+
+    loaded = [load_glossary(str(p), options.source_lang, options.target_lang) for p in paths]
+    return loaded[0] if len(loaded) == 1 else loaded[0].merge(*loaded[1:])
+
+
+def format_stats(stats: dict[str, Any]) -> str:
+    """A short human summary of a run's statistics."""
+    f = stats["findings"]
+    sev = ", ".join(f"{k} {v}" for k, v in f["by_severity"].items() if v)
+    lines = [f"{stats['files']} file(s), {stats['units']:,} units, {stats['words']:,} words; "
+             f"{f['total']:,} findings" + (f" ({sev})" if sev else "")]
+    if f["by_check"]:
+        lines.append("by check: " + ", ".join(f"{k} {v}" for k, v in
+                                              sorted(f["by_check"].items(), key=lambda kv: -kv[1])))
+    ta = stats.get("term_adherence")
+    if ta:
+        rate = "n/a" if ta["rate"] is None else f"{ta['rate']:.1%}"
+        lines.append(f"term adherence: {ta['approved']}/{ta['found']} glossary terms rendered as approved ({rate})")
+    return "\n".join(lines)
 
 
 def _remember(path: str, segments: Any,

@@ -36,6 +36,9 @@ class RunStats:
     files: int = 0
     by_severity: Counter[str] = field(default_factory=Counter)
     by_check: Counter[str] = field(default_factory=Counter)
+    terms_found: int = 0
+    terms_approved: int = 0
+    glossary_applied: bool = False
 
     def add(self, finding: Finding) -> None:
         """Count one finding."""
@@ -55,7 +58,14 @@ class RunStats:
                 },
                 "by_check": dict(sorted(self.by_check.items())),
             },
+            **({"term_adherence": self.term_adherence()} if self.glossary_applied else {}),
         }
+
+    def term_adherence(self) -> dict[str, Any]:
+        """Of the glossary source terms found in sources, how many have an approved
+        target form: ``{"found": N, "approved": M, "rate": M/N}`` (rate null for N=0)."""
+        n, m = self.terms_found, self.terms_approved
+        return {"found": n, "approved": m, "rate": round(m / n, 4) if n else None}
 
 
 def dedupe(findings: list[Finding]) -> list[Finding]:
@@ -162,6 +172,17 @@ class CheckPlan:
             for c in self.checks
         }
 
+    def _count_terms(self, seg: Segment, doc: Document) -> None:
+        from .terms import unit_glossary
+
+        g = unit_glossary(self.glossary, seg)
+        if g is None:
+            return
+        self.stats.glossary_applied = True
+        found, approved = g.adherence(seg, doc.source_lang, doc.target_lang)
+        self.stats.terms_found += found
+        self.stats.terms_approved += approved
+
     def run(self, doc: Document) -> Iterator[Finding]:
         """Yield every finding of the document, in document order (streams when no
         document-level check is planned)."""
@@ -199,6 +220,8 @@ class CheckPlan:
             stats.words += count_words(seg.target or "" if doc.target_only else seg.source)
             if kept is not None:
                 kept.append(seg)
+            if (self.glossary is not None or seg.terms) and not doc.target_only:
+                self._count_terms(seg, doc)
             ignore = seg.ignore
             if ignore and not ignore.isdisjoint(IGNORE_ALL):
                 continue

@@ -476,11 +476,11 @@ def plan_edits(
             if same_text:
                 edits.append(_state_edit(text, t_span[0], state))
                 continue
-            e = _replace_content(text, t_span, render(new.target, new.target_codes, loc.version))
-            if e[0] == t_span[0]:  # an empty <target/> replaced whole
-                edits.append((e[0], e[1], _state_edit(e[2], 0, state)[2] + e[2][_tag_end(e[2]):]))
+            ed = _replace_content(text, t_span, render(new.target, new.target_codes, loc.version))
+            if ed[0] == t_span[0]:  # an empty <target/> replaced whole
+                edits.append((ed[0], ed[1], _state_edit(ed[2], 0, state)[2] + ed[2][_tag_end(ed[2]):]))
             else:
-                edits.extend([_state_edit(text, t_span[0], state), e])
+                edits.extend([_state_edit(text, t_span[0], state), ed])
             continue
         if same_text and loc.target is not None:
             continue

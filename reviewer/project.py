@@ -1,0 +1,730 @@
+"""A review project: one input file plus its review store, the core API that the
+review screen and scripts use (no Textual, no Rich).
+
+>>> p = Project.open("app.po")                  # FILE.review.sqlite beside it
+>>> p.correct(3, "Salva come")                  # durable when the call returns
+>>> p.accept(4); p.undo(4)
+>>> findings = p.findings(plan_checks())        # dismissed findings left out
+>>> p.export("app.reviewed.po")
+
+Segments are identified in the store by ``(unit id, source text)``. When the input
+changed since the last session (its sha256 differs), stored state is matched to the
+segments by unit id and source text first, then by source text alone (ids that moved,
+e.g. the line numbers of a re-sorted TSV); corrections that match no segment are kept
+and listed by :meth:`Project.orphans`, never dropped. Target-only documents (empty
+sources) match by unit id only.
+
+Every method that changes something is one short store transaction; reads check
+``PRAGMA data_version`` and reload when another process (``reviewer apply``) wrote.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import os
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from .errors import InputError, UsageError
+from .formats.base import ReadOptions
+from .model import CODE_RE, Document, Finding, Segment, code_index
+from .store import (
+    STATUSES,
+    AnnotationRow,
+    Change,
+    ConflictError,
+    Content,
+    CorrectionRow,
+    Fingerprint,
+    GlossaryRow,
+    Key,
+    State,
+    Store,
+    default_store_path,
+    now_iso,
+)
+
+__all__ = [
+    "Project",
+    "Correction",
+    "ApplyResult",
+    "AnnotationRow",
+    "Change",
+    "ConflictError",
+    "default_reviewer",
+    "PARTIAL_FORMATS",
+]
+
+# Formats where a file holding only the corrected units still makes sense.
+PARTIAL_FORMATS = ("tmx", "jsonl", "tsv", "csv")
+# State written for reviewed (corrected or accepted) units: XLIFF 1.2 has no
+# "reviewed", its "signed-off" means "changes reviewed and approved"; "final" is kept.
+XLIFF12_REVIEWED = "signed-off"
+XLIFF2_REVIEWED = "reviewed"
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """A current correction: the input's target (``before``) and the corrected one.
+
+    ``index`` is None for an orphan (its segment is no longer in the input). The
+    fields of interfaces.md (Corrections JSONL) come from :meth:`to_dict`.
+    """
+
+    unit: str
+    source: str
+    before: str | None
+    after: str
+    reviewer: str | None
+    time: str | None
+    note: str | None
+    index: int | None = None
+
+    @property
+    def orphan(self) -> bool:
+        """True when the corrected segment is no longer in the input."""
+        return self.index is None
+
+    def to_dict(self) -> dict[str, object]:
+        """The stable JSON object: unit, before, after, reviewer, time, note."""
+        return {"unit": self.unit, "before": self.before, "after": self.after,
+                "reviewer": self.reviewer, "time": self.time, "note": self.note}
+
+
+@dataclass(slots=True)
+class ApplyResult:
+    """What :meth:`Project.apply_corrections` did."""
+
+    applied: list[str]
+    unchanged: list[str]
+    conflicts: list[tuple[str, str | None, str | None]]  # (unit, expected, actual)
+    unknown: list[str]
+
+    @property
+    def ok(self) -> bool:
+        """True when every correction was applied or was already there."""
+        return not self.conflicts and not self.unknown
+
+
+def default_reviewer(config: Any = None) -> str:
+    """``reviewer`` from reviewer.toml (top level), else the OS user."""
+    if config is None:
+        from .config import load_config
+
+        config = load_config()
+    name = config.raw.get("reviewer") if getattr(config, "raw", None) else None
+    if isinstance(name, str) and name.strip():
+        return name.strip()
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in the environment
+        return "unknown"
+
+
+def file_sha256(path: str | os.PathLike[str]) -> tuple[str, int]:
+    """``(sha256 hex, size)`` of a file, streamed."""
+    h = hashlib.sha256()
+    size = 0
+    try:
+        with open(path, "rb") as f:
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                h.update(chunk)
+                size += len(chunk)
+    except OSError as e:
+        raise InputError(f"cannot read: {e.strerror}", path) from None
+    return h.hexdigest(), size
+
+
+def map_keys(segments: Sequence[Segment], stored: Iterable[Key]) -> tuple[list[Key], list[Key]]:
+    """Each segment's store key, and the stored keys that match no segment.
+
+    A stored key matches the segment with the same unit id and source text; keys left
+    over then match, in order, the first segment with the same (non-empty) source
+    text whose own key is not stored.
+    """
+    keys: list[Key] = [(s.id, s.source) for s in segments]
+    exact: dict[Key, int] = {}
+    for i, k in enumerate(keys):
+        exact.setdefault(k, i)
+    claimed: set[int] = set()
+    leftover: list[Key] = []
+    for k in stored:
+        hit = exact.get(k)
+        if hit is None:
+            leftover.append(k)
+        else:
+            claimed.add(hit)
+    if not leftover:
+        return keys, []
+    by_source: dict[str, list[int]] = defaultdict(list)
+    for i, s in enumerate(segments):
+        if s.source and i not in claimed:
+            by_source[s.source].append(i)
+    orphans: list[Key] = []
+    for k in leftover:
+        free = by_source.get(k[1]) if k[1] else None
+        if free:
+            keys[free.pop(0)] = k
+        else:
+            orphans.append(k)
+    return keys, orphans
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    return (a or "") == (b or "")
+
+
+class Project:
+    """An input document and its review store. Use :meth:`open`."""
+
+    def __init__(self, doc: Document, originals: list[Segment], store: Store, reviewer: str,
+                 read_options: ReadOptions, source_path: str | None, changed: bool) -> None:
+        self.doc = doc
+        self._orig = originals
+        self.store = store
+        self.reviewer = reviewer
+        self.read_options = read_options
+        self.source_path = source_path
+        self.input_changed = changed
+        self._pos = {s.index: i for i, s in enumerate(originals)}
+        self._load()
+
+    # -- opening ---------------------------------------------------------------
+
+    @classmethod
+    def open(cls, input_path: str | os.PathLike[str], store_path: str | os.PathLike[str] | None = None,
+             reviewer: str | None = None, read_options: ReadOptions | None = None,
+             source_path: str | os.PathLike[str] | None = None, create: bool = True,
+             config: Any = None) -> "Project":
+        """Open ``input_path`` and its store (``FILE.review.sqlite`` unless
+        ``store_path``; created unless ``create`` is False). With ``source_path`` the
+        input is the target file of a plain-text pair."""
+        from .formats import open_document
+        from .formats import plaintext
+
+        options = read_options or ReadOptions()
+        ipath = Path(input_path)
+        if source_path is not None:
+            doc = plaintext.read_pair(Path(source_path), ipath, options)
+        else:
+            doc = open_document(ipath, options)
+        originals = doc.materialize()
+        sp = Path(store_path) if store_path is not None else default_store_path(ipath)
+        if sp.resolve() == ipath.resolve():
+            raise UsageError("the review store cannot be the input file itself", sp)
+        store = Store.open(sp, create=create)
+        try:
+            sha, size = file_sha256(ipath)
+            src_sha = file_sha256(source_path)[0] if source_path is not None else None
+            fp = Fingerprint(str(ipath), doc.format, sha, size,
+                             None if source_path is None else str(source_path), src_sha)
+            prev = store.record_fingerprint(fp)
+            changed = prev is not None and (prev.sha256, prev.source_sha256) != (sha, src_sha)
+            name = reviewer or default_reviewer(config)
+            return cls(doc, originals, store, name, options,
+                       None if source_path is None else str(source_path), changed)
+        except BaseException:
+            store.close()
+            raise
+
+    def close(self) -> None:
+        """Close the store."""
+        self.store.close()
+
+    def __enter__(self) -> "Project":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- state cache -----------------------------------------------------------
+
+    def _load(self) -> None:
+        self._dv = self.store.data_version()
+        self._state: State = self.store.load_state()
+        self._keys, self._orphan_keys = map_keys(self._orig, self._state.keys)
+        self._by_key: dict[Key, list[int]] = defaultdict(list)
+        for i, k in enumerate(self._keys):
+            self._by_key[k].append(i)
+        self._current: list[Segment | None] = [None] * len(self._orig)
+
+    def _sync(self) -> None:
+        """Reload when another connection committed since we last looked."""
+        if self.store.data_version() != self._dv:
+            self._load()
+
+    def refresh(self) -> None:
+        """Reload the whole state from the store."""
+        self._load()
+
+    def _touch(self, key: Key) -> None:
+        for i in self._by_key.get(key, ()):
+            self._current[i] = None
+
+    def _reload_key(self, key: Key) -> None:
+        """After our own write to ``key``: refresh its cached state (everything, when
+        another process wrote meanwhile or the key is new)."""
+        if self.store.data_version() != self._dv or key not in self._by_key:
+            self._load()
+            return
+        row, status, anns = self.store.key_state(key)
+        st = self._state
+        if row is not None:
+            st.corrections[key] = row
+        else:
+            st.corrections.pop(key, None)
+        if status is not None:
+            st.statuses[key] = status
+        else:
+            st.statuses.pop(key, None)
+        if anns:
+            st.annotations[key] = anns
+        else:
+            st.annotations.pop(key, None)
+        st.dismissed = self.store.dismissed()
+        self._touch(key)
+
+    def _index(self, i: int) -> int:
+        if not 0 <= i < len(self._orig):
+            raise IndexError(f"no segment {i} (the document has {len(self._orig)})")
+        return i
+
+    # -- reading ---------------------------------------------------------------
+
+    @property
+    def path(self) -> str:
+        """The input file."""
+        return self.doc.path
+
+    @property
+    def format(self) -> str:
+        """The input's format name (po, xliff, tmx, tsv, csv, jsonl, txt)."""
+        return self.doc.format
+
+    @property
+    def source_lang(self) -> str | None:
+        """Source language of the input, when known."""
+        return self.doc.source_lang
+
+    @property
+    def target_lang(self) -> str | None:
+        """Target language of the input, when known."""
+        return self.doc.target_lang
+
+    @property
+    def meta(self) -> dict[str, object]:
+        """Format metadata of the input (XLIFF version, PO header...)."""
+        return self.doc.meta
+
+    def __len__(self) -> int:
+        return len(self._orig)
+
+    @property
+    def segments(self) -> list[Segment]:
+        """All segments with their current target (the latest correction applied)."""
+        self._sync()
+        return [self._segment(i) for i in range(len(self._orig))]
+
+    def segment(self, i: int) -> Segment:
+        """Segment ``i`` with its current target."""
+        self._sync()
+        return self._segment(self._index(i))
+
+    def _segment(self, i: int) -> Segment:
+        cur = self._current[i]
+        if cur is None:
+            seg = self._orig[i]
+            row = self._state.corrections.get(self._keys[i])
+            if row is None or row.after is None:
+                cur = seg
+            else:
+                cur = self._with_target(seg, row.after)
+            self._current[i] = cur
+        return cur
+
+    @staticmethod
+    def _with_target(seg: Segment, text: str) -> Segment:
+        codes = seg.target_codes
+        if not codes and seg.source_codes and CODE_RE.search(text):
+            codes = seg.source_codes
+        plural = seg.plural_targets
+        if plural:
+            plural = (text, *plural[1:])
+        return replace(seg, target=text, target_codes=codes, plural_targets=plural)
+
+    def original(self, i: int) -> Segment:
+        """Segment ``i`` as the input file has it."""
+        return self._orig[self._index(i)]
+
+    def key(self, i: int) -> Key:
+        """The store key of segment ``i``: (unit id, source text) it is stored under."""
+        return self._keys[self._index(i)]
+
+    def status(self, i: int) -> str:
+        """``unreviewed``, ``accepted``, ``corrected`` or ``rejected``."""
+        self._sync()
+        return self._state.statuses.get(self._keys[self._index(i)], "unreviewed")
+
+    def is_corrected(self, i: int) -> bool:
+        """True when the current target differs from the input's."""
+        return not _same(self.segment(i).target, self._orig[i].target)
+
+    def history(self, i: int) -> list[Change]:
+        """The segment's action log, oldest first (undone entries marked)."""
+        return self.store.history(self._keys[self._index(i)])
+
+    def annotations(self, i: int) -> list[AnnotationRow]:
+        """Live MQM annotations of segment ``i``."""
+        self._sync()
+        return list(self._state.annotations.get(self._keys[self._index(i)], ()))
+
+    def glossary_entries(self) -> list[GlossaryRow]:
+        """Glossary entries added during review."""
+        return self.store.glossary_entries()
+
+    # -- changing --------------------------------------------------------------
+
+    def _check_codes(self, i: int, text: str) -> None:
+        seg = self._orig[i]
+        if not (seg.target_codes or seg.source_codes):
+            return
+        codes = seg.target_codes or seg.source_codes
+        for m in CODE_RE.finditer(text):
+            k = code_index(m.group())
+            if k is None or k >= len(codes):
+                raise UsageError(
+                    f"the correction of unit {seg.id!r} uses inline code {k} "
+                    f"(U+{ord(m.group()):04X}), which the segment does not have")
+
+    def correct(self, i: int, new_target: str, note: str | None = None,
+                expected: str | None = None, check: bool = False) -> CorrectionRow | None:
+        """Record a correction of segment ``i`` (status becomes ``corrected``).
+
+        Returns the history row, or None when ``new_target`` is the current text
+        already. With ``check``, raise :class:`ConflictError` unless the current
+        target is ``expected``. Durable when the call returns.
+        """
+        self._index(i)
+        if not isinstance(new_target, str):
+            raise TypeError("new_target must be a str")
+        self._check_codes(i, new_target)
+        key = self._keys[i]
+        row = self.store.record_correction(key, new_target, self._orig[i].target,
+                                           self.reviewer, note, expected, check)
+        self._reload_key(key)
+        return row
+
+    def set_status(self, i: int, status: str) -> None:
+        """Set the review status of segment ``i``."""
+        if status not in STATUSES:
+            raise UsageError(f"unknown status {status!r} (use {', '.join(STATUSES)})")
+        key = self._keys[self._index(i)]
+        self.store.set_status(key, status, self.reviewer)
+        self._reload_key(key)
+
+    def accept(self, i: int) -> None:
+        """Mark segment ``i`` accepted."""
+        self.set_status(i, "accepted")
+
+    def reject(self, i: int) -> None:
+        """Mark segment ``i`` rejected."""
+        self.set_status(i, "rejected")
+
+    def annotate(self, i: int, side: str, start: int, end: int, category: str,
+                 severity: str, comment: str = "") -> AnnotationRow:
+        """Add an MQM annotation on ``side`` (source/target) of segment ``i``, span
+        ``start:end`` of that side's current text."""
+        if side not in ("source", "target"):
+            raise UsageError(f"side must be 'source' or 'target', not {side!r}")
+        seg = self.segment(i)
+        text = (seg.source if side == "source" else seg.target) or ""
+        if not (0 <= start <= end <= len(text)):
+            raise UsageError(f"span {start}:{end} is outside the {side} text ({len(text)} characters)")
+        key = self._keys[i]
+        row = self.store.add_annotation(key, side, start, end, category, severity, comment,
+                                        self.reviewer)
+        self._reload_key(key)
+        return row
+
+    def remove_annotation(self, ann_id: int) -> None:
+        """Remove an annotation (it is marked deleted; undo brings it back)."""
+        key = self.store.remove_annotation(ann_id, self.reviewer)
+        self._reload_key(key)
+
+    def _content(self, i: int, finding: Finding) -> Content:
+        seg = self._segment(i)
+        return (seg.source, seg.target or "", finding.check, finding.side, finding.text)
+
+    def dismiss(self, i: int, finding: Finding) -> bool:
+        """Dismiss ``finding`` of segment ``i`` for this content (source, target,
+        check, flagged text): it stays dismissed wherever that content appears, after
+        re-exports and moves. False when it was dismissed already."""
+        self._sync()
+        key = self._keys[self._index(i)]
+        done = self.store.dismiss(key, self._content(i, finding), self.reviewer)
+        self._reload_key(key)
+        return done
+
+    def is_dismissed(self, i: int, finding: Finding) -> bool:
+        """True when ``finding`` was dismissed for segment ``i``'s current content."""
+        self._sync()
+        return self._content(self._index(i), finding) in self._state.dismissed
+
+    def undo(self, i: int) -> Change | None:
+        """Revert the latest change of segment ``i`` (correction, status change,
+        annotation or its removal, dismissal) by appending a reverting entry; None when
+        there is nothing left to undo."""
+        key = self._keys[self._index(i)]
+        change = self.store.undo(key, self._orig[i].target, self.reviewer)
+        self._reload_key(key)
+        return change
+
+    def add_glossary_entry(self, source: str, target: str, note: str | None = None) -> GlossaryRow:
+        """Record a glossary entry found during review."""
+        if not source.strip():
+            raise UsageError("a glossary entry needs a source term")
+        return self.store.add_glossary_entry(source, target, note, self.reviewer)
+
+    def find_unit(self, unit: str) -> int | None:
+        """The position of the first segment with unit id ``unit``."""
+        for i, s in enumerate(self._orig):
+            if s.id == unit:
+                return i
+        return None
+
+    def apply_corrections(self, records: Iterable[dict[str, Any]]) -> ApplyResult:
+        """Record corrections made elsewhere (Corrections JSONL objects), in one
+        transaction. A record whose ``before`` is not the current target is a
+        conflict and is not applied; one already applied is left alone."""
+        self._sync()
+        ids: dict[str, int] = {}
+        for i, s in enumerate(self._orig):
+            ids.setdefault(s.id, i)
+        result = ApplyResult([], [], [], [])
+        items = []
+        units = []
+        now = now_iso()
+        for rec in records:
+            unit = str(rec["unit"])
+            found = ids.get(unit)
+            if found is None:
+                result.unknown.append(unit)
+                continue
+            i = found
+            after = rec["after"]
+            self._check_codes(i, after)
+            items.append((self._keys[i], after, rec.get("before"), self._orig[i].target,
+                          rec.get("reviewer") or self.reviewer, rec.get("note"),
+                          rec.get("time") or now))
+            units.append((unit, rec.get("before")))
+        outcomes = self.store.record_corrections(items) if items else []
+        for (unit, before), (outcome, current) in zip(units, outcomes):
+            if outcome == "applied":
+                result.applied.append(unit)
+            elif outcome == "unchanged":
+                result.unchanged.append(unit)
+            else:
+                result.conflicts.append((unit, before, current))
+        self._load()
+        return result
+
+    # -- listing ---------------------------------------------------------------
+
+    def corrections(self) -> list[Correction]:
+        """Current corrections of segments in the input, in document order."""
+        self._sync()
+        out: list[Correction] = []
+        for i, seg in enumerate(self._orig):
+            row = self._state.corrections.get(self._keys[i])
+            if row is None or row.after is None or _same(row.after, seg.target):
+                continue
+            out.append(Correction(seg.id, seg.source, seg.target, row.after, row.reviewer,
+                                  row.time, row.note, i))
+        return out
+
+    def orphans(self) -> list[Correction]:
+        """Stored corrections whose segment is no longer in the input (kept, never
+        dropped: they are still in the store's history)."""
+        self._sync()
+        out: list[Correction] = []
+        for k in self._orphan_keys:
+            row = self._state.corrections.get(k)
+            if row is None or row.after is None:
+                continue
+            out.append(Correction(k[0], k[1], row.before, row.after, row.reviewer, row.time,
+                                  row.note, None))
+        return out
+
+    def findings(self, plan: Any) -> list[Finding]:
+        """Run a :class:`~reviewer.runner.CheckPlan` over the current segments and drop
+        the dismissed findings."""
+        doc = self.current_document()
+        out: list[Finding] = []
+        for f in plan.run(doc):
+            i = self._pos.get(f.index)
+            if i is not None and self._content(i, f) in self._state.dismissed:
+                continue
+            out.append(f)
+        return out
+
+    def findings_by_segment(self, plan: Any) -> dict[int, list[Finding]]:
+        """:meth:`findings` grouped by segment position (segments without findings
+        left out), for a review screen."""
+        out: dict[int, list[Finding]] = {}
+        for f in self.findings(plan):
+            out.setdefault(self._pos.get(f.index, f.index), []).append(f)
+        return out
+
+    def current_document(self) -> Document:
+        """A document of the current segments (for checks and reports)."""
+        return Document(path=self.doc.path, format=self.doc.format,
+                        source_lang=self.doc.source_lang, target_lang=self.doc.target_lang,
+                        segments=self.segments, target_only=self.doc.target_only,
+                        meta=dict(self.doc.meta))
+
+    # -- export ----------------------------------------------------------------
+
+    def export(self, out: str | os.PathLike[str], only_corrected: bool = False,
+               to: str | None = None, source_lang: str | None = None,
+               target_lang: str | None = None) -> int:
+        """Write the corrected translation to ``out`` atomically (temp file, fsync,
+        rename: a failed export leaves an existing ``out`` as it was).
+
+        In the input's format by default, everything not corrected byte-identical:
+        XLIFF targets replaced (inline codes kept) and, for corrected or accepted
+        units, ``state`` advanced (1.2: ``signed-off``, 2.x: ``reviewed``; ``final``
+        kept; not for 1.2 ``mrk`` sub-segments); PO ``msgstr`` replaced and ``fuzzy``
+        cleared for corrected or accepted entries. ``to="tmx"`` writes the pairs as a
+        TMX 1.4b memory instead; ``only_corrected`` keeps just the corrected units
+        (TMX, JSONL, TSV, CSV; refused for the others). Returns the number of units
+        changed (or written, for TMX and partial files).
+        """
+        self._sync()
+        return _export(self, Path(out), only_corrected, to, source_lang, target_lang)
+
+    def _changes(self) -> dict[int, Segment]:
+        """Segments to write, by file index: corrected targets, advanced states."""
+        fmt = self.doc.format
+        v2 = str(self.doc.meta.get("xliff_version", "")).startswith("2")
+        changes: dict[int, Segment] = {}
+        for i, seg in enumerate(self._orig):
+            cur = self._segment(i)
+            reviewed = self._state.statuses.get(self._keys[i]) in ("accepted", "corrected")
+            changed = not _same(cur.target, seg.target)
+            new = replace(seg, target=cur.target, target_codes=cur.target_codes,
+                          plural_targets=cur.plural_targets)
+            if fmt == "xliff" and reviewed and seg.state != "final" and new.target is not None:
+                want = XLIFF2_REVIEWED if v2 else XLIFF12_REVIEWED
+                if seg.state != want:
+                    new = replace(new, state=want)
+                    changed = True
+            if fmt == "po" and reviewed and "fuzzy" in seg.flags:
+                new = replace(new, flags=seg.flags - {"fuzzy"}, state=None)
+                changed = True
+            if changed:
+                changes[seg.index] = new
+        return changes
+
+    def _tmx_pairs(self, only_corrected: bool) -> list[Any]:
+        from .formats.tmx_export import TmxPair
+
+        pairs = []
+        for i, seg in enumerate(self._orig):
+            if "obsolete" in seg.flags:
+                continue
+            cur = self._segment(i)
+            corrected = not _same(cur.target, seg.target)
+            if (only_corrected and not corrected) or not cur.target:
+                continue
+            row = self._state.corrections.get(self._keys[i]) if corrected else None
+            pairs.append(TmxPair(seg.id, seg.source, cur.target, seg.source_codes,
+                                 cur.target_codes, row.time if row else None,
+                                 row.reviewer if row else None))
+        return pairs
+
+
+def _export(p: Project, out: Path, only_corrected: bool, to: str | None,
+            source_lang: str | None, target_lang: str | None) -> int:
+    from .formats import write_document
+    from .formats import plaintext
+
+    fmt = p.format
+    if to not in (None, fmt, "tmx"):
+        raise UsageError(f"cannot export to {to!r}: only the input's format ({fmt}) or tmx")
+    if out.exists() and out.resolve() == p.store.path.resolve():
+        raise UsageError("the export would overwrite the review store", out)
+    if not out.parent.is_dir():
+        raise UsageError("cannot write output: directory does not exist", out)
+    if to == "tmx" or (only_corrected and fmt == "tmx"):
+        return _export_tmx(p, out, only_corrected, source_lang, target_lang)
+    if only_corrected and fmt not in PARTIAL_FORMATS:
+        raise UsageError(
+            f"--only-corrected is not available for {fmt} files (a partial file would "
+            f"drop units); use --to tmx, or a {'/'.join(PARTIAL_FORMATS).upper()} input")
+    changes = p._changes()
+    if only_corrected:
+        return _export_partial(p, out, changes)
+    if p.source_path is not None:
+        plaintext.write_pair(p.source_path, p.path, out, changes, p.read_options)
+    else:
+        write_document(p.path, out, changes, p.read_options)
+    return len(changes)
+
+
+def _export_tmx(p: Project, out: Path, only_corrected: bool, source_lang: str | None,
+                target_lang: str | None) -> int:
+    from .formats.tmx_export import DATATYPES, write_tmx
+
+    if p.doc.target_only:
+        raise UsageError("a target-only document has no source: it cannot become a TMX memory")
+    src = source_lang or p.source_lang
+    tgt = target_lang or p.target_lang
+    if not src or not tgt:
+        raise UsageError("TMX needs both languages: give --source-lang and --target-lang")
+    return write_tmx(out, p._tmx_pairs(only_corrected), src, tgt,
+                     DATATYPES.get(p.format, "unknown"), native_tmx=p.format == "tmx")
+
+
+def _export_partial(p: Project, out: Path, changes: dict[int, Segment]) -> int:
+    """Write only the corrected units (with a TSV/CSV header row) of a line-based file:
+    the whole corrected file goes to a temporary file first, then its changed units'
+    lines (a CSV record may span several) are copied out."""
+    import tempfile
+
+    from .formats import open_document
+    from .formats.base import atomic_write_bytes
+    from .formats.plaintext import TextLines, load_lines
+
+    wanted = {i for i in range(len(p._orig))
+              if p._orig[i].index in changes and not _same(changes[p._orig[i].index].target,
+                                                             p._orig[i].target)}
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=f".{p.format}", dir=out.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        from .formats import write_document
+
+        write_document(p.path, tmp, changes, p.read_options)
+        segs = open_document(tmp, replace(p.read_options, format=p.format)).materialize()
+        text = load_lines(tmp)
+    finally:
+        tmp.unlink(missing_ok=True)
+    lines = text.lines
+    starts = [s.line or 1 for s in segs]
+    kept: list[str] = []
+    if p.format != "jsonl" and starts:
+        kept += lines[: starts[0] - 1]
+    eol = next((ln[len(ln.rstrip("\r\n")):] for ln in lines if ln.endswith(("\n", "\r"))), "\n")
+    for k in sorted(wanted):
+        end = starts[k + 1] - 1 if k + 1 < len(starts) else len(lines)
+        chunk = lines[starts[k] - 1 : end]
+        while chunk and not chunk[-1].strip():
+            chunk.pop()
+        if chunk and not chunk[-1].endswith(("\n", "\r")):
+            chunk[-1] += eol
+        kept += chunk
+    atomic_write_bytes(out, TextLines(kept, text.encoding, text.bom).to_bytes())
+    return len(wanted)

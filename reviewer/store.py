@@ -1,0 +1,715 @@
+"""The review store: one SQLite file per reviewed input, holding every decision.
+
+Layout (schema version 1)::
+
+    schema_version  the one schema version number (migrations below)
+    fingerprints    every input fingerprint seen (sha256, size, path, format), appended
+    actions         the append-only log of changes, one row a change of one segment
+                    (kind: correct, status, annotate, unannotate, dismiss, undo)
+    corrections     append-only correction history: unit, source, before, after,
+                    reviewer, time, note; an undo appends a reverting row
+    statuses        append-only status history (unreviewed/accepted/corrected/rejected)
+    annotations     MQM annotations; removal marks them deleted, never deletes
+    dismissals      dismissed findings keyed by content (source, target, check, side,
+                    flagged text), so they survive re-exports and moved segments
+    glossary        glossary entries added during review
+
+Segments are keyed by ``(unit id, source text)``; :mod:`reviewer.project` maps keys to
+the segments of the current input. The file is opened in WAL mode with
+``synchronous=FULL`` (a committed write survives a crash or SIGKILL), a 5 s busy
+timeout, and every write is one short ``BEGIN IMMEDIATE`` transaction.
+
+Before anything else touches an existing file it is validated without side effects:
+the 16-byte SQLite header, then ``PRAGMA quick_check`` over a read-only (immutable
+when no ``-wal``/``-shm`` exists) connection. A damaged or foreign file is an
+:class:`~reviewer.errors.InputError` naming the file, which is left byte-identical.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Iterator, Sequence
+
+from .errors import InputError, ReviewerError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+STATUSES = ("unreviewed", "accepted", "corrected", "rejected")
+SUFFIX = ".review.sqlite"
+
+Key = tuple[str, str]  # (unit id, source text)
+Content = tuple[str, str, str, str, str]  # (source, target, check, side, text)
+
+
+class StoreBusyError(ReviewerError):
+    """Another process held the store's write lock for longer than the busy timeout."""
+
+
+class ConflictError(ReviewerError):
+    """A correction expected a target text that is no longer the current one."""
+
+    def __init__(self, message: str, expected: str | None, actual: str | None) -> None:
+        super().__init__(message)
+        self.expected = expected
+        self.actual = actual
+
+
+def now_iso() -> str:
+    """The current time, ISO 8601 in UTC with milliseconds (``...T12:00:00.000Z``)."""
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def default_store_path(input_path: str | os.PathLike[str]) -> Path:
+    """``FILE.review.sqlite`` beside the input."""
+    return Path(str(input_path) + SUFFIX)
+
+
+# ------------------------------------------------------------------------ migrations
+
+_V1 = """
+CREATE TABLE schema_version (version INTEGER NOT NULL);
+CREATE TABLE fingerprints (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT NOT NULL, format TEXT NOT NULL,
+    sha256 TEXT NOT NULL, size INTEGER NOT NULL, source_path TEXT, source_sha256 TEXT,
+    time TEXT NOT NULL);
+CREATE TABLE actions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, unit TEXT NOT NULL, source TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN
+        ('correct', 'status', 'annotate', 'unannotate', 'dismiss', 'undo')),
+    ref INTEGER, undoes INTEGER REFERENCES actions(id), reviewer TEXT, time TEXT NOT NULL);
+CREATE INDEX actions_key ON actions(unit, source, id);
+CREATE INDEX actions_undoes ON actions(undoes);
+CREATE TABLE corrections (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, action INTEGER NOT NULL REFERENCES actions(id),
+    unit TEXT NOT NULL, source TEXT NOT NULL, before TEXT, after TEXT, reviewer TEXT,
+    time TEXT NOT NULL, note TEXT, reverts INTEGER REFERENCES corrections(id));
+CREATE INDEX corrections_key ON corrections(unit, source, id);
+CREATE TABLE statuses (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, action INTEGER NOT NULL REFERENCES actions(id),
+    unit TEXT NOT NULL, source TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('unreviewed', 'accepted', 'corrected', 'rejected')),
+    reviewer TEXT, time TEXT NOT NULL);
+CREATE INDEX statuses_key ON statuses(unit, source, id);
+CREATE TABLE annotations (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, action INTEGER NOT NULL REFERENCES actions(id),
+    unit TEXT NOT NULL, source TEXT NOT NULL,
+    side TEXT NOT NULL CHECK (side IN ('source', 'target')),
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, category TEXT NOT NULL,
+    severity TEXT NOT NULL, comment TEXT NOT NULL DEFAULT '', reviewer TEXT,
+    time TEXT NOT NULL, deleted INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX annotations_key ON annotations(unit, source);
+CREATE TABLE dismissals (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, action INTEGER NOT NULL REFERENCES actions(id),
+    unit TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL,
+    check_id TEXT NOT NULL, side TEXT NOT NULL, text TEXT NOT NULL, reviewer TEXT,
+    time TEXT NOT NULL, deleted INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX dismissals_content ON dismissals(source, target, check_id);
+CREATE TABLE glossary (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, source TEXT NOT NULL, target TEXT NOT NULL,
+    note TEXT, reviewer TEXT, time TEXT NOT NULL);
+"""
+
+
+def _run_script(cur: sqlite3.Cursor, script: str) -> None:
+    """Run ``;``-separated statements inside the current transaction (executescript
+    would commit first)."""
+    for stmt in script.split(";"):
+        if stmt.strip():
+            cur.execute(stmt)
+
+
+# MIGRATIONS[v] upgrades a store at version v-1 to version v (v1 creates everything).
+MIGRATIONS: dict[int, Callable[[sqlite3.Cursor], None]] = {
+    1: lambda cur: _run_script(cur, _V1),
+}
+
+
+def latest_version() -> int:
+    """The schema version this code writes."""
+    return max(MIGRATIONS)
+
+
+def _newer_error(version: int, path: Path) -> InputError:
+    return InputError(
+        f"the review store has schema version {version}, newer than this reviewer "
+        f"understands ({latest_version()}): upgrade reviewer to open it",
+        path,
+    )
+
+
+# ------------------------------------------------------------------------ records
+
+
+@dataclass(frozen=True, slots=True)
+class CorrectionRow:
+    """One row of the correction history (``after`` None: back to the input's text)."""
+
+    id: int
+    unit: str
+    source: str
+    before: str | None
+    after: str | None
+    reviewer: str | None
+    time: str
+    note: str | None
+    reverts: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotationRow:
+    """One MQM annotation of a segment side (offsets are Python str indices)."""
+
+    id: int
+    unit: str
+    source: str
+    side: str
+    start: int
+    end: int
+    category: str
+    severity: str
+    comment: str
+    reviewer: str | None
+    time: str
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One entry of a segment's action log, for :meth:`Store.history`."""
+
+    id: int
+    kind: str
+    unit: str
+    reviewer: str | None
+    time: str
+    before: str | None = None
+    after: str | None = None
+    status: str | None = None
+    note: str | None = None
+    annotation: int | None = None
+    check: str | None = None
+    undoes: int | None = None
+    undone: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class GlossaryRow:
+    """A glossary entry added during review."""
+
+    id: int
+    source: str
+    target: str
+    note: str | None
+    reviewer: str | None
+    time: str
+
+
+@dataclass(slots=True)
+class State:
+    """Current state read from the store: latest correction and status per key, live
+    annotations, live dismissals and every key that has an action."""
+
+    corrections: dict[Key, CorrectionRow]
+    statuses: dict[Key, str]
+    annotations: dict[Key, list[AnnotationRow]]
+    dismissed: set[Content]
+    keys: list[Key]
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """What identifies an input file's content."""
+
+    path: str
+    format: str
+    sha256: str
+    size: int
+    source_path: str | None = None
+    source_sha256: str | None = None
+
+
+# ------------------------------------------------------------------------ validation
+
+
+def _side_files(path: Path) -> bool:
+    return any(Path(str(path) + s).exists() for s in ("-wal", "-shm"))
+
+
+def _stat_key(path: Path) -> tuple[int, int]:
+    st = os.stat(path)
+    return st.st_size, st.st_mtime_ns
+
+
+def validate(path: Path) -> int | None:
+    """Check an existing store file without changing it.
+
+    Returns its schema version, or None for a blank file (0 bytes, or an SQLite file
+    with no tables yet: a store another process is creating). Raises
+    :class:`InputError` naming the file when it is not an SQLite database, is damaged,
+    is some other program's database, or has a newer schema.
+    """
+    try:
+        with open(path, "rb") as f:
+            head = f.read(100)
+    except IsADirectoryError:
+        raise InputError("the review store is a directory, not a file", path) from None
+    except OSError as e:
+        raise InputError(f"cannot read the review store: {e.strerror}", path) from None
+    if not head:
+        return None
+    if not head.startswith(SQLITE_HEADER):
+        raise InputError("not a review store: the file is not an SQLite database", path)
+    locking = _side_files(path)
+    problem = ""
+    for _attempt in range(3):
+        before = _stat_key(path)
+        uri = path.resolve().as_uri() + ("?mode=ro" if locking else "?mode=ro&immutable=1")
+        try:
+            conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+            try:
+                rows = conn.execute("PRAGMA quick_check").fetchall()
+                problem = "" if rows == [("ok",)] else "; ".join(str(r[0]) for r in rows[:3])
+                if not problem:
+                    tables = {r[0] for r in conn.execute(
+                        "SELECT name FROM sqlite_master WHERE type = 'table'")}
+                    if not tables - {"sqlite_sequence"}:
+                        return None
+                    if "schema_version" not in tables:
+                        raise InputError(
+                            "not a review store: an SQLite database without reviewer's tables",
+                            path,
+                        )
+                    row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
+                    version = int(row[0]) if row and row[0] is not None else 0
+                    if version > latest_version():
+                        raise _newer_error(version, path)
+                    return version
+            finally:
+                conn.close()
+        except sqlite3.DatabaseError as e:
+            problem = str(e)
+        # A concurrent writer may have changed the file under an immutable read:
+        # retry with locking; an unchanged file that failed is damaged.
+        if _stat_key(path) == before and (locking or not _side_files(path)):
+            break
+        locking = True
+    raise InputError(f"the review store is damaged or not a database ({problem})", path)
+
+
+# ------------------------------------------------------------------------ the store
+
+
+class Store:
+    """An open review store. Methods taking a key write one short transaction."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self._conn = conn
+        self._lock = threading.RLock()
+
+    # -- opening ---------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], create: bool = True) -> "Store":
+        """Open (validating first) or create the store at ``path``; migrate it to the
+        latest schema."""
+        p = Path(path)
+        if p.exists():
+            validate(p)
+        elif not create:
+            raise InputError("no review store here (nothing was reviewed yet?)", p)
+        elif not p.parent.is_dir():
+            raise InputError("cannot create the review store: directory does not exist", p)
+        try:
+            conn = sqlite3.connect(str(p), timeout=BUSY_TIMEOUT_MS / 1000,
+                                   isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as e:
+            raise InputError(f"cannot open the review store: {e}", p) from None
+        store = cls(p, conn)
+        try:
+            store._setup()
+            store._migrate()
+        except BaseException:
+            conn.close()
+            raise
+        return store
+
+    def _setup(self) -> None:
+        c = self._conn
+        c.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                mode = c.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+                break
+            except sqlite3.OperationalError as e:
+                if "locked" not in str(e) or time.monotonic() > deadline:
+                    raise self._error(e) from None
+                time.sleep(0.05)
+        if str(mode).lower() != "wal":
+            raise InputError(f"cannot put the review store in WAL mode (got {mode})", self.path)
+        c.execute("PRAGMA synchronous = FULL")
+        c.execute("PRAGMA foreign_keys = ON")
+
+    def _migrate(self) -> None:
+        with self.write() as cur:
+            tables = {r[0] for r in cur.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            version = 0
+            if "schema_version" in tables:
+                row = cur.execute("SELECT max(version) FROM schema_version").fetchone()
+                version = int(row[0]) if row and row[0] is not None else 0
+            elif tables - {"sqlite_sequence"}:
+                raise InputError("not a review store: an SQLite database without reviewer's tables",
+                                 self.path)
+            if version > latest_version():
+                raise _newer_error(version, self.path)
+            for v in range(version + 1, latest_version() + 1):
+                MIGRATIONS[v](cur)
+                cur.execute("DELETE FROM schema_version")
+                cur.execute("INSERT INTO schema_version (version) VALUES (?)", (v,))
+
+    def close(self) -> None:
+        """Close the connection (a no-op when closed already)."""
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- transactions ----------------------------------------------------------
+
+    def _error(self, e: sqlite3.Error) -> ReviewerError:
+        msg = str(e)
+        if "locked" in msg or "busy" in msg:
+            return StoreBusyError(
+                f"the review store is busy: another process kept it locked for more than "
+                f"{BUSY_TIMEOUT_MS // 1000} s; nothing was saved, try again", self.path)
+        return InputError(f"review store error: {msg}", self.path)
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Cursor]:
+        """One ``BEGIN IMMEDIATE`` transaction: committed (durably) on success, rolled
+        back on any error. SQLite errors become :class:`ReviewerError`."""
+        with self._lock:
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as e:
+                raise self._error(e) from None
+            try:
+                cur = self._conn.cursor()
+                yield cur
+                self._conn.execute("COMMIT")
+            except BaseException as e:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                if isinstance(e, sqlite3.Error):
+                    raise self._error(e) from None
+                raise
+
+    def _read(self, sql: str, args: Sequence[object] = ()) -> list[tuple]:
+        with self._lock:
+            try:
+                return self._conn.execute(sql, args).fetchall()
+            except sqlite3.Error as e:
+                raise self._error(e) from None
+
+    def data_version(self) -> int:
+        """Changes when another connection commits (``PRAGMA data_version``)."""
+        return int(self._read("PRAGMA data_version")[0][0])
+
+    def schema_version(self) -> int:
+        """The store's schema version."""
+        return int(self._read("SELECT max(version) FROM schema_version")[0][0])
+
+    # -- fingerprints ----------------------------------------------------------
+
+    def fingerprint(self) -> Fingerprint | None:
+        """The latest input fingerprint recorded, if any."""
+        rows = self._read("SELECT path, format, sha256, size, source_path, source_sha256 "
+                          "FROM fingerprints ORDER BY id DESC LIMIT 1")
+        return Fingerprint(*rows[0]) if rows else None
+
+    def record_fingerprint(self, fp: Fingerprint) -> Fingerprint | None:
+        """Record ``fp`` when it differs from the latest one; return the previous one."""
+        with self.write() as cur:
+            row = cur.execute("SELECT path, format, sha256, size, source_path, source_sha256 "
+                              "FROM fingerprints ORDER BY id DESC LIMIT 1").fetchone()
+            prev = Fingerprint(*row) if row else None
+            if prev != fp:
+                cur.execute(
+                    "INSERT INTO fingerprints (path, format, sha256, size, source_path, "
+                    "source_sha256, time) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (fp.path, fp.format, fp.sha256, fp.size, fp.source_path,
+                     fp.source_sha256, now_iso()))
+            return prev
+
+    # -- reading state ---------------------------------------------------------
+
+    def load_state(self) -> State:
+        """Everything current: latest correction/status per key, live annotations and
+        dismissals, and the keys in order of their first action."""
+        corr = {
+            (r[1], r[2]): CorrectionRow(*r)
+            for r in self._read(
+                "SELECT id, unit, source, before, after, reviewer, time, note, reverts "
+                "FROM corrections WHERE id IN (SELECT max(id) FROM corrections GROUP BY unit, source)")
+        }
+        statuses = {
+            (r[0], r[1]): r[2]
+            for r in self._read(
+                "SELECT unit, source, status FROM statuses "
+                "WHERE id IN (SELECT max(id) FROM statuses GROUP BY unit, source)")
+        }
+        ann: dict[Key, list[AnnotationRow]] = {}
+        for r in self._read(
+            'SELECT id, unit, source, side, start, "end", category, severity, comment, '
+            "reviewer, time FROM annotations WHERE deleted = 0 ORDER BY id"
+        ):
+            ann.setdefault((r[1], r[2]), []).append(AnnotationRow(*r))
+        dismissed = self.dismissed()
+        keys = [(r[0], r[1]) for r in self._read(
+            "SELECT unit, source FROM actions GROUP BY unit, source ORDER BY min(id)")]
+        return State(corr, statuses, ann, dismissed, keys)
+
+    def key_state(self, key: Key) -> tuple[CorrectionRow | None, str | None, list[AnnotationRow]]:
+        """Latest correction, latest status and live annotations of one key."""
+        c = self._read("SELECT id, unit, source, before, after, reviewer, time, note, reverts "
+                       "FROM corrections WHERE unit = ? AND source = ? ORDER BY id DESC LIMIT 1", key)
+        s = self._read("SELECT status FROM statuses WHERE unit = ? AND source = ? "
+                       "ORDER BY id DESC LIMIT 1", key)
+        a = self._read('SELECT id, unit, source, side, start, "end", category, severity, comment, '
+                       "reviewer, time FROM annotations WHERE unit = ? AND source = ? AND deleted = 0 "
+                       "ORDER BY id", key)
+        return (CorrectionRow(*c[0]) if c else None, s[0][0] if s else None,
+                [AnnotationRow(*r) for r in a])
+
+    def dismissed(self) -> set[Content]:
+        """The content keys of every live dismissal."""
+        return {(r[0], r[1], r[2], r[3], r[4]) for r in self._read(
+            "SELECT source, target, check_id, side, text FROM dismissals WHERE deleted = 0")}
+
+    def history(self, key: Key) -> list[Change]:
+        """The action log of one key, oldest first."""
+        unit, source = key
+        undone = {r[0] for r in self._read(
+            "SELECT undoes FROM actions WHERE unit = ? AND source = ? AND undoes IS NOT NULL",
+            key)}
+        out: list[Change] = []
+        for aid, kind, ref, undoes, reviewer, t in self._read(
+            "SELECT id, kind, ref, undoes, reviewer, time FROM actions "
+            "WHERE unit = ? AND source = ? ORDER BY id", key
+        ):
+            extra: dict[str, object] = {}
+            c = self._read("SELECT before, after, note FROM corrections WHERE action = ? "
+                           "ORDER BY id DESC LIMIT 1", (aid,))
+            if c:
+                extra.update(before=c[0][0], after=c[0][1], note=c[0][2])
+            s = self._read("SELECT status FROM statuses WHERE action = ? ORDER BY id DESC LIMIT 1",
+                           (aid,))
+            if s:
+                extra["status"] = s[0][0]
+            if kind == "annotate":
+                a = self._read("SELECT id FROM annotations WHERE action = ?", (aid,))
+                extra["annotation"] = a[0][0] if a else None
+            elif kind == "unannotate":
+                extra["annotation"] = ref
+            elif kind == "dismiss":
+                d = self._read("SELECT check_id FROM dismissals WHERE action = ?", (aid,))
+                extra["check"] = d[0][0] if d else None
+            out.append(Change(aid, kind, unit, reviewer, t, undoes=undoes,
+                              undone=aid in undone, **extra))  # type: ignore[arg-type]
+        return out
+
+    def glossary_entries(self) -> list[GlossaryRow]:
+        """Glossary entries added during review, oldest first."""
+        return [GlossaryRow(*r) for r in self._read(
+            "SELECT id, source, target, note, reviewer, time FROM glossary ORDER BY id")]
+
+    def count(self, table: str) -> int:
+        """Rows in one of the store's tables (for tests and statistics)."""
+        if table not in ("actions", "corrections", "statuses", "annotations", "dismissals",
+                         "glossary", "fingerprints"):
+            raise ValueError(f"unknown table {table!r}")
+        return int(self._read(f"SELECT count(*) FROM {table}")[0][0])
+
+    # -- writing ---------------------------------------------------------------
+
+    @staticmethod
+    def _action(cur: sqlite3.Cursor, key: Key, kind: str, reviewer: str | None, t: str,
+                ref: int | None = None, undoes: int | None = None) -> int:
+        cur.execute("INSERT INTO actions (unit, source, kind, ref, undoes, reviewer, time) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)", (*key, kind, ref, undoes, reviewer, t))
+        return int(cur.lastrowid)  # type: ignore[arg-type]
+
+    @staticmethod
+    def _latest_correction(cur: sqlite3.Cursor, key: Key, below: int | None = None) -> tuple | None:
+        sql = ("SELECT id, unit, source, before, after, reviewer, time, note, reverts "
+               "FROM corrections WHERE unit = ? AND source = ?")
+        args: list[object] = list(key)
+        if below is not None:
+            sql += " AND id < ?"
+            args.append(below)
+        return cur.execute(sql + " ORDER BY id DESC LIMIT 1", args).fetchone()
+
+    @staticmethod
+    def _latest_status(cur: sqlite3.Cursor, key: Key, below: int | None = None) -> str:
+        sql = "SELECT status FROM statuses WHERE unit = ? AND source = ?"
+        args: list[object] = list(key)
+        if below is not None:
+            sql += " AND id < ?"
+            args.append(below)
+        row = cur.execute(sql + " ORDER BY id DESC LIMIT 1", args).fetchone()
+        return row[0] if row else "unreviewed"
+
+    def _correct(self, cur: sqlite3.Cursor, key: Key, after: str, original: str | None,
+                 reviewer: str | None, note: str | None, t: str, check: bool,
+                 expected: str | None) -> tuple[str, CorrectionRow | None, str | None]:
+        """Inside a transaction: ``("applied", row, current)``, ``("unchanged", None,
+        current)`` or ``("conflict", None, current)``."""
+        last = self._latest_correction(cur, key)
+        current = last[4] if last is not None and last[4] is not None else original
+        if after == current:
+            return "unchanged", None, current
+        if check and (expected or "") != (current or ""):
+            return "conflict", None, current
+        aid = self._action(cur, key, "correct", reviewer, t)
+        cur.execute("INSERT INTO corrections (action, unit, source, before, after, reviewer, "
+                    "time, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (aid, *key, current, after, reviewer, t, note))
+        row = CorrectionRow(int(cur.lastrowid), *key, current, after, reviewer, t, note)  # type: ignore[arg-type]
+        cur.execute("INSERT INTO statuses (action, unit, source, status, reviewer, time) "
+                    "VALUES (?, ?, ?, 'corrected', ?, ?)", (aid, *key, reviewer, t))
+        return "applied", row, current
+
+    def record_correction(self, key: Key, after: str, original: str | None,
+                          reviewer: str | None, note: str | None = None,
+                          expected: str | None = None, check: bool = False,
+                          time_: str | None = None) -> CorrectionRow | None:
+        """Append a correction of ``key`` (and status ``corrected``); None when ``after``
+        is already the current text. With ``check``, raise :class:`ConflictError` when
+        the current text is not ``expected``."""
+        with self.write() as cur:
+            result, row, current = self._correct(cur, key, after, original, reviewer, note,
+                                                 time_ or now_iso(), check, expected)
+            if result == "conflict":
+                raise ConflictError(f"unit {key[0]!r} changed meanwhile: expected {expected!r}, "
+                                    f"found {current!r}", expected, current)
+            return row
+
+    def record_corrections(
+        self, items: Sequence[tuple[Key, str, str | None, str | None, str | None, str | None, str]]
+    ) -> list[tuple[str, str | None]]:
+        """Apply many checked corrections in one transaction. Each item is ``(key,
+        after, expected, original, reviewer, note, time)``; each result ``(outcome,
+        current text)`` with outcome ``applied``, ``unchanged`` or ``conflict``."""
+        out: list[tuple[str, str | None]] = []
+        with self.write() as cur:
+            for key, after, expected, original, reviewer, note, t in items:
+                result, _, current = self._correct(cur, key, after, original, reviewer, note,
+                                                   t, True, expected)
+                out.append((result, current))
+        return out
+
+    def set_status(self, key: Key, status: str, reviewer: str | None) -> None:
+        """Append a status change (no-op when it is the current status already)."""
+        if status not in STATUSES:
+            raise ValueError(f"unknown status {status!r}")
+        with self.write() as cur:
+            if self._latest_status(cur, key) == status:
+                return
+            t = now_iso()
+            aid = self._action(cur, key, "status", reviewer, t)
+            cur.execute("INSERT INTO statuses (action, unit, source, status, reviewer, time) "
+                        "VALUES (?, ?, ?, ?, ?, ?)", (aid, *key, status, reviewer, t))
+
+    def add_annotation(self, key: Key, side: str, start: int, end: int, category: str,
+                       severity: str, comment: str, reviewer: str | None) -> AnnotationRow:
+        """Record an MQM annotation; return it with its id."""
+        t = now_iso()
+        with self.write() as cur:
+            aid = self._action(cur, key, "annotate", reviewer, t)
+            cur.execute('INSERT INTO annotations (action, unit, source, side, start, "end", '
+                        "category, severity, comment, reviewer, time) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (aid, *key, side, start, end, category, severity, comment, reviewer, t))
+            return AnnotationRow(int(cur.lastrowid), *key, side, start, end, category,  # type: ignore[arg-type]
+                                 severity, comment, reviewer, t)
+
+    def remove_annotation(self, ann_id: int, reviewer: str | None) -> Key:
+        """Mark an annotation deleted (an ``unannotate`` action); return its key."""
+        with self.write() as cur:
+            row = cur.execute("SELECT unit, source, deleted FROM annotations WHERE id = ?",
+                              (ann_id,)).fetchone()
+            if row is None or row[2]:
+                raise ReviewerError(f"no annotation with id {ann_id}")
+            key = (row[0], row[1])
+            self._action(cur, key, "unannotate", reviewer, now_iso(), ref=ann_id)
+            cur.execute("UPDATE annotations SET deleted = 1 WHERE id = ?", (ann_id,))
+            return key
+
+    def dismiss(self, key: Key, content: Content, reviewer: str | None) -> bool:
+        """Record a dismissed finding by content; False when it was dismissed already."""
+        with self.write() as cur:
+            if cur.execute("SELECT 1 FROM dismissals WHERE source = ? AND target = ? AND "
+                           "check_id = ? AND side = ? AND text = ? AND deleted = 0",
+                           content).fetchone():
+                return False
+            t = now_iso()
+            aid = self._action(cur, key, "dismiss", reviewer, t)
+            cur.execute("INSERT INTO dismissals (action, unit, source, target, check_id, side, "
+                        "text, reviewer, time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (aid, key[0], *content, reviewer, t))
+            return True
+
+    def add_glossary_entry(self, source: str, target: str, note: str | None,
+                           reviewer: str | None) -> GlossaryRow:
+        """Record a glossary entry made during review."""
+        t = now_iso()
+        with self.write() as cur:
+            cur.execute("INSERT INTO glossary (source, target, note, reviewer, time) "
+                        "VALUES (?, ?, ?, ?, ?)", (source, target, note, reviewer, t))
+            return GlossaryRow(int(cur.lastrowid), source, target, note, reviewer, t)  # type: ignore[arg-type]
+
+    def undo(self, key: Key, original: str | None, reviewer: str | None) -> Change | None:
+        """Revert the latest change of ``key`` not undone yet, by appending reverting
+        rows and an ``undo`` action; None when there is nothing to undo."""
+        with self.write() as cur:
+            row = cur.execute(
+                "SELECT id, kind, ref FROM actions a WHERE unit = ? AND source = ? "
+                "AND kind != 'undo' AND NOT EXISTS (SELECT 1 FROM actions u WHERE u.undoes = a.id) "
+                "ORDER BY id DESC LIMIT 1", key).fetchone()
+            if row is None:
+                return None
+            target_id, kind, ref = row
+            t = now_iso()
+            uid = self._action(cur, key, "undo", reviewer, t, undoes=target_id)
+            for cid, in cur.execute("SELECT id FROM corrections WHERE action = ? ORDER BY id",
+                                    (target_id,)).fetchall():
+                prev = self._latest_correction(cur, key, below=cid)
+                restore = prev[4] if prev is not None else None
+                last = self._latest_correction(cur, key)
+                current = last[4] if last is not None and last[4] is not None else original
+                cur.execute("INSERT INTO corrections (action, unit, source, before, after, "
+                            "reviewer, time, note, reverts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            (uid, *key, current, restore, reviewer, t, "undo", cid))
+            for sid, in cur.execute("SELECT id FROM statuses WHERE action = ? ORDER BY id",
+                                    (target_id,)).fetchall():
+                restore_status = self._latest_status(cur, key, below=sid)
+                cur.execute("INSERT INTO statuses (action, unit, source, status, reviewer, time) "
+                            "VALUES (?, ?, ?, ?, ?, ?)", (uid, *key, restore_status, reviewer, t))
+            if kind == "annotate":
+                cur.execute("UPDATE annotations SET deleted = 1 WHERE action = ?", (target_id,))
+            elif kind == "unannotate":
+                cur.execute("UPDATE annotations SET deleted = 0 WHERE id = ?", (ref,))
+            elif kind == "dismiss":
+                cur.execute("UPDATE dismissals SET deleted = 1 WHERE action = ?", (target_id,))
+            return Change(uid, "undo", key[0], reviewer, t, undoes=target_id)

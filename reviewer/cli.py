@@ -140,11 +140,13 @@ def _side_text(seg: Segment, f: Finding) -> str | None:
 @click.option("-g", "--glossary", "glossaries", multiple=True, type=click.Path(), help="Glossary (TSV/CSV/TBX); repeat to combine.")
 @click.option("--stats", "show_stats", is_flag=True, help="Print a summary (units, words, findings, term adherence) to stderr.")
 @click.option("--list-checks", is_flag=True, help="List the checks, whether enabled, and exit.")
+@click.option("--workers", type=int, default=None, help="Local worker processes (default 1: this process).")
+@click.option("--cluster", help="A Dask scheduler (tcp://host:8786), or local:N for a LocalCluster of N workers.")
 def check_cmd(inputs: tuple[str, ...], source: str | None, target: str | None,
               fmt: str, output: str | None, fail_on: str | None, enable: tuple[str, ...],
               disable: tuple[str, ...], config_path: str | None, colour: str,
               glossaries: tuple[str, ...], show_stats: bool, list_checks: bool,
-              **opts: Any) -> None:
+              workers: int | None, cluster: str | None, **opts: Any) -> None:
     """Run the QA checks on INPUT files (PO, XLIFF, TMX, TSV/CSV, JSONL, TXT) or on a
     --source/--target pair, and print the findings."""
     from .config import load_config
@@ -166,13 +168,30 @@ def check_cmd(inputs: tuple[str, ...], source: str | None, target: str | None,
         return
     fail_level = fail_on or config.default("fail-on")
     threshold = Severity.parse(fail_level) if fail_level else None
+    from .distributed import engine_options, make_engine
+
     n_files = len(inputs) if inputs else 1
-    progress = Progress(n_files)
+    engine = make_engine(*engine_options(workers, cluster))
+    progress = Progress(n_files, enabled=False if engine else None)
     failed = False
     texts: dict[tuple[str, int], Segment] = {}
 
     def findings() -> Iterator[Finding]:
         nonlocal failed
+        if engine is not None:
+            from .distributed import input_chunks, run_check
+
+            if source and not target or target and inputs:
+                next(open_inputs(inputs, source, target, options))  # its usage error
+            if not (inputs or target):
+                raise UsageError("no input: give INPUT files, or --source and --target")
+            chunks = input_chunks(_expand_inputs(inputs) if inputs else [], source, target,
+                                  options, engine.workers)
+            for f in run_check(plan, chunks, options, engine, fmt == "text", texts):
+                if threshold is not None and f.severity >= threshold:
+                    failed = True
+                yield f
+            return
         for doc in open_inputs(inputs, source, target, options):
             if fmt == "text":
                 doc.segments = _remember(doc.path, doc.segments, texts)
@@ -199,6 +218,8 @@ def check_cmd(inputs: tuple[str, ...], source: str | None, target: str | None,
                 write_json(findings(), out, plan.stats)
     finally:
         progress.close()
+        if engine is not None:
+            engine.close()
     if show_stats:
         click.echo(format_stats(plan.stats.to_dict()), err=True)
     if failed:
@@ -220,10 +241,13 @@ def check_cmd(inputs: tuple[str, ...], source: str | None, target: str | None,
 @click.option("--n-samples", type=int, default=0, help="Resamples (default 1000 for bootstrap, 10000 for AR).")
 @click.option("--name", "names", multiple=True, help="Display names for the systems, in order.")
 @click.option("--target-lang", help="Target language (BLEU's tokenizer choice for zh/ja/ko).")
+@click.option("--workers", type=int, default=None, help="Local worker processes (default 1: this process).")
+@click.option("--cluster", help="A Dask scheduler (tcp://host:8786), or local:N for a LocalCluster of N workers.")
 def score_cmd(hyps: tuple[str, ...], refs: tuple[str, ...], metrics: str, fmt: str,
               output: str | None, segments: bool, tokenize: str | None, lowercase: bool,
               paired_bs: bool, paired_ar: bool, confidence: bool, n_samples: int,
-              names: tuple[str, ...], target_lang: str | None) -> None:
+              names: tuple[str, ...], target_lang: str | None, workers: int | None,
+              cluster: str | None) -> None:
     """Score HYP files (plain text, or any bilingual file's targets) against references
     with sacrebleu: BLEU, chrF, chrF++ and TER, with their signatures. Several systems
     are ranked; --paired-bs/--paired-ar test each against the first."""
@@ -239,7 +263,16 @@ def score_cmd(hyps: tuple[str, ...], refs: tuple[str, ...], metrics: str, fmt: s
     if (paired_bs or paired_ar) and len(hyps) < 2:
         raise UsageError("paired tests need at least two systems (the first is the baseline)")
     opts = MetricOptions(tokenize=tokenize, lowercase=lowercase, trg_lang=target_lang or "")
-    systems, ref_lines = score_systems(hyps, refs, wanted, opts, names=names or None)
+    from .distributed import engine_options, make_engine, score_systems_on
+
+    engine = make_engine(*engine_options(workers, cluster))
+    if engine is None:
+        systems, ref_lines = score_systems(hyps, refs, wanted, opts, names=names or None)
+    else:
+        try:
+            systems, ref_lines = score_systems_on(engine, hyps, refs, wanted, opts, names or None)
+        finally:
+            engine.close()
     if paired_bs or paired_ar:
         significance(systems, ref_lines, wanted, "ar" if paired_ar else "bs", n_samples, opts)
     elif confidence:
@@ -291,11 +324,19 @@ def _counting(segments: Any, progress: Any) -> Iterator[Segment]:
 
 def _register_groups() -> None:
     from .cli_mqm import mqm_group
+    from .cli_review import review_cmd
     from .cli_store import COMMANDS as store_commands
 
     cli.add_command(mqm_group)
+    from .cli_align import align_command
+
+    cli.add_command(align_command)
+    cli.add_command(review_cmd)
     for command in store_commands:
         cli.add_command(command)
+    from .cli_report import report_cmd
+
+    cli.add_command(report_cmd)
 
 
 _register_groups()

@@ -347,3 +347,12 @@ def test_lang_tables() -> None:
     lo, hi = L.length_band("en", "zh")
     assert 0.15 <= lo <= 0.3 and 0.7 <= hi <= 1.0
     assert L.repeat_allowed("Nous", "fr") and not L.repeat_allowed("di", "it")
+
+
+def test_empty_leaves_alignment_omissions_to_the_alignment_check() -> None:
+    from reviewer.checks.basic import EmptyCheck
+
+    seg = Segment(id="1", index=0, source="A sentence.", target="", flags=frozenset({"align:1-0"}))
+    assert list(EmptyCheck().run(seg, CheckContext(source_lang="en", target_lang="it"))) == []
+    seg2 = Segment(id="1", index=0, source="A sentence.", target="")
+    assert len(list(EmptyCheck().run(seg2, CheckContext(source_lang="en", target_lang="it")))) == 1

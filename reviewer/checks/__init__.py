@@ -23,6 +23,8 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "reviewer.checks.entities",
     "reviewer.checks.consistency",
     "reviewer.checks.spelling",
+    "reviewer.checks.alignment",
+    "reviewer.checks.meaning",
 )
 
 _registry: dict[str, type[Check]] | None = None

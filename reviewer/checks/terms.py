@@ -1,0 +1,370 @@
+"""Terminology checks: glossary terms, forbidden terms, spelling variants of names.
+
+* ``term`` -- a glossary source term is in the source and no approved target form is in
+  the target. The finding points at the best evidence: a near miss of an approved form (a case variant such as ``Openai``,
+  or a fuzzy match such as ``Openbrai``, with its score and the approved form as
+  suggestion), else the source term itself (its message names the forbidden form when
+  the target has one: the target span is then ``forbidden-term``'s finding).
+* ``forbidden-term`` -- a forbidden target form (or an inflection of it) is in the
+  target; the suggestion is the entry's first approved form. Needs no source.
+* ``variant`` -- one name spelled several ways in one document (``Nvidia``/``NVIDIA``,
+  ``Openai``/``Openi``/``OpenAI``): the minority spellings are flagged, or, when the
+  glossary fixes the name, every spelling that differs from it. Needs no source.
+
+Options (``[checks.ID]`` in reviewer.toml): ``threshold`` (fuzzy similarity 0-100;
+default per language for ``term``, 85 for ``variant``), ``min_length`` (``variant``:
+shortest name compared fuzzily, default 5).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable, Iterator, Sequence
+
+from rapidfuzz import fuzz, process
+
+from ..model import Finding, Segment, Severity
+from ..terms import (
+    Entry,
+    FormHit,
+    Glossary,
+    TermMatch,
+    _prepare,
+    fold,
+    near_miss,
+    similarity,
+    token_shape,
+    unit_glossary,
+)
+from .base import Check, CheckContext, DocumentCheck
+
+__all__ = ["TermCheck", "ForbiddenTermCheck", "VariantCheck", "CHECKS"]
+
+
+def _q(forms: Sequence[str]) -> str:
+    quoted = [f'"{f}"' for f in forms]
+    if len(quoted) <= 1:
+        return "".join(quoted)
+    return ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
+class TermCheck(Check):
+    """A glossary source term whose approved translation is missing from the target."""
+
+    id = "term"
+    name = "Glossary term"
+    category = "terminology"
+    severity = Severity.MAJOR
+    description = "A glossary term in the source is not translated with an approved form."
+
+    def run(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
+        g = unit_glossary(context.glossary, segment)
+        if not g:
+            return
+        src = g.find_source_terms(segment.source, context.source_lang)
+        if not src:
+            return
+        target = segment.target or ""
+        tl = context.target_lang
+        thr = context.option("threshold", None)
+        hits = g.scan_target(target, tl)
+        ok: set[Entry] = set()
+        for h in hits:
+            if h.exact_case:
+                ok.update(h.entries("approved"))
+        done: set[Entry] = set()
+        for sm in src:
+            e = sm.entry
+            if e in ok or e in done:
+                continue
+            done.add(e)
+            yield self._finding(sm, e, target, hits, tl, thr)
+
+    def _finding(
+        self, sm: TermMatch, e: Entry, target: str, hits: list[FormHit],
+        lang: str | None, thr: float | None,
+    ) -> Finding:
+        approved = e.approved
+        want = (
+            f'"{e.source}" must stay as it is (do not translate)' if e.dnt
+            else f'"{sm.text}" should be translated as {_q(approved)}'
+        )
+        for h in hits:
+            if h.exact_case and e in h.entries("forbidden"):
+                # the target span itself is forbidden-term's finding: point at the source
+                return self.flag(
+                    "source", sm.start, sm.end, sm.text,
+                    f'Glossary: {want}; the target has the forbidden "{h.text}" instead.',
+                )
+        for h in hits:
+            if not h.exact_case and e in h.entries("approved"):
+                form = h.form.text
+                score = similarity(h.text, form)
+                return self.flag(
+                    "target", h.start, h.end, h.text,
+                    f'Glossary: {want}; "{h.text}" differs from "{form}" in case '
+                    f"(similarity {score:.0f}).",
+                    suggestion=form, score=score,
+                )
+        best: tuple[int, int, float, str] | None = None
+        for form in approved:
+            r = near_miss(target, form, lang, thr, e.is_case_sensitive(form))
+            if r and (best is None or r[2] > best[2]):
+                best = (r[0], r[1], r[2], form)
+        if best is not None:
+            s, end, score, form = best
+            return self.flag(
+                "target", s, end, target[s:end],
+                f'Glossary: {want}; "{target[s:end]}" looks like a misspelling of "{form}" '
+                f"(similarity {score:.0f}).",
+                suggestion=form, score=score,
+            )
+        return self.flag(
+            "source", sm.start, sm.end, sm.text,
+            f"Glossary: {want}, but no approved form is in the target.",
+        )
+
+
+class ForbiddenTermCheck(Check):
+    """A forbidden target form (or an inflection of it) in the target."""
+
+    id = "forbidden-term"
+    name = "Forbidden term"
+    category = "terminology"
+    severity = Severity.MAJOR
+    needs_source = False
+    description = "The target uses a term the glossary forbids."
+
+    def run(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
+        g = unit_glossary(context.glossary, segment)
+        if not g:
+            return
+        target = segment.target or ""
+        hits = [h for h in g.scan_target(target, context.target_lang) if h.exact_case]
+        if not hits:
+            return
+        good: dict[tuple[int, int], set[Entry]] = {}
+        for h in hits:
+            if h.entries("approved"):
+                good.setdefault((h.start, h.end), set()).update(h.entries("approved"))
+        flagged: list[tuple[int, int]] = []
+        for h in sorted(hits, key=lambda h: (h.start, h.inflected, -h.end)):
+            bad = h.entries("forbidden")
+            if not bad:
+                continue
+            entries = [e for e, k in h.form.items if k == "forbidden"
+                       and e not in good.get((h.start, h.end), ()) and h.text not in e.approved]
+            if not entries or any(s < h.end and h.start < e for s, e in flagged):
+                continue
+            flagged.append((h.start, h.end))
+            e = entries[0]
+            form = h.form.text
+            what = f'"{h.text}"' if not h.inflected else f'"{h.text}" (a form of "{form}")'
+            yield self.flag(
+                "target", h.start, h.end, h.text,
+                f'{what} is a forbidden term; the glossary translates "{e.source}" as '
+                f"{_q(e.approved)}.",
+                suggestion=e.approved[0],
+            )
+
+
+# ----------------------------------------------------------------------- variant
+
+_OPENERS = set(".!?:;\"'“”«»()[]{}—–-•*#>|¡¿")
+
+
+class _Occ:
+    __slots__ = ("seg", "start", "end", "text")
+
+    def __init__(self, seg: Segment, start: int, end: int, text: str) -> None:
+        self.seg, self.start, self.end, self.text = seg, start, end, text
+
+
+def _tokens(text: str) -> Iterator[tuple[int, int, str, str, bool]]:
+    """``(start, end, spelling, folded, sentence_initial)`` of a target's words
+    (URLs and e-mail addresses masked, inline codes ignored)."""
+    t = _prepare(text)
+    nfc = t.nfc
+    for s, e, low in zip(t.starts, t.ends, t.toks):
+        p = s - 1
+        while p >= 0 and nfc[p].isspace():
+            p -= 1
+        initial = p < 0 or nfc[p] in _OPENERS or "\ue000" <= nfc[p] <= "\uf8ff"
+        os_, oe = t.orig(s), t.orig(e)
+        yield os_, oe, text[os_:oe], low, initial
+
+
+def _init_key(sp: str) -> str:
+    """A spelling with its first letter lower-cased: sentence capitals don't count."""
+    return sp[:1].lower() + sp[1:]
+
+
+def _inflection_pair(a: str, b: str) -> bool:
+    short, long_ = sorted((a, b), key=len)
+    return long_.startswith(short) and len(long_) - len(short) <= 3
+
+
+class VariantCheck(DocumentCheck):
+    """One name spelled several ways in a document."""
+
+    id = "variant"
+    name = "Spelling variant"
+    category = "terminology"
+    severity = Severity.MINOR
+    needs_source = False
+    description = "A name or term is spelled several ways in the document."
+
+    def run_document(
+        self, segments: Sequence[Segment], context: CheckContext
+    ) -> Iterable[tuple[Segment, Finding]]:
+        thr = float(context.option("threshold", 85))
+        min_len = int(context.option("min_length", 5))
+        g: Glossary | None = context.glossary or None
+        occ: dict[str, list[_Occ]] = {}
+        strong: set[str] = set()  # keys seen mixed-case, all-caps or capitalised mid-sentence
+        hard: set[str] = set()  # keys seen mixed-case or all-caps (4+ letters)
+        lower: Counter[str] = Counter()
+        for seg in segments:
+            text = seg.target
+            if not text:
+                continue
+            toks = list(_tokens(text))
+            shapes = [token_shape(sp) for _, _, sp, _, _ in toks]
+            worded = [sh for sh in shapes if sh != "other"]
+            heading = len(worded) >= 2 and sum(sh == "allcaps" for sh in worded) >= 0.8 * len(worded)
+            for (s, e, sp, key, initial), sh in zip(toks, shapes):
+                if sh == "other" or any(c.isdigit() for c in key):
+                    continue
+                if sh == "lower":
+                    lower[key] += 1
+                    continue
+                if heading and sh == "allcaps":
+                    continue
+                occ.setdefault(key, []).append(_Occ(seg, s, e, sp))
+                if sh in ("mixed", "allcaps") or not initial:
+                    strong.add(key)
+                if sh in ("mixed", "allcaps") and len(key) >= 4:
+                    hard.add(key)
+        # glossary names by folded key
+        links: dict[str, tuple[str, Entry]] = {}
+        aliases: dict[str, tuple[str, str, Entry]] = {}
+        if g is not None:
+            for key in set(occ) | set(lower):
+                hits = g.fuzzy_names(key, 101.0)
+                if hits:
+                    links[key] = (hits[0][0], hits[0][1])
+            for e in g.entries:
+                if e.dnt or token_shape(e.source) not in ("allcaps", "mixed") or " " in e.source:
+                    continue
+                pref = e.targets[0]
+                if fold(e.source) not in {fold(a) for a in e.approved} and token_shape(pref) != "lower":
+                    aliases[fold(e.source)] = (e.source, pref, e)
+        ordinary = {k for k in lower if k not in hard and k not in links}
+        cands = sorted(k for k in strong if k not in ordinary and len(k) >= min_len)
+        if g is not None:
+            for key in cands:
+                if key in links:
+                    continue
+                for form, e, _score in g.fuzzy_names(key, thr):
+                    if not _inflection_pair(key, fold(form)):
+                        links[key] = (form, e)
+                        break
+        # keys taking part, with lowercase occurrences collected in a second pass
+        keys = {k for k in occ if k in links or (k in strong and k not in ordinary)}
+        want_lower = {k for k in keys | set(links) if k in lower and (k in hard or k in links)}
+        if want_lower:
+            for seg in segments:
+                if seg.target:
+                    for s, e, sp, key, _ in _tokens(seg.target):
+                        if key in want_lower and token_shape(sp) == "lower":
+                            occ.setdefault(key, []).append(_Occ(seg, s, e, sp))
+            keys |= want_lower
+        # fuzzy edges between document names (blocked by first letter and length)
+        parent = {k: k for k in keys}
+
+        def find(k: str) -> str:
+            while parent[k] != k:
+                parent[k] = parent[parent[k]]
+                k = parent[k]
+            return k
+
+        blocks: dict[str, list[str]] = {}
+        for k in sorted(keys):
+            if len(k) >= min_len and k in strong and k not in ordinary:
+                blocks.setdefault(k[0], []).append(k)
+        for block in blocks.values():
+            for i, k in enumerate(block):
+                rest = [c for c in block[i + 1:] if 0.7 * len(k) <= len(c) <= len(k) / 0.7]
+                for c, _sc, _ in process.extract(k, rest, scorer=fuzz.ratio, score_cutoff=thr, limit=None):
+                    if not _inflection_pair(k, c):
+                        parent[find(c)] = find(k)
+        groups: dict[str, list[str]] = {}
+        for k in keys:
+            groups.setdefault(find(k), []).append(k)
+        out: list[tuple[Segment, Finding]] = []
+        for members in groups.values():
+            out.extend(self._group(members, occ, links))
+        for key, (src, pref, e) in aliases.items():
+            for o in occ.get(key, ()):
+                if o.text == src:
+                    out.append((o.seg, self.flag(
+                        "target", o.start, o.end, o.text,
+                        f'"{o.text}" is a variant of "{pref}", the form the glossary fixes.',
+                        suggestion=pref, score=similarity(o.text, pref),
+                    )))
+        out.sort(key=lambda p: (p[0].index, p[1].start))
+        return out
+
+    def _group(
+        self, members: list[str], occ: dict[str, list[_Occ]], links: dict[str, tuple[str, Entry]]
+    ) -> Iterator[tuple[Segment, Finding]]:
+        gforms = {links[k] for k in members if k in links}
+        if gforms:
+            for k in members:
+                if k in links:
+                    pref, e = links[k]
+                else:
+                    pref, e = max(gforms, key=lambda fe: similarity(k, fe[0]))
+                case_matters = e.is_case_sensitive(pref)
+                for o in occ.get(k, ()):
+                    if o.text == pref:
+                        continue
+                    if fold(o.text) == fold(pref) and (
+                        not case_matters or _init_key(o.text) == _init_key(pref)
+                    ):
+                        continue
+                    score = similarity(o.text, pref)
+                    yield o.seg, self.flag(
+                        "target", o.start, o.end, o.text,
+                        f'"{o.text}" is a variant spelling of "{pref}", the glossary form '
+                        f"(similarity {score:.0f}).",
+                        suggestion=pref, score=score,
+                    )
+            return
+        by_shape: Counter[str] = Counter()
+        spellings: dict[str, Counter[str]] = {}
+        first: dict[str, tuple[int, int]] = {}
+        for k in members:
+            for o in occ.get(k, ()):
+                sk = _init_key(o.text)
+                by_shape[sk] += 1
+                spellings.setdefault(sk, Counter())[o.text] += 1
+                first.setdefault(sk, (o.seg.index, o.start))
+        if len(by_shape) < 2:
+            return
+        top = max(by_shape, key=lambda sk: (by_shape[sk], -first[sk][0], -first[sk][1]))
+        pref = spellings[top].most_common(1)[0][0]
+        for k in members:
+            for o in occ.get(k, ()):
+                if _init_key(o.text) == top:
+                    continue
+                score = similarity(o.text, pref)
+                yield o.seg, self.flag(
+                    "target", o.start, o.end, o.text,
+                    f'"{o.text}" is spelled "{pref}" elsewhere in the document '
+                    f"({by_shape[top]} times; similarity {score:.0f}).",
+                    suggestion=pref, score=score,
+                )
+
+
+CHECKS: list[type[Check]] = [TermCheck, ForbiddenTermCheck, VariantCheck]

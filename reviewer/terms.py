@@ -1,0 +1,906 @@
+"""Glossary model and term matcher: exact, inflection-tolerant and fuzzy, explained.
+
+A :class:`Glossary` holds :class:`Entry` records (source term, approved target forms,
+forbidden target forms, case rule, note). Matching works on *tokens* of a normalised
+text (NFC, apostrophe and hyphen variants unified, case folded where the entry allows),
+through one compiled index per side and language, built once:
+
+* **exact and inflected matches** -- every form is cut into tokens, each token into a
+  *stem* (a few language-specific endings stripped: Italian ``infrastruttur-a/-e``,
+  German ``Rechenzentr-um/-en/-ums``) and a maximum number of extra characters. The
+  index is a dict keyed by the stem of a form's first token; a text token is looked up
+  by its own prefixes (a handful of dict look-ups, whatever the glossary size), then
+  the following tokens are verified. In compound languages (German, Dutch, the
+  Scandinavian languages...) a term may also start a compound word (``Speicher`` in
+  ``Speicherressourcen``) or end one (``Zentrum`` in ``Rechenzentrum``).
+* **case** -- entries are case-insensitive unless ``case`` says so or the form is
+  all-caps or mixed-case (``GPU``, ``OpenAI``); a case-insensitive hit of a
+  case-sensitive form is reported as a *case variant* (``Openai``), not a match.
+* **near misses** -- :meth:`Glossary.near_miss` compares one expected form with the
+  windows of a text (rapidfuzz ``ratio`` with a per-language threshold), and
+  :meth:`Glossary.fuzzy_names` finds glossary names close to a word through a blocking
+  index keyed by first letter and length: fuzzy work is only ever done on candidates,
+  never all terms x all tokens.
+
+URLs, e-mail addresses and domain names are masked before matching, so
+``blogs.nvidia.com`` never counts as the name ``NVIDIA``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
+
+from rapidfuzz import fuzz, process
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .model import Segment
+
+__all__ = [
+    "Entry",
+    "FormHit",
+    "Glossary",
+    "TermMatch",
+    "load_glossary",
+    "unit_glossary",
+    "similarity",
+    "threshold_for",
+    "token_shape",
+    "fold",
+]
+
+# ------------------------------------------------------------------ normalisation
+
+_FOLD_TABLE = str.maketrans(
+    {
+        "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u0060": "'", "\u00b4": "'",
+        "\u2032": "'", "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
+        "\u2014": "-", "\u2015": "-", "\u2212": "-", "\u00ad": "-", "\u00a0": " ",
+        "\u202f": " ", "\u2007": " ", "\u0130": "i",
+    }
+)
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_TOKEN_RE = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+[+#]*")
+_JOIN_RE = re.compile(r"\s{1,3}|[-'/.]|\s?-\s?")
+_URL_HINT = re.compile(r"://|www\.|@|[\w-]\.[^\W\d_]{2}", re.I)
+_URL_RE = re.compile(
+    r"(?:https?://|ftp://|www\.)\S+"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|io|ai|dev|app|info|biz|co|"
+    r"[a-z]{2})\b(?:/\S*)?",
+    re.I,
+)
+
+
+def fold(text: str) -> str:
+    """NFC, unified apostrophes/hyphens/spaces, lower case (same length as NFC)."""
+    t = unicodedata.normalize("NFC", text).translate(_FOLD_TABLE)
+    low = t.lower()
+    if len(low) != len(t):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in t)
+    return low
+
+
+@dataclass(slots=True)
+class _Text:
+    """A text prepared for matching: NFC form, folded form, tokens, offset map."""
+
+    nfc: str
+    low: str
+    starts: list[int]
+    ends: list[int]
+    toks: list[str]
+    join: list[bool]  # join[i]: token i may continue a multi-token term
+    offs: list[int] | None  # NFC index -> original index (None: identical)
+    _win: dict[int, tuple[list[str], list[tuple[int, int]]]] = field(default_factory=dict)
+
+    def orig(self, i: int) -> int:
+        """Original-text offset of NFC offset ``i``."""
+        return i if self.offs is None else self.offs[i]
+
+    def windows(self, size: int) -> tuple[list[str], list[tuple[int, int]]]:
+        """Folded windows of ``size`` joinable tokens and their NFC spans (cached)."""
+        cache = self._win
+        if size not in cache:
+            wins: list[str] = []
+            spans: list[tuple[int, int]] = []
+            join = self.join
+            for i in range(len(self.toks) - size + 1):
+                if all(join[j] for j in range(i + 1, i + size)):
+                    s, e = self.starts[i], self.ends[i + size - 1]
+                    wins.append(self.low[s:e])
+                    spans.append((s, e))
+            cache[size] = (wins, spans)
+        return cache[size]
+
+
+def _nfc_map(text: str) -> tuple[str, list[int]]:
+    out: list[str] = []
+    offs: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(text[j]):
+            j += 1
+        chunk = unicodedata.normalize("NFC", text[i:j])
+        out.append(chunk)
+        offs.extend([i] * len(chunk))
+        i = j
+    offs.append(n)
+    return "".join(out), offs
+
+
+@lru_cache(maxsize=8192)
+def _prepare(text: str) -> _Text:
+    offs: list[int] | None = None
+    nfc = text
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        nfc, offs = _nfc_map(text)
+    t = nfc.translate(_FOLD_TABLE)
+    low = t.lower()
+    if len(low) != len(t):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in t)
+    if ("." in low or "@" in low) and _URL_HINT.search(low):
+        low = _URL_RE.sub(lambda m: " " * len(m.group()), low)
+    starts: list[int] = []
+    ends: list[int] = []
+    toks: list[str] = []
+    join: list[bool] = []
+    prev = -1
+    for m in _TOKEN_RE.finditer(low):
+        s = m.start()
+        if prev < 0:
+            join.append(False)
+        elif s - prev == 1 and low[prev] in " -'/.":
+            join.append(True)
+        else:
+            join.append(s == prev or _JOIN_RE.fullmatch(low, prev, s) is not None)
+        starts.append(s)
+        ends.append(m.end())
+        toks.append(m.group())
+        prev = m.end()
+    return _Text(nfc, low, starts, ends, toks, join, offs)
+
+
+def token_shape(tok: str) -> str:
+    """``lower``, ``capitalised``, ``allcaps``, ``mixed`` (``OpenAI``) or ``other``."""
+    letters = [c for c in tok if c.isalpha()]
+    if not letters:
+        return "other"
+    if all(c.islower() for c in letters):
+        return "lower"
+    if all(c.isupper() for c in letters):
+        return "allcaps" if len(letters) > 1 else "capitalised"
+    if letters[0].isupper() and all(c.islower() for c in letters[1:]):
+        return "capitalised"
+    return "mixed"
+
+
+def _default_case_sensitive(form: str) -> bool:
+    shapes = {token_shape(t) for t in re.findall(r"[^\W_]+", form)}
+    return bool(shapes & {"allcaps", "mixed"})
+
+
+def similarity(a: str, b: str) -> float:
+    """Similarity 0-100 of two spellings: rapidfuzz ``ratio`` of the folded strings;
+    for case-only variants, 100 less half the share of letters whose case differs
+    (``Openai``/``OpenAI`` 83.3, ``gpu``/``GPU`` 50)."""
+    fa, fb = fold(a), fold(b)
+    if fa == fb:
+        if not fa:
+            return 100.0
+        diff = sum(1 for x, y in zip(a, b) if x != y)
+        return round(100.0 * (1 - 0.5 * diff / len(fa)), 2)
+    return round(float(fuzz.ratio(fa, fb)), 2)
+
+
+# ---------------------------------------------------------------- language rules
+
+_STRIP: dict[str, tuple[str, ...]] = {
+    "en": ("ing", "ed", "es", "s", "e", "y"),
+    "it": ("are", "ere", "ire", "i", "e", "a", "o"),
+    "es": ("ar", "er", "ir", "as", "os", "es", "a", "o", "e", "s"),
+    "pt": ("ar", "er", "ir", "as", "os", "es", "a", "o", "e", "s"),
+    "ca": ("ar", "er", "ir", "es", "a", "o", "e", "s"),
+    "fr": ("er", "ir", "re", "es", "e", "s", "x"),
+    "ro": ("are", "ere", "ire", "a", "e", "i", "u"),
+    "de": ("en", "e", "um", "us", "a"),
+    "nl": ("en", "e", "s"),
+    "sv": ("ar", "er", "or", "en", "a", "e"),
+    "da": ("er", "en", "e"),
+    "nb": ("er", "en", "e"),
+    "no": ("er", "en", "e"),
+    "pl": ("a", "y", "i", "e", "u", "o"),
+    "cs": ("a", "y", "i", "e", "u", "o"),
+    "ru": ("а", "я", "ы", "и", "е", "о", "у", "ь"),
+    "uk": ("а", "я", "и", "і", "е", "о", "у", "ь"),
+}
+_DEFAULT_STRIP: tuple[str, ...] = ("e", "a", "o", "i", "s")
+_MAX_EXTRA: dict[str, int] = {"pl": 4, "cs": 4, "ru": 4, "uk": 4, "sv": 4, "da": 4, "nb": 4, "no": 4}
+# Inflectional endings that may follow a stem, where known: a closed list keeps
+# "potenziale" (potential) from matching "potenziare" (to scale up).
+_IT_END = """a e i o are ere ire iamo ate ete ite ano ono ato ata ati uto uta uti ute ito ita iti
+    ando endo amento amenti imento imenti azione azioni ava avano eva evano erà eranno
+    irà iranno abile abili ibile ibili iamo ò ì amo emo imo avo avi avamo ai eranno
+    ano ino ono""".split()
+_ES_END = """a o e s as os es ar er ir ado ada ados adas ido ida idos idas ando iendo amiento
+    amientos imiento imientos ación aciones ición iciones able ables ible ibles amos emos
+    imos an en ó ió ía aba aban ará erá irá ão ões ção ções ável áveis ível íveis ou am
+    em ndo""".split()
+_FR_END = """e es s x er ir re é ée és ées i ie is it ant ent ons ez ait aient ement ements
+    ation ations eur eurs able ables era eront""".split()
+_EN_END = """s es ed d ing e er ers ies ied y ment ments able ability ation ations""".split()
+_DE_END = """e en em er es n s ns ens nen um ums us a ern t te ten tes ter st end ende enden
+    ung ungen""".split()
+_ENDINGS: dict[str, frozenset[str]] = {
+    "it": frozenset(_IT_END), "es": frozenset(_ES_END), "pt": frozenset(_ES_END),
+    "ca": frozenset(_ES_END), "gl": frozenset(_ES_END), "fr": frozenset(_FR_END),
+    "en": frozenset(_EN_END), "de": frozenset(_DE_END), "nl": frozenset("e en s er ers t te ten d de den".split()),
+}
+_DEFAULT_MAX_EXTRA = 3
+_COMPOUND_LANGS = frozenset({"de", "nl", "sv", "da", "nb", "nn", "no", "is", "fi", "et", "af", "lb"})
+_THRESHOLDS: dict[str, float] = {"de": 88.0, "fi": 88.0, "hu": 88.0, "nl": 87.0, "sv": 87.0}
+_DEFAULT_THRESHOLD = 85.0
+_NAME_SUFFIXES = ("s", "es")
+_MIN_STEM = 4
+_COMPOUND_MIN_REST = 3
+_NO_LIMIT = 99
+
+
+def _lang(lang: str | None) -> str:
+    return (lang or "").replace("_", "-").split("-")[0].lower()
+
+
+def threshold_for(lang: str | None) -> float:
+    """The fuzzy similarity threshold (0-100) for near misses in ``lang``: 85, higher
+    for languages with long compounds (German 88), where ``ratio`` is lenient."""
+    return _THRESHOLDS.get(_lang(lang), _DEFAULT_THRESHOLD)
+
+
+def _stem(tok: str, orig_tok: str, lang: str) -> tuple[str, int]:
+    """``(stem, max_extra)``; max_extra -1 means: only a name suffix (``s``) may follow
+    (names, acronyms, short words, numbers)."""
+    shape = token_shape(orig_tok)
+    if len(tok) <= 3 or shape in ("allcaps", "mixed") or any(c.isdigit() for c in tok):
+        return tok, -1
+    if len(tok) == 1 or not tok[0].isalpha():
+        return tok, -1
+    for suf in _STRIP.get(lang, _DEFAULT_STRIP):
+        if tok.endswith(suf) and len(tok) - len(suf) >= _MIN_STEM:
+            return tok[: -len(suf)], _MAX_EXTRA.get(lang, _DEFAULT_MAX_EXTRA)
+    return tok, _MAX_EXTRA.get(lang, _DEFAULT_MAX_EXTRA)
+
+
+# ----------------------------------------------------------------------- entries
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One glossary entry. ``targets`` empty means do-not-translate (the source form
+    must stay as it is); ``case_sensitive`` None means the default rule (sensitive for
+    all-caps and mixed-case forms only)."""
+
+    source: str
+    targets: tuple[str, ...] = ()
+    forbidden: tuple[str, ...] = ()
+    case_sensitive: bool | None = None
+    note: str = ""
+    origin: str = field(default="", compare=False)
+    _hash: int = field(default=0, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(
+            self, "_hash",
+            hash((self.source, self.targets, self.forbidden, self.case_sensitive, self.note)),
+        )
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    @property
+    def dnt(self) -> bool:
+        """True for a do-not-translate entry."""
+        return not self.targets
+
+    @property
+    def approved(self) -> tuple[str, ...]:
+        """The target forms that are right: the targets, or the source itself (DNT)."""
+        return self.targets or (self.source,)
+
+    def is_case_sensitive(self, form: str) -> bool:
+        """Whether ``form`` of this entry is matched case-sensitively."""
+        if self.case_sensitive is not None:
+            return self.case_sensitive
+        return _default_case_sensitive(form)
+
+
+@dataclass(frozen=True, slots=True)
+class TermMatch:
+    """One occurrence of a glossary form in a text.
+
+    ``kind`` is ``source`` (an entry's source term), ``approved`` or ``forbidden``
+    (target forms). ``exact_case`` is False for a case variant of a case-sensitive form
+    (``Openai`` for ``OpenAI``); ``inflected`` when the word only shares the form's
+    stem; ``compound`` when the form is part of a longer compound word.
+    """
+
+    entry: Entry
+    form: str
+    kind: str
+    start: int
+    end: int
+    text: str
+    exact_case: bool = True
+    inflected: bool = False
+    compound: bool = False
+
+
+class _Form:
+    """One distinct compiled form (text + case rule); several entries may share it."""
+
+    __slots__ = ("text", "toks", "orig", "stems", "extra", "case", "modifier", "items",
+                 "by_kind")
+
+    def __init__(self, text: str, toks: tuple[str, ...], orig: tuple[str, ...],
+                 stems: tuple[str, ...], extra: tuple[int, ...], case: bool, modifier: bool) -> None:
+        self.text, self.toks, self.orig, self.stems = text, toks, orig, stems
+        self.extra, self.case, self.modifier = extra, case, modifier
+        self.items: list[tuple[Entry, str]] = []  # (entry, kind) in glossary order
+        self.by_kind: dict[str, frozenset[Entry]] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class FormHit:
+    """One occurrence of a compiled form in a text, before it is expanded to the
+    entries sharing the form: ``approved``/``forbidden``/``source`` give those entries."""
+
+    form: _Form
+    start: int
+    end: int
+    text: str
+    exact_case: bool
+    inflected: bool
+    compound: bool
+
+    def entries(self, kind: str) -> frozenset[Entry]:
+        """The entries for which this form is of ``kind``."""
+        return self.form.by_kind.get(kind, frozenset())
+
+
+_Raw = tuple[_Form, int, int, bool, bool, bool]
+
+
+class _Index:
+    """The compiled matcher of one side (source or target forms) in one language.
+
+    Single-word forms are keyed by their stem; multi-word forms by the stems of their
+    first two words (a dict of dicts), so a common first word ("file") does not make
+    every "file ..." term a candidate.
+    """
+
+    def __init__(self, forms: Iterable[tuple[str, Entry, str]], lang: str) -> None:
+        self.lang = lang
+        compound = lang in _COMPOUND_LANGS
+        self.endings = _ENDINGS.get(lang)
+        self.max_extra = max(map(len, self.endings)) if self.endings else 2
+        self.single: dict[str, list[_Form]] = {}
+        self.multi: dict[str, dict[str, list[_Form]]] = {}
+        self.heads: dict[str, list[_Form]] = {}
+        self.head_pre: set[str] = set()
+        lens: set[int] = set()
+        lens2: set[int] = set()
+        head_lens: set[int] = set()
+        seen: dict[tuple[str, bool], _Form] = {}
+        any_modifier = False
+        for text, entry, kind in forms:
+            nfc = unicodedata.normalize("NFC", text.strip())
+            case = entry.is_case_sensitive(nfc)
+            f = seen.get((nfc, case))
+            if f is None:
+                low = fold(nfc)
+                spans = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(low)]
+                if not spans:
+                    continue
+                toks = tuple(low[a:b] for a, b in spans)
+                orig = tuple(nfc[a:b] for a, b in spans)
+                st = [_stem(t, o, lang) for t, o in zip(toks, orig)]
+                modifier = compound and not case and len(st[-1][0]) >= _MIN_STEM and st[-1][1] >= 0
+                f = seen[(nfc, case)] = _Form(
+                    nfc, toks, orig, tuple(x for x, _ in st), tuple(x for _, x in st), case, modifier
+                )
+                self.max_extra = max(self.max_extra, f.extra[0])
+                lens.add(len(f.stems[0]))
+                if len(toks) == 1:
+                    self.single.setdefault(f.stems[0], []).append(f)
+                    if modifier:
+                        self.heads.setdefault(f.stems[0], []).append(f)
+                        self.head_pre.add(f.stems[0][:_MIN_STEM])
+                        head_lens.add(len(f.stems[0]))
+                else:
+                    self.multi.setdefault(f.stems[0], {}).setdefault(f.stems[1], []).append(f)
+                    lens2.add(len(f.stems[1]))
+                any_modifier = any_modifier or modifier
+            f.items.append((entry, kind))
+        for f in seen.values():
+            kinds: dict[str, list[Entry]] = {}
+            for e, k in f.items:
+                kinds.setdefault(k, []).append(e)
+            f.by_kind = {k: frozenset(v) for k, v in kinds.items()}
+        self.forbidden_only = {id(f) for f in seen.values() if set(f.by_kind) == {"forbidden"}}
+        if any_modifier:
+            self.max_extra = _NO_LIMIT
+        self.lens = frozenset(lens)
+        self.maxlen = max(lens, default=0)
+        self.minlen = min(lens, default=1)
+        self.lens2 = frozenset(lens2)
+        self.maxlen2 = max(lens2, default=0)
+        self.minlen2 = min(lens2, default=1)
+        self.head_lens = sorted(head_lens, reverse=True)
+        stems = list(self.single) + list(self.multi)
+        self.gate = frozenset(x[:4] for x in stems if len(x) >= 4)
+        self.short = frozenset(x for x in stems if len(x) < 4)
+
+    def _tok_ok(self, f: _Form, k: int, tok: str, last: bool) -> int:
+        """0 no match, 1 match, 2 inflected, 3 compound modifier."""
+        if tok == f.toks[k]:
+            return 1
+        st = f.stems[k]
+        if not tok.startswith(st):
+            return 0
+        if len(tok) == len(st):
+            return 2
+        mx = f.extra[k]
+        rest = tok[len(st):]
+        if mx < 0:
+            return 2 if rest in _NAME_SUFFIXES else 0
+        if (rest in self.endings) if self.endings is not None else len(rest) <= mx:
+            return 2
+        if last and f.modifier and id(f) not in self.forbidden_only and len(rest) >= _COMPOUND_MIN_REST:
+            return 3
+        return 0
+
+    def scan(self, t: _Text) -> Iterator[_Raw]:
+        """Yield ``(form, start, end, exact_case, inflected, compound)`` (NFC offsets)."""
+        toks, join, nt = t.toks, t.join, len(t.toks)
+        single, multi, gate, short = self.single, self.multi, self.gate, self.short
+        lens, lens2, max_extra = self.lens, self.lens2, self.max_extra
+        lo_len, hi_len = max(self.minlen, 1), self.maxlen
+        heads = self.heads
+        for i, tok in enumerate(toks):
+            n = len(tok)
+            if heads and n >= 7:
+                yield from self._heads(t, i, tok)
+            if tok[:4] in gate:
+                top = min(n, hi_len)
+            elif short and n <= 5:
+                top = min(n, 3)
+            else:
+                continue
+            for L in range(top, max(lo_len, n - max_extra) - 1, -1):
+                if L not in lens:
+                    continue
+                key = tok[:L]
+                bucket = single.get(key)
+                if bucket is not None:
+                    for f in bucket:
+                        res = self._tok_ok(f, 0, tok, True)
+                        if res:
+                            yield self._hit(t, f, i, i, res, res >= 2)
+                inner = multi.get(key)
+                if inner is None or i + 1 >= nt or not join[i + 1]:
+                    continue
+                tok2 = toks[i + 1]
+                n2 = len(tok2)
+                for L2 in range(min(n2, self.maxlen2), max(self.minlen2, n2 - max_extra, 1) - 1, -1):
+                    if L2 not in lens2:
+                        continue
+                    for f in inner.get(tok2[:L2], ()):
+                        r = self._verify(t, f, i)
+                        if r is not None:
+                            yield r
+
+    def _verify(self, t: _Text, f: _Form, i: int) -> _Raw | None:
+        toks, join = t.toks, t.join
+        last = len(f.toks) - 1
+        if i + last >= len(toks):
+            return None
+        infl = False
+        res = 0
+        for k in range(last + 1):
+            j = i + k
+            if k and not join[j]:
+                return None
+            res = self._tok_ok(f, k, toks[j], k == last)
+            if not res:
+                return None
+            infl = infl or res >= 2
+        return self._hit(t, f, i, i + last, res, infl)
+
+    @staticmethod
+    def _hit(t: _Text, f: _Form, i: int, j: int, res: int, infl: bool) -> _Raw:
+        end = t.ends[j]
+        if res == 3:
+            k = len(f.toks) - 1
+            cp = len(f.stems[k])
+            full, tj = f.toks[k], t.toks[j]
+            while cp < len(full) and cp < len(tj) and full[cp] == tj[cp]:
+                cp += 1
+            end = t.starts[j] + cp
+        exact = True
+        if f.case:
+            for k in range(j - i + 1):
+                s = t.starts[i + k]
+                n = len(f.stems[k])
+                if t.nfc[s : s + n] != f.orig[k][:n]:
+                    exact = False
+                    break
+        return f, t.starts[i], end, exact, infl, res == 3
+
+    def _heads(self, t: _Text, i: int, tok: str) -> Iterator[_Raw]:
+        n = len(tok)
+        pre = self.head_pre
+        js = [j for j in range(_COMPOUND_MIN_REST, n - _MIN_STEM + 1) if tok[j : j + _MIN_STEM] in pre]
+        for j in js:
+            for L in self.head_lens:
+                rest = n - j - L
+                if rest < 0 or rest > 4:
+                    continue
+                for f in self.heads.get(tok[j : j + L], ()):
+                    if id(f) in self.forbidden_only:
+                        continue
+                    tail = tok[j + L :]
+                    end_ok = (tail in self.endings) if self.endings is not None else rest <= f.extra[0]
+                    if not rest or end_ok or tail in _NAME_SUFFIXES:
+                        yield f, t.starts[i] + j, t.ends[i], True, True, True
+
+
+# ---------------------------------------------------------------------- glossary
+
+
+class _Layer:
+    """Entries plus their compiled indexes (built per side and language on first use)
+    and a bounded cache of scan results."""
+
+    CACHE = 4096
+
+    def __init__(self, entries: tuple[Entry, ...]) -> None:
+        self.entries = entries
+        self._idx: dict[tuple[str, str], _Index] = {}
+        self._cache: OrderedDict[tuple[str, str, str], list[FormHit]] = OrderedDict()
+        self._names: tuple[dict[str, list[tuple[str, Entry]]], dict[tuple[str, int], list[str]]] | None = None
+
+    def index(self, side: str, lang: str) -> _Index:
+        key = (side, lang)
+        idx = self._idx.get(key)
+        if idx is None:
+            if side == "source":
+                forms: list[tuple[str, Entry, str]] = [(e.source, e, "source") for e in self.entries]
+            else:
+                forms = []
+                for e in self.entries:
+                    forms.extend((a, e, "approved") for a in e.approved)
+                    forms.extend((x, e, "forbidden") for x in e.forbidden)
+            idx = self._idx[key] = _Index(forms, lang)
+        return idx
+
+    def scan(self, side: str, text: str, lang: str) -> list[FormHit]:
+        key = (side, lang, text)
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit
+        t = _prepare(text)
+        out: list[FormHit] = []
+        seen: set[tuple[int, int, int]] = set()
+        for f, s, e, exact, infl, comp in self.index(side, lang).scan(t):
+            k = (id(f), s, e)
+            if k in seen:
+                continue
+            seen.add(k)
+            os_, oe = t.orig(s), t.orig(e)
+            out.append(FormHit(f, os_, oe, text[os_:oe], exact, infl, comp))
+        if len(self._cache) >= self.CACHE:
+            self._cache.popitem(last=False)
+        self._cache[key] = out
+        return out
+
+    def names(self) -> tuple[dict[str, list[tuple[str, Entry]]], dict[tuple[str, int], list[str]]]:
+        """Single-word target names (approved forms with a capital letter, or
+        case-sensitive ones) by folded form, plus a blocking index (first letter,
+        length) -> folded forms for fuzzy look-ups."""
+        if self._names is None:
+            by_fold: dict[str, list[tuple[str, Entry]]] = {}
+            for e in self.entries:
+                for a in e.approved:
+                    a = unicodedata.normalize("NFC", a.strip())
+                    if len(_TOKEN_RE.findall(fold(a))) != 1 or not _TOKEN_RE.fullmatch(fold(a)):
+                        continue
+                    if token_shape(a) == "lower" and not e.is_case_sensitive(a):
+                        continue
+                    by_fold.setdefault(fold(a), []).append((a, e))
+            blocks: dict[tuple[str, int], list[str]] = {}
+            for k in by_fold:
+                blocks.setdefault((k[0], len(k)), []).append(k)
+            self._names = (by_fold, blocks)
+        return self._names
+
+
+def _match(h: FormHit, e: Entry, kind: str) -> TermMatch:
+    return TermMatch(e, h.form.text, kind, h.start, h.end, h.text, h.exact_case, h.inflected, h.compound)
+
+
+def _longest(matches: list[TermMatch]) -> list[TermMatch]:
+    """Leftmost-longest non-overlapping matches (ties on the same span all kept)."""
+    out: list[TermMatch] = []
+    last_end = -1
+    span: tuple[int, int] | None = None
+    for m in sorted(matches, key=lambda m: (m.start, -m.end)):
+        if span == (m.start, m.end):
+            out.append(m)
+        elif m.start >= last_end:
+            out.append(m)
+            span = (m.start, m.end)
+            last_end = m.end
+    return out
+
+
+class Glossary:
+    """A set of glossary entries with compiled matchers.
+
+    Glossaries are immutable; :meth:`merge` combines several into one (entries with
+    the same source united), :meth:`stacked` layers a small one (a unit's own terms)
+    over a big one without recompiling it.
+    """
+
+    def __init__(self, entries: Iterable[Entry] = (), name: str = "") -> None:
+        self.name = name
+        self._layers: tuple[_Layer, ...] = (_Layer(tuple(entries)),)
+
+    @classmethod
+    def _of_layers(cls, layers: tuple[_Layer, ...], name: str = "") -> Glossary:
+        g = cls.__new__(cls)
+        g.name = name
+        g._layers = layers
+        return g
+
+    @classmethod
+    def from_pairs(cls, pairs: Iterable[tuple[str, str]], name: str = "") -> Glossary:
+        """A glossary from ``(source, target)`` pairs (several targets for one source
+        are united; an empty target makes a do-not-translate entry)."""
+        by: dict[str, list[str]] = {}
+        for s, t in pairs:
+            if not s or not s.strip():
+                continue
+            lst = by.setdefault(s.strip(), [])
+            if t and t.strip() and t.strip() not in lst:
+                lst.append(t.strip())
+        return cls((Entry(s, tuple(ts)) for s, ts in by.items()), name=name)
+
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        """All entries, layer by layer."""
+        if len(self._layers) == 1:
+            return self._layers[0].entries
+        return tuple(e for layer in self._layers for e in layer.entries)
+
+    def __len__(self) -> int:
+        return sum(len(layer.entries) for layer in self._layers)
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self.entries)
+
+    def __repr__(self) -> str:
+        return f"Glossary({self.name or '?'}, {len(self)} entries)"
+
+    def merge(self, *others: Glossary) -> Glossary:
+        """One glossary with the entries of this one and ``others``; entries with the
+        same source (compared as their case rule says) are united."""
+        merged: dict[str, Entry] = {}
+        for g in (self, *others):
+            for e in g.entries:
+                key = e.source if e.is_case_sensitive(e.source) else fold(e.source)
+                old = merged.get(key)
+                if old is None:
+                    merged[key] = e
+                    continue
+                targets = () if (old.dnt and e.dnt) else _union(old.approved, e.approved)
+                merged[key] = Entry(
+                    old.source, targets, _union(old.forbidden, e.forbidden),
+                    old.case_sensitive if old.case_sensitive is not None else e.case_sensitive,
+                    "; ".join(x for x in (old.note, e.note) if x), old.origin,
+                )
+        names = ", ".join(g.name for g in (self, *others) if g.name)
+        return Glossary(merged.values(), name=names)
+
+    def stacked(self, other: Glossary) -> Glossary:
+        """This glossary plus ``other``'s entries, each keeping its compiled index."""
+        return Glossary._of_layers(self._layers + other._layers, self.name)
+
+    # ------------------------------------------------------------- matching API
+
+    def find_source_terms(self, text: str, lang: str | None = None) -> list[TermMatch]:
+        """Source terms in ``text`` (a source segment): leftmost-longest, right case."""
+        if not text:
+            return []
+        lg = _lang(lang)
+        found = [
+            _match(h, e, k)
+            for layer in self._layers for h in layer.scan("source", text, lg) if h.exact_case
+            for e, k in h.form.items
+        ]
+        return _longest(found)
+
+    def scan_target(self, text: str, lang: str | None = None) -> list[FormHit]:
+        """Every target form in ``text`` (case variants included), not yet expanded to
+        the entries sharing each form: the cheap call for checks and statistics."""
+        if not text:
+            return []
+        lg = _lang(lang)
+        if len(self._layers) == 1:
+            return self._layers[0].scan("target", text, lg)
+        return [h for layer in self._layers for h in layer.scan("target", text, lg)]
+
+    def find_target_terms(
+        self, text: str, lang: str | None = None, case_variants: bool = False
+    ) -> list[TermMatch]:
+        """Approved and forbidden target forms in ``text``, overlaps included, in text
+        order; with ``case_variants`` also the wrong-case hits of case-sensitive forms."""
+        out = [
+            _match(h, e, k) for h in self.scan_target(text, lang)
+            if case_variants or h.exact_case for e, k in h.form.items
+        ]
+        out.sort(key=lambda m: (m.start, -m.end))
+        return out
+
+    def approved_entries(self, text: str, lang: str | None = None) -> set[Entry]:
+        """Entries with an approved form (right case, inflections allowed) in ``text``."""
+        ok: set[Entry] = set()
+        for h in self.scan_target(text, lang):
+            if h.exact_case:
+                ok.update(h.entries("approved"))
+        return ok
+
+    def adherence(
+        self, segment: Segment, source_lang: str | None, target_lang: str | None
+    ) -> tuple[int, int]:
+        """``(found, approved)``: distinct entries whose source term is in the source,
+        and how many of them have an approved target form (inflections allowed, right
+        case) in the target."""
+        src = self.find_source_terms(segment.source, source_lang)
+        if not src:
+            return 0, 0
+        entries = list(dict.fromkeys(m.entry for m in src))
+        ok = self.approved_entries(segment.target or "", target_lang)
+        return len(entries), sum(1 for e in entries if e in ok)
+
+    def near_miss(
+        self,
+        text: str,
+        form: str,
+        lang: str | None = None,
+        threshold: float | None = None,
+        case_sensitive: bool | None = None,
+    ) -> tuple[int, int, float] | None:
+        """The span of ``text`` most like ``form`` without being it: ``(start, end,
+        score)``, or None. Case variants of a case-sensitive form always count; other
+        spellings need a folded ``ratio`` >= ``threshold`` (default per language) and
+        a form of at least 5 characters (92 for an ordinary lower-case word, whose
+        neighbours are often other real words: "potenziale"/"potenziare"). Only windows of the form's token count (and
+        one more, for ``Open AI``) are compared."""
+        return near_miss(text, form, lang, threshold, case_sensitive)
+
+    def fuzzy_names(
+        self, word: str, threshold: float | None = None
+    ) -> list[tuple[str, Entry, float]]:
+        """Glossary names (single-word approved forms with a capital letter) equal to
+        ``word`` but for case, or within ``threshold`` of it, best first; looked up by
+        exact key, then among the names sharing its first letter and a close length."""
+        key = fold(word)
+        if not key:
+            return []
+        thr = _DEFAULT_THRESHOLD if threshold is None else threshold
+        out: list[tuple[str, Entry, float]] = []
+        for layer in self._layers:
+            by_fold, blocks = layer.names()
+            for form, e in by_fold.get(key, ()):
+                out.append((form, e, 100.0))
+            if out or len(key) < 5 or thr > 100:
+                continue
+            n = len(key)
+            cands: list[str] = []
+            for m in range(max(1, int(n * 0.7)), int(n / 0.7) + 2):
+                cands.extend(blocks.get((key[0], m), ()))
+            for cand, score, _ in process.extract(
+                key, cands, scorer=fuzz.ratio, score_cutoff=thr, limit=5
+            ):
+                if len(cand) < 5:
+                    continue
+                for form, e in by_fold[cand]:
+                    out.append((form, e, float(score)))
+        out.sort(key=lambda x: -x[2])
+        return out
+
+
+def _union(a: Sequence[str], b: Sequence[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys([*a, *b]))
+
+
+def near_miss(
+    text: str,
+    form: str,
+    lang: str | None = None,
+    threshold: float | None = None,
+    case_sensitive: bool | None = None,
+) -> tuple[int, int, float] | None:
+    """See :meth:`Glossary.near_miss`."""
+    if not text or not form.strip():
+        return None
+    t = _prepare(text)
+    nform = unicodedata.normalize("NFC", form.strip())
+    ff = fold(nform)
+    k = len(_TOKEN_RE.findall(ff))
+    if k == 0:
+        return None
+    cs = _default_case_sensitive(nform) if case_sensitive is None else case_sensitive
+    thr = threshold_for(lang) if threshold is None else threshold
+    fuzzy_ok = len(ff) >= 5
+    if not cs and token_shape(nform) == "lower" and threshold is None:
+        thr = max(thr, 92.0)  # an ordinary word: its near neighbours are often real words
+    best: tuple[float, int, int] | None = None
+    for size in ((k, k + 1) if k <= 2 else (k,)):
+        wins, spans = t.windows(size)
+        if not wins:
+            continue
+        if cs:  # case variants first: equal once folded, different as written
+            for w, (s, e) in zip(wins, spans):
+                if w == ff and t.nfc[s:e] != nform and (best is None or best[0] < 100.0):
+                    best = (100.0, s, e)
+        if not fuzzy_ok:
+            continue
+        for w, score, idx in process.extract(ff, wins, scorer=fuzz.ratio, score_cutoff=thr, limit=3):
+            if w == ff:
+                continue  # the form itself (or its case variant, handled above)
+            if best is None or score > best[0]:
+                best = (float(score), spans[idx][0], spans[idx][1])
+            break
+    if best is None:
+        return None
+    _, s, e = best
+    return t.orig(s), t.orig(e), similarity(t.nfc[s:e], nform)
+
+
+# -------------------------------------------------------------- per-unit glossary
+
+_UNIT_CACHE: OrderedDict[tuple[int, tuple[tuple[str, str], ...]], tuple[Glossary | None, Glossary]] = OrderedDict()
+_UNIT_CACHE_SIZE = 4096
+
+
+def unit_glossary(glossary: Glossary | None, segment: Segment) -> Glossary | None:
+    """The glossary that applies to one unit: the file glossary plus the unit's own
+    ``terms`` pairs (cached by content), or just either, or None."""
+    terms = segment.terms
+    if not terms:
+        return glossary
+    key = (id(glossary), terms)
+    hit = _UNIT_CACHE.get(key)
+    if hit is not None and hit[0] is glossary:
+        _UNIT_CACHE.move_to_end(key)
+        return hit[1]
+    tiny = Glossary.from_pairs(terms, name="unit")
+    combined = tiny if glossary is None else glossary.stacked(tiny)
+    if len(_UNIT_CACHE) >= _UNIT_CACHE_SIZE:
+        _UNIT_CACHE.popitem(last=False)
+    _UNIT_CACHE[key] = (glossary, combined)
+    return combined
+
+
+def load_glossary(
+    path: str, source_lang: str | None = None, target_lang: str | None = None
+) -> Glossary:
+    """Read a TSV/CSV or TBX glossary (see :mod:`reviewer.glossary_io`)."""
+    from .glossary_io import load_glossary as _load
+
+    return _load(path, source_lang=source_lang, target_lang=target_lang)

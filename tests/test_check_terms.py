@@ -1,0 +1,253 @@
+"""The terminology checks: term, forbidden-term, variant. Must-flag / must-not-flag
+tables in English, Italian and German, the seed article (target-only) and the bundled
+bilingual sample."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reviewer.checks import all_checks
+from reviewer.checks.base import CheckContext
+from reviewer.checks.terms import ForbiddenTermCheck, TermCheck, VariantCheck
+from reviewer.model import Document, Finding, Segment
+from reviewer.runner import CheckPlan
+from reviewer.terms import Entry, Glossary, load_glossary
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO / "tests" / "data" / "glossary"
+SEED = REPO.parent / "shared" / "seeds" / "000_815c5f6651dda09f.txt"
+
+GLOSSARY = Glossary(
+    [
+        Entry("scale", ("potenziare", "scalare"), ("ridimensionare", "ridimensionamento")),
+        Entry("deployment", ("implementazione", "distribuzione"), ("spiegamento",)),
+        Entry("infrastructure", ("infrastruttura",)),
+        Entry("data center", ("Rechenzentrum",)),
+        Entry("storage", ("Speicher",), ("Lager",)),
+        Entry("OpenAI"),
+        Entry("NVIDIA"),
+        Entry("ChatGPT"),
+        Entry("GPU"),
+        Entry("AI", ("IA",)),
+        Entry("resize", ("resize",), ("re-size",)),
+    ]
+)
+
+
+def ctx(sl: str | None, tl: str, glossary: Glossary | None = GLOSSARY, **kw: object) -> CheckContext:
+    return CheckContext(source_lang=sl, target_lang=tl, glossary=glossary, **kw)  # type: ignore[arg-type]
+
+
+def check_spans(findings: list[Finding], seg: Segment) -> None:
+    for f in findings:
+        side = seg.source if f.side == "source" else seg.target
+        assert side is not None and side[f.start : f.end] == f.text
+        assert f.category == "terminology" and f.message
+
+
+# --------------------------------------------------------------------------- term
+
+TERM_FLAGS = [
+    # (source, target, lang, side, flagged text, suggestion)
+    ("Scaling AI", "Ridimensionare l'IA", "it", "source", "Scaling", None),
+    ("We scale it.", "Lo ingrandiamo.", "it", "source", "scale", None),
+    ("Made by OpenAI", "Fatto da Openi", "it", "target", "Openi", "OpenAI"),
+    ("Made by OpenAI", "Fatto da Openai", "it", "target", "Openai", "OpenAI"),
+    ("Made by OpenAI", "Fatto da una società", "it", "source", "OpenAI", None),
+    ("Use ChatGPT", "Usa chatgpt", "it", "target", "chatgpt", "ChatGPT"),
+    ("the infrastructure", "l'infrastrutura", "it", "target", "infrastrutura", "infrastruttura"),
+    ("the data center", "das Datenzentrum", "de", "source", "data center", None),
+    ("the data center", "das Rechenzentrun", "de", "target", "Rechenzentrun", "Rechenzentrum"),
+    ("storage units", "Lagereinheiten", "de", "source", "storage", None),
+]
+
+
+@pytest.mark.parametrize("src, tgt, lang, side, text, suggestion", TERM_FLAGS)
+def test_term_flags(src: str, tgt: str, lang: str, side: str, text: str, suggestion: str | None) -> None:
+    seg = Segment("1", 0, src, tgt)
+    fs = list(TermCheck().run(seg, ctx("en", lang)))
+    check_spans(fs, seg)
+    assert [(f.side, f.text, f.suggestion) for f in fs] == [(side, text, suggestion)]
+    if side == "target" and suggestion:
+        assert fs[0].score is not None and 0 < fs[0].score < 100
+
+
+TERM_PASSES = [
+    ("Scaling AI infrastructure", "Potenziare l'infrastruttura IA", "it"),
+    ("scaled deployments", "implementazioni potenziate", "it"),
+    ("The infrastructures", "Le infrastrutture", "it"),
+    ("Made by OpenAI", "Fatto da OpenAI", "it"),
+    ("OpenAI's GPUs", "Le GPU di OpenAI", "it"),
+    ("two data centers", "zwei Rechenzentren", "de"),
+    ("the data center's roof", "das Dach des Rechenzentrums", "de"),
+    ("the storage resources", "die Speicherressourcen", "de"),
+    ("see openai.com", "vedi openai.com", "it"),  # a URL is not the name
+    ("Nothing here", "Niente qui", "it"),
+]
+
+
+@pytest.mark.parametrize("src, tgt, lang", TERM_PASSES)
+def test_term_passes(src: str, tgt: str, lang: str) -> None:
+    assert list(TermCheck().run(Segment("1", 0, src, tgt), ctx("en", lang))) == []
+
+
+def test_term_without_glossary_and_unit_terms() -> None:
+    seg = Segment("1", 0, "Share the space", "Teile den Raum", terms=(("space", "Space"),))
+    assert list(TermCheck().run(Segment("1", 0, "a", "b"), ctx("en", "de", None))) == []
+    fs = list(TermCheck().run(seg, ctx("en", "de", None)))
+    assert [(f.side, f.text) for f in fs] == [("source", "space")]
+    ok = Segment("1", 0, "Share the space", "Teile den Space", terms=(("space", "Space"),))
+    assert list(TermCheck().run(ok, ctx("en", "de", None))) == []
+
+
+# ---------------------------------------------------------------- forbidden-term
+
+FORBIDDEN_FLAGS = [
+    ("Ridimensionare l'IA", "it", ["Ridimensionare"]),
+    ("ridimensionamento dell'infrastruttura", "it", ["ridimensionamento"]),
+    ("lo ridimensiona e lo ha ridimensionato", "it", ["ridimensiona", "ridimensionato"]),
+    ("lo spiegamento e gli spiegamenti", "it", ["spiegamento", "spiegamenti"]),
+    ("im Lager", "de", ["Lager"]),
+    ("the images re-size", "en", ["re-size"]),
+]
+
+
+@pytest.mark.parametrize("tgt, lang, texts", FORBIDDEN_FLAGS)
+def test_forbidden_flags(tgt: str, lang: str, texts: list[str]) -> None:
+    seg = Segment("1", 0, "", tgt)
+    fs = list(ForbiddenTermCheck().run(seg, ctx(None, lang, target_only=True)))
+    check_spans(fs, seg)
+    assert [f.text for f in fs] == texts
+    assert all(f.suggestion for f in fs)
+
+
+FORBIDDEN_PASSES = [
+    ("Potenziare l'IA", "it"),
+    ("una spiegazione", "it"),  # spiegare/spiegazione is not spiegamento
+    ("il dimensionamento", "it"),
+    ("Lagerfeuer", "de"),  # forbidden forms are not matched inside compounds
+    ("resize the images", "en"),
+]
+
+
+@pytest.mark.parametrize("tgt, lang", FORBIDDEN_PASSES)
+def test_forbidden_passes(tgt: str, lang: str) -> None:
+    assert list(ForbiddenTermCheck().run(Segment("1", 0, "", tgt), ctx(None, lang))) == []
+
+
+# ----------------------------------------------------------------------- variant
+
+
+def run_variant(lines: list[str], lang: str, glossary: Glossary | None = None) -> list[tuple[int, Finding]]:
+    segs = [Segment(str(i + 1), i, "", t) for i, t in enumerate(lines)]
+    out = list(VariantCheck().run_document(segs, ctx(None, lang, glossary, target_only=True)))
+    for seg, f in out:
+        check_spans([f], seg)
+    return [(seg.index, f) for seg, f in out]
+
+
+VARIANT_FLAGS = [
+    # (lines, lang, glossary?, flagged texts, suggestion)
+    (["Nvidia e NVIDIA.", "NVIDIA ha detto.", "Poi NVIDIA."], "it", False, ["Nvidia"], "NVIDIA"),
+    (["Accordo con OpenAI.", "Poi OpenAI e Openai.", "Con OpenAI."], "it", False, ["Openai"], "OpenAI"),
+    (["Talks with Microsoft.", "Then Microsoft and Mircosoft met."], "en", False, ["Mircosoft"], "Microsoft"),
+    (["Die Deutsche Telekom und die Deutsche Telecom."], "de", False, ["Telecom"], "Telekom"),
+    (["Con Openai e Openi e Openbrai."], "it", True, ["Openai", "Openi", "Openbrai"], "OpenAI"),
+    (["Nvidia fa GPU.", "Usa le gpu di Nvidia."], "it", True, ["Nvidia", "gpu", "Nvidia"], None),
+    (["L'AI cresce.", "L'IA cresce."], "it", True, ["AI"], "IA"),
+]
+
+
+@pytest.mark.parametrize("lines, lang, use_g, texts, suggestion", VARIANT_FLAGS)
+def test_variant_flags(lines: list[str], lang: str, use_g: bool, texts: list[str], suggestion: str | None) -> None:
+    fs = run_variant(lines, lang, GLOSSARY if use_g else None)
+    assert [f.text for _, f in fs] == texts
+    if suggestion:
+        assert {f.suggestion for _, f in fs} == {suggestion}
+    assert all(f.score is not None for _, f in fs)
+
+
+VARIANT_PASSES = [
+    (["Il sistema è pronto.", "Sistema e sistemi."], "it", True),
+    (["Sviluppo rapido.", "Lo sviluppo è lento.", "Sviluppi futuri."], "it", True),
+    (["Vera Rubin arriva.", "La piattaforma Vera Rubin.", "Una vera sfida."], "it", True),
+    (["Jensen Huang, CEO di NVIDIA.", "Huang ha detto."], "it", True),
+    (["Vedi blogs.nvidia.com.", "NVIDIA dice."], "it", True),
+    (["Deutschland und Deutschlands Firmen."], "de", False),
+    (["The Gigawatt era.", "A gigawatt of power."], "en", False),
+    (["IT staff said it was fine.", "The IT team."], "en", False),
+    (["H100 and H200 chips."], "en", False),
+    (["GEMEINSAME ERKLÄRUNG", "Gemeinsame Erklärung der Firmen."], "de", False),
+]
+
+
+@pytest.mark.parametrize("lines, lang, use_g", VARIANT_PASSES)
+def test_variant_passes(lines: list[str], lang: str, use_g: bool) -> None:
+    assert run_variant(lines, lang, GLOSSARY if use_g else None) == []
+
+
+# -------------------------------------------------------------- registry + runner
+
+
+def test_registered() -> None:
+    reg = all_checks()
+    assert reg["term"] is TermCheck and reg["forbidden-term"] is ForbiddenTermCheck
+    assert reg["variant"] is VariantCheck
+    assert not VariantCheck.needs_source and not ForbiddenTermCheck.needs_source
+    assert TermCheck.needs_source
+
+
+def run_plan(doc: Document, glossary: Glossary) -> list[Finding]:
+    plan = CheckPlan([TermCheck(), ForbiddenTermCheck(), VariantCheck()], glossary=glossary)
+    return list(plan.run(doc))
+
+
+def test_seed_article_target_only() -> None:
+    if not SEED.is_file():
+        pytest.skip("seed article ../shared/seeds is absent")
+    g = load_glossary(DATA / "ai-news.it.tsv")
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    segs = [Segment(str(i + 1), i, "", t, line=i + 1) for i, t in enumerate(lines) if t.strip()]
+    fs = run_plan(Document(str(SEED), "txt", None, "it", segs, target_only=True), g)
+    by_line = {s.index: s for s in segs}
+    for f in fs:
+        assert by_line[f.index].target[f.start : f.end] == f.text  # type: ignore[index]
+    assert "term" not in {f.check for f in fs}  # no source: skipped
+    flagged = {(f.check, f.text) for f in fs}
+    for name in ("Openai", "Openi", "Openbrai", "chatgpt", "gpu", "Nvidia"):
+        assert ("variant", name) in flagged, name
+    for word in ("ridimensionare", "ridimensionamento", "spiegamento"):
+        assert ("forbidden-term", word) in flagged, word
+    texts = " ".join(f.text for f in fs)
+    for ok in ("blogs", "nvidia.com", "Vera", "Rubin", "Jensen", "Huang", "OpenAI"):
+        assert ok not in texts.split(), ok
+    # every OpenAI variant occurrence is flagged
+    total = sum(t.count("Openai") + t.count("Openi") + t.count("Openbrai") for t in lines)
+    assert sum(f.text in ("Openai", "Openi", "Openbrai") for f in fs) == total
+
+
+def test_bilingual_sample() -> None:
+    en = (REPO / "samples" / "article.en.txt").read_text(encoding="utf-8").split("\n")
+    it = (REPO / "samples" / "article.it.txt").read_text(encoding="utf-8").split("\n")
+    g = load_glossary(DATA / "ai-news.it.tsv")
+    segs = [Segment(str(i + 1), i, s, t, line=i + 1) for i, (s, t) in enumerate(zip(en, it)) if s.strip()]
+    fs = run_plan(Document("article", "txt", "en", "it", segs), g)
+    terms = [f for f in fs if f.check == "term"]
+    got = {(f.side, f.text, f.suggestion) for f in terms}
+    # a forbidden translation: term flags the source term naming it, forbidden-term the target
+    msgs = " ".join(f.message for f in terms)
+    for word in ("ridimensionare", "ridimensionamento", "spiegamento"):
+        assert f'forbidden "{word}"' in msgs
+        assert any(f.check == "forbidden-term" and f.text == word for f in fs)
+    assert ("target", "Openbrai", "OpenAI") in got
+    assert ("target", "chatgpt", "ChatGPT") in got
+    assert ("target", "gpu", "GPU") in got
+    # "By scaling up" -> "Riducando": no approved form, no near miss: the source is flagged
+    assert ("source", "scaling", None) in got
+    assert not any(f.text == "potenziale" for f in fs)
+    for f in fs:
+        seg = segs[[s.index for s in segs].index(f.index)]
+        side = seg.source if f.side == "source" else seg.target
+        assert side[f.start : f.end] == f.text  # type: ignore[index]

@@ -16,6 +16,7 @@ import numpy as np
 
 METRICS = ("bleu", "chrf", "chrf++", "ter")
 HIGHER_IS_BETTER = {"bleu": True, "chrf": True, "chrf++": True, "ter": False}
+_CHUNK = 4096  # segments whose reference n-grams are held at once while building
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,16 +69,32 @@ class SegmentStats:
         self.options = options or MetricOptions()
         self.metric = make_metric(metric, self.options)
         self._sentence_metric = make_metric(metric, self.options, sentence=True)
-        self._ref_cache = self.metric._cache_references(transpose_refs(refs))
+        self.refs = transpose_refs(refs)
         self.hyps = list(hyps)
-        rows = [self._row(h, i) for i, h in enumerate(self.hyps)]
+        # References' n-grams are extracted a chunk at a time and not kept (for chrF
+        # they weigh ~30 KB a segment: GBs at 100k segments); update() re-extracts the
+        # one segment's, which costs about as much as its hypothesis.
+        rows: list[list[float]] = []
+        for a in range(0, len(self.hyps), _CHUNK):
+            cache = self.metric._cache_references([r[a:a + _CHUNK] for r in self.refs])
+            rows.extend(self._stats(h, info)
+                        for h, info in zip(self.hyps[a:a + _CHUNK], cache))
+        # The signature's nrefs over the whole corpus, as _cache_references decides it.
+        counts = {sum(r[i] is not None for r in self.refs) for i in range(len(self.hyps))}
+        self.metric.num_refs = next(iter(counts)) if len(counts) == 1 else -1
         width = len(rows[0]) if rows else 0
         self.rows = np.array(rows, dtype=np.float64).reshape(len(rows), width)
         self.total = self.rows.sum(axis=0)
 
-    def _row(self, hyp: str, i: int) -> list[float]:
+    def _stats(self, hyp: str, ref_info: Any) -> list[float]:
         prepared = self.metric._preprocess_segment(hyp)
-        return self.metric._compute_segment_statistics(prepared, self._ref_cache[i])
+        return self.metric._compute_segment_statistics(prepared, ref_info)
+
+    def _row(self, hyp: str, i: int) -> list[float]:
+        num_refs = self.metric.num_refs
+        info = self.metric._cache_references([[r[i]] for r in self.refs])[0]
+        self.metric.num_refs = num_refs  # one segment must not change the signature
+        return self._stats(hyp, info)
 
     def __len__(self) -> int:
         return len(self.hyps)

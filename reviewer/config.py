@@ -125,3 +125,16 @@ def options_for(cfg: Config, check_id: str, target_lang: str | None) -> dict[str
             if isinstance(sub, dict):
                 opts.update(sub)
     return opts
+
+
+def config_paths(cfg: Config, key: str) -> list[str]:
+    """A ``[check]`` path setting (string or list), resolved against the directory of
+    the configuration file it came from."""
+    value = cfg.default(key, None)
+    if value is None:
+        return []
+    items = [value] if isinstance(value, str) else list(value)
+    if not all(isinstance(v, str) for v in items):
+        raise ConfigError(f"check.{key} must be a path or a list of paths", cfg.path)
+    base = Path(cfg.path).parent if cfg.path else Path(".")
+    return [str(p if Path(p).is_absolute() else base / p) for p in items]

@@ -114,7 +114,8 @@ def csv_cell(value: object) -> str:
     if value is None:
         return ""
     s = str(value)
-    if s and s[0] in _FORMULA and not _is_number(s):
+    lead = s.lstrip(" ")
+    if lead and lead[0] in _FORMULA and not _is_number(s):
         return "'" + s
     return s
 

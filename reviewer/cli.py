@@ -149,14 +149,14 @@ def check_cmd(inputs: tuple[str, ...], source: str | None, target: str | None,
               workers: int | None, cluster: str | None, **opts: Any) -> None:
     """Run the QA checks on INPUT files (PO, XLIFF, TMX, TSV/CSV, JSONL, TXT) or on a
     --source/--target pair, and print the findings."""
-    from .config import load_config
+    from .config import config_paths, load_config
     from .output import write_csv, write_json, write_jsonl, write_text
     from .progress import Progress
     from .runner import plan_checks
 
     config = load_config(config_path)
     options = read_options(opts, config)
-    glossary = load_glossaries(glossaries or config.default("glossary", ()), options)
+    glossary = load_glossaries(glossaries or config_paths(config, "glossary"), options)
     plan = plan_checks(config, enable, disable, glossary=glossary)
     if list_checks:
         from .checks import all_checks

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from .checks import all_checks
 from .checks.base import Check, CheckContext, DocumentCheck
@@ -77,8 +77,8 @@ def dedupe(findings: list[Finding]) -> list[Finding]:
     out: list[Finding] = []
     at: dict[tuple[object, ...], int] = {}
     for f in findings:
-        if f.end <= f.start:
-            out.append(f)
+        if f.end <= f.start or f.suggestion is None:
+            out.append(f)  # no fix to share: different diagnoses of one span both stand
             continue
         key = (f.form, f.side, f.start, f.end, f.suggestion)
         i = at.get(key)
@@ -183,9 +183,40 @@ class CheckPlan:
         self.stats.terms_found += found
         self.stats.terms_approved += approved
 
-    def run(self, doc: Document) -> Iterator[Finding]:
+    def document_checks(self, doc: Document) -> list[Check]:
+        """The planned document-level checks that apply to ``doc``, in plan order."""
+        out = [c for c in self.checks if isinstance(c, DocumentCheck)]
+        return [c for c in out if not (doc.target_only and c.needs_source)]
+
+    def document_findings(
+        self,
+        doc: Document,
+        kept: Sequence[Segment],
+        checks: Sequence[Check],
+        runner: Callable[[Check, Sequence[Segment], CheckContext], Iterable[tuple[Segment, Finding]]] | None = None,
+    ) -> Iterator[tuple[int, Finding]]:
+        """``(unit index, finding)`` of the document checks ``checks`` over the units
+        ``kept``, in check order, ignores and severity overrides applied. ``runner``
+        replaces ``check.run_document`` (the map-reduce path of
+        :mod:`reviewer.distributed` uses it)."""
+        ctxs = self._contexts(doc)
+        overrides = self.config.severity
+        by_seg = {s.index: s for s in kept}
+        for c in checks:
+            found = runner(c, kept, ctxs[c.id]) if runner else c.run_document(kept, ctxs[c.id])
+            for seg, f in found:
+                if c.id in seg.ignore or not seg.ignore.isdisjoint(IGNORE_ALL):
+                    continue
+                s = by_seg.get(seg.index, seg)
+                yield s.index, replace(
+                    f, severity=overrides.get(f.check, f.severity), file=doc.path,
+                    unit=s.id, index=s.index, line=s.line, form=None,
+                )
+
+    def run(self, doc: Document, document_checks: bool = True) -> Iterator[Finding]:
         """Yield every finding of the document, in document order (streams when no
-        document-level check is planned)."""
+        document-level check is planned). ``document_checks=False`` runs the per-unit
+        checks only, streaming (a chunk of a document, in :mod:`reviewer.distributed`)."""
         ctxs = self._contexts(doc)
         overrides = self.config.severity
         pre = [c for c in self.checks if c.precondition and not isinstance(c, DocumentCheck)]
@@ -198,9 +229,7 @@ class CheckPlan:
         ]
         if doc.target_only:
             pre = [c for c in pre if not c.needs_source]
-        doc_checks = [c for c in self.checks if isinstance(c, DocumentCheck)]
-        if doc.target_only:
-            doc_checks = [c for c in doc_checks if not c.needs_source]
+        doc_checks = self.document_checks(doc) if document_checks else []
         stats = self.stats
         stats.files += 1
         kept: list[Segment] | None = [] if doc_checks else None
@@ -248,12 +277,8 @@ class CheckPlan:
 
         if kept is None:
             return
-        by_seg = {s.index: s for s in kept}
-        for c in doc_checks:
-            for seg, f in c.run_document(kept, ctxs[c.id]):
-                if c.id in seg.ignore or not seg.ignore.isdisjoint(IGNORE_ALL):
-                    continue
-                pending.setdefault(seg.index, []).append(finish(by_seg.get(seg.index, seg), f, None))
+        for idx, f in self.document_findings(doc, kept, doc_checks):
+            pending.setdefault(idx, []).append(f)
         for idx in sorted(pending):
             for f in dedupe(pending[idx]):
                 stats.add(f)

@@ -206,3 +206,22 @@ def test_same_span_same_fix_from_two_checks_is_one_finding() -> None:
     out = run([SameSpanA(), SameSpanB()], doc(("GPU", "gpu")))
     assert [(f.check, f.message, f.severity) for f in out] == [
         ("t-a", "a", Severity.MAJOR), ("t-b", "other fix", Severity.MAJOR)]
+
+
+class WholeTargetA(Check):
+    id = "t-wa"
+
+    def run(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
+        yield self.flag("target", 0, 3, "abc", "too long")
+
+
+class WholeTargetB(Check):
+    id = "t-wb"
+
+    def run(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
+        yield self.flag("target", 0, 3, "abc", "belongs to unit 7")
+
+
+def test_same_span_without_a_fix_keeps_both_diagnoses() -> None:
+    out = run([WholeTargetA(), WholeTargetB()], doc(("x", "abc")))
+    assert [f.message for f in out] == ["too long", "belongs to unit 7"]

@@ -141,3 +141,26 @@ def test_config_file_in_cwd_disables_a_check(tmp_path: Path) -> None:
     (tmp_path / "reviewer.toml").write_text('[check]\ndisable = ["all"]\n', encoding="utf-8")
     p = reviewer("check", str(SAMPLE), "--format", "jsonl", cwd=tmp_path)
     assert p.returncode == 0 and p.stdout == ""
+
+
+def test_glossary_and_term_adherence_in_json(tmp_path: Path) -> None:
+    g = tmp_path / "g.tsv"
+    g.write_text("source\ttarget\tforbidden\nscale\tpotenziare|scalare\tridimensionare\n"
+                 "data center\tdata center|centro dati\t\n", encoding="utf-8")
+    tsv = tmp_path / "t.tsv"
+    tsv.write_text("source\ttarget\n"
+                   "We scale the data center.\tRidimensioniamo il data center.\n"
+                   "We scale it.\tLo potenziamo.\n", encoding="utf-8")
+    p = reviewer("check", str(tsv), "-g", str(g), "--source-lang", "en", "--target-lang", "it",
+                 "--format", "json", "--stats")
+    assert p.returncode == 0, p.stderr
+    data = json.loads(p.stdout)
+    assert data["stats"]["term_adherence"] == {"found": 3, "approved": 2, "rate": 0.6667}
+    checks = {(f["check"], f["text"]) for f in data["findings"]}
+    assert ("forbidden-term", "Ridimensioniamo") in checks
+    assert "term adherence: 2/3" in p.stderr
+
+
+def test_no_glossary_means_no_term_adherence_key() -> None:
+    p = reviewer("check", str(SAMPLE), "--format", "json")
+    assert "term_adherence" not in json.loads(p.stdout)["stats"]

@@ -25,6 +25,18 @@ Also:
 Findings: a source number missing or changed (side ``source``, suggestion: the number
 in the target locale's format), a number the target adds (side ``target``), a number
 formatted for another locale (side ``target``, minor).
+
+Target-only documents (no source to compare with) get the locale rules alone (category
+``locale``, minor), judged by the target language's conventions: a number whose
+separators can only be another locale's (Italian ``1,000.5``, ``1,000,000``; English
+``1.000,5``, ``3,5``), a ``d,ddd`` / ``d.ddd`` number ending in ``0`` grouped the
+other locale's way (Italian ``10,000 utenti``, English ``10.000 users``), and a
+currency sign written English-style before the amount where the language puts it
+after (Italian ``$ 100 miliardi`` -> ``100 miliardi di dollari``; French, German,
+Spanish ``$ 100`` -> ``100 $``). Not flagged: years and other bare digit runs, ordinals,
+tokens with letters (``H100``, ``v1.2``), dates, and a single ``.`` between digits in a
+comma-decimal language (``3.11`` may be a version, ``10.30`` a time). Nothing is
+judged when the target language is unknown.
 """
 
 from __future__ import annotations
@@ -37,7 +49,10 @@ from ..model import Finding, Segment, Severity
 from .base import Check, CheckContext
 from .links import _EMAIL_RE, _URL_RE
 
-__all__ = ["NumberCheck", "CHECKS", "Conv", "conventions", "find_numbers", "format_number"]
+__all__ = [
+    "NumberCheck", "CHECKS", "Conv", "conventions", "find_numbers", "format_number",
+    "locale_suggestion", "currency_issues",
+]  # fmt: skip
 
 _SPACES = " \u00a0\u202f\u2009"
 _APOS = "'\u2019"
@@ -413,19 +428,24 @@ _SMALL = frozenset(str(i) for i in range(13))
 
 class NumberCheck(Check):
     """Numbers of the source must be in the target with the same values, written in
-    the target language's format."""
+    the target language's format. Without a source (target-only documents) only the
+    target's locale format is checked (see the module docstring)."""
 
     id = "number"
     name = "Numbers"
     category = "accuracy"
     severity = Severity.MAJOR
+    needs_source = False
     description = (
         "Numbers missing from the translation, changed, added, or written with another "
         "locale's separators (locale-aware: 1,000.5 = 1.000,5 = 1 000,5)."
     )
 
     def run(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
-        """Match the numbers of source and target by value."""
+        """Match the numbers of source and target by value (target-only: check the
+        target's locale format alone)."""
+        if context.target_only:
+            return self._target_only(segment.target or "", context)
         src = segment.source
         tgt = segment.target or ""
         if not (_DIGIT_RE.search(src) or _DIGIT_RE.search(tgt)):
@@ -435,6 +455,41 @@ class NumberCheck(Check):
         if not sn and not tn:
             return []
         return self._compare(src, tgt, sn, tn, context)
+
+    def _target_only(self, tgt: str, context: CheckContext) -> list[Finding]:
+        """Locale findings on a target with no source: separators and currency signs."""
+        tl = context.target_lang
+        if not tl or not _DIGIT_RE.search(tgt):
+            return []
+        conv = conventions(tl)
+        findings: list[Finding] = []
+        name = _lang_name(tl)
+        for n in find_numbers(tgt):
+            sugg = locale_suggestion(tgt, n, conv)
+            if sugg is None:
+                continue
+            findings.append(
+                self.flag(
+                    "target", n.start, n.end, n.text,
+                    f"Number {n.text} is written with separators that are wrong in "
+                    f"{name}; write {sugg}",
+                    suggestion=sugg,
+                    severity=Severity.MINOR,
+                    category="locale",
+                )
+            )  # fmt: skip
+        for start, end, text, sugg in currency_issues(tgt, tl):
+            findings.append(
+                self.flag(
+                    "target", start, end, text,
+                    f"In {name} the currency goes after the amount: write {sugg}",
+                    suggestion=sugg,
+                    severity=Severity.MINOR,
+                    category="locale",
+                )
+            )  # fmt: skip
+        findings.sort(key=lambda f: (f.start, f.end))
+        return findings
 
     def _compare(
         self, src: str, tgt: str, sn: list[Num], tn: list[Num], context: CheckContext
@@ -635,6 +690,97 @@ class NumberCheck(Check):
                 if year in done and sum(1 for j in g if j in done) >= 2:
                     rest_t = [j for j in rest_t if j not in g]
         return rest_s, rest_t
+
+
+# --- target-only locale rules ----------------------------------------------------------
+
+_BRACKETED = ("()", "[]")
+
+
+def locale_suggestion(text: str, n: Num, conv: Conv) -> str | None:
+    """The number ``n`` of ``text`` rewritten for ``conv`` when its separators are
+    wrong there, else None. Only sure cases: separators no reading of which is native
+    (``1,000.5`` / ``1,000,000`` in Italian, ``1.000,5`` / ``3,5`` in English), and
+    ``d,ddd`` / ``d.ddd`` ending in ``0`` whose native reading would be a decimal with
+    a pointless trailing zero (Italian ``10,000`` -> ``10.000``). A single ``.`` in a
+    comma-decimal language is left alone: a version (``3.11``) or a time (``10.30``)."""
+    if n.kind != "num" or n.text.isdigit():
+        return None
+    if len(n.readings) == 2:  # "d,ddd" / "d.ddd": thousands, or 3 decimals
+        grouping = n.readings[0]
+        if _native(grouping, conv) or not n.text.endswith("0"):
+            return None
+        return format_number(grouping.value, conv, True)
+    r = n.readings[0]
+    if _native(r, conv):
+        return None
+    if r.group:  # 1,000,000 / 1,000.5 / 1'000 with foreign marks
+        return format_number(r.value, conv, True)
+    if not r.decimal or r.decimal == ".":
+        return None  # plain parts of a date or version; "3.11" may be a version
+    # "3,5" where the decimal mark is "." (not "(3,5)" or "[0,1]": pairs, intervals)
+    if n.start > 0 and n.end < len(text) and text[n.start - 1] + text[n.end] in _BRACKETED:
+        return None
+    return format_number(r.value, conv, False)
+
+
+_CURRENCY_RE = re.compile(
+    r"(?<![\w$])(?P<sign>[$£€])(?P<space>[ \u00a0\u202f]?)"
+    r"(?P<num>\d++(?:[.,'\u2019]\d++)*+)(?![\w$])"
+)
+_SCALES: dict[str, str] = {
+    "it": "milioni|miliardi|milione|miliardo|mila|mln|mld|mrd",
+    "fr": "millions|milliards|million|milliard|mille|Md|M",
+    "de": "Millionen|Milliarden|Million|Milliarde|Tausend|Mio\\.|Mrd\\.",
+    "es": "mil millones|millones|millón|mil",
+}
+_SCALE_RE = {
+    lang: re.compile(rf"[ \u00a0\u202f](?P<scale>{words})(?!\w)")
+    for lang, words in _SCALES.items()
+}
+_IT_CURRENCY = {"$": ("dollaro", "dollari"), "£": ("sterlina", "sterline")}
+_AFTER_SIGN: dict[str, str] = {"fr": "$£€", "de": "$£€", "es": "$£€"}
+# Regions where the sign goes before the amount, or that use another currency style.
+_SIGN_FIRST_REGIONS = frozenset({"ch", "li", "at", "ca", "mx", "us", "419", "ar", "co", "cl"})
+
+
+def currency_issues(text: str, lang: str | None) -> list[tuple[int, int, str, str]]:
+    """``(start, end, text, suggestion)`` for each currency sign written before its
+    amount where ``lang`` puts it after: Italian ``$ 100 miliardi`` -> ``100 miliardi
+    di dollari`` (``$`` and ``£``: ``€ 100`` is accepted Italian), French, German and
+    Spanish ``$ 100`` -> ``100 $`` (with a no-break space). Not flagged: ``US$``,
+    ``R$``, ``$1``-style placeholders (one digit glued to the sign), regions that write
+    the sign first (Swiss, Austrian, Canadian, American Spanish...)."""
+    if "$" not in text and "£" not in text and "€" not in text:
+        return []
+    parts = lang.replace("_", "-").lower().split("-") if lang else []
+    if not parts or any(r in _SIGN_FIRST_REGIONS for r in parts[1:]):
+        return []
+    primary = parts[0]
+    signs = "$£" if primary == "it" else _AFTER_SIGN.get(primary, "")
+    if not signs:
+        return []
+    out: list[tuple[int, int, str, str]] = []
+    for m in _CURRENCY_RE.finditer(text):
+        sign, num = m.group("sign"), m.group("num")
+        if sign not in signs or (not m.group("space") and len(num) == 1):
+            continue
+        end = m.end()
+        scale = ""
+        k = _SCALE_RE[primary].match(text, end)
+        if k is not None:
+            scale, end = k.group("scale"), k.end()
+        if primary == "it":
+            one, many = _IT_CURRENCY[sign]
+            if scale in ("", "mila"):
+                word = one if num == "1" and not scale else many
+                sugg = f"{num} {scale + ' ' if scale else ''}{word}"
+            else:
+                sugg = f"{num} {scale} di {many}"
+        else:
+            sugg = f"{num} {scale}\u00a0{sign}" if scale else f"{num}\u00a0{sign}"
+        out.append((m.start(), end, text[m.start() : end], sugg))
+    return out
 
 
 CHECKS: list[type[Check]] = [NumberCheck]

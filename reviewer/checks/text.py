@@ -1,4 +1,10 @@
-"""Text checks: capitalization and repeated words."""
+"""Text checks: capitalization and repeated words.
+
+Both run on target-only documents too (``reviewer check --target FILE``): the
+capitalization check then flags a segment (a line or paragraph) of a cased language
+that starts with a lowercase letter, and a sentence inside it that does, with no
+source to compare against (see :meth:`CapitalizationCheck.run`).
+"""
 
 from __future__ import annotations
 
@@ -20,6 +26,11 @@ _IDENT_RE = re.compile(r"[\d_@/\\%{}$<>=]|://|\w\.\w")
 _CASE_WORD_RE = re.compile(r"(?<!\w)[^\W\d_]{2,}(?!\w)")
 _SENT_SRC_RE = re.compile(r"(?<=[^\W\d_])\.\s+(?=[^\W\d_])")
 _SENT_TGT_RE = re.compile(r"(?<=[^\W\d_])\.[ \t\u00a0]+(?=[^\W\d_])")
+# Target-only: what marks a segment as the continuation of an earlier one.
+_CONTINUED = ("…", "...", "⋯")
+# Target-only: lowercase words of 5+ letters that end in a full stop as abbreviations
+# (the shorter ones are never taken for a sentence end anyway).
+_LONG_ABBREVIATIONS = frozenset({"aprox", "approx", "abbrev", "beisp", "sogen", "compl"})
 
 
 def _first(text: str) -> int:
@@ -110,17 +121,29 @@ class CapitalizationCheck(Check):
     Not flagged: sources starting with an identifier, number, placeholder or URL;
     caseless target scripts; targets starting with a lowercase brand (iPhone, eBay);
     sentence starts after abbreviations (``ecc.``, ``z. B.``, ``e.g.``).
+
+    Target-only documents (``context.target_only``: no source to compare with): a
+    segment starting with a lowercase letter is flagged (the lower-case headings of a
+    machine translation), and so is a sentence inside it that starts lowercase after a
+    full stop, unless the segment starts with a lowercase brand (iPhone, eBay), an
+    identifier, code, URL or number, continues an earlier one (``…``, ``...``) or is
+    a list item ending in ``,`` or ``;``. ALL CAPS is not judged without a source.
     """
 
     id = "capitalization"
     name = "Capitalization"
     category = "linguistic"
     severity = Severity.MINOR
+    needs_source = False
     description = "Initial capital letters and ALL CAPS that differ from the source."
 
     def run(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
         t = segment.target
         s = segment.source
+        if context.target_only:
+            if t and L.has_case(context.target_lang):
+                yield from self._target_only(t, context.target_lang)
+            return
         if not t or not s:
             return
         tl = context.target_lang
@@ -149,6 +172,34 @@ class CapitalizationCheck(Check):
             yield from self._sentences(s, t, tl)
         if not found:
             yield from self._all_caps(s, t, tl)
+
+    def _target_only(self, t: str, tl: str | None) -> Iterable[Finding]:
+        """The target-only rules: a segment or a sentence starting lowercase."""
+        ti = _first(t)
+        if ti < len(t) and t[ti].islower() and _starts_sentence(t, ti):
+            m = _WORD_RE.match(t, ti)
+            if m is not None:
+                yield self.flag_span(
+                    "target", t, m.start(), m.end(),
+                    "The segment starts with a lowercase letter.",
+                    suggestion=capitalize_word(m.group(), tl),
+                )  # fmt: skip
+        if ". " not in t and ".\t" not in t and ".\u00a0" not in t:
+            return
+        for sm in _SENT_TGT_RE.finditer(t):
+            i = sm.end()
+            if not t[i].islower() or not _after_sentence_end(t, i):
+                continue
+            if _lowercase_name(_token_at(t, i)):
+                continue
+            m = _WORD_RE.match(t, i)
+            if m is None:
+                continue
+            yield self.flag_span(
+                "target", t, m.start(), m.end(),
+                "A sentence starts with a lowercase letter.",
+                suggestion=capitalize_word(m.group(), tl),
+            )  # fmt: skip
 
     def _sentences(self, s: str, t: str, tl: str | None) -> Iterable[Finding]:
         starts = [m.end() for m in _SENT_TGT_RE.finditer(t)]
@@ -194,6 +245,40 @@ class CapitalizationCheck(Check):
                 "target", t, 0, len(t),
                 "The translation is in capitals but the source is not.",
             )  # fmt: skip
+
+
+def _starts_sentence(t: str, ti: int) -> bool:
+    """Target-only: True when the lowercase letter at ``ti`` (the first of the segment,
+    see :func:`_first`) really starts a sentence that should take a capital."""
+    lead = t[:ti]
+    if any(c in lead for c in _CONTINUED) or t.lstrip().startswith(_CONTINUED):
+        return False  # "… e altro": the segment continues an earlier one
+    if _lowercase_name(_token_at(t, ti)):
+        return False  # iPhone, eBay, npm, config.json, https://…, x86
+    if _IDENT_RE.search(_token_at(t, len(t) - len(t.lstrip()))) is not None:
+        return False  # {count} file, <b>nome</b>, $HOME
+    if ti > 0 and t[ti - 1 : ti + 2] in ("'s ", "'t ", "’s ", "’t "):
+        return False  # Dutch 's avonds, 't is
+    if t.rstrip()[-1:] in (",", ";"):
+        return False  # a list item continuing the sentence that introduced it
+    return True
+
+
+def _after_sentence_end(t: str, i: int) -> bool:
+    """Target-only: True when the word before the full stop ahead of ``i`` ends a
+    sentence: 5+ lowercase letters and not a known abbreviation."""
+    j = i
+    while t[j - 1] != ".":
+        j -= 1
+    k = j - 1
+    while k > 0 and t[k - 1].isalpha():
+        k -= 1
+    prev = t[k : j - 1]
+    if len(prev) < 5 or not prev.islower():
+        return False
+    if k > 0 and t[k - 1] == ".":
+        return False  # "z.b.", "www.example. com"
+    return prev not in L.ABBREVIATIONS and prev not in _LONG_ABBREVIATIONS
 
 
 _REPEAT_RE = re.compile(

@@ -1,0 +1,148 @@
+"""Live review figures: chrF and HTER of the current targets against the originals,
+and the MQM score of the annotations. No Textual here.
+
+Both metrics are sums of per-segment sacrebleu statistics (as in
+:class:`reviewer.metrics.SegmentStats`). A segment whose target is still the original
+has closed-form statistics (chrF: every character n-gram matches; TER: no edit, the
+reference's word count), so the baseline over a million segments costs one pass of
+``len``; only corrected segments go through sacrebleu, one segment a save. The figures
+equal sacrebleu's ``corpus_score`` over (current, original) pairs: tests check it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Sequence
+
+import numpy as np
+
+from ..metrics import MetricOptions, make_metric
+from ..mqm import PROFILES, Profile
+
+CHAR_ORDER = 6
+
+
+def _as_stats(row: np.ndarray) -> list[Any]:
+    return [int(x) if float(x).is_integer() else float(x) for x in row]
+
+
+def identical_chrf(text: str) -> list[int]:
+    """chrF statistics of a text scored against itself (``[hyp, ref, match]`` a
+    character order, whitespace removed as sacrebleu does)."""
+    n_chars = len("".join(text.split()))
+    out: list[int] = []
+    for n in range(1, CHAR_ORDER + 1):
+        c = max(0, n_chars - n + 1)
+        out += [c, c, c]
+    return out
+
+
+class EditMetrics:
+    """chrF and HTER (TER of the current target against the original, case-sensitive)
+    over a document, updated one segment at a time in O(1)."""
+
+    def __init__(self) -> None:
+        self.chrf = make_metric("chrf")
+        self.ter = make_metric("ter", MetricOptions(ter_case_sensitive=True))
+        self._chrf_total = np.zeros(3 * CHAR_ORDER)
+        self._ter_total = np.zeros(2)
+        self._rows: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        self._base: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        self.ready = False
+
+    def _baseline(self, original: str) -> tuple[np.ndarray, np.ndarray]:
+        return (np.asarray(identical_chrf(original), dtype=np.float64),
+                np.asarray([0, len(original.split())], dtype=np.float64))
+
+    def _pair(self, current: str, original: str) -> tuple[np.ndarray, np.ndarray]:
+        c, t = self.chrf, self.ter
+        cr = c._compute_segment_statistics(c._preprocess_segment(current),
+                                           c._cache_references([[original]])[0])
+        tr = t._compute_segment_statistics(t._preprocess_segment(current),
+                                           t._cache_references([[original]])[0])
+        return np.asarray(cr, dtype=np.float64), np.asarray(tr, dtype=np.float64)
+
+    def build(self, originals: Iterable[str], changed: Iterable[tuple[int, str, str]]) -> None:
+        """Start from every original target (statistics of identical pairs), then apply
+        the ``(position, current, original)`` triples of the segments already changed."""
+        chars = np.zeros(CHAR_ORDER)
+        words = 0
+        for text in originals:
+            n_chars = len("".join(text.split()))
+            for n in range(CHAR_ORDER):
+                if n_chars > n:
+                    chars[n] += n_chars - n
+            words += len(text.split())
+        self._chrf_total = np.repeat(chars, 3).astype(np.float64)
+        self._ter_total = np.asarray([0.0, float(words)])
+        for i, cur, orig in changed:
+            self.update(i, cur, orig)
+        self._pair("warm up the metrics", "warm the metrics up")  # first-call costs, here
+        self.ready = True
+
+    def update(self, i: int, current: str, original: str) -> None:
+        """Segment ``i`` now reads ``current`` (``original`` is the input's target)."""
+        old = self._rows.get(i)
+        if old is None:
+            old = self._baseline(original)
+        new = self._baseline(original) if current == original else self._pair(current, original)
+        self._chrf_total += new[0] - old[0]
+        self._ter_total += new[1] - old[1]
+        if current == original:
+            self._rows.pop(i, None)
+        else:
+            self._rows[i] = new
+
+    def chrf_score(self) -> float:
+        """Corpus chrF (0-100) of the current targets against the originals."""
+        return float(self.chrf._compute_score_from_stats(_as_stats(self._chrf_total)).score)
+
+    def hter(self) -> float:
+        """Corpus TER (0-100) of the current targets against the originals."""
+        return float(self.ter._compute_score_from_stats(_as_stats(self._ter_total)).score)
+
+
+class MqmTally:
+    """The MQM score of the annotations made so far: penalty total over the target word
+    count, with a profile's weights (``mqm`` unless configured)."""
+
+    def __init__(self, profile: Profile | None = None) -> None:
+        self.profile = profile or PROFILES["mqm"]
+        self.words = 0
+        self._penalty: dict[int, float] = {}
+        self._errors: dict[int, int] = {}
+        self.total = 0.0
+
+    def weigh(self, annotations: Sequence[Any]) -> float:
+        """The summed weight of a segment's annotations (unknown severities weigh 0)."""
+        total = 0.0
+        for a in annotations:
+            try:
+                total += self.profile.weight(a.category, a.severity)
+            except ValueError:
+                pass
+        return total
+
+    def set_segment(self, i: int, annotations: Sequence[Any]) -> None:
+        """Replace segment ``i``'s annotations."""
+        w = self.weigh(annotations)
+        self.total += w - self._penalty.get(i, 0.0)
+        if annotations:
+            self._penalty[i] = w
+            self._errors[i] = len(annotations)
+        else:
+            self._penalty.pop(i, None)
+            self._errors.pop(i, None)
+
+    @property
+    def errors(self) -> int:
+        """Annotations counted."""
+        return sum(self._errors.values())
+
+    def score(self) -> float:
+        """``100 * (1 - penalty / words)`` (the MQM raw quality) for per-word profiles,
+        minus the penalty otherwise."""
+        if not self.profile.per_word:
+            return -self.total
+        if not self.words:
+            return 100.0
+        return 100.0 * (1.0 - self.total / self.words)

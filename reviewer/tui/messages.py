@@ -1,0 +1,56 @@
+"""Messages that cross the app: posted by the workers (from threads) to the screen."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.message import Message
+
+
+class Progress(Message):
+    """Background work advanced: ``phase`` at ``done`` of ``total``."""
+
+    def __init__(self, phase: str, done: int, total: int) -> None:
+        super().__init__()
+        self.phase = phase
+        self.done = done
+        self.total = total
+
+
+class Loaded(Message):
+    """The segments and their review state are in the session: paint."""
+
+
+class LoadFailed(Message):
+    """Opening the input failed (a user error: shown, then the app exits)."""
+
+    def __init__(self, error: BaseException) -> None:
+        super().__init__()
+        self.error = error
+
+
+class FiguresReady(Message):
+    """The live figures (chrF, HTER, MQM) have their baselines."""
+
+
+class FindingsBatch(Message):
+    """Findings of some segments, by position."""
+
+    def __init__(self, batch: dict[int, list[Any]]) -> None:
+        super().__init__()
+        self.batch = batch
+
+
+class ChecksDone(Message):
+    """Every check ran."""
+
+
+class ViewReady(Message):
+    """A filter or search computed in a worker, ready to become the view."""
+
+    def __init__(self, kind: str, text: str, parsed: Any, positions: Any) -> None:
+        super().__init__()
+        self.kind = kind
+        self.text = text
+        self.parsed = parsed
+        self.positions = positions

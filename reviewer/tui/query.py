@@ -1,0 +1,145 @@
+"""Filters and search over a review session: index arrays of segment positions.
+
+Filter syntax (``f``), terms ANDed, case-insensitive keys::
+
+    check:entity,variant     segments with a finding of one of these checks
+    severity:major           ... with a finding of exactly this severity
+    severity:major+          ... with a finding at or above it
+    status:unreviewed,corrected
+    findings                 segments with any finding
+    text:REGEX  or  REGEX    source or target matches (smart case)
+
+No Textual here: the functions return sorted ``numpy`` arrays of positions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable
+
+import numpy as np
+
+from ..model import Severity
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .session import ReviewSession
+
+STATUSES = ("unreviewed", "accepted", "corrected", "rejected")
+
+
+class QueryError(ValueError):
+    """A filter or search the reviewer typed is not valid (the message says why)."""
+
+
+def compile_search(pattern: str) -> re.Pattern[str]:
+    """A regex, case-insensitive unless it has an upper-case letter (smart case)."""
+    flags = 0 if any(c.isupper() for c in pattern) else re.IGNORECASE
+    try:
+        return re.compile(pattern, flags)
+    except re.error as e:
+        raise QueryError(f"invalid regular expression {pattern!r}: {e}") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Filter:
+    """A parsed filter: every field None means no condition on it."""
+
+    checks: frozenset[str] | None = None
+    severity: Severity | None = None
+    at_least: bool = False
+    statuses: frozenset[str] | None = None
+    any_finding: bool = False
+    text: re.Pattern[str] | None = None
+    source: str = ""
+
+    @property
+    def empty(self) -> bool:
+        """True when the filter keeps everything."""
+        return (self.checks is None and self.severity is None and self.statuses is None
+                and not self.any_finding and self.text is None)
+
+
+def parse_filter(query: str) -> Filter:
+    """Parse the filter syntax above (raises :class:`QueryError`)."""
+    checks: set[str] | None = None
+    severity: Severity | None = None
+    at_least = False
+    statuses: set[str] | None = None
+    any_finding = False
+    text_parts: list[str] = []
+    for tok in query.split():
+        key, sep, value = tok.partition(":")
+        key = key.lower()
+        if not sep:
+            if tok.lower() == "findings":
+                any_finding = True
+            else:
+                text_parts.append(tok)
+            continue
+        values = [v for v in value.split(",") if v]
+        if key == "check":
+            checks = (checks or set()) | {v.lower() for v in values}
+        elif key in ("severity", "sev"):
+            v = value.lower()
+            at_least = v.endswith("+")
+            try:
+                severity = Severity.parse(v.rstrip("+"))
+            except ValueError as e:
+                raise QueryError(str(e)) from None
+        elif key == "status":
+            bad = [v for v in values if v.lower() not in STATUSES]
+            if bad:
+                raise QueryError(f"unknown status {bad[0]!r} (use {', '.join(STATUSES)})")
+            statuses = (statuses or set()) | {v.lower() for v in values}
+        elif key == "text":
+            text_parts.append(value)
+        else:
+            raise QueryError(f"unknown filter {key!r} (use check:, severity:, status:, text:, findings)")
+    text = compile_search(" ".join(text_parts)) if text_parts else None
+    return Filter(frozenset(checks) if checks is not None else None, severity, at_least,
+                  frozenset(statuses) if statuses is not None else None, any_finding, text,
+                  query.strip())
+
+
+def text_matches(session: "ReviewSession", pattern: re.Pattern[str],
+                 within: Iterable[int] | None = None) -> np.ndarray:
+    """Positions whose source or target (or reference) matches ``pattern``."""
+    segs = session.segs
+    search = pattern.search
+    idx = range(len(segs)) if within is None else within
+    hits = [i for i in idx
+            if search(segs[i].source) or search(segs[i].target or "")]
+    return np.asarray(hits, dtype=np.int64)
+
+
+def apply_filter(session: "ReviewSession", flt: Filter) -> np.ndarray | None:
+    """The positions the filter keeps (None: all of them)."""
+    if flt.empty:
+        return None
+    keep: np.ndarray | None = None
+
+    def narrow(arr: np.ndarray) -> None:
+        nonlocal keep
+        keep = arr if keep is None else np.intersect1d(keep, arr, assume_unique=True)
+
+    if flt.statuses is not None:
+        codes = [STATUSES.index(s) for s in flt.statuses]
+        narrow(np.flatnonzero(np.isin(session.status, codes)))
+    if flt.checks is not None or flt.severity is not None or flt.any_finding:
+        hits = []
+        for pos, items in session.findings.items():
+            for f in items:
+                if flt.checks is not None and f.check not in flt.checks:
+                    continue
+                if flt.severity is not None and (
+                        f.severity < flt.severity if flt.at_least else f.severity != flt.severity):
+                    continue
+                hits.append(pos)
+                break
+        narrow(np.asarray(sorted(hits), dtype=np.int64))
+    if flt.text is not None:
+        within = None if keep is None else keep.tolist()
+        narrow(text_matches(session, flt.text, within))
+    assert keep is not None
+    return keep

@@ -1,0 +1,529 @@
+"""The review screen: the segment list, the editor, the detail panel and the status
+line; its bindings (ids in :mod:`reviewer.tui.keymap`) act on the session and refresh
+only what changed. Loading, figures and checks run in thread workers."""
+
+from __future__ import annotations
+
+import time
+from typing import Any, Callable
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer, ProgressBar
+
+from ...errors import ReviewerError
+from .. import messages as msg
+from ..codes import check_codes, editor_offset_to_text, from_editor, side_codes, to_editor
+from ..keymap import REVIEW_BINDINGS
+from ..query import QueryError
+from ..session import ReviewSession
+from ..widgets.detail import DetailPanel
+from ..widgets.editor import SegmentEditor
+from ..widgets.segment_view import SegmentView
+from ..widgets.status_line import StatusLine
+from .help import HelpScreen, binding_rows
+from .mqm_picker import MqmChoice, MqmPicker
+from .prompt import ConfirmScreen, GlossaryScreen, PromptScreen
+
+Opener = Callable[[ReviewSession], None]
+INLINE_QUERY_LIMIT = 20_000  # larger documents filter and search in a worker
+
+
+class ReviewScreen(Screen[None]):
+    """Side-by-side review of one document."""
+
+    BINDINGS = list(REVIEW_BINDINGS)  # type: ignore[assignment]
+
+    def __init__(self, session: ReviewSession, opener: Opener | None = None,
+                 blink: bool = True) -> None:
+        super().__init__()
+        self.session = session
+        self.opener = opener
+        self.blink = blink
+        self.busy = ""
+        self.painted_at: float | None = None
+        self.loaded_at: float | None = None
+
+    # -- layout ------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        """List, editor (hidden), details, progress, status, footer."""
+        yield SegmentView(self.session, id="segments")
+        yield SegmentEditor(blink=self.blink, id="editor")
+        yield DetailPanel(id="detail")
+        yield ProgressBar(id="progress", show_eta=False, show_percentage=True)
+        yield StatusLine(id="status")
+        yield Footer()
+
+    @property
+    def view(self) -> SegmentView:
+        """The segment list."""
+        return self.query_one(SegmentView)
+
+    @property
+    def editor(self) -> SegmentEditor:
+        """The editor."""
+        return self.query_one(SegmentEditor)
+
+    @property
+    def editing(self) -> bool:
+        """True while the editor is open."""
+        return self.editor.display
+
+    def on_mount(self) -> None:
+        """Start loading."""
+        self.editor.display = False
+        self.view.focus()
+        self.refresh_status()
+        self.load_worker()
+
+    # -- workers -----------------------------------------------------------------
+
+    def _progress(self, phase: str, done: int, total: int) -> None:
+        self.post_message(msg.Progress(phase, done, total))
+
+    @work(thread=True, exclusive=True, group="load")
+    def load_worker(self) -> None:
+        """Open (if needed) and read the document."""
+        s = self.session
+        try:
+            if self.opener is not None:
+                self._progress("opening", 0, 1)
+                self.opener(s)
+            s.load(self._progress)
+        except ReviewerError as e:
+            self.post_message(msg.LoadFailed(e))
+            return
+        self.post_message(msg.Loaded())
+
+    @work(thread=True, exclusive=True, group="figures")
+    def figures_worker(self) -> None:
+        """Baselines of the live figures (a pass over every segment)."""
+        self.session.load_figures(self._progress)
+        self.post_message(msg.FiguresReady())
+
+    @work(thread=True, exclusive=True, group="checks")
+    def checks_worker(self) -> None:
+        """Run the checks, posting findings in time batches."""
+        def hand_over(batch: dict[int, list[Any]]) -> None:
+            self.post_message(msg.FindingsBatch(batch))
+
+        self.session.run_checks(hand_over, self._progress)
+        self.post_message(msg.ChecksDone())
+
+    def on_progress(self, m: msg.Progress) -> None:
+        """Show background progress."""
+        bar = self.query_one(ProgressBar)
+        bar.display = True
+        bar.update(total=max(1, m.total), progress=m.done)
+        pct = f" {100 * m.done // m.total}%" if m.total else ""
+        self.busy = f"{m.phase}{pct}"
+        self.refresh_status()
+
+    def on_loaded(self, _m: msg.Loaded) -> None:
+        """Paint the list; the background passes start once it is on screen."""
+        self.loaded_at = time.perf_counter()
+        s = self.session
+        path = getattr(s.backend, "path", "")
+        self.app.sub_title = f"{path}  {s.n} segments"
+        self.view.reset_layout()
+        self.view.refresh()
+        self.show_current()
+        if s.plan is not None:
+            self.busy = "checking"
+        self.call_after_refresh(self._start_background)
+
+    def _start_background(self) -> None:
+        """Figures and checks, after the first frame (they would compete with it for
+        the interpreter)."""
+        self.figures_worker()
+        if self.session.plan is not None:
+            self.checks_worker()
+        else:
+            self._idle()
+
+    def on_load_failed(self, m: msg.LoadFailed) -> None:
+        """A user error while opening: hand it to the command line and leave."""
+        self.app.load_error = m.error  # type: ignore[attr-defined]
+        self.app.exit(return_code=2)
+
+    def on_figures_ready(self, _m: msg.FiguresReady) -> None:
+        """Figures can be shown."""
+        self.refresh_status()
+
+    def on_findings_batch(self, m: msg.FindingsBatch) -> None:
+        """Merge findings; repaint."""
+        self.session.add_findings(m.batch)
+        self.view.refresh()
+        if self.session.current in m.batch:
+            self.show_current()
+        self.refresh_status()
+
+    def on_checks_done(self, _m: msg.ChecksDone) -> None:
+        """Checks finished."""
+        self.session.checks_done = True
+        self._idle()
+        self.show_current()
+
+    def _idle(self) -> None:
+        self.busy = ""
+        self.query_one(ProgressBar).display = False
+        self.refresh_status()
+
+    @on(SegmentView.Painted)
+    def _painted(self) -> None:
+        if self.painted_at is None and self.session.loaded:
+            self.painted_at = time.perf_counter()
+
+    # -- refreshing ----------------------------------------------------------------
+
+    def refresh_status(self) -> None:
+        """Redraw the status line."""
+        self.query_one(StatusLine).show(self.session, self.busy)
+
+    def show_current(self) -> None:
+        """Detail panel and status for the cursor's segment."""
+        self.query_one(DetailPanel).show(self.session, self.session.current)
+        self.refresh_status()
+
+    def changed(self, pos: int) -> None:
+        """Segment ``pos`` changed: one row, the details, the status."""
+        self.view.refresh_row(self.session.row_of(pos))
+        self.show_current()
+
+    def moved(self, old: int | None, center: bool = False) -> None:
+        """The cursor moved from row ``old``."""
+        self.view.move_cursor(old, center)
+        self.show_current()
+
+    def view_changed(self) -> None:
+        """Filter or search changed: new rows."""
+        self.view.reset_layout()
+        self.view.refresh_search()
+        self.view.scroll_to(y=0, animate=False)
+        self.view.show_cursor(center=True)
+        self.show_current()
+
+    def _ready(self) -> int | None:
+        if not self.session.loaded:
+            self.notify("Still loading…", severity="warning", timeout=2)
+            return None
+        pos = self.session.current
+        if pos is None:
+            self.notify("No segment here (clear the filter with Escape)", timeout=2)
+        return pos
+
+    def _guard(self, fn: Callable[[], Any]) -> Any:
+        """Run a change; user errors become a notification."""
+        try:
+            return fn()
+        except (ReviewerError, ValueError) as e:
+            self.notify(str(e), severity="error", timeout=6)
+            return None
+
+    # -- moving --------------------------------------------------------------------
+
+    def _go(self, row: int, center: bool = False) -> None:
+        s = self.session
+        if not s.loaded or not s.rows:
+            return
+        old = s.cursor
+        if s.move_to(row) or center:
+            self.moved(old, center)
+
+    def action_cursor(self, delta: int) -> None:
+        """j/k."""
+        self._go(self.session.cursor + delta)
+
+    def action_page(self, direction: int) -> None:
+        """PageDown/PageUp."""
+        self._go(self.session.cursor + direction * self.view.page_rows())
+
+    def action_first(self) -> None:
+        """g."""
+        self._go(0)
+
+    def action_last(self) -> None:
+        """G."""
+        self._go(self.session.rows - 1)
+
+    def action_next_finding(self, forward: bool) -> None:
+        """n/N."""
+        if not self.session.loaded:
+            return
+        row = self.session.next_finding_row(forward)
+        if row is None:
+            more = "" if self.session.checks_done else " yet (checks are running)"
+            self.notify(f"No {'next' if forward else 'previous'} finding{more}", timeout=2)
+            return
+        self._go(row)
+
+    def action_goto(self) -> None:
+        """:  go to a segment number."""
+        def done(value: str | None) -> None:
+            if not value:
+                return
+            try:
+                pos = int(value.strip()) - 1
+            except ValueError:
+                self.notify(f"Not a segment number: {value!r}", severity="error")
+                return
+            row = self.session.row_of(max(0, min(pos, self.session.n - 1)))
+            if row is None:
+                self.notify("That segment is hidden by the filter (Escape clears it)")
+                return
+            self._go(row, center=True)
+
+        self.app.push_screen(PromptScreen("Go to segment", placeholder=f"1–{self.session.n}"), done)
+
+    def _query(self, title: str, kind: str, current: str, hint: str) -> None:
+        def done(value: str | None) -> None:
+            if value is None:
+                return
+            if self.session.n > INLINE_QUERY_LIMIT:
+                self.busy = f"{kind}ing…"
+                self.refresh_status()
+                self.query_worker(kind, value.strip())
+                return
+            try:
+                parsed = self.session.prepare(kind, value.strip())
+            except QueryError as e:
+                self.notify(str(e), severity="error")
+                return
+            self.on_view_ready(msg.ViewReady(kind, value.strip(), *parsed))
+
+        self.app.push_screen(PromptScreen(title, current, hint=hint), done)
+
+    @work(thread=True, exclusive=True, group="query")
+    def query_worker(self, kind: str, text: str) -> None:
+        """Compute a filter or search over a large document off the UI thread."""
+        try:
+            parsed = self.session.prepare(kind, text)
+        except QueryError as e:
+            self.app.call_from_thread(self._query_failed, str(e))
+            return
+        self.post_message(msg.ViewReady(kind, text, *parsed))
+
+    def _query_failed(self, message: str) -> None:
+        self.busy = ""
+        self.refresh_status()
+        self.notify(message, severity="error")
+
+    def on_view_ready(self, m: msg.ViewReady) -> None:
+        """Install a computed filter or search as the view."""
+        rows = self.session.install(m.kind, m.parsed, m.positions)
+        self.busy = ""
+        self.view_changed()
+        if m.text and not rows:
+            self.notify("Nothing matches", severity="warning", timeout=3)
+
+    def action_search(self) -> None:
+        """/  regex search over source and target."""
+        s = self.session
+        self._query("Search (regex; smart case)", "search", s.search.pattern if s.search else "",
+                    "Shows the matching segments; Escape on the list clears.")
+
+    def action_filter(self) -> None:
+        """f  filter."""
+        s = self.session
+        self._query("Filter", "filter", s.filter.source if s.filter else "",
+                    "check:ID severity:major+ status:unreviewed findings text:REGEX")
+
+    def action_clear_view(self) -> None:
+        """Escape: drop filter and search."""
+        if self.session.clear_view():
+            self.view_changed()
+
+    def action_select_finding(self, step: int) -> None:
+        """]/[  select a finding of the segment."""
+        if self.session.select_finding(step):
+            self.changed(self.session.current)  # type: ignore[arg-type]
+
+    @on(SegmentView.Clicked)
+    def _clicked(self, m: SegmentView.Clicked) -> None:
+        self._go(m.row)
+
+    # -- editing -------------------------------------------------------------------
+
+    def action_edit(self) -> None:
+        """e/Enter: edit the translation."""
+        pos = self._ready()
+        if pos is None:
+            return
+        seg = self.session.segs[pos]
+        ed = self.editor
+        ed.position = pos
+        ed.load_text(to_editor(seg.target or "", side_codes(seg, "target")))
+        ed.display = True
+        ed.focus()
+        self.call_after_refresh(self.view.show_cursor)
+
+    def close_editor(self) -> None:
+        """Hide the editor; back to the list."""
+        self.editor.display = False
+        self.editor.position = None
+        self.view.focus()
+        self.call_after_refresh(self.view.show_cursor)
+
+    @on(SegmentEditor.Cancel)
+    def _cancel(self) -> None:
+        self.close_editor()
+
+    @on(SegmentEditor.Save)
+    def _save(self, m: SegmentEditor.Save) -> None:
+        pos = self.editor.position
+        if pos is None:
+            return
+        problem = check_codes(m.text, self.session.segs[pos])
+        if problem is None:
+            self._commit(pos, m.text)
+            return
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self._commit(pos, m.text)
+            else:
+                self.notify("Not saved: " + problem.message, severity="warning")
+
+        self.notify(f"Protected inline code: {problem.message}", severity="error", timeout=6)
+        self.app.push_screen(ConfirmScreen(f"{problem.message}. Save anyway?"), answer)
+
+    def _commit(self, pos: int, display_text: str) -> None:
+        try:
+            self.session.save(pos, from_editor(display_text))
+        except (ReviewerError, ValueError) as e:
+            self.notify(f"Not saved: {e}", severity="error", timeout=8)
+            return
+        self.close_editor()
+        self.changed(pos)
+
+    @on(SegmentEditor.Annotate)
+    def _annotate_selection(self, m: SegmentEditor.Annotate) -> None:
+        pos = self.editor.position
+        if pos is None:
+            return
+        target = self.session.segs[pos].target or ""
+        if from_editor(m.text) != target:
+            self.notify("Save the correction first (ctrl+s), then annotate", severity="warning")
+            return
+        a, b = editor_offset_to_text(m.text, m.start), editor_offset_to_text(m.text, m.end)
+        if a == b:
+            a, b = 0, len(target)
+        self._pick_mqm(pos, "target", a, b)
+
+    def action_suggestion(self) -> None:
+        """s: apply the selected finding's suggestion."""
+        pos = self._ready()
+        f = self.session.selected_finding() if pos is not None else None
+        if pos is None or f is None:
+            if pos is not None:
+                self.notify("No finding selected", timeout=2)
+            return
+        if self._guard(lambda: self.session.apply_suggestion(pos, f)) is not None:
+            self.changed(pos)
+
+    def action_undo(self) -> None:
+        """u: undo the segment's last change."""
+        pos = self._ready()
+        if pos is None:
+            return
+        change = self._guard(lambda: self.session.undo(pos))
+        if change is None:
+            self.notify("Nothing to undo for this segment", timeout=2)
+            return
+        self.notify(f"Undone: {getattr(change, 'kind', 'change')}", timeout=2)
+        self.changed(pos)
+
+    # -- deciding ------------------------------------------------------------------
+
+    def _decide(self, status: str) -> None:
+        pos = self._ready()
+        if pos is None:
+            return
+        self._guard(lambda: self.session.set_status(pos, status))
+        self.changed(pos)
+        self._go(self.session.cursor + 1)
+
+    def action_accept(self) -> None:
+        """a: accept and go on."""
+        self._decide("accepted")
+
+    def action_reject(self) -> None:
+        """r: reject and go on."""
+        self._decide("rejected")
+
+    def action_dismiss_finding(self) -> None:
+        """x: dismiss the selected finding."""
+        pos = self._ready()
+        f = self.session.selected_finding() if pos is not None else None
+        if pos is None or f is None:
+            return
+        self._guard(lambda: self.session.dismiss(pos, f))
+        self.changed(pos)
+
+    def action_mqm(self) -> None:
+        """m: MQM annotation on the selected finding's span (or the whole target)."""
+        pos = self._ready()
+        if pos is None:
+            return
+        f = self.session.selected_finding()
+        if f is not None:
+            self._pick_mqm(pos, f.side, f.start, f.end, f.category, str(f.severity))
+        else:
+            self._pick_mqm(pos, "target", 0, len(self.session.segs[pos].target or ""))
+
+    def _pick_mqm(self, pos: int, side: str, start: int, end: int, category: str | None = None,
+                  severity: str = "minor") -> None:
+        seg = self.session.segs[pos]
+        text = (seg.source if side == "source" else seg.target or "")[start:end]
+
+        def done(choice: MqmChoice | None) -> None:
+            if choice is None:
+                return
+            self._guard(lambda: self.session.annotate(pos, side, start, end, choice.category,
+                                                      choice.severity, choice.comment))
+            self.changed(pos)
+
+        self.app.push_screen(MqmPicker(side, text, category, severity), done)
+
+    def action_glossary(self) -> None:
+        """t: add a source/target pair to the glossary."""
+        pos = self._ready()
+        if pos is None:
+            return
+        f = self.session.selected_finding()
+        src = f.text if f is not None and f.side == "source" else ""
+        tgt = (f.suggestion or f.text) if f is not None and f.side == "target" else ""
+
+        def done(pair: tuple[str, str, str] | None) -> None:
+            if pair is None:
+                return
+            if self._guard(lambda: self.session.add_glossary(pair[0], pair[1], pair[2] or None)):
+                self.notify(f"Glossary: {pair[0]} → {pair[1] or '(do not translate)'}", timeout=3)
+                self.show_current()
+
+        self.app.push_screen(GlossaryScreen(src, tgt), done)
+
+    # -- app-wide --------------------------------------------------------------------
+
+    def action_export(self) -> None:
+        """ctrl+e: export the corrected file."""
+        if not self.session.loaded:
+            return
+        result = self._guard(self.session.export)
+        if result is not None:
+            path, n = result
+            self.notify(f"Exported to {path} ({n} units changed)", timeout=8)
+
+    def action_toggle_theme(self) -> None:
+        """ctrl+t: light/dark."""
+        self.app.theme = "textual-light" if self.app.current_theme.dark else "textual-dark"
+
+    def action_help(self) -> None:
+        """?: every binding."""
+        self.app.push_screen(HelpScreen(binding_rows(self.app, self.active_bindings)))
+
+    def action_quit(self) -> None:
+        """q: quit (everything is saved already)."""
+        self.app.exit()

@@ -1,0 +1,172 @@
+"""Rendering one segment row into strips: gutter (number, status, severity), then
+source | target | reference, each wrapped to its column, highlighted spans coloured by
+severity, inline codes as chips, search matches marked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable, Sequence
+
+from rich.console import Console
+from rich.segment import Segment as RichSegment
+from rich.style import Style
+from rich.text import Text
+from textual.strip import Strip
+
+from ...model import CODE_RE, InlineCode, code_index
+from ..codes import code_label, side_codes
+
+STATUS_GLYPHS = ("·", "✓", "✎", "✗")
+SEVERITY_NAMES = ("neutral", "minor", "major", "critical")
+SEPARATOR = " │ "
+
+
+@dataclass(slots=True)
+class RowStyles:
+    """Rich styles of the row parts (from the widget's component classes)."""
+
+    base: Style
+    cursor: Style
+    number: Style
+    status: tuple[Style, Style, Style, Style]
+    severity: tuple[Style, Style, Style, Style]
+    selected: Style
+    search: Style
+    chip: Style
+    rule: Style
+    annotation: Style
+    empty: Style
+
+
+@dataclass(slots=True)
+class Mark:
+    """A styled span of a side's text (character offsets of that text)."""
+
+    start: int
+    end: int
+    style: Style
+    rank: int = 0
+
+
+def styled(text: str, codes: Sequence[InlineCode], marks: Iterable[Mark], chip: Style,
+           search: re.Pattern[str] | None = None, search_style: Style | None = None) -> Text:
+    """A Rich Text of ``text`` with inline codes as chips and the marks applied."""
+    out = Text()
+    offsets = [0] * (len(text) + 1)
+    last = 0
+    shift = 0
+    for m in CODE_RE.finditer(text):
+        s = m.start()
+        for k in range(last, s + 1):
+            offsets[k] = k + shift
+        out.append(text[last:s])
+        label = f" {code_label(code_index(m.group()) or 0, codes)} "
+        out.append(label, chip)
+        shift += len(label) - 1
+        last = s + 1
+    for k in range(last, len(text) + 1):
+        offsets[k] = k + shift
+    out.append(text[last:])
+    for mk in sorted(marks, key=lambda m: m.rank):
+        a = offsets[max(0, min(mk.start, len(text)))]
+        b = offsets[max(0, min(mk.end, len(text)))]
+        if b > a:
+            out.stylize(mk.style, a, b)
+    if search is not None and search_style is not None:
+        for m in search.finditer(text):
+            if m.end() > m.start():
+                out.stylize(search_style, offsets[m.start()], offsets[m.end()])
+    return out
+
+
+def wrap(console: Console, text: Text, width: int, pad: Style) -> list[Strip]:
+    """Wrap ``text`` to ``width`` cells: one strip a line, padded."""
+    if width <= 0:
+        return [Strip.blank(0)]
+    lines = text.wrap(console, width, overflow="fold", tab_size=4)
+    strips = []
+    for line in lines:
+        line.rstrip_end(width)
+        segs = list(line.render(console))
+        strips.append(Strip(segs).adjust_cell_length(width, pad))
+    return strips or [Strip.blank(width, pad)]
+
+
+def column_widths(width: int, gutter: int, columns: int) -> list[int]:
+    """Widths of the text columns once the gutter and separators are taken."""
+    room = max(columns * 4, width - gutter - len(SEPARATOR) * (columns - 1))
+    base = room // columns
+    widths = [base] * columns
+    widths[-1] += room - base * columns
+    return widths
+
+
+def gutter_width(n_segments: int) -> int:
+    """Cells of the gutter: marker, number, status, severity dot."""
+    return 1 + max(3, len(str(n_segments))) + 4
+
+
+def render_row(session: Any, pos: int, width: int, current: bool, st: RowStyles,
+               console: Console) -> list[Strip]:
+    """The strips of one segment row (text lines, then a rule)."""
+    seg = session.segs[pos]
+    numw = max(3, len(str(session.n)))
+    gw = gutter_width(session.n)
+    ref = session.reference(pos) if session.has_reference else None
+    ncols = 3 if session.has_reference else 2
+    widths = column_widths(width, gw, ncols)
+    findings = session.findings_of(pos)
+    selected = session.selected_finding() if current else None
+    marks: dict[str, list[Mark]] = {"source": [], "target": []}
+    for f in findings:
+        if f.form not in (None, 0):
+            continue
+        style = st.severity[int(f.severity)]
+        rank = int(f.severity)
+        if f is selected:
+            style, rank = style + st.selected, 10
+        marks[f.side].append(Mark(f.start, f.end, style, rank))
+    for a in session.annotations(pos) if pos in session.annotated else ():
+        marks.setdefault(a.side, []).append(Mark(a.start, a.end, st.annotation, 5))
+    search = session.search
+    texts: list[Text] = [
+        styled(seg.source, side_codes(seg, "source"), marks["source"], st.chip, search, st.search)
+    ]
+    if seg.target is None:
+        texts.append(Text("∅ no translation", st.empty))
+    else:
+        texts.append(styled(seg.target, side_codes(seg, "target"), marks["target"], st.chip,
+                            search, st.search))
+    if ncols == 3:
+        texts.append(styled(ref or "", (), (), st.chip, search, st.search) if ref is not None
+                     else Text("∅", st.empty))
+    pad = st.base
+    cols = [wrap(console, t, w, pad) for t, w in zip(texts, widths)]
+    height = max(len(c) for c in cols)
+    status = int(session.status[pos])
+    sev = int(session.max_sev[pos])
+    head = [
+        RichSegment("▌" if current else " ", st.cursor if current else pad),
+        RichSegment(str(pos + 1).rjust(numw), st.number),
+        RichSegment(" "),
+        RichSegment(STATUS_GLYPHS[status], st.status[status]),
+        RichSegment("●" if sev >= 0 else " ", st.severity[sev] if sev >= 0 else pad),
+        RichSegment("  "),
+    ]
+    gutter = Strip(head).adjust_cell_length(gw, pad)
+    blank_gutter = Strip.blank(gw, pad)
+    sep = Strip([RichSegment(SEPARATOR, st.rule)])
+    strips: list[Strip] = []
+    for k in range(height):
+        parts = [gutter if k == 0 else blank_gutter]
+        for c, (col, w) in enumerate(zip(cols, widths)):
+            if c:
+                parts.append(sep)
+            parts.append(col[k] if k < len(col) else Strip.blank(w, pad))
+        strips.append(Strip.join(parts).adjust_cell_length(width, pad))
+    strips.append(Strip([RichSegment("─" * width, st.rule)]))
+    if current:
+        strips = [s.apply_style(st.cursor) for s in strips[:-1]] + [strips[-1]]
+    return strips

@@ -1,0 +1,161 @@
+"""The review session without a screen: live figures against sacrebleu, inline-code
+chips, filters and search, and the session over the real project and store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reviewer.metrics import MetricOptions, SegmentStats
+from reviewer.model import InlineCode, Segment
+from reviewer.mqm import PROFILES
+from reviewer.tui.codes import check_codes, editor_offset_to_text, from_editor, to_editor
+from reviewer.tui.live_stats import EditMetrics, MqmTally, identical_chrf
+from reviewer.tui.query import QueryError, parse_filter
+from reviewer.tui.session import ReviewSession, default_export_path
+
+ORIGINALS = ["Il gatto è sul tavolo.", "Un investimento storico", "", "  spazi  doppi ",
+             "Nvidia e Openai hanno annunciato"]
+CURRENT = ["Il gatto è sul tavolo!", "Un investimento storico", "Nuovo testo", "  spazi  doppi ",
+           "NVIDIA e OpenAI hanno annunciato"]
+
+
+def test_identical_chrf_matches_sacrebleu() -> None:
+    for text in ORIGINALS + ["a", "ab cd"]:
+        s = SegmentStats("chrf", [text], [[text]])
+        assert list(s.rows[0]) == identical_chrf(text)
+
+
+def test_edit_metrics_equal_sacrebleu_corpus_scores() -> None:
+    m = EditMetrics()
+    m.build(ORIGINALS, [])
+    assert m.chrf_score() == pytest.approx(SegmentStats("chrf", ORIGINALS, [ORIGINALS]).corpus().score)
+    for i, (cur, orig) in enumerate(zip(CURRENT, ORIGINALS)):
+        m.update(i, cur, orig)
+    chrf = SegmentStats("chrf", CURRENT, [ORIGINALS]).corpus().score
+    ter = SegmentStats("ter", CURRENT, [ORIGINALS], MetricOptions(ter_case_sensitive=True)).corpus().score
+    assert m.chrf_score() == pytest.approx(chrf)
+    assert m.hter() == pytest.approx(ter)
+    for i, orig in enumerate(ORIGINALS):  # back to the originals: back to 100 / 0
+        m.update(i, orig, orig)
+    assert m.chrf_score() == pytest.approx(100.0) and m.hter() == pytest.approx(0.0)
+
+
+def test_mqm_tally() -> None:
+    class A:
+        def __init__(self, c: str, s: str) -> None:
+            self.category, self.severity = c, s
+
+    t = MqmTally(PROFILES["mqm"])
+    t.words = 100
+    t.set_segment(3, [A("Accuracy/Mistranslation", "major"), A("Style", "minor")])
+    assert t.score() == pytest.approx(94.0) and t.errors == 2
+    t.set_segment(3, [])
+    assert t.score() == 100.0 and t.errors == 0
+
+
+CODES = (InlineCode("open", "1", "<b>", "<b>"), InlineCode("close", "1", "</b>", "</b>"),
+         InlineCode("standalone", "2", "<br/>", "<br/>"))
+SEG = Segment("u1", 0, "Press \ue000here\ue001.\ue002", "Premi \ue000qui\ue001.\ue002",
+              source_codes=CODES, target_codes=CODES)
+
+
+def test_chips_round_trip_and_protection() -> None:
+    shown = to_editor(SEG.target, CODES)
+    assert shown == "Premi ⟦1 <b>⟧qui⟦2 </b>⟧.⟦3 <br/>⟧"
+    assert from_editor(shown) == SEG.target
+    assert check_codes(shown, SEG) is None
+    assert check_codes(shown.replace("qui", "questo"), SEG) is None
+    moved = "⟦1 <b>⟧Premi⟦2 </b>⟧ qui.⟦3 <br/>⟧"
+    assert check_codes(moved, SEG) is None
+    assert "deleted" in check_codes(shown.replace("⟦3 <br/>⟧", ""), SEG).message  # type: ignore[union-attr]
+    assert "altered" in check_codes(shown.replace("⟦3 <br/>⟧", "⟦3 <br/>"), SEG).message  # type: ignore[union-attr]
+    assert "does not exist" in check_codes(shown + "⟦9⟧", SEG).message  # type: ignore[union-attr]
+    assert "duplicated" in check_codes(shown + "⟦3⟧", SEG).message  # type: ignore[union-attr]
+    assert editor_offset_to_text(shown, len("Premi ⟦1 <b>⟧")) == len("Premi \ue000")
+
+
+def test_filter_syntax() -> None:
+    f = parse_filter("check:entity,variant severity:major+ status:unreviewed findings Open.i")
+    assert f.checks == {"entity", "variant"} and f.at_least and f.any_finding
+    assert f.statuses == {"unreviewed"} and f.text is not None and f.text.pattern == "Open.i"
+    assert parse_filter("").empty
+    for bad in ("status:done", "severity:huge", "colour:red", "text:("):
+        with pytest.raises(QueryError):
+            parse_filter(bad)
+
+
+def test_session_over_the_real_project(tmp_path: Path) -> None:
+    import shutil
+
+    from reviewer.config import Config
+    from reviewer.formats import ReadOptions
+    from reviewer.project import Project
+    from reviewer.runner import plan_checks
+
+    from .conftest import SAMPLE
+
+    src = tmp_path / "a.tsv"
+    shutil.copy(SAMPLE, src)
+    store = tmp_path / "s.sqlite"
+    ro = ReadOptions(source_lang="en", target_lang="it")
+    with Project.open(src, store_path=store, read_options=ro, reviewer="t") as p:
+        s = ReviewSession(p, plan=plan_checks(Config()))
+        s.load()
+        s.load_figures()
+        batches: list[dict] = []
+        s.run_checks(batches.append)
+        for b in batches:
+            s.add_findings(b)
+        assert s.findings and s.counts()["findings_left"] == sum(len(v) for v in s.findings.values())
+        assert s.set_search("Openbrai") == 1 and s.current == 0
+        s.clear_view()
+        assert s.set_filter("status:accepted") == 0
+        s.clear_view()
+        f = s.findings_of(0)[0]
+        s.apply_suggestion(0, f)
+        s.set_status(1, "accepted")
+        s.annotate(2, "target", 0, 2, "Style/Awkward style", "minor", "x")
+        assert s.counts()["corrected"] == 1 and s.counts()["accepted"] == 1
+        assert s.metrics.chrf_score() < 100 and s.mqm.errors == 1
+        out, n = s.export()
+        assert out == default_export_path(src) and n >= 1
+    # a new session on the same store starts where the last one stopped
+    with Project.open(src, store_path=store, read_options=ro) as p:
+        s = ReviewSession(p)
+        s.load()
+        s.load_figures()
+        assert (s.status[0], s.status[1], s.status[2]) == (2, 1, 0)
+        assert s.annotated == {2} and s.mqm.errors == 1 and s.metrics.chrf_score() < 100
+
+
+def test_core_of_the_tui_imports_no_textual() -> None:
+    import subprocess
+    import sys
+
+    from .conftest import REPO
+
+    code = ("import sys\n"
+            "for m in ('session', 'codes', 'query', 'live_stats', 'loader', 'memory'):\n"
+            "    __import__('reviewer.tui.' + m)\n"
+            "import reviewer.cli, reviewer.cli_review\n"
+            "print('textual' in sys.modules or 'rich' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "False"
+
+
+def test_every_binding_id_is_known_to_the_keymap() -> None:
+    from reviewer.tui.keymap import KNOWN_IDS
+    from reviewer.tui.screens.help import HelpScreen
+    from reviewer.tui.screens.mqm_picker import MqmPicker
+    from reviewer.tui.screens.prompt import ConfirmScreen, GlossaryScreen, PromptScreen
+    from reviewer.tui.screens.review import ReviewScreen
+    from reviewer.tui.widgets.editor import SegmentEditor
+
+    for cls in (ReviewScreen, SegmentEditor, HelpScreen, MqmPicker, ConfirmScreen,
+                GlossaryScreen, PromptScreen):
+        for b in cls.BINDINGS:
+            assert b.id, f"{cls.__name__}: binding {b.key} has no id"
+            assert b.id in KNOWN_IDS

@@ -203,7 +203,8 @@ class CheckPlan:
         overrides = self.config.severity
         by_seg = {s.index: s for s in kept}
         for c in checks:
-            found = runner(c, kept, ctxs[c.id]) if runner else c.run_document(kept, ctxs[c.id])
+            found = (runner(c, kept, ctxs[c.id]) if runner
+                     else c.run_document(kept, ctxs[c.id]))  # type: ignore[attr-defined]
             for seg, f in found:
                 if c.id in seg.ignore or not seg.ignore.isdisjoint(IGNORE_ALL):
                     continue
@@ -235,38 +236,55 @@ class CheckPlan:
         kept: list[Segment] | None = [] if doc_checks else None
         pending: dict[int, list[Finding]] = {}
 
+        path = doc.path
+
         def finish(seg: Segment, f: Finding, form: int | None) -> Finding:
-            sev = overrides.get(f.check, f.severity)
+            sev = overrides.get(f.check, f.severity) if overrides else f.severity
+            if type(f) is Finding:  # the fast path of dataclasses.replace
+                return Finding(
+                    f.check, f.category, sev, f.side, f.start, f.end, f.text, f.message,
+                    f.suggestion, f.score, path, seg.id, seg.index, seg.line, form,
+                )
             return replace(
-                f, severity=sev, file=doc.path, unit=seg.id, index=seg.index,
+                f, severity=sev, file=path, unit=seg.id, index=seg.index,
                 line=seg.line, form=form,
             )
+
+        # (id, needs_translation, bound run, context) per check, looked up once
+        pre_runs = [(c.id, c.run, ctxs[c.id]) for c in pre]
+        main_runs = [(c.id, c.needs_translation, c.run, ctxs[c.id]) for c in main]
+        target_only = doc.target_only
+        count_terms = self.glossary is not None and not target_only
 
         for seg in doc:
             if "obsolete" in seg.flags:
                 continue
             stats.units += 1
-            stats.words += count_words(seg.target or "" if doc.target_only else seg.source)
+            stats.words += count_words(seg.target or "" if target_only else seg.source)
             if kept is not None:
                 kept.append(seg)
-            if (self.glossary is not None or seg.terms) and not doc.target_only:
+            if (count_terms or seg.terms) and not target_only:
                 self._count_terms(seg, doc)
             ignore = seg.ignore
             if ignore and not ignore.isdisjoint(IGNORE_ALL):
                 continue
             out: list[Finding] = []
-            for form, s in seg.forms():
+            if seg.plural_source is None or not seg.plural_targets:
+                forms: Iterable[tuple[int | None, Segment]] = ((None, seg),)
+            else:
+                forms = seg.forms()
+            for form, s in forms:
                 blocked = not s.target
-                for c in pre:
-                    if c.id in ignore:
+                for cid, run, ctx in pre_runs:
+                    if ignore and cid in ignore:
                         continue
-                    for f in c.run(s, ctxs[c.id]):
+                    for f in run(s, ctx):
                         blocked = True
                         out.append(finish(seg, f, form))
-                for c in main:
-                    if (blocked and c.needs_translation) or c.id in ignore:
+                for cid, needs_translation, run, ctx in main_runs:
+                    if (blocked and needs_translation) or (ignore and cid in ignore):
                         continue
-                    for f in c.run(s, ctxs[c.id]):
+                    for f in run(s, ctx):
                         out.append(finish(seg, f, form))
             if kept is None:
                 for f in dedupe(out):

@@ -67,6 +67,10 @@ UNITS = frozenset(
 )  # fmt: skip
 
 _TOKEN_RE = re.compile(r"\w+(?:['’]\w+)*")
+_APOS_RE = re.compile(r"['’]")
+_POSSESSIVE = ("'s", "’s")
+_NEGATION = ("n't", "n’t")
+_TITLED_RE = re.compile(r"\b[A-Z][a-z]{3,}\b")
 _CODE_RE = re.compile(r"[A-Z][A-Za-z]*\d\w*")
 _ALNUM_RE = re.compile(r"[^\W_]+")
 
@@ -149,19 +153,25 @@ def find_names(text: str, lang: str | None, dnt: Sequence[str] = ()) -> list[Nam
                 names.append(Name(a, b, text[a:b], "dnt"))
                 taken.append((a, b))
     has_dict = dictionary(code) is not None
-    tokens = [m for m in _TOKEN_RE.finditer(text)]
-    words = [m.group() for m in tokens if any(c.isalpha() for c in m.group())]
+    tokens = list(_TOKEN_RE.finditer(text))
+    words = [
+        w for w in (m.group() for m in tokens) if w.isalpha() or any(c.isalpha() for c in w)
+    ]
     caps = sum(1 for w in words if len(w) > 1 and w.isupper())
     shouting = len(words) >= 3 and caps >= 0.6 * len(words)
-    for i, m in enumerate(tokens):
-        start, tok = m.start(), m.group()
-        if any(x < m.end() and start < y for x, y in taken):
+    for m in tokens:
+        tok = m.group()
+        if tok.islower():
+            continue  # no uppercase letter: never a name (see _kind)
+        start = m.start()
+        if taken and any(x < m.end() and start < y for x, y in taken):
             continue
-        tok = re.sub(r"['’]s$", "", tok)
-        if re.search(r"n['’]t$", tok):
+        if tok.endswith(_POSSESSIVE):
+            tok = tok[:-2]
+        if tok.endswith(_NEGATION):
             continue  # a contraction: Couldn't, Don't
         if "'" in tok or "’" in tok:
-            pieces = re.split(r"['’]", tok)
+            pieces = _APOS_RE.split(tok)
             if len(pieces[0]) <= 5 and pieces[0].islower():  # elision: l'OpenAI
                 start += len(tok) - len(pieces[-1])
                 tok = pieces[-1]
@@ -189,7 +199,7 @@ def _multiword(
     word is rare or unknown in the source language (``Jensen Huang``, ``Vera Rubin``)."""
     d = dictionary(code) or {}
     titled = 0
-    for m in re.finditer(r"\b[A-Z][a-z]{3,}\b", text):
+    for m in _TITLED_RE.finditer(text):
         if d.get(m.group().lower(), 0) >= RARE and not is_sentence_initial(text, m.start()):
             titled += 1
     if titled >= 2:
@@ -217,9 +227,9 @@ def _kind(
     low = tok.lower()
     if low in translatable_names():
         return None
-    if any(c.isdigit() for c in tok):
-        return "code" if _CODE_RE.fullmatch(tok) and len(tok) >= 3 else None
     if not tok.isalpha():
+        if any(c.isdigit() for c in tok):
+            return "code" if _CODE_RE.fullmatch(tok) and len(tok) >= 3 else None
         return None
     if tok.isupper():
         if len(tok) < 3:
@@ -231,7 +241,8 @@ def _kind(
         return "acronym"
     if tok[-1] == "s" and tok[:-1].isupper() and len(tok) >= 4:
         return None if tok[:-1] in SOFT_NAMES else "plural"  # GPUs
-    if any(c.isupper() for c in tok[1:]):
+    rest = tok[1:]
+    if not rest.islower() and any(c.isupper() for c in rest):
         return "mixed"
     if not tok[0].isupper() or len(tok) < 3:
         return None

@@ -22,10 +22,16 @@ The module also provides the helpers the entity check shares: :func:`dictionary`
 
 from __future__ import annotations
 
-from collections import Counter
-
+import contextlib
+import json
+import os
 import re
+import tempfile
+from array import array
+from bisect import bisect_left as _bisect_left
+from collections import Counter
 from dataclasses import dataclass
+from hashlib import blake2b as _blake2b
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, NamedTuple, Sequence
@@ -50,6 +56,8 @@ __all__ = [
     "glossary_entries",
     "entry_parts",
     "loanwords",
+    "Lexicon",
+    "lexicon_cache_dir",
 ]
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -78,8 +86,10 @@ def supported_languages() -> frozenset[str]:
     return frozenset(p.name.split(".")[0] for p in res.glob("*.json.gz"))
 
 
-@lru_cache(maxsize=16)
 def _checker(code: str) -> Any:
+    """pyspellchecker's checker for ``code`` with ``extra_words.txt`` loaded: the
+    source of truth a :class:`Lexicon` is built from (not kept: it costs ~100 bytes
+    a word)."""
     from spellchecker import SpellChecker
 
     spell = SpellChecker(language=code, distance=1)
@@ -89,10 +99,255 @@ def _checker(code: str) -> Any:
     return spell
 
 
-_DICTS: dict[str | None, Mapping[str, int] | None] = {}
+_LEX_ENV = "REVIEWER_LEXICON_CACHE"
+_LEX_OFF = frozenset({"", "0", "off", "none", "false", "no"})
+_LEX_MAGIC = b"RVLEX2\n"
 
 
-def dictionary(lang: str | None) -> Mapping[str, int] | None:
+_from_bytes = int.from_bytes
+
+
+def _word_key(word: str) -> int:
+    """The 64-bit key of a word in a :class:`Lexicon` (BLAKE2b of its UTF-8)."""
+    return int.from_bytes(
+        _blake2b(word.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little"
+    )
+
+
+def lexicon_cache_dir() -> Path | None:
+    """Where built lexicons are kept: ``$REVIEWER_LEXICON_CACHE`` (a directory; ``off``
+    disables), else ``$XDG_CACHE_HOME/reviewer/lexicon``, else
+    ``~/.cache/reviewer/lexicon``."""
+    env = os.environ.get(_LEX_ENV)
+    if env is not None:
+        return None if env.strip().lower() in _LEX_OFF else Path(env).expanduser()
+    root = os.environ.get("XDG_CACHE_HOME") or os.path.join("~", ".cache")
+    return Path(root).expanduser() / "reviewer" / "lexicon"
+
+
+class Lexicon(Mapping[str, int]):
+    """A language's lowercase word -> frequency map, held compactly.
+
+    pyspellchecker keeps a dict of ~340,000 str objects for German (about 40 MB);
+    this keeps a sorted ``array`` of 64-bit word keys (BLAKE2b; a false hit has a
+    probability of about n/2**64 per lookup) with the frequencies beside it, about
+    12 bytes a word. The words themselves, needed only for suggestions and iteration,
+    stay in a blob grouped by (first character, length), read on demand from the
+    cache file (or kept in memory when no cache directory is usable).
+    """
+
+    __slots__ = ("code", "letters", "_keys", "_freqs", "_n", "_index", "_path", "_blob",
+                 "_joined", "_lists")
+
+    def __init__(self, code: str, letters: str, keys: array, freqs: array,
+                 index: dict[str, list[int]], path: Path | None, blob: bytes | None,
+                 blob_base: int = 0) -> None:
+        self.code = code
+        self.letters = letters
+        self._keys = keys
+        self._freqs = freqs
+        self._n = len(keys)
+        # "<char>\t<length>" -> [alpha offset, alpha bytes, other offset, other bytes]
+        self._index = {k: [v[0] + blob_base, v[1], v[2] + blob_base, v[3]]
+                       for k, v in index.items()}
+        self._path = path
+        self._blob = blob
+        self._joined: dict[tuple[str, int, bool], str] = {}
+        self._lists: dict[tuple[str, int, bool], list[str]] = {}
+
+    # -- Mapping -------------------------------------------------------------------
+
+    def _find(self, word: object) -> int:
+        if not isinstance(word, str):
+            return -1
+        h = _from_bytes(_blake2b(word.encode("utf-8", "surrogatepass"), digest_size=8)
+                        .digest(), "little")
+        keys = self._keys
+        i = _bisect_left(keys, h)
+        return i if i < self._n and keys[i] == h else -1
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        h = _from_bytes(_blake2b(word.encode("utf-8", "surrogatepass"), digest_size=8)
+                        .digest(), "little")
+        keys = self._keys
+        i = _bisect_left(keys, h)
+        return i < self._n and keys[i] == h
+
+    def known(self, words: Iterable[str]) -> list[str]:
+        """The words of ``words`` in the lexicon (one call for many lookups)."""
+        keys, n, out = self._keys, self._n, []
+        for w in words:
+            h = _from_bytes(_blake2b(w.encode("utf-8", "surrogatepass"), digest_size=8)
+                            .digest(), "little")
+            i = _bisect_left(keys, h)
+            if i < n and keys[i] == h:
+                out.append(w)
+        return out
+
+    def __getitem__(self, word: str) -> int:
+        i = self._find(word)
+        if i < 0:
+            raise KeyError(word)
+        return self._freqs[i]
+
+    def get(self, word: str, default: Any = None) -> Any:  # type: ignore[override]
+        """The frequency of ``word``, or ``default``."""
+        i = self._find(word)
+        return self._freqs[i] if i >= 0 else default
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __iter__(self) -> Iterator[str]:
+        for key in list(self._index):
+            ch, n = key.split("\t")
+            for alpha in (True, False):
+                yield from self.words(ch, int(n), alpha)
+
+    # -- word buckets --------------------------------------------------------------
+
+    def _read(self, off: int, size: int) -> bytes:
+        if self._blob is not None:
+            return self._blob[off:off + size]
+        assert self._path is not None
+        with open(self._path, "rb") as f:
+            f.seek(off)
+            return f.read(size)
+
+    def words(self, first: str, length: int, alpha: bool = True) -> list[str]:
+        """The words starting with ``first`` of ``length`` characters, alphabetic ones
+        (``alpha``) or the others (``l'``, ``a's``)."""
+        key = (first, length, alpha)
+        hit = self._lists.get(key)
+        if hit is not None:
+            return hit
+        joined = self._joined.get(key)
+        if joined is None:
+            loc = self._index.get(f"{first}\t{length}")
+            joined = ""
+            if loc is not None:
+                off, size = (loc[0], loc[1]) if alpha else (loc[2], loc[3])
+                if size:
+                    joined = self._read(off, size).decode("utf-8", "surrogatepass")
+            self._joined[key] = joined
+        out = joined.split("\n") if joined else []
+        if len(self._lists) >= 48:  # a few split buckets; the joined text stays
+            self._lists.pop(next(iter(self._lists)))
+        self._lists[key] = out
+        return out
+
+    # -- building ------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, code: str) -> "Lexicon":
+        """The lexicon of ``code``: from the cache, else built (and cached)."""
+        source = _lexicon_source(code)
+        folder = lexicon_cache_dir()
+        path = folder / f"{code}-{source}.lex" if folder is not None else None
+        if path is not None:
+            try:
+                return cls._from_file(code, path)
+            except (OSError, ValueError, EOFError):
+                pass
+        letters, keys, freqs, index, blob = _build_lexicon(code)
+        if path is not None and _write_lexicon(path, letters, keys, freqs, index, blob):
+            try:
+                return cls._from_file(code, path)
+            except (OSError, ValueError, EOFError):
+                pass
+        return cls(code, letters, keys, freqs, index, None, blob)
+
+    @classmethod
+    def _from_file(cls, code: str, path: Path) -> "Lexicon":
+        with open(path, "rb") as f:
+            if f.readline() != _LEX_MAGIC:
+                raise ValueError("not a lexicon file")
+            head = json.loads(f.readline())
+            keys = array("Q")
+            keys.fromfile(f, head["n"])
+            freqs = array(head["freq_type"])
+            freqs.fromfile(f, head["n"])
+            base_off = f.tell()
+            f.seek(0, os.SEEK_END)
+            if f.tell() - base_off != head["blob_size"]:
+                raise ValueError("truncated lexicon file")
+        return cls(code, head["letters"], keys, freqs, head["index"], path, None, base_off)
+
+
+def _lexicon_source(code: str) -> str:
+    """A digest naming what a lexicon is built from: pyspellchecker's resource file,
+    its version, the ``extra_words.txt`` words of ``code`` and the file format."""
+    import spellchecker
+
+    res = Path(spellchecker.__file__).parent / "resources" / f"{code}.json.gz"
+    st = res.stat()
+    h = _blake2b(digest_size=10)
+    h.update(_LEX_MAGIC)
+    h.update(f"{getattr(spellchecker, '__version__', '')}|{st.st_size}|{st.st_mtime_ns}".encode())
+    h.update("\n".join(sorted(_sectioned_words("extra_words.txt", code))).encode("utf-8"))
+    return h.hexdigest()
+
+
+def _build_lexicon(code: str) -> tuple[str, array, array, dict[str, list[int]], bytes]:
+    """Build the parts of a lexicon from pyspellchecker's word list of ``code``."""
+    spell = _checker(code)
+    wf = spell.word_frequency
+    d: dict[str, int] = wf.dictionary
+    letters = "".join(sorted(wf.letters))
+    raw = array("Q", map(_word_key, d))
+    vals = list(d.values())
+    order = sorted(range(len(raw)), key=raw.__getitem__)
+    keys = array("Q", (raw[i] for i in order))
+    big = max(vals, default=0) >= 2**32
+    freqs = array("Q" if big else "I", (vals[i] for i in order))
+    del raw, vals, order
+    groups: dict[tuple[str, int, bool], list[str]] = {}
+    for w in d:
+        if w:
+            groups.setdefault((w[0], len(w), w.isalpha()), []).append(w)
+    del spell, wf, d
+    blob = bytearray()
+    index: dict[str, list[int]] = {}
+    for (ch, n, alpha), words in sorted(groups.items()):
+        data = "\n".join(words).encode("utf-8", "surrogatepass")
+        loc = index.setdefault(f"{ch}\t{n}", [0, 0, 0, 0])
+        k = 0 if alpha else 2
+        loc[k], loc[k + 1] = len(blob), len(data)
+        blob += data
+    return letters, keys, freqs, index, bytes(blob)
+
+
+def _write_lexicon(path: Path, letters: str, keys: array, freqs: array,
+                   index: dict[str, list[int]], blob: bytes) -> bool:
+    """Write a lexicon file atomically; False when the cache cannot be written."""
+    head = {"n": len(keys), "freq_type": freqs.typecode, "letters": letters,
+            "index": index, "blob_size": len(blob)}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=path.name + ".", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(_LEX_MAGIC)
+                f.write(json.dumps(head, ensure_ascii=True).encode("ascii") + b"\n")
+                keys.tofile(f)
+                freqs.tofile(f)
+                f.write(blob)
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+    except OSError:
+        return False
+    return True
+
+
+_DICTS: dict[str | None, Lexicon | None] = {}
+
+
+def dictionary(lang: str | None) -> Lexicon | None:
     """The lowercase word -> frequency map of ``lang`` (loaded once), or None."""
     try:
         return _DICTS[lang]
@@ -101,7 +356,8 @@ def dictionary(lang: str | None) -> Mapping[str, int] | None:
     code = base(lang)
     d = None
     if code and code in supported_languages():
-        d = _checker(code).word_frequency.dictionary
+        d = _DICTS.get(code) or Lexicon.load(code)
+        _DICTS[code] = d
     _DICTS[lang] = d
     return d
 
@@ -266,16 +522,22 @@ def _known_uncached(code: str, w: str, d: Mapping[str, int]) -> bool:
 
 
 _VERDICTS: dict[str, dict[str, bool]] = {}
+_BY_LANG: dict[str | None, tuple[str, Lexicon | None, dict[str, bool]]] = {}
 
 
 def is_known(lang: str | None, word: str) -> bool:
-    """True when the lowercase ``word`` is a word of ``lang`` (cached verdicts); True
-    for every word when the language has no dictionary."""
-    code = base(lang)
-    d = dictionary(code)
+    """True when the lowercase ``word`` is a word of ``lang`` (verdicts cached for the
+    process, per language); True for every word when the language has no
+    dictionary."""
+    try:
+        code, d, cache = _BY_LANG[lang]
+    except KeyError:
+        code = base(lang)
+        d = dictionary(code)
+        cache = _VERDICTS.setdefault(code, {})
+        _BY_LANG[lang] = (code, d, cache)
     if d is None:
         return True
-    cache = _VERDICTS.setdefault(code, {})
     v = cache.get(word)
     if v is None:
         v = _known_uncached(code, word, d)
@@ -288,14 +550,19 @@ def is_known(lang: str | None, word: str) -> bool:
 @lru_cache(maxsize=65536)
 def suggest(lang: str | None, word: str) -> tuple[str, int] | None:
     """The likeliest correction of the lowercase ``word`` and its edit distance (1 or
-    2), or None. Distance-1 candidates come from pyspellchecker; distance 2 from a
-    rapidfuzz scan of the dictionary words of similar length (words <= 20 chars)."""
+    2), or None.
+
+    Distance 1 (one deletion, insertion, substitution or swap of neighbours, as
+    pyspellchecker counts it): every dictionary word that far, the most frequent
+    (then the last alphabetically). Distance 2 (words of 5+ letters with none at
+    distance 1): dictionary words of the same first letter and a length within two,
+    the most frequent at the least distance (then the first alphabetically). Words
+    of 3-20 letters only."""
     code = base(lang)
     d = dictionary(code)
     if d is None or len(word) > 20 or len(word) < 3:
         return None
-    spell = _checker(code)
-    cands = [c for c in spell.edit_distance_1(word) if c in d and c != word]
+    cands = _distance_1(d, word)
     if cands:
         return max(cands, key=lambda c: (d[c], c)), 1
     if len(word) < 5:
@@ -303,20 +570,49 @@ def suggest(lang: str | None, word: str) -> tuple[str, int] | None:
     from rapidfuzz import process
     from rapidfuzz.distance import Levenshtein
 
-    bucket = _by_length(code, len(word))
-    hits = process.extract(
-        word, bucket, scorer=Levenshtein.distance, score_cutoff=2, limit=25
-    )
-    if not hits:
+    n, first = len(word), word[0]
+    best: tuple[int, int, str] | None = None
+    for m in range(n - 2, n + 3):
+        for cand, dist, _ in process.extract(
+            word, d.words(first, m), scorer=Levenshtein.distance, score_cutoff=2,
+            limit=None,
+        ):
+            key = (int(dist), -d.get(cand, 0), cand)
+            if best is None or key < best:
+                best = key
+    if best is None:
         return None
-    best = min(hits, key=lambda h: (h[1], -d.get(h[0], 0), h[0]))
-    return best[0], int(best[1])
+    return best[2], best[0]
 
 
-@lru_cache(maxsize=512)
-def _by_length(code: str, n: int) -> list[str]:
-    d = dictionary(code) or {}
-    return [w for w in d if abs(len(w) - n) <= 2 and w.isalpha()]
+def _distance_1(d: Lexicon, word: str) -> set[str]:
+    """The dictionary words one edit from ``word`` (pyspellchecker's
+    ``edit_distance_1`` intersected with the dictionary, without generating the
+    ~2,000 strings): those with the same first letter by an OSA-distance scan of
+    their (first letter, length) buckets, the others by the edits of the first
+    letter."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    out: set[str] = set()
+    n, first = len(word), word[0]
+    for m in (n - 1, n, n + 1):
+        for alpha in (True, False):
+            for cand, _, _ in process.extract(
+                word, d.words(first, m, alpha), scorer=OSA.distance, score_cutoff=1,
+                limit=None,
+            ):
+                out.add(cand)
+    rest = word[1:]
+    edits = [rest]
+    if n > 1:
+        edits.append(word[1] + word[0] + word[2:])
+    for c in d.letters:
+        edits.append(c + rest)
+        edits.append(c + word)
+    out.update(d.known(edits))
+    out.discard(word)
+    return out
 
 
 # --- tokens ---------------------------------------------------------------------------
@@ -377,11 +673,24 @@ def is_sentence_initial(text: str, pos: int) -> bool:
         ch = text[i]
         if ch == "\n":
             return True
-        if ch.isspace() or ch in _OPENERS or CODE_RE.match(ch):
+        if ch.isspace() or ch in _OPENERS or "\ue000" <= ch <= "\uf8ff":
             i -= 1
             continue
         return ch in _ENDERS
     return True
+
+
+def _gap_initial(gap: str, first: bool) -> bool:
+    """:func:`is_sentence_initial` for a word whose preceding text back to the previous
+    token (or the text start, ``first``) is ``gap``: the token before ends in a word
+    character, which decides "not initial" when the gap holds nothing decisive."""
+    for ch in reversed(gap):
+        if ch == "\n":
+            return True
+        if ch.isspace() or ch in _OPENERS or "\ue000" <= ch <= "\uf8ff":
+            continue
+        return ch in _ENDERS
+    return first
 
 
 def _overlaps(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
@@ -399,22 +708,58 @@ def _words(text: str) -> tuple[Word, ...]:
     return tuple(_gen_words(text))
 
 
+_SPLIT_HYPHEN = re.compile(r"(-)")
+_SPLIT_APOS = re.compile(r"['’]")
+_BEFORE_SKIP = frozenset("$%{\\&@#")
+_JOINERS = frozenset("-'’")
+
+
+def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]] | None:
+    """Sorted ``spans`` merged into disjoint intervals (a token overlaps one of them
+    exactly when it overlaps one of ``spans``), or None when a span is empty."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if b <= a:
+            return None
+        if out and a <= out[-1][1]:
+            if b > out[-1][1]:
+                out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
 def _gen_words(text: str) -> Iterator[Word]:
     spans = skip_spans(text)
+    merged = _merged(spans) if spans else []
+    j, nm = 0, len(merged) if merged is not None else 0
+    prev = 0
+    first = True
+    has_digit = _HAS_DIGIT_RE.search
     for m in _TOKEN_RE.finditer(text):
+        start, end = m.span()
+        gap = text[prev:start]
+        was_first = first
+        prev, first = end, False
         tok = m.group()
-        if _HAS_DIGIT_RE.search(tok):
+        if has_digit(tok):
             continue
-        if spans and _overlaps(spans, m.start(), m.end()):
+        if merged is None:
+            if _overlaps(spans, start, end):
+                continue
+        elif j < nm:
+            while j < nm and merged[j][1] <= start:
+                j += 1
+            if j < nm and merged[j][0] < end:
+                continue
+        if gap and gap[-1] in _BEFORE_SKIP:
             continue
-        if m.start() > 0 and text[m.start() - 1] in "$%{\\&@#":
+        initial = _gap_initial(gap, was_first)
+        if _JOINERS.isdisjoint(tok):
+            yield Word(start, end, tok, initial, False)
             continue
-        initial = is_sentence_initial(text, m.start())
-        if "-" not in tok and "'" not in tok and "’" not in tok:
-            yield Word(m.start(), m.end(), tok, initial, False)
-            continue
-        pos = m.start()
-        for part in re.split(r"(-)", tok):
+        pos = start
+        for part in _SPLIT_HYPHEN.split(tok):
             if part and part != "-":
                 yield from _split_apostrophes(part, pos, initial)
                 initial = False
@@ -422,7 +767,7 @@ def _gen_words(text: str) -> Iterator[Word]:
 
 
 def _split_apostrophes(part: str, pos: int, initial: bool) -> Iterator[Word]:
-    pieces = re.split(r"['’]", part)
+    pieces = _SPLIT_APOS.split(part)
     if len(pieces) == 1:
         yield Word(pos, pos + len(part), part, initial, False)
         return
@@ -572,6 +917,14 @@ def _in_name_run(text: str, w: Word, code: str) -> bool:
     return bool(prev) and prev.group(1)[:1].isupper() and prev.group(1).lower() not in d
 
 
+def _has_upper(t: str, start: int) -> bool:
+    """True when ``t[start:]`` holds an uppercase character."""
+    rest = t[start:]
+    if rest.islower() or not rest:
+        return False
+    return any(c.isupper() for c in rest)
+
+
 class SpellingCheck(DocumentCheck):
     """Words of the target missing from the target language's dictionary."""
 
@@ -600,16 +953,22 @@ class SpellingCheck(DocumentCheck):
     @staticmethod
     def _learn(env: _Env, text: str) -> None:
         """Record the names of ``text``: capitalised inside a sentence, caps, mixed."""
-        for w in iter_words(text):
+        SpellingCheck._learn_words(env, iter_words(text))
+
+    @staticmethod
+    def _learn_words(env: _Env, words: Iterable[Word]) -> None:
+        names, forms = env.names, env.name_forms
+        for w in words:
             t = w.text
-            if len(t) < 2 or not t[0].isalpha():
+            c0 = t[:1]
+            if len(t) < 2 or not (c0.isupper() and c0.isalpha()):
                 continue
-            mixed = any(c.isupper() for c in t[1:])
-            if t[0].isupper() and (not w.initial or mixed):
-                env.names.add(t)
+            mixed = _has_upper(t, 1)
+            if not w.initial or mixed:
+                names.add(t)
                 low = t.lower()
-                if low != t and (mixed or low not in env.name_forms):
-                    env.name_forms[low] = t
+                if low != t and (mixed or low not in forms):
+                    forms[low] = t
 
     def run(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
         """Check one segment (names are learnt from this segment only)."""
@@ -627,33 +986,54 @@ class SpellingCheck(DocumentCheck):
         if env is None:
             return
         counts: Counter[str] = Counter()
+        code = env.code
+        # Only a word the dictionary does not know can draw a finding (see _word), so
+        # the first pass keeps those; the second looks at nothing else.
+        suspects: list[tuple[Segment, list[Word]]] = []
         for seg in segments:
             if seg.target:
-                self._learn(env, seg.target)
-                counts.update(w.text for w in iter_words(seg.target) if w.text.islower())
+                words = iter_words(seg.target)
+                self._learn_words(env, words)
+                counts.update([w.text for w in words if w.text.islower()])
+                bad = [
+                    w for w in words
+                    if len(w.text) > 2 and w.text[0].isalpha()
+                    and not is_known(code, w.text.lower())
+                ]
+                if bad:
+                    suspects.append((seg, bad))
         # A word the document uses again and again is a term of the domain the
         # dictionary lacks ("cronologia", "specificatore"), not a typo: typos are
         # rare words. So is a word of the document's sources kept as it is ("commit").
         min_freq = int(context.option("min_doc_frequency", 3) or 0)
         extra = {w for w, n in counts.items() if min_freq and n >= min_freq}
         if not context.target_only:
-            src_vocab = {w.text.lower() for seg in segments if seg.source
-                         for w in iter_words(seg.source)}
-            extra |= src_vocab & set(counts)
+            src_vocab: set[str] = set()
+            for seg in segments:
+                if seg.source:
+                    src_vocab.update([w.text.lower() for w in iter_words(seg.source)])
+            extra |= src_vocab & counts.keys()
         env.frequent = frozenset(extra)
-        for seg in segments:
-            if seg.target:
-                for f in self._check(seg, env, context):
-                    yield seg, f
+        for seg, bad in suspects:
+            for f in self._check(seg, env, context, bad):
+                yield seg, f
 
-    def _check(self, seg: Segment, env: _Env, context: CheckContext) -> Iterator[Finding]:
+    def _check(
+        self, seg: Segment, env: _Env, context: CheckContext,
+        words: Sequence[Word] | None = None,
+    ) -> Iterator[Finding]:
+        """Findings on the target of ``seg``, looking at ``words`` of it (default:
+        all)."""
         target = seg.target or ""
         source_words: set[str] = set()
         if seg.source and not context.target_only:
             source_words = {w.text.lower() for w in iter_words(seg.source)}
         for _, t in seg.terms:
             source_words.update(w.text.lower() for w in iter_words(t))
-        for w in iter_words(target):
+        for w in iter_words(target) if words is None else words:
+            t = w.text
+            if len(t) <= 2 or not t[0].isalpha():
+                continue  # never flagged (see _word)
             if (w.start and target[w.start - 1] in _ACCEL_BEFORE) or target[w.end:w.end + 1] in _ACCEL_AFTER:
                 continue  # "[a]ccetta", "&File": a word cut by an accelerator mark
             if w.text[:1].isupper() and _in_name_run(target, w, env.code):
@@ -669,7 +1049,7 @@ class SpellingCheck(DocumentCheck):
         low = t.lower()
         if low in env.accept or low in source_words:
             return None
-        if t.isupper() or any(c.isupper() for c in t[1:]):
+        if t.isupper() or _has_upper(t, 1):
             return None
         cap = t[0].isupper()
         noun_caps = env.code in NOUN_CAPS

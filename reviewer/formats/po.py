@@ -59,7 +59,7 @@ class PoFormat(Format):
         data = _read_bytes(path)
         text, _ = _decode(data, path)
         catalog = parse_catalog(text, path)
-        lines = text.splitlines()
+        lines = protect_line_breaks(text)[0].splitlines()
         segments = [
             entry_segment(e, i, _entry_line(e, lines)) for i, e in enumerate(catalog)
         ]
@@ -91,7 +91,8 @@ class PoFormat(Format):
             return
         text, encoding = _decode(data, path)
         catalog = parse_catalog(text, path)
-        lines = text.splitlines(keepends=True)
+        protected, restore = protect_line_breaks(text)
+        lines = protected.splitlines(keepends=True)
         width = detect_width(lines)
         edits: list[tuple[int, int, list[str]]] = []
         for index, seg in changes.items():
@@ -117,6 +118,8 @@ class PoFormat(Format):
         for first, last, new in sorted(edits, reverse=True):
             lines[first : last + 1] = new
         result = "".join(lines)
+        if restore:
+            result = result.translate(restore)
         atomic_write_bytes(out, _encode(result, encoding))
 
 
@@ -176,8 +179,55 @@ def _encode(text: str, encoding: str) -> bytes:
     return text.encode(encoding)
 
 
+#: Characters ``str.splitlines`` breaks lines at besides ``\n`` and ``\r\n``: polib
+#: splits a catalog with it, so a string holding one (which msgfmt accepts) would read
+#: as a broken line. A lone ``\r`` is one too.
+_LINE_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]|\r(?!\n)")
+_BREAK_CHARS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029\r"
+
+
+def protect_line_breaks(text: str) -> tuple[str, dict[int, str] | None]:
+    """``text`` with the characters polib would take for line ends (see
+    ``_LINE_BREAKS``) replaced by stand-ins that occur nowhere in it (Unicode
+    noncharacters, else supplementary private-use characters), and the
+    :meth:`str.translate` table putting them back (None when nothing was replaced)."""
+    if not _LINE_BREAKS.search(text):
+        return text, None
+    pool = [chr(c) for c in range(0xFDD0, 0xFDF0)] + [chr(c) for c in range(0xF0000, 0xF0400)]
+    stand_ins = iter(c for c in pool if c not in text)
+    to: dict[str, str] = {}
+    for ch in _BREAK_CHARS:
+        to[ch] = next(stand_ins)
+
+    def sub(m: re.Match[str]) -> str:
+        return to[m.group()]
+
+    back = {ord(v): k for k, v in to.items()}
+    return _LINE_BREAKS.sub(sub, text), back
+
+
+def _restore_entry(entry: polib.POEntry, back: dict[int, str]) -> None:
+    """Put the protected characters back into every text field of a parsed entry."""
+    for name in ("msgid", "msgstr", "msgid_plural", "msgctxt", "tcomment", "comment",
+                 "previous_msgid", "previous_msgid_plural", "previous_msgctxt"):
+        value = getattr(entry, name, None)
+        if isinstance(value, str):
+            setattr(entry, name, value.translate(back))
+    if entry.msgstr_plural:
+        entry.msgstr_plural = {k: v.translate(back) for k, v in entry.msgstr_plural.items()}
+    entry.flags = [f.translate(back) for f in entry.flags]
+    entry.occurrences = [
+        (a.translate(back), b.translate(back) if isinstance(b, str) else b)
+        for a, b in entry.occurrences
+    ]
+
+
 def parse_catalog(text: str, path: str | Path) -> polib.POFile:
-    """Parse decoded PO text with polib, turning its errors into :class:`InputError`."""
+    """Parse decoded PO text with polib, turning its errors into :class:`InputError`.
+
+    Strings may hold characters ``str.splitlines`` breaks at (U+2028, ``\x0c``, a
+    lone ``\r``, ...): they are hidden from polib and put back in the entries."""
+    text, back = protect_line_breaks(text)
     if "\n" not in text:
         text += "\n"  # never mistaken by polib for a file name
     try:
@@ -191,6 +241,14 @@ def parse_catalog(text: str, path: str | Path) -> polib.POFile:
         return_msg = "PO syntax error" + (f": {detail}" if detail else "")
         raise InputError(return_msg, path, int(m.group(1))) from None
     _check_strings(text, path)
+    if back:
+        for entry in catalog:
+            _restore_entry(entry, back)
+        header = catalog.header
+        if isinstance(header, str):
+            catalog.header = header.translate(back)
+        for key in list(catalog.metadata):
+            catalog.metadata[key] = catalog.metadata[key].translate(back)
     return catalog
 
 

@@ -33,7 +33,8 @@ import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
+from itertools import accumulate
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 from rapidfuzz import fuzz, process
 
@@ -76,9 +77,19 @@ _URL_RE = re.compile(
 )
 
 
+_FOLD_HINT = re.compile("[" + re.escape("".join(map(chr, _FOLD_TABLE))) + "]")
+
+
+def _fold_chars(text: str) -> str:
+    """``text.translate(_FOLD_TABLE)``, skipped when no character needs it."""
+    if text.isascii():
+        return text.replace("`", "'") if "`" in text else text
+    return text.translate(_FOLD_TABLE) if _FOLD_HINT.search(text) else text
+
+
 def fold(text: str) -> str:
     """NFC, unified apostrophes/hyphens/spaces, lower case (same length as NFC)."""
-    t = unicodedata.normalize("NFC", text).translate(_FOLD_TABLE)
+    t = _fold_chars(unicodedata.normalize("NFC", text))
     low = t.lower()
     if len(low) != len(t):
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in t)
@@ -106,13 +117,16 @@ class _Text:
         """Folded windows of ``size`` joinable tokens and their NFC spans (cached)."""
         cache = self._win
         if size not in cache:
+            if size == 1:  # every token: its folded text is the window
+                cache[1] = (list(self.toks), list(zip(self.starts, self.ends)))
+                return cache[1]
             wins: list[str] = []
             spans: list[tuple[int, int]] = []
-            join = self.join
+            join, low, starts, ends = self.join, self.low, self.starts, self.ends
             for i in range(len(self.toks) - size + 1):
-                if all(join[j] for j in range(i + 1, i + size)):
-                    s, e = self.starts[i], self.ends[i + size - 1]
-                    wins.append(self.low[s:e])
+                if all(join[i + 1 : i + size]):
+                    s, e = starts[i], ends[i + size - 1]
+                    wins.append(low[s:e])
                     spans.append((s, e))
             cache[size] = (wins, spans)
         return cache[size]
@@ -134,35 +148,65 @@ def _nfc_map(text: str) -> tuple[str, list[int]]:
     return "".join(out), offs
 
 
+class _GapTable(dict):  # type: ignore[type-arg]
+    """Gap between two tokens -> whether a multi-token term may span it (one space,
+    a hyphen, an apostrophe...). Gaps are a small vocabulary: a dict look-up each."""
+
+    def __missing__(self, gap: str) -> bool:
+        ok = not gap or (len(gap) == 1 and gap in " -'/.") or _JOIN_RE.fullmatch(gap) is not None
+        if len(self) < 4096:
+            self[gap] = ok
+        return ok
+
+
+_GAPS = _GapTable()
+_TOKEN_SPLIT = re.compile(f"({_TOKEN_RE.pattern})")
+_TOKEN_SPLIT_ASCII = re.compile(r"([^\W_]+[+#]*)")  # the same on ASCII text, faster
+_DOT_WORD = re.compile(r"\.[^\W\d_]{2}")
+_DOT_WORD_AT = re.compile(r"[\w-]\.[^\W\d_]{2}", re.I)
+
+
+def _url_hint(low: str) -> bool:
+    """``_URL_HINT.search(low)`` when ``low`` has a dot or an at sign, else False; the
+    same answer with cheap tests first (a regex led by a literal dot, then the exact
+    pattern at each candidate)."""
+    if "@" in low:
+        return True
+    if "." not in low:
+        return False
+    if "://" in low or "www." in low:
+        return _URL_HINT.search(low) is not None
+    for m in _DOT_WORD.finditer(low):
+        i = m.start()
+        if i and _DOT_WORD_AT.match(low, i - 1):
+            return True
+    return False
+
+
 @lru_cache(maxsize=8192)
 def _prepare(text: str) -> _Text:
     offs: list[int] | None = None
     nfc = text
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         nfc, offs = _nfc_map(text)
-    t = nfc.translate(_FOLD_TABLE)
+    t = _fold_chars(nfc)
     low = t.lower()
     if len(low) != len(t):
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in t)
-    if ("." in low or "@" in low) and _URL_HINT.search(low):
+    if _url_hint(low):
         low = _URL_RE.sub(lambda m: " " * len(m.group()), low)
-    starts: list[int] = []
-    ends: list[int] = []
-    toks: list[str] = []
-    join: list[bool] = []
-    prev = -1
-    for m in _TOKEN_RE.finditer(low):
-        s = m.start()
-        if prev < 0:
-            join.append(False)
-        elif s - prev == 1 and low[prev] in " -'/.":
-            join.append(True)
-        else:
-            join.append(s == prev or _JOIN_RE.fullmatch(low, prev, s) is not None)
-        starts.append(s)
-        ends.append(m.end())
-        toks.append(m.group())
-        prev = m.end()
+    # one C-level split: [before, token, gap, token, ..., token, after]; the running
+    # lengths of the pieces are the tokens' start and end offsets
+    parts = (_TOKEN_SPLIT_ASCII if low.isascii() else _TOKEN_SPLIT).split(low)
+    n2 = len(parts) - 1
+    if not n2:
+        return _Text(nfc, low, [], [], [], [], offs)
+    acc = list(accumulate(map(len, parts)))
+    starts = acc[0:n2:2]
+    ends = acc[1:n2:2]
+    toks = parts[1::2]
+    # join[i]: the gap before token i may be inside a term (never before the first)
+    join = [False, *map(_GAPS.__getitem__, parts[2:-1:2])]
     return _Text(nfc, low, starts, ends, toks, join, offs)
 
 
@@ -251,6 +295,7 @@ _COMPOUND_MIN_REST = 3
 _NO_LIMIT = 99
 
 
+@lru_cache(maxsize=256)
 def _lang(lang: str | None) -> str:
     return (lang or "").replace("_", "-").split("-")[0].lower()
 
@@ -339,11 +384,17 @@ class TermMatch:
     compound: bool = False
 
 
+_NO_ENTRIES: frozenset[Entry] = frozenset()
+
+
 class _Form:
-    """One distinct compiled form (text + case rule); several entries may share it."""
+    """One distinct compiled form (text + case rule); several entries may share it.
+
+    ``approved``, ``forbidden`` and ``source`` are the entries for which the form is of
+    that kind (precomputed once the index is built, so a hit costs no set building)."""
 
     __slots__ = ("text", "toks", "orig", "stems", "extra", "case", "modifier", "items",
-                 "by_kind")
+                 "by_kind", "approved", "forbidden", "source")
 
     def __init__(self, text: str, toks: tuple[str, ...], orig: tuple[str, ...],
                  stems: tuple[str, ...], extra: tuple[int, ...], case: bool, modifier: bool) -> None:
@@ -351,6 +402,9 @@ class _Form:
         self.extra, self.case, self.modifier = extra, case, modifier
         self.items: list[tuple[Entry, str]] = []  # (entry, kind) in glossary order
         self.by_kind: dict[str, frozenset[Entry]] = {}
+        self.approved: frozenset[Entry] = _NO_ENTRIES
+        self.forbidden: frozenset[Entry] = _NO_ENTRIES
+        self.source: frozenset[Entry] = _NO_ENTRIES
 
 
 @dataclass(frozen=True, slots=True)
@@ -368,10 +422,31 @@ class FormHit:
 
     def entries(self, kind: str) -> frozenset[Entry]:
         """The entries for which this form is of ``kind``."""
-        return self.form.by_kind.get(kind, frozenset())
+        return self.form.by_kind.get(kind, _NO_ENTRIES)
 
 
 _Raw = tuple[_Form, int, int, bool, bool, bool]
+# a candidate of a token or token pair: (form, result of its last word so far (see
+# _Index._tok_ok), inflected so far, index of the form's last word, plain hit: one or
+# two words, case-insensitive, not a compound part)
+_Item = tuple[_Form, int, bool, int, bool]
+
+
+def _item(f: _Form, res: int, infl: bool) -> _Item:
+    last = len(f.toks) - 1
+    return f, res, infl, last, last < 2 and res != 3 and not f.case
+
+
+# per token: ((compound head, offset)...), (item...), {next token: (item...)} or None,
+# candidates with multi-word ones in place or None; see _Index._token
+_TokPlan = tuple[()] | tuple[
+    tuple[tuple[_Form, int], ...],
+    tuple[_Item, ...],
+    "dict[str, tuple[_Item, ...]] | None",
+    "tuple[tuple[_Form | None, Any], ...] | None",
+]
+_TOKEN_CACHE = 1 << 17  # distinct tokens remembered per index (cleared when full)
+_PAIR_CACHE = 1 << 17  # token pairs remembered per index, in the plans of their first token
 
 
 class _Index:
@@ -430,6 +505,9 @@ class _Index:
             for e, k in f.items:
                 kinds.setdefault(k, []).append(e)
             f.by_kind = {k: frozenset(v) for k, v in kinds.items()}
+            f.approved = f.by_kind.get("approved", _NO_ENTRIES)
+            f.forbidden = f.by_kind.get("forbidden", _NO_ENTRIES)
+            f.source = f.by_kind.get("source", _NO_ENTRIES)
         self.forbidden_only = {id(f) for f in seen.values() if set(f.by_kind) == {"forbidden"}}
         if any_modifier:
             self.max_extra = _NO_LIMIT
@@ -443,6 +521,10 @@ class _Index:
         stems = list(self.single) + list(self.multi)
         self.gate = frozenset(x[:4] for x in stems if len(x) >= 4)
         self.short = frozenset(x for x in stems if len(x) < 4)
+        self.stems2 = frozenset(k for inner in self.multi.values() for k in inner)
+        self._tok_cache: dict[str, _TokPlan] = {}
+        self._tok2_cache: dict[str, tuple[str, ...]] = {}
+        self._pairs = 0  # pairs cached in the plans of _tok_cache
 
     def _tok_ok(self, f: _Form, k: int, tok: str, last: bool) -> int:
         """0 no match, 1 match, 2 inflected, 3 compound modifier."""
@@ -463,24 +545,30 @@ class _Index:
             return 3
         return 0
 
-    def scan(self, t: _Text) -> Iterator[_Raw]:
-        """Yield ``(form, start, end, exact_case, inflected, compound)`` (NFC offsets)."""
-        toks, join, nt = t.toks, t.join, len(t.toks)
-        single, multi, gate, short = self.single, self.multi, self.gate, self.short
-        lens, lens2, max_extra = self.lens, self.lens2, self.max_extra
-        lo_len, hi_len = max(self.minlen, 1), self.maxlen
-        heads = self.heads
-        for i, tok in enumerate(toks):
-            n = len(tok)
-            if heads and n >= 7:
-                yield from self._heads(t, i, tok)
-            if tok[:4] in gate:
-                top = min(n, hi_len)
-            elif short and n <= 5:
-                top = min(n, 3)
-            else:
-                continue
-            for L in range(top, max(lo_len, n - max_extra) - 1, -1):
+    def _token(self, tok: str) -> _TokPlan:
+        """What token ``tok`` can start or end, whatever its text: ``(heads, items,
+        follow, mixed)``. ``heads`` are ``(form, offset)`` compound heads inside it;
+        ``items`` the single-word forms it matches (see :meth:`_item`), in scan order.
+        When it may start a multi-word form, ``mixed`` is the list of candidates in
+        scan order, with ``(None, {second stem: [form, ...]})`` in place of the
+        multi-word ones, and ``follow`` a dict: next token -> items of the pair (see
+        :meth:`_pair`); else both are None. ``()`` when it can do nothing (most
+        tokens). Cached per index: a token seen before costs one dict look-up."""
+        n = len(tok)
+        heads: list[tuple[_Form, int]] = []
+        if self.heads and n >= 7:
+            heads = self._heads(tok)
+        items: list[_Item] = []
+        mixed: list[tuple[_Form | None, Any]] = []
+        if tok[:4] in self.gate:
+            top = min(n, self.maxlen)
+        elif self.short and n <= 5:
+            top = min(n, 3)
+        else:
+            top = 0
+        if top:
+            single, multi, lens = self.single, self.multi, self.lens
+            for L in range(top, max(self.minlen, 1, n - self.max_extra) - 1, -1):
                 if L not in lens:
                     continue
                 key = tok[:L]
@@ -489,30 +577,132 @@ class _Index:
                     for f in bucket:
                         res = self._tok_ok(f, 0, tok, True)
                         if res:
-                            yield self._hit(t, f, i, i, res, res >= 2)
+                            it = _item(f, res, res >= 2)
+                            items.append(it)
+                            mixed.append((f, it))
                 inner = multi.get(key)
-                if inner is None or i + 1 >= nt or not join[i + 1]:
-                    continue
-                tok2 = toks[i + 1]
-                n2 = len(tok2)
-                for L2 in range(min(n2, self.maxlen2), max(self.minlen2, n2 - max_extra, 1) - 1, -1):
-                    if L2 not in lens2:
-                        continue
-                    for f in inner.get(tok2[:L2], ()):
-                        r = self._verify(t, f, i)
-                        if r is not None:
-                            yield r
+                if inner is not None:
+                    mixed.append((None, inner))
+        has_multi = len(mixed) > len(items)
+        plan: _TokPlan = (
+            (tuple(heads), tuple(items), {} if has_multi else None, tuple(mixed) if has_multi else None)
+            if heads or items or has_multi else ()
+        )
+        cache = self._tok_cache
+        if len(cache) >= _TOKEN_CACHE:
+            cache.clear()  # (and every pair cached in the plans)
+            self._pairs = 0
+        cache[tok] = plan
+        return plan
 
-    def _verify(self, t: _Text, f: _Form, i: int) -> _Raw | None:
+    def _second(self, tok2: str) -> tuple[str, ...]:
+        """The prefixes of ``tok2`` that are second stems of some multi-word form,
+        longest first (cached like :meth:`_token`)."""
+        n2 = len(tok2)
+        stems2 = self.stems2
+        out = tuple(
+            k for k in (
+                tok2[:L2]
+                for L2 in range(min(n2, self.maxlen2), max(self.minlen2, n2 - self.max_extra, 1) - 1, -1)
+                if L2 in self.lens2
+            ) if k in stems2
+        )
+        cache = self._tok2_cache
+        if len(cache) >= _TOKEN_CACHE:
+            cache.clear()
+        cache[tok2] = out
+        return out
+
+    def _pair(self, plan: _TokPlan, tok: str, tok2: str) -> tuple[_Item, ...]:
+        """The forms that token pair ``tok tok2`` matches, in scan order: the
+        single-word forms of ``tok``, and the multi-word forms whose first two words
+        the pair is (their result and inflection so far are the second word's).
+        Cached in the first token's plan: the sequels of a word are few."""
+        _heads, singles, follow, mixed = plan  # type: ignore[misc]
+        assert follow is not None and mixed is not None  # a plan with multi-word candidates
+        keys2 = self._tok2_cache.get(tok2)
+        if keys2 is None:
+            keys2 = self._second(tok2)
+        out: list[_Item] = []
+        multi = False
+        for f, x in mixed:
+            if f is not None:
+                out.append(x)
+                continue
+            inner: dict[str, list[_Form]] = x
+            for k2 in keys2:
+                for f2 in inner.get(k2, ()):
+                    r0 = self._tok_ok(f2, 0, tok, False)
+                    if r0:
+                        r1 = self._tok_ok(f2, 1, tok2, len(f2.toks) == 2)
+                        if r1:
+                            out.append(_item(f2, r1, r0 >= 2 or r1 >= 2))
+                            multi = True
+        items: tuple[_Item, ...] = tuple(out) if multi else singles
+        follow[tok2] = items
+        self._pairs += 1
+        if self._pairs >= _PAIR_CACHE:
+            self._tok_cache.clear()  # (the plans hold the pairs: memory stays bounded)
+            self._pairs = 0
+        return items
+
+    def scan(self, t: _Text) -> list[_Raw]:
+        """``(form, start, end, exact_case, inflected, compound)`` of every form in
+        ``t`` (NFC offsets), in text order. Each token costs one look-up in the token
+        plan cache (see :meth:`_token`), a token that may start a multi-word form one
+        more, for the pair it starts (see :meth:`_pair`); only actual candidates of
+        three words or more are verified word by word."""
+        toks = t.toks
+        plans = list(map(self._tok_cache.get, toks))
+        if None in plans:
+            plans = [self._token(tok) if p is None else p for tok, p in zip(toks, plans)]
+        out: list[_Raw] = []
+        if not any(plans):
+            return out
+        starts, ends, join = t.starts, t.ends, t.join
+        last_i = len(toks) - 1
+        add = out.append
+        for i, plan in enumerate(plans):
+            if not plan:
+                continue
+            heads, items, follow, _ = plan
+            if heads:
+                for f, j in heads:
+                    add((f, starts[i] + j, ends[i], True, True, True))
+            if follow is not None and i < last_i and join[i + 1]:
+                tok2 = toks[i + 1]
+                pair = follow.get(tok2)
+                items = self._pair(plan, toks[i], tok2) if pair is None else pair
+            for f, res, infl, last, fast in items:
+                if fast:
+                    if last == 0:
+                        add((f, starts[i], ends[i], True, infl, False))
+                        continue
+                    if last == 1:
+                        add((f, starts[i], ends[i + 1], True, infl, False))
+                        continue
+                elif last < 2:
+                    add(self._hit(t, f, i, i + last, res, infl))
+                    continue
+                # three words or more: most candidates fail on the third (cheap test)
+                if i + 2 > last_i or not join[i + 2] or not toks[i + 2].startswith(f.stems[2]):
+                    continue
+                r = self._verify(t, f, i, infl)
+                if r is not None:
+                    add(r)
+        return out
+
+    def _verify(self, t: _Text, f: _Form, i: int, infl: bool) -> _Raw | None:
+        """The hit of multi-word form ``f`` at token ``i`` whose first two words
+        matched (``infl``: one was inflected), checking its third word on; or None."""
         toks, join = t.toks, t.join
         last = len(f.toks) - 1
         if i + last >= len(toks):
             return None
-        infl = False
         res = 0
-        for k in range(last + 1):
+        for k in range(2, last + 1):
             j = i + k
-            if k and not join[j]:
+            if not join[j]:
                 return None
             res = self._tok_ok(f, k, toks[j], k == last)
             if not res:
@@ -540,9 +730,12 @@ class _Index:
                     break
         return f, t.starts[i], end, exact, infl, res == 3
 
-    def _heads(self, t: _Text, i: int, tok: str) -> Iterator[_Raw]:
+    def _heads(self, tok: str) -> list[tuple[_Form, int]]:
+        """``(form, offset)`` of the compound heads (single-word forms that may end a
+        compound: ``Zentrum`` in ``Rechenzentrum``) inside ``tok``."""
         n = len(tok)
         pre = self.head_pre
+        out: list[tuple[_Form, int]] = []
         js = [j for j in range(_COMPOUND_MIN_REST, n - _MIN_STEM + 1) if tok[j : j + _MIN_STEM] in pre]
         for j in js:
             for L in self.head_lens:
@@ -555,7 +748,8 @@ class _Index:
                     tail = tok[j + L :]
                     end_ok = (tail in self.endings) if self.endings is not None else rest <= f.extra[0]
                     if not rest or end_ok or tail in _NAME_SUFFIXES:
-                        yield f, t.starts[i] + j, t.ends[i], True, True, True
+                        out.append((f, j))
+        return out
 
 
 # ---------------------------------------------------------------------- glossary
@@ -570,7 +764,7 @@ class _Layer:
     def __init__(self, entries: tuple[Entry, ...]) -> None:
         self.entries = entries
         self._idx: dict[tuple[str, str], _Index] = {}
-        self._cache: OrderedDict[tuple[str, str, str], list[FormHit]] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, str, str], list] = OrderedDict()
         self._names: tuple[dict[str, list[tuple[str, Entry]]], dict[tuple[str, int], list[str]]] | None = None
 
     def index(self, side: str, lang: str) -> _Index:
@@ -587,25 +781,47 @@ class _Layer:
             idx = self._idx[key] = _Index(forms, lang)
         return idx
 
-    def scan(self, side: str, text: str, lang: str) -> list[FormHit]:
+    def _scanned(self, side: str, text: str, lang: str) -> list:  # [raw hits, FormHits | None]
         key = (side, lang, text)
-        hit = self._cache.get(key)
-        if hit is not None:
-            return hit
+        done = self._cache.get(key)
+        if done is not None:
+            return done
         t = _prepare(text)
-        out: list[FormHit] = []
-        seen: set[tuple[int, int, int]] = set()
-        for f, s, e, exact, infl, comp in self.index(side, lang).scan(t):
-            k = (id(f), s, e)
-            if k in seen:
-                continue
-            seen.add(k)
-            os_, oe = t.orig(s), t.orig(e)
-            out.append(FormHit(f, os_, oe, text[os_:oe], exact, infl, comp))
+        raw = self.index(side, lang).scan(t)
+        offs = t.offs
+        if raw and offs is not None:
+            # a text that was not NFC: back to original offsets. (An index yields each
+            # (form, start, end) once, so the guard against repeats is only kept here,
+            # where every hit is rebuilt anyway.)
+            out: list[_Raw] = []
+            seen: set[tuple[int, int, int]] = set()
+            for r in raw:
+                f, s, e = r[0], r[1], r[2]
+                k = (id(f), s, e)
+                if k in seen:
+                    continue
+                seen.add(k)
+                out.append((f, offs[s], offs[e], r[3], r[4], r[5]))
+            raw = out
+        done = [raw, None if raw else []]
         if len(self._cache) >= self.CACHE:
             self._cache.popitem(last=False)
-        self._cache[key] = out
-        return out
+        self._cache[key] = done
+        return done
+
+    def raw(self, side: str, text: str, lang: str) -> list[_Raw]:
+        """The hits of :meth:`scan` as plain ``(form, start, end, exact_case,
+        inflected, compound)`` tuples (original offsets): for callers that only need
+        the forms, such as the adherence figure."""
+        return self._scanned(side, text, lang)[0]
+
+    def scan(self, side: str, text: str, lang: str) -> list[FormHit]:
+        """Every form of ``side`` in ``text`` (original offsets), cached per text."""
+        done = self._scanned(side, text, lang)
+        hits = done[1]
+        if hits is None:
+            hits = done[1] = [FormHit(f, s, e, text[s:e], x, i, c) for f, s, e, x, i, c in done[0]]
+        return hits
 
     def names(self) -> tuple[dict[str, list[tuple[str, Entry]]], dict[tuple[str, int], list[str]]]:
         """Single-word target names (approved forms with a capital letter, or
@@ -632,19 +848,21 @@ def _match(h: FormHit, e: Entry, kind: str) -> TermMatch:
     return TermMatch(e, h.form.text, kind, h.start, h.end, h.text, h.exact_case, h.inflected, h.compound)
 
 
-def _longest(matches: list[TermMatch]) -> list[TermMatch]:
-    """Leftmost-longest non-overlapping matches (ties on the same span all kept)."""
-    out: list[TermMatch] = []
+def _longest_raw(found: list[tuple[_Raw, Entry, str]]) -> tuple[tuple[_Raw, Entry, str], ...]:
+    """Leftmost-longest non-overlapping ``(raw hit, entry, kind)`` triples, in text
+    order (ties on the same span all kept, in scan order)."""
+    out: list[tuple[_Raw, Entry, str]] = []
     last_end = -1
     span: tuple[int, int] | None = None
-    for m in sorted(matches, key=lambda m: (m.start, -m.end)):
-        if span == (m.start, m.end):
-            out.append(m)
-        elif m.start >= last_end:
-            out.append(m)
-            span = (m.start, m.end)
-            last_end = m.end
-    return out
+    for x in sorted(found, key=lambda x: (x[0][1], -x[0][2])):
+        sp = (x[0][1], x[0][2])
+        if span == sp:
+            out.append(x)
+        elif sp[0] >= last_end:
+            out.append(x)
+            span = sp
+            last_end = sp[1]
+    return tuple(out)
 
 
 class Glossary:
@@ -655,16 +873,26 @@ class Glossary:
     over a big one without recompiling it.
     """
 
+    MEMO = 256  # per-text results remembered (a segment is asked about several times)
+
     def __init__(self, entries: Iterable[Entry] = (), name: str = "") -> None:
         self.name = name
         self._layers: tuple[_Layer, ...] = (_Layer(tuple(entries)),)
+        self._memo: OrderedDict[tuple[str, str, str], object] = OrderedDict()
 
     @classmethod
     def _of_layers(cls, layers: tuple[_Layer, ...], name: str = "") -> Glossary:
         g = cls.__new__(cls)
         g.name = name
         g._layers = layers
+        g._memo = OrderedDict()
         return g
+
+    def _remember(self, key: tuple[str, str, str], value: object) -> None:
+        memo = self._memo
+        if len(memo) >= self.MEMO:
+            memo.popitem(last=False)
+        memo[key] = value
 
     @classmethod
     def from_pairs(cls, pairs: Iterable[tuple[str, str]], name: str = "") -> Glossary:
@@ -726,12 +954,52 @@ class Glossary:
         if not text:
             return []
         lg = _lang(lang)
-        found = [
-            _match(h, e, k)
-            for layer in self._layers for h in layer.scan("source", text, lg) if h.exact_case
-            for e, k in h.form.items
-        ]
-        return _longest(found)
+        key = ("terms", lg, text)
+        done = self._memo.get(key)
+        if done is None:
+            done = tuple(
+                TermMatch(e, r[0].text, k, r[1], r[2], text[r[1] : r[2]], r[3], r[4], r[5])
+                for r, e, k in self._source_spans(text, lg)
+            )
+            self._remember(key, done)
+        return list(done)  # type: ignore[call-overload]
+
+    def _source_spans(self, text: str, lg: str) -> tuple[tuple[_Raw, Entry, str], ...]:
+        """:meth:`find_source_terms` before :class:`TermMatch` objects are made:
+        ``(raw hit, entry, kind)``, leftmost-longest (remembered per text)."""
+        key = ("source", lg, text)
+        done = self._memo.get(key)
+        if done is None:
+            found = [
+                (r, e, k)
+                for layer in self._layers for r in layer.raw("source", text, lg) if r[3]
+                for e, k in r[0].items
+            ]
+            done = _longest_raw(found) if found else ()
+            self._remember(key, done)
+        return done  # type: ignore[return-value]
+
+    def _source_entries(self, text: str, lang: str | None) -> list[Entry]:
+        """The distinct entries of :meth:`find_source_terms`, in text order."""
+        if not text:
+            return []
+        lg = _lang(lang)
+        key = ("entries", lg, text)
+        done = self._memo.get(key)
+        if done is None:
+            done = tuple(dict.fromkeys(e for _, e, _ in self._source_spans(text, lg)))
+            self._remember(key, done)
+        return list(done)  # type: ignore[call-overload]
+
+    def _target_raw(self, text: str, lang: str | None) -> list[_Raw]:
+        """:meth:`scan_target` as plain ``(form, start, end, exact_case, inflected,
+        compound)`` tuples (no :class:`FormHit` objects made)."""
+        if not text:
+            return []
+        lg = _lang(lang)
+        if len(self._layers) == 1:
+            return self._layers[0].raw("target", text, lg)
+        return [r for layer in self._layers for r in layer.raw("target", text, lg)]
 
     def scan_target(self, text: str, lang: str | None = None) -> list[FormHit]:
         """Every target form in ``text`` (case variants included), not yet expanded to
@@ -757,11 +1025,25 @@ class Glossary:
 
     def approved_entries(self, text: str, lang: str | None = None) -> set[Entry]:
         """Entries with an approved form (right case, inflections allowed) in ``text``."""
-        ok: set[Entry] = set()
-        for h in self.scan_target(text, lang):
-            if h.exact_case:
-                ok.update(h.entries("approved"))
-        return ok
+        return set(self._approved(text, lang))
+
+    def _approved(self, text: str, lang: str | None) -> frozenset[Entry]:
+        """:meth:`approved_entries`, shared (remembered per text: the statistics and
+        the ``term`` check ask about the same target)."""
+        if not text:
+            return _NO_ENTRIES
+        lg = _lang(lang)
+        key = ("approved", lg, text)
+        done = self._memo.get(key)
+        if done is None:
+            ok: set[Entry] = set()
+            for layer in self._layers:
+                for r in layer.raw("target", text, lg):
+                    if r[3] and r[0].approved:
+                        ok.update(r[0].approved)
+            done = frozenset(ok)
+            self._remember(key, done)
+        return done  # type: ignore[return-value]
 
     def adherence(
         self, segment: Segment, source_lang: str | None, target_lang: str | None
@@ -769,11 +1051,10 @@ class Glossary:
         """``(found, approved)``: distinct entries whose source term is in the source,
         and how many of them have an approved target form (inflections allowed, right
         case) in the target."""
-        src = self.find_source_terms(segment.source, source_lang)
-        if not src:
+        entries = self._source_entries(segment.source, source_lang)
+        if not entries:
             return 0, 0
-        entries = list(dict.fromkeys(m.entry for m in src))
-        ok = self.approved_entries(segment.target or "", target_lang)
+        ok = self._approved(segment.target or "", target_lang)
         return len(entries), sum(1 for e in entries if e in ok)
 
     def near_miss(

@@ -61,17 +61,17 @@ class TermCheck(Check):
         g = unit_glossary(context.glossary, segment)
         if not g:
             return
-        src = g.find_source_terms(segment.source, context.source_lang)
-        if not src:
+        src_entries = g._source_entries(segment.source, context.source_lang)
+        if not src_entries:
             return
         target = segment.target or ""
         tl = context.target_lang
+        ok = g._approved(target, tl)
+        if all(e in ok for e in src_entries):
+            return  # every source term has its approved translation: nothing to explain
         thr = context.option("threshold", None)
+        src = g.find_source_terms(segment.source, context.source_lang)
         hits = g.scan_target(target, tl)
-        ok: set[Entry] = set()
-        for h in hits:
-            if h.exact_case:
-                ok.update(h.entries("approved"))
         done: set[Entry] = set()
         for sm in src:
             e = sm.entry
@@ -90,14 +90,14 @@ class TermCheck(Check):
             else f'"{sm.text}" should be translated as {_q(approved)}'
         )
         for h in hits:
-            if h.exact_case and e in h.entries("forbidden"):
+            if h.exact_case and e in h.form.forbidden:
                 # the target span itself is forbidden-term's finding: point at the source
                 return self.flag(
                     "source", sm.start, sm.end, sm.text,
                     f'Glossary: {want}; the target has the forbidden "{h.text}" instead.',
                 )
         for h in hits:
-            if not h.exact_case and e in h.entries("approved"):
+            if not h.exact_case and e in h.form.approved:
                 form = h.form.text
                 score = similarity(h.text, form)
                 return self.flag(
@@ -140,28 +140,31 @@ class ForbiddenTermCheck(Check):
         if not g:
             return
         target = segment.target or ""
-        hits = [h for h in g.scan_target(target, context.target_lang) if h.exact_case]
-        if not hits:
+        # plain (form, start, end, exact_case, inflected, compound) hits: no FormHit
+        # objects, and nothing more to do for the many targets without a forbidden form
+        raw = g._target_raw(target, context.target_lang)
+        bad = [r for r in raw if r[3] and r[0].forbidden]
+        if not bad:
             return
+        spans = {(r[1], r[2]) for r in bad}
         good: dict[tuple[int, int], set[Entry]] = {}
-        for h in hits:
-            if h.entries("approved"):
-                good.setdefault((h.start, h.end), set()).update(h.entries("approved"))
+        for r in raw:
+            if r[3] and r[0].approved and (r[1], r[2]) in spans:
+                good.setdefault((r[1], r[2]), set()).update(r[0].approved)
         flagged: list[tuple[int, int]] = []
-        for h in sorted(hits, key=lambda h: (h.start, h.inflected, -h.end)):
-            bad = h.entries("forbidden")
-            if not bad:
+        # (stable: the same order as sorting every hit and skipping the allowed ones)
+        for f, start, end, _exact, inflected, _comp in sorted(bad, key=lambda r: (r[1], r[4], -r[2])):
+            text = target[start:end]
+            entries = [e for e, k in f.items if k == "forbidden"
+                       and e not in good.get((start, end), ()) and text not in e.approved]
+            if not entries or any(s < end and start < e for s, e in flagged):
                 continue
-            entries = [e for e, k in h.form.items if k == "forbidden"
-                       and e not in good.get((h.start, h.end), ()) and h.text not in e.approved]
-            if not entries or any(s < h.end and h.start < e for s, e in flagged):
-                continue
-            flagged.append((h.start, h.end))
+            flagged.append((start, end))
             e = entries[0]
-            form = h.form.text
-            what = f'"{h.text}"' if not h.inflected else f'"{h.text}" (a form of "{form}")'
+            form = f.text
+            what = f'"{text}"' if not inflected else f'"{text}" (a form of "{form}")'
             yield self.flag(
-                "target", h.start, h.end, h.text,
+                "target", start, end, text,
                 f'{what} is a forbidden term; the glossary translates "{e.source}" as '
                 f"{_q(e.approved)}.",
                 suggestion=e.approved[0],

@@ -251,3 +251,22 @@ def test_bilingual_sample() -> None:
         seg = segs[[s.index for s in segs].index(f.index)]
         side = seg.source if f.side == "source" else seg.target
         assert side[f.start : f.end] == f.text  # type: ignore[index]
+
+
+def test_variant_prefers_the_source_spelling_in_bilingual_documents() -> None:
+    """The target's majority spelling ("Openi") must not be suggested over the
+    source's ("OpenAI"); in a target-only document the majority rules."""
+    from reviewer.checks.base import CheckContext
+    from reviewer.checks.terms import VariantCheck
+    from reviewer.model import Segment
+
+    pairs = [("OpenAI grows.", "Openi cresce."), ("We like OpenAI.", "Ci piace Openi."),
+             ("OpenAI and NVIDIA.", "Openi e NVIDIA."), ("Go OpenAI!", "Forza Openai!")]
+    segs = [Segment(str(i), i, s, t) for i, (s, t) in enumerate(pairs)]
+    bi = list(VariantCheck().run_document(segs, CheckContext(source_lang="en", target_lang="it")))
+    assert sorted({f.text for _, f in bi}) == ["Openai", "Openi"]
+    assert {f.suggestion for _, f in bi} == {"OpenAI"}
+    tonly = [Segment(str(i), i, "", t) for i, (_, t) in enumerate(pairs)]
+    ctx = CheckContext(target_lang="it", target_only=True)
+    mono = list(VariantCheck().run_document(tonly, ctx))
+    assert [(f.text, f.suggestion) for _, f in mono] == [("Openai", "Openi")]

@@ -304,9 +304,32 @@ class VariantCheck(DocumentCheck):
         groups: dict[str, list[str]] = {}
         for k in keys:
             groups.setdefault(find(k), []).append(k)
+        # how the sources spell these names: in a bilingual document the source's
+        # spelling ("OpenAI") is the reference, not the target's majority ("Openi")
+        src_spell: dict[str, Counter[str]] = {}
+        if not context.target_only and keys:
+            src_names: dict[str, Counter[str]] = {}
+            for seg in segments:
+                if seg.source:
+                    for _s, _e, sp, key, initial in _tokens(seg.source):
+                        sh = token_shape(sp)
+                        if sh in ("mixed", "allcaps") or (sh != "lower" and sh != "other" and not initial):
+                            src_names.setdefault(key, Counter())[sp] += 1
+            by_letter: dict[str, list[str]] = {}
+            for sk in src_names:
+                by_letter.setdefault(sk[:1], []).append(sk)
+            for k in keys:
+                if k in src_names:
+                    src_spell[k] = src_names[k]
+                    continue
+                near = [c for c, _sc, _ in process.extract(
+                    k, by_letter.get(k[:1], []), scorer=fuzz.ratio, score_cutoff=thr, limit=None)
+                    if len(k) >= min_len and not _inflection_pair(k, c)]
+                for c in near:
+                    src_spell.setdefault(k, Counter()).update(src_names[c])
         out: list[tuple[Segment, Finding]] = []
         for members in groups.values():
-            out.extend(self._group(members, occ, links))
+            out.extend(self._group(sorted(members), occ, links, src_spell))
         for key, (src, pref, e) in aliases.items():
             for o in occ.get(key, ()):
                 if o.text == src:
@@ -319,9 +342,10 @@ class VariantCheck(DocumentCheck):
         return out
 
     def _group(
-        self, members: list[str], occ: dict[str, list[_Occ]], links: dict[str, tuple[str, Entry]]
+        self, members: list[str], occ: dict[str, list[_Occ]], links: dict[str, tuple[str, Entry]],
+        src_spell: dict[str, Counter[str]] | None = None,
     ) -> Iterator[tuple[Segment, Finding]]:
-        gforms = {links[k] for k in members if k in links}
+        gforms = sorted({links[k] for k in members if k in links}, key=lambda fe: fe[0])
         if gforms:
             for k in members:
                 if k in links:
@@ -353,10 +377,29 @@ class VariantCheck(DocumentCheck):
                 by_shape[sk] += 1
                 spellings.setdefault(sk, Counter())[o.text] += 1
                 first.setdefault(sk, (o.seg.index, o.start))
+        src: Counter[str] = Counter()
+        for k in members:
+            src.update((src_spell or {}).get(k, {}))
+        if src:
+            # the source's own spelling decides (most frequent, then alphabetical)
+            pref = min(src, key=lambda t: (-src[t], t))
+            top = _init_key(pref)
+            for k in members:
+                for o in occ.get(k, ()):
+                    if _init_key(o.text) == top:
+                        continue
+                    score = similarity(o.text, pref)
+                    yield o.seg, self.flag(
+                        "target", o.start, o.end, o.text,
+                        f'"{o.text}" is a variant of "{pref}", as the source writes it '
+                        f"(similarity {score:.0f}).",
+                        suggestion=pref, score=score,
+                    )
+            return
         if len(by_shape) < 2:
             return
-        top = max(by_shape, key=lambda sk: (by_shape[sk], -first[sk][0], -first[sk][1]))
-        pref = spellings[top].most_common(1)[0][0]
+        top = max(sorted(by_shape), key=lambda sk: (by_shape[sk], -first[sk][0], -first[sk][1]))
+        pref = min(spellings[top], key=lambda t: (-spellings[top][t], t))
         for k in members:
             for o in occ.get(k, ()):
                 if _init_key(o.text) == top:

@@ -1,0 +1,306 @@
+"""Split inputs into chunks that workers read themselves.
+
+Three kinds of :class:`Chunk`:
+
+- ``lines``: a byte range ``[start, end)`` of a line-based file (TSV, CSV without
+  multi-line cells, JSONL, plain text), both ends at line starts, with the 1-based
+  number of its first line. The numbers come from a counting pass over the bytes
+  before each boundary (``bytes.count`` a block at a time, lone ``\\r`` counted as
+  the readers count it), so unit ids and ``line`` equal a single-process run's.
+  Unit *indexes* are local to the chunk (0 for its first unit); the driver adds the
+  number of units of the earlier chunks, which it learns in order.
+- ``slice``: units ``[first, last)`` of a file read with its own streaming reader
+  (PO, XLIFF, a large TMX in batches of ``tu`` elements): the worker streams the file
+  and checks only its slice. Indexes are the reader's own.
+- ``file``: a whole file (small files, a ``--source/--target`` pair, a CSV whose
+  quoted cells span lines, UTF-16/32 files).
+
+:func:`iter_chunk_segments` gives a chunk's document and units in a worker.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import math
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from .errors import InputError
+from .formats import ReadOptions, detect_format, open_document
+from .formats.base import sniff_encoding
+from .model import Document, Segment
+
+__all__ = ["Chunk", "plan_chunks", "iter_chunk_segments", "line_boundaries", "LINE_FORMATS"]
+
+LINE_FORMATS = frozenset({"tsv", "csv", "jsonl", "txt"})
+_BLOCK = 1 << 24  # bytes read at once by the counting pass
+# units of a slice chunk; markers that count the units of an XML/PO file cheaply
+_SLICE_UNITS = 20_000
+_MARKERS = {"tmx": (b"<tu ", b"<tu>"), "xliff": (b"<trans-unit", b"<segment"), "po": (b"\nmsgid ",)}
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """One piece of work: a byte range, a slice of units, or a whole file."""
+
+    path: str  # the input path as given
+    kind: str  # "lines" | "slice" | "file"
+    fmt: str  # format name
+    seq: int = 0  # position among the file's chunks
+    start: int = 0  # lines: byte offsets; slice: unit indexes (end -1 = to the end)
+    end: int = -1
+    line: int = 1  # lines: number of the first line
+    source: str | None = None  # file: the --source file of a plain-text pair
+    target_only: bool = False  # file: a --target file reviewed alone
+
+    @property
+    def index_base(self) -> int:
+        """The index the worker's first unit of this chunk carries."""
+        return self.start if self.kind == "slice" else 0
+
+
+def _count_lines(f: io.BufferedReader, start: int, end: int) -> tuple[int, bool]:
+    """Line breaks in ``[start, end)`` as :func:`~reviewer.formats.plaintext.iter_lines`
+    counts them (``\\n``, ``\\r\\n`` and a lone ``\\r``); and whether the range holds
+    a ``\\r`` at all."""
+    f.seek(start)
+    n, left, any_cr, prev_cr = 0, end - start, False, False
+    while left > 0:
+        block = f.read(min(_BLOCK, left))
+        if not block:
+            break
+        left -= len(block)
+        nl, cr = block.count(b"\n"), block.count(b"\r")
+        n += nl
+        if cr:
+            any_cr = True
+            crlf = block.count(b"\r\n") + (1 if prev_cr and block[:1] == b"\n" else 0)
+            n += cr - crlf
+        prev_cr = block[-1:] == b"\r"
+    return n, any_cr
+
+
+def line_boundaries(path: str | os.PathLike[str], n_chunks: int, bom: int = 0) -> list[tuple[int, int, int]]:
+    """``(start, end, first_line)`` of about ``n_chunks`` byte ranges of a file, each
+    starting just after a ``\\n`` (or at the first byte after the BOM)."""
+    size = os.path.getsize(path)
+    step = max(1, math.ceil((size - bom) / max(1, n_chunks)))
+    cuts = [bom]
+    with open(path, "rb") as f:
+        pos = bom + step
+        while pos < size:
+            f.seek(pos)
+            while True:  # the next line start at or after pos
+                block = f.read(1 << 16)
+                if not block:
+                    pos = size
+                    break
+                i = block.find(b"\n")
+                if i >= 0:
+                    pos += i + 1
+                    break
+                pos += len(block)
+            if pos >= size:
+                break
+            cuts.append(pos)
+            pos += step
+        cuts.append(size)
+        out, line = [], 1
+        for a, b in zip(cuts, cuts[1:]):
+            out.append((a, b, line))
+            line += _count_lines(f, a, b)[0]
+    return out
+
+
+def csv_has_multiline_cells(path: str | os.PathLike[str]) -> bool:
+    """True when a quoted CSV cell may span lines: some line holds an odd number of
+    ``"`` (then the file is read whole, by one worker)."""
+    with open(path, "rb") as f:
+        carry = b""
+        while True:
+            block = f.read(_BLOCK)
+            if not block:
+                return carry.count(b'"') % 2 == 1
+            block = carry + block
+            if b'"' not in block:
+                carry = b""
+                continue
+            lines = block.split(b"\n")
+            carry = lines.pop()
+            if any(ln.count(b'"') % 2 for ln in lines):
+                return True
+
+
+def _count_units(path: str, fmt: str) -> int:
+    """A cheap estimate of the units of an XML or PO file (from markers)."""
+    n = 0
+    markers = _MARKERS.get(fmt, ())
+    with open(path, "rb") as f:
+        tail = b""
+        while True:
+            block = f.read(_BLOCK)
+            if not block:
+                break
+            data = tail + block
+            n += sum(data.count(m) for m in markers)
+            tail = data[-16:]
+            n -= sum(tail.count(m) for m in markers)  # counted again with the next block
+        n += sum(tail.count(m) for m in markers)
+    return n
+
+
+def plan_chunks(
+    paths: list[str],
+    options: ReadOptions,
+    workers: int,
+    chunk_bytes: int = 32 << 20,
+    slice_units: int = _SLICE_UNITS,
+    min_bytes: int = 1 << 16,
+) -> list[list[Chunk]]:
+    """The chunks of every input file, one list per file, in input order.
+
+    A line-based file is cut into ``max(size / chunk_bytes, 4 * workers)`` ranges
+    (small files: one); an XML/PO file of many units into slices of ``slice_units``.
+    """
+    out: list[list[Chunk]] = []
+    for path in paths:
+        p = Path(path)
+        if not p.exists():
+            raise InputError("no such file", p)
+        fmt = detect_format(p, options.format).name
+        size = p.stat().st_size
+        if fmt in LINE_FORMATS:
+            with open(p, "rb") as f:
+                enc, bom = sniff_encoding(f.read(4))
+            want = max(math.ceil(size / chunk_bytes), 4 * workers)
+            if size < min_bytes or enc != "utf-8" or want <= 1 or (
+                fmt == "csv" and csv_has_multiline_cells(p)
+            ):
+                out.append([Chunk(path, "file", fmt)])
+                continue
+            out.append([
+                Chunk(path, "lines", fmt, seq=i, start=a, end=b, line=line)
+                for i, (a, b, line) in enumerate(line_boundaries(p, want, bom))
+            ])
+            continue
+        est = _count_units(path, fmt) if size > min_bytes else 0
+        if est <= slice_units:
+            out.append([Chunk(path, "file", fmt)])
+            continue
+        n = math.ceil(est / slice_units)
+        out.append([
+            Chunk(path, "slice", fmt, seq=i, start=i * slice_units,
+                  end=-1 if i == n - 1 else (i + 1) * slice_units)
+            for i in range(n)
+        ])
+    return out
+
+
+# --------------------------------------------------------------------------- workers
+
+
+def _range_lines(chunk: Chunk) -> Iterator[tuple[int, str]]:
+    """``(line_number, line)`` of a byte-range chunk, split as ``iter_lines`` splits."""
+    with open(chunk.path, "rb") as f:
+        f.seek(chunk.start)
+        data = f.read(chunk.end - chunk.start)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        offset = chunk.start + e.start
+        with open(chunk.path, "rb") as f:
+            bad_line = f.read(offset).count(b"\n") + 1
+        raise InputError(f"invalid UTF-8 at byte offset {offset}", chunk.path, bad_line) from None
+    for i, line in enumerate(io.StringIO(text, newline=""), start=chunk.line):
+        yield i, line
+
+
+def _line_units(chunk: Chunk, doc: Document, options: ReadOptions) -> Iterator[Segment]:
+    """The units of a byte-range chunk, with chunk-local indexes."""
+    path = Path(chunk.path)
+    lines = _range_lines(chunk)
+    if chunk.fmt in ("tsv", "csv"):
+        from .formats import tabular
+
+        fmt = detect_format(path, options.format)
+        layout = fmt._layout(path, options)  # type: ignore[attr-defined]
+        make = tabular._segment_maker(layout)
+        delimiter = fmt.delimiter  # type: ignore[attr-defined]
+        records = (tabular._records(lines, delimiter, path) if delimiter == "\t"
+                   else _csv_records(lines, delimiter, path, chunk.line))
+        for index, record in tabular._units(records, layout, path):
+            yield make(index, record)
+    elif chunk.fmt == "jsonl":
+        from .formats import jsonl
+
+        index = 0
+        for lineno, line in lines:
+            obj = jsonl._parse_line(line, path, lineno)
+            if obj is None:
+                continue
+            if options.source_key not in obj:
+                keys = ", ".join(map(repr, list(obj)[:8])) or "none"
+                raise InputError(
+                    f"no {options.source_key!r} key on this line (keys: {keys}; "
+                    "choose the key names with --source-key/--target-key)", path, lineno)
+            yield jsonl._segment(index, lineno, obj, path, options)
+            index += 1
+    else:  # txt, target-only
+        from .formats.plaintext import split_eol
+
+        index = 0
+        for lineno, line in lines:
+            text, _ = split_eol(line)
+            if not text.strip():
+                continue
+            yield Segment(id=str(lineno), index=index, source="", target=text, line=lineno)
+            index += 1
+
+
+def _csv_records(lines: Iterator[tuple[int, str]], delimiter: str, path: Path,
+                 first_line: int) -> Iterator[tuple[int, list[str], list[str]]]:
+    """:func:`reviewer.formats.tabular._records` for CSV, counting lines from
+    ``first_line`` (a row's start line is the line after the previous row's end)."""
+    import csv
+
+    from .formats import tabular
+
+    tap = tabular._Tap(lines)
+    tap.count = first_line - 1
+    reader = csv.reader(tap, delimiter=delimiter, quotechar='"', doublequote=True)
+    while True:
+        start = tap.count + 1
+        tap.taken = []
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as e:
+            raise InputError(f"malformed CSV: {e}", path, tap.count or start) from None
+        yield start, tap.taken, cells
+
+
+def chunk_document(chunk: Chunk, options: ReadOptions) -> Document:
+    """The document of a chunk: the file's metadata, the chunk's units (streaming)."""
+    if chunk.kind == "file" and (chunk.source or chunk.target_only):
+        from .formats import plaintext
+
+        if chunk.source:
+            return plaintext.read_pair(Path(chunk.source), Path(chunk.path), options)
+        return plaintext.read_target_only(Path(chunk.path), options)
+    doc = open_document(chunk.path, options)
+    if chunk.kind == "lines":
+        doc.segments = _line_units(chunk, doc, options)
+    elif chunk.kind == "slice":
+        stop = None if chunk.end < 0 else chunk.end
+        doc.segments = itertools.islice(iter(doc.segments), chunk.start, stop)  # type: ignore[call-overload]
+    return doc
+
+
+def iter_chunk_segments(chunk: Chunk, options: ReadOptions) -> tuple[Document, Iterator[Segment]]:
+    """A chunk's document and its units (convenience for tests)."""
+    doc = chunk_document(chunk, options)
+    return doc, iter(doc.segments)  # type: ignore[call-overload]

@@ -56,19 +56,27 @@ def read_options(ctx_opts: dict[str, Any], config: Any) -> Any:
 
 
 def open_inputs(
-    inputs: tuple[str, ...], source: str | None, target: str | None, options: Any
+    inputs: tuple[str, ...], source: str | None, target: str | None, options: Any,
+    align: bool = False,
 ) -> Iterator[Document]:
-    """Documents to process: the INPUT files, or the --source/--target pair, or a
-    --target document alone (target-only review)."""
+    """Documents to process: the INPUT files, or the --source/--target pair (line by
+    line, or sentence-aligned on the fly with ``align``), or a --target document alone
+    (target-only review)."""
     from .formats import open_document
     from .formats import plaintext
 
     if source and not target:
         raise UsageError("--source needs --target (the translation of that file)")
+    if align and not (source and target):
+        raise UsageError("--align needs --source and --target (two documents to align)")
     if target:
         if inputs:
             raise UsageError("give either INPUT files or --source/--target, not both")
-        if source:
+        if source and align:
+            from .align import align_documents
+
+            yield align_documents(source, target, options.source_lang, options.target_lang)
+        elif source:
             yield plaintext.read_pair(Path(source), Path(target), options)
         else:
             yield plaintext.read_target_only(Path(target), options)
@@ -122,6 +130,7 @@ def _side_text(seg: Segment, f: Finding) -> str | None:
 @click.argument("inputs", nargs=-1, type=click.Path())
 @click.option("--source", "source", type=click.Path(), help="Plain-text source, one segment a line.")
 @click.option("--target", "target", type=click.Path(), help="Plain-text translation; alone: target-only review.")
+@click.option("--align", "align", is_flag=True, help="Split --source and --target into sentences and align them (documents that are not line-aligned).")
 @click.option("--source-lang", help="Source language (BCP 47), when the file does not say.")
 @click.option("--target-lang", help="Target language (BCP 47), when the file does not say.")
 @click.option("--format", "fmt", type=click.Choice(["text", "jsonl", "json", "csv"]), default="text", show_default=True)
@@ -146,7 +155,7 @@ def check_cmd(inputs: tuple[str, ...], source: str | None, target: str | None,
               fmt: str, output: str | None, fail_on: str | None, enable: tuple[str, ...],
               disable: tuple[str, ...], config_path: str | None, colour: str,
               glossaries: tuple[str, ...], show_stats: bool, list_checks: bool,
-              workers: int | None, cluster: str | None, **opts: Any) -> None:
+              workers: int | None, cluster: str | None, align: bool, **opts: Any) -> None:
     """Run the QA checks on INPUT files (PO, XLIFF, TMX, TSV/CSV, JSONL, TXT) or on a
     --source/--target pair, and print the findings."""
     from .config import config_paths, load_config
@@ -178,6 +187,8 @@ def check_cmd(inputs: tuple[str, ...], source: str | None, target: str | None,
 
     def findings() -> Iterator[Finding]:
         nonlocal failed
+        if engine is not None and align:
+            raise UsageError("--align runs in one process: drop --workers/--cluster")
         if engine is not None:
             from .distributed import input_chunks, run_check
 
@@ -192,7 +203,7 @@ def check_cmd(inputs: tuple[str, ...], source: str | None, target: str | None,
                     failed = True
                 yield f
             return
-        for doc in open_inputs(inputs, source, target, options):
+        for doc in open_inputs(inputs, source, target, options, align):
             if fmt == "text":
                 doc.segments = _remember(doc.path, doc.segments, texts)
             doc.segments = _counting(doc.segments, progress)

@@ -253,6 +253,10 @@ class CheckPlan:
         # (id, needs_translation, bound run, context) per check, looked up once
         pre_runs = [(c.id, c.run, ctxs[c.id]) for c in pre]
         main_runs = [(c.id, c.needs_translation, c.run, ctxs[c.id]) for c in main]
+        # a unit with no source text (an addition found by alignment) is checked as a
+        # target-only unit: source-comparing checks have nothing to compare with
+        target_runs = [(cid, nt, run, replace(ctx, target_only=True))
+                       for (cid, nt, run, ctx), c in zip(main_runs, main) if not c.needs_source]
         target_only = doc.target_only
         count_terms = self.glossary is not None and not target_only
 
@@ -281,7 +285,8 @@ class CheckPlan:
                     for f in run(s, ctx):
                         blocked = True
                         out.append(finish(seg, f, form))
-                for cid, needs_translation, run, ctx in main_runs:
+                runs = main_runs if (target_only or s.source) else target_runs
+                for cid, needs_translation, run, ctx in runs:
                     if (blocked and needs_translation) or (ignore and cid in ignore):
                         continue
                     for f in run(s, ctx):

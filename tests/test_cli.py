@@ -164,3 +164,25 @@ def test_glossary_and_term_adherence_in_json(tmp_path: Path) -> None:
 def test_no_glossary_means_no_term_adherence_key() -> None:
     p = reviewer("check", str(SAMPLE), "--format", "json")
     assert "term_adherence" not in json.loads(p.stdout)["stats"]
+
+
+def test_align_pairs_documents_that_are_not_line_aligned(tmp_path: Path) -> None:
+    en, it = tmp_path / "en.txt", tmp_path / "it.txt"
+    en.write_text("NVIDIA will invest up to $100 billion in OpenAI. The first gigawatt comes "
+                  "online in 2026.\nOpenAI has more than 700 million weekly users.\n", encoding="utf-8")
+    it.write_text("NVIDIA investirà fino a 100 miliardi di dollari in OpenAI.\nIl primo gigawatt "
+                  "entrerà in funzione nel 2026. OpenAI ha oltre 700 milioni di utenti settimanali.\n",
+                  encoding="utf-8")
+    three = tmp_path / "three.txt"
+    three.write_text("a\nb\nc\n", encoding="utf-8")
+    msg = one_line_error(reviewer("check", "--source", str(three), "--target", str(it)))
+    assert "--align" in msg
+    p = reviewer("check", "--source", str(en), "--target", str(it), "--align",
+                 "--source-lang", "en", "--target-lang", "it", "--format", "json")
+    assert p.returncode == 0, p.stderr
+    found = [(f["check"], f["side"]) for f in json.loads(p.stdout)["findings"]]
+    # the sentence moved across a paragraph break is an omission and an addition;
+    # the addition has no source, so no number finding for its "2026"
+    assert ("alignment", "source") in found and ("alignment", "target") in found
+    assert all(check == "alignment" for check, _ in found)
+    one_line_error(reviewer("check", "--target", str(it), "--align"))

@@ -225,3 +225,10 @@ class WholeTargetB(Check):
 def test_same_span_without_a_fix_keeps_both_diagnoses() -> None:
     out = run([WholeTargetA(), WholeTargetB()], doc(("x", "abc")))
     assert [f.message for f in out] == ["too long", "belongs to unit 7"]
+
+
+def test_unit_without_source_is_checked_as_target_only() -> None:
+    """An addition (target with no source) gets no placeholder/number-style findings,
+    but target-side checks still run."""
+    out = run([EveryTarget(), TargetOnlyOk()], doc(("", "Aggiunta."), ("a", "b")))
+    assert [(f.unit, f.check) for f in out] == [("1", "t-tonly"), ("2", "t-every"), ("2", "t-tonly")]

@@ -228,7 +228,8 @@ def _check_pair(source_path: PathLike, target_path: PathLike) -> None:
     if n_src != n_tgt:
         raise InputError(
             f"source has {n_src} lines, target has {n_tgt}: {source_path} and "
-            f"{target_path} must have one segment a line, line for line",
+            f"{target_path} must have one segment a line, line for line "
+            "(to align documents sentence by sentence, add --align)",
             target_path,
         )
 

@@ -252,13 +252,17 @@ def check_cmd(inputs: tuple[str, ...], source: str | None, target: str | None,
 @click.option("--n-samples", type=int, default=0, help="Resamples (default 1000 for bootstrap, 10000 for AR).")
 @click.option("--name", "names", multiple=True, help="Display names for the systems, in order.")
 @click.option("--target-lang", help="Target language (BLEU's tokenizer choice for zh/ja/ko).")
+@click.option("--source-key", help="JSONL/TSV key of the source in bilingual inputs (default: source).")
+@click.option("--target-key", help="JSONL/TSV key of the hypothesis in bilingual inputs (default: target).")
+@click.option("--reference-key", help="JSONL/TSV key of the reference (default: reference).")
+@click.option("--input-format", type=click.Choice(["po", "xliff", "tmx", "tsv", "csv", "jsonl"]), help="Read bilingual inputs as this format, whatever their suffix.")
 @click.option("--workers", type=int, default=None, help="Local worker processes (default 1: this process).")
 @click.option("--cluster", help="A Dask scheduler (tcp://host:8786), or local:N for a LocalCluster of N workers.")
 def score_cmd(hyps: tuple[str, ...], refs: tuple[str, ...], metrics: str, fmt: str,
               output: str | None, segments: bool, tokenize: str | None, lowercase: bool,
               paired_bs: bool, paired_ar: bool, confidence: bool, n_samples: int,
               names: tuple[str, ...], target_lang: str | None, workers: int | None,
-              cluster: str | None) -> None:
+              cluster: str | None, **keys: Any) -> None:
     """Score HYP files (plain text, or any bilingual file's targets) against references
     with sacrebleu: BLEU, chrF, chrF++ and TER, with their signatures. Several systems
     are ranked; --paired-bs/--paired-ar test each against the first."""
@@ -274,14 +278,17 @@ def score_cmd(hyps: tuple[str, ...], refs: tuple[str, ...], metrics: str, fmt: s
     if (paired_bs or paired_ar) and len(hyps) < 2:
         raise UsageError("paired tests need at least two systems (the first is the baseline)")
     opts = MetricOptions(tokenize=tokenize, lowercase=lowercase, trg_lang=target_lang or "")
+    from .config import Config
     from .distributed import engine_options, make_engine, score_systems_on
 
+    ropts = read_options({**keys, "target_lang": target_lang}, Config())
     engine = make_engine(*engine_options(workers, cluster))
     if engine is None:
-        systems, ref_lines = score_systems(hyps, refs, wanted, opts, names=names or None)
+        systems, ref_lines = score_systems(hyps, refs, wanted, opts, ropts, names=names or None)
     else:
         try:
-            systems, ref_lines = score_systems_on(engine, hyps, refs, wanted, opts, names or None)
+            systems, ref_lines = score_systems_on(engine, hyps, refs, wanted, opts, names or None,
+                                                  ropts)
         finally:
             engine.close()
     if paired_bs or paired_ar:

@@ -525,7 +525,8 @@ def score_stats(engine: Engine, metric: str, hyps: Sequence[str], refs: Sequence
 
 def score_systems_on(engine: Engine, hyp_paths: Sequence[str], ref_paths: Sequence[str],
                      metrics: Sequence[str], options: Any,
-                     names: Sequence[str] | None = None) -> tuple[list[Any], list[list[str]]]:
+                     names: Sequence[str] | None = None,
+                     read_options: Any = None) -> tuple[list[Any], list[list[str]]]:
     """:func:`reviewer.scoring.score_systems` with the statistics computed on the
     engine's workers (same systems, same figures)."""
     from .metrics import METRICS
@@ -534,8 +535,8 @@ def score_systems_on(engine: Engine, hyp_paths: Sequence[str], ref_paths: Sequen
     for m in metrics:
         if m not in METRICS:
             raise UsageError(f"unknown metric {m!r} (known: {', '.join(METRICS)})")
-    systems, refs = score_systems(hyp_paths, ref_paths, [], options, names=names)
+    systems, refs = score_systems(hyp_paths, ref_paths, [], options, read_options, names=names)
     for system, path in zip(systems, hyp_paths):
-        hyps, _ = read_system(path)
+        hyps, _ = read_system(path, read_options)
         system.stats = {m: score_stats(engine, m, hyps, refs, options) for m in metrics}
     return systems, refs

@@ -336,3 +336,22 @@ def test_equals_sacrebleu_cli_tokenize_zh(tmp_path: Path) -> None:
     by_lang = score_json(hyp, "-r", ref, "--target-lang", "zh", "-m", "bleu")["systems"][0]
     assert by_lang["scores"]["bleu"] == pytest.approx(bleu, abs=1e-4)
     assert "tok:zh" in by_lang["signatures"]["bleu"]
+
+
+def test_jsonl_keys_choose_hypothesis_and_reference(tmp_path: Path) -> None:
+    """WMT-style JSONL (keys en/de): --source-key/--target-key pick the fields in both
+    the system output and the reference file."""
+    import sacrebleu
+
+    hyp = tmp_path / "sys.jsonl"
+    ref = tmp_path / "ref.jsonl"
+    hyps = ["Der Hund biss den Mann.", "Es war nicht überraschend."]
+    refs = ["Der Hund hat den Mann gebissen.", "Es war nicht unerwartet."]
+    hyp.write_text("".join(json.dumps({"en": "x", "de": h}) + "\n" for h in hyps), encoding="utf-8")
+    ref.write_text("".join(json.dumps({"en": "x", "de": r}) + "\n" for r in refs), encoding="utf-8")
+    p = subprocess.run([sys.executable, "-m", "reviewer.cli", "score", str(hyp), "-r", str(ref),
+                        "--source-key", "en", "--target-key", "de", "-m", "bleu", "--format", "json"],
+                       capture_output=True, text=True)
+    assert p.returncode == 0, p.stderr
+    got = json.loads(p.stdout)["systems"][0]["scores"]["bleu"]
+    assert got == pytest.approx(sacrebleu.corpus_bleu(hyps, [refs]).score, abs=1e-4)

@@ -23,11 +23,13 @@ import click
 @click.option("--no-checks", is_flag=True, help="Do not run the QA checks.")
 @click.option("--input-format", type=click.Choice(["po", "xliff", "tmx", "tsv", "csv", "jsonl", "txt"]), help="Read FILE as this format.")
 @click.option("--theme", help="Textual theme (e.g. textual-light); default from [review] theme.")
+@click.option("--align", "align", is_flag=True, help="Align --source and --target sentence by sentence first (into TARGET.aligned.tsv, reused by later sessions) and review the pairs.")
 def review_cmd(file: str | None, source: str | None, target: str | None,
                glossaries: tuple[str, ...], reference: str | None, store: str | None,
                reviewer_name: str | None, config_path: str | None, source_lang: str | None,
                target_lang: str | None, enable: tuple[str, ...], disable: tuple[str, ...],
-               no_checks: bool, input_format: str | None, theme: str | None) -> None:
+               no_checks: bool, input_format: str | None, theme: str | None,
+               align: bool = False) -> None:
     """Review FILE interactively: source and translation side by side, findings
     highlighted, corrections and MQM annotations saved to the review store as you go
     (press ? for the keys). Keys are remapped in reviewer.toml's [keys] table."""
@@ -36,6 +38,10 @@ def review_cmd(file: str | None, source: str | None, target: str | None,
     from .errors import UsageError
     from .tui.loader import ReviewOptions, input_paths, load_config_for
 
+    if align:
+        if not (source and target) or file:
+            raise UsageError("--align needs --source and --target (two documents), and no FILE")
+        file, source, target = aligned_pair(source, target, source_lang, target_lang), None, None
     opts = ReviewOptions(file=file, source=source, target=target, glossaries=glossaries,
                          reference=reference, store=store, reviewer=reviewer_name,
                          config_path=config_path, source_lang=source_lang,
@@ -47,6 +53,31 @@ def review_cmd(file: str | None, source: str | None, target: str | None,
         if p is not None and not os.path.exists(p):
             raise UsageError("no such file", p)
     run(opts, config, theme)
+
+
+def aligned_pair(source: str, target: str, source_lang: str | None,
+                 target_lang: str | None) -> str:
+    """The sentence alignment of two documents as a TSV beside the target
+    (``TARGET.aligned.tsv``): made once, then reused so the review store that belongs to
+    it keeps its corrections across sessions."""
+    import sys
+    from pathlib import Path
+
+    from .align import align_texts
+    from .cli_align import write_tsv
+    from .formats.base import atomic_writer, read_text
+
+    out = Path(target).with_suffix(".aligned.tsv")
+    if out.exists():
+        sys.stderr.write(f"reviewer: reviewing the existing alignment {out} "
+                         "(delete it to align again)\n")
+        return str(out)
+    links, _, _ = align_texts(read_text(source), read_text(target), source_lang or "en",
+                              target_lang or "und")
+    with atomic_writer(out, "w") as f:
+        write_tsv(f, links)
+    sys.stderr.write(f"reviewer: aligned {len(links)} sentence pairs into {out}\n")
+    return str(out)
 
 
 def run(opts: Any, config: Any, theme: str | None = None) -> None:

@@ -186,3 +186,24 @@ def test_align_pairs_documents_that_are_not_line_aligned(tmp_path: Path) -> None
     assert ("alignment", "source") in found and ("alignment", "target") in found
     assert all(check == "alignment" for check, _ in found)
     one_line_error(reviewer("check", "--target", str(it), "--align"))
+
+
+def test_review_align_makes_the_aligned_pair_once(tmp_path: Path) -> None:
+    from reviewer.cli_review import aligned_pair
+    from reviewer.formats import open_document
+
+    en, it = tmp_path / "en.txt", tmp_path / "it.txt"
+    en.write_text("The cat sleeps on the sofa. The dog barks at night.\n", encoding="utf-8")
+    it.write_text("Il gatto dorme sul divano.\nIl cane abbaia di notte.\n", encoding="utf-8")
+    out = aligned_pair(str(en), str(it), "en", "it")
+    assert out == str(tmp_path / "it.aligned.tsv")
+    segs = list(open_document(out))
+    assert [(s.source, s.target) for s in segs] == [
+        ("The cat sleeps on the sofa.", "Il gatto dorme sul divano."),
+        ("The dog barks at night.", "Il cane abbaia di notte."),
+    ]
+    before = Path(out).read_bytes()
+    en.write_text("changed\n", encoding="utf-8")
+    assert aligned_pair(str(en), str(it), "en", "it") == out  # reused: the store keeps working
+    assert Path(out).read_bytes() == before
+    assert "--align needs" in one_line_error(reviewer("review", "--align", "--target", str(it)))

@@ -229,8 +229,7 @@ def _line_units(chunk: Chunk, doc: Document, options: ReadOptions) -> Iterator[S
         layout = fmt._layout(path, options)  # type: ignore[attr-defined]
         make = tabular._segment_maker(layout)
         delimiter = fmt.delimiter  # type: ignore[attr-defined]
-        records = (tabular._records(lines, delimiter, path) if delimiter == "\t"
-                   else _csv_records(lines, delimiter, path, chunk.line))
+        records = tabular._records(lines, delimiter, path, chunk.line)
         for index, record in tabular._units(records, layout, path):
             yield make(index, record)
     elif chunk.fmt == "jsonl":
@@ -258,29 +257,6 @@ def _line_units(chunk: Chunk, doc: Document, options: ReadOptions) -> Iterator[S
                 continue
             yield Segment(id=str(lineno), index=index, source="", target=text, line=lineno)
             index += 1
-
-
-def _csv_records(lines: Iterator[tuple[int, str]], delimiter: str, path: Path,
-                 first_line: int) -> Iterator[tuple[int, list[str], list[str]]]:
-    """:func:`reviewer.formats.tabular._records` for CSV, counting lines from
-    ``first_line`` (a row's start line is the line after the previous row's end)."""
-    import csv
-
-    from .formats import tabular
-
-    tap = tabular._Tap(lines)
-    tap.count = first_line - 1
-    reader = csv.reader(tap, delimiter=delimiter, quotechar='"', doublequote=True)
-    while True:
-        start = tap.count + 1
-        tap.taken = []
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as e:
-            raise InputError(f"malformed CSV: {e}", path, tap.count or start) from None
-        yield start, tap.taken, cells
 
 
 def chunk_document(chunk: Chunk, options: ReadOptions) -> Document:

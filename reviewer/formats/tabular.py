@@ -204,14 +204,17 @@ class _Tap:
         return line
 
 
-def _records(lines: Iterator[tuple[int, str]], delimiter: str, path: str | Path) -> Iterator[Record]:
-    """Yield ``(start_line, raw_lines, cells)`` for every row, empty rows included."""
+def _records(lines: Iterator[tuple[int, str]], delimiter: str, path: str | Path,
+             first_line: int = 1) -> Iterator[Record]:
+    """Yield ``(start_line, raw_lines, cells)`` for every row, empty rows included;
+    ``first_line`` is the number of the first line given (a chunk may start later)."""
     if delimiter == "\t":
         for lineno, line in lines:
             text, _ = split_eol(line)
             yield lineno, [line], text.split("\t")
         return
     tap = _Tap(lines)
+    tap.count = first_line - 1
     reader = csv.reader(tap, delimiter=delimiter, quotechar='"', doublequote=True)
     while True:
         start = tap.count + 1

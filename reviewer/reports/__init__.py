@@ -148,12 +148,24 @@ def _gather(doc: Document, plan: Any, profile: Any, refs: list[list[str]] | None
                 doc.target_lang)
     file.mqm_rows, file.mqm = file_mqm(file, profile)
     file.post_edit = post_edit([file])
+    if "meaning" in plan.ids:
+        meaning_distribution(file, segs)
     file.stats = stats_dict(run_stats.units, run_stats.words, kept,
                             (run_stats.terms_found, run_stats.terms_approved)
                             if run_stats.glossary_applied else None)
     file.stats["files"] = 1
     file.seconds = time.monotonic() - started
     return file
+
+
+def meaning_distribution(file: FileReport, segs: Sequence[Segment]) -> None:
+    """Per-unit meaning similarities of ``segs`` (the file's rows) and their
+    distribution on ``file``. The meaning check embedded the same texts just before
+    through the embedding cache, so this is mostly cache hits."""
+    from .. import meaning as M
+
+    file.similarities = M.document_similarities(segs)
+    file.meaning = M.distribution(file.similarities)
 
 
 def build_report(
@@ -234,6 +246,11 @@ def _summary(files: list[FileReport], profile: Any, systems: bool = False) -> di
     summary["dismissed"] = sum(fl.dismissed for fl in files)
     summary["mqm"] = mqm_summary(files, profile)
     summary["post_edit"] = post_edit(files)
+    if any(fl.meaning is not None for fl in files):
+        from .. import meaning as M
+
+        summary["meaning"] = M.distribution(
+            [v for fl in files if fl.meaning is not None for v in fl.similarities])
     scored = [fl for fl in files if fl.seg_stats]
     summary["scores"] = None
     if scored and not systems:

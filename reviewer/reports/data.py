@@ -89,6 +89,7 @@ class FileReport:
     signatures: dict[str, str] = field(default_factory=dict)
     mqm: dict[str, Any] | None = None
     post_edit: dict[str, Any] | None = None
+    meaning: dict[str, Any] | None = None  # distribution of similarities (meaning check on)
     store: str | None = None
     dismissed: int = 0
     seconds: float = 0.0
@@ -98,6 +99,7 @@ class FileReport:
     mqm_rows: list[Any] = field(default_factory=list, repr=False)
     originals: list[str] = field(default_factory=list, repr=False)
     current: list[str] = field(default_factory=list, repr=False)
+    similarities: list[float | None] = field(default_factory=list, repr=False)
 
     def findings(self) -> Iterator[Finding]:
         """The file's findings in document order."""
@@ -105,8 +107,8 @@ class FileReport:
             yield from row.findings
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON object of one file."""
-        return {
+        """The JSON object of one file (``meaning`` only when the meaning check ran)."""
+        d = {
             "path": self.path,
             "format": self.format,
             "source_lang": self.source_lang,
@@ -121,6 +123,9 @@ class FileReport:
             "post_edit": self.post_edit,
             "segments": [r.to_dict() for r in self.segments],
         }
+        if self.meaning is not None:
+            d["meaning"] = self.meaning
+        return d
 
 
 @dataclass

@@ -108,6 +108,14 @@ def _cards(data: ReportData) -> str:
                            _e(f"{pe['edited_segments']} of {pe['segments']} segments edited · "
                               f"+{pe['words_inserted']} −{pe['words_deleted']} "
                               f"~{pe['words_substituted']} words")))
+    mn = s.get("meaning")
+    if mn:
+        value = "–" if mn["median"] is None else f"{mn['median']:.2f}"
+        sub = (f"median of {mn['count']:,} segments · p05 {mn['p05']:.2f} · mean {mn['mean']:.2f}"
+               if mn["count"] else "no segment to compare")
+        if mn["missing"]:
+            sub += f" · {mn['missing']:,} without text to compare"
+        cards.append(_card("Meaning similarity", _e(value), _e(sub)))
     return '<section class="cards">' + "".join(cards) + "</section>"
 
 
@@ -137,6 +145,11 @@ def _charts(data: ReportData) -> str:
     boxes = [("Findings by check", svg.stacked_bars("Findings by check", order(by_check)) + _legend()),
              ("Findings by category", svg.stacked_bars("Findings by category", order(by_cat))),
              (dist_title, dist)]
+    mn = data.summary.get("meaning")
+    if mn:
+        boxes.append(("Meaning similarity (source vs target, cosine)",
+                      svg.binned("Meaning similarity", mn["histogram"]["edges"],
+                                 mn["histogram"]["counts"], axis="similarity")))
     if data.systems:
         boxes.append(("Systems by chrF (95% CI)", svg.ranked_bars(
             "Systems", [(s["system"], s["scores"]["chrf"], s["ci95"]["chrf"]["plus_minus"])

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import re
-from typing import IO
+from typing import IO, Any
 
 from ..model import Finding
 from .common import display_text, fmt_num, fmt_rate, pieces, unit_label, visible_blank
@@ -114,12 +114,29 @@ def _files_table(data: ReportData) -> list[str]:
     return lines
 
 
+def _meaning(d: dict[str, Any]) -> list[str]:
+    """The meaning-similarity distribution: summary figures and the histogram."""
+    out = ["", "### Meaning similarity", ""]
+    if not d["count"]:
+        return out + [f"No segment to compare ({d['missing']:,} without text)."]
+    out += ["| segments | without text | mean | min | p05 | p25 | median | p75 | max |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+            f"| {d['count']:,} | {d['missing']:,} | " + " | ".join(
+                f"{d[k]:.2f}" for k in ("mean", "min", "p05", "p25", "median", "p75", "max")) + " |",
+            "", "| similarity | segments |", "|---|---:|"]
+    e, c = d["histogram"]["edges"], d["histogram"]["counts"]
+    out += [f"| {e[k]:.1f}–{e[k + 1]:.1f} | {n:,} |" for k, n in enumerate(c)]
+    return out
+
+
 def render_markdown(data: ReportData) -> str:
     """The Markdown text of the report."""
     out: list[str] = [f"## {md(data.title)}", "", "| | |", "|---|---|"]
     out += [f"| {k} | {v} |" for k, v in _summary_rows(data)]
     if data.systems:
         out += _systems(data)
+    if data.summary.get("meaning"):
+        out += _meaning(data.summary["meaning"])
     if len(data.files) > 1:
         out += _files_table(data)
     every = [(file, row, f) for file in data.files for row in file.segments for f in row.findings]

@@ -98,6 +98,37 @@ def histogram(title: str, values: Sequence[float], lo: float = 0.0, hi: float = 
     return "".join(parts)
 
 
+def binned(title: str, edges: Sequence[float], counts: Sequence[int], width: int = 420,
+           axis: str = "value", unit: str = "segment(s)") -> str:
+    """Vertical bars of an already binned histogram: ``counts[k]`` between
+    ``edges[k]`` and ``edges[k + 1]`` (edge labels with up to 2 decimals)."""
+    if not counts or not sum(counts):
+        return _empty(title, "Nothing to show.")
+    height, base, left = 170, 140, 34
+    plot_w = width - left - 8
+    bins = len(counts)
+    bw = plot_w / bins
+    top = max(counts)
+    parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
+             f'aria-label="{_e(title)}">',
+             f'<line x1="{left}" y1="{base}" x2="{width - 8}" y2="{base}" stroke="{GRID}"/>',
+             f'<text x="{left - 4}" y="14" text-anchor="end" font-size="11" fill="{TEXT}">{top}</text>',
+             f'<text x="{left - 4}" y="{base}" text-anchor="end" font-size="11" fill="{TEXT}">0</text>']
+    for k, n in enumerate(counts):
+        a, b = edges[k], edges[k + 1]
+        h = (base - 10) * n / top
+        x = left + k * bw
+        parts.append(f'<rect x="{x + 1:.1f}" y="{base - h:.1f}" width="{bw - 2:.1f}" height="{h:.1f}" '
+                     f'fill="{BAR}"><title>{_e(axis)} {a:g}–{b:g}: {n} {_e(unit)}</title></rect>')
+        parts.append(f'<text x="{x:.1f}" y="{base + 14}" text-anchor="middle" '
+                     f'font-size="10" fill="{TEXT}">{a:g}</text>')
+    parts.append(f'<text x="{left + plot_w:.1f}" y="{base + 14}" text-anchor="middle" '
+                 f'font-size="10" fill="{TEXT}">{edges[-1]:g}</text>')
+    parts.append(f'<text x="{left + plot_w / 2:.1f}" y="{height - 2}" text-anchor="middle" '
+                 f'font-size="11" fill="{TEXT}">{_e(axis)}</text></svg>')
+    return "".join(parts)
+
+
 def ranked_bars(title: str, rows: Sequence[tuple[str, float, float | None]], hi: float = 100.0,
                 width: int = 420, unit: str = "", limit: int = 10) -> str:
     """Horizontal bars of a 0-``hi`` value, in the order given, with an optional ±

@@ -26,6 +26,8 @@ REVIEW_BINDINGS: list[Binding] = [
     Binding("colon", "goto", "Go to segment", show=False, id="nav.goto"),
     Binding("slash", "search", "Search", id="view.search"),
     Binding("f", "filter", "Filter", id="view.filter"),
+    Binding("M", "sort_meaning", "Sort by meaning similarity (worst first) / document order",
+            show=False, id="view.sort_meaning"),
     Binding("escape", "clear_view", "Clear filter/search", show=False, id="view.clear"),
     Binding("right_square_bracket", "select_finding(1)", "Select next finding of the segment",
             show=False, id="finding.next"),

@@ -54,3 +54,22 @@ class ViewReady(Message):
         self.text = text
         self.parsed = parsed
         self.positions = positions
+
+
+class MeaningReady(Message):
+    """Meaning similarities of every segment, computed in a worker; then sort the view
+    (``sort``) and/or apply a filter that needed them (``filter_text``)."""
+
+    def __init__(self, values: list[float | None], sort: bool, filter_text: str | None) -> None:
+        super().__init__()
+        self.values = values
+        self.sort = sort
+        self.filter_text = filter_text
+
+
+class MeaningFailed(Message):
+    """Meaning similarities could not be computed (e.g. the extra is not installed)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__()
+        self.message = message

@@ -8,6 +8,9 @@ Filter syntax (``f``), terms ANDed, case-insensitive keys::
     status:unreviewed,corrected
     findings                 segments with any finding
     text:REGEX  or  REGEX    source or target matches (smart case)
+    meaning<0.5              meaning similarity below 0.5 (also <=, >, >=, and
+                             ``meaning:<0.5``); computed on first use (``reviewer[meaning]``),
+                             units with nothing to compare never match
 
 No Textual here: the functions return sorted ``numpy`` arrays of positions.
 """
@@ -26,6 +29,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .session import ReviewSession
 
 STATUSES = ("unreviewed", "accepted", "corrected", "rejected")
+MEANING_RE = re.compile(r"^meaning:?(<=|>=|<|>)(-?[0-9]*\.?[0-9]+)$", re.IGNORECASE)
+_COMPARE = {"<": np.less, "<=": np.less_equal, ">": np.greater, ">=": np.greater_equal}
 
 
 class QueryError(ValueError):
@@ -52,12 +57,13 @@ class Filter:
     any_finding: bool = False
     text: re.Pattern[str] | None = None
     source: str = ""
+    meaning: tuple[str, float] | None = None  # (operator, threshold)
 
     @property
     def empty(self) -> bool:
         """True when the filter keeps everything."""
         return (self.checks is None and self.severity is None and self.statuses is None
-                and not self.any_finding and self.text is None)
+                and not self.any_finding and self.text is None and self.meaning is None)
 
 
 def parse_filter(query: str) -> Filter:
@@ -68,7 +74,12 @@ def parse_filter(query: str) -> Filter:
     statuses: set[str] | None = None
     any_finding = False
     text_parts: list[str] = []
+    meaning: tuple[str, float] | None = None
     for tok in query.split():
+        m = MEANING_RE.match(tok)
+        if m:
+            meaning = (m.group(1), float(m.group(2)))
+            continue
         key, sep, value = tok.partition(":")
         key = key.lower()
         if not sep:
@@ -94,12 +105,15 @@ def parse_filter(query: str) -> Filter:
             statuses = (statuses or set()) | {v.lower() for v in values}
         elif key == "text":
             text_parts.append(value)
+        elif key == "meaning":
+            raise QueryError(f"invalid meaning filter {tok!r} (e.g. meaning<0.5, meaning>=0.8)")
         else:
-            raise QueryError(f"unknown filter {key!r} (use check:, severity:, status:, text:, findings)")
+            raise QueryError(f"unknown filter {key!r} "
+                             "(use check:, severity:, status:, text:, meaning<N, findings)")
     text = compile_search(" ".join(text_parts)) if text_parts else None
     return Filter(frozenset(checks) if checks is not None else None, severity, at_least,
                   frozenset(statuses) if statuses is not None else None, any_finding, text,
-                  query.strip())
+                  query.strip(), meaning)
 
 
 def text_matches(session: "ReviewSession", pattern: re.Pattern[str],
@@ -111,6 +125,19 @@ def text_matches(session: "ReviewSession", pattern: re.Pattern[str],
     hits = [i for i in idx
             if search(segs[i].source) or search(segs[i].target or "")]
     return np.asarray(hits, dtype=np.int64)
+
+
+def meaning_array(values: Iterable[float | None]) -> np.ndarray:
+    """Similarities as float64, NaN where a unit had nothing to compare."""
+    return np.asarray([np.nan if v is None else v for v in values], dtype=np.float64)
+
+
+def meaning_order(values: Iterable[float | None]) -> np.ndarray:
+    """Positions by ascending similarity (worst first; ties in document order), the
+    units without a similarity last."""
+    a = meaning_array(values)
+    a[np.isnan(a)] = np.inf
+    return np.argsort(a, kind="stable").astype(np.int64)
 
 
 def apply_filter(session: "ReviewSession", flt: Filter) -> np.ndarray | None:
@@ -138,6 +165,13 @@ def apply_filter(session: "ReviewSession", flt: Filter) -> np.ndarray | None:
                 hits.append(pos)
                 break
         narrow(np.asarray(sorted(hits), dtype=np.int64))
+    if flt.meaning is not None:
+        sims = getattr(session, "meaning", None)
+        if sims is None:
+            raise QueryError("meaning similarities are not computed yet (press M)")
+        op, threshold = flt.meaning
+        with np.errstate(invalid="ignore"):
+            narrow(np.flatnonzero(_COMPARE[op](meaning_array(sims), threshold)))
     if flt.text is not None:
         within = None if keep is None else keep.tolist()
         narrow(text_matches(session, flt.text, within))

@@ -21,7 +21,7 @@ import numpy as np
 from ..model import Document, Finding, Segment
 from .backend import Backend, GlossaryHit, bulk_state, default_export_path
 from .live_stats import EditMetrics, MqmTally
-from .query import STATUSES, Filter, apply_filter, compile_search, parse_filter
+from .query import STATUSES, Filter, apply_filter, compile_search, meaning_order, parse_filter
 
 ProgressFn = Callable[[str, int, int], None]
 BATCH_SECONDS = 0.15
@@ -54,6 +54,12 @@ class ReviewSession:
         self._filter_view: np.ndarray | None = None
         self.search: re.Pattern[str] | None = None
         self._search_view: np.ndarray | None = None
+        # meaning similarity by position (None until computed; None items: nothing to
+        # compare), and whether the view is ordered by it (worst first)
+        self.meaning: list[float | None] | None = None
+        self.meaning_sorted = False
+        self._meaning_order: np.ndarray | None = None
+        self._row_of: np.ndarray | None = None  # position -> row, for an unsorted view
         self.cursor = 0
         self.selected = 0
         self.loaded = False
@@ -216,6 +222,11 @@ class ReviewSession:
 
     def row_of(self, pos: int) -> int | None:
         """The row showing ``pos``, or None when the view hides it."""
+        if self._row_of is not None:
+            if not 0 <= pos < self.n:
+                return None
+            r = int(self._row_of[pos])
+            return r if r >= 0 else None
         if self.view is None:
             return pos if 0 <= pos < self.n else None
         r = int(np.searchsorted(self.view, pos))
@@ -260,10 +271,18 @@ class ReviewSession:
             self.view = views[0]
         else:
             self.view = np.intersect1d(views[0], views[1], assume_unique=True)
+        self._row_of = None
+        if self.meaning_sorted and self._meaning_order is not None:
+            order = self._meaning_order
+            if self.view is not None:
+                order = order[np.isin(order, self.view, assume_unique=True)]
+            self.view = order
+            self._row_of = np.full(self.n, -1, dtype=np.int64)
+            self._row_of[order] = np.arange(len(order), dtype=np.int64)
         self._finding_rows = None
         if keep_pos is not None:
             r = self.row_of(keep_pos)
-            if r is None and self.view is not None and len(self.view):
+            if r is None and self._row_of is None and self.view is not None and len(self.view):
                 r = min(int(np.searchsorted(self.view, keep_pos)), len(self.view) - 1)
             self.cursor = r or 0
         else:
@@ -297,6 +316,28 @@ class ReviewSession:
     def set_search(self, pattern: str) -> int:
         """Show only the segments whose source or target matches (empty: all)."""
         return self.install("search", *self.prepare("search", pattern))
+
+    def set_meaning(self, values: Sequence[float | None]) -> None:
+        """Install the similarities computed for every position (main thread)."""
+        if len(values) != self.n:
+            raise ValueError(f"{len(values)} similarities for {self.n} segments")
+        self.meaning = list(values)
+        self._meaning_order = meaning_order(self.meaning)
+        if self.meaning_sorted:
+            self._rebuild_view()
+
+    def meaning_of(self, pos: int) -> float | None:
+        """The meaning similarity of a segment (None: not computed or not comparable)."""
+        return None if self.meaning is None else self.meaning[pos]
+
+    def sort_by_meaning(self, on: bool) -> int:
+        """Order the view by ascending meaning similarity (worst first), or back to
+        document order; needs :meth:`set_meaning` first. Returns the rows shown."""
+        if on and self._meaning_order is None:
+            raise ValueError("meaning similarities are not computed yet")
+        self.meaning_sorted = on
+        self._rebuild_view()
+        return self.rows
 
     def clear_view(self) -> bool:
         """Drop filter and search; True when there was one."""

@@ -16,7 +16,7 @@ from ...errors import ReviewerError
 from .. import messages as msg
 from ..codes import check_codes, editor_offset_to_text, from_editor, side_codes, to_editor
 from ..keymap import REVIEW_BINDINGS
-from ..query import QueryError
+from ..query import QueryError, parse_filter
 from ..session import ReviewSession
 from ..widgets.detail import DetailPanel
 from ..widgets.editor import SegmentEditor
@@ -281,6 +281,9 @@ class ReviewScreen(Screen[None]):
         def done(value: str | None) -> None:
             if value is None:
                 return
+            if kind == "filter" and self.session.meaning is None and self._needs_meaning(value):
+                self.start_meaning(sort=False, filter_text=value.strip())
+                return
             if self.session.n > INLINE_QUERY_LIMIT:
                 self.busy = f"{kind}ing…"
                 self.refresh_status()
@@ -328,7 +331,90 @@ class ReviewScreen(Screen[None]):
         """f  filter."""
         s = self.session
         self._query("Filter", "filter", s.filter.source if s.filter else "",
-                    "check:ID severity:major+ status:unreviewed findings text:REGEX")
+                    "check:ID severity:major+ status:unreviewed findings text:REGEX meaning<0.5")
+
+    @staticmethod
+    def _needs_meaning(text: str) -> bool:
+        try:
+            return parse_filter(text).meaning is not None
+        except QueryError:
+            return False  # the error is reported when the filter is applied
+
+    # -- meaning similarity ------------------------------------------------------------
+
+    def action_sort_meaning(self) -> None:
+        """M: order by meaning similarity, worst first (computed in a worker the first
+        time); again: back to document order."""
+        s = self.session
+        if not s.loaded:
+            self.notify("Still loading…", severity="warning", timeout=2)
+            return
+        if s.meaning_sorted:
+            s.sort_by_meaning(False)
+            self.view_changed()
+            self.notify("Document order", timeout=2)
+        elif s.meaning is not None:
+            s.sort_by_meaning(True)
+            self.view_changed()
+        else:
+            self.start_meaning(sort=True)
+
+    def start_meaning(self, sort: bool, filter_text: str | None = None) -> None:
+        """Compute the similarities in a worker, then sort and/or filter."""
+        self.busy = "meaning…"
+        self.refresh_status()
+        self.meaning_worker(sort, filter_text)
+
+    @work(thread=True, exclusive=True, group="meaning")
+    def meaning_worker(self, sort: bool, filter_text: str | None) -> None:
+        """Embed every segment's source and target (batches, with progress)."""
+        from ... import meaning as M
+
+        segs = list(self.session.segs)
+        try:
+            M.require()
+            values = M.document_similarities(
+                segs, progress=lambda done, total: self._progress("meaning", done, total))
+        except ReviewerError as e:
+            self.post_message(msg.MeaningFailed(str(e)))
+            return
+        except Exception as e:  # a model failure must not take the review down
+            self.post_message(msg.MeaningFailed(f"meaning similarity failed: {e}"))
+            return
+        self.post_message(msg.MeaningReady(values, sort, filter_text))
+
+    def on_meaning_ready(self, m: msg.MeaningReady) -> None:
+        """Install the similarities; sort or filter as asked."""
+        s = self.session
+        self._meaning_idle()
+        try:
+            s.set_meaning(m.values)
+        except ValueError as e:  # the document changed under the worker
+            self.notify(str(e), severity="error")
+            return
+        if m.sort:
+            s.sort_by_meaning(True)
+        if m.filter_text is not None:
+            try:
+                parsed = s.prepare("filter", m.filter_text)
+            except QueryError as e:
+                self.notify(str(e), severity="error")
+            else:
+                self.on_view_ready(msg.ViewReady("filter", m.filter_text, *parsed))
+                return
+        self.view_changed()
+
+    def on_meaning_failed(self, m: msg.MeaningFailed) -> None:
+        """Say why (the install command when the extra is missing); nothing changes."""
+        self._meaning_idle()
+        self.notify(m.message, severity="error", timeout=10)
+
+    def _meaning_idle(self) -> None:
+        if self.session.checks_done:
+            self._idle()
+        else:
+            self.busy = "checking"
+            self.refresh_status()
 
     def action_clear_view(self) -> None:
         """Escape: drop filter and search."""

@@ -23,6 +23,10 @@ def describe(session: Any, pos: int | None) -> Text:
     sel = session.selected_finding()
     out.append(f"Segment {pos + 1}", style="bold")
     out.append(f"  unit {seg.id}", style="dim")
+    if getattr(session, "meaning", None) is not None:
+        sim = session.meaning[pos]
+        out.append("  meaning " + ("–" if sim is None else f"{sim:.2f}"),
+                   style="bold" if sim is not None and sim < 0.5 else "dim")
     if seg.notes:
         out.append("  note: " + " / ".join(seg.notes)[:120], style="italic dim")
     out.append("\n")

@@ -29,6 +29,8 @@ def status_text(session: Any, busy: str = "") -> Text:
         t.append(f"  chrF {session.metrics.chrf_score():.1f}  HTER {session.metrics.hter():.1f}")
     if session.filter is not None:
         t.append(f"  filter: {session.filter.source}", style="italic")
+    if getattr(session, "meaning_sorted", False):
+        t.append("  sorted: meaning ↑", style="italic")
     if session.search is not None:
         t.append(f"  /{session.search.pattern}/", style="italic")
     if busy:

@@ -20,6 +20,7 @@ Every method that changes something is one short store transaction; reads check
 
 from __future__ import annotations
 
+import gc
 import getpass
 import hashlib
 import os
@@ -173,6 +174,68 @@ def map_keys(segments: Sequence[Segment], stored: Iterable[Key]) -> tuple[list[K
     return keys, orphans
 
 
+def _map_stored(segments: Sequence[Segment], stored: Iterable[Key]
+                ) -> tuple[dict[int, Key], dict[Key, list[int]], list[Key]]:
+    """:func:`map_keys` without a key per segment: ``(override, positions, orphans)``.
+
+    ``override`` holds the segments whose key is not their own ``(id, source)`` (a
+    stored key matched by source text alone); ``positions`` the segments of every
+    stored key that matches one; ``orphans`` the stored keys matching none. One pass
+    over the segments, and none when nothing is stored yet.
+    """
+    stored = list(stored)
+    if not stored:
+        return {}, {}, []
+    wanted = set(stored)
+    units = {k[0] for k in wanted}
+    positions: dict[Key, list[int]] = {}
+    for i, s in enumerate(segments):
+        if s.id in units:
+            k = (s.id, s.source)
+            if k in wanted:
+                positions.setdefault(k, []).append(i)
+    leftover = [k for k in stored if k not in positions]
+    override: dict[int, Key] = {}
+    if not leftover:
+        return override, positions, []
+    claimed = {v[0] for v in positions.values()}
+    sources = {k[1] for k in leftover if k[1]}
+    by_source: dict[str, list[int]] = defaultdict(list)
+    if sources:
+        for i, s in enumerate(segments):
+            if s.source in sources and i not in claimed:
+                by_source[s.source].append(i)
+    orphans: list[Key] = []
+    for k in leftover:
+        free = by_source.get(k[1]) if k[1] else None
+        if free:
+            i = free.pop(0)
+            override[i] = k
+            positions[k] = [i]
+        else:
+            orphans.append(k)
+    if override:
+        # A segment given a stored key by source no longer holds its own key.
+        for k, pos in list(positions.items()):
+            kept = [i for i in pos if override.get(i, k) == k]
+            if kept:
+                positions[k] = kept
+            else:
+                del positions[k]
+    return override, positions, orphans
+
+
+# Inputs from this size on (bytes) hold enough segments for the cyclic GC to matter.
+BIG_INPUT = 4 << 20
+
+
+def _big_input(path: Path) -> bool:
+    try:
+        return path.stat().st_size >= BIG_INPUT
+    except OSError:
+        return False
+
+
 def _same(a: str | None, b: str | None) -> bool:
     return (a or "") == (b or "")
 
@@ -189,7 +252,8 @@ class Project:
         self.read_options = read_options
         self.source_path = source_path
         self.input_changed = changed
-        self._pos = {s.index: i for i, s in enumerate(originals)}
+        self._pos_cache: dict[int, int] | None = None
+        self._dups: dict[Key, list[int]] | None = None
         self._load()
 
     # -- opening ---------------------------------------------------------------
@@ -202,11 +266,36 @@ class Project:
         """Open ``input_path`` and its store (``FILE.review.sqlite`` unless
         ``store_path``; created unless ``create`` is False). With ``source_path`` the
         input is the target file of a plain-text pair."""
+        options = read_options or ReadOptions()
+        ipath = Path(input_path)
+        # Reading makes a million objects and no garbage cycles: with the cyclic GC on,
+        # its collections rescan them again and again (a third of the read, then about
+        # a second more as they age). The GC is paused while opening; for a big input
+        # the segments are then parked out of its reach (gc.freeze: still freed by
+        # reference counting), after a collection while the heap is still small.
+        big = _big_input(ipath)
+        gc_was_on = gc.isenabled()
+        if big and gc_was_on:
+            gc.collect()
+        gc.disable()
+        try:
+            project = cls._open(ipath, store_path, reviewer, options, source_path, create,
+                                config)
+            if big and gc_was_on:
+                gc.freeze()
+            return project
+        finally:
+            if gc_was_on:
+                gc.enable()
+
+    @classmethod
+    def _open(cls, ipath: Path, store_path: str | os.PathLike[str] | None,
+              reviewer: str | None, options: ReadOptions,
+              source_path: str | os.PathLike[str] | None, create: bool,
+              config: Any) -> "Project":
         from .formats import open_document
         from .formats import plaintext
 
-        options = read_options or ReadOptions()
-        ipath = Path(input_path)
         if source_path is not None:
             doc = plaintext.read_pair(Path(source_path), ipath, options)
         else:
@@ -243,13 +332,52 @@ class Project:
     # -- state cache -----------------------------------------------------------
 
     def _load(self) -> None:
+        # Nothing per segment here: a segment's key is its own (id, source) unless
+        # ``_override`` says otherwise, and only stored keys get a position list.
         self._dv = self.store.data_version()
         self._state: State = self.store.load_state()
-        self._keys, self._orphan_keys = map_keys(self._orig, self._state.keys)
-        self._by_key: dict[Key, list[int]] = defaultdict(list)
-        for i, k in enumerate(self._keys):
-            self._by_key[k].append(i)
-        self._current: list[Segment | None] = [None] * len(self._orig)
+        self._override, self._positions, self._orphan_keys = _map_stored(
+            self._orig, self._state.keys)
+        self._orphan_set = set(self._orphan_keys)
+        self._current: dict[int, Segment] = {}
+
+    @property
+    def _pos(self) -> dict[int, int]:
+        """Position of each segment by its file index (built when first needed)."""
+        if self._pos_cache is None:
+            self._pos_cache = {s.index: i for i, s in enumerate(self._orig)}
+        return self._pos_cache
+
+    def _key(self, i: int) -> Key:
+        k = self._override.get(i) if self._override else None
+        if k is None:
+            s = self._orig[i]
+            k = (s.id, s.source)
+        return k
+
+    def _key_positions(self, key: Key, i: int | None) -> list[int]:
+        """Every segment keyed by ``key`` (``i`` is one of them, when known)."""
+        pos = self._positions.get(key)
+        if pos is not None:
+            return pos
+        if i is None:
+            return [j for j in range(len(self._orig)) if self._key(j) == key]
+        if self._dups is None:
+            # Segments sharing (id, source) share a key: find such keys once.
+            ids = [s.id for s in self._orig]
+            dups: dict[Key, list[int]] = {}
+            if len(set(ids)) != len(ids):
+                seen: dict[Key, int] = {}
+                for j, s in enumerate(self._orig):
+                    k = (s.id, s.source)
+                    first = seen.setdefault(k, j)
+                    if first != j:
+                        dups.setdefault(k, [first]).append(j)
+            self._dups = dups
+        found = self._dups.get(key)
+        if found is None:
+            return [i]
+        return [j for j in found if j not in self._override]
 
     def _sync(self) -> None:
         """Reload when another connection committed since we last looked."""
@@ -261,15 +389,17 @@ class Project:
         self._load()
 
     def _touch(self, key: Key) -> None:
-        for i in self._by_key.get(key, ()):
-            self._current[i] = None
+        for i in self._positions.get(key, ()):
+            self._current.pop(i, None)
 
-    def _reload_key(self, key: Key) -> None:
-        """After our own write to ``key``: refresh its cached state (everything, when
-        another process wrote meanwhile or the key is new)."""
-        if self.store.data_version() != self._dv or key not in self._by_key:
+    def _reload_key(self, key: Key, i: int | None = None) -> None:
+        """After our own write to ``key`` (of segment ``i``): refresh its cached state
+        (everything, when another process wrote meanwhile or the key is no segment's)."""
+        if self.store.data_version() != self._dv or key in self._orphan_set:
             self._load()
             return
+        if key not in self._positions:
+            self._positions[key] = self._key_positions(key, i)
         row, status, anns = self.store.key_state(key)
         st = self._state
         if row is not None:
@@ -326,7 +456,11 @@ class Project:
     def segments(self) -> list[Segment]:
         """All segments with their current target (the latest correction applied)."""
         self._sync()
-        return [self._segment(i) for i in range(len(self._orig))]
+        out = list(self._orig)
+        for key in self._state.corrections:
+            for i in self._positions.get(key, ()):
+                out[i] = self._segment(i)
+        return out
 
     def segment(self, i: int) -> Segment:
         """Segment ``i`` with its current target."""
@@ -334,14 +468,15 @@ class Project:
         return self._segment(self._index(i))
 
     def _segment(self, i: int) -> Segment:
-        cur = self._current[i]
+        cur = self._current.get(i)
         if cur is None:
             seg = self._orig[i]
-            row = self._state.corrections.get(self._keys[i])
+            if not self._state.corrections:
+                return seg
+            row = self._state.corrections.get(self._key(i))
             if row is None or row.after is None:
-                cur = seg
-            else:
-                cur = self._with_target(seg, row.after)
+                return seg
+            cur = self._with_target(seg, row.after)
             self._current[i] = cur
         return cur
 
@@ -361,12 +496,12 @@ class Project:
 
     def key(self, i: int) -> Key:
         """The store key of segment ``i``: (unit id, source text) it is stored under."""
-        return self._keys[self._index(i)]
+        return self._key(self._index(i))
 
     def status(self, i: int) -> str:
         """``unreviewed``, ``accepted``, ``corrected`` or ``rejected``."""
         self._sync()
-        return self._state.statuses.get(self._keys[self._index(i)], "unreviewed")
+        return self._state.statuses.get(self._key(self._index(i)), "unreviewed")
 
     def is_corrected(self, i: int) -> bool:
         """True when the current target differs from the input's."""
@@ -374,12 +509,31 @@ class Project:
 
     def history(self, i: int) -> list[Change]:
         """The segment's action log, oldest first (undone entries marked)."""
-        return self.store.history(self._keys[self._index(i)])
+        return self.store.history(self._key(self._index(i)))
+
+    def bulk_state(self) -> tuple[Any, dict[int, list[AnnotationRow]]]:
+        """Status codes (index in ``STATUSES``, a numpy int8 array) of every segment
+        and the live annotations by position, from the cached state: no pass over
+        the segments."""
+        import numpy as np
+
+        self._sync()
+        status = np.zeros(len(self._orig), dtype=np.int8)
+        codes = {s: k for k, s in enumerate(STATUSES)}
+        for key, st in self._state.statuses.items():
+            for i in self._positions.get(key, ()):
+                status[i] = codes.get(st, 0)
+        annotations: dict[int, list[AnnotationRow]] = {}
+        for key, anns in self._state.annotations.items():
+            if anns:
+                for i in self._positions.get(key, ()):
+                    annotations[i] = list(anns)
+        return status, dict(sorted(annotations.items()))
 
     def annotations(self, i: int) -> list[AnnotationRow]:
         """Live MQM annotations of segment ``i``."""
         self._sync()
-        return list(self._state.annotations.get(self._keys[self._index(i)], ()))
+        return list(self._state.annotations.get(self._key(self._index(i)), ()))
 
     def glossary_entries(self) -> list[GlossaryRow]:
         """Glossary entries added during review."""
@@ -411,19 +565,19 @@ class Project:
         if not isinstance(new_target, str):
             raise TypeError("new_target must be a str")
         self._check_codes(i, new_target)
-        key = self._keys[i]
+        key = self._key(i)
         row = self.store.record_correction(key, new_target, self._orig[i].target,
                                            self.reviewer, note, expected, check)
-        self._reload_key(key)
+        self._reload_key(key, i)
         return row
 
     def set_status(self, i: int, status: str) -> None:
         """Set the review status of segment ``i``."""
         if status not in STATUSES:
             raise UsageError(f"unknown status {status!r} (use {', '.join(STATUSES)})")
-        key = self._keys[self._index(i)]
+        key = self._key(self._index(i))
         self.store.set_status(key, status, self.reviewer)
-        self._reload_key(key)
+        self._reload_key(key, i)
 
     def accept(self, i: int) -> None:
         """Mark segment ``i`` accepted."""
@@ -443,10 +597,10 @@ class Project:
         text = (seg.source if side == "source" else seg.target) or ""
         if not (0 <= start <= end <= len(text)):
             raise UsageError(f"span {start}:{end} is outside the {side} text ({len(text)} characters)")
-        key = self._keys[i]
+        key = self._key(i)
         row = self.store.add_annotation(key, side, start, end, category, severity, comment,
                                         self.reviewer)
-        self._reload_key(key)
+        self._reload_key(key, i)
         return row
 
     def remove_annotation(self, ann_id: int) -> None:
@@ -463,9 +617,9 @@ class Project:
         check, flagged text): it stays dismissed wherever that content appears, after
         re-exports and moves. False when it was dismissed already."""
         self._sync()
-        key = self._keys[self._index(i)]
+        key = self._key(self._index(i))
         done = self.store.dismiss(key, self._content(i, finding), self.reviewer)
-        self._reload_key(key)
+        self._reload_key(key, i)
         return done
 
     def is_dismissed(self, i: int, finding: Finding) -> bool:
@@ -477,9 +631,9 @@ class Project:
         """Revert the latest change of segment ``i`` (correction, status change,
         annotation or its removal, dismissal) by appending a reverting entry; None when
         there is nothing left to undo."""
-        key = self._keys[self._index(i)]
+        key = self._key(self._index(i))
         change = self.store.undo(key, self._orig[i].target, self.reviewer)
-        self._reload_key(key)
+        self._reload_key(key, i)
         return change
 
     def add_glossary_entry(self, source: str, target: str, note: str | None = None) -> GlossaryRow:
@@ -516,7 +670,7 @@ class Project:
             i = found
             after = rec["after"]
             self._check_codes(i, after)
-            items.append((self._keys[i], after, rec.get("before"), self._orig[i].target,
+            items.append((self._key(i), after, rec.get("before"), self._orig[i].target,
                           rec.get("reviewer") or self.reviewer, rec.get("note"),
                           rec.get("time") or now))
             units.append((unit, rec.get("before")))
@@ -537,8 +691,10 @@ class Project:
         """Current corrections of segments in the input, in document order."""
         self._sync()
         out: list[Correction] = []
-        for i, seg in enumerate(self._orig):
-            row = self._state.corrections.get(self._keys[i])
+        corrections = self._state.corrections
+        for i in sorted(i for k in corrections for i in self._positions.get(k, ())):
+            seg = self._orig[i]
+            row = corrections.get(self._key(i))
             if row is None or row.after is None or _same(row.after, seg.target):
                 continue
             out.append(Correction(seg.id, seg.source, seg.target, row.after, row.reviewer,
@@ -612,7 +768,7 @@ class Project:
         changes: dict[int, Segment] = {}
         for i, seg in enumerate(self._orig):
             cur = self._segment(i)
-            reviewed = self._state.statuses.get(self._keys[i]) in ("accepted", "corrected")
+            reviewed = self._state.statuses.get(self._key(i)) in ("accepted", "corrected")
             changed = not _same(cur.target, seg.target)
             new = replace(seg, target=cur.target, target_codes=cur.target_codes,
                           plural_targets=cur.plural_targets)
@@ -639,7 +795,7 @@ class Project:
             corrected = not _same(cur.target, seg.target)
             if (only_corrected and not corrected) or not cur.target:
                 continue
-            row = self._state.corrections.get(self._keys[i]) if corrected else None
+            row = self._state.corrections.get(self._key(i)) if corrected else None
             pairs.append(TmxPair(seg.id, seg.source, cur.target, seg.source_codes,
                                  cur.target_codes, row.time if row else None,
                                  row.reviewer if row else None))

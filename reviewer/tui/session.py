@@ -71,6 +71,10 @@ class ReviewSession:
         self.annotated: set[int] = set()
         self._pending_metrics: set[int] = set()
         self._annotations: dict[int, list[Any]] = {}
+        # while checks run: positions changed (their incoming findings may be stale) and
+        # those rechecked here (their incoming findings are: dropped)
+        self._touched: set[int] = set()
+        self._rechecked: set[int] = set()
 
     # -- loading (worker threads) ----------------------------------------------
 
@@ -192,8 +196,17 @@ class ReviewSession:
         return self._pos_of_index.get(f.index)
 
     def add_findings(self, batch: dict[int, list[Finding]]) -> None:
-        """Merge a batch of findings (main thread)."""
+        """Merge a batch of findings (main thread). Findings of a segment changed while
+        the checks ran are dropped when it was rechecked here, and filtered for
+        dismissals made meanwhile otherwise."""
+        touched = self._touched if not self.checks_done else ()
         for pos, items in batch.items():
+            if pos in touched:
+                if pos in self._rechecked:
+                    continue
+                items = [f for f in items if not self.backend.is_dismissed(pos, f)]
+                if not items:
+                    continue
             self.set_findings(pos, self.findings.get(pos, []) + items)
 
     def set_findings(self, pos: int, items: list[Finding]) -> None:
@@ -419,6 +432,8 @@ class ReviewSession:
         seg = self.backend.segment(pos)
         old = self.segs[pos]
         self.segs[pos] = seg
+        if not self.checks_done:
+            self._touched.add(pos)
         self.status[pos] = STATUSES.index(self.backend.status(pos))
         self.rev[pos] += 1
         self._counts = None
@@ -446,6 +461,8 @@ class ReviewSession:
         if self.plan is None:
             return
         seg = self.segs[pos]
+        if not self.checks_done:
+            self._rechecked.add(pos)
         fresh = [f for f in self.plan.run(self._document([seg]))
                  if not self.backend.is_dismissed(pos, f)]
         kept = []

@@ -44,6 +44,7 @@ class ReviewScreen(Screen[None]):
         self.busy = ""
         self.painted_at: float | None = None
         self.loaded_at: float | None = None
+        self.check_path = ""  # how the checks ran: "process", "thread", "process+thread"
 
     # -- layout ------------------------------------------------------------------
 
@@ -109,7 +110,15 @@ class ReviewScreen(Screen[None]):
         def hand_over(batch: dict[int, list[Any]]) -> None:
             self.post_message(msg.FindingsBatch(batch))
 
-        self.session.run_checks(hand_over, self._progress)
+        from textual.worker import get_current_worker
+
+        from ..check_process import run_checks
+
+        worker = get_current_worker()
+        self.check_path = run_checks(self.session, hand_over, self._progress,
+                                     cancelled=lambda: worker.is_cancelled)
+        if worker.is_cancelled:
+            return
         self.post_message(msg.ChecksDone())
 
     def on_progress(self, m: msg.Progress) -> None:
@@ -163,6 +172,8 @@ class ReviewScreen(Screen[None]):
     def on_checks_done(self, _m: msg.ChecksDone) -> None:
         """Checks finished."""
         self.session.checks_done = True
+        self.session._touched.clear()
+        self.session._rechecked.clear()
         self._idle()
         self.show_current()
 

@@ -255,6 +255,7 @@ class Project:
         self._pos_cache: dict[int, int] | None = None
         self._dups: dict[Key, list[int]] | None = None
         self._load()
+        self._dups = self._find_dups()
 
     # -- opening ---------------------------------------------------------------
 
@@ -355,6 +356,20 @@ class Project:
             k = (s.id, s.source)
         return k
 
+    def _find_dups(self) -> dict[Key, list[int]]:
+        """Segments sharing (id, source) share a key: find such keys (once, at open, so
+        the first save does not pay ~0.2 s for it on a million segments)."""
+        ids = [s.id for s in self._orig]
+        dups: dict[Key, list[int]] = {}
+        if len(set(ids)) != len(ids):
+            seen: dict[Key, int] = {}
+            for j, s in enumerate(self._orig):
+                k = (s.id, s.source)
+                first = seen.setdefault(k, j)
+                if first != j:
+                    dups.setdefault(k, [first]).append(j)
+        return dups
+
     def _key_positions(self, key: Key, i: int | None) -> list[int]:
         """Every segment keyed by ``key`` (``i`` is one of them, when known)."""
         pos = self._positions.get(key)
@@ -363,17 +378,7 @@ class Project:
         if i is None:
             return [j for j in range(len(self._orig)) if self._key(j) == key]
         if self._dups is None:
-            # Segments sharing (id, source) share a key: find such keys once.
-            ids = [s.id for s in self._orig]
-            dups: dict[Key, list[int]] = {}
-            if len(set(ids)) != len(ids):
-                seen: dict[Key, int] = {}
-                for j, s in enumerate(self._orig):
-                    k = (s.id, s.source)
-                    first = seen.setdefault(k, j)
-                    if first != j:
-                        dups.setdefault(k, [first]).append(j)
-            self._dups = dups
+            self._dups = self._find_dups()
         found = self._dups.get(key)
         if found is None:
             return [i]

@@ -426,6 +426,23 @@ _PM_RE = re.compile(r"\d\s*(?:p\.\s?m\.|pm\b|PM\b|P\.M\.)")
 _SMALL = frozenset(str(i) for i in range(13))
 
 
+def _unspelled(rest: list[int], nums: Sequence[Num], other: str,
+               other_lang: str | None) -> list[int]:
+    """The numbers of ``rest`` (indexes into ``nums``) not written out in words on the
+    other side (each word used once)."""
+    if not any(nums[i].readings[0].value in _SMALL for i in rest):
+        return rest
+    words = _spelled(other, other_lang)
+    keep = []
+    for i in rest:
+        v = nums[i].readings[0].value
+        if words.get(v):
+            words[v] -= 1
+        else:
+            keep.append(i)
+    return keep
+
+
 class NumberCheck(Check):
     """Numbers of the source must be in the target with the same values, written in
     the target language's format. Without a source (target-only documents) only the
@@ -655,27 +672,9 @@ class NumberCheck(Check):
                 if a in s_vals and b in t_vals:
                     rest_s.remove(s_vals.pop(a))
                     rest_t.remove(t_vals.pop(b))
-        # spelled-out small numbers
-        if any(sn[i].readings[0].value in _SMALL for i in rest_s):
-            words = _spelled(tgt, context.target_lang)
-            keep = []
-            for i in rest_s:
-                v = sn[i].readings[0].value
-                if words.get(v):
-                    words[v] -= 1
-                else:
-                    keep.append(i)
-            rest_s = keep
-        if any(tn[j].readings[0].value in _SMALL for j in rest_t):
-            words = _spelled(src, context.source_lang)
-            keep = []
-            for j in rest_t:
-                v = tn[j].readings[0].value
-                if words.get(v):
-                    words[v] -= 1
-                else:
-                    keep.append(j)
-            rest_t = keep
+        # spelled-out small numbers: "2" on one side, "due" on the other
+        rest_s = _unspelled(rest_s, sn, tgt, context.target_lang)
+        rest_t = _unspelled(rest_t, tn, src, context.source_lang)
         # dates: day and year matched, month spelled out on the other side (so no
         # number is left over there)
         rest_s0 = rest_s

@@ -368,38 +368,37 @@ class VariantCheck(DocumentCheck):
                         suggestion=pref, score=score,
                     )
             return
-        by_shape: Counter[str] = Counter()
-        spellings: dict[str, Counter[str]] = {}
-        first: dict[str, tuple[int, int]] = {}
-        for k in members:
-            for o in occ.get(k, ()):
-                sk = _init_key(o.text)
-                by_shape[sk] += 1
-                spellings.setdefault(sk, Counter())[o.text] += 1
-                first.setdefault(sk, (o.seg.index, o.start))
         src: Counter[str] = Counter()
         for k in members:
             src.update((src_spell or {}).get(k, {}))
         if src:
             # the source's own spelling decides (most frequent, then alphabetical)
             pref = min(src, key=lambda t: (-src[t], t))
-            top = _init_key(pref)
+
+            def say(text: str, score: float) -> str:
+                return (f'"{text}" is a variant of "{pref}", as the source writes it '
+                        f"(similarity {score:.0f}).")
+        else:
+            by_shape: Counter[str] = Counter()
+            spellings: dict[str, Counter[str]] = {}
+            first: dict[str, tuple[int, int]] = {}
             for k in members:
                 for o in occ.get(k, ()):
-                    if _init_key(o.text) == top:
-                        continue
-                    score = similarity(o.text, pref)
-                    yield o.seg, self.flag(
-                        "target", o.start, o.end, o.text,
-                        f'"{o.text}" is a variant of "{pref}", as the source writes it '
-                        f"(similarity {score:.0f}).",
-                        suggestion=pref, score=score,
-                    )
-            return
-        if len(by_shape) < 2:
-            return
-        top = max(sorted(by_shape), key=lambda sk: (by_shape[sk], -first[sk][0], -first[sk][1]))
-        pref = min(spellings[top], key=lambda t: (-spellings[top][t], t))
+                    sk = _init_key(o.text)
+                    by_shape[sk] += 1
+                    spellings.setdefault(sk, Counter())[o.text] += 1
+                    first.setdefault(sk, (o.seg.index, o.start))
+            if len(by_shape) < 2:
+                return
+            shape = max(sorted(by_shape),
+                        key=lambda sk: (by_shape[sk], -first[sk][0], -first[sk][1]))
+            pref = min(spellings[shape], key=lambda t: (-spellings[shape][t], t))
+            times = by_shape[shape]
+
+            def say(text: str, score: float) -> str:
+                return (f'"{text}" is spelled "{pref}" elsewhere in the document '
+                        f"({times} times; similarity {score:.0f}).")
+        top = _init_key(pref)
         for k in members:
             for o in occ.get(k, ()):
                 if _init_key(o.text) == top:
@@ -407,9 +406,7 @@ class VariantCheck(DocumentCheck):
                 score = similarity(o.text, pref)
                 yield o.seg, self.flag(
                     "target", o.start, o.end, o.text,
-                    f'"{o.text}" is spelled "{pref}" elsewhere in the document '
-                    f"({by_shape[top]} times; similarity {score:.0f}).",
-                    suggestion=pref, score=score,
+                    say(o.text, score), suggestion=pref, score=score,
                 )
 
 

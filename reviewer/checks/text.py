@@ -190,14 +190,17 @@ class CapitalizationCheck(Check):
             i = sm.end()
             if not t[i].islower() or not _after_sentence_end(t, i):
                 continue
-            if _lowercase_name(_token_at(t, i)):
-                continue
-            m = _WORD_RE.match(t, i)
-            if m is None:
-                continue
+            yield from self._lower_start(t, i, tl, "A sentence starts with a lowercase letter.")
+
+    def _lower_start(self, t: str, i: int, tl: str | None, message: str) -> Iterable[Finding]:
+        """Flag the word starting at ``i`` (a lowercase sentence start), unless it is a
+        name written in lower case (iPhone, eBay)."""
+        if _lowercase_name(_token_at(t, i)):
+            return
+        m = _WORD_RE.match(t, i)
+        if m is not None:
             yield self.flag_span(
-                "target", t, m.start(), m.end(),
-                "A sentence starts with a lowercase letter.",
+                "target", t, m.start(), m.end(), message,
                 suggestion=capitalize_word(m.group(), tl),
             )  # fmt: skip
 
@@ -221,16 +224,9 @@ class CapitalizationCheck(Check):
             prev = t[k : j - 1]
             if len(prev) < 5 or not prev.islower():
                 continue
-            if _lowercase_name(_token_at(t, i)):
-                continue
-            m = _WORD_RE.match(t, i)
-            if m is None:
-                continue
-            yield self.flag_span(
-                "target", t, m.start(), m.end(),
-                "A sentence of the translation starts with a lowercase letter.",
-                suggestion=capitalize_word(m.group(), tl),
-            )  # fmt: skip
+            yield from self._lower_start(
+                t, i, tl, "A sentence of the translation starts with a lowercase letter."
+            )
 
     def _all_caps(self, s: str, t: str, tl: str | None) -> Iterable[Finding]:
         if _is_caps(s):

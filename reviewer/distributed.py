@@ -228,7 +228,7 @@ def _spelling(plan: CheckPlan, doc: Document) -> Any:
 
 def map_chunk(job: Job, chunk: Chunk) -> MapResult:
     """Pass 1: the units the driver's document checks need, spelling statistics."""
-    from .checks.spelling import is_known, iter_words
+    from .checks.spelling import is_known, iter_words, name_form
 
     doc = chunk_document(chunk, job.options)
     segs = list(doc.segments)  # type: ignore[call-overload]
@@ -263,10 +263,8 @@ def map_chunk(job: Job, chunk: Chunk) -> MapResult:
                 t = w.text
                 if t.islower() and unknown(t):
                     counts[t] += 1
-                if len(t) < 2 or not t[0].isalpha():
-                    continue
-                mixed = any(c.isupper() for c in t[1:])
-                if t[0].isupper() and (not w.initial or mixed):
+                mixed = name_form(w)
+                if mixed is not None:
                     low = t.lower()
                     if not unknown(low):
                         continue  # a known word is never flagged: its name status is moot

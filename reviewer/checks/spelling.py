@@ -925,6 +925,17 @@ def _has_upper(t: str, start: int) -> bool:
     return any(c.isupper() for c in rest)
 
 
+def name_form(w: Word) -> bool | None:
+    """Whether a word is taken for a name (capitalised inside a sentence, or mixed
+    case anywhere): None when it is not, else whether it is mixed-case ("OpenAI")."""
+    t = w.text
+    c0 = t[:1]
+    if len(t) < 2 or not (c0.isupper() and c0.isalpha()):
+        return None
+    mixed = _has_upper(t, 1)
+    return mixed if (not w.initial or mixed) else None
+
+
 class SpellingCheck(DocumentCheck):
     """Words of the target missing from the target language's dictionary."""
 
@@ -959,16 +970,14 @@ class SpellingCheck(DocumentCheck):
     def _learn_words(env: _Env, words: Iterable[Word]) -> None:
         names, forms = env.names, env.name_forms
         for w in words:
-            t = w.text
-            c0 = t[:1]
-            if len(t) < 2 or not (c0.isupper() and c0.isalpha()):
+            mixed = name_form(w)
+            if mixed is None:
                 continue
-            mixed = _has_upper(t, 1)
-            if not w.initial or mixed:
-                names.add(t)
-                low = t.lower()
-                if low != t and (mixed or low not in forms):
-                    forms[low] = t
+            t = w.text
+            names.add(t)
+            low = t.lower()
+            if low != t and (mixed or low not in forms):
+                forms[low] = t
 
     def run(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
         """Check one segment (names are learnt from this segment only)."""

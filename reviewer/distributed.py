@@ -528,13 +528,12 @@ def score_systems_on(engine: Engine, hyp_paths: Sequence[str], ref_paths: Sequen
     """:func:`reviewer.scoring.score_systems` with the statistics computed on the
     engine's workers (same systems, same figures)."""
     from .metrics import METRICS
-    from .scoring import read_system, score_systems
+    from .scoring import score_systems
 
     for m in metrics:
         if m not in METRICS:
             raise UsageError(f"unknown metric {m!r} (known: {', '.join(METRICS)})")
     systems, refs = score_systems(hyp_paths, ref_paths, [], options, read_options, names=names)
-    for system, path in zip(systems, hyp_paths):
-        hyps, _ = read_system(path, read_options)
-        system.stats = {m: score_stats(engine, m, hyps, refs, options) for m in metrics}
+    for system in systems:
+        system.stats = {m: score_stats(engine, m, system.hyps, refs, options) for m in metrics}
     return systems, refs

@@ -25,6 +25,7 @@ class SystemScores:
     ci: dict[str, tuple[float, float]] = field(default_factory=dict)  # metric -> (mean, ±)
     p_value: dict[str, float | None] = field(default_factory=dict)
     test_signature: dict[str, str] = field(default_factory=dict)
+    hyps: list[str] = field(default_factory=list, repr=False)
 
     def signature(self, metric: str) -> str:
         """The signature to print: the significance test's when one ran."""
@@ -92,7 +93,7 @@ def score_systems(
             raise InputError(f"hypothesis has {len(hyps)} segments, the reference has {n}", path)
     labels = list(names) if names else _labels(hyp_paths)
     out = [
-        SystemScores(label, {m: SegmentStats(m, hyps, refs, options) for m in metrics})
+        SystemScores(label, {m: SegmentStats(m, hyps, refs, options) for m in metrics}, hyps=hyps)
         for label, (hyps, _) in zip(labels, systems_raw)
     ]
     return out, refs

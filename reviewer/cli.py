@@ -65,13 +65,8 @@ def open_inputs(
     from .formats import open_document
     from .formats import plaintext
 
-    if source and not target:
-        raise UsageError("--source needs --target (the translation of that file)")
-    if align and not (source and target):
-        raise UsageError("--align needs --source and --target (two documents to align)")
+    check_input_options(inputs, source, target, align)
     if target:
-        if inputs:
-            raise UsageError("give either INPUT files or --source/--target, not both")
         if source and align:
             from .align import align_documents
 
@@ -81,10 +76,21 @@ def open_inputs(
         else:
             yield plaintext.read_target_only(Path(target), options)
         return
-    if not inputs:
-        raise UsageError("no input: give INPUT files, or --source and --target")
     for path in _expand_inputs(inputs):
         yield open_document(path, options)
+
+
+def check_input_options(inputs: tuple[str, ...], source: str | None, target: str | None,
+                        align: bool = False) -> None:
+    """Refuse contradictory or missing inputs with a usage error."""
+    if source and not target:
+        raise UsageError("--source needs --target (the translation of that file)")
+    if align and not (source and target):
+        raise UsageError("--align needs --source and --target (two documents to align)")
+    if target and inputs:
+        raise UsageError("give either INPUT files or --source/--target, not both")
+    if not (inputs or target):
+        raise UsageError("no input: give INPUT files, or --source and --target")
 
 
 @contextlib.contextmanager
@@ -192,10 +198,7 @@ def check_cmd(inputs: tuple[str, ...], source: str | None, target: str | None,
         if engine is not None:
             from .distributed import input_chunks, run_check
 
-            if source and not target or target and inputs:
-                next(open_inputs(inputs, source, target, options))  # its usage error
-            if not (inputs or target):
-                raise UsageError("no input: give INPUT files, or --source and --target")
+            check_input_options(inputs, source, target)
             chunks = input_chunks(_expand_inputs(inputs) if inputs else [], source, target,
                                   options, engine.workers)
             for f in run_check(plan, chunks, options, engine, fmt == "text", texts):

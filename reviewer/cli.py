@@ -185,6 +185,8 @@ def check_cmd(inputs: tuple[str, ...], source: str | None, target: str | None,
     threshold = Severity.parse(fail_level) if fail_level else None
     from .distributed import engine_options, make_engine
 
+    check_input_options(inputs, source, target, align)
+    inputs = tuple(_expand_inputs(inputs))  # directories walked once, files counted right
     n_files = len(inputs) if inputs else 1
     engine = make_engine(*engine_options(workers, cluster))
     progress = Progress(n_files, enabled=False if engine else None)
@@ -198,9 +200,7 @@ def check_cmd(inputs: tuple[str, ...], source: str | None, target: str | None,
         if engine is not None:
             from .distributed import input_chunks, run_check
 
-            check_input_options(inputs, source, target)
-            chunks = input_chunks(_expand_inputs(inputs) if inputs else [], source, target,
-                                  options, engine.workers)
+            chunks = input_chunks(list(inputs), source, target, options, engine.workers)
             for f in run_check(plan, chunks, options, engine, fmt == "text", texts):
                 if threshold is not None and f.severity >= threshold:
                     failed = True

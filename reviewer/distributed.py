@@ -165,10 +165,10 @@ def ordered_map(engine: Engine, fn: Callable[..., Any], items: Sequence[Any],
 
     def results() -> Iterator[Any]:
         for i in range(len(items)):
-            fill(i)
             for attempt in range(3):
                 try:
-                    result = futs.pop(i).result()
+                    fill(i)  # submitting to a pool whose worker died raises too
+                    result = futs[i].result()
                     break
                 except BrokenProcessPool:
                     if attempt == 2 or not isinstance(engine, LocalEngine):
@@ -176,6 +176,7 @@ def ordered_map(engine: Engine, fn: Callable[..., Any], items: Sequence[Any],
                     engine.restart()  # a worker died: resubmit what was in flight
                     for j in range(i, state["next"]):
                         futs[j] = engine.submit(fn, *shared, items[j])
+            del futs[i]
             yield result
 
     return results()

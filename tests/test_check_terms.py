@@ -10,7 +10,8 @@ import pytest
 
 from reviewer.checks import all_checks
 from reviewer.checks.base import CheckContext
-from reviewer.checks.terms import ForbiddenTermCheck, TermCheck, VariantCheck
+from reviewer.checks.terms import ForbiddenTermCheck, TermCheck
+from reviewer.checks.variant import VariantCheck
 from reviewer.model import Document, Finding, Segment
 from reviewer.runner import CheckPlan
 from reviewer.terms import Entry, Glossary, load_glossary
@@ -257,7 +258,7 @@ def test_variant_prefers_the_source_spelling_in_bilingual_documents() -> None:
     """The target's majority spelling ("Openi") must not be suggested over the
     source's ("OpenAI"); in a target-only document the majority rules."""
     from reviewer.checks.base import CheckContext
-    from reviewer.checks.terms import VariantCheck
+    from reviewer.checks.variant import VariantCheck
     from reviewer.model import Segment
 
     pairs = [("OpenAI grows.", "Openi cresce."), ("We like OpenAI.", "Ci piace Openi."),

@@ -20,6 +20,7 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "reviewer.checks.punctuation",
     "reviewer.checks.text",
     "reviewer.checks.terms",
+    "reviewer.checks.variant",
     "reviewer.checks.entities",
     "reviewer.checks.consistency",
     "reviewer.checks.spelling",

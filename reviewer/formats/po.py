@@ -16,12 +16,13 @@ import codecs
 import re
 import unicodedata
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Iterable, Iterator, Mapping
 
 import polib
 
 from ..errors import InputError
 from ..model import Document, Segment
+from .po_parse import Odd, RawEntry, iter_entries, parse_metadata
 from .base import (
     Format,
     ReadOptions,
@@ -55,15 +56,21 @@ class PoFormat(Format):
         return bool(re.search(r"^\s*msgid\s+\"", text, re.M)) and "msgstr" in text
 
     def read(self, path: Path, options: ReadOptions) -> Document:
-        """Parse the catalog at ``path`` into a document (all units in a list)."""
+        """Parse the catalog at ``path`` into a document whose units stream (see
+        :mod:`.po_parse`); catalogs the fast parser leaves to polib are read whole."""
         data = _read_bytes(path)
         text, _ = _decode(data, path)
-        catalog = parse_catalog(text, path)
-        lines = protect_line_breaks(text)[0].splitlines()
-        segments = [
-            entry_segment(e, i, _entry_line(e, lines)) for i, e in enumerate(catalog)
-        ]
-        target = (catalog.metadata.get("Language") or "").strip().replace("_", "-")
+        stream = _fast_units(text, path)
+        if stream is not None:
+            meta, segments = stream
+        else:
+            catalog = parse_catalog(text, path)
+            lines = protect_line_breaks(text)[0].splitlines()
+            meta = dict(catalog.metadata)
+            segments = [
+                entry_segment(e, i, _entry_line(e, lines)) for i, e in enumerate(catalog)
+            ]
+        target = (meta.get("Language") or "").strip().replace("_", "-")
         return Document(
             path=str(path),
             format=self.name,
@@ -71,8 +78,8 @@ class PoFormat(Format):
             target_lang=target or options.target_lang,
             segments=segments,
             meta={
-                "header": dict(catalog.metadata),
-                "plural_forms": catalog.metadata.get("Plural-Forms"),
+                "header": meta,
+                "plural_forms": meta.get("Plural-Forms"),
                 "pot": Path(path).suffix.lower() == ".pot",
             },
         )
@@ -124,6 +131,49 @@ class PoFormat(Format):
 
 
 # ------------------------------------------------------------------------- reading
+
+
+def _fast_units(text: str, path: Path) -> tuple[dict[str, str], Iterator[Segment]] | None:
+    """``(metadata, unit stream)`` from the fast parser when the catalog starts with
+    its header entry (as every gettext-made catalog does); None when it does not, or
+    holds characters polib takes for line ends: the caller then reads it with polib.
+
+    The stream checks as it goes: at a line the fast parser leaves to polib, polib
+    parses the whole catalog and either raises its one-line error or, when it accepts
+    the file, continues the stream from the next entry."""
+    if _LINE_BREAKS.search(text):
+        return None
+    entries = iter_entries(text)
+    try:
+        header = next(entries, None)
+    except Odd:
+        return None
+    if header is None or header.obsolete or header.msgid or header.msgctxt is not None:
+        return None
+    return parse_metadata(header.msgstr), _stream(entries, text, path)
+
+
+def _stream(entries: Iterator[RawEntry], text: str, path: Path) -> Iterator[Segment]:
+    index = 0
+    last_id: str | None = None
+    try:
+        for e in entries:
+            if not e.msgid and not e.obsolete and not e.msgctxt:
+                parse_catalog(text, path)  # a syntax error anywhere comes first
+                raise InputError(
+                    'PO syntax error: a second header entry (msgid ""); '
+                    "gettext rejects duplicate messages", path, e.linenum)
+            seg = entry_segment(e, index, e.linenum)
+            last_id = seg.id
+            yield seg
+            index += 1
+    except Odd as odd:
+        catalog = parse_catalog(text, path)  # raises the reference error, if any
+        if index and (index > len(catalog) or entry_id(catalog[index - 1]) != last_id):
+            raise InputError("PO syntax error", path, odd.line) from None
+        lines = protect_line_breaks(text)[0].splitlines()
+        for i in range(index, len(catalog)):
+            yield entry_segment(catalog[i], i, _entry_line(catalog[i], lines))
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -307,12 +357,22 @@ def parse_ignore(flags: Iterable[str], comments: Iterable[str]) -> frozenset[str
     return frozenset(out)
 
 
-def entry_segment(entry: polib.POEntry, index: int, line: int | None) -> Segment:
-    """One polib entry as a :class:`Segment`."""
-    flags = {f.strip() for f in entry.flags if f.strip()}
+_NO_IGNORE: frozenset[str] = frozenset()
+
+
+def entry_segment(entry: polib.POEntry | RawEntry, index: int, line: int | None) -> Segment:
+    """One catalog entry (polib's or the fast parser's) as a :class:`Segment`."""
+    flags = {f.strip() for f in entry.flags if f.strip()} if entry.flags else set()
     if entry.obsolete:
         flags.add("obsolete")
-    notes = tuple(c for c in (entry.tcomment, entry.comment) if c)
+    tcomment, comment = entry.tcomment, entry.comment
+    notes = tuple(c for c in (tcomment, comment) if c) if tcomment or comment else ()
+    if "reviewer-ignore" in tcomment or "reviewer-ignore" in comment or any(
+        "reviewer-ignore" in f for f in entry.flags
+    ):
+        ignore = parse_ignore(entry.flags, (tcomment, comment))
+    else:
+        ignore = _NO_IGNORE
     plural_source: str | None = None
     plural_targets: tuple[str, ...] = ()
     target = entry.msgstr or ""
@@ -331,7 +391,7 @@ def entry_segment(entry: polib.POEntry, index: int, line: int | None) -> Segment
         flags=frozenset(flags),
         plural_source=plural_source,
         plural_targets=plural_targets,
-        ignore=parse_ignore(entry.flags, (entry.tcomment, entry.comment)),
+        ignore=ignore,
         context=entry.msgctxt,
     )
 

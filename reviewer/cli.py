@@ -118,7 +118,35 @@ def _use_colour(choice: str, stream: IO[str]) -> bool:
     return stream is sys.stdout and sys.stdout.isatty()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+#: Commands defined in other modules, imported only when used (``reviewer check``
+#: should not pay for the review screen's or the store's imports): name -> (module, attr)
+LAZY_COMMANDS: dict[str, tuple[str, str]] = {
+    "align": ("cli_align", "align_command"),
+    "apply": ("cli_store", "apply_cmd"),
+    "corrections": ("cli_store", "corrections_cmd"),
+    "export": ("cli_store", "export_cmd"),
+    "mqm": ("cli_mqm", "mqm_group"),
+    "report": ("cli_report", "report_cmd"),
+    "review": ("cli_review", "review_cmd"),
+}
+
+
+class LazyGroup(click.Group):
+    """A click group whose other-module commands load on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in LAZY_COMMANDS and cmd_name not in self.commands:
+            import importlib
+
+            module, attr = LAZY_COMMANDS[cmd_name]
+            self.add_command(getattr(importlib.import_module(f".{module}", __package__), attr), cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="reviewer")
 def cli() -> None:
     """Translation-quality review: checks, scores, interactive review and export."""
@@ -183,12 +211,14 @@ def check_cmd(inputs: tuple[str, ...], source: str | None, target: str | None,
         return
     fail_level = fail_on or config.default("fail-on")
     threshold = Severity.parse(fail_level) if fail_level else None
-    from .distributed import engine_options, make_engine
-
     check_input_options(inputs, source, target, align)
     inputs = tuple(_expand_inputs(inputs))  # directories walked once, files counted right
     n_files = len(inputs) if inputs else 1
-    engine = make_engine(*engine_options(workers, cluster))
+    engine = None
+    if workers is not None or cluster:
+        from .distributed import engine_options, make_engine
+
+        engine = make_engine(*engine_options(workers, cluster))
     progress = Progress(n_files, enabled=False if engine else None)
     failed = False
     texts: dict[tuple[str, int], Segment] = {}
@@ -341,26 +371,6 @@ def _counting(segments: Any, progress: Any) -> Iterator[Segment]:
     for seg in segments:
         progress.unit()
         yield seg
-
-
-def _register_groups() -> None:
-    from .cli_mqm import mqm_group
-    from .cli_review import review_cmd
-    from .cli_store import COMMANDS as store_commands
-
-    cli.add_command(mqm_group)
-    from .cli_align import align_command
-
-    cli.add_command(align_command)
-    cli.add_command(review_cmd)
-    for command in store_commands:
-        cli.add_command(command)
-    from .cli_report import report_cmd
-
-    cli.add_command(report_cmd)
-
-
-_register_groups()
 
 
 def main(argv: list[str] | None = None) -> None:

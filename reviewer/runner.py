@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
-from .checks import all_checks
+from .checks import check_defaults, load_check
 from .checks.base import Check, CheckContext, DocumentCheck
 from .config import Config, options_for
 from .errors import UsageError
@@ -106,9 +106,9 @@ def resolve_enabled(
     ``[checks.ID] enabled``), then the command line, each overriding the last.
     ``all`` stands for every check.
     """
-    registry = all_checks()
+    registry = check_defaults()
     known = set(registry)
-    on = {cid for cid, cls in registry.items() if cls.default_enabled}
+    on = {cid for cid, default in registry.items() if default}
 
     def apply(ids: Iterable[str], value: bool, where: str) -> None:
         for cid in ids:
@@ -316,6 +316,5 @@ def plan_checks(
 ) -> CheckPlan:
     """Instantiate the enabled checks (see :func:`resolve_enabled`)."""
     config = config or Config()
-    registry = all_checks()
     ids = resolve_enabled(config, enable, disable)
-    return CheckPlan([registry[i]() for i in ids], config=config, glossary=glossary)
+    return CheckPlan([load_check(i)() for i in ids], config=config, glossary=glossary)

@@ -207,3 +207,25 @@ def test_review_align_makes_the_aligned_pair_once(tmp_path: Path) -> None:
     assert aligned_pair(str(en), str(it), "en", "it") == out  # reused: the store keeps working
     assert Path(out).read_bytes() == before
     assert "--align needs" in one_line_error(reviewer("review", "--align", "--target", str(it)))
+
+
+def test_help_lists_every_command_and_check_loads_none_of_the_others() -> None:
+    """Subcommands in other modules load on first use: `reviewer --help` still lists
+    them all, and `reviewer check` imports neither the store nor the aligner's CLI."""
+    out = subprocess.run([sys.executable, "-m", "reviewer.cli", "--help"],
+                         capture_output=True, text=True, check=True).stdout
+    for name in ("align", "apply", "check", "corrections", "export", "mqm", "report",
+                 "review", "score"):
+        assert f"  {name} " in out
+    code = (
+        "import sys\n"
+        "from reviewer.cli import main\n"
+        "try:\n"
+        "    main(['check', '--list-checks'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print([m for m in ('reviewer.cli_store', 'reviewer.cli_align', 'reviewer.cli_review',"
+        " 'reviewer.distributed', 'reviewer.store') if m in sys.modules])\n"
+    )
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert res.stdout.strip().splitlines()[-1] == "[]"

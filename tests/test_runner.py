@@ -232,3 +232,37 @@ def test_unit_without_source_is_checked_as_target_only() -> None:
     but target-side checks still run."""
     out = run([EveryTarget(), TargetOnlyOk()], doc(("", "Aggiunta."), ("a", "b")))
     assert [(f.unit, f.check) for f in out] == [("1", "t-tonly"), ("2", "t-every"), ("2", "t-tonly")]
+
+
+def test_builtin_manifest_matches_the_check_classes() -> None:
+    """BUILTIN_CHECKS (what a run reads to import only the modules it needs) lists every
+    built-in check with its module and default, in registry order."""
+    from reviewer.checks import BUILTIN_CHECKS, all_checks
+
+    real = [
+        (cid, cls.__module__.rsplit(".", 1)[-1], cls.default_enabled)
+        for cid, cls in all_checks().items()
+        if cls.__module__.startswith("reviewer.checks.")
+    ]
+    assert list(BUILTIN_CHECKS) == real
+
+
+def test_a_run_imports_only_the_modules_of_its_checks() -> None:
+    """With the terminology and spelling checks disabled their modules (and rapidfuzz)
+    are never imported: a lighter, faster run."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from reviewer.runner import plan_checks\n"
+        "from reviewer.config import Config\n"
+        "p = plan_checks(Config(), disable=['term,forbidden-term,variant,entity,spelling,"
+        "consistency,alignment'])\n"
+        "assert 'placeholder' in p.ids and 'term' not in p.ids, p.ids\n"
+        "bad = [m for m in ('reviewer.checks.terms', 'reviewer.checks.spelling', 'reviewer.terms',"
+        " 'rapidfuzz') if m in sys.modules]\n"
+        "print(bad)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

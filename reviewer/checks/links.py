@@ -18,8 +18,6 @@ from __future__ import annotations
 import re
 from typing import Iterable, NamedTuple
 
-from rapidfuzz.fuzz import ratio
-
 from ..model import Finding, Segment, Severity
 from .base import Check, CheckContext
 
@@ -246,6 +244,8 @@ class _AddressCheck(Check):
                         break
         # 3. changed: best fuzzy pairs first
         if rest_s and rest_t and len(rest_s) * len(rest_t) <= _MAX_PAIRS:
+            from rapidfuzz.fuzz import ratio  # only for the rare changed link
+
             threshold = float(context.option("min_score", 80))
             pairs = []
             for i, a in enumerate(rest_s):

@@ -155,6 +155,14 @@ def main(argv: list[str] | None = None) -> int:
                       "--allow-no-peer / --no-peer", file=sys.stderr)
                 return 2
 
+    # Both tools start from compiled bytecode, as installed packages do (pip compiles
+    # translate-toolkit's at install; PYTHONDONTWRITEBYTECODE, as set in some shells,
+    # would otherwise make every reviewer run recompile its modules from source).
+    import compileall
+
+    import reviewer
+
+    compileall.compile_dir(str(Path(reviewer.__file__).parent), quiet=1)
     extra = shlex.split(args.reviewer_args)
     rev_runs: list[Run] = []
     pf_runs: list[Run] = []

@@ -24,7 +24,9 @@ _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 def count_words(text: str) -> int:
     """Words in a text, for statistics (inline codes and punctuation not counted)."""
-    return len(_WORD.findall(CODE_RE.sub(" ", text)))
+    if not text.isascii():  # inline codes are private-use characters
+        text = CODE_RE.sub(" ", text)
+    return len(_WORD.findall(text))
 
 
 @dataclass(slots=True)

@@ -263,7 +263,7 @@ def _edge_severity(src: str, tgt: str) -> Severity | None:
 
 def _visible_len(s: str) -> int:
     n = len(s)
-    if n and max(s) >= "\ue000":
+    if n and not s.isascii():
         n -= len(CODE_RE.findall(s))
     return n
 

@@ -99,7 +99,11 @@ _SPACE_BEFORE_RE = re.compile(
 _SPACE_BEFORE_COMMA_RE = re.compile(r"(?<=[^\W\d_])[ \u00a0\u202f\u2009]+(?:,(?!\d)|\.(?=\s|$))")
 _FR_PUNCT_RE = re.compile(r"[:;!?]")
 _FR_FOLLOW = frozenset("!?.…)]}»›”’\"'")
-_MISSING_SPACE_RE = re.compile(r"(?<=[^\W\d_]{2})[.!?,;](?=[^\W\d_]{2})")
+# the mark first, then the letters before it: a pattern opening with a character set
+# is scanned for fast, one opening with a lookbehind is tried at every position
+_MISSING_SPACE_RE = re.compile(r"[.!?,;](?<=[^\W\d_]{2}[.!?,;])(?=[^\W\d_]{2})")
+_SPACED_MARK_RE = re.compile(r"[ \u00a0\u202f\u2009][:;!?]")  # prefilter of _SPACE_BEFORE_RE
+_SPACED_COMMA_RE = re.compile(r"[ \u00a0\u202f\u2009][,.]")  # of _SPACE_BEFORE_COMMA_RE
 _CJK_CHARS = (
     r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
     r"\u3001\u3002\u300d\u300f\uff09\u201d"
@@ -252,6 +256,8 @@ class PunctuationCheck(Check):
             )  # fmt: skip
 
     def _space_before(self, s: str, t: str) -> Iterable[Finding]:
+        if _SPACED_MARK_RE.search(t) is None:
+            return
         if s and _SPACE_BEFORE_RE.search(s):
             return  # the source spaces it too: code, a ternary, a deliberate style
         n = len(t)
@@ -290,6 +296,8 @@ class PunctuationCheck(Check):
             )  # fmt: skip
 
     def _space_before_comma(self, s: str, t: str) -> Iterable[Finding]:
+        if _SPACED_COMMA_RE.search(t) is None:
+            return
         m0 = _SPACE_BEFORE_COMMA_RE.search(t)
         if m0 is None or (s and _SPACE_BEFORE_COMMA_RE.search(s)):
             return

@@ -201,6 +201,7 @@ def check_cmd(inputs: tuple[str, ...], source: str | None, target: str | None,
     options = read_options(opts, config)
     glossary = load_glossaries(glossaries or config_paths(config, "glossary"), options)
     plan = plan_checks(config, enable, disable, glossary=glossary)
+    plan.count_words = fmt == "json" or show_stats  # the only outputs that show words
     if list_checks:
         from .checks import all_checks
 
@@ -239,7 +240,8 @@ def check_cmd(inputs: tuple[str, ...], source: str | None, target: str | None,
         for doc in open_inputs(inputs, source, target, options, align):
             if fmt == "text":
                 doc.segments = _remember(doc.path, doc.segments, texts)
-            doc.segments = _counting(doc.segments, progress)
+            if progress.enabled:
+                doc.segments = _counting(doc.segments, progress)
             for f in plan.run(doc):
                 if threshold is not None and f.severity >= threshold:
                     failed = True

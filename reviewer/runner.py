@@ -155,6 +155,8 @@ class CheckPlan:
     config: Config = field(default_factory=Config)
     glossary: Any = None
     stats: RunStats = field(default_factory=RunStats)
+    #: count source words into ``stats`` (off when no output shows them)
+    count_words: bool = True
 
     @property
     def ids(self) -> list[str]:
@@ -261,12 +263,14 @@ class CheckPlan:
                        for (cid, nt, run, ctx), c in zip(main_runs, main) if not c.needs_source]
         target_only = doc.target_only
         count_terms = self.glossary is not None and not target_only
+        words = self.count_words
 
         for seg in doc:
             if "obsolete" in seg.flags:
                 continue
             stats.units += 1
-            stats.words += count_words(seg.target or "" if target_only else seg.source)
+            if words:
+                stats.words += count_words(seg.target or "" if target_only else seg.source)
             if kept is not None:
                 kept.append(seg)
             if (count_terms or seg.terms) and not target_only:

@@ -282,6 +282,25 @@ _REPEAT_RE = re.compile(
 )
 
 
+_LEAD_LETTERS_RE = re.compile(r"[^\W\d_]+")
+
+
+def _may_repeat(text: str) -> bool:
+    """A cheap necessary condition for ``_REPEAT_RE``: two neighbouring words where the
+    second's leading letters end the first (``the the``, ``foo,the the.``), compared
+    in a case folding at least as loose as the regex's ``IGNORECASE``."""
+    words = text.upper().lower().split()
+    for a, b in zip(words, words[1:]):
+        if b.isalpha():
+            if a.endswith(b):
+                return True
+        else:
+            m = _LEAD_LETTERS_RE.match(b)
+            if m is not None and a.endswith(m.group()):
+                return True
+    return False
+
+
 class RepeatedWordCheck(Check):
     """The same word twice in a row in the target (``the the``, ``di di``), unless the
     source repeats that word or has as many repetitions, or the language allows it
@@ -298,6 +317,8 @@ class RepeatedWordCheck(Check):
     def run(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
         t = segment.target
         if not t or " " not in t and "\t" not in t and "\u00a0" not in t:
+            return
+        if not _may_repeat(t):
             return
         tl = context.target_lang
         hits = [m for m in _REPEAT_RE.finditer(t) if not L.repeat_allowed(m.group(1), tl)]

@@ -358,19 +358,25 @@ def parse_ignore(flags: Iterable[str], comments: Iterable[str]) -> frozenset[str
 
 
 _NO_IGNORE: frozenset[str] = frozenset()
+_NO_FLAGS: frozenset[str] = frozenset()
+_OBSOLETE = frozenset({"obsolete"})
 
 
 def entry_segment(entry: polib.POEntry | RawEntry, index: int, line: int | None) -> Segment:
     """One catalog entry (polib's or the fast parser's) as a :class:`Segment`."""
-    flags = {f.strip() for f in entry.flags if f.strip()} if entry.flags else set()
-    if entry.obsolete:
-        flags.add("obsolete")
+    raw_flags = entry.flags
     tcomment, comment = entry.tcomment, entry.comment
+    if raw_flags:
+        flags = {f.strip() for f in raw_flags if f.strip()}
+        if entry.obsolete:
+            flags.add("obsolete")
+        frozen = frozenset(flags)
+    else:
+        frozen = _OBSOLETE if entry.obsolete else _NO_FLAGS
     notes = tuple(c for c in (tcomment, comment) if c) if tcomment or comment else ()
-    if "reviewer-ignore" in tcomment or "reviewer-ignore" in comment or any(
-        "reviewer-ignore" in f for f in entry.flags
-    ):
-        ignore = parse_ignore(entry.flags, (tcomment, comment))
+    if ("reviewer-ignore" in tcomment or "reviewer-ignore" in comment
+            or (raw_flags and any("reviewer-ignore" in f for f in raw_flags))):
+        ignore = parse_ignore(raw_flags, (tcomment, comment))
     else:
         ignore = _NO_IGNORE
     plural_source: str | None = None
@@ -387,8 +393,8 @@ def entry_segment(entry: polib.POEntry | RawEntry, index: int, line: int | None)
         target=target,
         line=line,
         notes=notes,
-        state="fuzzy" if "fuzzy" in flags else None,
-        flags=frozenset(flags),
+        state="fuzzy" if "fuzzy" in frozen else None,
+        flags=frozen,
         plural_source=plural_source,
         plural_targets=plural_targets,
         ignore=ignore,

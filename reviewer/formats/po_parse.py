@@ -16,7 +16,6 @@ on real catalogs and on generated ones.
 
 from __future__ import annotations
 
-import io
 import re
 from typing import Iterator
 
@@ -97,28 +96,48 @@ def iter_entries(text: str) -> Iterator[RawEntry]:
     reference would reject (or that this parser does not take)."""
     state = "st"
     entry = RawEntry(0)
-    tokens: list[str] = []
+    last_hash = True  # the last non-blank line was a comment (polib: tokens[0][0] == '#')
     obsolete = False
     field = ""  # continuation target: 'ct', 'mi', 'mp', 'ms', 'mx', 'pc', 'pm', 'pp'
     plural_index = 0
     n = 0
-    for raw in io.StringIO(text):
+    if text.startswith(_BOM):
+        text = text[1:]  # polib drops a BOM opening the first line
+    mc_from = _FROM["mc"]
+    for raw in text.split("\n"):
         n += 1
         line = raw.strip()
         if not line:
             continue
-        if n == 1 and line.startswith(_BOM):
-            line = line[1:].strip()
-            if not line:
-                continue
+        if line[0] == '"':  # a continuation line (the commonest after msgid/msgstr)
+            last_hash = False
+            if state not in mc_from:
+                raise Odd(n)
+            if "\\" not in line and line[-1] == '"' and len(line) > 1 and line.count('"') == 2:
+                value = line[1:-1]
+            else:
+                value = _string(line, n)
+            if field == "mi":
+                entry.msgid += value
+            elif field == "ms":
+                entry.msgstr += value
+            elif field == "mx":
+                entry.msgstr_plural[plural_index] += value
+            elif field == "ct":
+                entry.msgctxt = (entry.msgctxt or "") + value
+            elif field == "mp":
+                entry.msgid_plural += value
+            continue
         tokens = line.split(None, 2)
         head = tokens[0]
+        last_hash = head[0] == "#"
         if head == "#~|":
             continue
         if head == "#~" and len(tokens) > 1:
             line = line[3:].strip()
             tokens = tokens[1:]
             head = tokens[0]
+            last_hash = head[0] == "#"
             obsolete = True
         else:
             obsolete = False
@@ -127,7 +146,11 @@ def iter_entries(text: str) -> Iterator[RawEntry]:
         if sym is not None:
             if state not in _FROM[sym]:
                 raise Odd(n)
-            value = _string(line[len(head):].lstrip(), n)
+            tok = line[len(head):].lstrip()
+            if "\\" not in tok and tok[0] == '"' and tok[-1] == '"' and len(tok) > 1 and tok.count('"') == 2:
+                value = tok[1:-1]
+            else:
+                value = _string(tok, n)
             if state in _CLOSES and sym in ("ct", "mi"):
                 yield entry
                 entry = RawEntry(n)
@@ -223,7 +246,7 @@ def iter_entries(text: str) -> Iterator[RawEntry]:
             t = line[3:]
             entry.comment = f"{entry.comment}\n{t}" if entry.comment else t
         state = sym
-    if tokens and not tokens[0].startswith("#"):
+    if not last_hash:
         yield entry
 
 

@@ -261,6 +261,11 @@ class CheckPlan:
         # target-only unit: source-comparing checks have nothing to compare with
         target_runs = [(cid, nt, run, replace(ctx, target_only=True))
                        for (cid, nt, run, ctx), c in zip(main_runs, main) if not c.needs_source]
+        pre_fast = [(run, ctx) for _cid, run, ctx in pre_runs]
+        main_fast = [(run, ctx) for _cid, _nt, run, ctx in main_runs]
+        main_blocked = [(run, ctx) for _cid, nt, run, ctx in main_runs if not nt]
+        target_fast = [(run, ctx) for _cid, _nt, run, ctx in target_runs]
+        target_blocked = [(run, ctx) for _cid, nt, run, ctx in target_runs if not nt]
         target_only = doc.target_only
         count_terms = self.glossary is not None and not target_only
         words = self.count_words
@@ -279,8 +284,23 @@ class CheckPlan:
             if ignore and not ignore.isdisjoint(IGNORE_ALL):
                 continue
             out: list[Finding] = []
-            if seg.plural_source is None or not seg.plural_targets:
-                forms: Iterable[tuple[int | None, Segment]] = ((None, seg),)
+            if not ignore and (seg.plural_source is None or not seg.plural_targets):
+                # the common unit: one form, nothing ignored (lists chosen up front)
+                blocked = not seg.target
+                for run, ctx in pre_fast:
+                    for f in run(seg, ctx):
+                        blocked = True
+                        out.append(finish(seg, f, None))
+                if target_only or seg.source:
+                    todo = main_blocked if blocked else main_fast
+                else:
+                    todo = target_blocked if blocked else target_fast
+                for run, ctx in todo:
+                    for f in run(seg, ctx):
+                        out.append(finish(seg, f, None))
+                forms: Iterable[tuple[int | None, Segment]] = ()
+            elif seg.plural_source is None or not seg.plural_targets:
+                forms = ((None, seg),)
             else:
                 forms = seg.forms()
             for form, s in forms:

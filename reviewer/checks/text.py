@@ -315,6 +315,13 @@ class RepeatedWordCheck(Check):
     description = "A word repeated twice in a row."
 
     def run(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
+        # a plain function: the common unit with nothing to look at costs no generator
+        t = segment.target
+        if not t or not _may_repeat(t):
+            return ()
+        return self._run(segment, context)
+
+    def _run(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
         t = segment.target
         if not t or " " not in t and "\t" not in t and "\u00a0" not in t:
             return

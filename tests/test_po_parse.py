@@ -217,3 +217,21 @@ def test_repository_catalogs(tmp_path: Path) -> None:
     for po in files:
         text = po.read_text(encoding="utf-8")
         assert outcome(fast, tmp_path, text) == outcome(reference, text, str(tmp_path / "x.po")), po
+
+
+def test_segment_fields(tmp_path: Path) -> None:
+    """Every field of a unit lands where it belongs (the reader builds Segments
+    positionally for speed)."""
+    p = tmp_path / "x.po"
+    p.write_text(HEADER + '# tr note\n#. dev note\n#, fuzzy, c-format\nmsgctxt "menu"\n'
+                 'msgid "%d file"\nmsgid_plural "%d files"\nmsgstr[0] "%d file"\n'
+                 'msgstr[1] "%d file"\n', encoding="utf-8")
+    (seg,) = list(PoFormat().read(p, ReadOptions()))
+    assert seg.id == "menu\u0004%d file" and seg.index == 0 and seg.line == 6
+    assert seg.source == "%d file" and seg.target == "%d file"
+    assert seg.source_codes == () and seg.target_codes == () and seg.reference is None
+    assert seg.notes == ("tr note", "dev note") and seg.state == "fuzzy"
+    assert seg.flags == frozenset({"fuzzy", "c-format"})
+    assert seg.plural_source == "%d files" and seg.plural_targets == ("%d file", "%d file")
+    assert seg.max_length is None and seg.ignore == frozenset() and seg.terms == ()
+    assert seg.context == "menu"

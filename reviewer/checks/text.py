@@ -93,8 +93,14 @@ def _in_source(word: str, source: str) -> bool:
 def _is_caps(text: str) -> bool:
     """True when ``text`` is in ALL CAPS: 2+ all-capital words of 4+ letters and no word
     (2+ letters) with a lowercase letter. Identifiers (``BISECT_WRITE``) do not count."""
+    m = _CASE_WORD_RE.search(text)  # the first word decides most texts at once
+    if m is None:
+        return False
+    w = m.group()
+    if not w.isupper() and w != w.upper():
+        return False
     up = 0
-    for m in _CASE_WORD_RE.finditer(text):
+    for m in _CASE_WORD_RE.finditer(text, m.start()):
         w = m.group()
         if w.isupper():
             if len(w) >= 4:

@@ -738,11 +738,12 @@ def _gen_words(text: str) -> Iterator[Word]:
     has_digit = _HAS_DIGIT_RE.search
     for m in _TOKEN_RE.finditer(text):
         start, end = m.span()
-        gap = text[prev:start]
+        p = prev
         was_first = first
         prev, first = end, False
         tok = m.group()
-        if has_digit(tok):
+        alpha = tok.isalpha()  # the common token: letters only (no digit, no joiner)
+        if not alpha and has_digit(tok):
             continue
         if merged is None:
             if _overlaps(spans, start, end):
@@ -752,10 +753,14 @@ def _gen_words(text: str) -> Iterator[Word]:
                 j += 1
             if j < nm and merged[j][0] < end:
                 continue
-        if gap and gap[-1] in _BEFORE_SKIP:
-            continue
-        initial = _gap_initial(gap, was_first)
-        if _JOINERS.isdisjoint(tok):
+        if start - p == 1 and not was_first and text[p] == " ":
+            initial = False  # one space after the previous word: decided by that word
+        else:
+            gap = text[p:start]
+            if gap and gap[-1] in _BEFORE_SKIP:
+                continue
+            initial = _gap_initial(gap, was_first)
+        if alpha or _JOINERS.isdisjoint(tok):
             yield Word(start, end, tok, initial, False)
             continue
         pos = start

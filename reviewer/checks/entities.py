@@ -70,7 +70,7 @@ _TOKEN_RE = re.compile(r"\w+(?:['’]\w+)*")
 _APOS_RE = re.compile(r"['’]")
 _POSSESSIVE = ("'s", "’s")
 _NEGATION = ("n't", "n’t")
-_TITLED_RE = re.compile(r"\b[A-Z][a-z]{3,}\b")
+_TITLED_RE = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]{3,}\b")  # \b[A-Z]..., scanned for fast
 _CODE_RE = re.compile(r"[A-Z][A-Za-z]*\d\w*")
 _ALNUM_RE = re.compile(r"[^\W_]+")
 

@@ -625,10 +625,12 @@ _SKIP_RE = re.compile(
     r"|\\[nrt]"  # escapes
     r"|<[^<>\s][^<>]*>"  # tags
     r"|`[^`]*`"  # code
-    r"|(?<![\w])[@#]\w+"  # mentions, hashtags
+    r"|[@#](?<![\w][@#])\w+"  # mentions, hashtags (not preceded by a word character)
     r"|(?:~|\.{1,2})?/[\w.\-]+(?:/[\w.\-]*)+"  # paths
-    r"|[A-Za-z]:\\\S*"  # Windows paths
 )
+# Every alternative above opens with a mark, so the engine scans for those; Windows
+# paths (opening with any letter) get their own pattern, run only on "X:\" texts.
+_WINPATH_RE = re.compile(r"[A-Za-z]:\\\S*")
 _DOTTED_RE = re.compile(r"(?<![\w'’])\w+(?:\.\w+)+")  # domains, file.ext, e.g, 3.5
 _DOT_IN_WORD_RE = re.compile(r"\w\.\w")
 _SPECIAL = frozenset("%{$&\\<`@#/:")
@@ -662,6 +664,8 @@ def skip_spans(text: str) -> tuple[tuple[int, int], ...]:
             spans += [m.span() for m in _DOTTED_RE.finditer(text)]
     if not _SPECIAL.isdisjoint(text):
         spans += [m.span() for m in _SKIP_RE.finditer(text)]
+        if ":\\" in text:
+            spans += [m.span() for m in _WINPATH_RE.finditer(text)]
     spans.sort()
     return tuple(spans)
 

@@ -635,6 +635,7 @@ _DOTTED_RE = re.compile(r"(?<![\w'’])\w+(?:\.\w+)+")  # domains, file.ext, e.g
 _DOT_IN_WORD_RE = re.compile(r"\w\.\w")
 _SPECIAL = frozenset("%{$&\\<`@#/:")
 _HAS_DIGIT_RE = re.compile(r"[\d_]")
+_RUN_RE = re.compile(r"[^\W\d_]+")  # letter runs: every checked word is one (or its start)
 _TOKEN_RE = re.compile(r"\w+(?:['’\-]\w+)*")
 _OPENERS = frozenset("\"'«»“”„‘’‚‹›([{¿¡-–—•*·>")
 _ENDERS = frozenset(".!?:…。！？")
@@ -1025,27 +1026,45 @@ class SpellingCheck(DocumentCheck):
         # rare words. So is a word of the document's sources kept as it is ("commit").
         min_freq = int(context.option("min_doc_frequency", 3) or 0)
         extra = {w for w, n in counts.items() if min_freq and n >= min_freq}
-        if not context.target_only:
+        src_sets: dict[int, set[str]] = {}
+        if not context.target_only and suspects:
+            # Only the suspects' words matter here: a source is tokenised properly
+            # when a cheap scan of its letter runs meets one of them ("doesn" stands
+            # for "does" cut from "doesn't"), and the suspects' own source words are
+            # kept for their check.
+            wanted = {w.text.lower() for _, bad in suspects for w in bad}
+            probe = wanted | {w + "n" for w in wanted}
+            mine = {seg.index for seg, _ in suspects}
             src_vocab: set[str] = set()
             for seg in segments:
-                if seg.source:
-                    src_vocab.update([w.text.lower() for w in iter_words(seg.source)])
+                src = seg.source
+                if not src:
+                    continue
+                if seg.index in mine:
+                    low = {w.text.lower() for w in iter_words(src)}
+                    src_sets[seg.index] = low
+                    src_vocab |= low
+                elif not probe.isdisjoint(_RUN_RE.findall(src.lower())):
+                    src_vocab.update([w.text.lower() for w in iter_words(src)])
             extra |= src_vocab & counts.keys()
         env.frequent = frozenset(extra)
         for seg, bad in suspects:
-            for f in self._check(seg, env, context, bad):
+            for f in self._check(seg, env, context, bad, src_sets.get(seg.index)):
                 yield seg, f
 
     def _check(
         self, seg: Segment, env: _Env, context: CheckContext,
-        words: Sequence[Word] | None = None,
+        words: Sequence[Word] | None = None, source_words: set[str] | None = None,
     ) -> Iterator[Finding]:
         """Findings on the target of ``seg``, looking at ``words`` of it (default:
-        all)."""
+        all); ``source_words``: the lowercased words of its source, when known."""
         target = seg.target or ""
-        source_words: set[str] = set()
-        if seg.source and not context.target_only:
+        if source_words is not None:
+            source_words = set(source_words)
+        elif seg.source and not context.target_only:
             source_words = {w.text.lower() for w in iter_words(seg.source)}
+        else:
+            source_words = set()
         for _, t in seg.terms:
             source_words.update(w.text.lower() for w in iter_words(t))
         for w in iter_words(target) if words is None else words:

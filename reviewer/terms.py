@@ -13,6 +13,11 @@ through one compiled index per side and language, built once:
   the following tokens are verified. In compound languages (German, Dutch, the
   Scandinavian languages...) a term may also start a compound word (``Speicher`` in
   ``Speicherressourcen``) or end one (``Zentrum`` in ``Rechenzentrum``).
+* **only what a check needs** -- the checks do not scan a target for every form of the
+  glossary. ``term`` asks whether the approved forms of the source's entries are in it:
+  a form's first stem is looked for in the folded text (one ``str.find`` rules most
+  out), and the words found are verified exactly as a scan would (``_Forms.hits_of``).
+  ``forbidden-term`` scans with an index of the forbidden forms alone.
 * **case** -- entries are case-insensitive unless ``case`` says so or the form is
   all-caps or mixed-case (``GPU``, ``OpenAI``); a case-insensitive hit of a
   case-sensitive form is reported as a *case variant* (``Openai``), not a match.
@@ -30,10 +35,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
+from bisect import bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 from rapidfuzz import fuzz, process
@@ -98,41 +105,42 @@ def fold(text: str) -> str:
 
 @dataclass(slots=True)
 class _Text:
-    """A text prepared for matching: NFC form, folded form, tokens, offset map."""
+    """A text prepared for matching: NFC form, folded form, tokens, offset map.
+
+    Offsets are arrays, the tokens a tuple of strings and ``join`` bytes: thousands
+    of prepared texts stay in the cache of :func:`_prepare`, and such sequences cost
+    the garbage collector little (nothing to follow inside an array or bytes, and a
+    tuple of strings is no longer tracked once seen), where lists would have every
+    element visited at every collection."""
 
     nfc: str
     low: str
-    starts: list[int]
-    ends: list[int]
-    toks: list[str]
-    join: list[bool]  # join[i]: token i may continue a multi-token term
-    offs: list[int] | None  # NFC index -> original index (None: identical)
-    _win: dict[int, tuple[list[str], list[tuple[int, int]]]] = field(default_factory=dict)
+    starts: Sequence[int]
+    ends: Sequence[int]
+    toks: Sequence[str]
+    join: Sequence[int]  # join[i] (0 or 1): token i may continue a multi-token term
+    offs: Sequence[int] | None  # NFC index -> original index (None: identical)
 
     def orig(self, i: int) -> int:
         """Original-text offset of NFC offset ``i``."""
         return i if self.offs is None else self.offs[i]
 
     def windows(self, size: int) -> tuple[list[str], list[tuple[int, int]]]:
-        """Folded windows of ``size`` joinable tokens and their NFC spans (cached)."""
-        cache = self._win
-        if size not in cache:
-            if size == 1:  # every token: its folded text is the window
-                cache[1] = (list(self.toks), list(zip(self.starts, self.ends)))
-                return cache[1]
-            wins: list[str] = []
-            spans: list[tuple[int, int]] = []
-            join, low, starts, ends = self.join, self.low, self.starts, self.ends
-            for i in range(len(self.toks) - size + 1):
-                if all(join[i + 1 : i + size]):
-                    s, e = starts[i], ends[i + size - 1]
-                    wins.append(low[s:e])
-                    spans.append((s, e))
-            cache[size] = (wins, spans)
-        return cache[size]
+        """Folded windows of ``size`` joinable tokens and their NFC spans."""
+        starts, ends = self.starts, self.ends
+        if size == 1:  # every token: its folded text is the window
+            return list(self.toks), list(zip(starts, ends))
+        join, n, last = self.join, len(self.toks), size - 1
+        if size == 2:  # the tokens a term may continue from
+            idx = list(compress(range(n - 1), join[1:]))
+        else:
+            idx = [i for i in range(n - last) if all(join[i + 1 : i + size])]
+        spans = [(starts[i], ends[i + last]) for i in idx]
+        low = self.low
+        return [low[s:e] for s, e in spans], spans
 
 
-def _nfc_map(text: str) -> tuple[str, list[int]]:
+def _nfc_map(text: str) -> tuple[str, Sequence[int]]:
     out: list[str] = []
     offs: list[int] = []
     i, n = 0, len(text)
@@ -145,7 +153,7 @@ def _nfc_map(text: str) -> tuple[str, list[int]]:
         offs.extend([i] * len(chunk))
         i = j
     offs.append(n)
-    return "".join(out), offs
+    return "".join(out), array("l", offs)
 
 
 class _GapTable(dict):  # type: ignore[type-arg]
@@ -185,7 +193,7 @@ def _url_hint(low: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def _prepare(text: str) -> _Text:
-    offs: list[int] | None = None
+    offs: Sequence[int] | None = None
     nfc = text
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         nfc, offs = _nfc_map(text)
@@ -200,13 +208,13 @@ def _prepare(text: str) -> _Text:
     parts = (_TOKEN_SPLIT_ASCII if low.isascii() else _TOKEN_SPLIT).split(low)
     n2 = len(parts) - 1
     if not n2:
-        return _Text(nfc, low, [], [], [], [], offs)
-    acc = list(accumulate(map(len, parts)))
+        return _Text(nfc, low, (), (), (), b"", offs)
+    acc = array("l", accumulate(map(len, parts)))
     starts = acc[0:n2:2]
     ends = acc[1:n2:2]
-    toks = parts[1::2]
+    toks = tuple(parts[1::2])
     # join[i]: the gap before token i may be inside a term (never before the first)
-    join = [False, *map(_GAPS.__getitem__, parts[2:-1:2])]
+    join = bytes([False, *map(_GAPS.__getitem__, parts[2:-1:2])])
     return _Text(nfc, low, starts, ends, toks, join, offs)
 
 
@@ -224,6 +232,7 @@ def token_shape(tok: str) -> str:
     return "mixed"
 
 
+@lru_cache(maxsize=16384)
 def _default_case_sensitive(form: str) -> bool:
     shapes = {token_shape(t) for t in re.findall(r"[^\W_]+", form)}
     return bool(shapes & {"allcaps", "mixed"})
@@ -391,10 +400,12 @@ class _Form:
     """One distinct compiled form (text + case rule); several entries may share it.
 
     ``approved``, ``forbidden`` and ``source`` are the entries for which the form is of
-    that kind (precomputed once the index is built, so a hit costs no set building)."""
+    that kind (precomputed once the forms are compiled, so a hit costs no set building);
+    ``forbidden_only`` is true when the form is of no other kind (such a form is not
+    looked for inside compound words)."""
 
     __slots__ = ("text", "toks", "orig", "stems", "extra", "case", "modifier", "items",
-                 "by_kind", "approved", "forbidden", "source")
+                 "by_kind", "approved", "forbidden", "source", "forbidden_only")
 
     def __init__(self, text: str, toks: tuple[str, ...], orig: tuple[str, ...],
                  stems: tuple[str, ...], extra: tuple[int, ...], case: bool, modifier: bool) -> None:
@@ -405,6 +416,7 @@ class _Form:
         self.approved: frozenset[Entry] = _NO_ENTRIES
         self.forbidden: frozenset[Entry] = _NO_ENTRIES
         self.source: frozenset[Entry] = _NO_ENTRIES
+        self.forbidden_only = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -427,7 +439,7 @@ class FormHit:
 
 _Raw = tuple[_Form, int, int, bool, bool, bool]
 # a candidate of a token or token pair: (form, result of its last word so far (see
-# _Index._tok_ok), inflected so far, index of the form's last word, plain hit: one or
+# _tok_ok), inflected so far, index of the form's last word, plain hit: one or
 # two words, case-insensitive, not a compound part)
 _Item = tuple[_Form, int, bool, int, bool]
 
@@ -449,26 +461,83 @@ _TOKEN_CACHE = 1 << 17  # distinct tokens remembered per index (cleared when ful
 _PAIR_CACHE = 1 << 17  # token pairs remembered per index, in the plans of their first token
 
 
-class _Index:
-    """The compiled matcher of one side (source or target forms) in one language.
+def _tok_ok(f: _Form, k: int, tok: str, last: bool, endings: frozenset[str] | None) -> int:
+    """How text token ``tok`` stands for word ``k`` of form ``f``: 0 no match, 1 match,
+    2 inflected, 3 compound modifier (``last``: the form's last word, which may start a
+    compound). ``endings``: the language's inflectional endings, if known."""
+    if tok == f.toks[k]:
+        return 1
+    st = f.stems[k]
+    if not tok.startswith(st):
+        return 0
+    if len(tok) == len(st):
+        return 2
+    mx = f.extra[k]
+    rest = tok[len(st):]
+    if mx < 0:
+        return 2 if rest in _NAME_SUFFIXES else 0
+    if (rest in endings) if endings is not None else len(rest) <= mx:
+        return 2
+    if last and f.modifier and not f.forbidden_only and len(rest) >= _COMPOUND_MIN_REST:
+        return 3
+    return 0
 
-    Single-word forms are keyed by their stem; multi-word forms by the stems of their
-    first two words (a dict of dicts), so a common first word ("file") does not make
-    every "file ..." term a candidate.
-    """
+
+def _hit(t: _Text, f: _Form, i: int, j: int, res: int, infl: bool) -> _Raw:
+    """The hit of form ``f`` on tokens ``i`` to ``j`` of ``t``, the last one's result
+    being ``res``: its span (a compound modifier ends where the form's word does) and
+    whether its case is right."""
+    end = t.ends[j]
+    if res == 3:
+        k = len(f.toks) - 1
+        cp = len(f.stems[k])
+        full, tj = f.toks[k], t.toks[j]
+        while cp < len(full) and cp < len(tj) and full[cp] == tj[cp]:
+            cp += 1
+        end = t.starts[j] + cp
+    exact = True
+    if f.case:
+        for k in range(j - i + 1):
+            s = t.starts[i + k]
+            n = len(f.stems[k])
+            if t.nfc[s : s + n] != f.orig[k][:n]:
+                exact = False
+                break
+    return f, t.starts[i], end, exact, infl, res == 3
+
+
+def _verify(t: _Text, f: _Form, i: int, infl: bool, endings: frozenset[str] | None) -> _Raw | None:
+    """The hit of multi-word form ``f`` at token ``i`` whose first two words matched
+    (``infl``: one was inflected), checking its third word on; or None."""
+    toks, join = t.toks, t.join
+    last = len(f.toks) - 1
+    if i + last >= len(toks):
+        return None
+    res = 0
+    for k in range(2, last + 1):
+        j = i + k
+        if not join[j]:
+            return None
+        res = _tok_ok(f, k, toks[j], k == last, endings)
+        if not res:
+            return None
+        infl = infl or res >= 2
+    return _hit(t, f, i, i + last, res, infl)
+
+
+class _Forms:
+    """The distinct forms of one side (source terms, or approved and forbidden target
+    forms) compiled for one language, and what every index of them shares: the
+    language's endings and how many characters a word may have past a stem.
+
+    :meth:`hits_of` finds one form alone, exactly as an index of all of them would:
+    the way to ask about a few known entries without scanning for every form."""
 
     def __init__(self, forms: Iterable[tuple[str, Entry, str]], lang: str) -> None:
         self.lang = lang
         compound = lang in _COMPOUND_LANGS
         self.endings = _ENDINGS.get(lang)
-        self.max_extra = max(map(len, self.endings)) if self.endings else 2
-        self.single: dict[str, list[_Form]] = {}
-        self.multi: dict[str, dict[str, list[_Form]]] = {}
-        self.heads: dict[str, list[_Form]] = {}
-        self.head_pre: set[str] = set()
-        lens: set[int] = set()
-        lens2: set[int] = set()
-        head_lens: set[int] = set()
+        max_extra = max(map(len, self.endings)) if self.endings else 2
         seen: dict[tuple[str, bool], _Form] = {}
         any_modifier = False
         for text, entry, kind in forms:
@@ -487,17 +556,7 @@ class _Index:
                 f = seen[(nfc, case)] = _Form(
                     nfc, toks, orig, tuple(x for x, _ in st), tuple(x for _, x in st), case, modifier
                 )
-                self.max_extra = max(self.max_extra, f.extra[0])
-                lens.add(len(f.stems[0]))
-                if len(toks) == 1:
-                    self.single.setdefault(f.stems[0], []).append(f)
-                    if modifier:
-                        self.heads.setdefault(f.stems[0], []).append(f)
-                        self.head_pre.add(f.stems[0][:_MIN_STEM])
-                        head_lens.add(len(f.stems[0]))
-                else:
-                    self.multi.setdefault(f.stems[0], {}).setdefault(f.stems[1], []).append(f)
-                    lens2.add(len(f.stems[1]))
+                max_extra = max(max_extra, f.extra[0])
                 any_modifier = any_modifier or modifier
             f.items.append((entry, kind))
         for f in seen.values():
@@ -508,9 +567,138 @@ class _Index:
             f.approved = f.by_kind.get("approved", _NO_ENTRIES)
             f.forbidden = f.by_kind.get("forbidden", _NO_ENTRIES)
             f.source = f.by_kind.get("source", _NO_ENTRIES)
-        self.forbidden_only = {id(f) for f in seen.values() if set(f.by_kind) == {"forbidden"}}
-        if any_modifier:
-            self.max_extra = _NO_LIMIT
+            f.forbidden_only = set(f.by_kind) == {"forbidden"}
+        self.forms: list[_Form] = list(seen.values())
+        # the most characters a text word may have past a stem: a bound every index of
+        # these forms prunes its look-ups with (none in compound languages)
+        self.max_extra = _NO_LIMIT if any_modifier else max_extra
+        self._approved: dict[Entry, tuple[_Form, ...]] | None = None
+
+    def approved_of(self, e: Entry) -> tuple[_Form, ...]:
+        """The forms approved for entry ``e`` (or an entry equal to it)."""
+        by = self._approved
+        if by is None:
+            acc: dict[Entry, list[_Form]] = {}
+            for f in self.forms:
+                for x in f.approved:
+                    acc.setdefault(x, []).append(f)
+            by = self._approved = {x: tuple(v) for x, v in acc.items()}
+        return by.get(e, ())
+
+    def hits_of(self, t: _Text, f: _Form) -> list[_Raw]:
+        """The hits of form ``f`` in ``t`` (NFC offsets, in text order), the same as an
+        index scan finds: the folded text is searched for the form's first stem (one
+        ``str.find`` rules most forms out), and only the words that start with it, or
+        end with it in a compound, are verified (see :meth:`hit_at`)."""
+        out: list[_Raw] = []
+        st0, low = f.stems[0], t.low
+        p = low.find(st0)
+        while p >= 0:
+            r = self.hit_at(t, f, p)
+            if r is not None:
+                out.append(r)
+            p = low.find(st0, p + 1)
+        return out
+
+    def has_hit(self, t: _Text, f: _Form) -> bool:
+        """Whether form ``f`` is in ``t`` with the right case (see :meth:`hits_of`)."""
+        st0, low = f.stems[0], t.low
+        p = low.find(st0)
+        while p >= 0:
+            r = self.hit_at(t, f, p)
+            if r is not None and r[3]:
+                return True
+            p = low.find(st0, p + 1)
+        return False
+
+    def hit_at(self, t: _Text, f: _Form, p: int) -> _Raw | None:
+        """The hit of form ``f`` whose first stem is at NFC offset ``p`` of ``t`` (a
+        word starting there, or a compound ending with the form), or None."""
+        starts = t.starts
+        i = bisect_right(starts, p) - 1
+        if i < 0 or p >= t.ends[i]:
+            return None
+        tok = t.toks[i]
+        j = p - starts[i]
+        st0 = f.stems[0]
+        if j == 0:
+            if len(tok) - len(st0) > self.max_extra:
+                return None  # (as an index prunes its look-ups)
+            return self._starting(t, f, i, len(f.toks) - 1, self.endings, self.max_extra)
+        if len(f.toks) > 1 or not f.modifier or f.forbidden_only:
+            return None  # only a single-word form can end a compound
+        n = len(tok)
+        rest = n - j - len(st0)
+        if n < 7 or not _COMPOUND_MIN_REST <= j <= n - _MIN_STEM or not 0 <= rest <= 4:
+            return None
+        endings = self.endings
+        tail = tok[j + len(st0) :]
+        end_ok = (tail in endings) if endings is not None else rest <= f.extra[0]
+        if not rest or end_ok or tail in _NAME_SUFFIXES:
+            return f, p, t.ends[i], True, True, True
+        return None
+
+    @staticmethod
+    def _starting(
+        t: _Text, f: _Form, i: int, last: int, endings: frozenset[str] | None, max_extra: int
+    ) -> _Raw | None:
+        """The hit of ``f`` starting at token ``i`` (whose text starts with the form's
+        first stem), or None: :meth:`_Index.scan` for one form."""
+        toks = t.toks
+        res = _tok_ok(f, 0, toks[i], last == 0, endings)
+        if not res:
+            return None
+        if last == 0:
+            if res != 3 and not f.case:
+                return f, t.starts[i], t.ends[i], True, res >= 2, False
+            return _hit(t, f, i, i, res, res >= 2)
+        if i + 1 >= len(toks) or not t.join[i + 1]:
+            return None
+        tok2, st1 = toks[i + 1], f.stems[1]
+        if not tok2.startswith(st1) or len(tok2) - len(st1) > max_extra:
+            return None
+        r1 = _tok_ok(f, 1, tok2, last == 1, endings)
+        if not r1:
+            return None
+        infl = res >= 2 or r1 >= 2
+        if last > 1:
+            return _verify(t, f, i, infl, endings)
+        if r1 != 3 and not f.case:
+            return f, t.starts[i], t.ends[i + 1], True, infl, False
+        return _hit(t, f, i, i + 1, r1, infl)
+
+
+class _Index:
+    """The compiled matcher of some of the forms of one side in one language (all of
+    them, or the target forms that are forbidden for some entry).
+
+    Single-word forms are keyed by their stem; multi-word forms by the stems of their
+    first two words (a dict of dicts), so a common first word ("file") does not make
+    every "file ..." term a candidate.
+    """
+
+    def __init__(self, compiled: _Forms, forms: Iterable[_Form] | None = None) -> None:
+        self.lang = compiled.lang
+        self.endings = compiled.endings
+        self.max_extra = compiled.max_extra
+        self.single: dict[str, list[_Form]] = {}
+        self.multi: dict[str, dict[str, list[_Form]]] = {}
+        self.heads: dict[str, list[_Form]] = {}
+        self.head_pre: set[str] = set()
+        lens: set[int] = set()
+        lens2: set[int] = set()
+        head_lens: set[int] = set()
+        for f in compiled.forms if forms is None else forms:
+            lens.add(len(f.stems[0]))
+            if len(f.toks) == 1:
+                self.single.setdefault(f.stems[0], []).append(f)
+                if f.modifier and not f.forbidden_only:  # may end a compound
+                    self.heads.setdefault(f.stems[0], []).append(f)
+                    self.head_pre.add(f.stems[0][:_MIN_STEM])
+                    head_lens.add(len(f.stems[0]))
+            else:
+                self.multi.setdefault(f.stems[0], {}).setdefault(f.stems[1], []).append(f)
+                lens2.add(len(f.stems[1]))
         self.lens = frozenset(lens)
         self.maxlen = max(lens, default=0)
         self.minlen = min(lens, default=1)
@@ -525,25 +713,6 @@ class _Index:
         self._tok_cache: dict[str, _TokPlan] = {}
         self._tok2_cache: dict[str, tuple[str, ...]] = {}
         self._pairs = 0  # pairs cached in the plans of _tok_cache
-
-    def _tok_ok(self, f: _Form, k: int, tok: str, last: bool) -> int:
-        """0 no match, 1 match, 2 inflected, 3 compound modifier."""
-        if tok == f.toks[k]:
-            return 1
-        st = f.stems[k]
-        if not tok.startswith(st):
-            return 0
-        if len(tok) == len(st):
-            return 2
-        mx = f.extra[k]
-        rest = tok[len(st):]
-        if mx < 0:
-            return 2 if rest in _NAME_SUFFIXES else 0
-        if (rest in self.endings) if self.endings is not None else len(rest) <= mx:
-            return 2
-        if last and f.modifier and id(f) not in self.forbidden_only and len(rest) >= _COMPOUND_MIN_REST:
-            return 3
-        return 0
 
     def _token(self, tok: str) -> _TokPlan:
         """What token ``tok`` can start or end, whatever its text: ``(heads, items,
@@ -575,7 +744,7 @@ class _Index:
                 bucket = single.get(key)
                 if bucket is not None:
                     for f in bucket:
-                        res = self._tok_ok(f, 0, tok, True)
+                        res = _tok_ok(f, 0, tok, True, self.endings)
                         if res:
                             it = _item(f, res, res >= 2)
                             items.append(it)
@@ -625,16 +794,16 @@ class _Index:
             keys2 = self._second(tok2)
         out: list[_Item] = []
         multi = False
-        for f, x in mixed:
+        for f, x in mixed if keys2 else ():  # (no second word: the single-word forms)
             if f is not None:
                 out.append(x)
                 continue
             inner: dict[str, list[_Form]] = x
             for k2 in keys2:
                 for f2 in inner.get(k2, ()):
-                    r0 = self._tok_ok(f2, 0, tok, False)
+                    r0 = _tok_ok(f2, 0, tok, False, self.endings)
                     if r0:
-                        r1 = self._tok_ok(f2, 1, tok2, len(f2.toks) == 2)
+                        r1 = _tok_ok(f2, 1, tok2, len(f2.toks) == 2, self.endings)
                         if r1:
                             out.append(_item(f2, r1, r0 >= 2 or r1 >= 2))
                             multi = True
@@ -682,53 +851,15 @@ class _Index:
                         add((f, starts[i], ends[i + 1], True, infl, False))
                         continue
                 elif last < 2:
-                    add(self._hit(t, f, i, i + last, res, infl))
+                    add(_hit(t, f, i, i + last, res, infl))
                     continue
                 # three words or more: most candidates fail on the third (cheap test)
                 if i + 2 > last_i or not join[i + 2] or not toks[i + 2].startswith(f.stems[2]):
                     continue
-                r = self._verify(t, f, i, infl)
+                r = _verify(t, f, i, infl, self.endings)
                 if r is not None:
                     add(r)
         return out
-
-    def _verify(self, t: _Text, f: _Form, i: int, infl: bool) -> _Raw | None:
-        """The hit of multi-word form ``f`` at token ``i`` whose first two words
-        matched (``infl``: one was inflected), checking its third word on; or None."""
-        toks, join = t.toks, t.join
-        last = len(f.toks) - 1
-        if i + last >= len(toks):
-            return None
-        res = 0
-        for k in range(2, last + 1):
-            j = i + k
-            if not join[j]:
-                return None
-            res = self._tok_ok(f, k, toks[j], k == last)
-            if not res:
-                return None
-            infl = infl or res >= 2
-        return self._hit(t, f, i, i + last, res, infl)
-
-    @staticmethod
-    def _hit(t: _Text, f: _Form, i: int, j: int, res: int, infl: bool) -> _Raw:
-        end = t.ends[j]
-        if res == 3:
-            k = len(f.toks) - 1
-            cp = len(f.stems[k])
-            full, tj = f.toks[k], t.toks[j]
-            while cp < len(full) and cp < len(tj) and full[cp] == tj[cp]:
-                cp += 1
-            end = t.starts[j] + cp
-        exact = True
-        if f.case:
-            for k in range(j - i + 1):
-                s = t.starts[i + k]
-                n = len(f.stems[k])
-                if t.nfc[s : s + n] != f.orig[k][:n]:
-                    exact = False
-                    break
-        return f, t.starts[i], end, exact, infl, res == 3
 
     def _heads(self, tok: str) -> list[tuple[_Form, int]]:
         """``(form, offset)`` of the compound heads (single-word forms that may end a
@@ -743,8 +874,6 @@ class _Index:
                 if rest < 0 or rest > 4:
                     continue
                 for f in self.heads.get(tok[j : j + L], ()):
-                    if id(f) in self.forbidden_only:
-                        continue
                     tail = tok[j + L :]
                     end_ok = (tail in self.endings) if self.endings is not None else rest <= f.extra[0]
                     if not rest or end_ok or tail in _NAME_SUFFIXES:
@@ -756,21 +885,25 @@ class _Index:
 
 
 class _Layer:
-    """Entries plus their compiled indexes (built per side and language on first use)
-    and a bounded cache of scan results."""
+    """Entries plus their compiled forms and indexes (built per side and language on
+    first use) and a small cache of scan results (a segment asks about its source and
+    target several times; a bigger cache only keeps more hits alive for the garbage
+    collector to walk)."""
 
-    CACHE = 4096
+    CACHE = 256
 
     def __init__(self, entries: tuple[Entry, ...]) -> None:
         self.entries = entries
+        self._forms: dict[tuple[str, str], _Forms] = {}
         self._idx: dict[tuple[str, str], _Index] = {}
         self._cache: OrderedDict[tuple[str, str, str], list] = OrderedDict()
         self._names: tuple[dict[str, list[tuple[str, Entry]]], dict[tuple[str, int], list[str]]] | None = None
 
-    def index(self, side: str, lang: str) -> _Index:
+    def forms(self, side: str, lang: str) -> _Forms:
+        """The compiled forms of ``side`` (``source`` or ``target``) in ``lang``."""
         key = (side, lang)
-        idx = self._idx.get(key)
-        if idx is None:
+        fs = self._forms.get(key)
+        if fs is None:
             if side == "source":
                 forms: list[tuple[str, Entry, str]] = [(e.source, e, "source") for e in self.entries]
             else:
@@ -778,8 +911,65 @@ class _Layer:
                 for e in self.entries:
                     forms.extend((a, e, "approved") for a in e.approved)
                     forms.extend((x, e, "forbidden") for x in e.forbidden)
-            idx = self._idx[key] = _Index(forms, lang)
+            fs = self._forms[key] = _Forms(forms, lang)
+        return fs
+
+    def index(self, side: str, lang: str) -> _Index:
+        """The matcher of ``side``: ``source``, ``target`` (every approved and
+        forbidden form) or ``forbidden`` (the target forms forbidden for some entry:
+        few, so the many texts without one are ruled out cheaply)."""
+        key = (side, lang)
+        idx = self._idx.get(key)
+        if idx is None:
+            if side == "forbidden":
+                fs = self.forms("target", lang)
+                idx = _Index(fs, [f for f in fs.forms if f.forbidden])
+            else:
+                idx = _Index(self.forms(side, lang))
+            self._idx[key] = idx
         return idx
+
+    def approved_at(self, text: str, lang: str, e: Entry, span: tuple[int, int]) -> bool:
+        """Whether an approved form of entry ``e`` is in ``text`` with the right case
+        exactly at ``span`` (original offsets), looking for those forms alone (see
+        :meth:`_Forms.hits_of`)."""
+        fs = self._forms.get(("target", lang)) or self.forms("target", lang)
+        forms = fs.approved_of(e)
+        if not forms:
+            return False
+        t = _prepare(text)
+        s, end = span
+        if t.offs is None:  # NFC offsets are the original ones: only a hit at s counts
+            low = t.low
+            for f in forms:
+                if low.startswith(f.stems[0], s):
+                    r = fs.hit_at(t, f, s)
+                    if r is not None and r[3] and r[2] == end:
+                        return True
+            return False
+        for f in forms:
+            for r in fs.hits_of(t, f):
+                if r[3] and (t.orig(r[1]), t.orig(r[2])) == span:
+                    return True
+        return False
+
+    def approved_among(self, text: str, lang: str, entries: Iterable[Entry]) -> list[Entry]:
+        """The entries of ``entries`` with an approved form in ``text`` (right case),
+        looking for their forms alone (see :meth:`_Forms.has_hit`)."""
+        fs = self._forms.get(("target", lang)) or self.forms("target", lang)
+        t = _prepare(text)
+        out: list[Entry] = []
+        for e in entries:
+            for f in fs.approved_of(e):
+                if fs.has_hit(t, f):
+                    out.append(e)
+                    break
+        return out
+
+    def case_sensitive_approved(self, lang: str, e: Entry) -> bool:
+        """Whether some approved form of ``e`` is matched case-sensitively (only such
+        a form can have a case variant)."""
+        return any(f.case for f in self.forms("target", lang).approved_of(e))
 
     def _scanned(self, side: str, text: str, lang: str) -> list:  # [raw hits, FormHits | None]
         key = (side, lang, text)
@@ -878,7 +1068,7 @@ class Glossary:
     def __init__(self, entries: Iterable[Entry] = (), name: str = "") -> None:
         self.name = name
         self._layers: tuple[_Layer, ...] = (_Layer(tuple(entries)),)
-        self._memo: OrderedDict[tuple[str, str, str], object] = OrderedDict()
+        self._memo: OrderedDict[tuple[object, ...], object] = OrderedDict()
 
     @classmethod
     def _of_layers(cls, layers: tuple[_Layer, ...], name: str = "") -> Glossary:
@@ -888,7 +1078,7 @@ class Glossary:
         g._memo = OrderedDict()
         return g
 
-    def _remember(self, key: tuple[str, str, str], value: object) -> None:
+    def _remember(self, key: tuple[object, ...], value: object) -> None:
         memo = self._memo
         if len(memo) >= self.MEMO:
             memo.popitem(last=False)
@@ -975,31 +1165,38 @@ class Glossary:
                 for layer in self._layers for r in layer.raw("source", text, lg) if r[3]
                 for e, k in r[0].items
             ]
-            done = _longest_raw(found) if found else ()
+            done = _longest_raw(found) if len(found) > 1 else tuple(found)
             self._remember(key, done)
         return done  # type: ignore[return-value]
 
-    def _source_entries(self, text: str, lang: str | None) -> list[Entry]:
+    def _source_entries(self, text: str, lang: str | None) -> tuple[Entry, ...]:
         """The distinct entries of :meth:`find_source_terms`, in text order."""
         if not text:
-            return []
+            return ()
         lg = _lang(lang)
         key = ("entries", lg, text)
         done = self._memo.get(key)
         if done is None:
             done = tuple(dict.fromkeys(e for _, e, _ in self._source_spans(text, lg)))
             self._remember(key, done)
-        return list(done)  # type: ignore[call-overload]
+        return done  # type: ignore[return-value]
 
-    def _target_raw(self, text: str, lang: str | None) -> list[_Raw]:
+    def _target_raw(self, text: str, lang: str | None, side: str = "target") -> list[_Raw]:
         """:meth:`scan_target` as plain ``(form, start, end, exact_case, inflected,
-        compound)`` tuples (no :class:`FormHit` objects made)."""
+        compound)`` tuples (no :class:`FormHit` objects made); with ``side``
+        ``forbidden``, only the hits of forms forbidden for some entry (in the same
+        order)."""
         if not text:
             return []
         lg = _lang(lang)
         if len(self._layers) == 1:
-            return self._layers[0].raw("target", text, lg)
-        return [r for layer in self._layers for r in layer.raw("target", text, lg)]
+            return self._layers[0].raw(side, text, lg)
+        return [r for layer in self._layers for r in layer.raw(side, text, lg)]
+
+    def _forbidden_raw(self, text: str, lang: str | None) -> list[_Raw]:
+        """The hits of :meth:`_target_raw` whose form is forbidden for some entry, in
+        the same order, found by an index of those forms only."""
+        return self._target_raw(text, lang, "forbidden")
 
     def scan_target(self, text: str, lang: str | None = None) -> list[FormHit]:
         """Every target form in ``text`` (case variants included), not yet expanded to
@@ -1045,6 +1242,40 @@ class Glossary:
             self._remember(key, done)
         return done  # type: ignore[return-value]
 
+    def _approved_of(
+        self, text: str, lang: str | None, entries: tuple[Entry, ...]
+    ) -> frozenset[Entry]:
+        """The entries among ``entries`` that have an approved form in ``text``:
+        :meth:`approved_entries` restricted to them, found by looking for their forms
+        alone rather than for every form of the glossary (remembered per text)."""
+        if not text or not entries:
+            return _NO_ENTRIES
+        lg = _lang(lang)
+        key = ("ok", lg, text, entries)
+        done = self._memo.get(key)
+        if done is None:
+            found: list[Entry] = []
+            for layer in self._layers:
+                found.extend(layer.approved_among(text, lg, entries))
+            done = frozenset(found)
+            self._remember(key, done)
+        return done  # type: ignore[return-value]
+
+    def _approved_at(self, text: str, lang: str | None, e: Entry, start: int, end: int) -> bool:
+        """Whether an approved form of ``e`` is in ``text`` (right case) exactly at
+        ``start:end``."""
+        lg = _lang(lang)
+        for layer in self._layers:
+            if layer.approved_at(text, lg, e, (start, end)):
+                return True
+        return False
+
+    def _may_have_case_variant(self, e: Entry, lang: str | None) -> bool:
+        """Whether some approved form of ``e`` is case-sensitive (else no text has a
+        case variant of it)."""
+        lg = _lang(lang)
+        return any(layer.case_sensitive_approved(lg, e) for layer in self._layers)
+
     def adherence(
         self, segment: Segment, source_lang: str | None, target_lang: str | None
     ) -> tuple[int, int]:
@@ -1054,8 +1285,7 @@ class Glossary:
         entries = self._source_entries(segment.source, source_lang)
         if not entries:
             return 0, 0
-        ok = self._approved(segment.target or "", target_lang)
-        return len(entries), sum(1 for e in entries if e in ok)
+        return len(entries), len(self._approved_of(segment.target or "", target_lang, entries))
 
     def near_miss(
         self,
@@ -1109,6 +1339,23 @@ def _union(a: Sequence[str], b: Sequence[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*a, *b]))
 
 
+@lru_cache(maxsize=16)
+def _windows(text: str, size: int) -> tuple[list[str], list[tuple[int, int]]]:
+    """``_prepare(text).windows(size)``, remembered for the few texts asked about in a
+    row (a segment's target, for each approved form of each missing term), and no
+    longer: kept with the prepared texts they would be walked by every collection."""
+    return _prepare(text).windows(size)
+
+
+@lru_cache(maxsize=4096)
+def _near_form(form: str) -> tuple[str, str, int, bool]:
+    """``(NFC form, folded form, tokens, all lower case)`` of a form :func:`near_miss`
+    looks for (glossary forms: a few thousand strings, each asked about often)."""
+    nform = unicodedata.normalize("NFC", form.strip())
+    ff = fold(nform)
+    return nform, ff, len(_TOKEN_RE.findall(ff)), token_shape(nform) == "lower"
+
+
 def near_miss(
     text: str,
     form: str,
@@ -1117,22 +1364,20 @@ def near_miss(
     case_sensitive: bool | None = None,
 ) -> tuple[int, int, float] | None:
     """See :meth:`Glossary.near_miss`."""
-    if not text or not form.strip():
+    if not text:
         return None
-    t = _prepare(text)
-    nform = unicodedata.normalize("NFC", form.strip())
-    ff = fold(nform)
-    k = len(_TOKEN_RE.findall(ff))
+    nform, ff, k, lower = _near_form(form)
     if k == 0:
         return None
+    t = _prepare(text)
     cs = _default_case_sensitive(nform) if case_sensitive is None else case_sensitive
     thr = threshold_for(lang) if threshold is None else threshold
     fuzzy_ok = len(ff) >= 5
-    if not cs and token_shape(nform) == "lower" and threshold is None:
+    if not cs and lower and threshold is None:
         thr = max(thr, 92.0)  # an ordinary word: its near neighbours are often real words
     best: tuple[float, int, int] | None = None
     for size in ((k, k + 1) if k <= 2 else (k,)):
-        wins, spans = t.windows(size)
+        wins, spans = _windows(text, size)
         if not wins:
             continue
         if cs:  # case variants first: equal once folded, different as written

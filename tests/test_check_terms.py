@@ -138,6 +138,61 @@ def test_forbidden_passes(tgt: str, lang: str) -> None:
     assert list(ForbiddenTermCheck().run(Segment("1", 0, "", tgt), ctx(None, lang))) == []
 
 
+# a form approved for one entry and forbidden for another: only the entry's own approved
+# forms excuse a forbidden span (each looked for alone, see terms._Forms.hits_of)
+SHARED = Glossary(
+    [
+        Entry("scale", ("potenziare",), ("potenziato",)),
+        Entry("boost", ("potenziato",)),
+        Entry("storage", ("Speicher",), ("Lager",)),
+        Entry("warehouse", ("Lager",)),
+        Entry("resize", ("scalare",), ("ridimensionare",)),
+        Entry("GPU"),
+    ]
+)
+
+SHARED_FORBIDDEN = [
+    # (target, lang, flagged texts)
+    ("Das Lager", "de", ["Lager"]),  # approved for warehouse, still forbidden for storage
+    ("die Lagerhalle", "de", ["Lager"]),  # approved somewhere: also found in compounds
+    ("Die Kapazita\u0308t im Lager", "de", ["Lager"]),  # not NFC: spans in the original
+    ("lo ridimensiono", "it", ["ridimensiono"]),
+    ("il modello potenziato", "it", []),  # "potenziare" (scale's own form) is the same span
+    ("la capacita\u0300 potenziata", "it", []),  # the same, in a text that is not NFC
+]
+
+
+@pytest.mark.parametrize("tgt, lang, texts", SHARED_FORBIDDEN)
+def test_forbidden_with_shared_forms(tgt: str, lang: str, texts: list[str]) -> None:
+    seg = Segment("1", 0, "", tgt)
+    fs = list(ForbiddenTermCheck().run(seg, ctx(None, lang, SHARED, target_only=True)))
+    check_spans(fs, seg)
+    assert [f.text for f in fs] == texts
+
+
+SHARED_TERM = [
+    # (source, target, lang, flagged (side, text) or None, words in the message)
+    ("the storage", "das Lager", "de", ("source", "storage"), 'the forbidden "Lager"'),
+    ("the storage", "der speicher", "de", None, ""),  # not case-sensitive: approved
+    ("the storage", "im Speicherlager", "de", None, ""),  # compound modifier
+    ("the warehouse", "das Lagerhaus", "de", None, ""),
+    ("scale it", "lo potenziato", "it", None, ""),  # an inflection of potenziare
+    ("scale it", "lo scalato", "it", ("source", "scale"), "no approved form"),
+    ("the GPU", "la gpu", "it", ("target", "gpu"), "differs from"),  # a case variant
+]
+
+
+@pytest.mark.parametrize("src, tgt, lang, flagged, words", SHARED_TERM)
+def test_term_with_shared_forms(
+    src: str, tgt: str, lang: str, flagged: tuple[str, str] | None, words: str
+) -> None:
+    seg = Segment("1", 0, src, tgt)
+    fs = list(TermCheck().run(seg, ctx("en", lang, SHARED)))
+    check_spans(fs, seg)
+    assert [(f.side, f.text) for f in fs] == ([flagged] if flagged else [])
+    assert all(words in f.message for f in fs)
+
+
 # ----------------------------------------------------------------------- variant
 
 

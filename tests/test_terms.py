@@ -297,3 +297,94 @@ def test_large_glossary_matches_exactly() -> None:
     assert {m.text for m in ms} == {"term00042x"}
     for i in (0, 19999):
         assert [m.text for m in g.find_source_terms(f"see term{i:05d}x", "en")] == [f"term{i:05d}x"]
+
+
+# ------------------------------------------- looking for a few entries' forms alone
+
+# forms approved for one entry and forbidden for another, multi-word, case-sensitive,
+# compound-capable: the candidate look-ups of the checks must find what a scan finds
+G_MIXED = Glossary(
+    [
+        Entry("storage", ("Speicher",), ("Lager",)),
+        Entry("warehouse", ("Lager",)),
+        Entry("scale", ("potenziare",), ("potenziato",)),
+        Entry("boost", ("potenziato",)),
+        Entry("data center", ("Rechenzentrum",), ("Datenzentrum",)),
+        Entry("unit", ("Einheit",)),
+        Entry("value", ("Wert",)),
+        Entry("OpenAI"),
+        Entry("file system", ("Dateisystem", "file system")),
+        Entry("state of the art", ("stato dell'arte",), ("all'avanguardia",)),
+        Entry("artificial intelligence", ("künstliche Intelligenz",)),
+        Entry("user interface", ("Benutzeroberfläche", "grafische Benutzer Oberfläche")),
+    ]
+)
+
+CANDIDATE_TEXTS = [
+    ("Das Lager und die Lagerhalle, der Speicher und die Speicherressourcen", "de"),
+    ("zwei Rechenzentren, Kapazitätseinheiten und ein Datenzentrum", "de"),
+    ("Openai, OPENAI und OpenAI", "de"),
+    ("das Dateisystems und die file systems", "de"),
+    ("der künstlichen Intelligenz, die grafischen Benutzer Oberflächen", "de"),
+    ("siehe www.openai.com und lager.de", "de"),
+    ("Die Kapazita\u0308tseinheiten im La\u0308ger", "de"),  # not NFC
+    ("il modello potenziato, potenziare, lo stato dell'arte all'avanguardia", "it"),
+    ("Lagerfeuer, der Zugwert und die Netzwerte", "de"),  # a 7-letter compound
+    ("", "de"),
+]
+
+
+@pytest.mark.parametrize("text, lang", CANDIDATE_TEXTS)
+def test_candidate_lookups_agree_with_a_full_scan(text: str, lang: str) -> None:
+    _check_candidates(G_MIXED, text, lang)
+    unit = Glossary.from_pairs([("space", "Raum"), ("storage", "Lager")])
+    _check_candidates(G_MIXED.stacked(unit), text, lang)
+
+
+def _check_candidates(g: Glossary, text: str, lang: str) -> None:
+    raw = g._target_raw(text, lang)
+    entries = tuple(dict.fromkeys(g.entries))
+    # approved forms: looking for the entries' own forms finds what the scan finds
+    assert g._approved_of(text, lang, entries) == g.approved_entries(text, lang)
+    assert g._approved_of(text, lang, entries[:3]) == g.approved_entries(text, lang) & set(entries[:3])
+    # forbidden forms: the index of those forms alone finds the same hits, in order
+    assert g._forbidden_raw(text, lang) == [r for r in raw if r[0].forbidden]
+    # an approved form at exactly a span
+    good: dict[tuple[int, int], set[Entry]] = {}
+    for r in raw:
+        if r[3]:
+            good.setdefault((r[1], r[2]), set()).update(r[0].approved)
+    spans = {(r[1], r[2]) for r in raw} | {(r[1], r[2] + 1) for r in raw}
+    for start, end in spans:
+        for e in entries:
+            assert g._approved_at(text, lang, e, start, end) == (e in good.get((start, end), ()))
+
+
+def test_candidate_lookups_on_a_large_glossary() -> None:
+    """3,000 generated German-like entries (compounds, inflections, shared stems, forms
+    both approved and forbidden): the candidate look-ups agree with a full scan."""
+    import random
+
+    rng = random.Random(3)
+    roots = ["Speicher", "Lager", "Einheit", "Zentrum", "Daten", "Rechen", "Netz", "Werk",
+             "Datei", "System", "Eintrag", "Wert", "Pfad", "Befehl", "Fehler", "Version"]
+    ends = ["", "e", "en", "s", "n", "es", "ung", "ungen"]
+
+    def word() -> str:
+        w = rng.choice(roots) + rng.choice(ends)
+        return w + rng.choice(roots).lower() if rng.random() < 0.3 else w
+
+    entries = []
+    for i in range(3000):
+        tgt = " ".join(word() for _ in range(rng.choice((1, 1, 1, 2, 3))))
+        forb = (word(),) if i % 5 == 0 else ()
+        entries.append(Entry(f"term{i}", (tgt,), forb))
+    g = Glossary(entries)
+    for _ in range(60):
+        text = " ".join(word() if rng.random() < 0.8 else rng.choice(["und", "der", "-", ","])
+                        for _ in range(rng.randrange(1, 25)))
+        raw = g._target_raw(text, "de")
+        some = tuple(rng.sample(entries, 50)) + tuple(e for r in raw for e in r[0].approved)[:50]
+        some = tuple(dict.fromkeys(some))
+        assert g._approved_of(text, "de", some) == g.approved_entries(text, "de") & set(some)
+        assert g._forbidden_raw(text, "de") == [r for r in raw if r[0].forbidden]

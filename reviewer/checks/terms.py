@@ -17,10 +17,11 @@ shortest name compared fuzzily, default 5).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from ..model import Finding, Segment, Severity
-from ..terms import Entry, FormHit, TermMatch, near_miss, similarity, unit_glossary
+from ..terms import Entry, Glossary, TermMatch, near_miss, similarity, unit_glossary
 from .base import Check, CheckContext
 
 __all__ = ["TermCheck", "ForbiddenTermCheck", "CHECKS"]
@@ -51,22 +52,22 @@ class TermCheck(Check):
             return
         target = segment.target or ""
         tl = context.target_lang
-        ok = g._approved(target, tl)
-        if all(e in ok for e in src_entries):
+        # only the approved forms of the source's entries are looked for in the target
+        ok = g._approved_of(target, tl, src_entries)
+        if len(ok) == len(src_entries):
             return  # every source term has its approved translation: nothing to explain
         thr = context.option("threshold", None)
         src = g.find_source_terms(segment.source, context.source_lang)
-        hits = g.scan_target(target, tl)
         done: set[Entry] = set()
         for sm in src:
             e = sm.entry
             if e in ok or e in done:
                 continue
             done.add(e)
-            yield self._finding(sm, e, target, hits, tl, thr)
+            yield self._finding(sm, e, g, target, tl, thr)
 
     def _finding(
-        self, sm: TermMatch, e: Entry, target: str, hits: list[FormHit],
+        self, sm: TermMatch, e: Entry, g: Glossary, target: str,
         lang: str | None, thr: float | None,
     ) -> Finding:
         approved = e.approved
@@ -74,23 +75,24 @@ class TermCheck(Check):
             f'"{e.source}" must stay as it is (do not translate)' if e.dnt
             else f'"{sm.text}" should be translated as {_q(approved)}'
         )
-        for h in hits:
-            if h.exact_case and e in h.form.forbidden:
+        for f, s, end, exact, _infl, _comp in g._forbidden_raw(target, lang):
+            if exact and e in f.forbidden:
                 # the target span itself is forbidden-term's finding: point at the source
                 return self.flag(
                     "source", sm.start, sm.end, sm.text,
-                    f'Glossary: {want}; the target has the forbidden "{h.text}" instead.',
+                    f'Glossary: {want}; the target has the forbidden "{target[s:end]}" instead.',
                 )
-        for h in hits:
-            if not h.exact_case and e in h.form.approved:
-                form = h.form.text
-                score = similarity(h.text, form)
-                return self.flag(
-                    "target", h.start, h.end, h.text,
-                    f'Glossary: {want}; "{h.text}" differs from "{form}" in case '
-                    f"(similarity {score:.0f}).",
-                    suggestion=form, score=score,
-                )
+        if g._may_have_case_variant(e, lang):
+            for h in g.scan_target(target, lang):
+                if not h.exact_case and e in h.form.approved:
+                    form = h.form.text
+                    score = similarity(h.text, form)
+                    return self.flag(
+                        "target", h.start, h.end, h.text,
+                        f'Glossary: {want}; "{h.text}" differs from "{form}" in case '
+                        f"(similarity {score:.0f}).",
+                        suggestion=form, score=score,
+                    )
         best: tuple[int, int, float, str] | None = None
         for form in approved:
             r = near_miss(target, form, lang, thr, e.is_case_sensitive(form))
@@ -125,35 +127,43 @@ class ForbiddenTermCheck(Check):
         if not g:
             return
         target = segment.target or ""
-        # plain (form, start, end, exact_case, inflected, compound) hits: no FormHit
-        # objects, and nothing more to do for the many targets without a forbidden form
-        raw = g._target_raw(target, context.target_lang)
-        bad = [r for r in raw if r[3] and r[0].forbidden]
+        tl = context.target_lang
+        # plain (form, start, end, exact_case, inflected, compound) hits of the forms
+        # forbidden for some entry: no FormHit objects, and nothing more to do for the
+        # many targets without one
+        bad = [r for r in g._forbidden_raw(target, tl) if r[3]]
         if not bad:
             return
-        spans = {(r[1], r[2]) for r in bad}
-        good: dict[tuple[int, int], set[Entry]] = {}
-        for r in raw:
-            if r[3] and r[0].approved and (r[1], r[2]) in spans:
-                good.setdefault((r[1], r[2]), set()).update(r[0].approved)
+        if len(bad) > 1:
+            bad.sort(key=_by_position)  # stable: ties keep the scan order
         flagged: list[tuple[int, int]] = []
-        # (stable: the same order as sorting every hit and skipping the allowed ones)
-        for f, start, end, _exact, inflected, _comp in sorted(bad, key=lambda r: (r[1], r[4], -r[2])):
+        for f, start, end, _exact, inflected, _comp in bad:
+            if flagged and any(s < end and start < e for s, e in flagged):
+                continue
             text = target[start:end]
-            entries = [e for e, k in f.items if k == "forbidden"
-                       and e not in good.get((start, end), ()) and text not in e.approved]
-            if not entries or any(s < end and start < e for s, e in flagged):
+            # the first entry broken here: the span is not also one of its approved forms
+            e = next((e for e, k in f.items if k == "forbidden" and text not in e.approved
+                      and not g._approved_at(target, tl, e, start, end)), None)
+            if e is None:
                 continue
             flagged.append((start, end))
-            e = entries[0]
-            form = f.text
-            what = f'"{text}"' if not inflected else f'"{text}" (a form of "{form}")'
+            what = f'"{text}"' if not inflected else f'"{text}" (a form of "{f.text}")'
             yield self.flag(
-                "target", start, end, text,
-                f'{what} is a forbidden term; the glossary translates "{e.source}" as '
-                f"{_q(e.approved)}.",
+                "target", start, end, text, f"{what} is a forbidden term; {_translates(e)}",
                 suggestion=e.approved[0],
             )
+
+
+def _by_position(r: tuple[object, int, int, bool, bool, bool]) -> tuple[int, bool, int]:
+    """Sort key of forbidden hits: leftmost first, an exact form before an inflected
+    one at the same start, then the longest."""
+    return r[1], r[4], -r[2]
+
+
+@lru_cache(maxsize=4096)
+def _translates(e: Entry) -> str:
+    """The end of a ``forbidden-term`` message for entry ``e``."""
+    return f'the glossary translates "{e.source}" as {_q(e.approved)}.'
 
 
 CHECKS: list[type[Check]] = [TermCheck, ForbiddenTermCheck]

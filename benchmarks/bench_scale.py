@@ -12,6 +12,11 @@ references, so ``score`` compares the joined outputs with the joined references.
     python benchmarks/bench_scale.py                 # 1,000,000 rows
     python benchmarks/bench_scale.py --rows 20000    # quick run
     python benchmarks/bench_scale.py --only check --modes 1,w2
+    python benchmarks/bench_scale.py --rows 100000 --repeat 3   # medians of 3 rounds
+
+On a shared machine wall-clock times move with the other sessions' load: every run
+prints the load average before and after it, and ``--repeat`` runs the modes in
+rounds (1, w2, c2, 1, w2, c2...) and prints the medians.
 
 The data is written once to ``benchmarks/.cache/scale-N/`` (git-ignored) and reused.
 """
@@ -23,6 +28,7 @@ import hashlib
 import json
 import os
 import random
+import statistics
 import subprocess
 import sys
 import time
@@ -128,6 +134,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--only", choices=["check", "score"], help="run one command only")
     ap.add_argument("--modes", default="1,w2,c2", help="comma-separated: 1, w2, c2")
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
+    ap.add_argument("--repeat", type=int, default=1, help="rounds of every mode (medians printed)")
     ap.add_argument("--check-args", default="", help="extra arguments for check, e.g. '--disable spelling'")
     a = ap.parse_args(argv)
     tsv, hyp, ref = build(a.rows)
@@ -141,22 +148,32 @@ def main(argv: list[str] | None = None) -> None:
     for name, args in commands.items():
         if a.only and name != a.only:
             continue
-        base_wall = None
-        for mode in a.modes.split(","):
-            wall, cpu, digest = _run(args + MODES[mode], out_dir / f"{name}-{mode}.out")
-            if base_wall is None:
-                base_wall = wall
-            results.append({
-                "command": name, "mode": mode, "rows": a.rows, "seconds": round(wall, 2), "cpu_seconds": round(cpu, 2),
-                "units_per_s": round(a.rows / wall), "speedup": round(base_wall / wall, 2),
-                "sha256": digest[:16], "load": os.getloadavg()[0],
-            })
-            r = results[-1]
-            if not a.json:
-                print(f"{name:6} {mode:3} {r['seconds']:8.2f}s cpu {r['cpu_seconds']:8.2f}s "
-                      f"{r['units_per_s']:>8,}/s "
-                      f"x{r['speedup']:.2f}  sha256 {r['sha256']}  load {r['load']:.2f}",
-                      flush=True)
+        for rnd in range(a.repeat):
+            base_wall = None  # speedups against the round's first mode (normally "1")
+            for mode in a.modes.split(","):
+                load0 = os.getloadavg()[0]
+                wall, cpu, digest = _run(args + MODES[mode], out_dir / f"{name}-{mode}.out")
+                if base_wall is None:
+                    base_wall = wall
+                results.append({
+                    "command": name, "mode": mode, "rows": a.rows, "round": rnd + 1,
+                    "seconds": round(wall, 2), "cpu_seconds": round(cpu, 2),
+                    "units_per_s": round(a.rows / wall), "speedup": round(base_wall / wall, 2),
+                    "sha256": digest[:16], "load_before": load0, "load": os.getloadavg()[0],
+                })
+                r = results[-1]
+                if not a.json:
+                    print(f"{name:6} {mode:3} {r['seconds']:8.2f}s cpu {r['cpu_seconds']:8.2f}s "
+                          f"{r['units_per_s']:>8,}/s "
+                          f"x{r['speedup']:.2f}  sha256 {r['sha256']}  load {load0:.2f}->{r['load']:.2f}",
+                          flush=True)
+        if a.repeat > 1 and not a.json:
+            med = {m: (statistics.median(r["seconds"] for r in results if r["command"] == name and r["mode"] == m),
+                       statistics.median(r["cpu_seconds"] for r in results if r["command"] == name and r["mode"] == m))
+                   for m in a.modes.split(",")}
+            one = med.get("1", next(iter(med.values())))[0]
+            for m, (w, c) in med.items():
+                print(f"{name:6} {m:3} median {w:8.2f}s cpu {c:8.2f}s  x{one / w:.2f}", flush=True)
     for name in {r["command"] for r in results}:
         if len({r["sha256"] for r in results if r["command"] == name}) != 1:
             print(f"bench_scale: {name}: outputs DIFFER between modes", file=sys.stderr)

@@ -7,8 +7,9 @@ Three kinds of :class:`Chunk`:
   number of its first line. The numbers come from a counting pass over the bytes
   before each boundary (``bytes.count`` a block at a time, lone ``\\r`` counted as
   the readers count it), so unit ids and ``line`` equal a single-process run's.
-  Unit *indexes* are local to the chunk (0 for its first unit); the driver adds the
-  number of units of the earlier chunks, which it learns in order.
+  Unit *indexes* are local to the chunk (0 for its first unit) unless the reader is
+  given the chunk's first global index (``chunk_document(..., base=N)``), which the
+  driver learns in order.
 - ``slice``: units ``[first, last)`` of a file read with its own streaming reader
   (PO, XLIFF, a large TMX in batches of ``tu`` elements): the worker streams the file
   and checks only its slice. Indexes are the reader's own.
@@ -83,15 +84,24 @@ def _count_lines(f: io.BufferedReader, start: int, end: int) -> tuple[int, bool]
     return n, any_cr
 
 
-def line_boundaries(path: str | os.PathLike[str], n_chunks: int, bom: int = 0) -> list[tuple[int, int, int]]:
+def line_boundaries(path: str | os.PathLike[str], n_chunks: int, bom: int = 0,
+                    tail: int = 0) -> list[tuple[int, int, int]]:
     """``(start, end, first_line)`` of about ``n_chunks`` byte ranges of a file, each
-    starting just after a ``\\n`` (or at the first byte after the BOM)."""
+    starting just after a ``\\n`` (or at the first byte after the BOM). The last
+    ``tail`` ranges are half as long as the others: the pass ends with short tasks, so
+    no worker waits long for the last one."""
     size = os.path.getsize(path)
-    step = max(1, math.ceil((size - bom) / max(1, n_chunks)))
+    n = max(1, n_chunks)
+    tail = max(0, min(tail, n - 1))
+    weights = [2] * (n - tail) + [1] * tail
+    total, acc = sum(weights), 0
     cuts = [bom]
     with open(path, "rb") as f:
-        pos = bom + step
-        while pos < size:
+        for w in weights[:-1]:
+            acc += w
+            pos = max(bom + math.ceil((size - bom) * acc / total), cuts[-1] + 1)
+            if pos >= size:
+                break
             f.seek(pos)
             while True:  # the next line start at or after pos
                 block = f.read(1 << 16)
@@ -106,7 +116,6 @@ def line_boundaries(path: str | os.PathLike[str], n_chunks: int, bom: int = 0) -
             if pos >= size:
                 break
             cuts.append(pos)
-            pos += step
         cuts.append(size)
         out, line = [], 1
         for a, b in zip(cuts, cuts[1:]):
@@ -162,8 +171,9 @@ def plan_chunks(
 ) -> list[list[Chunk]]:
     """The chunks of every input file, one list per file, in input order.
 
-    A line-based file is cut into ``max(size / chunk_bytes, 4 * workers)`` ranges
-    (small files: one); an XML/PO file of many units into slices of ``slice_units``.
+    A line-based file is cut into ``max(size / chunk_bytes, 8 * workers)`` ranges
+    (small files: one): enough that the workers finish a pass at nearly the same
+    time; an XML/PO file of many units into slices of ``slice_units``.
     """
     out: list[list[Chunk]] = []
     for path in paths:
@@ -175,7 +185,7 @@ def plan_chunks(
         if fmt in LINE_FORMATS:
             with open(p, "rb") as f:
                 enc, bom = sniff_encoding(f.read(4))
-            want = max(math.ceil(size / chunk_bytes), 4 * workers)
+            want = max(math.ceil(size / chunk_bytes), 8 * workers)
             if size < min_bytes or enc != "utf-8" or want <= 1 or (
                 fmt == "csv" and csv_has_multiline_cells(p)
             ):
@@ -183,7 +193,7 @@ def plan_chunks(
                 continue
             out.append([
                 Chunk(path, "lines", fmt, seq=i, start=a, end=b, line=line)
-                for i, (a, b, line) in enumerate(line_boundaries(p, want, bom))
+                for i, (a, b, line) in enumerate(line_boundaries(p, want, bom, tail=2 * workers))
             ])
             continue
         est = _count_units(path, fmt) if size > min_bytes else 0
@@ -218,8 +228,8 @@ def _range_lines(chunk: Chunk) -> Iterator[tuple[int, str]]:
         yield i, line
 
 
-def _line_units(chunk: Chunk, doc: Document, options: ReadOptions) -> Iterator[Segment]:
-    """The units of a byte-range chunk, with chunk-local indexes."""
+def _line_units(chunk: Chunk, doc: Document, options: ReadOptions, base: int = 0) -> Iterator[Segment]:
+    """The units of a byte-range chunk, indexed from ``base`` (0: chunk-local)."""
     path = Path(chunk.path)
     lines = _range_lines(chunk)
     if chunk.fmt in ("tsv", "csv"):
@@ -231,11 +241,11 @@ def _line_units(chunk: Chunk, doc: Document, options: ReadOptions) -> Iterator[S
         delimiter = fmt.delimiter  # type: ignore[attr-defined]
         records = tabular._records(lines, delimiter, path, chunk.line)
         for index, record in tabular._units(records, layout, path):
-            yield make(index, record)
+            yield make(index + base, record)
     elif chunk.fmt == "jsonl":
         from .formats import jsonl
 
-        index = 0
+        index = base
         for lineno, line in lines:
             obj = jsonl._parse_line(line, path, lineno)
             if obj is None:
@@ -250,7 +260,7 @@ def _line_units(chunk: Chunk, doc: Document, options: ReadOptions) -> Iterator[S
     else:  # txt, target-only
         from .formats.plaintext import split_eol
 
-        index = 0
+        index = base
         for lineno, line in lines:
             text, _ = split_eol(line)
             if not text.strip():
@@ -259,8 +269,11 @@ def _line_units(chunk: Chunk, doc: Document, options: ReadOptions) -> Iterator[S
             index += 1
 
 
-def chunk_document(chunk: Chunk, options: ReadOptions) -> Document:
-    """The document of a chunk: the file's metadata, the chunk's units (streaming)."""
+def chunk_document(chunk: Chunk, options: ReadOptions, base: int = 0) -> Document:
+    """The document of a chunk: the file's metadata, the chunk's units (streaming).
+    ``base`` is the index of a byte-range chunk's first unit (by default 0, chunk-local;
+    the driver passes the global index once it knows the earlier chunks' units). The
+    units of other chunks carry their reader's indexes."""
     if chunk.kind == "file" and (chunk.source or chunk.target_only):
         from .formats import plaintext
 
@@ -269,7 +282,7 @@ def chunk_document(chunk: Chunk, options: ReadOptions) -> Document:
         return plaintext.read_target_only(Path(chunk.path), options)
     doc = open_document(chunk.path, options)
     if chunk.kind == "lines":
-        doc.segments = _line_units(chunk, doc, options)
+        doc.segments = _line_units(chunk, doc, options, base)
     elif chunk.kind == "slice":
         stop = None if chunk.end < 0 else chunk.end
         doc.segments = itertools.islice(iter(doc.segments), chunk.start, stop)  # type: ignore[call-overload]

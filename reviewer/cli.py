@@ -323,7 +323,7 @@ def score_cmd(hyps: tuple[str, ...], refs: tuple[str, ...], metrics: str, fmt: s
     else:
         try:
             systems, ref_lines = score_systems_on(engine, hyps, refs, wanted, opts, names or None,
-                                                  ropts)
+                                                  ropts, rows=segments or confidence)
         finally:
             engine.close()
     if paired_bs or paired_ar:

@@ -38,18 +38,22 @@ REPORT_FORMATS = ["html", "markdown", "csv", "json", "sarif", "junit"]
 @click.option("--reference-key", help="JSONL/TSV key of the reference (default: reference).")
 @click.option("--id-key", help="JSONL/TSV key of the unit id (default: line number).")
 @click.option("--terms-key", help="JSONL key of per-line glossary terms (default: terms).")
+@click.option("--workers", type=int, default=None, help="Local worker processes for the checks (default 1: this process).")
+@click.option("--cluster", help="A Dask scheduler (tcp://host:8786), or local:N for a LocalCluster of N workers.")
 def report_cmd(inputs: tuple[str, ...], output: str | None, fmt: str | None, fail_on: str | None,
                glossaries: tuple[str, ...], refs: tuple[str, ...], profile: str,
                source: str | None, target: str | None, config_path: str | None,
                enable: tuple[str, ...], disable: tuple[str, ...], title: str | None,
-               no_store: bool, **opts: Any) -> None:
+               no_store: bool, workers: int | None, cluster: str | None, **opts: Any) -> None:
     """Check INPUT files (or a --source/--target pair) and write a report: findings,
     statistics, term adherence, MQM (from review-store annotations, else estimated from
     the findings), post-edit effort (from review-store corrections) and, with a
     reference, BLEU/chrF/TER; several files sharing references are ranked as systems.
-    Every report carries a reproducibility signature."""
-    from .cli import load_glossaries, open_inputs, output_stream, read_options
+    Every report carries a reproducibility signature. With --workers/--cluster the
+    checks run as `reviewer check --workers` runs them (the same findings)."""
+    from .cli import _expand_inputs, check_input_options, load_glossaries, open_inputs, output_stream, read_options
     from .config import load_config
+    from .distributed import EnginePlan, engine_options, input_chunks, make_engine
     from .mqm import get_profile
     from .progress import Progress
     from .reports import build_report, format_for, load_references, write_report
@@ -67,7 +71,14 @@ def report_cmd(inputs: tuple[str, ...], output: str | None, fmt: str | None, fai
     fail_level = fail_on or config.default("fail-on")
     threshold = Severity.parse(fail_level) if fail_level else None
     references = load_references(refs, options) if refs else None
-    progress = Progress(len(inputs) if inputs else 1)
+    check_input_options(inputs, source, target)
+    engine = make_engine(*engine_options(workers, cluster))
+    if engine is not None:  # the checks on the workers; the rest of the report here
+        files = _expand_inputs(inputs) if inputs else []
+        plan = EnginePlan(plan.checks, plan.config, plan.glossary, engine=engine,
+                          inputs=input_chunks(files, source, target, options, engine.workers),
+                          options=options)
+    progress = Progress(len(inputs) if inputs else 1, enabled=False if engine else None)
     try:
         data = build_report(
             open_inputs(inputs, source, target, options), plan, config=config,
@@ -77,6 +88,8 @@ def report_cmd(inputs: tuple[str, ...], output: str | None, fmt: str | None, fai
         )
     finally:
         progress.close()
+        if engine is not None:
+            engine.close()
     with output_stream(output) as out:
         write_report(data, kind, out)
     if data.failed:

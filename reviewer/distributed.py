@@ -6,35 +6,45 @@ to a single-process run, and scores equal the single-process figures exactly.
 ``check``, per input file (see docs/scale-out.md):
 
 1. *map*: when the plan has document-level checks, workers read their chunk
-   (:mod:`reviewer.chunks`) and return what those checks need: the units, for the
-   cheap ones (``consistency``, ``variant``, any other), which the driver runs; for
-   ``spelling``, compact statistics (names, name forms, word counts, source words
-   the dictionary lacks) that the driver merges in input order.
-2. *flag*: workers read their chunk again, run the per-unit checks and spelling
-   with the merged statistics, and return the chunk's findings; the driver adds the
-   document-check findings of those units, dedupes per unit as the runner does, and
-   writes each chunk as soon as it and all earlier chunks are done.
+   (:mod:`reviewer.chunks`) and return compact statistics, which the driver merges in
+   input order as they come: for ``spelling`` names, name forms, counts of unknown
+   words and the positions of the words the dictionary lacks; for ``variant`` its
+   :class:`~reviewer.checks.variant.VariantStats` (bounded by the vocabulary); for
+   ``consistency`` 128-bit digests of each unit's source and target
+   (:class:`~reviewer.checks.consistency.UnitKeys`). Other document checks (plugins)
+   get the units, and the driver runs them.
+2. *decide* (driver): spelling's state, the spellings ``variant`` flags, the units
+   ``consistency`` flags; the units named in consistency messages (the first of each
+   majority) are read again by the workers, those only.
+3. *flag*: workers read their chunk again (indexes now global), run the per-unit
+   checks, spelling on the words pass 1 found, emit variant's and consistency's
+   findings of their units, merge each unit's findings as the runner does and
+   return them; the driver writes each chunk as soon as it and all earlier chunks
+   are done.
 
-``score``: each metric's per-segment sufficient statistics are computed by chunks of
-segments and stacked; the corpus score is computed from their sum as in one process.
+``score``: one task computes every metric's per-segment sufficient statistics of a
+slice of segments; the corpus score is computed from their sum as in one process.
 """
 
 from __future__ import annotations
 
+import operator
 import os
 import sys
 import time
 from collections import Counter
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
+from .checks.consistency import UnitKeys, unit_keys
+from .checks.variant import VariantStats, Verdicts
 from .chunks import Chunk, chunk_document, plan_chunks
 from .errors import UsageError
 from .model import Document, Finding, Segment
 from .runner import CheckPlan, RunStats, dedupe
 
-__all__ = ["Engine", "make_engine", "run_check", "input_chunks", "score_stats", "score_systems_on",
+__all__ = ["Engine", "EnginePlan", "make_engine", "run_check", "input_chunks", "score_stats", "score_systems_on",
            "engine_options"]
 
 DASK_HINT = "--cluster needs Dask: pip install 'reviewer[dask]'"
@@ -196,23 +206,63 @@ class Job:
 
 @dataclass
 class MapResult:
-    """Pass 1 of one chunk."""
+    """Pass 1 of one chunk: its number of units and the document checks' statistics."""
 
     units: int
     doc: Document
-    kept: list[Segment] = field(default_factory=list)
+    kept: list[Segment] = field(default_factory=list)  # for driver-side document checks
     spelling: dict[str, Any] | None = None
+    suspects: Any = None  # spelling: the words the dictionary lacks (see _spelling_stats)
+    variant: VariantStats | None = None
+    consistency: UnitKeys | None = None
+
+
+@dataclass
+class FlagState:
+    """What the flag pass of every chunk of a file needs: spelling's merged state and
+    the spellings ``variant`` flags."""
+
+    spelling: dict[str, Any] | None = None
+    variant: Verdicts | None = None
+
+
+@dataclass
+class FlagItem:
+    """The flag pass of one chunk: its units are indexed from ``base`` (byte-range
+    chunks; -1: unknown, chunk-local), ``consistency`` holds the messages of its
+    flagged units by index; with ``finish`` the worker merges each unit's findings
+    (no document check runs on the driver)."""
+
+    chunk: Chunk
+    base: int = -1
+    consistency: dict[int, list[tuple[str, str | None]]] | None = None
+    finish: bool = False
+    suspects: Any = None
 
 
 @dataclass
 class FlagResult:
-    """Pass 2 of one chunk: findings by chunk-local index, statistics, texts."""
+    """Pass 2 of one chunk: findings (merged per unit, or per-unit and document
+    findings apart), statistics, the texts of units with findings."""
 
     units: int
-    findings: list[Finding]
+    findings: list[Any]  # packed (see _pack)
     doc_findings: list[tuple[int, Finding]]
     stats: RunStats
     texts: dict[int, Segment] = field(default_factory=dict)
+    counts: tuple[Counter[str], Counter[str]] | None = None  # by severity, by check (final)
+
+
+_FIELDS = operator.attrgetter(*(f.name for f in fields(Finding)))
+
+
+def _pack(findings: list[Finding]) -> list[Any]:
+    """Findings as plain tuples (pickled about 3 times faster than the dataclass)."""
+    return [_FIELDS(f) if type(f) is Finding else f for f in findings]
+
+
+def _unpack(items: list[Any]) -> list[Finding]:
+    return [Finding(*x) if type(x) is tuple else x for x in items]
 
 
 def _meta(doc: Document) -> Document:
@@ -221,29 +271,61 @@ def _meta(doc: Document) -> Document:
                     meta=dict(doc.meta))
 
 
-def _spelling(plan: CheckPlan, doc: Document) -> Any:
+def _split_checks(plan: CheckPlan, doc: Document) -> tuple[Any, Any, Any, list[Any]]:
+    """The document checks of ``doc``: spelling, variant and consistency (run by
+    map-reduce), and the others (run by the driver over the units)."""
+    from .checks.consistency import ConsistencyCheck
     from .checks.spelling import SpellingCheck
+    from .checks.variant import VariantCheck
 
-    return next((c for c in plan.document_checks(doc) if type(c) is SpellingCheck), None)
+    spell = variant = consistency = None
+    others = []
+    for c in plan.document_checks(doc):
+        if type(c) is SpellingCheck and spell is None:
+            spell = c
+        elif type(c) is VariantCheck and variant is None:
+            variant = c
+        elif type(c) is ConsistencyCheck and consistency is None:
+            consistency = c
+        else:
+            others.append(c)
+    return spell, variant, consistency, others
 
 
 def map_chunk(job: Job, chunk: Chunk) -> MapResult:
-    """Pass 1: the units the driver's document checks need, spelling statistics."""
-    from .checks.spelling import is_known, iter_words, name_form
-
+    """Pass 1: the statistics of the chunk's units for spelling, variant and
+    consistency; the units themselves only for other document checks."""
     doc = chunk_document(chunk, job.options)
     segs = list(doc.segments)  # type: ignore[call-overload]
-    units = len(segs)
     live = [s for s in segs if "obsolete" not in s.flags]
-    spell = _spelling(job.plan, doc)
-    others = [c for c in job.plan.document_checks(doc) if c is not spell]
-    out = MapResult(units, _meta(doc), live if others else [])
-    if spell is None:
-        return out
-    ctx = job.plan._contexts(doc)[spell.id]
+    spell, variant, consistency, others = _split_checks(job.plan, doc)
+    out = MapResult(len(segs), _meta(doc), live if others else [])
+    if variant is not None:
+        out.variant = VariantStats()
+        out.variant.scan(live, sources=not doc.target_only)
+    if consistency is not None:
+        out.consistency = unit_keys(live)
+    if spell is not None:
+        found = _spelling_stats(job.plan, doc, spell, segs)
+        if found is not None:
+            out.spelling, out.suspects = found
+    return out
+
+
+def _spelling_stats(plan: CheckPlan, doc: Document, spell: Any,
+                    segs: list[Segment]) -> tuple[dict[str, Any], Any] | None:
+    """Spelling's statistics of some units: names, name forms, counts of unknown
+    lowercase words, unknown source words (as ``SpellingCheck._learn`` sees them);
+    and the words the dictionary lacks, the only ones pass 2 looks at, as an int32
+    array of rows ``(unit position in segs, start, end, initial + 2 * elided)``."""
+    import numpy as np
+
+    from .checks.spelling import is_known, iter_words, name_form
+
+    ctx = plan._contexts(doc)[spell.id]
     env = spell._env(ctx)
     if env is None:
-        return out
+        return None
     code = env.code
     cache: dict[str, bool] = {}
 
@@ -258,10 +340,15 @@ def map_chunk(job: Job, chunk: Chunk) -> MapResult:
     last_mixed: dict[str, str] = {}
     counts: Counter[str] = Counter()
     src: set[str] = set()
-    for seg in live:  # SpellingCheck._learn, recording first plain and last mixed forms
+    bad: list[int] = []
+    for j, seg in enumerate(segs):  # SpellingCheck._learn, recording first plain and last mixed forms
+        if "obsolete" in seg.flags:
+            continue
         if seg.target:
             for w in iter_words(seg.target):
                 t = w.text
+                if len(t) > 2 and t[0].isalpha() and unknown(t.lower()):
+                    bad += (j, w.start, w.end, w.initial + 2 * w.elided)
                 if t.islower() and unknown(t):
                     counts[t] += 1
                 mixed = name_form(w)
@@ -277,73 +364,164 @@ def map_chunk(job: Job, chunk: Chunk) -> MapResult:
                             first.setdefault(low, t)
         if seg.source and not ctx.target_only:
             src.update(x for x in (w.text.lower() for w in iter_words(seg.source)) if unknown(x))
-    out.spelling = {"names": names, "first": first, "last_mixed": last_mixed,
-                    "counts": counts, "src": src}
+    stats = {"names": names, "first": first, "last_mixed": last_mixed, "counts": counts, "src": src}
+    return stats, np.array(bad, np.int32).reshape(-1, 4)
+
+
+class _SpellingMerge:
+    """Spelling's state of a document from its chunks' statistics, added in input
+    order: sets united, counts summed, the first plain and last mixed forms kept."""
+
+    def __init__(self) -> None:
+        self.names: set[str] = set()
+        self.first: dict[str, str] = {}
+        self.last_mixed: dict[str, str] = {}
+        self.counts: Counter[str] = Counter()
+        self.src: set[str] = set()
+        self.seen = False
+
+    def add(self, p: dict[str, Any] | None) -> None:
+        """The statistics of the next chunk."""
+        if p is None:
+            return
+        self.seen = True
+        self.names |= p["names"]
+        for k, v in p["first"].items():
+            self.first.setdefault(k, v)
+        self.last_mixed.update(p["last_mixed"])
+        self.counts.update(p["counts"])
+        self.src |= p["src"]
+
+    def state(self, min_freq: int, target_only: bool) -> dict[str, Any] | None:
+        """The state ``flag_chunk`` gives the spelling check (None: nothing seen)."""
+        if not self.seen:
+            return None
+        frequent = {w for w, n in self.counts.items() if min_freq and n >= min_freq}
+        if not target_only:
+            frequent |= self.src & set(self.counts)
+        return {"names": self.names, "forms": {**self.first, **self.last_mixed},
+                "frequent": frozenset(frequent)}
+
+
+def details_chunk(job: Job, chunk: Chunk, base: int,
+                  wanted: list[int]) -> dict[int, tuple[str, str, str | None]]:
+    """``(id, source, target)`` of the units ``wanted`` (indexes) of a chunk."""
+    doc = chunk_document(chunk, job.options, base)
+    want = set(wanted)
+    last = max(wanted)
+    out: dict[int, tuple[str, str, str | None]] = {}
+    for s in doc.segments:  # type: ignore[attr-defined]
+        if s.index in want:
+            out[s.index] = (s.id, s.source, s.target)
+        if s.index >= last:
+            break
     return out
 
 
-def _merge_spelling(parts: Iterable[dict[str, Any] | None], min_freq: int,
-                    target_only: bool) -> dict[str, Any] | None:
-    """The document's spelling state from its chunks' statistics, in input order."""
-    names: set[str] = set()
-    first: dict[str, str] = {}
-    last_mixed: dict[str, str] = {}
-    counts: Counter[str] = Counter()
-    src: set[str] = set()
-    seen = False
-    for p in parts:
-        if p is None:
-            continue
-        seen = True
-        names |= p["names"]
-        for k, v in p["first"].items():
-            first.setdefault(k, v)
-        last_mixed.update(p["last_mixed"])
-        counts.update(p["counts"])
-        src |= p["src"]
-    if not seen:
-        return None
-    frequent = {w for w, n in counts.items() if min_freq and n >= min_freq}
-    if not target_only:
-        frequent |= src & set(counts)
-    return {"names": names, "forms": {**first, **last_mixed}, "frequent": frozenset(frequent)}
-
-
-def flag_chunk(job: Job, spell_state: dict[str, Any] | None, chunk: Chunk) -> FlagResult:
-    """Pass 2: per-unit findings of the chunk, spelling's with the document's state."""
-    from .checks.spelling import is_known, iter_words
-
+def flag_chunk(job: Job, state: FlagState | None, item: FlagItem) -> FlagResult:
+    """Pass 2: the chunk's per-unit findings, and its findings of spelling, variant
+    and consistency from the document's state."""
     plan = CheckPlan(job.plan.checks, job.plan.config, job.plan.glossary)
-    doc = chunk_document(chunk, job.options)
+    doc = chunk_document(item.chunk, job.options, max(item.base, 0))
     segs = list(doc.segments)  # type: ignore[call-overload]
     doc.segments = segs
     findings = list(plan.run(doc, document_checks=False))
     doc_findings: list[tuple[int, Finding]] = []
-    spell = _spelling(plan, doc)
-    if spell is not None and spell_state is not None:
+    spell, variant, consistency, _others = _split_checks(plan, doc)
+    st = state or FlagState()
+    spelling, verdicts, flagged = st.spelling, st.variant, item.consistency or {}
+    run: list[Any] = []
+    if spell is not None and spelling is not None:
+        run.append(spell)
+    if variant is not None and verdicts:
+        run.append(variant)
+    if consistency is not None and flagged:
+        run.append(consistency)
+    if run:
         def runner(check: Any, kept: Sequence[Segment], ctx: Any) -> Iterator[tuple[Segment, Finding]]:
-            env = check._env(ctx)
-            if env is None:
-                return
-            env.names, env.name_forms = spell_state["names"], spell_state["forms"]
-            env.frequent = spell_state["frequent"]
-            code = env.code
-            for seg in kept:
-                if seg.target:
-                    # only a word the dictionary lacks can be flagged (as run_document)
-                    bad = [w for w in iter_words(seg.target)
-                           if len(w.text) > 2 and w.text[0].isalpha()
-                           and not is_known(code, w.text.lower())]
-                    if bad:
-                        for f in check._check(seg, env, ctx, bad):
-                            yield seg, f
+            if check is variant:
+                yield from variant.emit(kept, verdicts or {})
+            elif check is consistency:
+                for seg in kept:
+                    for message, suggestion in flagged.get(seg.index, ()):
+                        yield seg, consistency.flag_unit(seg, message, suggestion)
+            elif spelling is not None:
+                env = check._env(ctx)
+                if env is None:
+                    return
+                env.names, env.name_forms = spelling["names"], spelling["forms"]
+                env.frequent = spelling["frequent"]
+                # only a word the dictionary lacks can be flagged (as run_document)
+                for seg, bad in _suspects(segs, item.suspects, env.code):
+                    for f in check._check(seg, env, ctx, bad):
+                        yield seg, f
 
         live = [s for s in segs if "obsolete" not in s.flags]
-        doc_findings = list(plan.document_findings(doc, live, [spell], runner))
-    texts: dict[int, Segment] = {}
-    if job.want_text:  # the driver keeps those with findings (the driver's included)
-        texts = {s.index: s for s in segs}
-    return FlagResult(len(segs), findings, doc_findings, plan.stats, texts)
+        doc_findings = list(plan.document_findings(doc, live, run, runner))
+    counts = None
+    if item.finish:
+        order = {c.id: i for i, c in enumerate(plan.document_checks(doc))}
+        findings = _merge_units(findings, doc_findings, order)
+        doc_findings = []
+        keep = {f.index for f in findings} if job.want_text else set()
+        counts = (Counter(str(f.severity) for f in findings), Counter(f.check for f in findings))
+    else:
+        keep = {s.index for s in segs} if job.want_text else set()
+    texts = {s.index: s for s in segs if s.index in keep}
+    return FlagResult(len(segs), _pack(findings), doc_findings, plan.stats, texts, counts)
+
+
+def _suspects(segs: list[Segment], rows: Any, code: str) -> Iterator[tuple[Segment, list[Any]]]:
+    """Each live unit with words the dictionary lacks, and those words, from pass 1's
+    rows (see :func:`_spelling_stats`) or, without them, found again."""
+    from .checks.spelling import Word, is_known, iter_words
+
+    if rows is None:
+        for seg in segs:
+            if seg.target and "obsolete" not in seg.flags:
+                bad = [w for w in iter_words(seg.target)
+                       if len(w.text) > 2 and w.text[0].isalpha()
+                       and not is_known(code, w.text.lower())]
+                if bad:
+                    yield seg, bad
+        return
+    j = -1
+    bad = []
+    for k, a, b, flags in rows.tolist():
+        if k != j:
+            if bad:
+                yield segs[j], bad
+            j, bad = k, []
+        t = segs[k].target or ""
+        bad.append(Word(a, b, t[a:b], bool(flags & 1), bool(flags & 2)))
+    if bad:
+        yield segs[j], bad
+
+
+def _merge_units(findings: list[Finding], doc_findings: Iterable[tuple[int, Finding]],
+                 order: dict[str, int]) -> list[Finding]:
+    """Each unit's findings as the runner gives them: its per-unit findings, then its
+    document findings in plan order, deduplicated (``dedupe(dedupe(a) + b) ==
+    dedupe(a + b)``, so per-unit findings already deduplicated may come in)."""
+    extra: dict[int, list[Finding]] = {}
+    for i, f in doc_findings:
+        extra.setdefault(i, []).append(f)
+    if not extra:
+        return findings
+    per_unit: dict[int, list[Finding]] = {}
+    for f in findings:
+        per_unit.setdefault(f.index, []).append(f)
+    out: list[Finding] = []
+    n = len(order)
+    for i in sorted(per_unit.keys() | extra.keys()):
+        docs = extra.get(i)
+        if docs is None:
+            out.extend(per_unit[i])
+            continue
+        if len(docs) > 1:
+            docs.sort(key=lambda f: order.get(f.check, n))
+        out.extend(dedupe(per_unit.get(i, []) + docs))
+    return out
 
 
 # --------------------------------------------------------------------------- driver
@@ -408,67 +586,209 @@ def input_chunks(paths: Sequence[str], source: str | None, target: str | None,
     return plan_chunks(list(paths), options, workers)
 
 
+@dataclass
+class _FileState:
+    """What the driver learns of one file in pass 1."""
+
+    doc: Document | None = None
+    bases: list[int] = field(default_factory=list)  # the index of each chunk's first unit
+    units: list[int] = field(default_factory=list)
+    kept: list[Segment] = field(default_factory=list)
+    spelling: _SpellingMerge = field(default_factory=_SpellingMerge)
+    suspects: list[Any] = field(default_factory=list)
+    variant: VariantStats | None = None
+    consistency: list[UnitKeys] = field(default_factory=list)
+
+
+def _map_file(chunks: list[Chunk], job: Any, engine: Engine) -> _FileState:
+    """Pass 1 over a file's chunks; statistics merged as the chunks come, in order."""
+    st = _FileState()
+    before = 0
+    # every chunk submitted at once: the statistics are small, and no worker waits
+    for chunk, res in zip(chunks, ordered_map(engine, map_chunk, chunks, job, window=len(chunks))):
+        st.doc = st.doc or res.doc
+        shift = before - chunk.index_base
+        st.bases.append(before)
+        st.units.append(res.units)
+        st.kept.extend(replace(s, index=s.index + shift) if shift else s for s in res.kept)
+        st.spelling.add(res.spelling)
+        st.suspects.append(res.suspects)
+        if res.variant is not None:
+            if st.variant is None:
+                st.variant = VariantStats()
+            st.variant.merge(res.variant, shift)
+        if res.consistency is not None:
+            st.consistency.append(res.consistency.shifted(shift))
+        before += res.units
+    return st
+
+
+class _Messages:
+    """The consistency findings of a file: for each of the two checks, the flagged
+    unit indexes (ascending), their groups and each group's message and suggestion."""
+
+    def __init__(self, parts: list[tuple[Any, Any, list[tuple[str, str | None]]]]) -> None:
+        self.parts = parts
+
+    def between(self, lo: int, hi: int) -> dict[int, list[tuple[str, str | None]]] | None:
+        """Messages of the units ``lo <= index < hi``: "same source" before "same
+        target", as ``ConsistencyCheck.run_document`` yields them."""
+        import numpy as np
+
+        out: dict[int, list[tuple[str, str | None]]] = {}
+        for flagged, groups, msgs in self.parts:
+            a, b = np.searchsorted(flagged, [lo, hi])
+            for i, g in zip(flagged[a:b].tolist(), groups[a:b].tolist()):
+                out.setdefault(i, []).append(msgs[g])
+        return out or None
+
+
+def _consistency_messages(st: _FileState, chunks: list[Chunk], job: Any,
+                          engine: Engine) -> _Messages | None:
+    """The consistency findings of a file, decided from the chunks' unit keys; the
+    majority units named in the messages are read again (those only)."""
+    import numpy as np
+
+    from .checks.consistency import conflicts, same_source_message, same_target_message
+
+    keys = UnitKeys.concat(st.consistency)
+    st.consistency = []
+    same_src = conflicts(keys.pos_a, keys.key_a, keys.form_a)
+    same_tgt = conflicts(keys.pos_b, keys.key_b, keys.form_b)
+    del keys
+    if not len(same_src.flagged) and not len(same_tgt.flagged):
+        return None
+    wanted = sorted({i for c in (same_src, same_tgt) for m in c.majority for i in m})
+    # the chunk of each wanted unit: chunk k holds the indexes [bases[k], bases[k + 1])
+    where = np.searchsorted(np.array(st.bases, np.int64), np.array(wanted, np.int64),
+                            side="right") - 1
+    asks: dict[int, list[int]] = {}
+    for i, k in zip(wanted, where.tolist()):
+        asks.setdefault(k, []).append(i)
+    items = [(chunks[k], st.bases[k], asks[k]) for k in sorted(asks)]
+    details: dict[int, tuple[str, str, str | None]] = {}
+    for part in ordered_map(engine, _details_task, items, job, window=len(items)):
+        details.update(part)
+    parts: list[tuple[Any, Any, list[tuple[str, str | None]]]] = []
+    for c, make in ((same_src, lambda ids, n, d: same_source_message(ids, n, d[2] or "")),
+                    (same_tgt, lambda ids, n, d: same_target_message(ids, n, d[1]))):
+        msgs: list[tuple[str, str | None]] = [make([details[i][0] for i in maj], n, details[maj[0]])
+                                               for maj, n in zip(c.majority, c.counts)]
+        parts.append((c.flagged, c.groups, msgs))
+    return _Messages(parts)
+
+
+class _FlagItems(Sequence[FlagItem]):
+    """The flag tasks of a file's chunks, each built when it is submitted (its
+    consistency messages are only then picked out)."""
+
+    def __init__(self, chunks: list[Chunk], st: _FileState, messages: _Messages | None,
+                 finish: bool) -> None:
+        self.chunks, self.bases, self.units = chunks, st.bases, st.units
+        self.suspects, self.messages, self.finish = st.suspects, messages, finish
+
+    def __len__(self) -> int:
+        return len(self.chunks)
+
+    def __getitem__(self, k: int) -> FlagItem:  # type: ignore[override]
+        lo = self.bases[k]
+        cons = self.messages.between(lo, lo + self.units[k]) if self.messages else None
+        return FlagItem(self.chunks[k], lo, cons, self.finish, self.suspects[k])
+
+
+def _details_task(job: Job, item: tuple[Chunk, int, list[int]]) -> dict[int, tuple[str, str, str | None]]:
+    return details_chunk(job, *item)
+
+
 def _run_file(plan: CheckPlan, chunks: list[Chunk], job: Any, engine: Engine,
               progress: ChunkProgress, texts: dict[tuple[str, int], Segment] | None) -> Iterator[Finding]:
     stats = plan.stats
     stats.files += 1
     doc_findings: dict[int, list[Finding]] = {}
-    spell_state = None
     order: dict[str, int] = {}
-    offsets: list[int] = []
+    known = False  # unit indexes global in pass 2 (pass 1 counted the units)
     if any(_is_doc(c) for c in plan.checks):
-        parts: list[dict[str, Any] | None] = []
-        kept: list[Segment] = []
-        doc: Document | None = None
-        before = 0
-        for chunk, res in zip(chunks, ordered_map(engine, map_chunk, chunks, job)):
-            doc = doc or res.doc
-            shift = before - chunk.index_base
-            offsets.append(shift)
-            kept.extend(replace(s, index=s.index + shift) if shift else s for s in res.kept)
-            parts.append(res.spelling)
-            before += res.units
+        st = _map_file(chunks, job, engine)
+        doc = st.doc
         assert doc is not None
         checks = plan.document_checks(doc)
         order = {c.id: i for i, c in enumerate(checks)}
-        spell = _spelling(plan, doc)
+        spell, variant, consistency, others = _split_checks(plan, doc)
+        fs = FlagState()
         if spell is not None:
             ctx = plan._contexts(doc)[spell.id]
-            spell_state = _merge_spelling(parts, int(ctx.option("min_doc_frequency", 3) or 0),
-                                          ctx.target_only)
-        others = [c for c in checks if c is not spell]
-        state = engine.share(spell_state) if spell_state is not None else None
-        flagged = ordered_map(engine, flag_chunk, chunks, job, state)
+            fs.spelling = st.spelling.state(int(ctx.option("min_doc_frequency", 3) or 0),
+                                            ctx.target_only)
+        if variant is not None and st.variant is not None:
+            fs.variant = variant.decide(st.variant, plan._contexts(doc)[variant.id])
+            st.variant = None
+        messages = None
+        if consistency is not None and st.consistency:
+            messages = _consistency_messages(st, chunks, job, engine)
+        state = engine.share(fs) if (fs.spelling is not None or fs.variant) else None
+        items = _FlagItems(chunks, st, messages, finish=not others)
+        known = True
+        flagged = ordered_map(engine, flag_chunk, items, job, state)
         # the driver's document checks run while the workers flag the first chunks
-        for idx, f in plan.document_findings(doc, kept, others):
-            doc_findings.setdefault(idx, []).append(f)
-        del kept
+        if others:
+            for idx, f in plan.document_findings(doc, st.kept, others):
+                doc_findings.setdefault(idx, []).append(f)
+        del st
     else:
-        flagged = ordered_map(engine, flag_chunk, chunks, job, None)
+        flagged = ordered_map(engine, flag_chunk, [FlagItem(c, finish=True) for c in chunks],
+                              job, None)
     before = 0
-    for k, (chunk, res) in enumerate(zip(chunks, flagged)):
-        shift = offsets[k] if offsets else before - chunk.index_base
+    for chunk, res in zip(chunks, flagged):
+        shift = 0 if known else before - chunk.index_base
+        lo, hi = before, before + res.units
         before += res.units
         _add_stats(stats, res.stats)
-        per_unit: dict[int, list[Finding]] = {}
-        for f in res.findings:
-            per_unit.setdefault(f.index + shift, []).append(f)
-        extra: dict[int, list[Finding]] = {}
-        for i, f in res.doc_findings:
-            extra.setdefault(i + shift, []).append(f)
-        lo, hi = chunk.index_base + shift, chunk.index_base + shift + res.units
-        for i in range(lo, hi):
-            if i in doc_findings:
-                extra.setdefault(i, []).extend(doc_findings.pop(i))
-        for i in sorted(per_unit.keys() | extra.keys()):
-            if texts is not None and i - shift in res.texts:  # the text writer reads it at once
-                texts[(chunk.path, i)] = res.texts[i - shift]
-            docs = sorted(extra.get(i, ()), key=lambda f: order.get(f.check, len(order)))
-            for f in dedupe(per_unit.get(i, []) + docs):
-                f = replace(f, index=i) if f.index != i else f
-                stats.add(f)
+        found = _unpack(res.findings)
+        if res.doc_findings or doc_findings:  # merged here: document checks on the driver
+            extra = [(i, f) for i, f in res.doc_findings]
+            for i in range(lo, hi):
+                if i in doc_findings:
+                    extra.extend((i, f) for f in doc_findings.pop(i))
+            found = _merge_units(found, extra, order)
+        count = res.counts is None
+        if not count:  # the worker counted the final findings
+            stats.by_severity.update(res.counts[0])
+            stats.by_check.update(res.counts[1])
+        if shift or count or (texts is not None and res.texts):
+            for f in found:
+                i = f.index + shift
+                if texts is not None and f.index in res.texts:  # the text writer reads it at once
+                    texts[(chunk.path, i)] = res.texts[f.index]
+                if shift:
+                    f = replace(f, index=i)
+                if count:
+                    stats.add(f)
                 yield f
+        else:
+            yield from found
         progress.advance(res.units)
+
+
+@dataclass
+class EnginePlan(CheckPlan):
+    """A :class:`~reviewer.runner.CheckPlan` whose :meth:`run` checks the document's
+    file on an engine's workers (``reviewer report --workers``): the findings of
+    ``CheckPlan.run``, in the same order. ``inputs`` holds the chunks of the files
+    (see :func:`input_chunks`) in the order the documents come."""
+
+    engine: Any = None
+    inputs: list[list[Chunk]] = field(default_factory=list)
+    options: Any = None
+
+    def run(self, doc: Document, document_checks: bool = True) -> Iterator[Finding]:
+        """The findings of ``doc``, computed from its file by the workers."""
+        if not self.inputs or self.inputs[0][0].path != doc.path:
+            raise RuntimeError(f"no chunks planned for {doc.path}")  # a bug, not a user error
+        chunks = self.inputs.pop(0)
+        for _ in doc:  # the caller's unit stream (progress counting) is drained
+            pass
+        plain = CheckPlan(self.checks, self.config, self.glossary, self.stats)
+        return run_check(plain, [chunks], self.options, self.engine)
 
 
 def _is_doc(check: Any) -> bool:
@@ -480,31 +800,52 @@ def _is_doc(check: Any) -> bool:
 # --------------------------------------------------------------------------- score
 
 
+def _compact(rows: Any) -> Any:
+    """``rows`` as int32 when every value is an integer that fits (sacrebleu's counts
+    usually are): half the bytes, and converted back exactly."""
+    import numpy as np
+
+    if rows.size and np.isfinite(rows).all() and np.abs(rows).max() < 2**31 \
+            and (rows == np.floor(rows)).all():
+        return rows.astype(np.int32)
+    return rows
+
+
+def _integral(rows: Any) -> bool:
+    import numpy as np
+
+    return bool(rows.size == 0 or (np.isfinite(rows).all() and (rows == np.floor(rows)).all()
+                                   and np.abs(rows).sum() < 2**52))
+
+
 def _rows(metric: str, hyps: list[str], refs: list[list[str]], options: Any) -> Any:
     """Per-segment statistics of one slice (a worker task)."""
     from .metrics import SegmentStats
 
-    return SegmentStats(metric, hyps, refs, options).rows
+    return _compact(SegmentStats(metric, hyps, refs, options).rows)
 
 
-def score_stats(engine: Engine, metric: str, hyps: Sequence[str], refs: Sequence[Sequence[str]],
-                options: Any, chunk: int = 20_000) -> Any:
-    """A :class:`~reviewer.metrics.SegmentStats` whose rows were computed by chunks on
-    the engine's workers; identical to ``SegmentStats(metric, hyps, refs, options)``."""
-    import numpy as np
+def _span(metrics: Sequence[str], hyps: list[str], refs: list[list[str]], options: Any,
+          rows: bool) -> dict[str, tuple[str, Any]]:
+    """Every metric's statistics of one slice of segments (a worker task): its rows,
+    compacted (``("rows", array)``), or, when ``rows`` is false and they are integers,
+    just their column sums (``("sum", array)``), which add up exactly in any order."""
+    from .metrics import SegmentStats
 
+    out: dict[str, tuple[str, Any]] = {}
+    for m in metrics:
+        r = SegmentStats(m, hyps, refs, options).rows
+        out[m] = ("sum", r.sum(axis=0)) if not rows and _integral(r) else ("rows", _compact(r))
+    return out
+
+
+def _stats_from(metric: str, hyps: Sequence[str], refs: Sequence[Sequence[str]], options: Any,
+                rows: Any, total: Any) -> Any:
+    """A :class:`~reviewer.metrics.SegmentStats` with given rows (None: not kept; then
+    only corpus scores of all segments and signatures are available) and total."""
     from .metrics import MetricOptions, SegmentStats, make_metric, transpose_refs
 
     n = len(hyps)
-    step = max(1, min(chunk, -(-n // (4 * engine.workers)) if n else 1))
-    spans = [(a, min(n, a + step)) for a in range(0, n, step)]
-
-    def task(span: tuple[int, int]) -> Any:
-        a, b = span
-        return engine.submit(_rows, metric, list(hyps[a:b]), [list(r[a:b]) for r in refs], options)
-
-    futs = [task(s) for s in spans]
-    parts = [f.result() for f in futs]
     st = SegmentStats.__new__(SegmentStats)
     st.name = metric
     st.options = options or MetricOptions()
@@ -516,18 +857,51 @@ def score_stats(engine: Engine, metric: str, hyps: Sequence[str], refs: Sequence
         st.metric._cache_references([r[:1] for r in st.refs])
     counts = {sum(r[i] is not None for r in st.refs) for i in range(n)}
     st.metric.num_refs = next(iter(counts)) if len(counts) == 1 else -1
-    width = parts[0].shape[1] if parts else 0
-    st.rows = np.concatenate(parts).reshape(n, width) if parts else np.zeros((0, 0))
-    st.total = st.rows.sum(axis=0)
+    st.rows = rows
+    st.total = total
     return st
+
+
+def _spans(n: int, workers: int, chunk: int) -> list[tuple[int, int]]:
+    step = max(1, min(chunk, -(-n // (8 * workers)) if n else 1))
+    return [(a, min(n, a + step)) for a in range(0, n, step)]
+
+
+def score_stats(engine: Engine, metric: str, hyps: Sequence[str], refs: Sequence[Sequence[str]],
+                options: Any, chunk: int = 5_000) -> Any:
+    """A :class:`~reviewer.metrics.SegmentStats` whose rows were computed by chunks on
+    the engine's workers; identical to ``SegmentStats(metric, hyps, refs, options)``."""
+    import numpy as np
+
+    items = [(list(hyps[a:b]), [list(r[a:b]) for r in refs]) for a, b in _spans(len(hyps), engine.workers, chunk)]
+    parts = list(ordered_map(engine, _rows_task, items, metric, options, window=len(items) or 1))
+    width = parts[0].shape[1] if parts else 0
+    rows = (np.concatenate(parts).astype(np.float64).reshape(len(hyps), width)
+            if parts else np.zeros((0, 0)))
+    return _stats_from(metric, hyps, refs, options, rows, rows.sum(axis=0))
+
+
+def _rows_task(metric: str, options: Any, item: tuple[list[str], list[list[str]]]) -> Any:
+    return _rows(metric, item[0], item[1], options)
+
+
+def _span_task(metrics: Sequence[str], options: Any, rows: bool,
+               item: tuple[list[str], list[list[str]]]) -> dict[str, tuple[str, Any]]:
+    return _span(metrics, item[0], item[1], options, rows)
 
 
 def score_systems_on(engine: Engine, hyp_paths: Sequence[str], ref_paths: Sequence[str],
                      metrics: Sequence[str], options: Any,
                      names: Sequence[str] | None = None,
-                     read_options: Any = None) -> tuple[list[Any], list[list[str]]]:
+                     read_options: Any = None, rows: bool = True,
+                     chunk: int = 5_000) -> tuple[list[Any], list[list[str]]]:
     """:func:`reviewer.scoring.score_systems` with the statistics computed on the
-    engine's workers (same systems, same figures)."""
+    engine's workers (same systems, same figures). One task computes every metric of
+    a slice of segments (the text travels once); with ``rows=False`` the per-segment
+    rows are not kept (corpus scores and signatures only: no ``--segments``,
+    ``--confidence``), and tasks return column sums instead of rows."""
+    import numpy as np
+
     from .metrics import METRICS
     from .scoring import score_systems
 
@@ -536,5 +910,21 @@ def score_systems_on(engine: Engine, hyp_paths: Sequence[str], ref_paths: Sequen
             raise UsageError(f"unknown metric {m!r} (known: {', '.join(METRICS)})")
     systems, refs = score_systems(hyp_paths, ref_paths, [], options, read_options, names=names)
     for system in systems:
-        system.stats = {m: score_stats(engine, m, system.hyps, refs, options) for m in metrics}
+        hyps = system.hyps
+        spans = _spans(len(hyps), engine.workers, chunk)
+        items = [(list(hyps[a:b]), [list(r[a:b]) for r in refs]) for a, b in spans]
+        parts = list(ordered_map(engine, _span_task, items, list(metrics), options, rows,
+                                 window=4 * engine.workers + 2))
+        system.stats = {}
+        for m in metrics:
+            got = [p[m] for p in parts]
+            if all(kind == "sum" for kind, _ in got) and got:
+                total = np.sum([v for _, v in got], axis=0)  # integers: exact in any order
+                system.stats[m] = _stats_from(m, hyps, refs, options, None, total)
+            elif all(kind == "rows" for kind, _ in got) and got:
+                width = got[0][1].shape[1]
+                r = np.concatenate([v for _, v in got]).astype(np.float64).reshape(len(hyps), width)
+                system.stats[m] = _stats_from(m, hyps, refs, options, r, r.sum(axis=0))
+            else:  # fractional statistics somewhere: the rows, summed as one process does
+                system.stats[m] = score_stats(engine, m, hyps, refs, options, chunk)
     return systems, refs

@@ -11,18 +11,29 @@ common source are flagged.
 
 Units with an empty target, or whose source (for b: target) has no letter, are
 skipped. One pass with hash maps: linear in the number of units.
+
+For a corpus split into chunks (:mod:`reviewer.distributed`) the same decisions are
+taken from compact statistics: :func:`unit_keys` gives, per chunk, each unit's
+position and 128-bit digests of its group key and form (32 bytes a unit for each of
+the two checks); :func:`conflicts` finds, over the whole document, the groups with
+more than one form, their majority form (its first five units and its count) and the
+units to flag. Only the majority's first units are then read again, for the message
+(:func:`same_source_message`, :func:`same_target_message`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
-from typing import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator, Sequence
 
 from ..model import CODE_RE, Finding, Segment, Severity
 from .base import CheckContext, DocumentCheck
 
-__all__ = ["ConsistencyCheck", "CHECKS", "normalize", "loose"]
+__all__ = ["ConsistencyCheck", "CHECKS", "normalize", "loose", "UnitKeys", "Conflicts",
+           "unit_keys", "conflicts", "same_source_message", "same_target_message"]
 
 _SPACE_RE = re.compile(r"\s+")
 _NOT_WORD_RE = re.compile(r"[\W_]+")
@@ -43,9 +54,10 @@ def _has_letter(text: str) -> bool:
     return any(c.isalpha() for c in text)
 
 
-def _ids(segs: Sequence[Segment]) -> str:
-    ids = [s.id for s in segs[:_MAX_IDS]]
-    more = len(segs) - len(ids)
+def _id_list(ids: Sequence[str], total: int) -> str:
+    """The first units' ids of a group of ``total``: ``"4, 9 and 3 more"``."""
+    ids = ids[:_MAX_IDS]
+    more = total - len(ids)
     text = ", ".join(ids)
     return f"{text} and {more} more" if more > 0 else text
 
@@ -89,16 +101,12 @@ class ConsistencyCheck(DocumentCheck):
             best = max(counts, key=counts.__getitem__)  # Counter keeps first-seen order
             model = segs[forms.index(best)]
             majority = [s for s, f in zip(segs, forms) if f == best]
+            message, suggestion = same_source_message(
+                [s.id for s in majority[:_MAX_IDS]], len(majority), model.target or "")
             for s, f in zip(segs, forms):
                 if f == best:
                     continue
-                target = s.target or ""
-                yield s, self.flag(
-                    "target", 0, len(target), target,
-                    f"The same source is translated differently in unit(s) {_ids(majority)}"
-                    f" ('{_short(model.target or '')}').",
-                    suggestion=model.target,
-                )
+                yield s, self.flag_unit(s, message, suggestion)
 
     def _same_target(self, units: Sequence[Segment]) -> Iterator[tuple[Segment, Finding]]:
         groups: dict[str, list[Segment]] = {}
@@ -114,16 +122,167 @@ class ConsistencyCheck(DocumentCheck):
                 continue
             best = max(counts, key=counts.__getitem__)
             majority = [s for s, k in zip(segs, keys) if k == best]
-            model = majority[0]
+            message, _ = same_target_message(
+                [s.id for s in majority[:_MAX_IDS]], len(majority), majority[0].source)
             for s, k in zip(segs, keys):
                 if k == best:
                     continue
-                target = s.target or ""
-                yield s, self.flag(
-                    "target", 0, len(target), target,
-                    f"The same translation is used for a different source in unit(s) "
-                    f"{_ids(majority)} ('{_short(model.source)}').",
-                )
+                yield s, self.flag_unit(s, message, None)
+
+    def flag_unit(self, seg: Segment, message: str, suggestion: str | None) -> Finding:
+        """The finding on a unit's whole target."""
+        target = seg.target or ""
+        return self.flag("target", 0, len(target), target, message, suggestion=suggestion)
+
+
+def same_source_message(ids: Sequence[str], count: int, model_target: str) -> tuple[str, str]:
+    """Message and suggestion for a unit of a group whose majority translation (``count``
+    units, the first with ``ids``) is ``model_target``."""
+    return (f"The same source is translated differently in unit(s) {_id_list(ids, count)}"
+            f" ('{_short(model_target)}').", model_target)
+
+
+def same_target_message(ids: Sequence[str], count: int, model_source: str) -> tuple[str, None]:
+    """Message for a unit whose translation the majority (``count`` units, the first
+    with ``ids``, the first's source ``model_source``) uses for another source."""
+    return (f"The same translation is used for a different source in unit(s) "
+            f"{_id_list(ids, count)} ('{_short(model_source)}').", None)
+
+
+# --------------------------------------------------------------------------- map-reduce
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+@dataclass
+class UnitKeys:
+    """The two checks' statistics of some units: for (a) ``same source``, positions
+    (unit indexes) with the digests of ``(context, normalize(source))`` and of
+    ``normalize(target)``; for (b) ``same target``, the digests of ``normalize(target)``
+    and of ``loose(source)``. Digests are ``(n, 2)`` uint64 arrays."""
+
+    pos_a: Any
+    key_a: Any
+    form_a: Any
+    pos_b: Any
+    key_b: Any
+    form_b: Any
+
+    def shifted(self, shift: int) -> "UnitKeys":
+        """The same keys with ``shift`` added to every position."""
+        if not shift:
+            return self
+        return UnitKeys(self.pos_a + shift, self.key_a, self.form_a,
+                        self.pos_b + shift, self.key_b, self.form_b)
+
+    @staticmethod
+    def concat(parts: Sequence["UnitKeys"]) -> "UnitKeys":
+        """The keys of several chunks, in order."""
+        import numpy as np
+
+        return UnitKeys(*(np.concatenate([getattr(p, n) for p in parts]) if parts else
+                          _empty(n) for n in ("pos_a", "key_a", "form_a", "pos_b", "key_b", "form_b")))
+
+
+def _empty(name: str) -> Any:
+    import numpy as np
+
+    return np.zeros(0, np.int64) if name.startswith("pos") else np.zeros((0, 2), np.uint64)
+
+
+def _digests(items: list[bytes]) -> Any:
+    import numpy as np
+
+    return np.frombuffer(b"".join(items), dtype=np.uint64).reshape(-1, 2)
+
+
+def unit_keys(segments: Iterable[Segment]) -> UnitKeys:
+    """The statistics of ``segments`` (the kept units of a chunk, in order)."""
+    import numpy as np
+
+    pos_a: list[int] = []
+    key_a: list[bytes] = []
+    form_a: list[bytes] = []
+    pos_b: list[int] = []
+    key_b: list[bytes] = []
+    form_b: list[bytes] = []
+    for s in segments:
+        if not (s.target and s.source):
+            continue
+        src = normalize(s.source)
+        tgt = _digest(normalize(s.target))
+        if _has_letter(s.source):
+            pos_a.append(s.index)
+            ctx = "" if s.context is None else f"{len(s.context)}:{s.context}"
+            key_a.append(_digest(ctx + "\x00" + src))
+            form_a.append(tgt)
+        if _has_letter(s.target):
+            pos_b.append(s.index)
+            key_b.append(tgt)
+            form_b.append(_digest(_NOT_WORD_RE.sub("", src)))
+    return UnitKeys(np.array(pos_a, np.int64), _digests(key_a), _digests(form_a),
+                    np.array(pos_b, np.int64), _digests(key_b), _digests(form_b))
+
+
+@dataclass
+class Conflicts:
+    """The groups of one check with more than one form: for group ``g``, the first
+    (at most five) positions of its majority form ``majority[g]`` and their number
+    ``counts[g]``; the positions to flag ``flagged`` (ascending) and their groups
+    ``groups``."""
+
+    majority: list[list[int]] = field(default_factory=list)
+    counts: list[int] = field(default_factory=list)
+    flagged: Any = None
+    groups: Any = None
+
+
+def conflicts(pos: Any, key: Any, form: Any) -> Conflicts:
+    """The decisions of :meth:`ConsistencyCheck.run_document` from unit keys: in each
+    group of equal keys with two forms or more, the most common form wins (a tie goes
+    to the form seen first) and every unit with another form is flagged."""
+    import numpy as np
+
+    n = len(pos)
+    out = Conflicts(flagged=np.zeros(0, np.int64), groups=np.zeros(0, np.int64))
+    if n < 2:
+        return out
+    order = np.lexsort((pos, form[:, 1], form[:, 0], key[:, 1], key[:, 0]))
+    k, f, p = key[order], form[order], pos[order]
+    new_key = np.ones(n, bool)
+    new_key[1:] = (k[1:] != k[:-1]).any(axis=1)
+    new_run = new_key.copy()
+    new_run[1:] |= (f[1:] != f[:-1]).any(axis=1)
+    run_start = np.flatnonzero(new_run)
+    run_len = np.diff(np.append(run_start, n))
+    run_key = np.cumsum(new_key)[run_start] - 1
+    nruns = np.bincount(run_key)
+    if nruns.max() < 2:
+        return out
+    # each key's best run: the most units, then the earliest first unit
+    o = np.lexsort((p[run_start], -run_len, run_key))
+    head = np.ones(len(o), bool)
+    head[1:] = run_key[o][1:] != run_key[o][:-1]
+    best = o[head]  # best[key id]
+    gkeys = np.flatnonzero(nruns >= 2)
+    flag_run = nruns[run_key] >= 2
+    flag_run[best] = False
+    unit_run = np.cumsum(new_run) - 1
+    flag_unit = flag_run[unit_run]
+    gnum = np.full(len(nruns), -1, np.int64)
+    gnum[gkeys] = np.arange(len(gkeys))
+    flagged = p[flag_unit]
+    groups = gnum[run_key[unit_run[flag_unit]]]
+    by_pos = np.argsort(flagged, kind="stable")
+    out.flagged, out.groups = flagged[by_pos], groups[by_pos]
+    for b in best[gkeys].tolist():
+        a = int(run_start[b])
+        c = int(run_len[b])
+        out.majority.append(p[a:a + min(c, _MAX_IDS)].tolist())
+        out.counts.append(c)
+    return out
 
 
 CHECKS = [ConsistencyCheck]

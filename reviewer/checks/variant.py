@@ -6,10 +6,28 @@ a bilingual document the source's spelling is the reference. Needs no source.
 
 Options (``[checks.variant]`` in reviewer.toml): ``threshold`` (fuzzy similarity 0-100,
 default 85), ``min_length`` (shortest name compared fuzzily, default 5).
+
+The check runs in four steps, so that a corpus split into chunks gives the findings
+of one pass over the whole document (:mod:`reviewer.distributed`):
+
+1. :meth:`VariantStats.scan` reads units once and keeps compact statistics: per name
+   key and spelling its count and first position, the keys seen lowercase, which keys
+   are "strong" (mixed case, capitals, a capital mid-sentence), and the source's
+   spellings of names. Its size grows with the vocabulary, not with the units.
+2. :meth:`VariantStats.merge` adds the statistics of the next chunk (counts summed,
+   first positions kept).
+3. :meth:`VariantCheck.decide` groups the keys (glossary links, fuzzy edges), picks each
+   group's reference spelling and gives a :class:`Verdicts`: for each flagged
+   ``(key, spelling)`` the findings any occurrence of it gets.
+4. :meth:`VariantCheck.emit` finds those occurrences in units (only units holding a
+   flagged key are tokenised again) and yields the findings.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from bisect import bisect_right
 from collections import Counter
 from typing import Iterable, Iterator, Sequence
 
@@ -19,17 +37,56 @@ from ..model import Finding, Segment, Severity
 from ..terms import Entry, Glossary, _prepare, fold, similarity, token_shape
 from .base import Check, CheckContext, DocumentCheck
 
-__all__ = ["VariantCheck", "CHECKS"]
+__all__ = ["VariantCheck", "VariantStats", "Verdicts", "CHECKS"]
 
 
-_OPENERS = set(".!?:;\"'“”«»()[]{}—–-•*#>|¡¿")
+_OPENERS = frozenset(".!?:;\"'“”«»()[]{}—–-•*#>|¡¿")
 
 
-class _Occ:
-    __slots__ = ("seg", "start", "end", "text")
+class _ShapeCache(dict):  # type: ignore[type-arg]
+    """spelling -> :func:`token_shape` (words are a small vocabulary: cached)."""
 
-    def __init__(self, seg: Segment, start: int, end: int, text: str) -> None:
-        self.seg, self.start, self.end, self.text = seg, start, end, text
+    def __missing__(self, sp: str) -> str:
+        if len(self) > 200_000:
+            self.clear()
+        sh = self[sp] = token_shape(sp)
+        return sh
+
+
+_SHAPES = _ShapeCache()
+_shape = _SHAPES.__getitem__
+
+# (message, suggestion, score) of a finding on every occurrence of one spelling
+Verdict = tuple[str, str, float]
+Verdicts = dict[str, dict[str, list[Verdict]]]
+"""Flagged spellings: ``key -> spelling -> [(message, suggestion, score), ...]``."""
+
+
+# A word as the matcher's tokeniser (``terms._prepare``) finds one, on the text itself:
+# in an NFC text without CJK characters its words have exactly these spans (case
+# folding keeps word characters word characters), so a unit none of whose words is
+# a flagged spelling is skipped without being prepared (test_variant_word_spans).
+_WORD_RE = re.compile(r"[^\W_]+[+#]*")
+_CJK_RE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def _may_hold(text: str, spellings: frozenset[str]) -> bool:
+    """False only when no word of ``text`` is one of ``spellings``."""
+    if text.isascii() or (unicodedata.is_normalized("NFC", text) and not _CJK_RE.search(text)):
+        return not spellings.isdisjoint(_WORD_RE.findall(text))
+    return True
+
+
+def _initial(nfc: str, s: int) -> bool:
+    """True when the word at NFC offset ``s`` starts a sentence (or the text)."""
+    p = s - 1
+    while p >= 0 and nfc[p].isspace():
+        p -= 1
+    return p < 0 or nfc[p] in _OPENERS or "\ue000" <= nfc[p] <= "\uf8ff"
+
+
+def _has_digit(key: str) -> bool:
+    return not key.isalpha() and any(c.isdigit() for c in key)
 
 
 def _tokens(text: str) -> Iterator[tuple[int, int, str, str, bool]]:
@@ -38,12 +95,22 @@ def _tokens(text: str) -> Iterator[tuple[int, int, str, str, bool]]:
     t = _prepare(text)
     nfc = t.nfc
     for s, e, low in zip(t.starts, t.ends, t.toks):
-        p = s - 1
-        while p >= 0 and nfc[p].isspace():
-            p -= 1
-        initial = p < 0 or nfc[p] in _OPENERS or "\ue000" <= nfc[p] <= "\uf8ff"
         os_, oe = t.orig(s), t.orig(e)
-        yield os_, oe, text[os_:oe], low, initial
+        yield os_, oe, text[os_:oe], low, _initial(nfc, s)
+
+
+def _spellings(text: str, t: object) -> list[str]:
+    """The original spelling of each token of the prepared text ``t``."""
+    offs = t.offs  # type: ignore[attr-defined]
+    if offs is None:
+        return [text[s:e] for s, e in zip(t.starts, t.ends)]  # type: ignore[attr-defined]
+    return [text[offs[s]:offs[e]] for s, e in zip(t.starts, t.ends)]  # type: ignore[attr-defined]
+
+
+def _heading(shapes: list[str]) -> bool:
+    """Mostly capitals: ``SAVE YOUR FILES`` (its capitals say nothing about names)."""
+    worded = len(shapes) - shapes.count("other")
+    return worded >= 2 and shapes.count("allcaps") >= 0.8 * worded
 
 
 def _init_key(sp: str) -> str:
@@ -54,6 +121,143 @@ def _init_key(sp: str) -> str:
 def _inflection_pair(a: str, b: str) -> bool:
     short, long_ = sorted((a, b), key=len)
     return long_.startswith(short) and len(long_) - len(short) <= 3
+
+
+def _pairs(block: list[str]) -> Iterator[tuple[str, list[str]]]:
+    """Each key of ``block`` with the keys after it of comparable length
+    (``0.7 * len(k) <= len(c) <= len(k) / 0.7``), found through an index by length
+    rather than by scanning the rest of the block for each key (quadratic)."""
+    where: dict[int, list[int]] = {}  # length -> positions in block, ascending
+    for i, c in enumerate(block):
+        where.setdefault(len(c), []).append(i)
+    for i, k in enumerate(block):
+        n = len(k)
+        rest: list[str] = []
+        for m in range(int(0.7 * n), int(n / 0.7) + 2):
+            pos = where.get(m)
+            if pos is not None and 0.7 * n <= m <= n / 0.7:
+                rest += [block[j] for j in pos[bisect_right(pos, i):]]
+        if rest:
+            yield k, rest
+
+
+class VariantStats:
+    """What :meth:`VariantCheck.decide` needs of a document or of a chunk of it.
+
+    ``occ``: key (folded word) -> spelling -> ``[count, first index, first start]`` of
+    the words that are not lowercase (heading capitals and words with digits left out);
+    ``low``: the same for lowercase words; ``strong``: keys seen in mixed case, in
+    capitals or capitalised mid-sentence; ``hard``: keys of 4+ letters seen in mixed
+    case or capitals; ``src``: key -> spelling -> count of the names in the sources.
+    """
+
+    __slots__ = ("occ", "low", "strong", "hard", "src")
+
+    def __init__(self) -> None:
+        self.occ: dict[str, dict[str, list[int]]] = {}
+        self.low: dict[str, dict[str, list[int]]] = {}
+        self.strong: set[str] = set()
+        self.hard: set[str] = set()
+        self.src: dict[str, Counter[str]] = {}
+
+    def __getstate__(self) -> tuple[object, ...]:
+        return (self.occ, self.low, self.strong, self.hard, self.src)
+
+    def __setstate__(self, state: tuple[object, ...]) -> None:
+        self.occ, self.low, self.strong, self.hard, self.src = state  # type: ignore[assignment]
+
+    def scan(self, segments: Sequence[Segment], sources: bool = True) -> None:
+        """Add the targets' words (and, with ``sources``, the sources' names). The
+        sources go first: the targets' prepared texts are then the ones still cached
+        when :meth:`VariantCheck.emit` looks at them again."""
+        if sources:
+            self._scan_sources(segments)
+        occ, low, strong, hard = self.occ, self.low, self.strong, self.hard
+        for seg in segments:
+            text = seg.target
+            if not text:
+                continue
+            t = _prepare(text)
+            if not t.toks:
+                continue
+            sps = _spellings(text, t)
+            shapes = list(map(_shape, sps))
+            heading = _heading(shapes)
+            offs, idx = t.offs, seg.index
+            for sp, sh, key, s in zip(sps, shapes, t.toks, t.starts):
+                if sh == "other" or (not key.isalpha() and _has_digit(key)):
+                    continue
+                if sh == "lower":
+                    d = low.get(key)
+                    if d is None:
+                        low[key] = {sp: [1, idx, s if offs is None else offs[s]]}
+                    else:
+                        v = d.get(sp)
+                        if v is None:
+                            d[sp] = [1, idx, s if offs is None else offs[s]]
+                        else:
+                            v[0] += 1
+                    continue
+                if heading and sh == "allcaps":
+                    continue
+                d = occ.get(key)
+                if d is None:
+                    d = occ[key] = {}
+                v = d.get(sp)
+                if v is None:
+                    d[sp] = [1, idx, s if offs is None else offs[s]]
+                else:
+                    v[0] += 1
+                if sh != "capitalised":  # mixed or allcaps
+                    strong.add(key)
+                    if len(key) >= 4:
+                        hard.add(key)
+                elif key not in strong and not _initial(t.nfc, s):
+                    strong.add(key)
+
+    def _scan_sources(self, segments: Iterable[Segment]) -> None:
+        """The names of the sources: words in mixed case or capitals, and capitalised
+        words inside a sentence."""
+        src = self.src
+        for seg in segments:
+            text = seg.source
+            if not text:
+                continue
+            rest = text.lstrip()[1:]
+            if rest == rest.lower():
+                continue  # no capital but the first letter: no name (that one is initial)
+            t = _prepare(text)
+            for sp, key, s in zip(_spellings(text, t), t.toks, t.starts):
+                sh = _shape(sp)
+                if sh == "mixed" or sh == "allcaps" or (sh == "capitalised" and not _initial(t.nfc, s)):
+                    c = src.get(key)
+                    if c is None:
+                        c = src[key] = Counter()
+                    c[sp] += 1
+
+    def merge(self, other: "VariantStats", shift: int = 0) -> None:
+        """Add the statistics of the *next* chunk, whose unit indexes are ``shift``
+        lower than the document's: counts add up, the earlier first positions stay."""
+        for mine, theirs in ((self.occ, other.occ), (self.low, other.low)):
+            for key, sps in theirs.items():
+                d = mine.get(key)
+                if d is None:
+                    mine[key] = {sp: [v[0], v[1] + shift, v[2]] for sp, v in sps.items()}
+                    continue
+                for sp, v in sps.items():
+                    m = d.get(sp)
+                    if m is None:
+                        d[sp] = [v[0], v[1] + shift, v[2]]
+                    else:
+                        m[0] += v[0]
+        self.strong |= other.strong
+        self.hard |= other.hard
+        for key, c in other.src.items():
+            m2 = self.src.get(key)
+            if m2 is None:
+                self.src[key] = Counter(c)
+            else:
+                m2.update(c)
 
 
 class VariantCheck(DocumentCheck):
@@ -69,34 +273,19 @@ class VariantCheck(DocumentCheck):
     def run_document(
         self, segments: Sequence[Segment], context: CheckContext
     ) -> Iterable[tuple[Segment, Finding]]:
+        stats = VariantStats()
+        stats.scan(segments, sources=not context.target_only)
+        verdicts = self.decide(stats, context)
+        out = list(self.emit(segments, verdicts))
+        out.sort(key=lambda p: (p[0].index, p[1].start))
+        return out
+
+    def decide(self, stats: VariantStats, context: CheckContext) -> Verdicts:
+        """The flagged spellings of a document from its statistics."""
         thr = float(context.option("threshold", 85))
         min_len = int(context.option("min_length", 5))
         g: Glossary | None = context.glossary or None
-        occ: dict[str, list[_Occ]] = {}
-        strong: set[str] = set()  # keys seen mixed-case, all-caps or capitalised mid-sentence
-        hard: set[str] = set()  # keys seen mixed-case or all-caps (4+ letters)
-        lower: Counter[str] = Counter()
-        for seg in segments:
-            text = seg.target
-            if not text:
-                continue
-            toks = list(_tokens(text))
-            shapes = [token_shape(sp) for _, _, sp, _, _ in toks]
-            worded = [sh for sh in shapes if sh != "other"]
-            heading = len(worded) >= 2 and sum(sh == "allcaps" for sh in worded) >= 0.8 * len(worded)
-            for (s, e, sp, key, initial), sh in zip(toks, shapes):
-                if sh == "other" or any(c.isdigit() for c in key):
-                    continue
-                if sh == "lower":
-                    lower[key] += 1
-                    continue
-                if heading and sh == "allcaps":
-                    continue
-                occ.setdefault(key, []).append(_Occ(seg, s, e, sp))
-                if sh in ("mixed", "allcaps") or not initial:
-                    strong.add(key)
-                if sh in ("mixed", "allcaps") and len(key) >= 4:
-                    hard.add(key)
+        occ, lower, strong, hard = stats.occ, stats.low, stats.strong, stats.hard
         # glossary names by folded key
         links: dict[str, tuple[str, Entry]] = {}
         aliases: dict[str, tuple[str, str, Entry]] = {}
@@ -121,16 +310,10 @@ class VariantCheck(DocumentCheck):
                     if not _inflection_pair(key, fold(form)):
                         links[key] = (form, e)
                         break
-        # keys taking part, with lowercase occurrences collected in a second pass
+        # keys taking part; lowercase spellings count for names seen in capitals
         keys = {k for k in occ if k in links or (k in strong and k not in ordinary)}
         want_lower = {k for k in keys | set(links) if k in lower and (k in hard or k in links)}
-        if want_lower:
-            for seg in segments:
-                if seg.target:
-                    for s, e, sp, key, _ in _tokens(seg.target):
-                        if key in want_lower and token_shape(sp) == "lower":
-                            occ.setdefault(key, []).append(_Occ(seg, s, e, sp))
-            keys |= want_lower
+        keys |= want_lower
         # fuzzy edges between document names (blocked by first letter and length)
         parent = {k: k for k in keys}
 
@@ -145,8 +328,7 @@ class VariantCheck(DocumentCheck):
             if len(k) >= min_len and k in strong and k not in ordinary:
                 blocks.setdefault(k[0], []).append(k)
         for block in blocks.values():
-            for i, k in enumerate(block):
-                rest = [c for c in block[i + 1:] if 0.7 * len(k) <= len(c) <= len(k) / 0.7]
+            for k, rest in _pairs(block):
                 for c, _sc, _ in process.extract(k, rest, scorer=fuzz.ratio, score_cutoff=thr, limit=None):
                     if not _inflection_pair(k, c):
                         parent[find(c)] = find(k)
@@ -157,13 +339,7 @@ class VariantCheck(DocumentCheck):
         # spelling ("OpenAI") is the reference, not the target's majority ("Openi")
         src_spell: dict[str, Counter[str]] = {}
         if not context.target_only and keys:
-            src_names: dict[str, Counter[str]] = {}
-            for seg in segments:
-                if seg.source:
-                    for _s, _e, sp, key, initial in _tokens(seg.source):
-                        sh = token_shape(sp)
-                        if sh in ("mixed", "allcaps") or (sh != "lower" and sh != "other" and not initial):
-                            src_names.setdefault(key, Counter())[sp] += 1
+            src_names = stats.src
             by_letter: dict[str, list[str]] = {}
             for sk in src_names:
                 by_letter.setdefault(sk[:1], []).append(sk)
@@ -176,24 +352,30 @@ class VariantCheck(DocumentCheck):
                     if len(k) >= min_len and not _inflection_pair(k, c)]
                 for c in near:
                     src_spell.setdefault(k, Counter()).update(src_names[c])
-        out: list[tuple[Segment, Finding]] = []
+
+        def spellings(k: str) -> Iterator[tuple[str, list[int]]]:
+            """A key's spellings: not lowercase first, then lowercase (when counted)."""
+            yield from occ.get(k, {}).items()
+            if k in want_lower:
+                yield from lower[k].items()
+
+        out: Verdicts = {}
         for members in groups.values():
-            out.extend(self._group(sorted(members), occ, links, src_spell))
+            self._group(sorted(members), occ, lower, want_lower, spellings, links, src_spell, out)
         for key, (src, pref, e) in aliases.items():
-            for o in occ.get(key, ()):
-                if o.text == src:
-                    out.append((o.seg, self.flag(
-                        "target", o.start, o.end, o.text,
-                        f'"{o.text}" is a variant of "{pref}", the form the glossary fixes.',
-                        suggestion=pref, score=similarity(o.text, pref),
-                    )))
-        out.sort(key=lambda p: (p[0].index, p[1].start))
+            if src in occ.get(key, ()):
+                out.setdefault(key, {}).setdefault(src, []).append((
+                    f'"{src}" is a variant of "{pref}", the form the glossary fixes.',
+                    pref, similarity(src, pref)))
         return out
 
     def _group(
-        self, members: list[str], occ: dict[str, list[_Occ]], links: dict[str, tuple[str, Entry]],
-        src_spell: dict[str, Counter[str]] | None = None,
-    ) -> Iterator[tuple[Segment, Finding]]:
+        self, members: list[str], occ: dict[str, dict[str, list[int]]],
+        lower: dict[str, dict[str, list[int]]], want_lower: set[str], spellings: object,
+        links: dict[str, tuple[str, Entry]], src_spell: dict[str, Counter[str]], out: Verdicts,
+    ) -> None:
+        """The verdicts of one group of keys (one name), added to ``out``."""
+        each = spellings  # (key) -> (spelling, [count, index, start]) pairs
         gforms = sorted({links[k] for k in members if k in links}, key=lambda fe: fe[0])
         if gforms:
             for k in members:
@@ -202,24 +384,21 @@ class VariantCheck(DocumentCheck):
                 else:
                     pref, e = max(gforms, key=lambda fe: similarity(k, fe[0]))
                 case_matters = e.is_case_sensitive(pref)
-                for o in occ.get(k, ()):
-                    if o.text == pref:
+                for sp, _v in each(k):  # type: ignore[operator]
+                    if sp == pref:
                         continue
-                    if fold(o.text) == fold(pref) and (
-                        not case_matters or _init_key(o.text) == _init_key(pref)
+                    if fold(sp) == fold(pref) and (
+                        not case_matters or _init_key(sp) == _init_key(pref)
                     ):
                         continue
-                    score = similarity(o.text, pref)
-                    yield o.seg, self.flag(
-                        "target", o.start, o.end, o.text,
-                        f'"{o.text}" is a variant spelling of "{pref}", the glossary form '
-                        f"(similarity {score:.0f}).",
-                        suggestion=pref, score=score,
-                    )
+                    score = similarity(sp, pref)
+                    out.setdefault(k, {}).setdefault(sp, []).append((
+                        f'"{sp}" is a variant spelling of "{pref}", the glossary form '
+                        f"(similarity {score:.0f}).", pref, score))
             return
         src: Counter[str] = Counter()
         for k in members:
-            src.update((src_spell or {}).get(k, {}))
+            src.update(src_spell.get(k, {}))
         if src:
             # the source's own spelling decides (most frequent, then alphabetical)
             pref = min(src, key=lambda t: (-src[t], t))
@@ -229,19 +408,30 @@ class VariantCheck(DocumentCheck):
                         f"(similarity {score:.0f}).")
         else:
             by_shape: Counter[str] = Counter()
-            spellings: dict[str, Counter[str]] = {}
+            forms: dict[str, Counter[str]] = {}
             first: dict[str, tuple[int, int]] = {}
             for k in members:
-                for o in occ.get(k, ()):
-                    sk = _init_key(o.text)
-                    by_shape[sk] += 1
-                    spellings.setdefault(sk, Counter())[o.text] += 1
-                    first.setdefault(sk, (o.seg.index, o.start))
+                # the first occurrence of each shape: the key's words that are not
+                # lowercase come first, then its lowercase ones (document order in each)
+                parts = [occ.get(k, {})]
+                if k in want_lower:
+                    parts.append(lower[k])
+                for part in parts:
+                    firsts: dict[str, tuple[int, int]] = {}
+                    for sp, (n, idx, start) in part.items():
+                        sk = _init_key(sp)
+                        by_shape[sk] += n
+                        forms.setdefault(sk, Counter())[sp] += n
+                        pos = (idx, start)
+                        if sk not in firsts or pos < firsts[sk]:
+                            firsts[sk] = pos
+                    for sk, pos in firsts.items():
+                        first.setdefault(sk, pos)
             if len(by_shape) < 2:
                 return
             shape = max(sorted(by_shape),
                         key=lambda sk: (by_shape[sk], -first[sk][0], -first[sk][1]))
-            pref = min(spellings[shape], key=lambda t: (-spellings[shape][t], t))
+            pref = min(forms[shape], key=lambda t: (-forms[shape][t], t))
             times = by_shape[shape]
 
             def say(text: str, score: float) -> str:
@@ -249,14 +439,40 @@ class VariantCheck(DocumentCheck):
                         f"({times} times; similarity {score:.0f}).")
         top = _init_key(pref)
         for k in members:
-            for o in occ.get(k, ()):
-                if _init_key(o.text) == top:
+            for sp, _v in each(k):  # type: ignore[operator]
+                if _init_key(sp) == top:
                     continue
-                score = similarity(o.text, pref)
-                yield o.seg, self.flag(
-                    "target", o.start, o.end, o.text,
-                    say(o.text, score), suggestion=pref, score=score,
-                )
+                score = similarity(sp, pref)
+                out.setdefault(k, {}).setdefault(sp, []).append((say(sp, score), pref, score))
+
+    def emit(self, segments: Iterable[Segment], verdicts: Verdicts) -> Iterator[tuple[Segment, Finding]]:
+        """The findings of ``verdicts`` on ``segments``, in unit and position order.
+        Only a unit holding a flagged spelling is looked at word by word."""
+        if not verdicts:
+            return
+        spellings = frozenset(sp for by_sp in verdicts.values() for sp in by_sp)
+        for seg in segments:
+            text = seg.target
+            if not text or not _may_hold(text, spellings):
+                continue
+            t = _prepare(text)
+            sps = _spellings(text, t)
+            shapes = list(map(_shape, sps))
+            heading = _heading(shapes)
+            offs = t.offs
+            for sp, sh, key, s, e in zip(sps, shapes, t.toks, t.starts, t.ends):
+                by_sp = verdicts.get(key)
+                if by_sp is None:
+                    continue
+                found = by_sp.get(sp)
+                # lowercase spellings carry verdicts only where they count; the
+                # scan's other exclusions: no letters, digits, heading capitals
+                if found is None or sh == "other" or _has_digit(key) or (heading and sh == "allcaps"):
+                    continue
+                start, end = (s, e) if offs is None else (offs[s], offs[e])
+                for message, pref, score in found:
+                    yield seg, self.flag("target", start, end, sp, message,
+                                         suggestion=pref, score=score)
 
 
 CHECKS: list[type[Check]] = [VariantCheck]

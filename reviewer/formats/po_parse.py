@@ -90,6 +90,21 @@ def _string(token: str, n: int) -> str:
     return _ESCAPE.sub(lambda m: _ESCAPES[m.group(1)], token[1:-1])
 
 
+def _append(entry: RawEntry, field: str, plural_index: int, value: str) -> None:
+    """Add a continuation line's string to the field it continues (previous-string
+    continuations, ``pc``/``pm``/``pp``, are not kept)."""
+    if field == "mi":
+        entry.msgid += value
+    elif field == "ms":
+        entry.msgstr += value
+    elif field == "mx":
+        entry.msgstr_plural[plural_index] += value
+    elif field == "ct":
+        entry.msgctxt = (entry.msgctxt or "") + value
+    elif field == "mp":
+        entry.msgid_plural += value
+
+
 def iter_entries(text: str) -> Iterator[RawEntry]:
     """Yield the entries of decoded PO ``text`` in file order, the header included,
     exactly as polib's parser appends them. Raises :class:`Odd` at the first line the
@@ -117,16 +132,7 @@ def iter_entries(text: str) -> Iterator[RawEntry]:
                 value = line[1:-1]
             else:
                 value = _string(line, n)
-            if field == "mi":
-                entry.msgid += value
-            elif field == "ms":
-                entry.msgstr += value
-            elif field == "mx":
-                entry.msgstr_plural[plural_index] += value
-            elif field == "ct":
-                entry.msgctxt = (entry.msgctxt or "") + value
-            elif field == "mp":
-                entry.msgid_plural += value
+            _append(entry, field, plural_index, value)
             continue
         tokens = line.split(None, 2)
         head = tokens[0]
@@ -169,18 +175,7 @@ def iter_entries(text: str) -> Iterator[RawEntry]:
         if c == '"':
             if state not in _FROM["mc"]:
                 raise Odd(n)
-            value = _string(line, n)
-            if field == "mi":
-                entry.msgid += value
-            elif field == "ms":
-                entry.msgstr += value
-            elif field == "mx":
-                entry.msgstr_plural[plural_index] += value
-            elif field == "ct":
-                entry.msgctxt = (entry.msgctxt or "") + value
-            elif field == "mp":
-                entry.msgid_plural += value
-            # previous-string continuations (pc/pm/pp) are not kept
+            _append(entry, field, plural_index, _string(line, n))  # an obsolete one
             continue
         if line[:7] == "msgstr[":
             if state not in _FROM["mx"]:

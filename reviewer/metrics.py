@@ -46,8 +46,38 @@ def make_metric(name: str, options: MetricOptions | None = None,
     if name == "chrf++":
         return CHRF(word_order=2, lowercase=o.lowercase)
     if name == "ter":
-        return TER(case_sensitive=o.ter_case_sensitive and not o.lowercase)
+        return _fast_ter_class()(case_sensitive=o.ter_case_sensitive and not o.lowercase)
     raise ValueError(f"unknown metric {name!r} (known: {', '.join(METRICS)})")
+
+
+_FAST_TER: Any = None
+
+
+def _fast_ter_class() -> Any:
+    """sacrebleu's TER with its edit count from :mod:`reviewer.ter` (the same count,
+    several times faster); the signature, tokenisation and formulas are sacrebleu's."""
+    global _FAST_TER
+    if _FAST_TER is None:
+        from sacrebleu.metrics import TER
+
+        from .ter import translation_edit_rate
+
+        class FastTER(TER):  # type: ignore[misc]
+            """TER whose segment statistics use the faster, identical edit count."""
+
+            def _compute_segment_statistics(self, hypothesis: str, ref_kwargs: dict) -> list[float]:
+                # sacrebleu's own loop (best edits over references, mean length).
+                ref_words = ref_kwargs["ref_words"]
+                words_hyp = hypothesis.split()
+                best, total = int(1e16), 0
+                for words_ref in ref_words:
+                    edits, ref_len = translation_edit_rate(words_hyp, words_ref)
+                    total += ref_len
+                    best = min(best, edits)
+                return [best, total / len(ref_words)]
+
+        _FAST_TER = FastTER
+    return _FAST_TER
 
 
 def transpose_refs(refs: Sequence[Sequence[str]]) -> list[list[str]]:
@@ -62,7 +92,7 @@ class SegmentStats:
     """
 
     def __init__(self, metric: str, hyps: Sequence[str], refs: Sequence[Sequence[str]],
-                 options: MetricOptions | None = None) -> None:
+                 options: MetricOptions | None = None, rows: np.ndarray | None = None) -> None:
         if any(len(r) != len(hyps) for r in refs):
             raise ValueError("every reference stream must be as long as the hypotheses")
         self.name = metric
@@ -71,6 +101,15 @@ class SegmentStats:
         self._sentence_metric = make_metric(metric, self.options, sentence=True)
         self.refs = transpose_refs(refs)
         self.hyps = list(hyps)
+        if rows is not None:  # statistics computed elsewhere (see metric_stats)
+            if len(rows) != len(self.hyps):
+                raise ValueError("one row of statistics per hypothesis")
+            if self.hyps:  # the state _cache_references leaves, as below
+                self.metric._cache_references([r[:1] for r in self.refs])
+            self._set_num_refs()
+            self.rows = np.asarray(rows, dtype=np.float64)
+            self.total = self.rows.sum(axis=0)
+            return
         # References' n-grams are extracted a chunk at a time and not kept (for chrF
         # they weigh ~30 KB a segment: GBs at 100k segments); update() re-extracts the
         # one segment's, which costs about as much as its hypothesis.
@@ -79,12 +118,15 @@ class SegmentStats:
             cache = self.metric._cache_references([r[a:a + _CHUNK] for r in self.refs])
             rows.extend(self._stats(h, info)
                         for h, info in zip(self.hyps[a:a + _CHUNK], cache))
-        # The signature's nrefs over the whole corpus, as _cache_references decides it.
-        counts = {sum(r[i] is not None for r in self.refs) for i in range(len(self.hyps))}
-        self.metric.num_refs = next(iter(counts)) if len(counts) == 1 else -1
+        self._set_num_refs()
         width = len(rows[0]) if rows else 0
         self.rows = np.array(rows, dtype=np.float64).reshape(len(rows), width)
         self.total = self.rows.sum(axis=0)
+
+    def _set_num_refs(self) -> None:
+        """The signature's nrefs over the whole corpus, as _cache_references decides it."""
+        counts = {sum(r[i] is not None for r in self.refs) for i in range(len(self.hyps))}
+        self.metric.num_refs = next(iter(counts)) if len(counts) == 1 else -1
 
     def _stats(self, hyp: str, ref_info: Any) -> list[float]:
         prepared = self.metric._preprocess_segment(hyp)
@@ -157,8 +199,19 @@ def _as_stats(row: np.ndarray) -> list[Any]:
 def corpus_scores(hyps: Sequence[str], refs: Sequence[Sequence[str]],
                   metrics: Sequence[str] = METRICS,
                   options: MetricOptions | None = None) -> dict[str, SegmentStats]:
-    """Statistics for each metric over one system."""
-    return {m: SegmentStats(m, hyps, refs, options) for m in metrics}
+    """Statistics for each metric over one system.
+
+    With a single reference, chrF's statistics are the character columns of chrF++'s
+    (sacrebleu computes the same character n-grams for both and picks no best
+    reference), so when both are asked for they are computed once."""
+    share = ("chrf" in metrics and "chrf++" in metrics and len(refs) == 1
+             and all(r is not None for r in refs[0]))
+    out = {m: SegmentStats(m, hyps, refs, options) for m in metrics if not (share and m == "chrf")}
+    if share:
+        plus = out["chrf++"]
+        width = 3 * plus.metric.char_order
+        out["chrf"] = SegmentStats("chrf", hyps, refs, options, rows=plus.rows[:, :width].copy())
+    return {m: out[m] for m in metrics}
 
 
 # ----------------------------------------------------------------- post-edit effort

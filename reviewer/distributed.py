@@ -830,11 +830,11 @@ def _span(metrics: Sequence[str], hyps: list[str], refs: list[list[str]], option
     """Every metric's statistics of one slice of segments (a worker task): its rows,
     compacted (``("rows", array)``), or, when ``rows`` is false and they are integers,
     just their column sums (``("sum", array)``), which add up exactly in any order."""
-    from .metrics import SegmentStats
+    from .metrics import corpus_scores
 
     out: dict[str, tuple[str, Any]] = {}
-    for m in metrics:
-        r = SegmentStats(m, hyps, refs, options).rows
+    for m, stats in corpus_scores(hyps, refs, metrics, options).items():
+        r = stats.rows
         out[m] = ("sum", r.sum(axis=0)) if not rows and _integral(r) else ("rows", _compact(r))
     return out
 

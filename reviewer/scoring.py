@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from .errors import InputError, UsageError
-from .metrics import HIGHER_IS_BETTER, METRICS, MetricOptions, SegmentStats
+from .metrics import HIGHER_IS_BETTER, METRICS, MetricOptions, SegmentStats, corpus_scores
 
 DISPLAY = {"bleu": "BLEU", "chrf": "chrF2", "chrf++": "chrF2++", "ter": "TER"}
 
@@ -93,7 +93,7 @@ def score_systems(
             raise InputError(f"hypothesis has {len(hyps)} segments, the reference has {n}", path)
     labels = list(names) if names else _labels(hyp_paths)
     out = [
-        SystemScores(label, {m: SegmentStats(m, hyps, refs, options) for m in metrics}, hyps=hyps)
+        SystemScores(label, corpus_scores(hyps, refs, metrics, options), hyps=hyps)
         for label, (hyps, _) in zip(labels, systems_raw)
     ]
     return out, refs

@@ -87,3 +87,22 @@ def test_word_edits_and_effort() -> None:
     assert (e.edited, e.segments, e.inserted, e.deleted, e.substituted) == (1, 2, 1, 0, 0)
     assert e.hter == pytest.approx(sacrebleu.corpus_ter(["the cat sat", "same"],
                                                         [["the cat sat down", "same"]]).score)
+
+
+@pytest.mark.parametrize("lowercase", [False, True])
+def test_chrf_shares_chrfpp_statistics_only_with_one_reference(lowercase: bool) -> None:
+    from reviewer.metrics import MetricOptions, corpus_scores
+
+    opts = MetricOptions(lowercase=lowercase)
+    one = corpus_scores(HYPS, REFS[:1], ["chrf", "chrf++", "ter"], opts)
+    assert list(one) == ["chrf", "chrf++", "ter"]
+    alone = SegmentStats("chrf", HYPS, REFS[:1], opts)
+    assert (one["chrf"].rows == alone.rows).all()
+    assert one["chrf"].corpus().score == sacrebleu.corpus_chrf(HYPS, REFS[:1]).score or lowercase
+    assert one["chrf"].signature == alone.signature
+    one["chrf"].update(1, "No one was surprised.")  # still a full SegmentStats
+    alone.update(1, "No one was surprised.")
+    assert one["chrf"].corpus().score == alone.corpus().score
+    # Two references: chrF and chrF++ may pick different best references per segment.
+    two = corpus_scores(HYPS, REFS, ["chrf", "chrf++"])
+    assert two["chrf"].corpus().score == pytest.approx(sacrebleu.corpus_chrf(HYPS, REFS).score, abs=1e-9)

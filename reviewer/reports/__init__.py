@@ -89,10 +89,10 @@ def _counting(segments: Iterable[Segment], progress: Any) -> Iterator[Segment]:
 
 
 def _scores(file: FileReport, hyps: list[str], refs: list[list[str]], target_lang: str | None) -> None:
-    from ..metrics import MetricOptions, SegmentStats
+    from ..metrics import MetricOptions, corpus_scores
 
     opts = MetricOptions(trg_lang=target_lang or "")
-    file.seg_stats = {m: SegmentStats(m, hyps, refs, opts) for m in METRICS}
+    file.seg_stats = corpus_scores(hyps, refs, METRICS, opts)
     file.references = refs
     file.scores = {m: round(float(st.corpus().score), 4) for m, st in file.seg_stats.items()}
     file.signatures = {m: st.signature for m, st in file.seg_stats.items()}
@@ -232,7 +232,7 @@ def _default_title(files: list[FileReport]) -> str:
 def _summary(files: list[FileReport], profile: Any, systems: bool = False) -> dict[str, Any]:
     """Totals over the files; corpus scores over every scored file unless the files are
     systems (ranked separately: pooling their outputs would mean nothing)."""
-    from ..metrics import SegmentStats
+    from ..metrics import corpus_scores
 
     kept = [f for file in files for f in file.findings()]
     with_terms = [fl for fl in files if "term_adherence" in fl.stats]
@@ -265,7 +265,7 @@ def _summary(files: list[FileReport], profile: Any, systems: bool = False) -> di
                 streams = [[r for fl in scored for r in (fl.references or [])[k]]
                            for k in range(nrefs.pop())]
                 opts = scored[0].seg_stats["chrf"].options
-                stats = {m: SegmentStats(m, hyps, streams, opts) for m in METRICS}
+                stats = corpus_scores(hyps, streams, METRICS, opts)
         if stats:
             summary["scores"] = {
                 "files": len(scored),

@@ -220,14 +220,8 @@ class CapitalizationCheck(Check):
         for i in starts:
             if not t[i].islower():
                 continue
-            # the word before the full stop: 5+ lowercase letters, not an abbreviation
-            j = i
-            while t[j - 1] != ".":
-                j -= 1
-            k = j - 1
-            while k > 0 and t[k - 1].isalpha():
-                k -= 1
-            prev = t[k : j - 1]
+            # the word before the full stop: 5+ lowercase letters
+            prev, _ = _word_before_stop(t, i)
             if len(prev) < 5 or not prev.islower():
                 continue
             yield from self._lower_start(
@@ -266,16 +260,21 @@ def _starts_sentence(t: str, ti: int) -> bool:
     return True
 
 
-def _after_sentence_end(t: str, i: int) -> bool:
-    """Target-only: True when the word before the full stop ahead of ``i`` ends a
-    sentence: 5+ lowercase letters and not a known abbreviation."""
+def _word_before_stop(t: str, i: int) -> tuple[str, int]:
+    """The letters just before the last full stop ahead of ``i``, and where they start."""
     j = i
     while t[j - 1] != ".":
         j -= 1
     k = j - 1
     while k > 0 and t[k - 1].isalpha():
         k -= 1
-    prev = t[k : j - 1]
+    return t[k : j - 1], k
+
+
+def _after_sentence_end(t: str, i: int) -> bool:
+    """Target-only: True when the word before the full stop ahead of ``i`` ends a
+    sentence: 5+ lowercase letters and not a known abbreviation."""
+    prev, k = _word_before_stop(t, i)
     if len(prev) < 5 or not prev.islower():
         return False
     if k > 0 and t[k - 1] == ".":

@@ -201,6 +201,18 @@ def test_local_cluster_identical(tmp_path: Path, cluster: object) -> None:
     assert got == want
 
 
+def _profiling() -> bool:
+    import dask
+
+    return bool(dask.config.get("distributed.worker.profile.enabled"))
+
+
+def test_local_cluster_workers_do_not_profile(cluster: object) -> None:
+    # Dask's stack sampler costs ~10 % of a pure-Python task's CPU; nobody reads it.
+    got = cluster.client.run(_profiling)  # type: ignore[attr-defined]
+    assert len(got) == 2 and not any(got.values())
+
+
 def test_killed_worker_loses_nothing(tmp_path: Path, cluster: object) -> None:
     from reviewer.distributed import run_check
 

@@ -101,7 +101,7 @@ class SegmentStats:
         self._sentence_metric = make_metric(metric, self.options, sentence=True)
         self.refs = transpose_refs(refs)
         self.hyps = list(hyps)
-        if rows is not None:  # statistics computed elsewhere (see metric_stats)
+        if rows is not None:  # statistics computed elsewhere (see corpus_scores)
             if len(rows) != len(self.hyps):
                 raise ValueError("one row of statistics per hypothesis")
             if self.hyps:  # the state _cache_references leaves, as below

@@ -10,16 +10,18 @@ same beam, the same shift candidates in the same order, the same ranking and lim
 the same tie-breaks between operations), so its result is identical; it differs in how
 it computes:
 
-* the edit distance of a shift candidate needs only its cost, so those rows hold plain
-  integers and no operations;
-* a candidate's first ``min(start, target)`` words are the hypothesis's own, so its
-  rows start from the hypothesis's rows there, where sacrebleu walks a prefix cache;
+* words are compared as small integers, and the matrices hold plain integers;
+* a shift changes only the words between its start and its target, so a candidate's
+  rows are computed over that stretch only, from the hypothesis's own row where it
+  begins, and joined to a matrix computed backwards from the end (the distance is
+  ``min_j(forward[q][j] + backward[q][j])`` at the stretch's last row ``q``), where
+  sacrebleu recomputes every row after a shared prefix;
 * the same shifted hypothesis reached twice (from different reference positions) is
   costed once;
-* words are compared as small integers.
+* the trace is read back from the costs: a cell's operation is the first of
+  no-op/substitution, deletion, insertion that reaches its cost, which is the one
+  sacrebleu's loop keeps.
 
-Only the hypothesis that shifts are tried from needs the operations (its alignment
-decides the candidates); that matrix is computed with sacrebleu's tie-breaks.
 ``tests/test_ter.py`` compares the two on generated and real sentences.
 """
 
@@ -249,8 +251,6 @@ def _shift(hyp: list[int], ref: list[int], ed: _EditDistance, pre_score: int,
     candidates checked so far (and the rows the shift changed)."""
     align, ref_err, hyp_err = _alignment(trace)
     best: tuple[int, int, int, int] | None = None
-    best_words = hyp
-    best_span = (0, 0)
     costed: dict[tuple[int, int, int], int] = {}
     for start_h, start_r, length in _shifted_pairs(hyp, ref):
         if not any(hyp_err[start_h:start_h + length]):
@@ -285,10 +285,10 @@ def _shift(hyp: list[int], ref: list[int], ed: _EditDistance, pre_score: int,
             # the same shift, so the words never decide.
             if best is None or candidate > best:
                 best = candidate
-                best_words = _perform_shift(hyp, start_h, length, idx)
-                best_span = _changed(start_h, length, idx, len(hyp))
         if checked >= _MAX_SHIFT_CANDIDATES:
             break
     if best is None:
-        return 0, hyp, checked, best_span
-    return best[0], best_words, checked, best_span
+        return 0, hyp, checked, (0, 0)
+    gain, length, start_h, idx = best[0], best[1], -best[2], -best[3]
+    return (gain, _perform_shift(hyp, start_h, length, idx), checked,
+            _changed(start_h, length, idx, len(hyp)))

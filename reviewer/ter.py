@@ -30,14 +30,17 @@ from __future__ import annotations
 import math
 from operator import add
 
-# sacrebleu.metrics.lib_ter's constants (Tercom-inspired and sacrebleu's own limits).
-_MAX_SHIFT_SIZE = 10
-_MAX_SHIFT_DIST = 50
-_BEAM_WIDTH = 25
-_MAX_SHIFT_CANDIDATES = 1000
-_INF = int(1e16)
+# sacrebleu's limits and its helpers that work on any word lists, used as they are.
+from sacrebleu.metrics.lib_ter import (
+    _BEAM_WIDTH,
+    _MAX_SHIFT_CANDIDATES,
+    _MAX_SHIFT_DIST,
+    _MAX_SHIFT_SIZE,
+    _perform_shift,
+    trace_to_alignment,
+)
 
-_NOP, _SUB, _INS, _DEL = 0, 1, 2, 3
+_INF = int(1e16)
 
 
 def translation_edit_rate(words_hyp: list[str], words_ref: list[str]) -> tuple[int, int]:
@@ -147,22 +150,22 @@ def _rows(words: list[int], ref: list[int], spans: list[tuple[int, int]], start:
     return out
 
 
-def _trace(ed: _EditDistance, hyp: list[int], rows: list[list[int]]) -> list[int]:
-    """sacrebleu's trace of ``hyp`` (flipped to rewrite the reference into the
-    hypothesis, as its ``_shift`` uses it), from the cost rows: a cell's operation is the
-    first of no-op/substitution, deletion, insertion that reaches its cost, as
+def _trace(ed: _EditDistance, hyp: list[int], rows: list[list[int]]) -> str:
+    """sacrebleu's trace of ``hyp``, flipped to rewrite the reference into the
+    hypothesis as its ``_shift`` uses it, read from the cost rows: a cell's operation is
+    the first of no-op/substitution, deletion, insertion that reaches its cost, as
     sacrebleu's loop keeps the first of equally cheap ones."""
     ref = ed.ref
-    trace: list[int] = []
+    trace: list[str] = []
     i, j = len(hyp), ed.n_ref
     while i > 0 or j > 0:
         if i == 0:
             j -= 1
-            trace.append(_DEL)  # sacrebleu's insertion, flipped
+            trace.append("d")  # sacrebleu's insertion, flipped
             continue
         if j == 0:
             i -= 1
-            trace.append(_INS)  # sacrebleu's deletion, flipped
+            trace.append("i")  # sacrebleu's deletion, flipped
             continue
         v = rows[i][j]
         up = rows[i - 1]
@@ -170,39 +173,14 @@ def _trace(ed: _EditDistance, hyp: list[int], rows: list[list[int]]) -> list[int
         if up[j - 1] + (0 if same else 1) == v:
             i -= 1
             j -= 1
-            trace.append(_NOP if same else _SUB)
+            trace.append(" " if same else "s")
         elif up[j] + 1 == v:
             i -= 1
-            trace.append(_INS)
+            trace.append("i")
         else:
             j -= 1
-            trace.append(_DEL)
-    trace.reverse()
-    return trace
-
-
-def _alignment(trace: list[int]) -> tuple[dict[int, int], list[int], list[int]]:
-    """sacrebleu's ``trace_to_alignment``."""
-    pos_hyp = pos_ref = -1
-    hyp_err: list[int] = []
-    ref_err: list[int] = []
-    align: dict[int, int] = {}
-    for op in trace:
-        if op == _NOP or op == _SUB:
-            pos_hyp += 1
-            pos_ref += 1
-            align[pos_ref] = pos_hyp
-            e = 0 if op == _NOP else 1
-            hyp_err.append(e)
-            ref_err.append(e)
-        elif op == _INS:
-            pos_hyp += 1
-            hyp_err.append(1)
-        else:
-            pos_ref += 1
-            align[pos_ref] = pos_hyp
-            ref_err.append(1)
-    return align, ref_err, hyp_err
+            trace.append("d")
+    return "".join(reversed(trace))
 
 
 def _shifted_pairs(hyp: list[int], ref: list[int]):
@@ -224,16 +202,6 @@ def _shifted_pairs(hyp: list[int], ref: list[int]):
                     break
 
 
-def _perform_shift(words: list[int], start: int, length: int, target: int) -> list[int]:
-    """sacrebleu's ``_perform_shift``."""
-    if target < start:
-        return words[:target] + words[start:start + length] + words[target:start] + words[start + length:]
-    if target > start + length:
-        return words[:start] + words[start + length:target] + words[start:start + length] + words[target:]
-    return (words[:start] + words[start + length:length + target] + words[start:start + length]
-            + words[length + target:])
-
-
 def _changed(start: int, length: int, target: int, n: int) -> tuple[int, int]:
     """The rows ``(p, q)`` a shift changes in ``n`` words: words ``p .. q-1`` move, the
     rest stay."""
@@ -245,11 +213,11 @@ def _changed(start: int, length: int, target: int, n: int) -> tuple[int, int]:
 
 
 def _shift(hyp: list[int], ref: list[int], ed: _EditDistance, pre_score: int,
-           rows: list[list[int]], back: list[list[int]], trace: list[int],
+           rows: list[list[int]], back: list[list[int]], trace: str,
            checked: int) -> tuple[int, list[int], int, tuple[int, int]]:
     """sacrebleu's ``_shift``: the best shift's gain, the shifted hypothesis and the
     candidates checked so far (and the rows the shift changed)."""
-    align, ref_err, hyp_err = _alignment(trace)
+    align, ref_err, hyp_err = trace_to_alignment(trace)
     best: tuple[int, int, int, int] | None = None
     costed: dict[tuple[int, int, int], int] = {}
     for start_h, start_r, length in _shifted_pairs(hyp, ref):

@@ -849,23 +849,9 @@ def _stats_from(metric: str, hyps: Sequence[str], refs: Sequence[Sequence[str]],
                 rows: Any, total: Any) -> Any:
     """A :class:`~reviewer.metrics.SegmentStats` with given rows (None: not kept; then
     only corpus scores of all segments and signatures are available) and total."""
-    from .metrics import MetricOptions, SegmentStats, make_metric, transpose_refs
+    from .metrics import SegmentStats
 
-    n = len(hyps)
-    st = SegmentStats.__new__(SegmentStats)
-    st.name = metric
-    st.options = options or MetricOptions()
-    st.metric = make_metric(metric, st.options)
-    st._sentence_metric = make_metric(metric, st.options, sentence=True)
-    st.refs = transpose_refs(refs)
-    st.hyps = list(hyps)
-    if n:  # as SegmentStats.__init__ leaves the signature's nrefs
-        st.metric._cache_references([r[:1] for r in st.refs])
-    counts = {sum(r[i] is not None for r in st.refs) for i in range(n)}
-    st.metric.num_refs = next(iter(counts)) if len(counts) == 1 else -1
-    st.rows = rows
-    st.total = total
-    return st
+    return SegmentStats(metric, hyps, refs, options, rows=rows, total=total)
 
 
 def _spans(n: int, workers: int, chunk: int) -> list[tuple[int, int]]:

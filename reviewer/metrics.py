@@ -92,7 +92,8 @@ class SegmentStats:
     """
 
     def __init__(self, metric: str, hyps: Sequence[str], refs: Sequence[Sequence[str]],
-                 options: MetricOptions | None = None, rows: np.ndarray | None = None) -> None:
+                 options: MetricOptions | None = None, rows: np.ndarray | None = None,
+                 total: np.ndarray | None = None) -> None:
         if any(len(r) != len(hyps) for r in refs):
             raise ValueError("every reference stream must be as long as the hypotheses")
         self.name = metric
@@ -101,14 +102,17 @@ class SegmentStats:
         self._sentence_metric = make_metric(metric, self.options, sentence=True)
         self.refs = transpose_refs(refs)
         self.hyps = list(hyps)
-        if rows is not None:  # statistics computed elsewhere (see corpus_scores)
-            if len(rows) != len(self.hyps):
+        if rows is not None or total is not None:
+            # Statistics computed elsewhere (corpus_scores, the distributed engine's
+            # workers); with ``total`` alone the rows are not kept, and only corpus
+            # scores of all segments and signatures are available.
+            if rows is not None and len(rows) != len(self.hyps):
                 raise ValueError("one row of statistics per hypothesis")
             if self.hyps:  # the state _cache_references leaves, as below
                 self.metric._cache_references([r[:1] for r in self.refs])
             self._set_num_refs()
-            self.rows = np.asarray(rows, dtype=np.float64)
-            self.total = self.rows.sum(axis=0)
+            self.rows = None if rows is None else np.asarray(rows, dtype=np.float64)
+            self.total = self.rows.sum(axis=0) if total is None else total
             return
         # References' n-grams are extracted a chunk at a time and not kept (for chrF
         # they weigh ~30 KB a segment: GBs at 100k segments); update() re-extracts the

@@ -180,11 +180,11 @@ def iter_entries(text: str) -> Iterator[RawEntry]:
         if line[:7] == "msgstr[":
             if state not in _FROM["mx"]:
                 raise Odd(n)
-            idx = line[7]
+            idx = line[7:8]
             q = line.find('"')
             if not idx.isdigit() or idx not in "0123456789" or q < 0:
                 raise Odd(n)
-            if line[8] != "]" or line[9:q].strip():
+            if line[8:9] != "]" or line[9:q].strip():
                 raise Odd(n)  # msgstr[10] and other forms: the reference decides
             plural_index = int(idx)
             entry.msgstr_plural[plural_index] = _string(line[q:].rstrip(), n)

@@ -69,8 +69,9 @@ def lemma(word: str, lang: str | None) -> str | None:
 
 @lru_cache(maxsize=200_000)
 def _known(word: str, code: str) -> bool:
-    lem = _lemmatizer()
-    return bool(lem.is_known(word, lang=code) or lem.is_known(word.lower(), lang=code))
+    import simplemma
+
+    return bool(simplemma.is_known(word, lang=code) or simplemma.is_known(word.lower(), lang=code))
 
 
 def is_known(word: str, lang: str | None) -> bool:

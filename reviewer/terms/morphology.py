@@ -1,0 +1,166 @@
+"""Inflection knowledge for term matching: which text word stands for which glossary word.
+
+Two sources, chosen per language by ``benchmarks/bench_morphology.py`` (see its
+docstring for the figures):
+
+* **a lexicon of inflected forms** (simplemma via :mod:`reviewer.morph`, ~50 languages):
+  a text word and a glossary word are the same term word when the lexicon knows both and
+  gives them the same lemma (``центров``/``центр``, ``mieście``/``miasto``,
+  ``pankin``/``pankki``, ``Häuser``/``Haus``). Two known words with different lemmas are
+  different words even when one starts with the other: derivation is not inflection
+  (``scalable`` is not ``scaling``, ``potenziale`` is not ``potenziare``).
+* **ending rules** (the tables below) for a word the lexicon does not know (a new
+  term, a name, a rare form) and for languages without a lexicon: a stem and the
+  endings (or a number of characters) that may follow it. They are hand-written, and
+  remain because the benchmark measures them as the better fallback for unknown words
+  than the Snowball stemmers or simplemma's own guessing rules (see
+  ``bench_morphology.py``).
+
+:func:`morph_for` gives the :class:`Morph` of a language: its key function (the lemma
+of a known word), endings and whether it writes compounds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import morph as _morph
+from .normalize import token_shape
+
+__all__ = ["Morph", "morph_for", "threshold_for", "word_key"]
+
+_STRIP: dict[str, tuple[str, ...]] = {
+    "en": ("ing", "ed", "es", "s", "e", "y"),
+    "it": ("are", "ere", "ire", "i", "e", "a", "o"),
+    "es": ("ar", "er", "ir", "as", "os", "es", "a", "o", "e", "s"),
+    "pt": ("ar", "er", "ir", "as", "os", "es", "a", "o", "e", "s"),
+    "ca": ("ar", "er", "ir", "es", "a", "o", "e", "s"),
+    "fr": ("er", "ir", "re", "es", "e", "s", "x"),
+    "ro": ("are", "ere", "ire", "a", "e", "i", "u"),
+    "de": ("en", "e", "um", "us", "a"),
+    "nl": ("en", "e", "s"),
+    "sv": ("ar", "er", "or", "en", "a", "e"),
+    "da": ("er", "en", "e"),
+    "nb": ("er", "en", "e"),
+    "no": ("er", "en", "e"),
+    "pl": ("a", "y", "i", "e", "u", "o"),
+    "cs": ("a", "y", "i", "e", "u", "o"),
+    "ru": ("а", "я", "ы", "и", "е", "о", "у", "ь"),
+    "uk": ("а", "я", "и", "і", "е", "о", "у", "ь"),
+}
+_DEFAULT_STRIP: tuple[str, ...] = ("e", "a", "o", "i", "s")
+_MAX_EXTRA: dict[str, int] = {"pl": 4, "cs": 4, "ru": 4, "uk": 4, "sv": 4, "da": 4, "nb": 4, "no": 4}
+# Inflectional endings that may follow a stem, where known: a closed list keeps
+# "potenziale" (potential) from matching "potenziare" (to scale up).
+_IT_END = """a e i o are ere ire iamo ate ete ite ano ono ato ata ati uto uta uti ute ito ita iti
+    ando endo amento amenti imento imenti azione azioni ava avano eva evano erà eranno
+    irà iranno abile abili ibile ibili iamo ò ì amo emo imo avo avi avamo ai eranno
+    ano ino ono""".split()
+_ES_END = """a o e s as os es ar er ir ado ada ados adas ido ida idos idas ando iendo amiento
+    amientos imiento imientos ación aciones ición iciones able ables ible ibles amos emos
+    imos an en ó ió ía aba aban ará erá irá ão ões ção ções ável áveis ível íveis ou am
+    em ndo""".split()
+_FR_END = """e es s x er ir re é ée és ées i ie is it ant ent ons ez ait aient ement ements
+    ation ations eur eurs able ables era eront""".split()
+_EN_END = """s es ed d ing e er ers ies ied y ment ments able ability ation ations""".split()
+_DE_END = """e en em er es n s ns ens nen um ums us a ern t te ten tes ter st end ende enden
+    ung ungen""".split()
+_ENDINGS: dict[str, frozenset[str]] = {
+    "it": frozenset(_IT_END), "es": frozenset(_ES_END), "pt": frozenset(_ES_END),
+    "ca": frozenset(_ES_END), "gl": frozenset(_ES_END), "fr": frozenset(_FR_END),
+    "en": frozenset(_EN_END), "de": frozenset(_DE_END), "nl": frozenset("e en s er ers t te ten d de den".split()),
+}
+_DEFAULT_MAX_EXTRA = 3
+_COMPOUND_LANGS = frozenset({"de", "nl", "sv", "da", "nb", "nn", "no", "is", "fi", "et", "af", "lb"})
+_THRESHOLDS: dict[str, float] = {"de": 88.0, "fi": 88.0, "hu": 88.0, "nl": 87.0, "sv": 87.0}
+_DEFAULT_THRESHOLD = 85.0
+_NAME_SUFFIXES = ("s", "es")
+_MIN_STEM = 4
+_COMPOUND_MIN_REST = 3
+_NO_LIMIT = 99
+
+
+@lru_cache(maxsize=256)
+def _lang(lang: str | None) -> str:
+    return (lang or "").replace("_", "-").split("-")[0].lower()
+
+
+def threshold_for(lang: str | None) -> float:
+    """The fuzzy similarity threshold (0-100) for near misses in ``lang``: 85, higher
+    for languages with long compounds (German 88), where ``ratio`` is lenient."""
+    return _THRESHOLDS.get(_lang(lang), _DEFAULT_THRESHOLD)
+
+
+def _stem(tok: str, orig_tok: str, lang: str) -> tuple[str, int]:
+    """``(stem, max_extra)``; max_extra -1 means: only a name suffix (``s``) may follow
+    (names, acronyms, short words, numbers)."""
+    shape = token_shape(orig_tok)
+    if len(tok) <= 3 or shape in ("allcaps", "mixed") or any(c.isdigit() for c in tok):
+        return tok, -1
+    if len(tok) == 1 or not tok[0].isalpha():
+        return tok, -1
+    for suf in _STRIP.get(lang, _DEFAULT_STRIP):
+        if tok.endswith(suf) and len(tok) - len(suf) >= _MIN_STEM:
+            return tok[: -len(suf)], _MAX_EXTRA.get(lang, _DEFAULT_MAX_EXTRA)
+    return tok, _MAX_EXTRA.get(lang, _DEFAULT_MAX_EXTRA)
+
+
+# ------------------------------------------------------------------ lexicon keys
+
+# languages that capitalise their nouns: a folded text word is looked up capitalised
+# first ("haus" is the noun Haus, not the verb hausen)
+_NOUN_CAPS = frozenset({"de", "lb"})
+
+
+@lru_cache(maxsize=1 << 18)
+def _key(tok: str, code: str) -> str | None:
+    if len(tok) < 2 or not tok.isalpha():
+        return None
+    if code in _NOUN_CAPS:
+        cap = tok[0].upper() + tok[1:]
+        if _morph.is_known(cap, code):
+            return (_morph.lemma(cap, code) or tok).lower()
+    if _morph.is_known(tok, code):
+        return _morph.lemma(tok, code) or tok
+    return None
+
+
+def word_key(tok: str, lang: str | None) -> str | None:
+    """The lemma of folded word ``tok`` when ``lang``'s lexicon knows the word, else
+    None (unknown word, or no lexicon for the language)."""
+    code = _morph.lexicon_lang(lang)
+    return None if code is None else _key(tok, code)
+
+
+@dataclass(frozen=True, slots=True)
+class Morph:
+    """What term matching knows of one language's words.
+
+    ``lexicon``: the lexicon code (None: ending rules only); ``endings``: the closed
+    list of endings that may follow a stem, where known; ``compound``: the language
+    writes compounds as one word."""
+
+    lang: str
+    lexicon: str | None
+    endings: frozenset[str] | None
+    compound: bool
+
+    def key(self, tok: str) -> str | None:
+        """The lemma of folded word ``tok`` if the lexicon knows it, else None."""
+        return None if self.lexicon is None else _key(tok, self.lexicon)
+
+    def form_key(self, tok: str, orig: str) -> str | None:
+        """The key of a glossary word (``orig``: as written): None for names written in
+        capitals or mixed case, numbers and words the lexicon does not know, which
+        keep the ending rules."""
+        if self.lexicon is None or token_shape(orig) in ("allcaps", "mixed"):
+            return None
+        return _key(tok, self.lexicon)
+
+
+@lru_cache(maxsize=256)
+def morph_for(lang: str | None) -> Morph:
+    """The :class:`Morph` of ``lang`` (any BCP 47 tag)."""
+    lg = _lang(lang)
+    return Morph(lg, _morph.lexicon_lang(lg), _ENDINGS.get(lg), lg in _COMPOUND_LANGS)

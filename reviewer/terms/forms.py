@@ -15,9 +15,10 @@ from typing import Any, Iterable
 
 from .entries import _NO_ENTRIES, Entry
 from .morphology import (
-    _COMPOUND_LANGS, _COMPOUND_MIN_REST, _ENDINGS, _MIN_STEM, _NAME_SUFFIXES, _NO_LIMIT, _stem,
+    _COMPOUND_LANGS, _COMPOUND_MIN_REST, _ENDINGS, _MIN_STEM, _NAME_SUFFIXES, _NO_LIMIT, Morph,
+    _stem, morph_for,
 )
-from .normalize import _TOKEN_RE, _Text, fold
+from .normalize import _TOKEN_RE, _Text, fold, token_shape
 
 __all__ = ["FormHit"]
 
@@ -31,7 +32,8 @@ class _Form:
     looked for inside compound words)."""
 
     __slots__ = ("text", "toks", "orig", "stems", "extra", "case", "modifier", "items",
-                 "by_kind", "approved", "forbidden", "source", "forbidden_only")
+                 "by_kind", "approved", "forbidden", "source", "forbidden_only", "morph",
+                 "keyed", "probes")
 
     def __init__(self, text: str, toks: tuple[str, ...], orig: tuple[str, ...],
                  stems: tuple[str, ...], extra: tuple[int, ...], case: bool, modifier: bool) -> None:
@@ -43,6 +45,10 @@ class _Form:
         self.forbidden: frozenset[Entry] = _NO_ENTRIES
         self.source: frozenset[Entry] = _NO_ENTRIES
         self.forbidden_only = False
+        # per word: whether the lexicon decides (see Morph.compare), and its index keys
+        self.morph: Morph | None = None
+        self.keyed: tuple[bool, ...] = (False,) * len(toks)
+        self.probes: tuple[frozenset[str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +100,17 @@ def _tok_ok(f: _Form, k: int, tok: str, last: bool, endings: frozenset[str] | No
     if tok == f.toks[k]:
         return 1
     st = f.stems[k]
+    if f.keyed[k]:
+        c = f.morph.compare(f.toks[k], tok)  # type: ignore[union-attr]
+        if c == 1:
+            return 2
+        if c == 0 and tok.startswith(st) and tok[len(st):] in f.morph.inflections:  # type: ignore[union-attr]
+            return 2
+        if c == 0:  # not a form of the word; it may still start a compound
+            if (last and f.modifier and not f.forbidden_only and tok.startswith(st)
+                    and len(tok) - len(st) >= _COMPOUND_MIN_REST):
+                return 3
+            return 0
     if not tok.startswith(st):
         return 0
     if len(tok) == len(st):
@@ -126,6 +143,8 @@ def _hit(t: _Text, f: _Form, i: int, j: int, res: int, infl: bool) -> _Raw:
         for k in range(j - i + 1):
             s = t.starts[i + k]
             n = len(f.stems[k])
+            if not t.toks[i + k].startswith(f.stems[k]):
+                n = 1  # a form the lexicon knows, spelt otherwise: its first letter
             if t.nfc[s : s + n] != f.orig[k][:n]:
                 exact = False
                 break
@@ -161,6 +180,7 @@ class _Forms:
 
     def __init__(self, forms: Iterable[tuple[str, Entry, str]], lang: str) -> None:
         self.lang = lang
+        self.morph = morph = morph_for(lang)
         compound = lang in _COMPOUND_LANGS
         self.endings = _ENDINGS.get(lang)
         max_extra = max(map(len, self.endings)) if self.endings else 2
@@ -182,6 +202,18 @@ class _Forms:
                 f = seen[(nfc, case)] = _Form(
                     nfc, toks, orig, tuple(x for x, _ in st), tuple(x for _, x in st), case, modifier
                 )
+                if morph.lexicon is not None:
+                    f.morph = morph
+                    f.keyed = tuple(
+                        len(t) >= 2 and t.isalpha() and token_shape(o) not in ("allcaps", "mixed")
+                        and morph.entry_keys(t) is not None
+                        for t, o in zip(toks, orig)
+                    )
+                    if not any(f.keyed):
+                        f.keyed = (False,) * len(toks)
+                    f.probes = tuple(
+                        morph.probes(t, True) if kd else frozenset() for t, kd in zip(toks, f.keyed)
+                    )
                 max_extra = max(max_extra, f.extra[0])
                 any_modifier = any_modifier or modifier
             f.items.append((entry, kind))
@@ -224,6 +256,27 @@ class _Forms:
             if r is not None:
                 out.append(r)
             p = low.find(st0, p + 1)
+        if f.keyed[0]:
+            extra = self._keyed_hits(t, f, {r[1] for r in out})
+            if extra:
+                out.extend(extra)
+                out.sort(key=lambda r: (r[1], -r[2]))
+        return out
+
+    def _keyed_hits(self, t: _Text, f: _Form, done: set[int]) -> list[_Raw]:
+        """The hits of ``f`` starting at a word whose index keys (lemma, stem) it
+        shares, other than at the offsets ``done``: the forms the lexicon knows that a
+        search for the first stem misses ("mieście" for "miasto")."""
+        out: list[_Raw] = []
+        p0 = f.probes[0]
+        probes = self.morph.probes
+        last = len(f.toks) - 1
+        for i, tok in enumerate(t.toks):
+            if t.starts[i] in done or p0.isdisjoint(probes(tok, False)):
+                continue
+            r = self._starting(t, f, i, last, self.endings, self.max_extra)
+            if r is not None:
+                out.append(r)
         return out
 
     def has_hit(self, t: _Text, f: _Form) -> bool:
@@ -235,6 +288,8 @@ class _Forms:
             if r is not None and r[3]:
                 return True
             p = low.find(st0, p + 1)
+        if f.keyed[0]:
+            return any(r[3] for r in self._keyed_hits(t, f, set()))
         return False
 
     def hit_at(self, t: _Text, f: _Form, p: int) -> _Raw | None:
@@ -248,7 +303,7 @@ class _Forms:
         j = p - starts[i]
         st0 = f.stems[0]
         if j == 0:
-            if len(tok) - len(st0) > self.max_extra:
+            if len(tok) - len(st0) > self.max_extra and not f.keyed[0]:
                 return None  # (as an index prunes its look-ups)
             return self._starting(t, f, i, len(f.toks) - 1, self.endings, self.max_extra)
         if len(f.toks) > 1 or not f.modifier or f.forbidden_only:
@@ -281,7 +336,7 @@ class _Forms:
         if i + 1 >= len(toks) or not t.join[i + 1]:
             return None
         tok2, st1 = toks[i + 1], f.stems[1]
-        if not tok2.startswith(st1) or len(tok2) - len(st1) > max_extra:
+        if not f.keyed[1] and (not tok2.startswith(st1) or len(tok2) - len(st1) > max_extra):
             return None
         r1 = _tok_ok(f, 1, tok2, last == 1, endings)
         if not r1:

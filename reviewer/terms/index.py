@@ -24,7 +24,11 @@ class _Index:
         self.lang = compiled.lang
         self.endings = compiled.endings
         self.max_extra = compiled.max_extra
+        self.morph = compiled.morph
         self.single: dict[str, list[_Form]] = {}
+        # forms keyed by the index keys of a lexicon's words (see Morph.probes)
+        self.ksingle: dict[str, list[_Form]] = {}
+        self.kmulti: dict[str, dict[str, list[_Form]]] = {}
         self.multi: dict[str, dict[str, list[_Form]]] = {}
         self.heads: dict[str, list[_Form]] = {}
         self.head_pre: set[str] = set()
@@ -33,14 +37,21 @@ class _Index:
         head_lens: set[int] = set()
         for f in compiled.forms if forms is None else forms:
             lens.add(len(f.stems[0]))
+            p0 = f.probes[0] if f.keyed[0] else ()
             if len(f.toks) == 1:
                 self.single.setdefault(f.stems[0], []).append(f)
+                for p in p0:
+                    self.ksingle.setdefault(p, []).append(f)
                 if f.modifier and not f.forbidden_only:  # may end a compound
                     self.heads.setdefault(f.stems[0], []).append(f)
                     self.head_pre.add(f.stems[0][:_MIN_STEM])
                     head_lens.add(len(f.stems[0]))
             else:
-                self.multi.setdefault(f.stems[0], {}).setdefault(f.stems[1], []).append(f)
+                k1 = (f.stems[1], *(f.probes[1] if f.keyed[1] else ()))
+                for k in k1:
+                    self.multi.setdefault(f.stems[0], {}).setdefault(k, []).append(f)
+                    for p in p0:
+                        self.kmulti.setdefault(p, {}).setdefault(k, []).append(f)
                 lens2.add(len(f.stems[1]))
         self.lens = frozenset(lens)
         self.maxlen = max(lens, default=0)
@@ -52,7 +63,9 @@ class _Index:
         stems = list(self.single) + list(self.multi)
         self.gate = frozenset(x[:4] for x in stems if len(x) >= 4)
         self.short = frozenset(x for x in stems if len(x) < 4)
-        self.stems2 = frozenset(k for inner in self.multi.values() for k in inner)
+        self.stems2 = frozenset(k for inner in self.multi.values() for k in inner) | frozenset(
+            k for inner in self.kmulti.values() for k in inner)
+        self.keyed = bool(self.ksingle or self.kmulti or any(k[:1] < " " for k in self.stems2))
         self._tok_cache: dict[str, _TokPlan] = {}
         self._tok2_cache: dict[str, tuple[str, ...]] = {}
         self._pairs = 0  # pairs cached in the plans of _tok_cache
@@ -95,6 +108,21 @@ class _Index:
                 inner = multi.get(key)
                 if inner is not None:
                     mixed.append((None, inner))
+        if self.keyed:  # forms whose word the lexicon relates to this one
+            seen = {id(it[0]) for it in items}
+            for p in self.morph.probes(tok, False):
+                for f in self.ksingle.get(p, ()):
+                    if id(f) in seen:
+                        continue
+                    seen.add(id(f))
+                    res = _tok_ok(f, 0, tok, True, self.endings)
+                    if res:
+                        it = _item(f, res, res >= 2)
+                        items.append(it)
+                        mixed.append((f, it))
+                inner = self.kmulti.get(p)
+                if inner is not None:
+                    mixed.append((None, inner))
         has_multi = len(mixed) > len(items)
         plan: _TokPlan = (
             (tuple(heads), tuple(items), {} if has_multi else None, tuple(mixed) if has_multi else None)
@@ -119,6 +147,8 @@ class _Index:
                 if L2 in self.lens2
             ) if k in stems2
         )
+        if self.keyed:
+            out += tuple(k for k in self.morph.probes(tok2, False) if k in stems2)
         cache = self._tok2_cache
         if len(cache) >= _TOKEN_CACHE:
             cache.clear()
@@ -137,6 +167,7 @@ class _Index:
             keys2 = self._second(tok2)
         out: list[_Item] = []
         multi = False
+        seen: set[int] = set()
         for f, x in mixed if keys2 else ():  # (no second word: the single-word forms)
             if f is not None:
                 out.append(x)
@@ -144,6 +175,9 @@ class _Index:
             inner: dict[str, list[_Form]] = x
             for k2 in keys2:
                 for f2 in inner.get(k2, ()):
+                    if id(f2) in seen:
+                        continue
+                    seen.add(id(f2))
                     r0 = _tok_ok(f2, 0, tok, False, self.endings)
                     if r0:
                         r1 = _tok_ok(f2, 1, tok2, len(f2.toks) == 2, self.endings)
@@ -197,7 +231,9 @@ class _Index:
                     add(_hit(t, f, i, i + last, res, infl))
                     continue
                 # three words or more: most candidates fail on the third (cheap test)
-                if i + 2 > last_i or not join[i + 2] or not toks[i + 2].startswith(f.stems[2]):
+                if i + 2 > last_i or not join[i + 2] or (
+                    not f.keyed[2] and not toks[i + 2].startswith(f.stems[2])
+                ):
                     continue
                 r = _verify(t, f, i, infl, self.endings)
                 if r is not None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from .. import morph as _morph
 from .normalize import token_shape
@@ -112,6 +113,35 @@ def _stem(tok: str, orig_tok: str, lang: str) -> tuple[str, int]:
 # first ("haus" is the noun Haus, not the verb hausen)
 _NOUN_CAPS = frozenset({"de", "lb"})
 
+# How words the lexicon does not know are compared, and whether a text word's lemma may
+# be followed one step further (a participle to its verb: "расположена" -> "расположенный"
+# -> "расположить"), chosen per language on benchmarks/bench_morphology.py (UD test
+# treebanks; recall / false matches of single words, best recall with false <= 1%):
+#   ru: lemma + snowball 0.956 / 0.60% (chain: 0.972 / 1.03%; suffix tables 0.942)
+#   pl: chain + guess|suffix 0.934 / 0.37% (snowball 0.933 / 0.35%; exact 0.928)
+#   fi: chain + snowball 0.822 / 0.38% (guess 0.877 / 1.16%; suffix tables 0.803)
+#   tr: lemma + guess|suffix 0.959 / 4.23% (no method under 1%: the lexicon itself
+#       maps derived words, -li/-siz/-lik, to their roots)
+# "snowball": equal Snowball stems; "guess": equal simplemma lemmas with its guessing
+# rules; "suffix": the ending rules above (the rules stay the fallback of every other
+# language: the default below, unmeasured languages keep today's behaviour).
+_FALLBACK: dict[str, tuple[bool, str]] = {
+    "ru": (False, "snowball"), "pl": (True, "guess|suffix"), "fi": (True, "snowball"),
+    "tr": (False, "guess|suffix"),
+}
+_DEFAULT_FALLBACK = (True, "suffix")
+# Regular inflections a lexicon files under separate lemmas: English "-ing" and "-ed"
+# forms are also nouns and adjectives in the lexicon ("scaling", "scaled"), so a verb
+# entry "scale" would not match them; a form word's stem plus one of these endings is
+# an inflection even when the lexicon gives the two words different lemmas.
+# (Derivational endings, "-able", "-ment", "-ation", are not here: "scalable" stays
+# another word.)
+_INFLECTION_ONLY: dict[str, frozenset[str]] = {
+    "en": frozenset("s es ed d ing ings ies ied".split()),
+}
+_SNOWBALL = {"ru": "russian", "fi": "finnish", "pl": "polish", "tr": "turkish"}
+_NO_KEYS: frozenset[str] = frozenset()
+
 
 @lru_cache(maxsize=1 << 18)
 def _key(tok: str, code: str) -> str | None:
@@ -133,34 +163,142 @@ def word_key(tok: str, lang: str | None) -> str | None:
     return None if code is None else _key(tok, code)
 
 
+@lru_cache(maxsize=None)
+def _stemmer(lang: str) -> Any:
+    import snowballstemmer
+
+    return snowballstemmer.stemmer(_SNOWBALL[lang])
+
+
 @dataclass(frozen=True, slots=True)
 class Morph:
     """What term matching knows of one language's words.
 
     ``lexicon``: the lexicon code (None: ending rules only); ``endings``: the closed
     list of endings that may follow a stem, where known; ``compound``: the language
-    writes compounds as one word."""
+    writes compounds as one word; ``chain`` and ``fallback``: see ``_FALLBACK``."""
 
     lang: str
     lexicon: str | None
     endings: frozenset[str] | None
     compound: bool
+    chain: bool = False
+    fallback: str = "suffix"
+    inflections: frozenset[str] = frozenset()
 
-    def key(self, tok: str) -> str | None:
-        """The lemma of folded word ``tok`` if the lexicon knows it, else None."""
-        return None if self.lexicon is None else _key(tok, self.lexicon)
-
-    def form_key(self, tok: str, orig: str) -> str | None:
-        """The key of a glossary word (``orig``: as written): None for names written in
-        capitals or mixed case, numbers and words the lexicon does not know, which
-        keep the ending rules."""
-        if self.lexicon is None or token_shape(orig) in ("allcaps", "mixed"):
+    def entry_keys(self, tok: str) -> frozenset[str] | None:
+        """The lemmas a glossary word stands for: itself when it is a dictionary form
+        (glossaries write lemmas: "начало" is the noun, not a form of "начать"), else
+        its lemma; None when the lexicon does not know it."""
+        code = self.lexicon
+        if code is None:
             return None
-        return _key(tok, self.lexicon)
+        return _entry_keys(tok, code)
+
+    def text_keys(self, tok: str) -> frozenset[str] | None:
+        """The lemmas a text word may be a form of (its own, and with ``chain`` its
+        lemma's lemma); None when the lexicon does not know it."""
+        code = self.lexicon
+        if code is None:
+            return None
+        return _text_keys(tok, code, self.chain)
+
+    def stem(self, tok: str) -> str:
+        """The Snowball stem of ``tok``."""
+        return _snow(tok, self.lang)
+
+    def guess(self, tok: str) -> str:
+        """simplemma's lemma of ``tok``, its guessing rules included."""
+        return _guess(tok, self.lexicon or "")
+
+    def compare(self, a: str, b: str) -> int:
+        """How text word ``b`` stands for glossary word ``a`` (both folded, different):
+        1 a form of it, 0 not, -1 undecided (the caller applies the ending rules)."""
+        ea = self.entry_keys(a)
+        if ea is not None:
+            tb = self.text_keys(b)
+            if tb is not None:
+                return 1 if ea & tb else 0
+        fb = self.fallback
+        if self.lexicon is None or fb == "suffix":
+            return -1
+        if fb == "snowball":
+            return 1 if _snow(a, self.lang) == _snow(b, self.lang) else 0
+        gb = _guess(b, self.lexicon)
+        if gb == a or gb == _guess(a, self.lexicon):
+            return 1
+        return -1 if fb == "guess|suffix" else 0
+
+    def probes(self, tok: str, entry: bool) -> frozenset[str]:
+        """Index keys of a word (glossary word with ``entry``, else text word): a
+        glossary word is a candidate for a text word when they share one; only
+        :meth:`compare` decides."""
+        code = self.lexicon
+        if code is None or len(tok) < 2 or not tok.isalpha():
+            return _NO_KEYS
+        return _probes(tok, code, self.lang, self.chain, self.fallback, entry)
+
+
+@lru_cache(maxsize=1 << 16)
+def _entry_keys(tok: str, code: str) -> frozenset[str] | None:
+    if len(tok) < 2 or not tok.isalpha():
+        return None
+    if _morph._is_lemma(tok, code):
+        return frozenset((tok,))
+    k = _key(tok, code)
+    return None if k is None else frozenset((k,))
+
+
+@lru_cache(maxsize=1 << 18)
+def _text_keys(tok: str, code: str, chain: bool) -> frozenset[str] | None:
+    k = _key(tok, code)
+    if k is None:
+        return None
+    if chain:
+        k2 = _key(k, code)
+        if k2 is not None and k2 != k:
+            return frozenset((k, k2))
+    return frozenset((k,))
+
+
+@lru_cache(maxsize=1 << 18)
+def _snow(tok: str, lang: str) -> str:
+    return str(_stemmer(lang).stemWord(tok))
+
+
+@lru_cache(maxsize=1 << 18)
+def _guess(tok: str, code: str) -> str:
+    return _morph.lemma(tok, code) or tok
+
+
+@lru_cache(maxsize=1 << 18)
+def _probes(tok: str, code: str, lang: str, chain: bool, fallback: str, entry: bool) -> frozenset[str]:
+    keys = _entry_keys(tok, code) if entry else _text_keys(tok, code, chain)
+    out = {"\x00" + k for k in keys or ()}
+    if fallback == "snowball":
+        out.add("\x01" + _snow(tok, lang))
+    elif fallback.startswith("guess"):
+        out.add("\x02" + _guess(tok, code))
+        if entry:
+            out.add("\x02" + tok)
+    return frozenset(out)
 
 
 @lru_cache(maxsize=256)
 def morph_for(lang: str | None) -> Morph:
     """The :class:`Morph` of ``lang`` (any BCP 47 tag)."""
     lg = _lang(lang)
-    return Morph(lg, _morph.lexicon_lang(lg), _ENDINGS.get(lg), lg in _COMPOUND_LANGS)
+    chain, fallback = _FALLBACK.get(lg, _DEFAULT_FALLBACK)
+    if fallback == "snowball" and not _has_snowball():
+        fallback = "suffix"
+    return Morph(lg, _morph.lexicon_lang(lg), _ENDINGS.get(lg), lg in _COMPOUND_LANGS, chain, fallback,
+                 _INFLECTION_ONLY.get(lg, frozenset()))
+
+
+@lru_cache(maxsize=1)
+def _has_snowball() -> bool:
+    try:
+        import snowballstemmer  # noqa: F401
+    except ImportError:
+        return False
+    return True

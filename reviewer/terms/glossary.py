@@ -430,6 +430,35 @@ class Glossary:
             return 0, 0
         return len(entries), len(self._approved_of(segment.target or "", target_lang, entries))
 
+    # ------------------------------------------------------------ query API
+    # (what the checks ask; the underscored names are kept as aliases)
+
+    def source_entries(self, text: str, lang: str | None = None) -> tuple[Entry, ...]:
+        """The distinct entries whose source term is in ``text``, in text order."""
+        return self._source_entries(text, lang)
+
+    def approved_among(
+        self, text: str, lang: str | None, entries: tuple[Entry, ...]
+    ) -> frozenset[Entry]:
+        """The entries among ``entries`` with an approved form in ``text`` (right case,
+        inflections allowed), looking for their forms alone."""
+        return self._approved_of(text, lang, entries)
+
+    def forbidden_hits(self, text: str, lang: str | None = None) -> list[_Raw]:
+        """Hits of forms forbidden for some entry: ``(form, start, end, exact_case,
+        inflected, compound)``; ``form.items`` gives ``(entry, kind)`` pairs and
+        ``form.forbidden`` the entries that forbid it."""
+        return self._forbidden_raw(text, lang)
+
+    def approved_at(self, text: str, lang: str | None, entry: Entry, start: int, end: int) -> bool:
+        """Whether an approved form of ``entry`` is in ``text`` exactly at ``start:end``."""
+        return self._approved_at(text, lang, entry, start, end)
+
+    def may_have_case_variant(self, entry: Entry, lang: str | None) -> bool:
+        """Whether some approved form of ``entry`` is case-sensitive (only such a form
+        can have a case variant)."""
+        return self._may_have_case_variant(entry, lang)
+
     def near_miss(
         self,
         text: str,

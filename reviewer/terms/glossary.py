@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 from rapidfuzz import fuzz, process
 
+from .. import morph as _morph
 from .entries import _NO_ENTRIES, Entry, TermMatch
 from .forms import FormHit, _Forms, _Raw
 from .fuzzy import near_miss
@@ -136,6 +137,8 @@ class _Layer:
                 seen.add(k)
                 out.append((f, offs[s], offs[e], r[3], r[4], r[5]))
             raw = out
+        if raw and "-" in text:
+            raw = [r for r in raw if not _in_known_hyphenated(text, r[1], r[2], lang)]
         done = [raw, None if raw else []]
         if len(self._cache) >= self.CACHE:
             self._cache.popitem(last=False)
@@ -175,6 +178,24 @@ class _Layer:
                 blocks.setdefault((k[0], len(k)), []).append(k)
             self._names = (by_fold, blocks)
         return self._names
+
+
+def _in_known_hyphenated(text: str, s: int, e: int, lang: str) -> bool:
+    """Whether span ``s:e`` is only part of a hyphenated word that ``lang``'s lexicon
+    knows as one word ("scale" in "large-scale", "known" in "well-known"): such a
+    part is not an occurrence of the term."""
+    a, b = s, e
+    while a > 1 and text[a - 1] == "-" and text[a - 2].isalnum():
+        a -= 2
+        while a > 0 and text[a - 1].isalnum():
+            a -= 1
+    while b + 1 < len(text) and text[b] == "-" and text[b + 1].isalnum():
+        b += 2
+        while b < len(text) and text[b].isalnum():
+            b += 1
+    if (a, b) == (s, e):
+        return False
+    return _morph.is_known(text[a:b], lang)
 
 
 def _match(h: FormHit, e: Entry, kind: str) -> TermMatch:

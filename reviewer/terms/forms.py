@@ -106,9 +106,10 @@ def _tok_ok(f: _Form, k: int, tok: str, last: bool, endings: frozenset[str] | No
             return 2
         if c == 0 and tok.startswith(st) and tok[len(st):] in f.morph.inflections:  # type: ignore[union-attr]
             return 2
-        if c == 0:  # not a form of the word; it may still start a compound
-            if (last and f.modifier and not f.forbidden_only and tok.startswith(st)
-                    and len(tok) - len(st) >= _COMPOUND_MIN_REST):
+        if c == 0:  # another word: it may still be a compound starting with this one
+            full = f.toks[k]  # (the whole word: "kirjoittaa" is not "kirja" + "oittaa")
+            if (last and f.modifier and not f.forbidden_only and tok.startswith(full)
+                    and len(tok) - len(full) >= _COMPOUND_MIN_REST):
                 return 3
             return 0
     if not tok.startswith(st):

@@ -90,25 +90,28 @@ def sentences(path: Path, limit: int | None) -> Iterator[list[Tok]]:
         yield sent
 
 
-def word_sets(sents: list[list[Tok]]) -> tuple[dict[str, str], dict[str, set[str]]]:
-    """``(lemma key -> lemma as written, lemma key -> distinct folded forms)``."""
+def word_sets(sents: list[list[Tok]]) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+    """``(lemma key -> lemma as written, lemma key -> {folded form: form as first
+    written})``: forms are told apart case-insensitively and tested as written."""
     written: dict[str, str] = {}
-    forms: dict[str, set[str]] = defaultdict(set)
+    forms: dict[str, dict[str, str]] = defaultdict(dict)
     for s in sents:
         for form, lemma, upos, _f, _h, _d in s:
             if upos not in CONTENT or not form.isalpha() or not lemma.replace("-", "").isalpha():
                 continue
             k = fold(lemma)
             written.setdefault(k, lemma)
-            forms[k].add(fold(form))
+            forms[k].setdefault(fold(form), form)
     return written, forms
 
 
-def phrase_sets(sents: list[list[Tok]]) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], set[str]]]:
+def phrase_sets(
+    sents: list[list[Tok]],
+) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], dict[str, str]]]:
     """Adjective + noun pairs: ``(key -> entry text, key -> distinct folded surfaces)``."""
     entry: dict[tuple[str, str], str] = {}
     fallback: dict[tuple[str, str], str] = {}
-    surf: dict[tuple[str, str], set[str]] = defaultdict(set)
+    surf: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
     for s in sents:
         for i, (form, lemma, upos, feats, head, deprel) in enumerate(s, 1):
             if upos != "ADJ" or deprel != "amod" or abs(head - i) != 1 or not 1 <= head <= len(s):
@@ -119,7 +122,7 @@ def phrase_sets(sents: list[list[Tok]]) -> tuple[dict[tuple[str, str], str], dic
             key = (fold(lemma), fold(nlemma))
             pair = (form, nform) if i < head else (nform, form)
             text = " ".join(pair)
-            surf[key].add(fold(text))
+            surf[key].setdefault(fold(text), text)
             nom = nfeats.get("Case") == "Nom" and nfeats.get("Number") == "Sing"
             if nom and key not in entry:
                 entry[key] = text
@@ -199,9 +202,9 @@ def methods(lang: str) -> dict[str, Callable[[str, str], bool]]:
 # ------------------------------------------------------------------ measuring
 
 
-def pairs_single(written: dict[str, str], forms: dict[str, set[str]]) -> tuple[list, list]:
-    """``(positive pairs, negative pairs)`` of (entry key, form)."""
-    pos = [(k, f) for k, fs in forms.items() if len(fs) >= 2 for f in sorted(fs) if f != k]
+def pairs_single(written: dict[str, str], forms: dict[str, dict[str, str]]) -> tuple[list, list]:
+    """``(positive pairs, negative pairs)`` of (entry key, form as written)."""
+    pos = [(k, fs[f]) for k, fs in forms.items() if len(fs) >= 2 for f in sorted(fs) if f != k]
     by4: dict[str, list[str]] = defaultdict(list)
     for k in forms:
         by4[k[:4]].append(k)
@@ -212,7 +215,7 @@ def pairs_single(written: dict[str, str], forms: dict[str, set[str]]) -> tuple[l
         for k2 in by4[k[:4]]:
             if k2 == k:
                 continue
-            neg.extend((k, f2) for f2 in sorted(forms[k2]) if f2 not in fs and f2 != k)
+            neg.extend((k, forms[k2][f2]) for f2 in sorted(forms[k2]) if f2 not in fs and f2 != k)
     return pos, neg
 
 
@@ -235,7 +238,8 @@ def reviewer_hits(entries: dict[str, str], texts: set[str], lang: str) -> dict[s
 
 
 def known_pair(lang: str, a: str, b: str) -> bool:
-    return all(word_key(x, lang) is not None for x in a.split() + b.split())
+    return all(word_key(fold(x), lang) is not None for x in a.split() + b.split())
+
 
 
 def run_lang(lang: str, path: Path, limit: int | None) -> dict[str, object]:
@@ -247,9 +251,9 @@ def run_lang(lang: str, path: Path, limit: int | None) -> dict[str, object]:
     res: dict[str, dict[str, float]] = {}
     unk_pos = [p for p in pos if not known_pair(lang, p[0], p[1])]
     for name, ok in ms.items():
-        rec = sum(ok(k, f) for k, f in pos) / max(1, len(pos))
-        fal = sum(ok(k, f) for k, f in neg) / max(1, len(neg))
-        unk = sum(ok(k, f) for k, f in unk_pos) / max(1, len(unk_pos))
+        rec = sum(ok(k, fold(f)) for k, f in pos) / max(1, len(pos))
+        fal = sum(ok(k, fold(f)) for k, f in neg) / max(1, len(neg))
+        unk = sum(ok(k, fold(f)) for k, f in unk_pos) / max(1, len(unk_pos))
         res[name] = {"recall": rec, "false": fal, "unknown": unk}
     # the real matcher
     entries = {k: written[k] for k, fs in forms.items() if len(fs) >= 2}
@@ -263,18 +267,18 @@ def run_lang(lang: str, path: Path, limit: int | None) -> dict[str, object]:
 
     # multi-word
     pentry, psurf = phrase_sets(sents)
-    ppos = [(k, s) for k, ss in psurf.items() for s in sorted(ss) if s != fold(pentry[k])]
+    ppos = [(k, ss[s]) for k, ss in psurf.items() for s in sorted(ss) if s != fold(pentry[k])]
     by4: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for k in psurf:
         by4[(k[0][:4], k[1][:4])].append(k)
     pneg = [
-        (k, s) for k in psurf for k2 in by4[(k[0][:4], k[1][:4])] if k2 != k
+        (k, psurf[k2][s]) for k in psurf for k2 in by4[(k[0][:4], k[1][:4])] if k2 != k
         for s in sorted(psurf[k2]) if s not in psurf[k]
     ]
     pres: dict[str, dict[str, float]] = {}
     for name, ok in ms.items():
         def pm(k: tuple[str, str], s: str) -> bool:
-            a, b = fold(pentry[k]).split(), s.split()
+            a, b = fold(pentry[k]).split(), fold(s).split()
             return len(a) == len(b) and all(ok(x, y) for x, y in zip(a, b))
         pres[name] = {"recall": sum(pm(k, s) for k, s in ppos) / max(1, len(ppos)),
                       "false": sum(pm(k, s) for k, s in pneg) / max(1, len(pneg))}

@@ -207,7 +207,6 @@ class _Forms:
                     f.morph = morph
                     f.keyed = tuple(
                         len(t) >= 2 and t.isalpha() and token_shape(o) not in ("allcaps", "mixed")
-                        and morph.entry_keys(t) is not None
                         for t, o in zip(toks, orig)
                     )
                     if not any(f.keyed):

@@ -150,10 +150,16 @@ def _key(tok: str, code: str) -> str | None:
     if code in _NOUN_CAPS:
         cap = tok[0].upper() + tok[1:]
         if _morph.is_known(cap, code):
-            return (_morph.lemma(cap, code) or tok).lower()
+            return _norm((_morph.lemma(cap, code) or tok).lower())
     if _morph.is_known(tok, code):
-        return _morph.lemma(tok, code) or tok
+        return _norm(_morph.lemma(tok, code) or tok)
     return None
+
+
+def _norm(key: str) -> str:
+    """A lemma as keys compare it: Cyrillic "ё" as "е", as Russian usually writes it
+    (the lexicon has "тёмный" and "темный" as two lemmas)."""
+    return key.replace("ё", "е") if "ё" in key else key
 
 
 def word_key(tok: str, lang: str | None) -> str | None:
@@ -244,7 +250,7 @@ def _entry_keys(tok: str, code: str) -> frozenset[str] | None:
     if len(tok) < 2 or not tok.isalpha():
         return None
     if _morph._is_lemma(tok, code):
-        return frozenset((tok,))
+        return frozenset((_norm(tok),))
     k = _key(tok, code)
     return None if k is None else frozenset((k,))
 

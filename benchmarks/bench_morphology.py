@@ -33,8 +33,13 @@ entry words' first four letters but differ in a lemma.
 The ``unknown`` columns repeat recall over the pairs where the lexicon does not know
 the form or the entry: the measure of the fallback.
 
-Run: ``python benchmarks/bench_morphology.py [DATA_DIR] [--lang ru] [--limit N]``
-(``--limit``: first N sentences per treebank, for quick runs).
+With ``--configs`` the real matcher is also run under every setting of
+``reviewer.terms.morphology._FALLBACK`` (lemma of the lemma or not; fallback for
+unknown words: ending rules, Snowball, simplemma's guess, or a guess then either): the
+per-language choice in that table is the best recall with false matches <= 1%.
+
+Run: ``python benchmarks/bench_morphology.py [DATA_DIR] [--lang ru] [--limit N]
+[--configs]`` (``--limit``: first N sentences per treebank, for quick runs).
 """
 
 from __future__ import annotations
@@ -242,6 +247,48 @@ def known_pair(lang: str, a: str, b: str) -> bool:
 
 
 
+CONFIGS = [(chain, fb) for chain in (False, True)
+           for fb in ("suffix", "snowball", "guess", "guess|suffix", "guess|snowball",
+                      "snowball+stem", "guess|snowball+stem")]
+
+
+def run_configs(lang: str, path: Path, limit: int | None) -> None:
+    """The real matcher under every (chain, fallback) setting of
+    ``reviewer.terms.morphology._FALLBACK``: how the per-language choice is made."""
+    from reviewer.terms import morphology as M
+
+    sents = list(sentences(path, limit))
+    written, forms = word_sets(sents)
+    pos, neg = pairs_single(written, forms)
+    entries = {k: written[k] for k, fs in forms.items() if len(fs) >= 2}
+    texts = {f for _, f in pos} | {f for _, f in neg}
+    pentry, psurf = phrase_sets(sents)
+    ppos = [(k, ss[s]) for k, ss in psurf.items() for s in sorted(ss) if s != fold(pentry[k])]
+    saved = M._FALLBACK.get(lang)
+    print(f"\n-- {lang}: the matcher per setting (chain, fallback): recall, false, phrase recall")
+    try:
+        for cfg in CONFIGS:
+            M._FALLBACK[lang] = cfg
+            M.morph_for.cache_clear()
+            hits = reviewer_hits(entries, texts, lang)
+            rec = sum(hits[f].get(k, False) for k, f in pos) / max(1, len(pos))
+            fal = sum(hits[f].get(k) is True for k, f in neg) / max(1, len(neg))
+            g = Glossary(Entry(e, (e,)) for e in pentry.values())
+            src = {e: k for k, e in pentry.items()}
+            prec = sum(
+                any(src.get(m.entry.source) == k and m.start == 0 and m.end == len(s)
+                    for m in g.find_target_terms(s, lang)) for k, s in ppos
+            ) / max(1, len(ppos))
+            mark = " <- in use" if cfg == saved else ""
+            print(f"  chain={'yes' if cfg[0] else 'no ':<4} {cfg[1]:<15} {rec:.3f} {fal:6.2%}  {prec:.3f}{mark}")
+    finally:
+        if saved is None:
+            M._FALLBACK.pop(lang, None)
+        else:
+            M._FALLBACK[lang] = saved
+        M.morph_for.cache_clear()
+
+
 def run_lang(lang: str, path: Path, limit: int | None) -> dict[str, object]:
     t0 = time.perf_counter()
     sents = list(sentences(path, limit))
@@ -302,6 +349,8 @@ def main() -> int:
     ap.add_argument("data", nargs="?", default=str(DEFAULT))
     ap.add_argument("--lang", action="append", choices=sorted(FILES))
     ap.add_argument("--limit", type=int, default=None, help="first N sentences per treebank")
+    ap.add_argument("--configs", action="store_true",
+                    help="also run the matcher under every per-language setting (slower)")
     a = ap.parse_args()
     data = Path(a.data)
     if not data.is_dir():
@@ -327,6 +376,8 @@ def main() -> int:
         ok = ok and met
         print(f"target (reviewer: recall >= 0.95, false <= 1%, single and phrases): "
               f"{'met' if met else 'NOT met'}")
+        if a.configs:
+            run_configs(lang, data / FILES[lang], a.limit)
     return 0 if ok else 1
 
 

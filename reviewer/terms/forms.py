@@ -11,7 +11,8 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Any, Iterable
+from functools import lru_cache
+from typing import Any, Iterable, Sequence
 
 from .entries import _NO_ENTRIES, Entry
 from .morphology import (
@@ -171,6 +172,14 @@ def _verify(t: _Text, f: _Form, i: int, infl: bool, endings: frozenset[str] | No
     return _hit(t, f, i, i + last, res, infl)
 
 
+@lru_cache(maxsize=64)
+def _text_probes(low: str, toks: Sequence[str], morph: Morph) -> tuple[frozenset[str], ...]:
+    """The index keys of every token of a text (folded text ``low``), computed once for
+    the few forms asked about in it."""
+    probes = morph.probes
+    return tuple(probes(tok, False) for tok in toks)
+
+
 class _Forms:
     """The distinct forms of one side (source terms, or approved and forbidden target
     forms) compiled for one language, and what every index of them shares: the
@@ -269,10 +278,9 @@ class _Forms:
         search for the first stem misses ("mieście" for "miasto")."""
         out: list[_Raw] = []
         p0 = f.probes[0]
-        probes = self.morph.probes
         last = len(f.toks) - 1
-        for i, tok in enumerate(t.toks):
-            if t.starts[i] in done or p0.isdisjoint(probes(tok, False)):
+        for i, ps in enumerate(_text_probes(t.low, t.toks, self.morph)):
+            if p0.isdisjoint(ps) or t.starts[i] in done:
                 continue
             r = self._starting(t, f, i, last, self.endings, self.max_extra)
             if r is not None:

@@ -115,19 +115,22 @@ _NOUN_CAPS = frozenset({"de", "lb"})
 
 # How words the lexicon does not know are compared, and whether a text word's lemma may
 # be followed one step further (a participle to its verb: "расположена" -> "расположенный"
-# -> "расположить"), chosen per language on benchmarks/bench_morphology.py (UD test
-# treebanks; recall / false matches of single words, best recall with false <= 1%):
-#   ru: lemma + snowball 0.956 / 0.60% (chain: 0.972 / 1.03%; suffix tables 0.942)
-#   pl: chain + guess|suffix 0.934 / 0.37% (snowball 0.933 / 0.35%; exact 0.928)
-#   fi: chain + snowball 0.822 / 0.38% (guess 0.877 / 1.16%; suffix tables 0.803)
-#   tr: lemma + guess|suffix 0.959 / 4.23% (no method under 1%: the lexicon itself
-#       maps derived words, -li/-siz/-lik, to their roots)
-# "snowball": equal Snowball stems; "guess": equal simplemma lemmas with its guessing
-# rules; "suffix": the ending rules above (the rules stay the fallback of every other
-# language: the default below, unmeasured languages keep today's behaviour).
+# -> "расположить"), chosen per language with `bench_morphology.py --configs` (UD test
+# treebanks; recall / false matches of single words, phrase recall; the best recall
+# with false matches <= 1%):
+#   ru: no chain, snowball      0.960 / 0.60%, 0.947 (chain: 0.973 / 1.03%; ending rules 0.946)
+#   pl: chain, guess|suffix     0.934 / 0.38%, 0.906 (snowball 0.933 / 0.35%; no chain 0.913)
+#   fi: chain, guess|snowball   0.890 / 0.53%, 0.868 (snowball 0.822; ending rules 0.803)
+#   tr: no chain, snowball      0.952 / 3.82%, 0.977 (no setting under 1%: the lexicon
+#       itself files derived words, -li/-siz/-lik, under their roots; this is the
+#       lowest false-match rate with recall >= 0.95)
+# "snowball": equal Snowball stems; "guess": the text word's simplemma lemma, its
+# guessing rules included, is the glossary word; "a|b": a, else b; "suffix": the
+# ending rules above. Languages not measured keep the ending rules as fallback, with
+# the chain (it raised recall in all four languages).
 _FALLBACK: dict[str, tuple[bool, str]] = {
-    "ru": (False, "snowball"), "pl": (True, "guess|suffix"), "fi": (True, "snowball"),
-    "tr": (False, "guess|suffix"),
+    "ru": (False, "snowball"), "pl": (True, "guess|suffix"), "fi": (True, "guess|snowball"),
+    "tr": (False, "snowball"),
 }
 _DEFAULT_FALLBACK = (True, "suffix")
 # Regular inflections a lexicon files under separate lemmas: English "-ing" and "-ed"
@@ -136,8 +139,12 @@ _DEFAULT_FALLBACK = (True, "suffix")
 # an inflection even when the lexicon gives the two words different lemmas.
 # (Derivational endings, "-able", "-ment", "-ation", are not here: "scalable" stays
 # another word.)
+# German and Dutch "-s" plurals and genitives of loanwords ("Jobs", "Services") are
+# often missing from the lexicon, which then takes them for words of their own.
 _INFLECTION_ONLY: dict[str, frozenset[str]] = {
     "en": frozenset("s es ed d ing ings ies ied".split()),
+    "de": frozenset(("s", "es")),
+    "nl": frozenset(("s",)),
 }
 _SNOWBALL = {"ru": "russian", "fi": "finnish", "pl": "polish", "tr": "turkish"}
 _NO_KEYS: frozenset[str] = frozenset()
@@ -221,19 +228,34 @@ class Morph:
         """How text word ``b`` stands for glossary word ``a`` (both folded, different):
         1 a form of it, 0 not, -1 undecided (the caller applies the ending rules)."""
         ea = self.entry_keys(a)
+        fb = self.fallback
         if ea is not None:
             tb = self.text_keys(b)
             if tb is not None:
-                return 1 if ea & tb else 0
-        fb = self.fallback
+                if ea & tb:
+                    return 1
+                # "+stem": equal Snowball stems overrule the lexicon's one reading of
+                # an ambiguous form ("главного": the noun "главное" to the lexicon)
+                if (fb.endswith("+stem") and self.lang in _SNOWBALL
+                        and _snow(a, self.lang) == _snow(b, self.lang)):
+                    return 1
+                return 0
+        fb = fb.removesuffix("+stem")
         if self.lexicon is None or fb == "suffix":
             return -1
-        if fb == "snowball":
+        if fb.startswith("guess"):
+            # the text word's guessed lemma is the glossary word (written as a lemma);
+            # not a compound that merely starts with it ("kuljetus" + "tapaa": the
+            # guess of an unknown compound is often its first part)
+            gb = _guess(b, self.lexicon)
+            if (gb == a or (self.chain and gb != b and _guess(gb, self.lexicon) == a)) and not _compound_of(
+                    a, b, self.lexicon):
+                return 1
+            if fb == "guess|suffix":
+                return -1
+        if fb.endswith("snowball") and self.lang in _SNOWBALL:
             return 1 if _snow(a, self.lang) == _snow(b, self.lang) else 0
-        gb = _guess(b, self.lexicon)
-        if gb == a or gb == _guess(a, self.lexicon):
-            return 1
-        return -1 if fb == "guess|suffix" else 0
+        return 0
 
     def probes(self, tok: str, entry: bool) -> frozenset[str]:
         """Index keys of a word (glossary word with ``entry``, else text word): a
@@ -260,11 +282,17 @@ def _text_keys(tok: str, code: str, chain: bool) -> frozenset[str] | None:
     k = _key(tok, code)
     if k is None:
         return None
+    keys = {k}
+    if code in _NOUN_CAPS and _morph.is_known(tok, code):
+        # a folded word of a language that capitalises nouns may be either reading
+        # ("zugewiesenen": the participle, or the noun Zugewiesene)
+        keys.add(_norm(_morph.lemma(tok, code) or tok))
     if chain:
-        k2 = _key(k, code)
-        if k2 is not None and k2 != k:
-            return frozenset((k, k2))
-    return frozenset((k,))
+        for x in list(keys):
+            k2 = _key(x, code)
+            if k2 is not None:
+                keys.add(k2)
+    return frozenset(keys)
 
 
 @lru_cache(maxsize=1 << 18)
@@ -281,13 +309,24 @@ def _guess(tok: str, code: str) -> str:
 def _probes(tok: str, code: str, lang: str, chain: bool, fallback: str, entry: bool) -> frozenset[str]:
     keys = _entry_keys(tok, code) if entry else _text_keys(tok, code, chain)
     out = {"\x00" + k for k in keys or ()}
-    if fallback == "snowball":
+    if fallback.removesuffix("+stem").endswith("snowball") and lang in _SNOWBALL:
         out.add("\x01" + _snow(tok, lang))
-    elif fallback.startswith("guess"):
-        out.add("\x02" + _guess(tok, code))
+    if fallback.startswith("guess"):
         if entry:
             out.add("\x02" + tok)
+        else:
+            g = _guess(tok, code)
+            out.add("\x02" + g)
+            if chain and g != tok:
+                out.add("\x02" + _guess(g, code))
     return frozenset(out)
+
+
+def _compound_of(a: str, b: str, code: str) -> bool:
+    """Whether ``b`` is ``a`` followed by another word the lexicon knows (of at least
+    three letters): a compound, not an inflection of ``a``."""
+    rest = b[len(a):] if b.startswith(a) else ""
+    return len(rest) >= 3 and _morph.is_known(rest, code)
 
 
 @lru_cache(maxsize=256)
@@ -295,8 +334,8 @@ def morph_for(lang: str | None) -> Morph:
     """The :class:`Morph` of ``lang`` (any BCP 47 tag)."""
     lg = _lang(lang)
     chain, fallback = _FALLBACK.get(lg, _DEFAULT_FALLBACK)
-    if fallback == "snowball" and not _has_snowball():
-        fallback = "suffix"
+    if "snowball" in fallback and not _has_snowball():
+        fallback = "guess|suffix" if fallback.startswith("guess") else "suffix"
     return Morph(lg, _morph.lexicon_lang(lg), _ENDINGS.get(lg), lg in _COMPOUND_LANGS, chain, fallback,
                  _INFLECTION_ONLY.get(lg, frozenset()))
 

@@ -29,6 +29,7 @@ MATCH = [
     ("pankki", "pankin asiakas", "fi", "pankin"),  # consonant gradation
     ("kitap", "kitabı okudum", "tr", "kitabı"),  # b/p alternation
     ("sunucu", "sunucularda", "tr", "sunucularda"),
+    ("önemli", "en önemlisi", "tr", "önemlisi"),  # a derived word's own forms
     ("Haus", "die Häuser", "de", "Häuser"),  # umlaut plural
     ("Rechenzentrum", "zwei Rechenzentren", "de", "Rechenzentren"),
     ("data centre", "two data centres", "en", "data centres"),
@@ -55,6 +56,8 @@ NO_MATCH = [
     ("ulica", "uliczny", "pl"),
     ("Zentrum", "zentral", "de"),
     ("kirja", "kirjoittaa", "fi"),  # book / to write
+    ("yürek", "yürekli bir adam", "tr"),  # heart / brave: the lexicon files both under yürek
+    ("oyun", "oyuncular", "tr"),  # game / players
 ]
 
 

@@ -121,9 +121,8 @@ _NOUN_CAPS = frozenset({"de", "lb"})
 #   ru: no chain, snowball      0.960 / 0.60%, 0.947 (chain: 0.973 / 1.03%; ending rules 0.946)
 #   pl: chain, guess|suffix     0.934 / 0.38%, 0.906 (snowball 0.933 / 0.35%; no chain 0.913)
 #   fi: chain, guess|snowball   0.890 / 0.53%, 0.868 (snowball 0.822; ending rules 0.803)
-#   tr: no chain, snowball      0.952 / 3.82%, 0.977 (no setting under 1%: the lexicon
-#       itself files derived words, -li/-siz/-lik, under their roots; this is the
-#       lowest false-match rate with recall >= 0.95)
+#   tr: no chain, guess|snowball 0.960 / 0.82%, 0.977 (snowball 0.952 / 0.68%; before
+#       _DERIVATIONS below, no setting was under 1%: 3.82% at best)
 # "snowball": equal Snowball stems; "guess": the text word's simplemma lemma, its
 # guessing rules included, is the glossary word; "a|b": a, else b; "suffix": the
 # ending rules above; "+stem": equal Snowball stems also overrule the lexicon (recall
@@ -132,9 +131,21 @@ _NOUN_CAPS = frozenset({"de", "lb"})
 # the chain (it raised recall in all four languages).
 _FALLBACK: dict[str, tuple[bool, str]] = {
     "ru": (False, "snowball"), "pl": (True, "guess|suffix"), "fi": (True, "guess|snowball"),
-    "tr": (False, "snowball"),
+    "tr": (False, "guess|snowball"),
 }
 _DEFAULT_FALLBACK = (True, "suffix")
+# Derivational suffixes a lexicon files under the root: simplemma's Turkish lexicon
+# gives "yürekli" (brave), "isteksiz" (unwilling), "yalnızlık" (loneliness), "oyuncu"
+# (player) the lemmas "yürek", "istek", "yalnız", "oyun"; a word that is the shared
+# lemma plus one of these is another word. (bench_morphology, tr: false matches 3.82%
+# -> 0.68% at the same setting, recall 0.952 both; hand-written because no library
+# here lists derivations.)
+_DERIVATIONS: dict[str, tuple[str, ...]] = {
+    "tr": tuple(
+        "lı li lu lü sız siz suz süz lık lik luk lük lığ liğ luğ lüğ "
+        "cı ci cu cü çı çi çu çü".split()
+    ),
+}
 # Regular inflections a lexicon files under separate lemmas: English "-ing" and "-ed"
 # forms are also nouns and adjectives in the lexicon ("scaling", "scaled"), so a verb
 # entry "scale" would not match them; a form word's stem plus one of these endings is
@@ -200,6 +211,7 @@ class Morph:
     chain: bool = False
     fallback: str = "suffix"
     inflections: frozenset[str] = frozenset()
+    derivations: tuple[str, ...] = ()
 
     def entry_keys(self, tok: str) -> frozenset[str] | None:
         """The lemmas a glossary word stands for: itself when it is a dictionary form
@@ -234,8 +246,12 @@ class Morph:
         if ea is not None:
             tb = self.text_keys(b)
             if tb is not None:
-                if ea & tb:
-                    return 1
+                common = ea & tb
+                if common:
+                    return 0 if self.derivations and _derived(a, b, common, self.derivations) else 1
+                if self.derivations and b.startswith(a) and any(
+                        _derivation(a, k, self.derivations) for k in tb):
+                    return 1  # "önemlisi": the lexicon files it under the root, "önem"
                 # "+stem": equal Snowball stems overrule the lexicon's one reading of
                 # an ambiguous form ("главного": the noun "главное" to the lexicon)
                 if (fb.endswith("+stem") and self.lang in _SNOWBALL
@@ -324,6 +340,24 @@ def _probes(tok: str, code: str, lang: str, chain: bool, fallback: str, entry: b
     return frozenset(out)
 
 
+def _derived(a: str, b: str, lemmas: frozenset[str], suffixes: tuple[str, ...]) -> bool:
+    """Whether ``a`` and ``b`` differ in a derivational suffix after one of the shared
+    ``lemmas`` (one is "yürek" + "li", the other not): different words."""
+    for k in lemmas:
+        da, db = _derivation(a, k, suffixes), _derivation(b, k, suffixes)
+        if da != db:
+            return True
+    return False
+
+
+def _derivation(w: str, k: str, suffixes: tuple[str, ...]) -> str:
+    """The derivational suffix that follows lemma ``k`` at the start of ``w``, or ""."""
+    if len(w) <= len(k) or not w.startswith(k):
+        return ""
+    rest = w[len(k):]
+    return next((x[:2] for x in suffixes if rest.startswith(x)), "")
+
+
 def _compound_of(a: str, b: str, code: str) -> bool:
     """Whether ``b`` is ``a`` followed by another word the lexicon knows (of at least
     three letters): a compound, not an inflection of ``a``."""
@@ -339,7 +373,7 @@ def morph_for(lang: str | None) -> Morph:
     if "snowball" in fallback and not _has_snowball():
         fallback = "guess|suffix" if fallback.startswith("guess") else "suffix"
     return Morph(lg, _morph.lexicon_lang(lg), _ENDINGS.get(lg), lg in _COMPOUND_LANGS, chain, fallback,
-                 _INFLECTION_ONLY.get(lg, frozenset()))
+                 _INFLECTION_ONLY.get(lg, frozenset()), _DERIVATIONS.get(lg, ()))
 
 
 @lru_cache(maxsize=1)

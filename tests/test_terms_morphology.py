@@ -24,6 +24,7 @@ MATCH = [
     ("центр обработки данных", "в центре обработки данных", "ru", "центре обработки данных"),
     ("искусственный интеллект", "об искусственном интеллекте", "ru", "искусственном интеллекте"),
     ("год", "пять лет", "ru", "лет"),  # suppletive plural: no common stem
+    ("главный инспектор", "у Главного инспектора", "ru", "Главного инспектора"),
     ("miasto", "w mieście", "pl", "mieście"),
     ("sztuczna inteligencja", "o sztucznej inteligencji", "pl", "sztucznej inteligencji"),
     ("pankki", "pankin asiakas", "fi", "pankin"),  # consonant gradation
@@ -52,6 +53,7 @@ NO_MATCH = [
     ("potenziare", "il potenziale dell'IA", "it"),
     ("potenziare", "il potenziamento", "it"),  # the noun is derived
     ("центр", "центральный офис", "ru"),  # adjective derived from the noun
+    ("большой", "больший", "ru"),  # big / bigger: two lemmas, both masculine
     ("miasto", "miasteczko", "pl"),  # diminutive
     ("ulica", "uliczny", "pl"),
     ("Zentrum", "zentral", "de"),

@@ -118,7 +118,8 @@ _NOUN_CAPS = frozenset({"de", "lb"})
 # -> "расположить"), chosen per language with `bench_morphology.py --configs` (UD test
 # treebanks; recall / false matches of single words, phrase recall; the best recall
 # with false matches <= 1%):
-#   ru: no chain, snowball      0.960 / 0.60%, 0.947 (chain: 0.973 / 1.03%; ending rules 0.946)
+#   ru: no chain, snowball      0.963 / 0.69%, 0.961 (chain: 0.974 / 1.03%; ending rules 0.946;
+#       before _ADJECTIVE_LEMMAS below 0.960 / 0.60%, phrases 0.947)
 #   pl: chain, guess|suffix     0.934 / 0.38%, 0.906 (snowball 0.933 / 0.35%; no chain 0.913)
 #   fi: chain, guess|snowball   0.890 / 0.53%, 0.868 (snowball 0.822; ending rules 0.803)
 #   tr: no chain, guess|snowball 0.960 / 0.82%, 0.977 (snowball 0.952 / 0.68%; before
@@ -140,6 +141,15 @@ _DEFAULT_FALLBACK = (True, "suffix")
 # lemma plus one of these is another word. (bench_morphology, tr: false matches 3.82%
 # -> 0.68% at the same setting, recall 0.952 both; hand-written because no library
 # here lists derivations.)
+# Dictionary endings of adjectives (masculine; feminine, neuter, plural): the lexicon
+# keeps one reading of an ambiguous form, often a noun made from the adjective
+# ("главного" -> "главное", "столовую" -> "столовая"), so the adjective term
+# "главный" missed it; a masculine glossary adjective and a text lemma that differs
+# only by a feminine, neuter or plural ending are one adjective. (bench_morphology,
+# ru: phrase recall 0.947 -> 0.961, single words 0.960 -> 0.963, false 0.60 -> 0.69%.)
+_ADJECTIVE_LEMMAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "ru": (("ый", "ий", "ой"), ("ое", "ее", "ая", "яя", "ые", "ие")),
+}
 _DERIVATIONS: dict[str, tuple[str, ...]] = {
     "tr": tuple(
         "lı li lu lü sız siz suz süz lık lik luk lük lığ liğ luğ lüğ "
@@ -212,6 +222,7 @@ class Morph:
     fallback: str = "suffix"
     inflections: frozenset[str] = frozenset()
     derivations: tuple[str, ...] = ()
+    adjectives: tuple[tuple[str, ...], tuple[str, ...]] | None = None
 
     def entry_keys(self, tok: str) -> frozenset[str] | None:
         """The lemmas a glossary word stands for: itself when it is a dictionary form
@@ -252,6 +263,8 @@ class Morph:
                 if self.derivations and b.startswith(a) and any(
                         _derivation(a, k, self.derivations) for k in tb):
                     return 1  # "önemlisi": the lexicon files it under the root, "önem"
+                if self.adjectives and _noun_reading(a, tb, self.adjectives):
+                    return 1  # "главного": the lexicon's one reading is the noun "главное"
                 # "+stem": equal Snowball stems overrule the lexicon's one reading of
                 # an ambiguous form ("главного": the noun "главное" to the lexicon)
                 if (fb.endswith("+stem") and self.lang in _SNOWBALL
@@ -340,6 +353,17 @@ def _probes(tok: str, code: str, lang: str, chain: bool, fallback: str, entry: b
     return frozenset(out)
 
 
+def _noun_reading(a: str, keys: frozenset[str], endings: tuple[tuple[str, ...], tuple[str, ...]]) -> bool:
+    """Whether adjective ``a`` (a masculine dictionary form) and one of ``keys`` (a
+    feminine, neuter or plural one) differ only in that ending: the lexicon read the
+    text word as the adjective used as a noun."""
+    masc, other = endings
+    stem = next((a[: -len(x)] for x in masc if a.endswith(x) and len(a) - len(x) >= 3), None)
+    if stem is None:
+        return False
+    return any(k.startswith(stem) and k[len(stem):] in other for k in keys)
+
+
 def _derived(a: str, b: str, lemmas: frozenset[str], suffixes: tuple[str, ...]) -> bool:
     """Whether ``a`` and ``b`` differ in a derivational suffix after one of the shared
     ``lemmas`` (one is "yürek" + "li", the other not): different words."""
@@ -373,7 +397,8 @@ def morph_for(lang: str | None) -> Morph:
     if "snowball" in fallback and not _has_snowball():
         fallback = "guess|suffix" if fallback.startswith("guess") else "suffix"
     return Morph(lg, _morph.lexicon_lang(lg), _ENDINGS.get(lg), lg in _COMPOUND_LANGS, chain, fallback,
-                 _INFLECTION_ONLY.get(lg, frozenset()), _DERIVATIONS.get(lg, ()))
+                 _INFLECTION_ONLY.get(lg, frozenset()), _DERIVATIONS.get(lg, ()),
+                 _ADJECTIVE_LEMMAS.get(lg))
 
 
 @lru_cache(maxsize=1)

@@ -120,7 +120,8 @@ _NOUN_CAPS = frozenset({"de", "lb"})
 # with false matches <= 1%):
 #   ru: no chain, snowball      0.963 / 0.69%, 0.961 (chain: 0.974 / 1.03%; ending rules 0.946;
 #       before _ADJECTIVE_LEMMAS below 0.960 / 0.60%, phrases 0.947)
-#   pl: chain, guess|suffix     0.934 / 0.38%, 0.906 (snowball 0.933 / 0.35%; no chain 0.913)
+#   pl: chain, guess|suffix     0.936 / 0.40%, 0.919 (snowball 0.933 / 0.35%; no chain 0.913;
+#       before _ADJECTIVE_LEMMAS 0.934 / 0.38%, phrases 0.906)
 #   fi: chain, guess|snowball   0.890 / 0.53%, 0.868 (snowball 0.822; ending rules 0.803)
 #   tr: no chain, guess|snowball 0.960 / 0.82%, 0.977 (snowball 0.952 / 0.68%; before
 #       _DERIVATIONS below, no setting was under 1%: 3.82% at best)
@@ -149,6 +150,7 @@ _DEFAULT_FALLBACK = (True, "suffix")
 # ru: phrase recall 0.947 -> 0.961, single words 0.960 -> 0.963, false 0.60 -> 0.69%.)
 _ADJECTIVE_LEMMAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "ru": (("ый", "ий", "ой"), ("ое", "ее", "ая", "яя", "ые", "ие")),
+    "pl": (("y", "i"), ("a", "e")),
 }
 _DERIVATIONS: dict[str, tuple[str, ...]] = {
     "tr": tuple(

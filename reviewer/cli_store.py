@@ -11,6 +11,7 @@ from typing import IO, Any, Callable, Iterable
 
 import click
 
+from . import safejson
 from .errors import InputError, UsageError
 
 FORMATS = ["po", "xliff", "tmx", "tsv", "csv", "jsonl", "txt"]
@@ -117,10 +118,7 @@ def read_corrections(path: str) -> list[dict[str, Any]]:
     for n, line in enumerate(read_text(path).splitlines(), 1):
         if not line.strip():
             continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise InputError(f"invalid JSON: {e.msg}", path, n, e.colno) from None
+        obj = safejson.loads(line, path, n)
         if not isinstance(obj, dict):
             raise InputError("a correction must be a JSON object", path, n)
         if "unit" not in obj or not isinstance(obj["unit"], (str, int)) or isinstance(obj["unit"], bool):

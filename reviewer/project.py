@@ -31,6 +31,7 @@ from typing import Any, Iterable, Sequence
 
 from .errors import InputError, UsageError
 from .formats.base import ReadOptions
+from .safetext import bad_control, describe_char
 from .model import CODE_RE, Document, Finding, Segment, code_index
 from .store import (
     STATUSES,
@@ -59,6 +60,8 @@ __all__ = [
     "PARTIAL_FORMATS",
 ]
 
+# Formats whose targets hold inline codes as private-use characters (model.CODE_RE).
+CODE_FORMATS = ("xliff", "tmx")
 # Formats where a file holding only the corrected units still makes sense.
 PARTIAL_FORMATS = ("tmx", "jsonl", "tsv", "csv")
 # State written for reviewed (corrected or accepted) units: XLIFF 1.2 has no
@@ -547,16 +550,27 @@ class Project:
     # -- changing --------------------------------------------------------------
 
     def _check_codes(self, i: int, text: str) -> None:
+        """Refuse a correction the export could not write: a character no format can
+        carry as text (C0 controls but TAB/LF/CR, U+FFFE/U+FFFF, lone surrogates), or,
+        in a format with inline codes (XLIFF, TMX), a private-use character standing
+        for a code the segment does not have."""
         seg = self._orig[i]
-        if not (seg.target_codes or seg.source_codes):
-            return
+        bad = bad_control(text)
+        if bad is not None:
+            raise UsageError(
+                f"the correction of unit {seg.id!r} holds {describe_char(bad)}, a character "
+                f"{self.doc.format.upper()} files and the exports cannot carry as text")
         codes = seg.target_codes or seg.source_codes
+        if not codes and self.doc.format not in CODE_FORMATS:
+            return  # private-use characters are plain text here
         for m in CODE_RE.finditer(text):
             k = code_index(m.group())
             if k is None or k >= len(codes):
+                what = f"inline code {k}" if codes else "a private-use character"
                 raise UsageError(
-                    f"the correction of unit {seg.id!r} uses inline code {k} "
-                    f"(U+{ord(m.group()):04X}), which the segment does not have")
+                    f"the correction of unit {seg.id!r} uses {what} "
+                    f"(U+{ord(m.group()):04X}), which the segment does not have "
+                    f"({len(codes)} inline code{'s' if len(codes) != 1 else ''})")
 
     def correct(self, i: int, new_target: str, note: str | None = None,
                 expected: str | None = None, check: bool = False) -> CorrectionRow | None:

@@ -17,6 +17,7 @@ import re
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
+from .. import safejson
 from ..errors import InputError
 from ..model import Document, Segment
 from .base import Format, ReadOptions, sniff_encoding
@@ -89,10 +90,7 @@ def _parse_line(line: str, path: Path, lineno: int) -> dict[str, Any] | None:
     text, _ = split_eol(line)
     if not text.strip():
         return None
-    try:
-        obj = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise InputError(f"invalid JSON: {e.msg}", path, lineno, e.colno) from None
+    obj = safejson.loads(text, path, lineno)
     if not isinstance(obj, dict):
         raise InputError(
             f"each line must be a JSON object, found a JSON {type(obj).__name__}",

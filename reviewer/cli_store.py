@@ -13,6 +13,7 @@ import click
 
 from . import safejson
 from .errors import InputError, UsageError
+from .safetext import csv_cell, split_lines, terminal_safe
 
 FORMATS = ["po", "xliff", "tmx", "tsv", "csv", "jsonl", "txt"]
 
@@ -75,8 +76,8 @@ def write_corrections(items: list[Any], fmt: str, path: str, out: IO[str]) -> No
         w = csv.writer(out, lineterminator="\n")
         w.writerow(["unit", "before", "after", "reviewer", "time", "note", "orphan"])
         for c in items:
-            w.writerow([c.unit, c.before if c.before is not None else "", c.after, c.reviewer or "",
-                        c.time or "", c.note or "", "yes" if c.orphan else ""])
+            w.writerow([csv_cell(v) for v in (c.unit, c.before, c.after, c.reviewer, c.time,
+                                                c.note, "yes" if c.orphan else "")])
     elif fmt == "diff":
         _diff(items, path, out)
     else:
@@ -115,7 +116,7 @@ def read_corrections(path: str) -> list[dict[str, Any]]:
     from .formats.base import read_text
 
     records: list[dict[str, Any]] = []
-    for n, line in enumerate(read_text(path).splitlines(), 1):
+    for n, line in enumerate(split_lines(read_text(path)), 1):
         if not line.strip():
             continue
         obj = safejson.loads(line, path, n)

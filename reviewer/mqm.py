@@ -354,6 +354,7 @@ def _annotation(d: Any, path: str | Path, n: int) -> Annotation:
             raise InputError(f"bad MQM annotation: {k!r} must be a string, found a JSON "
                              f"{type(v).__name__}", path, n)
         kw[k] = str(v)
+    kw.setdefault("doc", "")
     side, start, end = d.get("side"), d.get("start"), d.get("end")
     if side is None and start is None and end is None:
         return Annotation(**kw, line=n)

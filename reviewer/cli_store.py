@@ -165,8 +165,10 @@ def apply_cmd(file: str, corrections: str, reviewer: str | None, **opts: Any) ->
 @click.option("-o", "--output", required=True, type=click.Path(), help="The corrected file to write.")
 @click.option("--to", "to", type=click.Choice(["tmx"]), help="Write a TMX 1.4b memory of the pairs instead.")
 @click.option("--only-corrected", is_flag=True, help="Only the corrected units (TMX, JSONL, TSV, CSV).")
+@click.option("--strict", is_flag=True, help="Exit 1 when a recorded correction could not be applied (its unit's target changed, or the unit left the input).")
 @_input_options
-def export_cmd(file: str, output: str, to: str | None, only_corrected: bool, **opts: Any) -> None:
+def export_cmd(file: str, output: str, to: str | None, only_corrected: bool, strict: bool,
+               **opts: Any) -> None:
     """Write FILE with its corrections applied, in its own format (XLIFF state
     advanced, PO fuzzy flag cleared for reviewed units; everything else unchanged),
     or as TMX with --to tmx. The write is atomic: a failed export leaves OUTPUT as it
@@ -178,8 +180,14 @@ def export_cmd(file: str, output: str, to: str | None, only_corrected: bool, **o
                                source_lang=src_lang, target_lang=tgt_lang)
         except PermissionError:
             raise UsageError("cannot write output: permission denied", output) from None
+        unapplied = project.unapplied()
+    for c, why in unapplied:
+        click.echo(terminal_safe(f"not applied: unit {c.unit!r} ({c.after!r}): {why}"), err=True)
     what = "units written" if (to or only_corrected) else "units changed"
-    click.echo(f"{output}: {n} {what}", err=True)
+    extra = f"; {len(unapplied)} corrections not applied" if unapplied else ""
+    click.echo(f"{output}: {n} {what}{extra}", err=True)
+    if strict and unapplied:
+        sys.exit(1)
 
 
 COMMANDS = [corrections_cmd, apply_cmd, export_cmd]

@@ -177,7 +177,8 @@ def map_keys(segments: Sequence[Segment], stored: Iterable[Key]) -> tuple[list[K
     return keys, orphans
 
 
-def _map_stored(segments: Sequence[Segment], stored: Iterable[Key]
+def _map_stored(segments: Sequence[Segment], stored: Iterable[Key],
+                made_on: dict[Key, str | None] | None = None,
                 ) -> tuple[dict[int, Key], dict[Key, list[int]], list[Key]]:
     """:func:`map_keys` without a key per segment: ``(override, positions, orphans)``.
 
@@ -189,13 +190,14 @@ def _map_stored(segments: Sequence[Segment], stored: Iterable[Key]
     stored = list(stored)
     if not stored:
         return {}, {}, []
+    made_on = made_on or {}
     wanted = set(stored)
     units = {k[0] for k in wanted}
     positions: dict[Key, list[int]] = {}
     for i, s in enumerate(segments):
         if s.id in units:
             k = (s.id, s.source)
-            if k in wanted:
+            if k in wanted and (k not in made_on or _same(made_on[k], s.target)):
                 positions.setdefault(k, []).append(i)
     leftover = [k for k in stored if k not in positions]
     override: dict[int, Key] = {}
@@ -209,14 +211,27 @@ def _map_stored(segments: Sequence[Segment], stored: Iterable[Key]
             if s.source in sources and i not in claimed:
                 by_source[s.source].append(i)
     orphans: list[Key] = []
+    own: dict[Key, int] | None = None
     for k in leftover:
         free = by_source.get(k[1]) if k[1] else None
         if free:
-            i = free.pop(0)
-            override[i] = k
-            positions[k] = [i]
-        else:
-            orphans.append(k)
+            # a correction goes to a unit with the text it was made on, when there is one
+            pick = next((i for i in free if _same(segments[i].target, made_on[k])), free[0]) \
+                if k in made_on else free[0]
+            free.remove(pick)
+            override[pick] = k
+            positions[k] = [pick]
+            continue
+        if k in made_on:
+            # the unit is still there but its target changed: bound to it, and stale
+            if own is None:
+                own = {}
+                for i, s in enumerate(segments):
+                    own.setdefault((s.id, s.source), i)
+            if k in own:
+                positions[k] = [own[k]]
+                continue
+        orphans.append(k)
     if override:
         # A segment given a stored key by source no longer holds its own key.
         for k, pos in list(positions.items()):
@@ -340,8 +355,10 @@ class Project:
         # ``_override`` says otherwise, and only stored keys get a position list.
         self._dv = self.store.data_version()
         self._state: State = self.store.load_state()
+        made_on = {k: r.original for k, r in self._state.corrections.items()
+                   if r.after is not None}
         self._override, self._positions, self._orphan_keys = _map_stored(
-            self._orig, self._state.keys)
+            self._orig, self._state.keys, made_on)
         self._orphan_set = set(self._orphan_keys)
         self._current: dict[int, Segment] = {}
 
@@ -482,8 +499,8 @@ class Project:
             if not self._state.corrections:
                 return seg
             row = self._state.corrections.get(self._key(i))
-            if row is None or row.after is None:
-                return seg
+            if row is None or row.after is None or not _same(row.original, seg.target):
+                return seg  # no correction, or one made on another text (see stale())
             cur = self._with_target(seg, row.after)
             self._current[i] = cur
         return cur
@@ -716,8 +733,43 @@ class Project:
             row = corrections.get(self._key(i))
             if row is None or row.after is None or _same(row.after, seg.target):
                 continue
+            if not _same(row.original, seg.target):
+                continue  # stale: listed by stale()
             out.append(Correction(seg.id, seg.source, seg.target, row.after, row.reviewer,
                                   row.time, row.note, i))
+        return out
+
+    def stale(self) -> list[Correction]:
+        """Corrections of units still in the input whose target changed since the
+        correction was made: not applied (the screen and exports show the input's new
+        text), listed so nobody loses them. ``before`` is the text the correction was
+        made on."""
+        self._sync()
+        out: list[Correction] = []
+        corrections = self._state.corrections
+        seen: set[int] = set()
+        for i in sorted(i for k in corrections for i in self._positions.get(k, ())):
+            if i in seen:
+                continue
+            seen.add(i)
+            seg = self._orig[i]
+            row = corrections.get(self._key(i))
+            if row is None or row.after is None or _same(row.original, seg.target):
+                continue
+            out.append(Correction(seg.id, seg.source, row.original, row.after, row.reviewer,
+                                  row.time, row.note, i))
+        return out
+
+    def unapplied(self) -> list[tuple[Correction, str]]:
+        """Every recorded correction an export cannot apply, with the reason: its
+        unit's target changed since (stale), or its unit left the input (orphan)."""
+        out = []
+        for c in self.stale():
+            now = self._orig[c.index].target if c.index is not None else None
+            out.append((c, f"the input's target changed since the correction (made on "
+                           f"{c.before!r}, now {now!r})"))
+        for c in self.orphans():
+            out.append((c, "the unit is no longer in the input"))
         return out
 
     def orphans(self) -> list[Correction]:

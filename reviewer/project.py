@@ -14,6 +14,12 @@ e.g. the line numbers of a re-sorted TSV); corrections that match no segment are
 and listed by :meth:`Project.orphans`, never dropped. Target-only documents (empty
 sources) match by unit id only.
 
+A correction is bound to its unit by id, source text and the input's target it was made
+on (recorded by the store): when the input's target has changed since, the correction is
+not applied (the input's new text shows) and :meth:`Project.stale` lists it; exports
+report every correction they could not apply (:meth:`Project.unapplied`). A unit id
+that repeats in the input is made unique (:func:`unique_ids`: ``ID#2``, ``ID#3``...).
+
 Every method that changes something is one short store transaction; reads check
 ``PRAGMA data_version`` and reload when another process (``reviewer apply``) wrote.
 """
@@ -243,6 +249,32 @@ def _map_stored(segments: Sequence[Segment], stored: Iterable[Key],
     return override, positions, orphans
 
 
+def unique_ids(segments: list[Segment]) -> list[Segment]:
+    """``segments`` with every unit id unique: a repeated id (two JSONL rows with one
+    ``id``, a PO msgid twice, a trans-unit id in two ``<file>`` elements) keeps its id
+    at its first occurrence and becomes ``ID#2``, ``ID#3``... at the next ones, in
+    document order (skipping any such name the file already uses). Corrections, the
+    store and ``apply`` use these ids, so no two units ever share a correction."""
+    ids = [s.id for s in segments]
+    used = set(ids)
+    if len(used) == len(ids):
+        return segments
+    out = list(segments)
+    seen: dict[str, int] = {}
+    for i, s in enumerate(segments):
+        n = seen.get(s.id, 0) + 1
+        seen[s.id] = n
+        if n == 1:
+            continue
+        new = f"{s.id}#{n}"
+        while new in used:
+            n += 1
+            new = f"{s.id}#{n}"
+        used.add(new)
+        out[i] = replace(s, id=new)
+    return out
+
+
 # Inputs from this size on (bytes) hold enough segments for the cyclic GC to matter.
 BIG_INPUT = 4 << 20
 
@@ -264,7 +296,7 @@ class Project:
     def __init__(self, doc: Document, originals: list[Segment], store: Store, reviewer: str,
                  read_options: ReadOptions, source_path: str | None, changed: bool) -> None:
         self.doc = doc
-        self._orig = originals
+        self._orig = unique_ids(originals)
         self.store = store
         self.reviewer = reviewer
         self.read_options = read_options

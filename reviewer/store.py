@@ -246,6 +246,14 @@ class Fingerprint:
     source_sha256: str | None = None
 
 
+def _same_file(prev: Fingerprint, fp: Fingerprint) -> bool:
+    """Whether ``fp`` may be the file a store with fingerprint ``prev`` belongs to: the
+    same file name (its content may have changed: corrections then rebind), or the
+    same content (the file was renamed or copied)."""
+    return (os.path.basename(prev.path) == os.path.basename(fp.path)
+            or (prev.sha256, prev.source_sha256) == (fp.sha256, fp.source_sha256))
+
+
 # ------------------------------------------------------------------------ validation
 
 
@@ -456,6 +464,11 @@ class Store:
             row = cur.execute("SELECT path, format, sha256, size, source_path, source_sha256 "
                               "FROM fingerprints ORDER BY id DESC LIMIT 1").fetchone()
             prev = Fingerprint(*row) if row else None
+            if prev is not None and not _same_file(prev, fp):
+                raise InputError(
+                    f"this review store belongs to {prev.path}, not to {fp.path} (another "
+                    "name and other content): give this file its own store (--store)",
+                    self.path)
             if prev != fp:
                 cur.execute(
                     "INSERT INTO fingerprints (path, format, sha256, size, source_path, "

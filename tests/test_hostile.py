@@ -355,6 +355,15 @@ def _jsonl_splice(tmp: Path) -> list[str]:
     return ["export", "in.jsonl", "-o", "out.jsonl"]
 
 
+def _export_checks(name: str, args: list[str], out: str, expected: str) -> After:
+    """Then export: exit 0 and exactly ``expected`` in ``out``."""
+    def after(p: subprocess.CompletedProcess[str], tmp: Path) -> None:
+        q = run(args, tmp)
+        assert q.returncode == 0, q.stderr
+        assert (tmp / out).read_text(encoding="utf-8") == expected
+    return after
+
+
 def _po_plural_index(tmp: Path) -> list[str]:
     w(tmp / "in.po", 'msgid "file"\nmsgid_plural "files"\nmsgstr[0] "plik"\nmsgstr[99999999] "pliki"\n'
       '\nmsgid "Save"\nmsgstr "Zapisz"\n')
@@ -527,8 +536,19 @@ CASES: list[Case] = [
     Case("po-plural-roundtrip", apply_then(PO, ".po", "Save", "Zapisz", "Zapisz plik"), 0,
          after=lambda p, t: _polib_same(t)),
     # --- unit identity
-    Case("dup-ids-jsonl", _dup_ids, 2, r"in\.jsonl:2: .*duplicate unit id '1'"),
-    Case("dup-ids-po", _dup_po, 2, r"in\.po:4: .*duplicate unit id 'Save'"),
+    Case("dup-ids-jsonl", _dup_ids, 0, r"1 applied", after=_export_checks(
+        "in.jsonl", ["export", "in.jsonl", "-o", "out.jsonl"], "out.jsonl",
+        '{"id": "1", "source": "Hello", "target": "Guten Tag"}\n'
+        '{"id": "1", "source": "Hello", "target": "Servus"}\n')),
+    Case("dup-ids-po", _dup_po, 0, r"1 applied", after=_export_checks(
+        "in.po", ["export", "in.po", "-o", "out.po"], "out.po",
+        'msgid "Save"\nmsgstr "Zapisz plik"\n\nmsgid "Save"\nmsgstr "Zachowaj"\n')),
+    Case("dup-ids-second", lambda t: (_dup_ids(t), corrections(
+        t, {"unit": "1#2", "before": "Servus", "after": "Grüß Gott"}), ["apply", "in.jsonl", "c.jsonl"])[-1],
+        0, r"1 applied", after=_export_checks(
+            "in.jsonl", ["export", "in.jsonl", "-o", "out.jsonl"], "out.jsonl",
+            '{"id": "1", "source": "Hello", "target": "Hallo"}\n'
+            '{"id": "1", "source": "Hello", "target": "Grüß Gott"}\n')),
     Case("insert-row-above", _insert_row_above, 0,
          after=file_equals("out.tsv", b"source\ttarget\nNew\tNeu\nYes\tJa\nYes\tJa\n")),
     Case("target-changed-upstream", _target_changed_upstream(False), 0,

@@ -614,3 +614,18 @@ def test_every_issue_case_is_in_the_table() -> None:
                    "check-text-escapes", "glossary-u2028", "unterminated-csv-quote",
                    "score-no-metric"):
         assert needed in ids
+
+
+@pytest.mark.parametrize("sep", ["\u2028", "\u2029", "\u0085", "\x0b", "\x0c", "\x1c"])
+@pytest.mark.parametrize("name", ["g.tsv", "g.csv"])
+def test_glossary_cells_keep_unicode_line_separators(sep: str, name: str) -> None:
+    """U+2028, U+0085 and the other characters ``str.splitlines`` breaks at are cell
+    text in a glossary: one entry, the note intact (and CR-only files still split)."""
+    from reviewer.glossary_io import read_table
+
+    d = "\t" if name.endswith(".tsv") else ","
+    for eol in ("\n", "\r\n", "\r"):
+        text = f"source{d}target{d}note{eol}file{d}Datei{d}see{sep}below{eol}Ordner{d}dossier{d}{eol}"
+        g = read_table(text, name)
+        assert [(e.source, e.note) for e in g.entries] == [("file", f"see{sep}below"),
+                                                           ("Ordner", "")]

@@ -372,6 +372,18 @@ def _po_plural_index(tmp: Path) -> list[str]:
     return ["export", "in.po", "-o", "out.po"]
 
 
+def _po_plural_corrected(tmp: Path) -> list[str]:
+    """A plural entry with an odd index and one with more forms than nplurals, both
+    corrected in form 0: the other forms keep their lines, none is added."""
+    w(tmp / "in.po", 'msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+      'msgid "file"\nmsgid_plural "files"\nmsgstr[0] "plik"\nmsgstr[99999999] "pliki"\n\n'
+      'msgid "dir"\nmsgid_plural "dirs"\nmsgstr[0] "a"\nmsgstr[1] "b"\nmsgstr[2] "c"\n')
+    corrections(tmp, {"unit": "file", "before": "plik", "after": "plik!"},
+                {"unit": "dir", "before": "a", "after": "A"})
+    assert run(["apply", "in.po", "c.jsonl"], tmp).returncode == 0
+    return ["export", "in.po", "-o", "out.po"]
+
+
 def _po_unchanged_entry_kept(p: subprocess.CompletedProcess[str], tmp: Path) -> None:
     out = (tmp / "out.po").read_text()
     assert 'msgstr[99999999] "pliki"' in out and 'msgstr[1]' not in out
@@ -533,6 +545,10 @@ CASES: list[Case] = [
                       '"p": 0.10000000000000000001, "k": 1, "k": 2}\n{"id": "b", "source": "Bye", '
                       '"target": "Tschüss"}\n').encode())),
     Case("po-plural-index", _po_plural_index, 0, after=_po_unchanged_entry_kept),
+    Case("po-plural-corrected", _po_plural_corrected, 0, after=file_equals("out.po", (
+        'msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+        'msgid "file"\nmsgid_plural "files"\nmsgstr[0] "plik!"\nmsgstr[99999999] "pliki"\n\n'
+        'msgid "dir"\nmsgid_plural "dirs"\nmsgstr[0] "A"\nmsgstr[1] "b"\nmsgstr[2] "c"\n').encode())),
     Case("po-plural-roundtrip", apply_then(PO, ".po", "Save", "Zapisz", "Zapisz plik"), 0,
          after=lambda p, t: _polib_same(t)),
     # --- unit identity

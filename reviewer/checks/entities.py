@@ -75,6 +75,24 @@ _CODE_RE = re.compile(r"[A-Z][A-Za-z]*\d\w*")
 _ALNUM_RE = re.compile(r"[^\W_]+")
 
 
+@lru_cache(maxsize=2)
+def _token_index(target: str) -> tuple[list[re.Match[str]], dict[str, list[int]],
+                                       dict[str, list[int]]]:
+    """The target's alphanumeric tokens, and where each lowercased token and each
+    lowercased pair of tokens joined across one space or hyphen starts (token
+    positions): computed once per target, not once per name."""
+    toks = list(_ALNUM_RE.finditer(target))
+    singles: dict[str, list[int]] = {}
+    pairs: dict[str, list[int]] = {}
+    for i, m in enumerate(toks):
+        singles.setdefault(m.group().lower(), []).append(i)
+        if i + 1 < len(toks):
+            n2 = toks[i + 1]
+            if target[m.end():n2.start()] in (" ", "-"):
+                pairs.setdefault((m.group() + n2.group()).lower(), []).append(i)
+    return toks, singles, pairs
+
+
 class Name(NamedTuple):
     """A name found in a text: span, text as written (possessive dropped), kind."""
 
@@ -368,11 +386,24 @@ class EntityCheck(Check):
             return
         key = name.lower()
         width = name.count(" ") + 1
-        toks = [m for m in _ALNUM_RE.finditer(target)]
+        toks, singles, pairs = _token_index(target)
         tcode = base(context.target_lang)
         blocked = list(spans) + list(claimed)
         found: list[tuple[float, int, int]] = []
-        for i, m in enumerate(toks):
+        if width == 1:
+            # Only tokens (and joined token pairs) similar enough to the name can
+            # score: found in the target's vocabulary at C speed, so a long target
+            # costs its vocabulary per name, not its length.
+            hits: set[int] = set()
+            for table in (singles, pairs):
+                for low, _, _ in process.extract(key, table.keys(), scorer=fuzz.ratio,
+                                                 score_cutoff=cutoff, limit=None):
+                    hits.update(table[low])
+            order: Iterable[int] = sorted(hits)
+        else:
+            order = range(len(toks))
+        for i in order:
+            m = toks[i]
             if width > 1:
                 if i + width > len(toks):
                     break

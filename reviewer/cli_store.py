@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import difflib
+import io
 import json
 import sys
 from typing import IO, Any, Callable, Iterable
@@ -56,7 +57,7 @@ def _open(file: str, opts: dict[str, Any], create: bool, reviewer: str | None = 
 
 def _diff(items: Iterable[Any], path: str, out: IO[str]) -> None:
     for c in items:
-        where = f"unit {c.unit}" + (" (orphan: no longer in the input)" if c.orphan else "")
+        where = f"unit {c.unit}" + (f" ({_tag(c)})" if _tag(c) else "")
         lines = difflib.unified_diff(
             (c.before or "").splitlines(), c.after.splitlines(),
             fromfile=f"a/{path}\t{where}", tofile=f"b/{path}\t{where}", lineterm="", n=3)
@@ -64,30 +65,43 @@ def _diff(items: Iterable[Any], path: str, out: IO[str]) -> None:
             out.write(line + "\n")
 
 
+def _tag(c: Any) -> str:
+    if c.orphan:
+        return "orphan: no longer in the input"
+    if getattr(c, "stale", False):
+        return "stale: the input's target changed since, not applied"
+    return ""
+
+
 def write_corrections(items: list[Any], fmt: str, path: str, out: IO[str]) -> None:
-    """Write corrections (current ones, then orphans) in ``fmt``."""
+    """Write corrections (current ones, then stale ones and orphans) in ``fmt``; the
+    text and diff forms are terminal-safe (control and escape characters shown)."""
     if fmt == "jsonl":
         for c in items:
             d = c.to_dict()
             if c.orphan:
                 d["orphan"] = True
+            if getattr(c, "stale", False):
+                d["stale"] = True
             out.write(json.dumps(d, ensure_ascii=False) + "\n")
     elif fmt == "csv":
         w = csv.writer(out, lineterminator="\n")
-        w.writerow(["unit", "before", "after", "reviewer", "time", "note", "orphan"])
+        w.writerow(["unit", "before", "after", "reviewer", "time", "note", "orphan", "stale"])
         for c in items:
             w.writerow([csv_cell(v) for v in (c.unit, c.before, c.after, c.reviewer, c.time,
-                                                c.note, "yes" if c.orphan else "")])
+                                                c.note, "yes" if c.orphan else "",
+                                                "yes" if getattr(c, "stale", False) else "")])
     elif fmt == "diff":
-        _diff(items, path, out)
+        buf = io.StringIO()
+        _diff(items, path, buf)
+        out.write(terminal_safe(buf.getvalue()))
     else:
         for c in items:
-            tag = "  [orphan: no longer in the input]" if c.orphan else ""
-            out.write(f"{c.unit}  ({c.reviewer or '?'}, {c.time or '?'}){tag}\n")
-            out.write(f"  - {c.before if c.before is not None else '(no target)'}\n")
-            out.write(f"  + {c.after}\n")
-            if c.note:
-                out.write(f"  note: {c.note}\n")
+            tag = f"  [{_tag(c)}]" if _tag(c) else ""
+            text = (f"{c.unit}  ({c.reviewer or '?'}, {c.time or '?'}){tag}\n"
+                    f"  - {c.before if c.before is not None else '(no target)'}\n"
+                    f"  + {c.after}\n" + (f"  note: {c.note}\n" if c.note else ""))
+            out.write(terminal_safe(text))
 
 
 @click.command("corrections")
@@ -102,7 +116,7 @@ def corrections_cmd(file: str, fmt: str, output: str | None, **opts: Any) -> Non
     from .cli import output_stream
 
     with _open(file, opts, create=False) as project:
-        items = project.corrections() + project.orphans()
+        items = project.corrections() + project.stale() + project.orphans()
         with output_stream(output) as out:
             write_corrections(items, fmt, file, out)
 

@@ -92,6 +92,7 @@ class Correction:
     time: str | None
     note: str | None
     index: int | None = None
+    stale: bool = False  # made on a target the input no longer has (not applied)
 
     @property
     def orphan(self) -> bool:
@@ -789,7 +790,7 @@ class Project:
             if row is None or row.after is None or _same(row.original, seg.target):
                 continue
             out.append(Correction(seg.id, seg.source, row.original, row.after, row.reviewer,
-                                  row.time, row.note, i))
+                                  row.time, row.note, i, stale=True))
         return out
 
     def unapplied(self) -> list[tuple[Correction, str]]:

@@ -572,6 +572,13 @@ CASES: list[Case] = [
          after=file_equals("out.tsv", "source\ttarget\nHello world\tHallo schöne Welt\nGood night\t"
                            "Gute Nacht\nThank you\tDanke\n".encode())),
     Case("target-changed-strict", _target_changed_upstream(True), 1, r"not applied: unit '2'"),
+    Case("target-changed-listed", lambda t: (_target_changed_upstream(False)(t), [
+        "corrections", "in.tsv", "--format", "jsonl"])[-1], 0,
+        after=stdout_has('"before": "Hallo Welt", "after": "Hallo, Welt"', '"stale": true')),
+    Case("corrections-text-escapes", lambda t: (tsv(t), corrections(
+        t, {"unit": "2", "before": "Hallo Welt", "after": "Hallo \u009b2J Welt", "note": "\u202eevil"}),
+        run(["apply", "in.tsv", "c.jsonl"], t), ["corrections", "in.tsv"])[-1], 0,
+        after=both(stdout_has("<U+009B>", "<U+202E>"), stdout_lacks("\u009b", "\u202e"))),
     Case("unit-gone-strict", _unit_gone, 1, r"not applied: unit '4'.*no longer in"),
     Case("other-files-store", _other_store, 2, r"belongs to .*in\.tsv"),
     Case("concurrent-edit", _concurrent, 0, after=_concurrent_after),

@@ -66,6 +66,8 @@ __all__ = [
     "PARTIAL_FORMATS",
 ]
 
+# Line-based formats without quoting: the characters a unit's target cannot hold.
+LINE_FORMATS = {"tsv": "\t\n\r", "txt": "\n\r"}
 # Formats whose targets hold inline codes as private-use characters (model.CODE_RE).
 CODE_FORMATS = ("xliff", "tmx")
 # Formats where a file holding only the corrected units still makes sense.
@@ -610,6 +612,12 @@ class Project:
             raise UsageError(
                 f"the correction of unit {seg.id!r} holds {describe_char(bad)}, a character "
                 f"{self.doc.format.upper()} files and the exports cannot carry as text")
+        cannot = LINE_FORMATS.get(self.doc.format, "")
+        hit = next((c for c in text if c in cannot), None)
+        if hit is not None:
+            what = "a tab" if hit == "\t" else "a line break"
+            raise UsageError(f"the correction of unit {seg.id!r} holds {what}, which a "
+                             f"{self.doc.format.upper()} unit cannot hold")
         codes = seg.target_codes or seg.source_codes
         if not codes and self.doc.format not in CODE_FORMATS:
             return  # private-use characters are plain text here

@@ -303,9 +303,10 @@ def score_cmd(hyps: tuple[str, ...], refs: tuple[str, ...], metrics: str, fmt: s
     are ranked; --paired-bs/--paired-ar test each against the first."""
     from .metrics import MetricOptions
     from .scoring import confidence as add_ci
-    from .scoring import render, score_systems, significance
+    from .scoring import check_request, render, score_systems, significance
 
     wanted = [m.strip().lower() for m in metrics.split(",") if m.strip()]
+    check_request(wanted, n_samples)
     if names and len(names) != len(hyps):
         raise UsageError(f"--name given {len(names)} times for {len(hyps)} systems")
     if paired_bs and paired_ar:

@@ -108,7 +108,9 @@ def natural_placeholder(src: str, tgt: str, rng: random.Random) -> tuple[str, st
     if name == "cli-metavar":
         tok = tok.strip("[]")
     t = _drop(tgt, tok, rng)
-    return (f"placeholder:{name}", t) if t is not None and t != tgt else None
+    if t is None or t == tgt or not any(c.isalnum() for c in t):
+        return None  # nothing left: the empty check's business
+    return f"placeholder:{name}", t
 
 
 def natural_markup(src: str, tgt: str, rng: random.Random) -> tuple[str, str] | None:

@@ -145,7 +145,8 @@ def detected(
 class Tally:
     """Per-type counts and per-direction clean-row counts."""
 
-    def __init__(self) -> None:
+    def __init__(self, keep_misses: int = 3) -> None:
+        self.keep_misses = keep_misses
         self.found: Counter[str] = Counter()
         self.rows: Counter[str] = Counter()
         self.by_check: dict[str, Counter[str]] = defaultdict(Counter)
@@ -168,7 +169,7 @@ class Tally:
         if hit:
             self.found[typ] += 1
             self.by_check[typ][hit] += 1
-        elif len(self.misses[typ]) < 3:
+        elif len(self.misses[typ]) < self.keep_misses:
             self.misses[typ].append(example)
 
 
@@ -417,6 +418,8 @@ def main(argv: Iterable[str] | None = None) -> int:
     ap.add_argument("--enable", default="", help="extra checks to enable, e.g. meaning")
     ap.add_argument("--keep", type=Path, help="write the planted files here and keep them")
     ap.add_argument("--json", action="store_true", help="print the result as JSON")
+    ap.add_argument("--misses", type=int, default=3, help="missed rows kept per type (JSON)")
+    ap.add_argument("--show-misses", action="store_true", help="print the kept missed rows")
     args = ap.parse_args(list(argv) if argv is not None else None)
     t0 = time.perf_counter()
     sel = [t for t in args.types.split(",") if t]
@@ -425,7 +428,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     extra = ["--enable", args.enable] if args.enable else []
     work = args.keep or Path(tempfile.mkdtemp(prefix="bench_recall."))
     work.mkdir(parents=True, exist_ok=True)
-    tally = Tally()
+    tally = Tally(args.misses)
     try:
         if not args.no_ntrex and nt_types:
             if not args.ntrex.is_dir():
@@ -458,6 +461,10 @@ def main(argv: Iterable[str] | None = None) -> int:
         print(json.dumps(r, ensure_ascii=False, indent=1))
     else:
         print_report(r)
+    if args.show_misses:
+        for t, v in r["types"].items():
+            for m in v["misses"]:
+                print(f"MISS {t}: {m}")
     return 0
 
 

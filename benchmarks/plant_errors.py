@@ -437,7 +437,7 @@ NTREX_TYPES: dict[str, tuple[Planter, frozenset[str]]] = {
     "all-lower": (all_lower, frozenset({"capitalization"})),
     "char-removed": (char_removed, frozenset({"spelling"})),
     "misspelled": (misspelled, frozenset({"spelling"})),
-    "source-words": (source_words, frozenset({"untranslated"})),
+    "source-words": (source_words, frozenset({"untranslated", "untranslated-words"})),
     "name-replaced": (name_replaced, frozenset({"entity"})),
     "name-removed": (name_removed, frozenset({"entity"})),
     "punct-inside": (punct_inside, frozenset({"stray-punctuation", "punctuation"})),

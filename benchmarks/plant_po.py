@@ -115,11 +115,19 @@ def natural_placeholder(src: str, tgt: str, rng: random.Random) -> tuple[str, st
 
 def natural_markup(src: str, tgt: str, rng: random.Random) -> tuple[str, str] | None:
     """``(type, planted target)``: a tag, an attribute or an entity of the unit dropped."""
-    tags = [m for m in _TAG_RE.finditer(tgt) if m.group() in src]
+    tags = [
+        m for m in _TAG_RE.finditer(tgt)
+        if m.group() in src
+        # an unclosed <name> without attributes is a metavariable (placeholder type)
+        and (m.group(2) or m.group().startswith("</") or m.group().endswith("/>")
+             or f"</{m.group(1)}" in src)
+    ]
     ents = [m for m in _ENTITY_RE.finditer(tgt) if m.group() in src]
     if not tags and not ents:
         return None
     with_attr = [m for m in tags if _ATTR_RE.search(m.group())]
+    if not any(c.isalnum() for c in _TAG_RE.sub("", tgt)):
+        return None  # nothing but markup: dropping some leaves no translation
     choice = rng.random()
     if with_attr and choice < 0.5:
         m = rng.choice(with_attr)

@@ -85,6 +85,7 @@ class Tag(NamedTuple):
     kind: str
     name: str
     link: str | None
+    attrs: tuple[str, ...] = ()
 
 
 def _link(name: str, attrs: str) -> str | None:
@@ -139,7 +140,8 @@ def find_tags(text: str, also: str = "") -> list[Tag]:
             ):
                 continue
         link = _link(name, attrs) if attrs and kind != "close" else None
-        out.append(Tag(m.start(), m.end(), m.group(), kind, name, link))
+        names = tuple(a.group(1).lower() for a in _ATTR_RE.finditer(attrs)) if attrs else ()
+        out.append(Tag(m.start(), m.end(), m.group(), kind, name, link, names))
     return out
 
 
@@ -283,10 +285,11 @@ class MarkupCheck(Check):
         for t in tt:
             left.setdefault((t.kind, t.name, t.link), []).append(t)
         missing: list[Tag] = []
+        pairs: list[tuple[Tag, Tag]] = []
         for t in st:
             bucket = left.get((t.kind, t.name, t.link))
             if bucket:
-                bucket.pop(0)
+                pairs.append((t, bucket.pop(0)))
             else:
                 missing.append(t)
         extra = sorted(t for b in left.values() for t in b)
@@ -296,6 +299,7 @@ class MarkupCheck(Check):
                 if t.kind == s.kind and t.name == s.name:
                     missing.remove(s)
                     extra.remove(t)
+                    pairs.append((s, t))
                     if s.link is None or t.link is None or not urls_equivalent(
                         s.link, t.link, context.source_lang, context.target_lang
                     ):
@@ -326,6 +330,8 @@ class MarkupCheck(Check):
                     "target", t.start, t.end, t.text, f"Tag {t.text} is not in the source text"
                 )
             )
+        for s, t in pairs:
+            self._attributes(s, t, out)
         if missing or extra or not tt:
             return
         if _nesting_error([(t.kind, t.name, i) for i, t in enumerate(st)]) is not None:
@@ -358,6 +364,22 @@ class MarkupCheck(Check):
                 self.flag("target", t.start, t.end, t.text, f"Tag {t.text} is never closed")
             )
 
+    def _attributes(self, s: Tag, t: Tag, out: list[Finding]) -> None:
+        """An attribute of a source tag that its target tag lacks (``target="_blank"``
+        dropped). Values may differ (``title``, ``alt`` are translatable)."""
+        if not s.attrs:
+            return
+        gone = [a for a in s.attrs if a not in t.attrs]
+        for a in gone[:1]:
+            out.append(
+                self.flag(
+                    "target", t.start, t.end, t.text,
+                    f"Attribute {a} of the source's {s.text} is missing from the "
+                    f"translation's tag",
+                    suggestion=s.text,
+                )
+            )  # fmt: skip
+
     # -- entities -------------------------------------------------------------------
 
     def _entities(self, src: str, tgt: str, out: list[Finding]) -> None:
@@ -378,6 +400,16 @@ class MarkupCheck(Check):
                 tchars[ch] -= 1
                 continue
             if ch in _ESCAPES:
+                if ch in "<>" and ("&lt;" in tgt or "&gt;" in tgt):
+                    # the translation keeps the escaped brackets, but not this one
+                    out.append(
+                        self.flag(
+                            "source", m.start(), m.end(), m.group(),
+                            f"Entity {m.group()} ({ch}) is missing from the translation",
+                            severity=Severity.MINOR,
+                        )
+                    )  # fmt: skip
+                    continue
                 if bare_done:
                     continue
                 pos = self._bare(tgt, ch)

@@ -77,18 +77,17 @@ class UntranslatedWordsCheck(Check):
         if not sl or not tl or L.base(sl) == L.base(tl):
             return []
         sdom = dominant_script(src, 0.5)
-        if sdom is None:
-            return []
         tdom = dominant_script(tgt, 0.5)
-        # the language's scripts (CLDR), and the one most of the text is written in
+        # a language's scripts (CLDR), and the one most of its text is written in
         # (Serbian in Latin letters under a plain "sr")
         allowed = language_scripts(tl) | ({tdom} if tdom else set())
-        if not allowed:
+        source_scripts = language_scripts(sl) | ({sdom} if sdom else set())
+        if not allowed or not source_scripts:
             return []
         out: list[Finding] = []
-        if sdom not in allowed:
+        if not (source_scripts & allowed):
             self._foreign_script(src, tgt, sl, allowed, out)
-        elif sdom == tdom:
+        elif sdom is not None and sdom == tdom:
             self._same_script(src, tgt, sl, tl, out)
         return out
 

@@ -153,6 +153,7 @@ class Tally:
         self.clean: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
         self.clean_checks: Counter[str] = Counter()
         self.misses: dict[str, list[dict[str, str]]] = defaultdict(list)
+        self.split: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
 
     def add_clean(self, group: str, findings: list[dict[str, Any]]) -> None:
         c = self.clean[group]
@@ -166,6 +167,11 @@ class Tally:
 
     def add(self, typ: str, hit: str | None, example: dict[str, str]) -> None:
         self.rows[typ] += 1
+        d = example.get("dir", "")
+        side = "into_en" if d.endswith("-eng") else ("from_en" if d.startswith("eng-") else "")
+        if side:
+            self.split[(typ, side)][0] += 1
+            self.split[(typ, side)][1] += bool(hit)
         if hit:
             self.found[typ] += 1
             self.by_check[typ][hit] += 1
@@ -349,6 +355,8 @@ def report(tally: Tally, args: argparse.Namespace, seconds: float) -> dict[str, 
             "found": tally.found[t],
             "recall": round(tally.found[t] / tally.rows[t], 3) if tally.rows[t] else None,
             "meaning_level": t in PE.MEANING_TYPES,
+            "recall_into_en": _ratio(tally.split.get((t, "into_en"))),
+            "recall_from_en": _ratio(tally.split.get((t, "from_en"))),
             "by_check": dict(tally.by_check[t]),
             "misses": tally.misses[t],
         }
@@ -381,13 +389,20 @@ def report(tally: Tally, args: argparse.Namespace, seconds: float) -> dict[str, 
     }
 
 
+def _ratio(c: list[int] | None) -> float | None:
+    return round(c[1] / c[0], 3) if c and c[0] else None
+
+
 def print_report(r: dict[str, Any]) -> None:
-    print(f"{'type':32} {'rows':>6} {'found':>6} {'recall':>7}  checks that found it")
+    print(f"{'type':30} {'rows':>6} {'found':>6} {'recall':>7} {'X->en':>6} {'en->X':>6}"
+          "  checks that found it")
     for t, v in r["types"].items():
-        rec = "-" if v["recall"] is None else f"{v['recall']:.2f}"
+        def f(x: float | None) -> str:
+            return "-" if x is None else f"{x:.2f}"
         mark = " (meaning)" if v["meaning_level"] else ""
         bc = ", ".join(f"{k} {n}" for k, n in sorted(v["by_check"].items(), key=lambda x: -x[1]))
-        print(f"{t + mark:32} {v['rows']:6d} {v['found']:6d} {rec:>7}  {bc}")
+        print(f"{t + mark:30} {v['rows']:6d} {v['found']:6d} {f(v['recall']):>7} "
+              f"{f(v.get('recall_into_en')):>6} {f(v.get('recall_from_en')):>6}  {bc}")
     for key, label in (("clean_ntrex", "clean NTREX rows"), ("clean_po", "clean PO rows")):
         c = r[key]
         if not c:

@@ -388,7 +388,7 @@ def extract(text: str, active: frozenset[str], also: str = "") -> list[Placehold
     scan = text
     if icu and "'" in text and _ICU_HEAD_RE.search(text):
         scan = _ICU_QUOTED_RE.sub(lambda m: " " * len(m.group()), text)
-    closed = frozenset()
+    closed: frozenset[str] = frozenset()
     if "metavar" in active and ("</" in text or "</" in also):
         closed = frozenset(m.group(1).lower() for m in _HTML_CLOSE_RE.finditer(text + also))
     _scan(scan, 0, len(scan), _combined(active), icu, False, out, closed)

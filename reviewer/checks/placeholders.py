@@ -132,14 +132,14 @@ class PlaceholderCheck(Check):
         missing: list[Placeholder] = []
         extra: list[Placeholder] = []
         for key, ps in by_src.items():
-            ts = by_tgt.get(key, ())
+            ts = by_tgt.get(key, [])
             if key in branch_keys:
                 if not ts:
                     missing.append(ps[0])
             elif len(ps) > len(ts):
                 missing.extend(ps[len(ts) :])
         for key, ts in by_tgt.items():
-            ps = by_src.get(key, ())
+            ps = by_src.get(key, [])
             if key in branch_keys:
                 if not ps:
                     extra.append(ts[0])

@@ -38,6 +38,7 @@ SYNTAX_SAMPLES: dict[str, tuple[str, ...]] = {
     "project-vars": ("$file$", "#file#", "@VAR@"),
     "jinja": ("{{ user.name }}", "{% if admin %}"),
     "cli-metavar": ("<file>", "<n>", "[<options>]"),
+    "operators": ("<<", ">>"),
 }
 
 #: syntax -> how the benchmark finds it in real units (order matters: first match wins)
@@ -152,7 +153,7 @@ def _insert(text: str, token: str, rng: random.Random, at: float) -> str:
     return body + (" " if text.isascii() else "") + token + text[len(body) :]
 
 
-_TRIGGERS = re.compile(r"[%{}$<>&@#\[\]\\]")
+_TRIGGERS = re.compile(r"[%{}$<>&@#\[\]\\«»“”„]")
 
 
 def synthetic_placeholder(

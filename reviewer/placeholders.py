@@ -208,6 +208,18 @@ SYNTAXES: tuple[Syntax, ...] = (
         (("<1>Click</1> here <0/>", "Clicca <1>qui</1><0/>"),),
     ),
     Syntax(
+        "operators", "Shell and C operators kept literally (here-documents, shifts)",
+        "https://pubs.opengroup.org/onlinepubs/9799919799/utilities/V3_chap02.html#tag_19_07_04",
+        "operator",
+        r"<<-?|>>",
+        ("<<", ">>", "<<-"),
+        (("Use << to append", "Utilisez pour ajouter"), ("cat <<EOF", "cat EOF")),
+        (
+            ("Use << to append", "Utilisez << pour ajouter"),
+            ("Press <<Quit>>", "Appuyez sur « Quitter »"), ("Next >>", "Suivant »"),
+        ),
+    ),
+    Syntax(
         "metavar", "Command-line metavariables in usage strings",
         "https://pubs.opengroup.org/onlinepubs/9799919799/basedefs/V1_chap12.html", "metavar",
         r"<[^\W\d_][\w\-]*(?:[ .][^\W\d_][\w\-]*)?>",
@@ -285,7 +297,7 @@ _ICU_SELECTOR_RE = re.compile(r"\s*(?:offset\s*:\s*\d+\s*)?(?:=\d+|[^\s{}]+)\s*\
 _ICU_QUOTED_RE = re.compile(r"'[{}#|](?:[^']|'')*'")
 _BRACE_RE = re.compile(r"[{}]")
 _WS_RE = re.compile(r"\s+")
-_TRIGGER_RE = re.compile(r"[%{$<#@]")
+_TRIGGER_RE = re.compile(r"[%{$<>#@]")
 _HTML_CLOSE_RE = re.compile(r"</\s*([A-Za-z][\w:.\-]*)")
 
 _FORMAT_FLAGS = by_name("c-printf").flags | by_name("objc").flags

@@ -106,6 +106,8 @@ class PlaceholderCheck(Check):
         tp = R.extract(tgt, active, src)
         if len(sp) == len(tp) and all(a.key == b.key for a, b in zip(sp, tp)):
             return []  # the same placeholders in the same order
+        if any(p.kind == "operators" for p in sp):
+            sp, tp = _operators_as_quotes(src, tgt, sp, tp)
         ns, nt = R.numbered(sp), R.numbered(tp)
         if ns is not None and nt is not None and ns != nt:
             # %s %d <-> %2$d %1$s: compare argument positions and types
@@ -213,6 +215,21 @@ def _declared(context: CheckContext) -> frozenset[str] | None:
     if isinstance(opt, str):
         opt = opt.split(",")
     return R.resolve_syntaxes(opt)
+
+
+_QUOTES = "«»“”„‚‘’「」『』‹›"
+
+
+def _operators_as_quotes(
+    src: str, tgt: str, sp: list[Placeholder], tp: list[Placeholder]
+) -> tuple[list[Placeholder], list[Placeholder]]:
+    """``<<Quit>>`` is ASCII for guillemets: a translation may use real quotation
+    marks instead (``Next >>`` -> ``Suivant »``): the operators are left out when
+    the target has quotation marks."""
+    if any(q in tgt for q in _QUOTES):
+        return ([p for p in sp if p.kind != "operators"],
+                [p for p in tp if p.kind != "operators"])
+    return sp, tp
 
 
 def _metavars_by_count(

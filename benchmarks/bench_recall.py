@@ -210,14 +210,23 @@ def ntrex_direction(
             f.write(json.dumps({"id": str(i), "source": src_lines[i], "target": tgt_lines[i]},
                                ensure_ascii=False) + "\n")
     planted: dict[str, dict[str, PE.Planted]] = {}
+    sampled = set(rows)
+    extra_rows: set[int] = set()
     for typ in types:
         planter, _exp = PE.NTREX_TYPES[typ]
         got: dict[str, PE.Planted] = {}
-        for i in rows:
+        # rare types (a unit sign, guillemets) are looked for in every row, up to
+        # the same number of rows as the others
+        candidates = range(len(src_lines)) if typ in PE.RARE_TYPES else rows
+        for i in candidates:
+            if len(got) >= len(rows):
+                break
             pair = PE.Pair(src_lines[i], tgt_lines[i], sl, tl, pool)
             p = planter(pair, random.Random(f"{seed}:{name}:{typ}:{i}"))
             if p is not None and (p.target != tgt_lines[i] or p.source != src_lines[i]):
                 got[str(i)] = p
+                if i not in sampled:
+                    extra_rows.add(i)
         planted[typ] = got
         if got:
             fp = d / f"{typ}.jsonl"
@@ -226,9 +235,20 @@ def ntrex_direction(
                     f.write(json.dumps({"id": rid, "source": p.source, "target": p.target},
                                        ensure_ascii=False) + "\n")
             files.append(fp)
+    if extra_rows:
+        # clean versions of the rare types' rows, to tell new findings from old
+        # ones; not part of the false-alarm share (that is the sampled rows')
+        fp = d / "clean-extra.jsonl"
+        with open(fp, "w", encoding="utf-8") as f:
+            for i in sorted(extra_rows):
+                f.write(json.dumps({"id": str(i), "source": src_lines[i], "target": tgt_lines[i]},
+                                   ensure_ascii=False) + "\n")
+        files.append(fp)
     found = run_check(files, extra + ["--id-key", "id"], sl, tl)
     for i in rows:
         tally.add_clean(name, found.get(("clean.jsonl", str(i)), []))
+    for i in extra_rows:
+        found[("clean.jsonl", str(i))] = found.get(("clean-extra.jsonl", str(i)), [])
     for typ, got in planted.items():
         exp = PE.NTREX_TYPES[typ][1]
         for rid, p in got.items():

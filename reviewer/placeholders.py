@@ -91,7 +91,7 @@ SYNTAXES: tuple[Syntax, ...] = (
         "python-percent", "Python %-formatting with mapping keys",
         "https://docs.python.org/3/library/stdtypes.html#printf-style-string-formatting",
         "printf",
-        r"%\([^()\s]{1,64}\)[-+0# ]*(?:\d+|\*)?(?:\.(?:\d+|\*))?[diouxXeEfFgGcrsa%]",
+        r"(?<!%)%\([^()\s]{1,64}\)[-+0#]*(?:\d+|\*)?(?:\.(?:\d+|\*))?[diouxXeEfFgGcrsa%]",
         ("%(name)s", "%(count)d", "%(price).2f"),
         (("Hello %(name)s", "Ciao %(nome)s"), ("%(count)d files", "file")),
         (("%(count)d of %(total)d", "%(total)d: %(count)d"), ("100% sure", "sicuro al 100%")),
@@ -222,7 +222,7 @@ SYNTAXES: tuple[Syntax, ...] = (
     Syntax(
         "metavar", "Command-line metavariables in usage strings",
         "https://pubs.opengroup.org/onlinepubs/9799919799/basedefs/V1_chap12.html", "metavar",
-        r"<[^\W\d_][\w\-]*(?:[ .][^\W\d_][\w\-]*)?>",
+        r"<[^\W\d_][\w\-]*(?:[ .][^\W\d_][\w\-]*){0,3}>",
         ("<n>", "<file>", "[<options>]", "<commit-ish>", "<dir>"),
         (("Show <n> lines", " Zeilen anzeigen"), ("usage: git add [<options>]", "Verwendung: git add")),
         (("Show <n> lines", "<n> Zeilen anzeigen"), ("Copy <file>", "<Datei> kopieren")),
@@ -288,7 +288,11 @@ def _combined(active: frozenset[str]) -> re.Pattern[str] | None:
 # An unambiguous printf placeholder: proof that a unit is a format string.
 _PRINTF_SURE_RE = re.compile(
     r"(?<![\d%])%(?:[1-9]\d{0,2}\$[-+0#']*\d*(?:\.\d+)?(?:l|ll|h|hh|z|j|t|L|q)?[a-zA-Z@]"
-    r"|[-+0#']*\d*(?:\.\d+)?(?:l|ll|h|hh|z|j|t|L|q)?[sdiufxXoeEgGcp@])(?![A-Za-z])"
+    r"|(?:l|ll|h|hh|z|j|t|L|q)?[sdiuf@]"
+    # any conversion with flags, a width, a precision or a length modifier (%#x,
+    # %-5.2f, %lu); a bare %e or %p may be strftime's
+    r"|(?:[-+0#']+\d*(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?:l|ll|h|hh|z|j|t|L|q)?[a-zA-Z]"
+    r"|(?:l|ll|h|hh|z|j|t|L|q)[diouxXeEfgGc])(?![A-Za-z])"
     r"|%" + _PRINTF_BODY + r"<PRI[diouxXb]\w*>"
 )
 _QT_SURE_RE = re.compile(r"(?<![\w%])%L?[1-9]\d?(?![\d$\w])")
@@ -346,7 +350,9 @@ def _scan_plain(
         s = m.group()
         if kind == "metavar":
             name = s[1:-1].split()[0].split(".")[0].lower()
-            if name in _UNCLOSED_MARKUP or name in closed:
+            if name in closed or (
+                name in _UNCLOSED_MARKUP and not usage_context(text, m.start(), m.end())
+            ):
                 i = t.start() + 1
                 continue  # markup, the markup check's business
         i = m.end()
@@ -471,6 +477,20 @@ def numbered(ps: list[Placeholder]) -> bool | None:
     return None
 
 
+#: HTML elements (HTML Living Standard, plus obsolete ones still met in catalogs) and
+#: the inline elements of XLIFF and TMX.
+HTML_ELEMENTS = frozenset(
+    """a abbr acronym address area article aside audio b base bdi bdo big blink
+    blockquote body br button canvas caption center cite code col colgroup data datalist
+    dd del details dfn dialog dir div dl dt em embed fieldset figcaption figure font
+    footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe img
+    input ins kbd label legend li link main map mark menu meta meter nav nobr noscript
+    object ol optgroup option output p param picture pre progress q rp rt ruby s samp
+    script section select small source span strike strong style sub summary sup svg
+    table tbody td template textarea tfoot th thead time title tr track tt u ul var video
+    wbr g x bx ex bpt ept ph it mrk pc sc ec""".split()
+)
+
 # HTML elements that are markup even unclosed: void elements and those whose end tag
 # may be omitted (HTML Living Standard, 13.1.2 and 13.1.2.4). Any other ``<name>``
 # closed by ``</name>`` on either side is markup too.
@@ -479,6 +499,24 @@ _UNCLOSED_MARKUP = frozenset(
     p li dt dd tr td th option optgroup colgroup thead tbody tfoot html head body rt rp
     """.split()
 )
+
+
+_BARE_TAG_RE = re.compile(r"<([^\W\d_][\w\-]*)(?:[ .][^\W\d_][\w\-]*){0,3}>")
+
+
+def usage_context(text: str, start: int, end: int) -> bool:
+    """Whether the bare ``<name>`` at ``text[start:end]`` sits in a usage string, where
+    even an HTML name (``<head>``, ``<base>``, ``<source>``) is a metavariable:
+    next to ``[ ] | = .`` or ``...`` (``[<head>...]``, ``url.<base>.insteadOf``,
+    ``=<n>``), or beside another metavariable whose name is not HTML."""
+    before = text[start - 1] if start else ""
+    after = text[end : end + 3]
+    if before in ("[", "|", "=", ".", ",", "(") or after[:1] in ("]", "|", ".", ",", ")", "…"):
+        return True
+    for m in _BARE_TAG_RE.finditer(text):
+        if m.start() != start and m.group(1).lower() not in HTML_ELEMENTS:
+            return True
+    return False
 
 
 def has_trigger(text: str) -> bool:

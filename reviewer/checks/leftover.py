@@ -38,7 +38,7 @@ __all__ = ["UntranslatedWordsCheck", "StrayPunctuationCheck", "CHECKS"]
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _TOKEN_RE = re.compile(r"\S+")
 # tokens that are never translated: URLs, e-mail, paths, identifiers, placeholders
-_CODELIKE_RE = re.compile(r"://|www\.|@|\w[./\\]\w|_|[{}%$<>=]")
+_CODELIKE_RE = re.compile(r"://|www\.|@|\w[./\\]\w|_|[{}%$<>=]|^[\[(\"'«„“]*-|\w-\w")
 
 
 def _codelike(text: str, start: int, end: int) -> bool:
@@ -86,13 +86,14 @@ class UntranslatedWordsCheck(Check):
             return []
         out: list[Finding] = []
         if not (source_scripts & allowed):
-            self._foreign_script(src, tgt, sl, allowed, out)
+            self._foreign_script(src, tgt, sl, tl, allowed, out)
         elif sdom is not None and sdom == tdom:
             self._same_script(src, tgt, sl, tl, out)
         return out
 
     def _foreign_script(
-        self, src: str, tgt: str, sl: str, allowed: frozenset[str], out: list[Finding]
+        self, src: str, tgt: str, sl: str, tl: str, allowed: frozenset[str],
+        out: list[Finding],
     ) -> None:
         src_scripts = {s for _a, _b, s in script_runs(src)}
         spans: list[tuple[int, int, str, Severity | None]] = []
@@ -113,9 +114,11 @@ class UntranslatedWordsCheck(Check):
                 if not re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", src, re.I):
                     continue
                 if _in_name(tgt, a, b):
-                    continue  # "Brigham and Women's", "Newport on the Levee"
+                    continue  # "Brigham and Women's", "Newport on the Levee", "git push"
                 if not _inflected(word, morph.lemma(word, sl) or word):
-                    sev = Severity.MINOR  # a bare word may be an accepted loan (tweet)
+                    if _maybe_loan(word, sl, tl):
+                        continue  # a bare word may be an accepted loan or term (tweet)
+                    sev = Severity.MINOR
             elif word not in src:
                 continue  # not copied from the source: a quotation, a name in its script
             if spans and spans[-1][2] == script and tgt[spans[-1][1] : a].strip() == "":
@@ -166,7 +169,11 @@ def _in_name(text: str, a: int, b: int) -> bool:
     j = b
     while j < len(text) and (text[j].isascii() and (text[j].isalpha() or text[j] in " '’-.&")):
         j += 1
-    return any(w[:1].isupper() for w in text[i:j].split())
+    stretch = text[i:j].split()
+    # a name (a capital), or code: a command line, a hyphenated identifier
+    return any(w[:1].isupper() or "-" in w or "." in w for w in stretch) or (
+        len(stretch) > 1 and stretch[0] in L.KNOWN_NAMES | L.LOWERCASE_BRANDS
+    )
 
 
 def _maybe_loan(word: str, sl: str, tl: str) -> bool:
@@ -231,7 +238,7 @@ class StrayPunctuationCheck(Check):
             return []
         out: list[Finding] = []
         if _ODD_RE.search(tgt):
-            self._odd(src, tgt, out)
+            self._odd(src, tgt, out, context.target_lang)
         if _INWORD_RE.search(tgt):
             for m in _INWORD_RE.finditer(tgt):
                 if self._inside_word(src, tgt, m.start(), context.target_lang):
@@ -249,6 +256,8 @@ class StrayPunctuationCheck(Check):
                 j = m.start()
                 while j > 0 and _wordchar(tgt[j - 1]):
                     j -= 1
+                if tgt[j : m.start() + 1] in src or _codelike(tgt, j, m.start()):
+                    continue  # "cc:" as in the source; "-vv:" an option
                 if m.start() - j > 3 or not tgt[j].islower():
                     # after a longer word it may be the translator's own clause
                     # break; after a short lowercase one ("in;", "our:") it is not
@@ -258,6 +267,29 @@ class StrayPunctuationCheck(Check):
         if "'" in tgt or "’" in tgt or '"' in tgt:
             self._quotes(src, tgt, context.target_lang, out)
         return out
+
+    @staticmethod
+    def _splits_word(tgt: str, i: int, tl: str | None) -> bool:
+        """Whether ``_`` or ``|`` at ``tgt[i]`` is stuck onto or into a word of the
+        language ("ausge_tauscht", "in_ the"), not part of an identifier."""
+        def same(a: str, b: str) -> bool:  # one word: letters of one kind (ASCII or not)
+            return _wordchar(b) and a.isascii() == b.isascii()
+
+        j = i
+        while j > 0 and _wordchar(tgt[j - 1]) and (j == i or same(tgt[j], tgt[j - 1])):
+            j -= 1
+        k = i + 1
+        while k < len(tgt) and _wordchar(tgt[k]) and (k == i + 1 or same(tgt[k - 1], tgt[k])):
+            k += 1
+        left, right = tgt[j:i], tgt[i + 1 : k]
+        if (left and left.isupper()) or (right and right.isupper()):
+            return False  # FORCE_NOT_NULL, ID_APP
+        if left and right:
+            # inside: the word without it must be a word of the language
+            if morph.has_lexicon(tl):
+                return morph.is_known(left + right, tl)
+            return not (left.isascii() and right.isascii())  # identifiers are ASCII
+        return True  # stuck onto a word's edge: "in_ the", "melamine|"
 
     @staticmethod
     def _inside_word(src: str, tgt: str, i: int, tl: str | None) -> bool:
@@ -296,7 +328,7 @@ class StrayPunctuationCheck(Check):
             suggestion="",
         )  # fmt: skip
 
-    def _odd(self, src: str, tgt: str, out: list[Finding]) -> None:
+    def _odd(self, src: str, tgt: str, out: list[Finding], tl: str | None = None) -> None:
         for c in sorted({m.group() for m in _ODD_RE.finditer(tgt)}):
             if tgt.count(c) <= src.count(c):
                 continue
@@ -310,6 +342,10 @@ class StrayPunctuationCheck(Check):
                     continue
                 if c == "#" and after.isalnum() and not before.isalnum():
                     continue  # a hashtag or a number sign
+                if c == "`" and tgt.count("`") % 2 == 0:
+                    continue  # `code` quoted
+                if c in "_|" and not self._splits_word(tgt, i, tl):
+                    continue  # an identifier (search_path, ID_APP), [y|n]
                 inside = _wordchar(before) and _wordchar(after)
                 out.append(self._flag(tgt, i, "inside a word" if inside else "onto a word"))
                 break

@@ -26,6 +26,7 @@ from typing import Iterable, NamedTuple, Sequence
 
 from ..model import CODE_BASE, CODE_RE, Finding, InlineCode, Segment, Severity
 from .base import Check, CheckContext
+from ..placeholders import usage_context
 from .links import urls_equivalent
 
 __all__ = ["MarkupCheck", "CHECKS", "find_tags"]
@@ -41,18 +42,6 @@ _BARE_AMP_RE = re.compile(r"&(?!(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0
 
 _VOID = frozenset(
     "area base br col embed hr img input link meta param source track wbr".split()
-)
-# HTML elements (and XLIFF/TMX inline elements): a bare unclosed ``<name>`` of
-# another name is a metavariable (``<file>``), not markup.
-_HTML = _VOID | frozenset(
-    """a abbr acronym address article aside b bdi bdo big blink blockquote body button
-    canvas caption center cite code colgroup data datalist dd del details dfn dialog dir
-    div dl dt em fieldset figcaption figure font footer form frame frameset h1 h2 h3 h4
-    h5 h6 head header hgroup html i iframe ins kbd label legend li main map mark menu
-    meter nav nobr noscript object ol optgroup option output p picture pre progress q
-    rp rt ruby s samp script section select small span strike strong style sub summary
-    sup svg table tbody td template textarea tfoot th thead time title tr tt u ul var
-    video audio g x bx ex bpt ept ph it mrk pc sc ec sub""".split()
 )
 # Attributes whose value is an address that must not change.
 _LINK_ATTRS = {
@@ -131,12 +120,15 @@ def find_tags(text: str, also: str = "") -> list[Tag]:
             kind = "close"
         elif m.group("self") or name in _VOID:
             kind = "self"
+            if (
+                not m.group("self") and "=" not in attrs
+                and usage_context(text, m.start(), m.end())
+            ):
+                continue  # [<source>...], url.<base>.insteadOf: a metavariable
         else:
             kind = "open"
-            if (
-                "=" not in attrs
-                and name not in _OPTIONAL_END
-                and not _closed(m.group("name"), text, also)
+            if "=" not in attrs and not _closed(m.group("name"), text, also) and (
+                name not in _OPTIONAL_END or usage_context(text, m.start(), m.end())
             ):
                 continue
         link = _link(name, attrs) if attrs and kind != "close" else None

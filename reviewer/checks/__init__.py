@@ -20,6 +20,8 @@ BUILTIN_CHECKS: tuple[tuple[str, str, bool], ...] = (
     ("untranslated", "basic", True),
     ("whitespace", "basic", True),
     ("length", "basic", True),
+    ("untranslated-words", "leftover", True),
+    ("stray-punctuation", "leftover", True),
     ("placeholder", "placeholders", True),
     ("markup", "markup", True),
     ("number", "numbers", True),

@@ -1,0 +1,162 @@
+#!/usr/bin/env python3
+"""Run ``reviewer``'s default checks over the real localization files of
+``../shared/data/real-files`` (46 files, 14 formats; read in place, never copied).
+
+Each file is opened the way a user would open it, by path alone (``reviewer check
+FILE``): the format comes from the suffix or content, languages from the file or its
+path, and a monolingual file (Android, .strings, .properties, ARB, JSON, .resx, YAML)
+is paired with its source file by the format's directory convention. Per file it
+reports units, the share of checked units with at least one finding, findings by
+check and the units' workflow statuses; a file that cannot be read is "refused".
+
+The peer, measured in the same run where it can read the file, is translate-toolkit's
+``pofilter`` (GPL: run as a separate program from its own venv, never imported) on the
+PO and XLIFF files, with its default checks: the share of units it flags.
+
+``--sample N --seed S`` draws N findings at random (seeded) and writes them, with the
+unit's source and target, to ``--sample-out`` (JSON Lines) for judging by hand; the
+judged table is in ``benchmarks/README.md``.
+
+Usage::
+
+    python benchmarks/bench_real_files.py                     # table over all files
+    python benchmarks/bench_real_files.py --limit 5           # the first 5 files only
+    python benchmarks/bench_real_files.py --sample 50 --seed 24 --sample-out /tmp/s.jsonl
+    python benchmarks/bench_real_files.py --json
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+DATA = HERE.parent.parent / "shared" / "data" / "real-files"
+if not DATA.is_dir():
+    DATA = Path("/work/shared/data/real-files")
+
+
+def files(root: Path) -> list[dict[str, str]]:
+    """The rows of ``SOURCES.tsv`` (one per file), in its order."""
+    with open(root / "SOURCES.tsv", encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f, delimiter="\t"))
+
+
+def run_file(path: Path) -> dict[str, Any]:
+    """Check one file as ``reviewer check FILE`` would; counts and the findings."""
+    from reviewer.config import Config
+    from reviewer.errors import ReviewerError
+    from reviewer.formats import ReadOptions, open_document
+    from reviewer.runner import plan_checks
+
+    plan = plan_checks(Config())
+    t0 = time.perf_counter()
+    try:
+        doc = open_document(path, ReadOptions())
+        segs = doc.materialize()
+        found = list(plan.run(doc))
+    except ReviewerError as e:
+        return {"refused": str(e)}
+    stats = plan.stats.to_dict()
+    flagged = {f.index for f in found}
+    checked = stats.get("checked", stats["units"])
+    by_index = {s.index: s for s in segs}
+    return {
+        "format": doc.format,
+        "source_lang": doc.source_lang,
+        "target_lang": doc.target_lang,
+        "paired_with": doc.meta.get("source_path"),
+        "target_only": doc.target_only,
+        "units": stats["units"],
+        "checked": checked,
+        "flagged": len(flagged),
+        "share": len(flagged) / checked if checked else 0.0,
+        "by_check": dict(Counter(f.check for f in found).most_common()),
+        "statuses": stats.get("statuses", {}),
+        "seconds": round(time.perf_counter() - t0, 2),
+        "findings": found,
+        "segments": by_index,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--limit", type=int, default=0, help="only the first N files")
+    ap.add_argument("--only", default="", help="only files whose path contains this")
+    ap.add_argument("--json", action="store_true", help="print the table as JSON")
+    ap.add_argument("--sample", type=int, default=0, help="draw N findings at random")
+    ap.add_argument("--seed", type=int, default=24)
+    ap.add_argument("--sample-out", type=Path, default=None)
+    args = ap.parse_args(argv)
+    if not (args.data / "SOURCES.tsv").is_file():
+        print(f"real-files data not found at {args.data}", file=sys.stderr)
+        return 2
+    rows = files(args.data)
+    if args.only:
+        rows = [r for r in rows if args.only in r["path_here"]]
+    if args.limit:
+        rows = rows[: args.limit]
+    results: list[tuple[dict[str, str], dict[str, Any]]] = []
+    for row in rows:
+        results.append((row, run_file(args.data / row["path_here"])))
+
+    table = []
+    for row, r in results:
+        entry = {"file": row["path_here"], "format": row["format"]}
+        entry.update({k: v for k, v in r.items() if k not in ("findings", "segments")})
+        table.append(entry)
+    read = [r for _, r in results if "refused" not in r]
+    shares = [r["share"] for r in read if r["checked"]]
+    summary = {
+        "files": len(results),
+        "refused": sum(1 for _, r in results if "refused" in r),
+        "formats_read": sorted({r["format"] for r in read}),
+        "units": sum(r["units"] for r in read),
+        "checked": sum(r["checked"] for r in read),
+        "findings": sum(len(r["findings"]) for r in read),
+        "mean_share_flagged": round(sum(shares) / len(shares), 4) if shares else None,
+        "by_check": dict(sum((Counter(r["by_check"]) for r in read), Counter()).most_common()),
+    }
+    if args.json:
+        print(json.dumps({"files": table, "summary": summary}, ensure_ascii=False, indent=1))
+    else:
+        print(f"{'file':58} {'units':>6} {'checked':>7} {'flagged':>7} {'share':>6}  top checks / statuses")
+        for e in table:
+            if "refused" in e:
+                print(f"{e['file']:58} REFUSED: {e['refused']}")
+                continue
+            top = ", ".join(f"{k} {v}" for k, v in list(e["by_check"].items())[:4])
+            st = ", ".join(f"{k} {v}" for k, v in e["statuses"].items())
+            print(f"{e['file']:58} {e['units']:6} {e['checked']:7} {e['flagged']:7} "
+                  f"{e['share']:6.1%}  {top} | {st}")
+        print(json.dumps(summary, ensure_ascii=False))
+    if args.sample:
+        pool = [(row, r, f) for row, r in results if "refused" not in r for f in r["findings"]]
+        rng = random.Random(args.seed)
+        picked = rng.sample(pool, min(args.sample, len(pool)))
+        out = open(args.sample_out, "w", encoding="utf-8") if args.sample_out else sys.stdout
+        for row, r, f in picked:
+            seg = r["segments"].get(f.index)
+            d = f.to_dict()
+            d["file"] = row["path_here"]
+            d["source_text"] = None if seg is None else seg.source
+            d["target_text"] = None if seg is None else seg.target
+            d["status"] = None if seg is None else getattr(seg, "status", None)
+            out.write(json.dumps(d, ensure_ascii=False) + "\n")
+        if out is not sys.stdout:
+            out.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -55,32 +55,38 @@ def run_file(path: Path) -> dict[str, Any]:
     """Check one file as ``reviewer check FILE`` would; counts and the findings."""
     from reviewer.config import Config
     from reviewer.errors import ReviewerError
-    from reviewer.formats import ReadOptions, open_document
+    from reviewer.formats import ReadOptions, open_documents
     from reviewer.runner import plan_checks
 
     plan = plan_checks(Config())
     t0 = time.perf_counter()
+    found: list[Any] = []
+    by_index: dict[tuple[str | None, int], Any] = {}
+    flagged: set[tuple[str | None, int]] = set()
     try:
-        doc = open_document(path, ReadOptions())
-        segs = doc.materialize()
-        found = list(plan.run(doc))
+        docs = open_documents(path, ReadOptions())  # a String Catalog: one per language
+        for doc in docs:
+            for s in doc.materialize():
+                by_index[(doc.target_lang, s.index)] = s
+            for f in plan.run(doc):
+                found.append((doc.target_lang, f))
+                flagged.add((doc.target_lang, f.index))
     except ReviewerError as e:
         return {"refused": str(e)}
     stats = plan.stats.to_dict()
-    flagged = {f.index for f in found}
     checked = stats.get("checked", stats["units"])
-    by_index = {s.index: s for s in segs}
+    doc = docs[0]
     return {
         "format": doc.format,
         "source_lang": doc.source_lang,
-        "target_lang": doc.target_lang,
+        "target_lang": doc.target_lang if len(docs) == 1 else f"{len(docs)} languages",
         "paired_with": doc.meta.get("source_path"),
         "target_only": doc.target_only,
         "units": stats["units"],
         "checked": checked,
         "flagged": len(flagged),
         "share": len(flagged) / checked if checked else 0.0,
-        "by_check": dict(Counter(f.check for f in found).most_common()),
+        "by_check": dict(Counter(f.check for _l, f in found).most_common()),
         "statuses": stats.get("statuses", {}),
         "seconds": round(time.perf_counter() - t0, 2),
         "findings": found,
@@ -141,14 +147,15 @@ def main(argv: list[str] | None = None) -> int:
                   f"{e['share']:6.1%}  {top} | {st}")
         print(json.dumps(summary, ensure_ascii=False))
     if args.sample:
-        pool = [(row, r, f) for row, r in results if "refused" not in r for f in r["findings"]]
+        pool = [(row, r, lf) for row, r in results if "refused" not in r for lf in r["findings"]]
         rng = random.Random(args.seed)
         picked = rng.sample(pool, min(args.sample, len(pool)))
         out = open(args.sample_out, "w", encoding="utf-8") if args.sample_out else sys.stdout
-        for row, r, f in picked:
-            seg = r["segments"].get(f.index)
+        for row, r, (lang, f) in picked:
+            seg = r["segments"].get((lang, f.index))
             d = f.to_dict()
             d["file"] = row["path_here"]
+            d["lang"] = lang
             d["source_text"] = None if seg is None else seg.source
             d["target_text"] = None if seg is None else seg.target
             d["status"] = None if seg is None else getattr(seg, "status", None)

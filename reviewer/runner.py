@@ -41,6 +41,11 @@ class RunStats:
     terms_found: int = 0
     terms_approved: int = 0
     glossary_applied: bool = False
+    #: units the checks ran on (units minus those skipped by status)
+    checked: int = 0
+    #: units not translated yet (status new/untranslated), counted instead of checked
+    not_translated: int = 0
+    statuses: Counter[str] = field(default_factory=Counter)
 
     def add(self, finding: Finding) -> None:
         """Count one finding."""
@@ -52,6 +57,9 @@ class RunStats:
         return {
             "files": self.files,
             "units": self.units,
+            "checked": self.checked,
+            "not_translated": self.not_translated,
+            "statuses": dict(self.statuses),
             "words": self.words,
             "findings": {
                 "total": sum(self.by_severity.values()),
@@ -157,6 +165,10 @@ class CheckPlan:
     stats: RunStats = field(default_factory=RunStats)
     #: count source words into ``stats`` (off when no output shows them)
     count_words: bool = True
+    #: check units not translated yet too (else they are only counted)
+    include_untranslated: bool = False
+    #: check only units in these statuses (None: all translated ones)
+    states: frozenset[str] | None = None
 
     @property
     def ids(self) -> list[str]:
@@ -270,10 +282,35 @@ class CheckPlan:
         count_terms = self.glossary is not None and not target_only
         words = self.count_words
 
+        from .icu import prepare as icu_prepare
+        from .status import NOT_TRANSLATED
+
+        fmt_check = next((c for c in self.checks if c.id == "format"), None)
+        icu_check = next((c for c in self.checks if c.id == "icu"), None)
+        icu_run = None if icu_check is None else (icu_check.run, ctxs["icu"])
+        include_untranslated, states = self.include_untranslated, self.states
         for seg in doc:
             if "obsolete" in seg.flags:
                 continue
             stats.units += 1
+            status = seg.status
+            if status is not None:
+                stats.statuses[status] += 1
+            if (status in NOT_TRANSLATED and not include_untranslated) or (
+                    states is not None and (status or "translated") not in states):
+                if status in NOT_TRANSLATED:
+                    stats.not_translated += 1
+                if seg.problems and fmt_check is not None and "format" not in seg.ignore:
+                    for f in fmt_check.run(seg, ctxs["format"]):
+                        f = finish(seg, f, None)
+                        if kept is None:
+                            stats.add(f)
+                            yield f
+                        else:
+                            pending.setdefault(seg.index, []).append(f)
+                continue
+            stats.checked += 1
+            seg = icu_prepare(seg, doc.target_lang)
             if words:
                 stats.words += count_words(seg.target or "" if target_only else seg.source)
             if kept is not None:
@@ -284,7 +321,7 @@ class CheckPlan:
             if ignore and not ignore.isdisjoint(IGNORE_ALL):
                 continue
             out: list[Finding] = []
-            if not ignore and (seg.plural_source is None or not seg.plural_targets):
+            if not ignore and not seg.branches and (seg.plural_source is None or not seg.plural_targets):
                 # the common unit: one form, nothing ignored (lists chosen up front)
                 blocked = not seg.target
                 for run, ctx in pre_fast:
@@ -299,10 +336,14 @@ class CheckPlan:
                     for f in run(seg, ctx):
                         out.append(finish(seg, f, None))
                 forms: Iterable[tuple[int | None, Segment]] = ()
-            elif seg.plural_source is None or not seg.plural_targets:
+            elif not seg.branches and (seg.plural_source is None or not seg.plural_targets):
                 forms = ((None, seg),)
             else:
                 forms = seg.forms()
+            if seg.branches and icu_run is not None and "icu" not in ignore:
+                # ICU structure is judged on the whole message, the branches as text
+                for f in icu_run[0](seg, icu_run[1]):
+                    out.append(finish(seg, f, None))
             for form, s in forms:
                 blocked = not s.target
                 for cid, run, ctx in pre_runs:
@@ -314,6 +355,8 @@ class CheckPlan:
                 runs = main_runs if (target_only or s.source) else target_runs
                 for cid, needs_translation, run, ctx in runs:
                     if (blocked and needs_translation) or (ignore and cid in ignore):
+                        continue
+                    if cid == "icu" and seg.branches:
                         continue
                     for f in run(s, ctx):
                         out.append(finish(seg, f, form))

@@ -15,6 +15,7 @@ from lxml import etree
 
 from ..errors import InputError
 from ..model import InlineCode, Segment
+from ..status import xliff12_status
 from .xliff import Builder, EventStream, Header, Loc, RawUnit, clear_done, namespace, parse_ignore
 from .xmlsafe import local
 
@@ -97,6 +98,14 @@ def read_segments(path: Path, header: Header) -> Iterator[tuple[Segment, Loc]]:
                 clear_done(el)
 
 
+def _context(el: etree._Element, ns: str) -> str | None:
+    """What disambiguates the unit: Angular's ``meaning`` note, else a ``resname``."""
+    for c in el:
+        if isinstance(c.tag, str) and local(c.tag) == "note" and c.get("from") == "meaning":
+            return "".join(c.itertext()).strip() or None
+    return el.get("resname")
+
+
 def _unit(
     el: etree._Element, raw: RawUnit, stream: EventStream, path: Path, ns: str, index: int
 ) -> Iterator[tuple[Segment, Loc]]:
@@ -130,7 +139,13 @@ def _unit(
     prefix = f"{source.prefix}:" if source.prefix else ""
     state = target.get("state") if target is not None else None
     t_ord = stream.ordinals.get(target) if target is not None else None
-    common = dict(notes=tuple(notes), state=state, max_length=max_length, ignore=ignore)
+    t_text = "".join(target.itertext()) if target is not None else None
+    status, problem = xliff12_status(state, t_text)
+    if status == "new" and t_text and target is not None and t_text == "".join(source.itertext()):
+        status = "new"  # a copy of the source awaiting translation
+    common = dict(notes=tuple(notes), state=state, max_length=max_length, ignore=ignore,
+                  status=status, context=_context(el, ns),
+                  problems=((target.sourceline, problem),) if problem and target is not None else ())
     smrks = _seg_mrks(segsrc)
     if not smrks:
         src, scodes = content(source, raw, path)

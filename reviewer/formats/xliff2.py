@@ -179,6 +179,8 @@ def _unit(unit: etree._Element, raw: RawUnit, stream: EventStream, chk: Checker,
                 target_codes=tcodes,
                 notes=tuple(own),
                 state=seg.get("state"),
+                status=_status(seg.get("state"), tgt),
+                problems=_problem(seg, tgt),
                 ignore=ignore,
                 terms=terms,
             ),
@@ -187,3 +189,16 @@ def _unit(unit: etree._Element, raw: RawUnit, stream: EventStream, chk: Checker,
         )
     if not segments:  # pragma: no cover - the checker refuses this
         raise InputError(f"unit {uid!r} has no segment", chk.path, unit.sourceline)
+
+
+def _status(state: str | None, target: str | None) -> str:
+    from ..status import xliff2_status
+
+    return xliff2_status(state, target)[0]
+
+
+def _problem(seg: etree._Element, target: str | None) -> tuple[tuple[int | None, str], ...]:
+    from ..status import xliff2_status
+
+    problem = xliff2_status(seg.get("state"), target)[1]
+    return ((seg.sourceline, problem),) if problem else ()

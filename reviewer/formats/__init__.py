@@ -141,7 +141,22 @@ def open_document(path: str | Path, options: ReadOptions | None = None) -> Docum
     if _is_blank(p):
         return Document(path=str(path), format=fmt.name, source_lang=options.source_lang,
                         target_lang=options.target_lang, segments=[])
-    return fmt.read(p, options)
+    doc = fmt.read(p, options)
+    if fmt.name in ("xliff", "po"):
+        from .keysource import resolve_key_sources
+
+        doc = resolve_key_sources(doc, options.source_file)
+    if options.strict:
+        _refuse_problems(doc)
+    return doc
+
+
+def _refuse_problems(doc: Document) -> None:
+    """``--strict``: a unit the reader could not read fully refuses the whole file."""
+    for seg in doc.materialize():
+        if seg.problems:
+            line, msg = seg.problems[0]
+            raise InputError(msg, doc.path, line)
 
 
 def open_documents(path: str | Path, options: ReadOptions | None = None) -> list[Document]:

@@ -276,16 +276,24 @@ def _read_bytes(path: Path) -> bytes:
         raise InputError(f"cannot read: {e.strerror}", path) from None
 
 
+def unique_id(seg: Segment, seen: dict[str, int]) -> Segment:
+    """The unit with a unique id: the ``n``-th repeat of an id becomes ``id#n``, with a
+    ``format`` problem saying so (the same rule in every format). ``seen`` counts the
+    ids met so far in the file."""
+    n = seen.get(seg.id, 0) + 1
+    seen[seg.id] = n
+    if n == 1:
+        return seg
+    new = f"{seg.id}#{n}"
+    while new in seen:  # an id that already looks like a disambiguated one
+        n += 1
+        new = f"{seg.id}#{n}"
+    seen[new] = 1
+    return replace(seg, id=new, problems=seg.problems + (
+        (seg.line, f"duplicate id {seg.id!r} (occurrence {n}); this unit is named {new}"),))
+
+
 def _dedupe_ids(segs: list[Segment]) -> list[Segment]:
-    """Index the units and make ids unique: a repeated key becomes ``key#2`` with a
-    ``format`` problem (the same rule in every format)."""
+    """Index the units and make their ids unique (:func:`unique_id`)."""
     seen: dict[str, int] = {}
-    out = []
-    for i, s in enumerate(segs):
-        n = seen.get(s.id, 0) + 1
-        seen[s.id] = n
-        if n > 1:
-            s = replace(s, id=f"{s.id}#{n}", problems=s.problems + (
-                (s.line, f"duplicate key {s.id!r} (occurrence {n}); the unit is named {s.id}#{n}"),))
-        out.append(replace(s, index=i))
-    return out
+    return [replace(unique_id(s, seen), index=i) for i, s in enumerate(segs)]

@@ -16,6 +16,7 @@ from lxml import etree
 
 from ..errors import InputError
 from ..model import InlineCode, Segment
+from .keyed import unique_id
 from .xliff import Builder, EventStream, Header, Loc, RawUnit, clear_done, parse_ignore
 from .xliff2_validate import XML_LANG, XML_SPACE, Checker, Ctx, UnitChecker
 from .xmlsafe import local
@@ -32,6 +33,7 @@ def read_segments(path: Path, header: Header) -> Iterator[tuple[Segment, Loc]]:
     other: etree._Element | None = None
     unit_span = (0, 0)
     index = 0
+    seen_ids: dict[str, int] = {}
     for ev, el in stream.events():
         if unit_el is not None:
             if ev == "end" and el is unit_el:
@@ -42,7 +44,7 @@ def read_segments(path: Path, header: Header) -> Iterator[tuple[Segment, Loc]]:
                 if translate:
                     for seg, loc in _unit(el, raw, stream, chk, ctx, index):
                         index += 1
-                        yield seg, loc
+                        yield unique_id(seg, seen_ids), loc
                 stream.ordinals.clear()
                 stream.record = False
                 unit_el = None
@@ -65,6 +67,8 @@ def read_segments(path: Path, header: Header) -> Iterator[tuple[Segment, Loc]]:
             chk.child(parent, el)
             name = local(el.tag) if chk.is_xlf(el) else ""
             if name in ("file", "group"):
+                if name == "file":
+                    seen_ids.clear()  # unit ids are unique within a <file>
                 stack.append((el, chk.container(name, el, parent)))
             elif name == "unit":
                 unit_el, unit_span = el, span

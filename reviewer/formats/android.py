@@ -35,14 +35,14 @@ def _unescape_part(raw: str) -> str:
 
 
 def android_text(raw: str) -> tuple[str, tuple]:  # type: ignore[type-arg]
-    """The text and inline codes of an element's raw content."""
-    text, codes = text_with_codes(raw, _unescape_part)
-    quoted = len(text) >= 2 and text.startswith('"') and text.endswith('"') \
-        and not raw.rstrip().endswith('\\"')
-    if quoted:
-        return text[1:-1], codes
-    if "\\n" not in raw:
-        text = re.sub(r"[ \t\r\n]+", " ", text).strip()
+    """The text and inline codes of an element's raw content, as Android reads it:
+    whitespace runs collapsed (before escapes such as ``\\n`` apply) unless the value
+    is in double quotes."""
+    r = raw.strip()
+    if len(r) >= 2 and r.startswith('"') and r.endswith('"') and not r.endswith('\\"'):
+        text, codes = text_with_codes(r[1:-1], _unescape_part)
+        return text, codes
+    text, codes = text_with_codes(r, lambda part: _unescape_part(re.sub(r"[ \t\r\n]+", " ", part)))
     return text, codes
 
 

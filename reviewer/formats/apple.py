@@ -49,9 +49,7 @@ class StringsFormat(KeyedFormat):
         data = path.read_bytes()
         for bom, enc in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
             if data.startswith(bom):
-                self._enc = enc
                 return data[len(bom):].decode(enc), bom
-        self._enc = "utf-8"
         return super().load(path)
 
     def dump(self, text: str, bom: bytes) -> bytes:

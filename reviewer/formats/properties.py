@@ -15,6 +15,8 @@ from pathlib import Path
 
 from .keyed import Entry, KeyedFormat, Parsed
 
+#: the "BOM" :meth:`PropertiesFormat.load` returns for a file read as ISO-8859-1
+LATIN1 = b"iso-8859-1"
 _ESC = re.compile(r"\\(u[0-9a-fA-F]{4}|\r\n[ \t\f]*|\n[ \t\f]*|\r[ \t\f]*|.)", re.S)
 _SIMPLE = {"t": "\t", "n": "\n", "r": "\r", "f": "\f"}
 _KEY_END = re.compile(r"(?:\\.|[^\s=:\\])*", re.S)
@@ -43,15 +45,15 @@ class PropertiesFormat(KeyedFormat):
         data = path.read_bytes()
         bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
         try:
-            self._latin1 = False
             return data[len(bom):].decode("utf-8"), bom
         except UnicodeDecodeError:
-            self._latin1 = True
-            return data.decode("iso-8859-1"), b""
+            return data.decode("iso-8859-1"), LATIN1
 
     def dump(self, text: str, bom: bytes) -> bytes:
-        if getattr(self, "_latin1", False):
-            return text.encode("iso-8859-1")
+        if bom == LATIN1:
+            # the classic encoding: characters outside it as \\uXXXX (UTF-16 units)
+            return "".join(c if ord(c) < 0x100 else "".join(f"\\u{u:04x}" for u in _utf16(c))
+                           for c in text).encode("iso-8859-1")
         return bom + text.encode("utf-8")
 
     def parse(self, text: str, path: Path) -> Parsed:
@@ -89,11 +91,8 @@ class PropertiesFormat(KeyedFormat):
         s = value.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r")
         if s.startswith((" ", "\f")):
             s = "\\" + s
-        ascii_file = getattr(self, "_latin1", False) or (text.isascii() and "\\u" in text)
-        if ascii_file:
-            limit = 0x7F if text.isascii() else 0xFF
-            s = "".join(c if ord(c) <= limit else "".join(
-                f"\\u{u:04x}" for u in _utf16(c)) for c in s)
+        if text.isascii() and "\\u" in text:  # an ASCII file: keep it ASCII
+            s = "".join(c if ord(c) < 0x80 else "".join(f"\\u{u:04x}" for u in _utf16(c)) for c in s)
         return s
 
 

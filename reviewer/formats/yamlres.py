@@ -17,6 +17,8 @@ from pathlib import Path
 from .keyed import Entry, KeyedFormat, Parsed, _is_lang
 
 _STR = "tag:yaml.org,2002:str"
+#: a string, or YAML's non-specific tag ``!`` (PyYAML reports it under its own prefix)
+_STR_TAGS = frozenset({_STR, "!", "tag:yaml.org,2002:yaml"})
 _PLURALS = frozenset({"zero", "one", "two", "few", "many", "other"})
 
 
@@ -72,7 +74,7 @@ class YamlFormat(KeyedFormat):
     @staticmethod
     def _scalar(node, key: str, out: list[Entry], base: str | None = None,  # type: ignore[no-untyped-def]
                 plural: str | None = None) -> None:
-        if node.tag not in (_STR, "!"):
+        if node.tag not in _STR_TAGS:
             return
         a, b = node.start_mark.index, node.end_mark.index
         out.append(Entry(key, str(node.value), a, b, node.start_mark.line + 1,

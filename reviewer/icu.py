@@ -29,8 +29,8 @@ from typing import Iterable, Iterator, Union
 
 from .model import Segment
 
-__all__ = ["IcuError", "Arg", "Complex", "parse", "looks_icu", "prepare", "variants",
-           "plural_categories", "complexes", "walk_args", "order_categories", "KINDS"]
+__all__ = ["mask", "masked", "IcuError", "Arg", "Complex", "parse", "looks_icu", "prepare", "variants",
+           "plural_categories", "common_categories", "complexes", "walk_args", "order_categories", "KINDS"]
 
 KINDS = ("plural", "select", "selectordinal")
 _COMPLEX = re.compile(r"\{\s*[^\s{},]+\s*,\s*(?:plural|select|selectordinal)\s*,")
@@ -75,6 +75,9 @@ Message = list[Node]
 class _Parser:
     def __init__(self, text: str) -> None:
         self.s = text
+        #: 1 for each character of the text that is message text (or a simple
+        #: argument), 0 for ICU syntax: see :func:`mask`
+        self.keep = bytearray(len(text))
 
     def ws(self, i: int) -> int:
         s = self.s
@@ -89,6 +92,7 @@ class _Parser:
             if c == "'":
                 if i + 1 < len(s) and s[i + 1] == "'":
                     buf.append("'")
+                    self.keep[i] = 1
                     i += 2
                     continue
                 if i + 1 < len(s) and (s[i + 1] in "{}|" or (in_plural and s[i + 1] == "#")):
@@ -101,10 +105,12 @@ class _Parser:
                                 continue
                             break
                         buf.append(s[j])
+                        self.keep[j] = 1
                         j += 1
                     i = j + 1
                     continue
                 buf.append(c)
+                self.keep[i] = 1
                 i += 1
             elif c == "{":
                 if buf:
@@ -118,6 +124,7 @@ class _Parser:
                 break
             else:
                 buf.append(c)
+                self.keep[i] = 1
                 i += 1
         if buf:
             out.append("".join(buf))
@@ -134,6 +141,7 @@ class _Parser:
         if i >= len(s):
             raise IcuError("unbalanced '{' (the message ends inside an argument)", start)
         if s[i] == "}":
+            self.keep[start:i + 1] = b"\x01" * (i + 1 - start)
             return Arg(name, None, start, i + 1, s[start:i + 1]), i + 1
         if s[i] != ",":
             raise IcuError(f"',' or '}}' expected after the argument name {name!r}", i)
@@ -177,6 +185,7 @@ class _Parser:
                 level += 1
             elif s[i] == "}":
                 if level == 0:
+                    self.keep[start:i + 1] = b"\x01" * (i + 1 - start)
                     return Arg(name, kind, start, i + 1, s[start:i + 1]), i + 1
                 level -= 1
             i += 1
@@ -201,18 +210,44 @@ def parse(text: str) -> Message:
     return msg
 
 
+def mask(text: str) -> str:
+    """The text with its ICU syntax (braces, argument names, keywords, selectors)
+    blanked to spaces, offsets unchanged: what whole-document checks (consistency,
+    variants) see of a plural/select message. Unparsable text comes back as it is."""
+    p = _Parser(text)
+    try:
+        p.message(0, 0, False)
+    except IcuError:
+        return text
+    return "".join(c if k else " " for c, k in zip(text, p.keep))
+
+
+def masked(seg: Segment) -> Segment:
+    """The unit with :func:`mask` applied to both sides (and no branches)."""
+    return replace(seg, source=mask(seg.source), branches=(),
+                   target=mask(seg.target) if seg.target else seg.target)
+
+
 def looks_icu(text: str | None) -> bool:
     """True when the text contains a plural/select/selectordinal argument, or
     something shaped like one (``{n, pluriel, one {..}``: a translated keyword)."""
     return bool(text) and "{" in text and bool(_COMPLEX.search(text) or _LOOKS.search(text))  # type: ignore[arg-type]
 
 
-def complexes(msg: Message, path: str = "") -> Iterator[tuple[str, Complex]]:
+def complexes(msg: Message, path: str = "", chosen: dict[int, str] | None = None
+              ) -> Iterator[tuple[str, Complex]]:
+    """Every plural/select argument, depth first, with its path (``outer:key/``)."""
+    for path_, c, _ch in _complexes_chosen(msg, path, chosen or {}):
+        yield path_, c
+
+
+def _complexes_chosen(msg: Message, path: str, chosen: dict[int, str]
+                      ) -> Iterator[tuple[str, Complex, dict[int, str]]]:
     for n in msg:
         if isinstance(n, Complex):
-            yield path, n
+            yield path, n, chosen
             for key, body, _ in n.branches:
-                yield from complexes(body, f"{path}{n.name}:{key}/")
+                yield from _complexes_chosen(body, f"{path}{n.name}:{key}/", {**chosen, id(n): key})
 
 
 def _render(msg: Message, choose: dict[int, str]) -> str:
@@ -236,9 +271,9 @@ def variants(msg: Message) -> list[tuple[str, str]]:
     is ``name:key`` (nested: ``outer:key/inner:key``). A message without plural or
     select arguments gives one variant labelled ``""``."""
     out = []
-    for path, c in complexes(msg):
+    for path, c, chosen in _complexes_chosen(msg, "", {}):
         for key, _body, _ in c.branches:
-            out.append((f"{path}{c.name}:{key}", _render(msg, {id(c): key})))
+            out.append((f"{path}{c.name}:{key}", _render(msg, {**chosen, id(c): key})))
     return out or [("", _render(msg, {}))]
 
 
@@ -283,6 +318,20 @@ def plural_categories(lang: str | None, ordinal: bool = False) -> frozenset[str]
         return None
     rule = loc.ordinal_form if ordinal else loc.plural_form
     return frozenset(rule.tags) | {"other"}
+
+
+@lru_cache(maxsize=256)
+def common_categories(lang: str | None, ordinal: bool = False) -> frozenset[str] | None:
+    """The categories whole numbers 0..200 fall in (French 'many' is for millions
+    only, so a French message need not have it; Arabic 'many' is 11..99)."""
+    cats = plural_categories(lang, ordinal)
+    if cats is None:
+        return None
+    from babel import Locale
+
+    loc = Locale.parse(str(lang).replace("-", "_"))
+    rule = loc.ordinal_form if ordinal else loc.plural_form
+    return frozenset(rule(n) for n in range(201)) | {"other"}
 
 
 def order_categories(cats: Iterable[str]) -> list[str]:

@@ -199,6 +199,30 @@ class CheckPlan:
         self.stats.terms_found += found
         self.stats.terms_approved += approved
 
+    def skipped(self, seg: Segment) -> bool:
+        """True for a unit the checks do not look at: obsolete, not translated yet
+        (unless ``include_untranslated``), or outside ``states``."""
+        from .status import NOT_TRANSLATED
+
+        if "obsolete" in seg.flags:
+            return True
+        status = seg.status
+        return (status in NOT_TRANSLATED and not self.include_untranslated) or (
+            self.states is not None and (status or "translated") not in self.states)
+
+    def document_units(self, segs: Iterable[Segment]) -> list[Segment]:
+        """The units whole-document checks see: those not :meth:`skipped`, ICU
+        messages with their syntax blanked (the same as :meth:`run` keeps)."""
+        from .icu import masked, prepare
+
+        out = []
+        for s in segs:
+            if self.skipped(s):
+                continue
+            p = prepare(s)
+            out.append(masked(p) if p.branches else s)
+        return out
+
     def document_checks(self, doc: Document) -> list[Check]:
         """The planned document-level checks that apply to ``doc``, in plan order."""
         out = [c for c in self.checks if isinstance(c, DocumentCheck)]
@@ -282,9 +306,16 @@ class CheckPlan:
         count_terms = self.glossary is not None and not target_only
         words = self.count_words
 
+        from .icu import masked as icu_masked
         from .icu import prepare as icu_prepare
         from .status import NOT_TRANSLATED
 
+        from .plurals import exact_forms, singular_forms
+
+        # gettext forms chosen for one number only may leave the count out
+        plural_header = doc.meta.get("plural_forms") if isinstance(doc.meta, dict) else None
+        exact = exact_forms(plural_header)
+        singular = singular_forms(plural_header)
         fmt_check = next((c for c in self.checks if c.id == "format"), None)
         icu_check = next((c for c in self.checks if c.id == "icu"), None)
         icu_run = None if icu_check is None else (icu_check.run, ctxs["icu"])
@@ -293,6 +324,8 @@ class CheckPlan:
             if "obsolete" in seg.flags:
                 continue
             stats.units += 1
+            if words:
+                stats.words += count_words(seg.target or "" if target_only else seg.source)
             status = seg.status
             if status is not None:
                 stats.statuses[status] += 1
@@ -311,10 +344,9 @@ class CheckPlan:
                 continue
             stats.checked += 1
             seg = icu_prepare(seg, doc.target_lang)
-            if words:
-                stats.words += count_words(seg.target or "" if target_only else seg.source)
             if kept is not None:
-                kept.append(seg)
+                # whole-document checks see ICU messages with their syntax blanked
+                kept.append(icu_masked(seg) if seg.branches else seg)
             if (count_terms or seg.terms) and not target_only:
                 self._count_terms(seg, doc)
             ignore = seg.ignore
@@ -338,6 +370,10 @@ class CheckPlan:
                 forms: Iterable[tuple[int | None, Segment]] = ()
             elif not seg.branches and (seg.plural_source is None or not seg.plural_targets):
                 forms = ((None, seg),)
+            elif singular is not None:
+                forms = [(i, replace(seg, source=seg.source if i in singular else seg.plural_source,
+                                     target=t, plural_targets=()))
+                         for i, t in enumerate(seg.plural_targets)]
             else:
                 forms = seg.forms()
             if seg.branches and icu_run is not None and "icu" not in ignore:
@@ -358,7 +394,10 @@ class CheckPlan:
                         continue
                     if cid == "icu" and seg.branches:
                         continue
-                    for f in run(s, ctx):
+                    found = run(s, ctx)
+                    if cid == "placeholder" and form in exact and not seg.branches:
+                        found = _allow_missing_count(found)
+                    for f in found:
                         out.append(finish(seg, f, form))
             if kept is None:
                 for f in dedupe(out):
@@ -375,6 +414,17 @@ class CheckPlan:
             for f in dedupe(pending[idx]):
                 stats.add(f)
                 yield f
+
+
+def _allow_missing_count(found: Iterable[Finding]) -> list[Finding]:
+    """Placeholder findings of a plural form used for one number only ("one file",
+    Arabic's dual), less the first placeholder missing from the translation: the
+    count the form's wording implies."""
+    out = list(found)
+    for i, f in enumerate(out):
+        if "missing" in f.message.lower():
+            return out[:i] + out[i + 1:]
+    return out
 
 
 def plan_checks(

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Iterable, Iterator
 
 from ..icu import (KINDS, Complex, IcuError, Message, complexes, looks_icu, order_categories,
-                   parse, plural_categories, walk_args)
+                   parse, plural_categories, common_categories, walk_args)
 from ..model import Finding, Segment, Severity
 from .base import Check, CheckContext
 
@@ -109,7 +109,8 @@ class IcuCheck(Check):
                                     severity=Severity.MINOR)
             if allowed is not None and "other" in keys:
                 covered = {k for k in keys} | {_EXPLICIT[k] for k in keys if k in _EXPLICIT}
-                missing = [k for k in order_categories(allowed) if k not in covered]
+                common = common_categories(context.target_lang, c.kind == "selectordinal") or allowed
+                missing = [k for k in order_categories(allowed) if k not in covered and k in common]
                 if missing:
                     yield self.flag("target", c.start, c.end, tgt[c.start:c.end],
                                     f"The {context.target_lang} language distinguishes "

@@ -52,14 +52,16 @@ def resolve_key_sources(doc: Document, source_file: str | None = None) -> Docume
         if not is_key_sourced(head):
             doc.segments = itertools.chain(head, it)
             return doc
-    from . import open_document
     from .base import ReadOptions
     from .keyed import find_source
 
     spath = Path(source_file) if source_file else find_source(doc.path)
     texts: dict[str, str] = {}
     if spath is not None:
-        sdoc = open_document(spath, ReadOptions(format=doc.format))
+        from . import detect_format
+
+        # the source-language file's own sources are keys too: read it as it is
+        sdoc = detect_format(spath, doc.format).read(spath, ReadOptions())
         for s in sdoc:
             if s.target:
                 texts.setdefault(s.source, s.target)

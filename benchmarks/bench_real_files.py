@@ -9,9 +9,10 @@ is paired with its source file by the format's directory convention. Per file it
 reports units, the share of checked units with at least one finding, findings by
 check and the units' workflow statuses; a file that cannot be read is "refused".
 
-The peer, measured in the same run where it can read the file, is translate-toolkit's
-``pofilter`` (GPL: run as a separate program from its own venv, never imported) on the
-PO and XLIFF files, with its default checks: the share of units it flags.
+With ``--peer``, translate-toolkit's ``pofilter`` (GPL: run as a separate program,
+never imported) is measured in the same run on the files it reads (PO, XLIFF, TMX)
+with its default checks: the share of our checked units that it flags with a quality
+note (its state notes, ``isfuzzy``/``isreview``/``untranslated``, are not counted).
 
 ``--sample N --seed S`` draws N findings at random (seeded) and writes them, with the
 unit's source and target, to ``--sample-out`` (JSON Lines) for judging by hand; the
@@ -94,12 +95,63 @@ def run_file(path: Path) -> dict[str, Any]:
     }
 
 
+#: pofilter notes that report a workflow state, not a quality problem: not counted
+PEER_STATE_TESTS = frozenset({"isfuzzy", "isreview", "untranslated"})
+
+
+def run_peer(path: Path, tmp: Path) -> dict[str, Any] | None:
+    """translate-toolkit's ``pofilter`` (default checks) on a PO, XLIFF or TMX file, as
+    a separate program: units, and units with a quality note (state notes excluded).
+    None when the peer is not installed or cannot read the format."""
+    import re
+    import shutil
+    import subprocess
+
+    exe = shutil.which("pofilter")
+    if exe is None or path.suffix.lower() not in (".po", ".xlf", ".xliff", ".tmx"):
+        return None
+    out = tmp / ("peer" + path.suffix)
+    proc = subprocess.run([exe, "--progress=none", "-i", str(path), "-o", str(out)],
+                          capture_output=True, text=True, timeout=600)
+    if proc.returncode != 0 or not out.exists():
+        return {"error": proc.stderr.strip().splitlines()[-1:] or ["failed"]}
+    text = out.read_text(encoding="utf-8", errors="replace")
+    if path.suffix.lower() == ".po":
+        blocks = [b for b in re.split(r"\n\s*\n", text) if "# (pofilter)" in b]
+        tests = [set(re.findall(r"# \(pofilter\) ([\w-]+)", b)) for b in blocks]
+    else:
+        from lxml import etree
+
+        root = etree.fromstring(text.encode("utf-8"))
+        tests = []
+        for el in root.iter():
+            if isinstance(el.tag, str) and el.tag.rsplit("}", 1)[-1] in ("trans-unit", "tu"):
+                notes = [n.text or "" for n in el.iter() if isinstance(n.tag, str)
+                         and n.tag.rsplit("}", 1)[-1] == "note" and n.get("from") == "pofilter"]
+                if notes:
+                    tests.append({n.split(":", 1)[0].strip() for n in notes})
+    flagged = sum(1 for t in tests if t - PEER_STATE_TESTS)
+    return {"flagged": flagged}
+
+
+def _peer_summary(read: list[dict[str, Any]]) -> dict[str, Any]:
+    """Both tools' mean share flagged over the files the peer read."""
+    both = [r for r in read if "peer_share" in r and r["checked"]]
+    if not both:
+        return {}
+    return {"peer_files": len(both),
+            "reviewer_mean_share_on_peer_files": round(sum(r["share"] for r in both) / len(both), 4),
+            "pofilter_mean_share": round(sum(r["peer_share"] for r in both) / len(both), 4)}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--limit", type=int, default=0, help="only the first N files")
     ap.add_argument("--only", default="", help="only files whose path contains this")
     ap.add_argument("--json", action="store_true", help="print the table as JSON")
+    ap.add_argument("--peer", action="store_true",
+                    help="also run translate-toolkit's pofilter on the PO/XLIFF/TMX files")
     ap.add_argument("--sample", type=int, default=0, help="draw N findings at random")
     ap.add_argument("--seed", type=int, default=24)
     ap.add_argument("--sample-out", type=Path, default=None)
@@ -113,8 +165,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.limit:
         rows = rows[: args.limit]
     results: list[tuple[dict[str, str], dict[str, Any]]] = []
-    for row in rows:
-        results.append((row, run_file(args.data / row["path_here"])))
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmpdir:
+        for row in rows:
+            r = run_file(args.data / row["path_here"])
+            if args.peer and "refused" not in r:
+                peer = run_peer(args.data / row["path_here"], Path(tmpdir))
+                if peer is not None and "flagged" in peer:
+                    # the same denominator as ours: the units we checked
+                    r["peer_share"] = peer["flagged"] / r["checked"] if r["checked"] else 0.0
+            results.append((row, r))
 
     table = []
     for row, r in results:
@@ -131,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
         "checked": sum(r["checked"] for r in read),
         "findings": sum(len(r["findings"]) for r in read),
         "mean_share_flagged": round(sum(shares) / len(shares), 4) if shares else None,
+        **_peer_summary(read),
         "by_check": dict(sum((Counter(r["by_check"]) for r in read), Counter()).most_common()),
     }
     if args.json:
@@ -143,8 +205,9 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             top = ", ".join(f"{k} {v}" for k, v in list(e["by_check"].items())[:4])
             st = ", ".join(f"{k} {v}" for k, v in e["statuses"].items())
+            peer = f" (pofilter {e['peer_share']:.1%})" if "peer_share" in e else ""
             print(f"{e['file']:58} {e['units']:6} {e['checked']:7} {e['flagged']:7} "
-                  f"{e['share']:6.1%}  {top} | {st}")
+                  f"{e['share']:6.1%}{peer}  {top} | {st}")
         print(json.dumps(summary, ensure_ascii=False))
     if args.sample:
         pool = [(row, r, lf) for row, r in results if "refused" not in r for lf in r["findings"]]

@@ -150,3 +150,18 @@ def test_arabic_dual_may_omit_the_count(tmp_path: Path, capsys: pytest.CaptureFi
     code, out, err = run_cli(["check", str(p), "--format", "jsonl", "--disable", "all", "--enable", "placeholder"], capsys)
     forms = sorted(json.loads(x)["form"] for x in out.splitlines())
     assert forms == [5]  # forms 1 ("one") and 2 ("two") may omit it; form 5 (100+) may not
+
+
+def test_consistency_compares_within_the_same_angular_meaning(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    def u(uid: str, tgt: str, meaning: str) -> str:
+        return (f'<trans-unit id="{uid}" datatype="html"><source>Order</source><target>{tgt}</target>'
+                f'<note priority="1" from="meaning">{meaning}</note></trans-unit>\n')
+
+    p = tmp_path / "m.xlf"
+    p.write_text(X12.format(lang="de", units=u("1", "Bestellung", "shop") + u("2", "Reihenfolge", "sorting")
+                            + u("3", "Auftrag", "shop")), encoding="utf-8")
+    code, out, err = run_cli(["check", str(p), "--format", "jsonl", "--disable", "all", "--enable", "consistency"],
+                             capsys)
+    units = {json.loads(x)["unit"] for x in out.splitlines()}
+    assert "2" not in units and units & {"1", "3"}  # different meanings are different strings

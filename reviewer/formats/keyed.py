@@ -46,6 +46,8 @@ class Entry:
     translatable: bool = True
     problems: tuple[tuple[int | None, str], ...] = ()
     raw: str = ""
+    #: what disambiguates the text (Qt's comment): consistency compares within it
+    context: str | None = None
 
 
 @dataclass(slots=True)
@@ -123,6 +125,26 @@ def find_source(path: str | Path) -> Path | None:
     return None
 
 
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+
+
+def sniff_english(texts: list[str], sample: int = 300) -> str | None:
+    """``"en"`` when the texts read as English (at least 70% of the words of a sample
+    of them are in English's lexicon), else None: a source file that names no
+    language (Android ``values/``, ``Foo.resx``) is most often English, and when it is
+    not the language stays unknown rather than guessed."""
+    from .. import morph
+
+    if not morph.has_lexicon("en"):
+        return None
+    step = max(1, len(texts) // sample)
+    words = [w for t in texts[::step] for w in _WORDS.findall(t)][:2000]
+    if len(words) < 20:
+        return None
+    known = sum(1 for w in words if morph.is_known(w, "en"))
+    return "en" if known >= 0.7 * len(words) else None
+
+
 class KeyedFormat(Format):
     """Base of key-value resource formats: subclasses implement :meth:`parse` and
     :meth:`encode`; reading, pairing and in-place writing are shared."""
@@ -169,6 +191,8 @@ class KeyedFormat(Format):
         tlang = options.target_lang or tgt.target_lang or lang_from_path(path)
         slang = options.source_lang or tgt.source_lang or (
             (src.target_lang or lang_from_path(spath)) if src is not None and spath else None)
+        if slang is None and src is not None:
+            slang = sniff_english([e.value for e in src.entries])
         if src is None:
             segs = list(self._target_only(tgt))
         else:
@@ -206,6 +230,7 @@ class KeyedFormat(Format):
             source_codes=s.codes if s is not None else (),
             target_codes=t.codes if t is not None else (),
             notes=notes, status=status, flags=flags,
+            context=(t.context if t is not None else None) or (s.context if s is not None else None),
             problems=(t.problems if t is not None else ()),
         )
 

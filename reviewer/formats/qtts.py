@@ -61,14 +61,15 @@ class QtTsFormat(KeyedFormat):
                 self.sources[k] = Entry(k, source, None, None, src.line)
                 out.append(Entry(k, value, None if f.selfclosing else f.inner_start, f.inner_end,
                                  f.line, notes=notes, base=key, status=_status(ttype, value),
-                                 translatable=not skip))
+                                 translatable=not skip, context=disamb or None))
             return
         value = inner_text(text, tr) if tr is not None else ""
         self.sources[key] = Entry(key, source, None, None, src.line)
         writable = tr is not None and not tr.selfclosing
         out.append(Entry(key, value, tr.inner_start if writable else None,
                          tr.inner_end if writable else None, (tr or src).line, notes=notes,
-                         status=_status(ttype, value), translatable=not skip))
+                         status=_status(ttype, value), translatable=not skip,
+                         context=disamb or None))
 
     def read(self, path, options):  # type: ignore[no-untyped-def]
         from ..model import Document
@@ -77,7 +78,8 @@ class QtTsFormat(KeyedFormat):
         parsed = self.parse_file(path)
         segs = [self._segment(0, e.key, self.sources.get(e.key), e) for e in parsed.entries]
         return Document(path=str(path), format=self.name,
-                        source_lang=options.source_lang or parsed.source_lang,
+                        # Qt Linguist: without sourcelanguage the source is English
+                        source_lang=options.source_lang or parsed.source_lang or "en",
                         target_lang=options.target_lang or parsed.target_lang,
                         segments=_dedupe_ids(segs))
 

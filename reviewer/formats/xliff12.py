@@ -113,11 +113,12 @@ def collapse_ws(text: str) -> str:
 
 
 def _context(el: etree._Element, ns: str) -> str | None:
-    """What disambiguates the unit: Angular's ``meaning`` note, else a ``resname``."""
+    """What disambiguates the unit: Angular's ``meaning`` note. (A resource key such as
+    ``resname`` names every unit differently, so it is an id, not a context.)"""
     for c in el:
         if isinstance(c.tag, str) and local(c.tag) == "note" and c.get("from") == "meaning":
             return "".join(c.itertext()).strip() or None
-    return el.get("resname")
+    return None
 
 
 def _unit(

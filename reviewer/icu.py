@@ -86,7 +86,9 @@ class _Parser:
         return i
 
     def message(self, i: int, depth: int, in_plural: bool) -> tuple[Message, int]:
-        s, out, buf = self.s, [], []  # type: ignore[var-annotated]
+        s = self.s
+        out: Message = []
+        buf: list[str] = []
         while i < len(s):
             c = s[i]
             if c == "'":
@@ -231,7 +233,9 @@ def masked(seg: Segment) -> Segment:
 def looks_icu(text: str | None) -> bool:
     """True when the text contains a plural/select/selectordinal argument, or
     something shaped like one (``{n, pluriel, one {..}``: a translated keyword)."""
-    return bool(text) and "{" in text and bool(_COMPLEX.search(text) or _LOOKS.search(text))  # type: ignore[arg-type]
+    if not text or "{" not in text:
+        return False
+    return bool(_COMPLEX.search(text) or _LOOKS.search(text))
 
 
 def complexes(msg: Message, path: str = "", chosen: dict[int, str] | None = None

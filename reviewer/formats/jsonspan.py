@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from json.decoder import scanstring
+from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Union
 
 __all__ = ["JStr", "JObj", "JArr", "JsonError", "parse", "dumps_str"]

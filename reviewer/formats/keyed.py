@@ -260,10 +260,10 @@ class KeyedFormat(Format):
                     se = forms.get(t.plural or "") or forms.get("other") or s
                     yield self._segment(0, t.key, se, t)
                 continue
-            t = by_key.get(s.key)
-            if t is not None:
-                used.add(id(t))
-            yield self._segment(0, s.key, s, t)
+            match = by_key.get(s.key)
+            if match is not None:
+                used.add(id(match))
+            yield self._segment(0, s.key, s, match)
         for t in tgt.entries:
             if id(t) not in used:
                 seg = self._segment(0, t.key, None, t)

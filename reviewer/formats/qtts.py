@@ -65,9 +65,8 @@ class QtTsFormat(KeyedFormat):
             return
         value = inner_text(text, tr) if tr is not None else ""
         self.sources[key] = Entry(key, source, None, None, src.line)
-        writable = tr is not None and not tr.selfclosing
-        out.append(Entry(key, value, tr.inner_start if writable else None,
-                         tr.inner_end if writable else None, (tr or src).line, notes=notes,
+        span = (tr.inner_start, tr.inner_end) if tr is not None and not tr.selfclosing else (None, None)
+        out.append(Entry(key, value, span[0], span[1], (tr or src).line, notes=notes,
                          status=_status(ttype, value), translatable=not skip,
                          context=disamb or None))
 

@@ -165,3 +165,32 @@ def test_consistency_compares_within_the_same_angular_meaning(tmp_path: Path,
                              capsys)
     units = {json.loads(x)["unit"] for x in out.splitlines()}
     assert "2" not in units and units & {"1", "3"}  # different meanings are different strings
+
+
+GERMAN = ["Die Datei wurde erfolgreich gespeichert und kann jetzt geöffnet werden.",
+          "Bitte geben Sie Ihren Namen und Ihre Adresse in das Formular ein.",
+          "Der Server antwortet nicht, versuchen Sie es später noch einmal.",
+          "Alle Änderungen gehen verloren, wenn Sie das Fenster schließen.",
+          "Möchten Sie die ausgewählten Dateien wirklich löschen?",
+          "Die Verbindung zum Netzwerk wurde unterbrochen und wird neu aufgebaut."]
+RUSSIAN = ["Файл успешно сохранён и теперь может быть открыт.",
+           "Пожалуйста, введите ваше имя и адрес в форму.",
+           "Сервер не отвечает, попробуйте ещё раз позже.",
+           "Все изменения будут потеряны, если вы закроете окно.",
+           "Вы действительно хотите удалить выбранные файлы?",
+           "Соединение с сетью было прервано и будет восстановлено."]
+
+
+@pytest.mark.parametrize("declared, texts, flagged", [
+    ("en-US", GERMAN, True),   # the issue's case: source-language="en-US" on a German source
+    ("de", GERMAN, False),
+    ("ru", GERMAN, True),
+    ("ru", RUSSIAN, False),
+])
+def test_declared_source_language_is_checked(tmp_path: Path, declared: str, texts: list[str], flagged: bool) -> None:
+    p = tmp_path / "l.xlf"
+    body = "".join(unit(str(i), t, "x") for i, t in enumerate(texts * 2))
+    p.write_text(X12.format(lang="fr", units=body).replace('source-language="en"', f'source-language="{declared}"'),
+                 encoding="utf-8")
+    first = next(iter(open_document(p)))
+    assert any("source language" in m for _l, m in first.problems) == flagged

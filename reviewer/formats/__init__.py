@@ -146,6 +146,9 @@ def open_document(path: str | Path, options: ReadOptions | None = None) -> Docum
         from .keysource import resolve_key_sources
 
         doc = resolve_key_sources(doc, options.source_file)
+    from .langcheck import check_declared
+
+    doc = check_declared(doc)
     if options.strict:
         _refuse_problems(doc)
     return doc
@@ -170,7 +173,10 @@ def open_documents(path: str | Path, options: ReadOptions | None = None) -> list
         if langs is not None and not _is_blank(p):
             from dataclasses import replace
 
-            return [fmt.read(p, replace(options, target_lang=lang)) for lang in langs(p)]
+            from .langcheck import check_declared
+
+            return [check_declared(fmt.read(p, replace(options, target_lang=lang)))
+                    for lang in langs(p)]
     return [open_document(p, options)]
 
 

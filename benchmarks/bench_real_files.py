@@ -110,6 +110,9 @@ def run_peer(path: Path, tmp: Path) -> dict[str, Any] | None:
     exe = shutil.which("pofilter")
     if exe is None or path.suffix.lower() not in (".po", ".xlf", ".xliff", ".tmx"):
         return None
+    head = path.read_bytes()[:2000]
+    if path.suffix.lower() in (".xlf", ".xliff") and b'version="2' in head:
+        return None  # translate-toolkit reads XLIFF 1.x only
     out = tmp / ("peer" + path.suffix)
     proc = subprocess.run([exe, "--progress=none", "-i", str(path), "-o", str(out)],
                           capture_output=True, text=True, timeout=600)
@@ -122,7 +125,11 @@ def run_peer(path: Path, tmp: Path) -> dict[str, Any] | None:
     else:
         from lxml import etree
 
+        if not text.strip():
+            return {"flagged": 0}  # nothing failed: pofilter wrote an empty file
         root = etree.fromstring(text.encode("utf-8"))
+        if path.suffix.lower() == ".tmx":  # no notes in TMX: every unit written failed
+            return {"flagged": sum(1 for el in root.iter() if isinstance(el.tag, str) and el.tag == "tu")}
         tests = []
         for el in root.iter():
             if isinstance(el.tag, str) and el.tag.rsplit("}", 1)[-1] in ("trans-unit", "tu"):
@@ -150,6 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=0, help="only the first N files")
     ap.add_argument("--only", default="", help="only files whose path contains this")
     ap.add_argument("--json", action="store_true", help="print the table as JSON")
+    ap.add_argument("--markdown", action="store_true", help="print the table as Markdown")
     ap.add_argument("--peer", action="store_true",
                     help="also run translate-toolkit's pofilter on the PO/XLIFF/TMX files")
     ap.add_argument("--sample", type=int, default=0, help="draw N findings at random")
@@ -197,6 +205,19 @@ def main(argv: list[str] | None = None) -> int:
     }
     if args.json:
         print(json.dumps({"files": table, "summary": summary}, ensure_ascii=False, indent=1))
+    elif args.markdown:
+        print("| file | units | checked | share flagged | pofilter | findings by check (top 4) | statuses |")
+        print("|---|---:|---:|---:|---:|---|---|")
+        for e in table:
+            if "refused" in e:
+                print(f"| `{e['file']}` | refused: {e['refused']} | | | | | |")
+                continue
+            top = ", ".join(f"{k} {v}" for k, v in list(e["by_check"].items())[:4])
+            st = ", ".join(f"{k} {v}" for k, v in e["statuses"].items())
+            peer = f"{e['peer_share']:.1%}" if "peer_share" in e else "–"
+            print(f"| `{e['file']}` | {e['units']} | {e['checked']} | {e['share']:.1%} | {peer} | {top} | {st} |")
+        print()
+        print(json.dumps(summary, ensure_ascii=False))
     else:
         print(f"{'file':58} {'units':>6} {'checked':>7} {'flagged':>7} {'share':>6}  top checks / statuses")
         for e in table:

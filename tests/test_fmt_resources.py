@@ -289,3 +289,24 @@ def test_every_real_file_reads_and_round_trips_byte_identically(shared_data: Pat
             back = {s.index: s for s in fmt.read(out, opts).materialize()}[seg.index]
             assert back.target.strip() == (seg.target + " «X» & <y>").strip(), p
     assert formats >= {"android", "strings", "xcstrings", "properties", "arb", "json", "ts", "resx", "yaml"}
+
+
+def test_plural_forms_are_not_compared_with_each_other_for_consistency(tmp_path: Path) -> None:
+    from reviewer.runner import plan_checks
+
+    (tmp_path / "values").mkdir()
+    (tmp_path / "values-cs").mkdir()
+    (tmp_path / "values" / "strings.xml").write_text(
+        '<resources><plurals name="m"><item quantity="one">%d match</item><item quantity="other">%d matches</item>'
+        '</plurals><plurals name="n"><item quantity="one">%d match</item><item quantity="other">%d matches</item>'
+        '</plurals></resources>')
+    t = tmp_path / "values-cs" / "strings.xml"
+    t.write_text('<resources><plurals name="m"><item quantity="one">%d shoda</item><item quantity="few">%d shody</item>'
+                 '<item quantity="many">%d shody</item><item quantity="other">%d shod</item></plurals>'
+                 '<plurals name="n"><item quantity="one">%d shoda</item><item quantity="few">%d shody</item>'
+                 '<item quantity="many">%d shody</item><item quantity="other">%d výsledků</item></plurals></resources>',
+                 encoding="utf-8")
+    found = [f for f in plan_checks(enable=["consistency"], disable=["all"]).run(open_document(t))]
+    # 'few'/'many'/'other' of one message share a source but are different forms: no
+    # finding among them; the two messages' 'other' forms do differ (shod / výsledků)
+    assert {f.unit for f in found} <= {"m[other]", "n[other]"} and found

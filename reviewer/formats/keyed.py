@@ -230,7 +230,7 @@ class KeyedFormat(Format):
             source_codes=s.codes if s is not None else (),
             target_codes=t.codes if t is not None else (),
             notes=notes, status=status, flags=flags,
-            context=(t.context if t is not None else None) or (s.context if s is not None else None),
+            context=_context(s, t),
             problems=(t.problems if t is not None else ()),
         )
 
@@ -290,6 +290,17 @@ class KeyedFormat(Format):
         for a, b, raw in sorted(edits, reverse=True):
             text = text[:a] + raw + text[b:]
         atomic_write_bytes(out, self.dump(text, bom))
+
+
+def _context(s: Entry | None, t: Entry | None) -> str | None:
+    """The unit's context: the format's own (Qt comment), else, for a plural form, its
+    category: forms of one message differ by design and are compared only with the
+    same form of other messages."""
+    for e in (t, s):
+        if e is not None and e.context:
+            return e.context
+    e = t if t is not None else s
+    return f"plural form {e.plural}" if e is not None and e.plural else None
 
 
 def _read_bytes(path: Path) -> bytes:

@@ -61,7 +61,8 @@ class QtTsFormat(KeyedFormat):
                 self.sources[k] = Entry(k, source, None, None, src.line)
                 out.append(Entry(k, value, None if f.selfclosing else f.inner_start, f.inner_end,
                                  f.line, notes=notes, base=key, status=_status(ttype, value),
-                                 translatable=not skip, context=disamb or None))
+                                 translatable=not skip,
+                                 context=f"{disamb}\u0004numerus form {i}" if disamb else f"numerus form {i}"))
             return
         value = inner_text(text, tr) if tr is not None else ""
         self.sources[key] = Entry(key, source, None, None, src.line)

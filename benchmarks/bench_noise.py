@@ -203,7 +203,8 @@ def run_reviewer(d: Direction, enable: Sequence[str], disable: Sequence[str],
     tally.seconds = time.perf_counter() - t0
     skipped = getattr(plan.stats, "skipped", None)
     if skipped:
-        tally.skipped = {str(k): str(v) for k, v in dict(skipped).items()}
+        tally.skipped = {(k[0] if isinstance(k, tuple) else str(k)): str(v)
+                         for k, v in dict(skipped).items()}
     return tally
 
 

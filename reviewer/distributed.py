@@ -566,6 +566,8 @@ def _add_stats(total: RunStats, part: RunStats) -> None:
     total.terms_found += part.terms_found
     total.terms_approved += part.terms_approved
     total.glossary_applied |= part.glossary_applied
+    for key, why in part.skipped.items():
+        total.skipped.setdefault(key, why)
 
 
 def run_check(plan: CheckPlan, inputs: Sequence[list[Chunk]], options: Any, engine: Engine,

@@ -983,6 +983,10 @@ class SpellingCheck(DocumentCheck):
     needs_source = False
     description = "Words the target language's dictionary does not know, with a suggestion."
 
+    def skip_reason(self, context: CheckContext) -> str | None:
+        """Why the check cannot judge this target language (None: it can)."""
+        return spelling_skip_reason(context.target_lang)
+
     def _env(self, context: CheckContext) -> _Env | None:
         code = base(context.target_lang)
         if spelling_skip_reason(context.target_lang) is not None:

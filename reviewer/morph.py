@@ -13,12 +13,13 @@ that language only; ``import reviewer.morph`` itself is cheap.
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import islice
 from typing import Any
 
 from . import lang as L
 
 __all__ = ["lexicon_lang", "has_lexicon", "lemma", "is_known", "same_lemma",
-           "forms_per_lemma", "cased_script", "stem_attested", "near_known"]
+           "forms_per_lemma", "cased_script", "near_known"]
 
 #: BCP 47 primary subtags whose lexicon simplemma files under another code.
 _ALIASES = {"sr": "hbs", "hr": "hbs", "bs": "hbs", "sh": "hbs", "no": "nb", "iw": "he",
@@ -106,9 +107,11 @@ def forms_per_lemma(lang: str | None) -> float | None:
     code = lexicon_lang(lang)
     if code is None:
         return None
-    d = _forms(code)
-    lemmas = len(set(d.values()))
-    return len(d) / lemmas if lemmas else None
+    # the first 100,000 forms (in the lexicon's alphabetical order, so whole
+    # paradigms) estimate it well and cost a fraction of a pass over millions
+    sample = list(islice(_forms(code).values(), 100_000))
+    lemmas = len(set(sample))
+    return len(sample) / lemmas if lemmas else None
 
 
 @lru_cache(maxsize=None)
@@ -131,41 +134,6 @@ def cased_script(lang: str | None) -> bool | None:
 
 
 @lru_cache(maxsize=None)
-def _sorted_forms(code: str) -> list[str]:
-    return sorted({str(w).lower() for w in _forms(code)})
-
-
-@lru_cache(maxsize=100_000)
-def stem_attested(word: str, lang: str | None, max_ending: int = 4, min_stem: int = 5) -> int:
-    """The length of the ending (0: none) by which ``word`` looks like an unlisted inflection of a listed paradigm: cut an
-    ending of 1..``max_ending`` letters, the stem left (at least ``min_stem`` letters)
-    begins at least two listed forms that differ from it only by such an ending
-    ('разрабатывающий' by 'разрабатывать', 'brandizzate' by 'brandizzato').
-    Meant for richly inflecting languages (see :func:`forms_per_lemma`), where a
-    lexicon cannot list every form."""
-    code = lexicon_lang(lang)
-    if code is None:
-        return 0
-    from bisect import bisect_left
-
-    forms = _sorted_forms(code)
-    w = word.lower()
-    for k in range(1, max_ending + 1):
-        stem = w[: len(w) - k]
-        if len(stem) < min_stem:
-            break
-        i = bisect_left(forms, stem)
-        hits = 0
-        while i < len(forms) and forms[i].startswith(stem):
-            if len(forms[i]) - len(stem) <= max_ending and forms[i] != w:
-                hits += 1
-                if hits >= 2:
-                    return k
-            i += 1
-    return 0
-
-
-@lru_cache(maxsize=None)
 def _alphabet(code: str) -> str:
     letters: set[str] = set()
     for i, w in enumerate(_forms(code)):
@@ -176,28 +144,30 @@ def _alphabet(code: str) -> str:
 
 
 @lru_cache(maxsize=100_000)
-def near_known(word: str, lang: str | None, spare_end: int = 0) -> bool:
+def near_known(word: str, lang: str | None, sub_end: int = 0, indel_end: int = 0) -> bool:
     """Whether one edit (a letter deleted, inserted, replaced, or two neighbours
-    swapped) turns ``word`` into a listed form: the shape of a typo. Inside the last
-    ``spare_end`` letters (an ending) a replaced letter does not count: there it is
-    another inflection ('призвано' / 'призвана'), not a typo; a letter lost or added
-    at the ending's start still does ('investimeto')."""
+    swapped) turns ``word`` into a listed form: the shape of a typo. A letter replaced
+    within the last ``sub_end`` letters, or lost or added within the last
+    ``indel_end``, does not count: in a richly inflecting language that is another
+    ending of the same word ('призвано' / 'призвана' / 'призван'), not a typo."""
     code = lexicon_lang(lang)
     if code is None:
         return False
     d = _forms(code)
     w = word.lower()
+    n = len(w)
     alpha = _alphabet(code)
-    zone = len(w) - spare_end if spare_end else len(w) + 1
-    for i in range(min(len(w) + 1, zone + 1)):
+    for i in range(n + 1):
         a, b = w[:i], w[i:]
-        if b and (a + b[1:]) in d:
+        indel = i < n - indel_end or (not indel_end and i == n)
+        sub = i < n - sub_end
+        if indel and b and (a + b[1:]) in d:
             return True
-        if i < zone and len(b) > 1 and (a + b[1] + b[0] + b[2:]) in d:
+        if sub and len(b) > 1 and (a + b[1] + b[0] + b[2:]) in d:
             return True
         for c in alpha:
-            if i < zone and b and c != b[0] and (a + c + b[1:]) in d:
+            if sub and b and c != b[0] and (a + c + b[1:]) in d:
                 return True
-            if (a + c + b) in d:
+            if indel and (a + c + b) in d:
                 return True
     return False

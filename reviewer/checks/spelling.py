@@ -447,6 +447,9 @@ _PREFIXES: dict[str, tuple[str, ...]] = {
 #: (English 2.3, Dutch 3.0, German 3.3; French 6.7, Spanish 9.3, Russian 10.4): there a
 #: word list cannot hold every form, so an unlisted ending on a listed stem is accepted.
 RICH_INFLECTION = 5.0
+#: letters at a word's end where, in such a language, a replaced letter is taken for
+#: another inflection ending rather than a typo (a letter added or lost: the last one)
+RICH_ENDING = 4
 
 
 def spelling_skip_reason(lang: str | None) -> str | None:
@@ -1141,10 +1144,10 @@ class SpellingCheck(DocumentCheck):
         if low in KNOWN_NAMES or low in env.frequent:
             return None
         if env.rich and (morph.lemma(low, env.code) != low or not morph.near_known(
-                low, env.code, spare_end=morph.stem_attested(low, env.code, max_ending=6))):
+                low, env.code, sub_end=RICH_ENDING, indel_end=1)):
             # A richly inflecting language: no word list holds every form, so only the
-            # shape of a typo counts, one edit from a listed form; an edit among the
-            # endings of a listed stem is another inflection, not a typo.
+            # shape of a typo counts, one edit from a listed form; another letter in
+            # the ending is another inflection, not a typo.
             return None
         hit = suggest(env.code, low)
         if cap and not w.initial and (hit is None or hit[1] > 1):

@@ -157,8 +157,14 @@ class _Words:
 
     def __init__(self, lang: str | None) -> None:
         self.lang = lang
-        self.lexicon = morph.has_lexicon(lang)
-        self.rich = self.lexicon and (morph.forms_per_lemma(lang) or 0.0) >= RICH_INFLECTION
+        self.lexicon = morph.has_lexicon(lang)  # cheap: the lexicon loads on first use
+        self._rich: bool | None = None
+
+    @property
+    def rich(self) -> bool:
+        if self._rich is None:
+            self._rich = self.lexicon and (morph.forms_per_lemma(self.lang) or 0.0) >= RICH_INFLECTION
+        return self._rich
 
     def distinct(self, sp: str, pref: str, from_source: bool) -> bool:
         """True when ``sp`` is not a variant spelling of ``pref``: both are words of

@@ -215,6 +215,26 @@ def test_brackets_added_pairs_are_neutral() -> None:
     assert f.text == "" and f.severity is Severity.MINOR
 
 
+def test_brackets_glosses_in_another_script() -> None:
+    # the original form of a name added or dropped in brackets: Thai, Chinese,
+    # Japanese, Korean, Russian, Hindi, Arabic targets and sources
+    for src, tgt, sl, tl in (
+        ("Nielsen said so.", "เนลสัน (Nielsen) กล่าว", "en", "th"),
+        ("Fisk University students", "菲斯克大学（Fisk University）的学生", "en", "zh"),
+        ("菲斯克大学（Fisk University）的学生", "Fisk University students", "zh", "en"),
+        ("Nielsen said so.", "ニールセン（Nielsen）は言った", "en", "ja"),
+        ("Nielsen said so.", "닐슨(Nielsen)은 말했다", "en", "ko"),
+        ("Nielsen said so.", "Нильсен (Nielsen) сказал", "en", "ru"),
+        ("Nielsen said so.", "नील्सन (Nielsen) ने कहा", "en", "hi"),
+        ("Nielsen said so.", "قال نيلسن (Nielsen)", "en", "ar"),
+    ):
+        assert run(BracketsCheck, src, tgt, sl, tl) == [], (src, tgt)
+    # a gloss in the same script is content: still counted
+    assert run(BracketsCheck, "Open (file)", "Apri file")
+    (f,) = run(BracketsCheck, "Нильсен (Nielsen) сказал (вчера)", "Nielsen said", "ru", "en")
+    assert f.severity is Severity.MINOR
+
+
 def test_brackets_count_message() -> None:
     (f,) = run(BracketsCheck, "Open (a) (b)", "Apri (a) b")
     assert "2" in f.message and "1" in f.message and (f.start, f.end) == (10, 10)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from typing import Iterable
 
 from .. import lang as L
@@ -439,6 +440,33 @@ def _counts(text: str, pairs: list[tuple[str, int, int]]) -> dict[str, list[tupl
     return out
 
 
+def _script(ch: str) -> str:
+    """The script of a letter, from its Unicode name ('LATIN', 'THAI', 'CJK')."""
+    try:
+        return unicodedata.name(ch).split(" ", 1)[0]
+    except ValueError:
+        return ""
+
+
+def _main_script(text: str) -> str:
+    counts: dict[str, int] = {}
+    for ch in text:
+        if ch.isalpha():
+            sc = _script(ch)
+            counts[sc] = counts.get(sc, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else ""
+
+
+def _gloss(text: str, a: int, b: int) -> bool:
+    """Whether the bracketed ``text[a:b]`` is a gloss: its content is written in
+    another script than the text around it (the original form of a name)."""
+    inner = text[a + 1 : b - 1].strip()
+    if not inner:
+        return False
+    mine = _main_script(inner)
+    return bool(mine) and mine != _main_script(text[:a] + " " + text[b:])
+
+
 class BracketsCheck(Check):
     """Unpaired brackets in the target (when the source's pair up), and a different
     number of ``()``/``[]``/``{}`` pairs than the source: fewer is minor (content or
@@ -486,6 +514,13 @@ class BracketsCheck(Check):
             ns, nt = len(sc.get(kind, ())), len(tc.get(kind, ()))
             if ns == nt:
                 continue
+            if kind == "(":
+                # a gloss added or dropped ("มหาสมุทร (Pacific Ocean)", "（Fisk
+                # University）") is the translator's choice, not lost content
+                ns2 = sum(1 for a, b in sc.get(kind, ()) if not _gloss(s, a, b))
+                nt2 = sum(1 for a, b in tc.get(kind, ()) if not _gloss(t, a, b))
+                if ns2 == nt2:
+                    continue
             if kind == "{" and ("plural" in s or "select" in s):
                 continue  # ICU sub-messages differ by language
             what = _BR_NAMES[kind]

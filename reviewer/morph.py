@@ -118,6 +118,8 @@ def is_lemma(word: str, lang: str | None) -> bool:
     lemma of some word form. ``False`` also when the language has no lexicon."""
     code = lexicon_lang(lang)
     return code is not None and _is_lemma(word, code)
+
+
 def _forms(code: str) -> Any:
     """simplemma's form -> lemma dictionary of ``code`` (shared with its is_known)."""
     from simplemma.lemmatizer import DEFAULT_DICTIONARY_FACTORY

@@ -179,7 +179,8 @@ def _text_probes(low: str, toks: Sequence[str], morph: Morph) -> tuple[frozenset
     code = morph.lexicon
     if code is None:
         return tuple(frozenset() for _ in toks)
-    lang, chain, fb, none = morph.lang, morph.chain, morph.fallback, frozenset()
+    lang, chain, fb = morph.lang, morph.chain, morph.fallback
+    none: frozenset[str] = frozenset()
     return tuple(
         _probes(tok, code, lang, chain, fb, False) if len(tok) >= 2 and tok.isalpha() else none
         for tok in toks

@@ -358,7 +358,7 @@ def map_chunk(job: Job, chunk: Chunk) -> MapResult:
     consistency; the units themselves only for other document checks."""
     doc = chunk_document(chunk, job.options)
     segs = list(doc.segments)  # type: ignore[call-overload]
-    live = [s for s in segs if "obsolete" not in s.flags]
+    live = job.plan.document_units(segs)
     spell, variant, consistency, others = _split_checks(job.plan, doc)
     out = MapResult(len(segs), _meta(doc), live if others else [])
     if variant is not None:
@@ -482,7 +482,8 @@ def details_chunk(job: Job, chunk: Chunk, base: int,
 def flag_chunk(job: Job, state: FlagState | None, item: FlagItem) -> FlagResult:
     """Pass 2: the chunk's per-unit findings, and its findings of spelling, variant
     and consistency from the document's state."""
-    plan = CheckPlan(job.plan.checks, job.plan.config, job.plan.glossary)
+    plan = CheckPlan(job.plan.checks, job.plan.config, job.plan.glossary,
+                     include_untranslated=job.plan.include_untranslated, states=job.plan.states)
     doc = chunk_document(item.chunk, job.options, max(item.base, 0))
     segs = list(doc.segments)  # type: ignore[call-overload]
     doc.segments = segs
@@ -517,7 +518,7 @@ def flag_chunk(job: Job, state: FlagState | None, item: FlagItem) -> FlagResult:
                     for f in check._check(seg, env, ctx, bad):
                         yield seg, f
 
-        live = [s for s in segs if "obsolete" not in s.flags]
+        live = plan.document_units(segs)
         doc_findings = list(plan.document_findings(doc, live, run, runner))
     counts = None
     if item.finish:
@@ -621,6 +622,11 @@ def _add_stats(total: RunStats, part: RunStats) -> None:
     total.terms_found += part.terms_found
     total.terms_approved += part.terms_approved
     total.glossary_applied |= part.glossary_applied
+    total.checked += part.checked
+    total.not_translated += part.not_translated
+    total.statuses.update(part.statuses)
+    for key, why in part.skipped.items():
+        total.skipped.setdefault(key, why)
 
 
 def run_check(plan: CheckPlan, inputs: Sequence[list[Chunk]], options: Any, engine: Engine,
@@ -848,7 +854,8 @@ class EnginePlan(CheckPlan):
         chunks = self.inputs.pop(0)
         for _ in doc:  # the caller's unit stream (progress counting) is drained
             pass
-        plain = CheckPlan(self.checks, self.config, self.glossary, self.stats)
+        plain = CheckPlan(self.checks, self.config, self.glossary, self.stats,
+                          include_untranslated=self.include_untranslated, states=self.states)
         return run_check(plain, [chunks], self.options, self.engine)
 
 

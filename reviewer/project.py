@@ -351,7 +351,13 @@ class Project:
         from .formats import plaintext
 
         if source_path is not None:
-            doc = plaintext.read_pair(Path(source_path), ipath, options)
+            from dataclasses import replace as _replace
+
+            from .formats import open_pair
+
+            doc = open_pair(Path(source_path), ipath, options)
+            if doc.format != "txt":  # a resource file paired by key: writers need it too
+                options = _replace(options, source_file=str(source_path))
         else:
             doc = open_document(ipath, options)
         originals = doc.materialize()
@@ -935,7 +941,7 @@ def _export(p: Project, out: Path, only_corrected: bool, to: str | None,
     changes = p._changes()
     if only_corrected:
         return _export_partial(p, out, changes)
-    if p.source_path is not None:
+    if p.source_path is not None and p.format == "txt":
         plaintext.write_pair(p.source_path, p.path, out, changes, p.read_options)
     else:
         write_document(p.path, out, changes, p.read_options)

@@ -362,6 +362,10 @@ def parse_ignore(flags: Iterable[str], comments: Iterable[str]) -> frozenset[str
 _NO_IGNORE: frozenset[str] = frozenset()
 _NO_FLAGS: frozenset[str] = frozenset()
 _OBSOLETE = frozenset({"obsolete"})
+_IGNORE_ALL = frozenset({"all"})
+#: entries that hold translator names, not text to check (GNOME, KDE conventions)
+_CREDITS = frozenset({"translator-credits", "translator_credits", "TRANSLATOR-CREDITS",
+                      "Your names", "Your emails", "NAME OF TRANSLATORS", "EMAIL OF TRANSLATORS"})
 
 
 def entry_segment(entry: polib.POEntry | RawEntry, index: int, line: int | None) -> Segment:
@@ -397,7 +401,10 @@ def entry_segment(entry: polib.POEntry | RawEntry, index: int, line: int | None)
         (), (), None,  # no inline codes, no reference
         notes, "fuzzy" if "fuzzy" in frozen else None, frozen,
         plural_source, plural_targets,
-        None, ignore, (), ctx,  # max_length, ignore, terms, context
+        None, _IGNORE_ALL if entry.msgid in _CREDITS else ignore, (), ctx,
+        # status: fuzzy, untranslated (no form translated) or translated
+        "fuzzy" if "fuzzy" in frozen else (
+            "translated" if target or any(plural_targets) else "untranslated"),
     )
 
 

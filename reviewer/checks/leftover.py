@@ -167,9 +167,10 @@ class UntranslatedWordsCheck(Check):
             w = m.group()
             if len(w) < 4 or not w.islower() or w[:4] not in src_low:
                 continue  # (cheap) not even its stem is in the source
-            if w in L.SHARED_WORDS or morph.is_known(w, tl) or not morph.is_known(w, sl):
+            # cheapest first: the target's lexicon (the largest to load) comes last
+            if w in L.SHARED_WORDS or _codelike(tgt, m.start(), m.end()):
                 continue
-            if _codelike(tgt, m.start(), m.end()):
+            if not morph.is_known(w, sl):
                 continue
             if src_lemmas is None:
                 src_words = {x.lower() for x in _WORD_RE.findall(src)}
@@ -178,6 +179,8 @@ class UntranslatedWordsCheck(Check):
             if w not in src_words and (len(lem) < 4 or lem not in src_lemmas):
                 continue
             if not _inflected(w, lem) and _maybe_loan(w, sl, tl):
+                continue
+            if morph.is_known(w, tl):
                 continue
             out.append(self.flag_span(
                 "target", tgt, m.start(), m.end(),

@@ -65,16 +65,17 @@ class QtTsFormat(KeyedFormat):
         if root.tag != "TS":
             raise ValueError(f"the root element is <{root.tag}>, not <TS>")
         out: list[Entry] = []
-        self.sources: dict[str, Entry] = {}
+        sources: dict[str, Entry] = {}
         for ctx in root.iter("context"):
             n = ctx.find("name")
             cname = inner_text(text, n) if n is not None else ""
             for msg in (c for c in ctx.children if c.tag == "message"):
-                self._message(text, cname, msg, out)
+                self._message(text, cname, msg, out, sources)
         return Parsed(out, source_lang=_lang(root.attrs.get("sourcelanguage")),
-                      target_lang=_lang(root.attrs.get("language")))
+                      target_lang=_lang(root.attrs.get("language")), meta={"sources": sources})
 
-    def _message(self, text: str, cname: str, msg: Elem, out: list[Entry]) -> None:
+    def _message(self, text: str, cname: str, msg: Elem, out: list[Entry],
+                 sources: dict[str, Entry]) -> None:
         src = msg.find("source")
         tr = msg.find("translation")
         if src is None:
@@ -93,7 +94,7 @@ class QtTsFormat(KeyedFormat):
             for i, f in enumerate(forms):
                 value, t_codes = mnemonic_codes(inner_text(text, f))
                 k = f"{key}[{i}]"
-                self.sources[k] = Entry(k, source, None, None, src.line, codes=s_codes)
+                sources[k] = Entry(k, source, None, None, src.line, codes=s_codes)
                 out.append(Entry(k, value, None if f.selfclosing else f.inner_start, f.inner_end,
                                  f.line, codes=t_codes, notes=notes, base=key,
                                  status=_status(ttype, value),
@@ -101,7 +102,7 @@ class QtTsFormat(KeyedFormat):
                                  context=f"{disamb}\u0004numerus form {i}" if disamb else f"numerus form {i}"))
             return
         value, t_codes = mnemonic_codes(inner_text(text, tr)) if tr is not None else ("", ())
-        self.sources[key] = Entry(key, source, None, None, src.line, codes=s_codes)
+        sources[key] = Entry(key, source, None, None, src.line, codes=s_codes)
         span = (tr.inner_start, tr.inner_end) if tr is not None and not tr.selfclosing else (None, None)
         out.append(Entry(key, value, span[0], span[1], (tr or src).line, codes=t_codes, notes=notes,
                          status=_status(ttype, value), translatable=not skip,
@@ -112,7 +113,8 @@ class QtTsFormat(KeyedFormat):
         from .keyed import _dedupe_ids
 
         parsed = self.parse_file(path)
-        segs = [self._segment(0, e.key, self.sources.get(e.key), e) for e in parsed.entries]
+        sources: dict[str, Entry] = parsed.meta.get("sources", {})  # type: ignore[assignment]
+        segs = [self._segment(0, e.key, sources.get(e.key), e) for e in parsed.entries]
         return Document(path=str(path), format=self.name,
                         # Qt Linguist: without sourcelanguage the source is English
                         source_lang=options.source_lang or parsed.source_lang or "en",

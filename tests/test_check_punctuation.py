@@ -408,3 +408,12 @@ def test_scan_quotes_roles() -> None:
     assert unmatched == [] and pairs == [(0, 18, 1)]
     unmatched, _ = scan_quotes('Il "file', "it")
     assert unmatched == [(3, 0)]
+
+
+def test_quotes_skip_reason_names_unknown_conventions() -> None:
+    from reviewer.checks.base import CheckContext
+
+    assert QuotesCheck().skip_reason(CheckContext(target_lang="it")) is None
+    assert QuotesCheck().skip_reason(CheckContext(target_lang="ja")) is None
+    why = QuotesCheck().skip_reason(CheckContext(target_lang="bn"))
+    assert why and "unpaired" in why

@@ -674,6 +674,13 @@ class QuotesCheck(Check):
     needs_source = False
     description = "Unpaired quotation marks; ASCII quotes where the language has its own."
 
+    def skip_reason(self, context: CheckContext) -> str | None:
+        """The part of the check that cannot judge this language, if any."""
+        if context.target_lang and L.quote_pairs(context.target_lang) is None:
+            return ("its quotation-mark style is not known: only unpaired and lost "
+                    "quotation marks are checked")
+        return None
+
     def run(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
         # a plain function: the common unit with nothing to look at costs no generator
         t = segment.target

@@ -176,7 +176,8 @@ class _Words:
             return False  # a difference of case is a variant
         lang = self.lang
         if self.lexicon:
-            if morph.same_lemma(sp, pref, lang):
+            la, lb = morph.lemma_light(sp, lang), morph.lemma_light(pref, lang)
+            if la is not None and la == lb:
                 return True
             if morph.is_known(sp, lang) and (from_source or morph.is_known(pref, lang)):
                 return True

@@ -171,7 +171,7 @@ class _Words:
         the language ('Treffer', 'Treffen'), forms of one lemma ('Niederschläge'),
         the target language's own word for the source's ('Parlament' for
         'Parliament', 'Oktober'), or, in a richly inflecting language, the same
-        stem with another ending ('Británii', 'Británie')."""
+        stem with another last letter ('Británii', 'Británie')."""
         if sp.lower() == pref.lower():
             return False  # a difference of case is a variant
         lang = self.lang
@@ -186,7 +186,7 @@ class _Words:
             n = 0
             while n < min(len(a), len(b)) and a[n] == b[n]:
                 n += 1
-            if n >= 4 and len(a) == len(b) and len(a) - n <= 2:
+            if n >= 4 and len(a) == len(b) and len(a) - n <= 1:
                 return True  # another case ending on one stem, not a slip inside it
         return False
 

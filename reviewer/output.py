@@ -40,7 +40,7 @@ def _visible(text: str) -> str:
         elif ch in "\u00a0\u202f":
             out.append("⍽")
         elif 0xE000 <= o <= 0xF8FF:
-            out.append("⟦⟧")
+            out.append(f"⟦{o - 0xE000 + 1}⟧")  # as the review editor writes it
         else:
             out.append(ch)
     return "".join(out)

@@ -59,6 +59,11 @@ __all__ = [
     "PARTIAL_FORMATS",
 ]
 
+#: Separator of the plural forms in the stored text of a corrected plural entry (PO
+#: ``msgstr[0]``, ``msgstr[1]``...): NUL, as in gettext's MO files, since no PO string
+#: can hold one.
+FORM_SEP = "\x00"
+
 # Formats where a file holding only the corrected units still makes sense.
 PARTIAL_FORMATS = ("tmx", "jsonl", "tsv", "csv")
 # State written for reviewed (corrected or accepted) units: XLIFF 1.2 has no
@@ -83,6 +88,7 @@ class Correction:
     time: str | None
     note: str | None
     index: int | None = None
+    form: int | None = None
 
     @property
     def orphan(self) -> bool:
@@ -91,8 +97,11 @@ class Correction:
 
     def to_dict(self) -> dict[str, object]:
         """The stable JSON object: unit, before, after, reviewer, time, note."""
-        return {"unit": self.unit, "before": self.before, "after": self.after,
-                "reviewer": self.reviewer, "time": self.time, "note": self.note}
+        d: dict[str, object] = {"unit": self.unit, "before": self.before, "after": self.after,
+                                "reviewer": self.reviewer, "time": self.time, "note": self.note}
+        if self.form is not None:
+            d["form"] = self.form
+        return d
 
 
 @dataclass(slots=True)
@@ -238,6 +247,24 @@ def _big_input(path: Path) -> bool:
 
 def _same(a: str | None, b: str | None) -> bool:
     return (a or "") == (b or "")
+
+
+def stored_text(seg: Segment) -> str | None:
+    """The text a segment is stored under in the review store: its target, or for a
+    plural entry every form joined by :data:`FORM_SEP`."""
+    if seg.plural_targets:
+        return FORM_SEP.join(seg.plural_targets)
+    return seg.target
+
+
+def with_form(seg: Segment, form: int, text: str) -> str:
+    """The stored text of ``seg`` once plural form ``form`` reads ``text``."""
+    forms = list(seg.plural_targets)
+    if not 0 <= form < len(forms):
+        raise UsageError(f"unit {seg.id!r} has no plural form {form} "
+                         f"(it has {len(forms)})")
+    forms[form] = text
+    return FORM_SEP.join(forms)
 
 
 class Project:
@@ -492,7 +519,11 @@ class Project:
             codes = seg.source_codes
         plural = seg.plural_targets
         if plural:
-            plural = (text, *plural[1:])
+            if FORM_SEP in text:  # every form (see FORM_SEP)
+                plural = tuple(text.split(FORM_SEP))
+                text = plural[0]
+            else:  # a correction of form 0 alone
+                plural = (text, *plural[1:])
         return replace(seg, target=text, target_codes=codes, plural_targets=plural)
 
     def original(self, i: int) -> Segment:
@@ -510,7 +541,7 @@ class Project:
 
     def is_corrected(self, i: int) -> bool:
         """True when the current target differs from the input's."""
-        return not _same(self.segment(i).target, self._orig[i].target)
+        return not _same(stored_text(self.segment(i)), stored_text(self._orig[i]))
 
     def history(self, i: int) -> list[Change]:
         """The segment's action log, oldest first (undone entries marked)."""
@@ -559,19 +590,30 @@ class Project:
                     f"(U+{ord(m.group()):04X}), which the segment does not have")
 
     def correct(self, i: int, new_target: str, note: str | None = None,
-                expected: str | None = None, check: bool = False) -> CorrectionRow | None:
+                expected: str | None = None, check: bool = False,
+                form: int | None = None) -> CorrectionRow | None:
         """Record a correction of segment ``i`` (status becomes ``corrected``).
 
         Returns the history row, or None when ``new_target`` is the current text
         already. With ``check``, raise :class:`ConflictError` unless the current
-        target is ``expected``. Durable when the call returns.
+        target is ``expected``. For a plural entry, ``form`` says which plural form
+        ``new_target`` (and ``expected``) is (default 0). Durable when the call returns.
         """
         self._index(i)
         if not isinstance(new_target, str):
             raise TypeError("new_target must be a str")
         self._check_codes(i, new_target)
+        seg = self._orig[i]
+        if seg.plural_targets:
+            cur = self.segment(i)
+            k = form or 0
+            new_target = with_form(cur, k, new_target)
+            if expected is not None:
+                expected = with_form(cur, k, expected)
+        elif form not in (None, 0):
+            raise UsageError(f"unit {seg.id!r} has no plural forms")
         key = self._key(i)
-        row = self.store.record_correction(key, new_target, self._orig[i].target,
+        row = self.store.record_correction(key, new_target, stored_text(seg),
                                            self.reviewer, note, expected, check)
         self._reload_key(key, i)
         return row
@@ -637,7 +679,7 @@ class Project:
         annotation or its removal, dismissal) by appending a reverting entry; None when
         there is nothing left to undo."""
         key = self._key(self._index(i))
-        change = self.store.undo(key, self._orig[i].target, self.reviewer)
+        change = self.store.undo(key, stored_text(self._orig[i]), self.reviewer)
         self._reload_key(key, i)
         return change
 
@@ -674,8 +716,25 @@ class Project:
                 continue
             i = found
             after = rec["after"]
+            before = rec.get("before")
             self._check_codes(i, after)
-            items.append((self._key(i), after, rec.get("before"), self._orig[i].target,
+            form = rec.get("form")
+            cur = self._segment(i)
+            if cur.plural_targets:
+                # The form the record names, else the one whose text it says it replaces.
+                if form is None:
+                    forms = cur.plural_targets
+                    form = next((k for k, t in enumerate(forms) if _same(t, before)), 0)
+                try:
+                    after = with_form(cur, int(form), after)
+                except (UsageError, ValueError):
+                    result.unknown.append(f"{unit} [form {form}]")
+                    continue
+                before = with_form(cur, int(form), before or "")
+            elif form not in (None, 0):
+                result.unknown.append(f"{unit} [form {form}]")
+                continue
+            items.append((self._key(i), after, before, stored_text(self._orig[i]),
                           rec.get("reviewer") or self.reviewer, rec.get("note"),
                           rec.get("time") or now))
             units.append((unit, rec.get("before")))
@@ -700,7 +759,15 @@ class Project:
         for i in sorted(i for k in corrections for i in self._positions.get(k, ())):
             seg = self._orig[i]
             row = corrections.get(self._key(i))
-            if row is None or row.after is None or _same(row.after, seg.target):
+            if row is None or row.after is None or _same(row.after, stored_text(seg)):
+                continue
+            if seg.plural_targets:  # one correction a changed plural form
+                cur = self._segment(i).plural_targets
+                for k, (old, new) in enumerate(zip(seg.plural_targets, cur)):
+                    if old != new:
+                        src = seg.source if k == 0 else seg.plural_source or seg.source
+                        out.append(Correction(seg.id, src, old, new, row.reviewer, row.time,
+                                              row.note, i, k))
                 continue
             out.append(Correction(seg.id, seg.source, seg.target, row.after, row.reviewer,
                                   row.time, row.note, i))
@@ -715,8 +782,9 @@ class Project:
             row = self._state.corrections.get(k)
             if row is None or row.after is None:
                 continue
-            out.append(Correction(k[0], k[1], row.before, row.after, row.reviewer, row.time,
-                                  row.note, None))
+            before = None if row.before is None else row.before.replace(FORM_SEP, " | ")
+            out.append(Correction(k[0], k[1], before, row.after.replace(FORM_SEP, " | "),
+                                  row.reviewer, row.time, row.note, None))
         return out
 
     def findings(self, plan: Any) -> list[Finding]:
@@ -774,7 +842,7 @@ class Project:
         for i, seg in enumerate(self._orig):
             cur = self._segment(i)
             reviewed = self._state.statuses.get(self._key(i)) in ("accepted", "corrected")
-            changed = not _same(cur.target, seg.target)
+            changed = not _same(stored_text(cur), stored_text(seg))
             new = replace(seg, target=cur.target, target_codes=cur.target_codes,
                           plural_targets=cur.plural_targets)
             if fmt == "xliff" and reviewed and seg.state != "final" and new.target is not None:
@@ -797,13 +865,21 @@ class Project:
             if "obsolete" in seg.flags:
                 continue
             cur = self._segment(i)
-            corrected = not _same(cur.target, seg.target)
-            if (only_corrected and not corrected) or not cur.target:
+            corrected = not _same(stored_text(cur), stored_text(seg))
+            if only_corrected and not corrected:
                 continue
             row = self._state.corrections.get(self._key(i)) if corrected else None
+            when, who = (row.time, row.reviewer) if row else (None, None)
+            if cur.plural_targets:  # a unit a plural form, ids "msgid[k]"
+                for k, (_, fs) in enumerate(cur.forms()):
+                    if fs.target and not (only_corrected and fs.target == seg.plural_targets[k]):
+                        pairs.append(TmxPair(f"{seg.id}[{k}]", fs.source, fs.target,
+                                             seg.source_codes, cur.target_codes, when, who))
+                continue
+            if not cur.target:
+                continue
             pairs.append(TmxPair(seg.id, seg.source, cur.target, seg.source_codes,
-                                 cur.target_codes, row.time if row else None,
-                                 row.reviewer if row else None))
+                                 cur.target_codes, when, who))
         return pairs
 
 

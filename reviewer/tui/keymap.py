@@ -36,6 +36,7 @@ REVIEW_BINDINGS: list[Binding] = [
     Binding("e,enter", "edit", "Edit", id="edit.open"),
     Binding("s", "suggestion", "Apply suggestion", id="edit.suggestion"),
     Binding("u", "undo", "Undo", id="edit.undo"),
+    Binding("v", "next_form", "Next plural form", show=False, id="edit.form"),
     Binding("a", "accept", "Accept", id="decide.accept"),
     Binding("r", "reject", "Reject", show=False, id="decide.reject"),
     Binding("x", "dismiss_finding", "Dismiss finding", id="decide.dismiss"),
@@ -51,6 +52,7 @@ EDITOR_HELP: list[tuple[str, str, str]] = [
     ("ctrl+s", "Editor: save the correction", "editor.save"),
     ("escape", "Editor: cancel", "editor.cancel"),
     ("ctrl+o", "Editor: MQM annotation on the selection", "editor.annotate"),
+    ("ctrl+r", "Editor: insert the source's missing inline code ⟦n⟧", "editor.code"),
 ]
 
 # Bindings of the modal screens (defined with them), remappable too.

@@ -101,12 +101,22 @@ class MemoryProject:
     def _push(self, i: int, kind: str, before: Any) -> None:
         self._log.setdefault(i, []).append(MemoryChange(kind, i, before))
 
-    def correct(self, i: int, new_target: str, note: str | None = None) -> Any:
-        """Replace the target (status ``corrected``)."""
-        if new_target == self._cur[i].target:
+    def correct(self, i: int, new_target: str, note: str | None = None,
+                form: int | None = None) -> Any:
+        """Replace the target, or one plural form (status ``corrected``)."""
+        cur = self._cur[i]
+        if cur.plural_targets:
+            forms = list(cur.plural_targets)
+            forms[form or 0] = new_target
+            if tuple(forms) == cur.plural_targets:
+                return None
+            new = replace(cur, target=forms[0], plural_targets=tuple(forms))
+        elif new_target == cur.target:
             return None
+        else:
+            new = replace(cur, target=new_target)
         self._push(i, "correct", (self._cur[i], self.status(i)))
-        self._cur[i] = replace(self._cur[i], target=new_target)
+        self._cur[i] = new
         self._status[i] = "corrected"
         return True
 

@@ -62,6 +62,7 @@ class ReviewSession:
         self._row_of: np.ndarray | None = None  # position -> row, for an unsorted view
         self.cursor = 0
         self.selected = 0
+        self.form = 0  # the plural form edited in the current segment
         self.loaded = False
         self.checks_done = plan is None
         self.figures_ready = False
@@ -257,6 +258,7 @@ class ReviewSession:
         self.cursor = row
         if moved:
             self.selected = 0
+            self.form = 0
         return moved
 
     def finding_rows(self) -> np.ndarray:
@@ -376,14 +378,46 @@ class ReviewSession:
         return items[self.selected]
 
     def select_finding(self, step: int) -> bool:
-        """Select the next/previous finding of the current segment (wraps)."""
+        """Select the next/previous finding of the current segment (wraps); for a
+        plural entry the edited form follows the selected finding's form."""
         pos = self.current
         items = self.findings_of(pos) if pos is not None else []
         if len(items) < 2:
             return False
         self.selected = (self.selected + step) % len(items)
+        f = items[self.selected]
+        if f.form is not None:
+            self.form = f.form
         self.rev[pos] += 1
         return True
+
+    # -- plural forms ---------------------------------------------------------
+
+    def forms(self, pos: int) -> tuple[str, ...]:
+        """The target texts of a segment: every plural form of a PO plural entry, else
+        the one target."""
+        seg = self.segs[pos]
+        return seg.plural_targets or (seg.target or "",)
+
+    def is_plural(self, pos: int) -> bool:
+        """True for a PO entry with plural forms."""
+        return bool(self.segs[pos].plural_targets)
+
+    def form_text(self, pos: int, form: int | None = None) -> str:
+        """The text of one plural form (default: the edited one) of a segment."""
+        forms = self.forms(pos)
+        k = self.form if form is None else form
+        return forms[max(0, min(k, len(forms) - 1))]
+
+    def next_form(self, step: int = 1) -> int | None:
+        """Edit the next (or previous) plural form of the current segment (wraps);
+        the form now edited, None when the segment has no plural forms."""
+        pos = self.current
+        if pos is None or not self.is_plural(pos):
+            return None
+        self.form = (self.form + step) % len(self.forms(pos))
+        self.rev[pos] += 1
+        return self.form
 
     def reference(self, pos: int) -> str | None:
         """The reference translation of a segment, if any."""
@@ -447,7 +481,7 @@ class ReviewSession:
         else:
             self.annotated.discard(pos)
             self._annotations.pop(pos, None)
-        if new_t != old_t:
+        if new_t != old_t or seg.plural_targets != old.plural_targets:
             self.mqm.words += len(new_t.split()) - len(old_t.split())
             if self.metrics.ready:
                 self.metrics.update(pos, new_t, self.backend.original(pos).target or "")
@@ -473,24 +507,33 @@ class ReviewSession:
                     kept.append(f)
         self.set_findings(pos, sorted(fresh + kept, key=lambda f: (f.side != "target", f.start)))
 
-    def save(self, pos: int, new_target: str, note: str | None = None) -> bool:
-        """Record a correction; False when the text did not change."""
-        if new_target == (self.segs[pos].target or ""):
-            return False
-        self.backend.correct(pos, new_target, note=note)
+    def save(self, pos: int, new_target: str, note: str | None = None,
+             form: int | None = None) -> bool:
+        """Record a correction (of plural form ``form`` for a plural entry: default
+        the edited one); False when the text did not change."""
+        if self.is_plural(pos):
+            k = self.form if form is None else form
+            if new_target == self.form_text(pos, k):
+                return False
+            self.backend.correct(pos, new_target, note=note, form=k)
+        else:
+            if new_target == (self.segs[pos].target or ""):
+                return False
+            self.backend.correct(pos, new_target, note=note)
         self.refresh(pos)
         return True
 
     def apply_suggestion(self, pos: int, f: Finding) -> str:
-        """Apply a target-side finding's suggestion as a correction; the new text."""
-        seg = self.segs[pos]
-        text = seg.target or ""
+        """Apply a target-side finding's suggestion as a correction (to the plural form
+        it was found in); the new text."""
         if f.side != "target" or f.suggestion is None:
             raise ValueError("the selected finding has no suggestion for the translation")
+        form = f.form if f.form is not None and self.is_plural(pos) else None
+        text = self.form_text(pos, form or 0) if form is not None else self.segs[pos].target or ""
         if text[f.start:f.end] != f.text:
             raise ValueError("the translation changed since the finding: check again")
         new = text[: f.start] + f.suggestion + text[f.end:]
-        self.save(pos, new, note=f"suggestion of the {f.check} check")
+        self.save(pos, new, note=f"suggestion of the {f.check} check", form=form)
         return new
 
     def set_status(self, pos: int, status: str) -> None:
@@ -540,12 +583,13 @@ class ReviewSession:
     # -- figures --------------------------------------------------------------
 
     def counts(self) -> dict[str, int]:
-        """Segments by status, reviewed (not unreviewed) and findings left (in segments
-        not accepted)."""
+        """Segments by status, reviewed (not unreviewed) and findings left: every
+        finding neither fixed nor dismissed (accepting a segment as it is does not
+        make its findings go away)."""
         if self._counts is None:
             self._counts = np.bincount(self.status, minlength=4) if self.n else np.zeros(4, int)
         c = self._counts
-        left = int(self.n_findings[self.status != 1].sum()) if self.n else 0
+        left = int(self.n_findings.sum()) if self.n else 0
         return {"unreviewed": int(c[0]), "accepted": int(c[1]), "corrected": int(c[2]),
                 "rejected": int(c[3]), "reviewed": int(self.n - c[0]), "findings_left": left}
 

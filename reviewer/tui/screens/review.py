@@ -448,10 +448,18 @@ class ReviewScreen(Screen[None]):
         pos = self._ready()
         if pos is None:
             return
-        seg = self.session.segs[pos]
+        s = self.session
+        seg = s.segs[pos]
         ed = self.editor
         ed.position = pos
-        ed.load_text(to_editor(seg.target or "", side_codes(seg, "target")))
+        ed.segment = seg
+        f = s.selected_finding()
+        if f is not None and f.form is not None and s.is_plural(pos):
+            s.form = f.form
+        text = s.form_text(pos) if s.is_plural(pos) else seg.target or ""
+        ed.load_text(to_editor(text, side_codes(seg, "target")))
+        what = f"plural form [{s.form}]" if s.is_plural(pos) else "translation"
+        ed.border_title = f"{what} · ctrl+s save · esc cancel · ctrl+r insert missing code ⟦n⟧"
         ed.display = True
         ed.focus()
         self.call_after_refresh(self.view.show_cursor)
@@ -519,6 +527,17 @@ class ReviewScreen(Screen[None]):
             return
         if self._guard(lambda: self.session.apply_suggestion(pos, f)) is not None:
             self.changed(pos)
+
+    def action_next_form(self) -> None:
+        """v: edit the next plural form of a PO plural entry."""
+        pos = self._ready()
+        if pos is None:
+            return
+        form = self.session.next_form()
+        if form is None:
+            self.notify("This entry has no plural forms", timeout=2)
+            return
+        self.changed(pos)
 
     def action_undo(self) -> None:
         """u: undo the segment's last change."""

@@ -13,6 +13,15 @@ from textual.widgets import Static
 SEVERITY_STYLE = {0: "dim", 1: "yellow", 2: "bold dark_orange", 3: "bold red"}
 
 
+def unit_label(seg: Any) -> str:
+    """A unit id as reviewers read it: a PO context is not shown as a raw U+0004
+    (the id ``check`` prints is msgctxt + U+0004 + msgid)."""
+    uid = str(seg.id)
+    if getattr(seg, "context", None) is not None and "\x04" in uid:
+        return uid.split("\x04", 1)[1]
+    return uid.replace("\x04", " ∣ ")
+
+
 def describe(session: Any, pos: int | None) -> Text:
     """The panel's text for segment ``pos``."""
     out = Text()
@@ -22,7 +31,12 @@ def describe(session: Any, pos: int | None) -> Text:
     items = session.findings_of(pos)
     sel = session.selected_finding()
     out.append(f"Segment {pos + 1}", style="bold")
-    out.append(f"  unit {seg.id}", style="dim")
+    out.append(f"  unit {unit_label(seg)}", style="dim")
+    if seg.context is not None:
+        out.append(f"  context “{seg.context}”", style="bold")
+    if seg.plural_targets:
+        out.append(f"  plural form [{session.form}] of {len(seg.plural_targets)} "
+                   "(v: next form)", style="bold")
     if getattr(session, "meaning", None) is not None:
         sim = session.meaning[pos]
         out.append("  meaning " + ("–" if sim is None else f"{sim:.2f}"),
@@ -38,7 +52,8 @@ def describe(session: Any, pos: int | None) -> Text:
             out.append(mark, style="bold")
             out.append(f"{f.severity!s:8}", style=SEVERITY_STYLE.get(int(f.severity), ""))
             out.append(f" {f.check:14}", style="bold")
-            out.append(f" {f.side}: ", style="dim")
+            where = f.side if f.form is None else f"{f.side} [{f.form}]"
+            out.append(f" {where}: ", style="dim")
             out.append(f.message)
             if f.score is not None:
                 out.append(f"  (score {f.score:.0f})", style="dim")

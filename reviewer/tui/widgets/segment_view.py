@@ -43,6 +43,7 @@ class SegmentView(ScrollView, can_focus=True, inherit_bindings=False):
     SegmentView {
         overflow-x: hidden;
         overflow-y: auto;
+        scrollbar-gutter: stable;
         background: $surface;
         & > .segment-view--cursor { background: $boost; }
         & > .segment-view--number { color: $text-muted; }
@@ -200,6 +201,10 @@ class SegmentView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """Measure the visible rows first, so the lines below are placed exactly."""
+        if self.session.loaded and self.text_width != self._width:
+            # The room for text changed without a resize (a scrollbar came or went):
+            # wrap again, or line ends would hide under the scrollbar.
+            self.reset_layout()
         if len(self._heights) and self._width:
             top = self.row_at(int(self.scroll_y))
             self.measure(max(0, top), self.size.height + 1)

@@ -126,6 +126,7 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
     "corrections": ("cli_store", "corrections_cmd"),
     "export": ("cli_store", "export_cmd"),
     "mqm": ("cli_mqm", "mqm_group"),
+    "replace": ("cli_replace", "replace_cmd"),
     "report": ("cli_report", "report_cmd"),
     "review": ("cli_review", "review_cmd"),
 }

@@ -683,6 +683,22 @@ class Project:
         self._reload_key(key, i)
         return change
 
+    def undo_batch(self, note: str) -> list[int]:
+        """Undo together the corrections recorded with ``note`` (one bulk replace),
+        where such a correction is still its segment's latest change; the positions
+        undone."""
+        self._sync()
+        done: list[int] = []
+        for key, row in list(self._state.corrections.items()):
+            if row.note != note or row.after is None:
+                continue
+            for i in self._positions.get(key, ())[:1]:
+                live = [c for c in self.history(i) if c.kind != "undo" and not c.undone]
+                if live and live[-1].kind == "correct" and live[-1].note == note:
+                    self.undo(i)
+                    done.append(i)
+        return sorted(done)
+
     def add_glossary_entry(self, source: str, target: str, note: str | None = None) -> GlossaryRow:
         """Record a glossary entry found during review."""
         if not source.strip():

@@ -76,7 +76,7 @@ def _trim(text: str, keep_start: bool, keep_end: bool) -> str:
     if len(words) <= 2 * n + 1:
         return text
     if keep_start and keep_end:
-        return "".join(words[:n]) + " … " + "".join(words[-n:])
+        return "".join(words[:n]).rstrip() + " … " + "".join(words[-n:]).lstrip()
     if keep_end:
         return "… " + "".join(words[-n:]).lstrip()
     return "".join(words[:n]).rstrip() + " …"

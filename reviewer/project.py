@@ -23,6 +23,7 @@ from __future__ import annotations
 import gc
 import getpass
 import hashlib
+import json
 import os
 from collections import defaultdict
 from dataclasses import dataclass, replace
@@ -39,6 +40,8 @@ from .store import (
     ConflictError,
     Content,
     CorrectionRow,
+    Dismissal,
+    DismissRule,
     Fingerprint,
     GlossaryRow,
     Key,
@@ -670,9 +673,65 @@ class Project:
         return done
 
     def is_dismissed(self, i: int, finding: Finding) -> bool:
-        """True when ``finding`` was dismissed for segment ``i``'s current content."""
+        """True when ``finding`` was dismissed for segment ``i``'s current content, or
+        falls under a rule dismissing its check (or its check on its flagged text)."""
         self._sync()
+        if self._by_rule(finding):
+            return True
         return self._content(self._index(i), finding) in self._state.dismissed
+
+    def _by_rule(self, finding: Finding) -> bool:
+        return any(r.matches(finding.check, finding.text) for r in self._state.rules)
+
+    def dismiss_check(self, check: str, text: str | None = None, reason: str = "") -> DismissRule:
+        """Dismiss every finding of ``check`` in the file (only those flagging ``text``
+        when given: one term or pattern), with the reviewer's reason."""
+        if not check:
+            raise UsageError("name the check whose findings to dismiss")
+        rule = self.store.add_dismiss_rule(check, text, reason.strip(), self.reviewer)
+        self._load()
+        return rule
+
+    def dismiss_rules(self) -> list[DismissRule]:
+        """The live rules dismissing findings wholesale."""
+        self._sync()
+        return list(self._state.rules)
+
+    def dismissals(self) -> list[Dismissal]:
+        """The live single-finding dismissals."""
+        return self.store.dismissals()
+
+    def restore_rule(self, rule_id: int) -> DismissRule:
+        """Take a dismissal rule back: its findings are reported again."""
+        rule = self.store.restore_dismiss_rule(rule_id)
+        self._load()
+        return rule
+
+    def restore_dismissal(self, dismissal_id: int) -> None:
+        """Report one dismissed finding again."""
+        self.store.restore_dismissal(dismissal_id, self.reviewer)
+        self._load()
+
+    def save_position(self, i: int) -> None:
+        """Remember segment ``i`` as where the reviewer left off."""
+        seg = self._orig[self._index(i)]
+        self.store.set_session_value("resume", json.dumps({"unit": seg.id, "index": i}))
+
+    def resume_position(self) -> int | None:
+        """Where the reviewer left off (the same unit, even when the input moved it),
+        None when nothing was saved."""
+        raw = self.store.session_value("resume")
+        if raw is None:
+            return None
+        try:
+            saved = json.loads(raw)
+            unit, index = str(saved["unit"]), int(saved["index"])
+        except (ValueError, KeyError, TypeError):
+            return None
+        if 0 <= index < len(self._orig) and self._orig[index].id == unit:
+            return index
+        found = self.find_unit(unit)
+        return found if found is not None else (index if 0 <= index < len(self._orig) else None)
 
     def undo(self, i: int) -> Change | None:
         """Revert the latest change of segment ``i`` (correction, status change,
@@ -811,6 +870,8 @@ class Project:
         for f in plan.run(doc):
             i = self._pos.get(f.index)
             if i is not None and self._content(i, f) in self._state.dismissed:
+                continue
+            if self._state.rules and self._by_rule(f):
                 continue
             out.append(f)
         return out

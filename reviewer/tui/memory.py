@@ -13,6 +13,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from ..model import Finding, Segment
+from ..store import Dismissal, DismissRule
 
 STATUSES = ("unreviewed", "accepted", "corrected", "rejected")
 
@@ -66,6 +67,9 @@ class MemoryProject:
         self._glossary: list[MemoryGlossaryRow] = []
         self._next_ann = 1
         self.exported: list[Path] = []
+        self._rules: list[DismissRule] = []
+        self._resume: int | None = None
+        self._notes: dict[int, str | None] = {}
 
     def __len__(self) -> int:
         return len(self._orig)
@@ -116,6 +120,7 @@ class MemoryProject:
         else:
             new = replace(cur, target=new_target)
         self._push(i, "correct", (self._cur[i], self.status(i)))
+        self._notes[i] = note
         self._cur[i] = new
         self._status[i] = "corrected"
         return True
@@ -155,8 +160,53 @@ class MemoryProject:
         return True
 
     def is_dismissed(self, i: int, finding: Finding) -> bool:
-        """True when dismissed for this content."""
+        """True when dismissed for this content or by a rule."""
+        if any(r.matches(finding.check, finding.text) for r in self._rules):
+            return True
         return self._content(i, finding) in self._dismissed
+
+    def dismiss_check(self, check: str, text: str | None = None, reason: str = "") -> DismissRule:
+        """Dismiss every finding of a check (of a flagged text), with a reason."""
+        rule = DismissRule(max((r.id for r in self._rules), default=0) + 1, check, text,
+                           reason, None, "")
+        self._rules.append(rule)
+        return rule
+
+    def dismiss_rules(self) -> list[DismissRule]:
+        """The live dismissal rules."""
+        return list(self._rules)
+
+    def dismissals(self) -> list[Dismissal]:
+        """The live single-finding dismissals."""
+        return [Dismissal(k, "", c[0], c[1], c[2], c[3], c[4], None, "")
+                for k, c in enumerate(sorted(self._dismissed), 1)]
+
+    def restore_rule(self, rule_id: int) -> DismissRule:
+        """Take a rule back."""
+        rule = next(r for r in self._rules if r.id == rule_id)
+        self._rules.remove(rule)
+        return rule
+
+    def restore_dismissal(self, dismissal_id: int) -> None:
+        """Report one dismissed finding again."""
+        self._dismissed.discard(sorted(self._dismissed)[dismissal_id - 1])
+
+    def undo_batch(self, note: str) -> list[int]:
+        """Undo together the latest corrections carrying ``note``."""
+        done = []
+        for i, log in self._log.items():
+            if log and log[-1].kind == "correct" and self._notes.get(i) == note:
+                self.undo(i)
+                done.append(i)
+        return sorted(done)
+
+    def save_position(self, i: int) -> None:
+        """Remember where the reviewer left off."""
+        self._resume = i
+
+    def resume_position(self) -> int | None:
+        """Where the reviewer left off."""
+        return self._resume
 
     def undo(self, i: int) -> MemoryChange | None:
         """Revert the segment's last change."""

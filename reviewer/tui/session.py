@@ -552,6 +552,107 @@ class ReviewSession:
         self.set_findings(pos, [g for g in self.findings_of(pos) if g != f])
         self.refresh(pos)
 
+    # -- file-wide decisions ----------------------------------------------------
+
+    def dismiss_check(self, check: str, text: str | None = None, reason: str = "") -> int:
+        """Dismiss every finding of ``check`` (flagging ``text`` only, when given) in
+        the file, with a reason; returns how many findings left the screen."""
+        rule = self.backend.dismiss_check(check, text, reason)
+        gone = 0
+        for pos in list(self.findings):
+            items = self.findings[pos]
+            kept = [f for f in items if not rule.matches(f.check, f.text)]
+            if len(kept) != len(items):
+                gone += len(items) - len(kept)
+                self.set_findings(pos, kept)
+        self.selected = 0
+        return gone
+
+    def dismissed(self) -> list[Any]:
+        """What was dismissed: the rules (by check or term) first, then single findings."""
+        return [*self.backend.dismiss_rules(), *self.backend.dismissals()]
+
+    def restore(self, item: Any) -> None:
+        """Take back a dismissal rule or a single dismissal; the findings come back
+        with the next check run (:meth:`forget_findings`, then the checks again)."""
+        if hasattr(item, "reason"):
+            self.backend.restore_rule(item.id)
+        else:
+            self.backend.restore_dismissal(item.id)
+
+    def forget_findings(self) -> None:
+        """Drop every finding before the checks run again."""
+        self.findings = {}
+        self.n_findings[:] = 0
+        self.max_sev[:] = -1
+        self.rev += 1
+        self._finding_rows = None
+        self._counts = None
+        self.selected = 0
+        self.checks_done = self.plan is None
+
+    def all_findings(self, order: str = "position") -> list[tuple[int, Finding]]:
+        """Every finding of the file as ``(position, finding)``, ordered by
+        ``position``, ``check`` (then position), ``severity`` (worst first) or
+        ``status`` (segment status, then position)."""
+        items = [(pos, f) for pos in sorted(self.findings) for f in self.findings[pos]]
+        if order == "check":
+            items.sort(key=lambda x: (x[1].check, x[0]))
+        elif order == "severity":
+            items.sort(key=lambda x: (-int(x[1].severity), x[0]))
+        elif order == "status":
+            items.sort(key=lambda x: (int(self.status[x[0]]), x[0]))
+        return items
+
+    def check_counts(self) -> dict[str, int]:
+        """Findings by check, most first."""
+        counts: dict[str, int] = {}
+        for items in self.findings.values():
+            for f in items:
+                counts[f.check] = counts.get(f.check, 0) + 1
+        return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+    def bulk_plan(self, pattern: str, replacement: str, regex: bool = False,
+                  ignore_case: bool = False, only_check: str | None = None) -> list[Any]:
+        """The changes a bulk replace would make (nothing recorded); ``only_check``
+        limits it to segments with a finding of that check."""
+        from .. import bulk
+
+        only = None
+        if only_check:
+            only = {pos for pos, items in self.findings.items()
+                    if any(f.check == only_check for f in items)}
+        return bulk.plan(self.segs, pattern, replacement, regex, ignore_case, only)
+
+    def bulk_apply(self, changes: Sequence[Any], note: str) -> int:
+        """Record planned changes as corrections (one a segment, sharing ``note``);
+        returns how many were recorded."""
+        done = 0
+        for c in changes:
+            if self.save(c.pos, c.after, note=note, form=c.form):
+                done += 1
+        return done
+
+    def bulk_undo(self, note: str) -> list[int]:
+        """Undo together the corrections of one bulk replace; positions undone."""
+        undone = self.backend.undo_batch(note)
+        for pos in undone:
+            self.refresh(pos)
+        return undone
+
+    def save_position(self) -> None:
+        """Remember where the reviewer is (the store keeps it for the next session)."""
+        pos = self.current
+        saver = getattr(self.backend, "save_position", None)
+        if pos is not None and saver is not None:
+            saver(pos)
+
+    def resume_position(self) -> int | None:
+        """Where the reviewer left off last time (None: start at the top)."""
+        getter = getattr(self.backend, "resume_position", None)
+        pos = getter() if getter is not None else None
+        return pos if pos is not None and 0 <= pos < self.n else None
+
     def undo(self, pos: int) -> Any:
         """Undo the segment's last change; the change undone (None: nothing to undo)."""
         change = self.backend.undo(pos)

@@ -25,12 +25,13 @@ from ..widgets.status_line import StatusLine
 from .help import HelpScreen, binding_rows
 from .mqm_picker import MqmChoice, MqmPicker
 from .prompt import ConfirmScreen, GlossaryScreen, PromptScreen
+from .workflow import WorkflowActions
 
 Opener = Callable[[ReviewSession], None]
 INLINE_QUERY_LIMIT = 20_000  # larger documents filter and search in a worker
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(WorkflowActions, Screen[None]):
     """Side-by-side review of one document."""
 
     BINDINGS = list(REVIEW_BINDINGS)  # type: ignore[assignment]
@@ -139,6 +140,7 @@ class ReviewScreen(Screen[None]):
         self.view.reset_layout()
         self.view.refresh()
         self.show_current()
+        self.resume()
         if s.plan is not None:
             self.busy = "checking"
         self.call_after_refresh(self._start_background)
@@ -260,15 +262,38 @@ class ReviewScreen(Screen[None]):
         self._go(self.session.rows - 1)
 
     def action_next_finding(self, forward: bool) -> None:
-        """n/N."""
-        if not self.session.loaded:
+        """n/N: the next finding of this segment, else the next segment with one."""
+        s = self.session
+        if not s.loaded:
             return
-        row = self.session.next_finding_row(forward)
+        pos = s.current
+        items = s.findings_of(pos) if pos is not None else []
+        if items and s.selected_finding() is not None:
+            k = s.selected + (1 if forward else -1)
+            if 0 <= k < len(items):
+                s.selected = k
+                if items[k].form is not None and s.is_plural(pos):
+                    s.form = items[k].form
+                s.rev[pos] += 1
+                self.changed(pos)
+                return
+        row = s.next_finding_row(forward)
         if row is None:
             more = "" if self.session.checks_done else " yet (checks are running)"
             self.notify(f"No {'next' if forward else 'previous'} finding{more}", timeout=2)
             return
         self._go(row)
+        if not forward:  # backwards: land on the segment's last finding
+            last = s.findings_of(s.current)
+            if len(last) > 1:
+                s.selected = len(last) - 1
+                s.rev[s.current] += 1
+                self.changed(s.current)
+        f = s.selected_finding()
+        if f is not None and f.form is not None and s.is_plural(s.current):
+            s.form = f.form
+            s.rev[s.current] += 1
+            self.changed(s.current)
 
     def action_goto(self) -> None:
         """:  go to a segment number."""
@@ -610,7 +635,7 @@ class ReviewScreen(Screen[None]):
             return
         f = self.session.selected_finding()
         src = f.text if f is not None and f.side == "source" else ""
-        tgt = (f.suggestion or f.text) if f is not None and f.side == "target" else ""
+        tgt = ""  # never pre-filled with a suggestion: the reviewer types the approved term
 
         def done(pair: tuple[str, str, str] | None) -> None:
             if pair is None:
@@ -623,15 +648,6 @@ class ReviewScreen(Screen[None]):
 
     # -- app-wide --------------------------------------------------------------------
 
-    def action_export(self) -> None:
-        """ctrl+e: export the corrected file."""
-        if not self.session.loaded:
-            return
-        result = self._guard(self.session.export)
-        if result is not None:
-            path, n = result
-            self.notify(f"Exported to {path} ({n} units changed)", timeout=8)
-
     def action_toggle_theme(self) -> None:
         """ctrl+t: light/dark."""
         self.app.theme = "textual-light" if self.app.current_theme.dark else "textual-dark"
@@ -641,5 +657,12 @@ class ReviewScreen(Screen[None]):
         self.app.push_screen(HelpScreen(binding_rows(self.app, self.active_bindings)))
 
     def action_quit(self) -> None:
-        """q: quit (everything is saved already)."""
+        """q: quit (everything is saved already; the position is kept for next time)."""
+        self.remember_position()
         self.app.exit()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While the editor is open only its keys apply (and the footer shows them)."""
+        if self.is_mounted and self.editing and action not in ("help",):
+            return False
+        return True

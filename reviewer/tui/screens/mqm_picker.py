@@ -12,6 +12,7 @@ from textual.widgets import Input, Label, OptionList, RadioButton, RadioSet
 from textual.widgets.option_list import Option
 
 from ...mqm import CHECK_CATEGORY_TO_MQM, MQM_2_0
+from .prompt import follow_blink
 
 SEVERITIES = ("minor", "major", "critical", "neutral")
 
@@ -93,6 +94,7 @@ class MqmPicker(ModalScreen[MqmChoice | None]):
 
     def on_mount(self) -> None:
         """Preselect the category matching the finding."""
+        follow_blink(self)
         ol = self.query_one(OptionList)
         cats = categories()
         ol.highlighted = cats.index(self.initial_category) if self.initial_category in cats else 0

@@ -9,6 +9,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 
+def follow_blink(screen: ModalScreen[object]) -> None:
+    """Inputs blink their cursor only when the app does (snapshots turn it off)."""
+    blink = bool(getattr(screen.app, "blink", True))
+    for field in screen.query(Input):
+        field.cursor_blink = blink
+
+
 class PromptScreen(ModalScreen[str | None]):
     """Ask for one line (go to, search, filter). Enter answers, Escape cancels."""
 
@@ -35,6 +42,10 @@ class PromptScreen(ModalScreen[str | None]):
             yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
             if self.hint:
                 yield Label(self.hint, classes="hint")
+
+    def on_mount(self) -> None:
+        """Cursor blink as the app's."""
+        follow_blink(self)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter."""
@@ -102,6 +113,10 @@ class GlossaryScreen(ModalScreen[tuple[str, str, str] | None]):
             yield Input(self.source, placeholder="source term", id="gl-source")
             yield Input(self.target, placeholder="target term (empty: do not translate)", id="gl-target")
             yield Input("", placeholder="note (optional)", id="gl-note")
+
+    def on_mount(self) -> None:
+        """Cursor blink as the app's."""
+        follow_blink(self)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter moves on; in the note field it saves."""

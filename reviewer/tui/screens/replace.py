@@ -14,6 +14,7 @@ from textual.widgets import Checkbox, Input, Label, OptionList
 from ...errors import ReviewerError
 from ...worddiff import inline
 from ..widgets.detail import unit_label
+from .prompt import follow_blink
 
 
 class ReplaceScreen(ModalScreen[tuple[str, str, list[Any]] | None]):
@@ -59,6 +60,7 @@ class ReplaceScreen(ModalScreen[tuple[str, str, list[Any]] | None]):
 
     def on_mount(self) -> None:
         """Focus the pattern."""
+        follow_blink(self)
         self.query_one("#rp-pattern", Input).focus()
 
     def preview(self) -> None:

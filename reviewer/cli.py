@@ -22,6 +22,7 @@ SEVERITIES = [str(s) for s in Severity]
 def _expand_inputs(paths: tuple[str, ...]) -> list[str]:
     """Files as given; directories expanded to the supported files inside, sorted."""
     from .formats import SUFFIXES
+    from .glossary_io import looks_like_glossary
 
     out: list[str] = []
     for p in paths:
@@ -30,6 +31,7 @@ def _expand_inputs(paths: tuple[str, ...]) -> list[str]:
                 str(f) for f in Path(p).rglob("*")
                 if f.is_file() and f.suffix.lower() in SUFFIXES
                 and not f.name.endswith(".review.sqlite")
+                and not looks_like_glossary(f)  # a glossary beside the files it serves
             )
             if not found:
                 raise UsageError("no supported files in this directory", p)
@@ -269,6 +271,10 @@ def check_cmd(inputs: tuple[str, ...], source: str | None, target: str | None,
             engine.close()
     if show_stats:
         click.echo(format_stats(plan.stats.to_dict()), err=True)
+    elif fmt == "text" and sys.stderr.isatty():  # a person reading: close with a summary
+        from .output import summary_line
+
+        click.echo(summary_line(plan.stats.to_dict()), err=True)
     if failed:
         sys.exit(1)
 

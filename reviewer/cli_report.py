@@ -12,7 +12,7 @@ import click
 from .model import Severity
 
 SEVERITIES = [str(s) for s in Severity]
-REPORT_FORMATS = ["html", "markdown", "csv", "json", "sarif", "junit"]
+REPORT_FORMATS = ["html", "markdown", "md", "csv", "json", "sarif", "junit"]
 
 
 @click.command("report")

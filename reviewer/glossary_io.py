@@ -41,6 +41,27 @@ _COLUMNS = {
     "forbidden": "forbidden", "case": "case", "note": "note", "notes": "note",
     "comment": "note",
 }
+
+
+def looks_like_glossary(path: str | Path) -> bool:
+    """True for a TSV/CSV whose header is a glossary's: every column one of the
+    glossary columns and at least one only a glossary has (forbidden, case). A
+    directory scan leaves such files out of the translation files."""
+    p = Path(path)
+    if p.suffix.lower() not in (".tsv", ".csv"):
+        return False
+    try:
+        with open(p, encoding="utf-8-sig", errors="replace") as f:
+            head = f.readline()
+    except OSError:
+        return False
+    sep = "\t" if "\t" in head else ","
+    names = {c.strip().strip('"').lower() for c in head.rstrip("\r\n").split(sep)}
+    names.discard("")
+    known = {_COLUMNS.get(n) for n in names}
+    return bool(names) and None not in known and bool(known & {"forbidden", "case"})
+
+
 _YES = {"yes", "y", "true", "1", "sensitive", "case-sensitive"}
 _NO = {"no", "n", "false", "0", "insensitive", "case-insensitive"}
 

@@ -74,7 +74,8 @@ def test_output_file_and_csv(tmp_path: Path) -> None:
     out = tmp_path / "f.csv"
     p = reviewer("check", str(SAMPLE), "--format", "csv", "-o", str(out))
     assert p.returncode == 0 and p.stdout == ""
-    header = out.read_text(encoding="utf-8").splitlines()[0]
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")  # a BOM: spreadsheets read UTF-8
+    header = out.read_text(encoding="utf-8-sig").splitlines()[0]
     assert header.startswith("file,unit,index,line,check")
 
 

@@ -63,6 +63,8 @@ class ReviewSession:
         self.cursor = 0
         self.selected = 0
         self.form = 0  # the plural form edited in the current segment
+        self._unit_pos: dict[str, int] | None = None
+        self._by_id: bool | None = None
         self.loaded = False
         self.checks_done = plan is None
         self.figures_ready = False
@@ -84,6 +86,64 @@ class ReviewSession:
         """True when a reference column is shown."""
         return self.references is not None or any(
             s.reference is not None for s in self.segs[:1000])
+
+    @property
+    def target_only(self) -> bool:
+        """True for a target-only document (no source at hand)."""
+        doc = getattr(self.backend, "doc", None)
+        return bool(getattr(doc, "target_only", False))
+
+    #: Formats whose unit ids are line numbers (interfaces.md): the screen numbers
+    #: their segments by those ids, the numbers ``check`` prints.
+    LINE_ID_FORMATS = ("tsv", "csv", "jsonl", "txt")
+
+    @property
+    def numbered_by_id(self) -> bool:
+        """True when segments are shown by their unit id (a line number)."""
+        if not self.loaded:
+            return False
+        if self._by_id is None:
+            fmt = str(getattr(self.backend, "format", ""))
+            self._by_id = bool(self.segs) and fmt in self.LINE_ID_FORMATS and all(
+                s.id.isdigit() for s in self.segs)
+        return self._by_id
+
+    def label(self, pos: int) -> str:
+        """The number the screen shows for a segment: its unit id where ids are line
+        numbers (as ``check`` prints them), else its position from 1."""
+        return self.segs[pos].id if self.numbered_by_id else str(pos + 1)
+
+    @property
+    def label_width(self) -> int:
+        """Digits of the widest segment number."""
+        if self.numbered_by_id and self.segs:
+            return max(len(self.segs[-1].id), len(str(self.n)))
+        return len(str(self.n))
+
+    def position_of_label(self, text: str) -> int | None:
+        """The segment a typed number or unit id names (None: none)."""
+        text = text.strip()
+        if self.numbered_by_id or not text.isdigit():
+            return self.find_unit(text)
+        k = int(text) - 1
+        return k if 0 <= k < self.n else None
+
+    def find_unit(self, unit: str) -> int | None:
+        """The position of the unit ``check`` calls ``unit`` (its id; a PO context may
+        be written ``context|msgid``), None when no unit has that id."""
+        if self._unit_pos is None:
+            self._unit_pos = {}
+            for i, s in enumerate(self.segs):
+                self._unit_pos.setdefault(s.id, i)
+                if s.context is not None:
+                    self._unit_pos.setdefault(s.id.replace("\x04", "|"), i)
+        return self._unit_pos.get(unit)
+
+    def columns(self) -> tuple[int, ...]:
+        """The text columns shown, as indexes of :attr:`lengths` (0 source, 1 target,
+        2 reference): a target-only review is one full-width column."""
+        cols = (1,) if self.target_only else (0, 1)
+        return cols + (2,) if self.has_reference else cols
 
     def load(self, progress: ProgressFn | None = None) -> None:
         """Read the segments and review state (one pass), ready to paint."""

@@ -241,3 +241,57 @@ def _footer_text(app: Any) -> str:
 
     footer = app.screen.query_one(Footer)
     return " ".join(str(k.render()) for k in footer.children)
+
+
+async def test_numbers_are_check_unit_ids_and_goto_takes_them(app_for) -> None:
+    """A TSV's rows are numbered by line (as check prints unit ids); a PO's by position
+    with the unit id beside it in the details."""
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        s = app.session
+        assert s.numbered_by_id and s.label(0) == s.segs[0].id == "2"
+        detail = str(app.screen.query_one("#detail-text").render())
+        assert detail.startswith("Segment 2")
+        await pilot.press("colon")
+        await answer(pilot, "5")
+        assert s.segs[s.current].id == "5"
+
+
+async def test_po_context_shown_and_goto_by_unit(po: Path, tmp_path: Path) -> None:
+    app = _app(po, tmp_path / "s.sqlite")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        s = app.session
+        assert not s.numbered_by_id and s.label(0) == "1"
+        ctx = next(i for i, seg in enumerate(s.segs) if seg.context is not None)
+        await pilot.press("colon")
+        await answer(pilot, s.segs[ctx].id.replace("\x04", "|"))
+        assert s.current == ctx
+        detail = str(app.screen.query_one("#detail-text").render())
+        assert "\x04" not in detail and f"context “{s.segs[ctx].context}”" in detail
+
+
+async def test_target_only_is_one_column(tmp_path: Path) -> None:
+    txt = tmp_path / "article.it.txt"
+    shutil.copy(REPO / "samples" / "article.it.txt", txt)
+    app = make_app(txt, tmp_path / "t.sqlite", checks=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        s = app.session
+        assert s.target_only and s.columns() == (1,)
+        lines = [ln.text for ln in app.screen.view.strips(0)]
+        assert "│" not in "".join(lines)
+        assert s.segs[0].target.split()[0] in lines[0]
+
+
+async def test_history_shows_a_word_diff(app_for) -> None:
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        s = app.session
+        pos = s.current
+        s.save(pos, s.segs[pos].target.replace("Nvidia", "NVIDIA", 1))
+        app.screen.show_current()
+        detail = str(app.screen.query_one("#detail-text").render())
+        assert "Changed" in detail and "[-Nvidia-]{+NVIDIA+}" in detail

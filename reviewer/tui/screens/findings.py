@@ -97,7 +97,7 @@ class FindingsScreen(ModalScreen[tuple[str, Any] | None]):
     def _line(self, pos: int, f: Any) -> Text:
         seg = self.session.segs[pos]
         t = Text()
-        t.append(f"{pos + 1:>5} ", style="dim")
+        t.append(f"{self.session.label(pos):>5} ", style="dim")
         t.append(f"{f.severity!s:8} ", style=SEVERITY_STYLE.get(int(f.severity), ""))
         t.append(f"{f.check:14} ", style="bold")
         form = "" if f.form is None else f" [{f.form}]"

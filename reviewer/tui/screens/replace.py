@@ -88,7 +88,7 @@ class ReplaceScreen(ModalScreen[tuple[str, str, list[Any]] | None]):
         for c in self.changes:
             seg = self.session.segs[c.pos]
             form = "" if c.form is None else f" [{c.form}]"
-            ol.add_option(f"{c.pos + 1:>5} [{unit_label(seg)[:20]}{form}] "
+            ol.add_option(f"{self.session.label(c.pos):>5} [{unit_label(seg)[:20]}{form}] "
                           f"{inline(c.before, c.after)}")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -300,18 +300,20 @@ class ReviewScreen(WorkflowActions, Screen[None]):
         def done(value: str | None) -> None:
             if not value:
                 return
-            try:
-                pos = int(value.strip()) - 1
-            except ValueError:
-                self.notify(f"Not a segment number: {value!r}", severity="error")
+            pos = self.session.position_of_label(value)
+            if pos is None:
+                self.notify(f"No segment {value!r} (a segment number, or a unit id)",
+                            severity="error")
                 return
-            row = self.session.row_of(max(0, min(pos, self.session.n - 1)))
+            row = self.session.row_of(pos)
             if row is None:
                 self.notify("That segment is hidden by the filter (Escape clears it)")
                 return
             self._go(row, center=True)
 
-        self.app.push_screen(PromptScreen("Go to segment", placeholder=f"1–{self.session.n}"), done)
+        self.app.push_screen(PromptScreen("Go to segment", placeholder=f"1–{self.session.n}",
+                                          hint="a segment number, or a unit id as check "
+                                               "prints it"), done)
 
     def _query(self, title: str, kind: str, current: str, hint: str) -> None:
         def done(value: str | None) -> None:

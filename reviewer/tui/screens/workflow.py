@@ -192,7 +192,7 @@ class WorkflowActions:
             row = self.session.row_of(pos)
             if row is not None:
                 self._go(row, center=True)
-                self.notify(f"Resumed at segment {pos + 1}", timeout=3)
+                self.notify(f"Resumed at segment {self.session.label(pos)}", timeout=3)
 
     def remember_position(self: Any) -> None:
         """Save where the reviewer is, for the next session."""

@@ -10,6 +10,8 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from ...worddiff import inline
+
 SEVERITY_STYLE = {0: "dim", 1: "yellow", 2: "bold dark_orange", 3: "bold red"}
 
 
@@ -22,6 +24,23 @@ def unit_label(seg: Any) -> str:
     return uid.replace("\x04", " ∣ ")
 
 
+def _changes(session: Any, pos: int) -> list[str]:
+    """Word-level diffs of the segment's corrections against the file's text (each
+    plural form on its own)."""
+    if int(session.status[pos]) != 2:  # only corrected segments
+        return []
+    try:
+        orig = session.backend.original(pos)
+    except Exception:  # a backend without the file's text: nothing to compare
+        return []
+    seg = session.segs[pos]
+    before = orig.plural_targets or (orig.target or "",)
+    after = seg.plural_targets or (seg.target or "",)
+    plural = len(after) > 1
+    return [(f"[{k}] " if plural else "") + inline(a, b)
+            for k, (a, b) in enumerate(zip(before, after)) if a != b]
+
+
 def describe(session: Any, pos: int | None) -> Text:
     """The panel's text for segment ``pos``."""
     out = Text()
@@ -30,8 +49,10 @@ def describe(session: Any, pos: int | None) -> Text:
     seg = session.segs[pos]
     items = session.findings_of(pos)
     sel = session.selected_finding()
-    out.append(f"Segment {pos + 1}", style="bold")
-    out.append(f"  unit {unit_label(seg)}", style="dim")
+    label = session.label(pos) if hasattr(session, "label") else str(pos + 1)
+    out.append(f"Segment {label}", style="bold")
+    if unit_label(seg) != label:
+        out.append(f"  unit {unit_label(seg)}", style="dim")
     if seg.context is not None:
         out.append(f"  context “{seg.context}”", style="bold")
     if seg.plural_targets:
@@ -75,6 +96,11 @@ def describe(session: Any, pos: int | None) -> Text:
             targets = " | ".join(h.targets) if h.targets else "(do not translate)"
             out.append(f"{h.source} → {targets} ")
             out.append("✓  " if h.found else "✗  ", style="green" if h.found else "red")
+        out.append("\n")
+    changes = _changes(session, pos)
+    if changes:
+        out.append("Changed  ", style="bold underline")
+        out.append("   ".join(changes))
         out.append("\n")
     anns = session.annotations(pos) if pos in session.annotated else []
     if anns:

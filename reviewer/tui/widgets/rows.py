@@ -112,10 +112,11 @@ def render_row(session: Any, pos: int, width: int, current: bool, st: RowStyles,
                console: Console) -> list[Strip]:
     """The strips of one segment row (text lines, then a rule)."""
     seg = session.segs[pos]
-    numw = max(3, len(str(session.n)))
-    gw = gutter_width(session.n)
+    numw = max(3, session.label_width)
+    gw = gutter_width(10 ** (numw - 1))
     ref = session.reference(pos) if session.has_reference else None
-    ncols = 3 if session.has_reference else 2
+    shown = session.columns()  # 0 source, 1 target, 2 reference
+    ncols = len(shown)
     widths = column_widths(width, gw, ncols)
     findings = session.findings_of(pos)
     selected = session.selected_finding() if current else None
@@ -157,9 +158,11 @@ def render_row(session: Any, pos: int, width: int, current: bool, st: RowStyles,
         target = [styled(seg.target, tgt_codes, marks.get(("target", 0), ()), st.chip,
                          search, st.search)]
     texts: list[list[Text]] = [source, target]
-    if ncols == 3:
+    if 2 in shown:
         texts.append([styled(ref or "", (), (), st.chip, search, st.search) if ref is not None
                       else Text("∅", st.empty)])
+    if 0 not in shown:  # target-only: one full-width column
+        texts = texts[1:]
     pad = st.base
     cols = [[strip for t in parts for strip in wrap(console, t, w, pad)]
             for parts, w in zip(texts, widths)]
@@ -168,7 +171,7 @@ def render_row(session: Any, pos: int, width: int, current: bool, st: RowStyles,
     sev = int(session.max_sev[pos])
     head = [
         RichSegment("▌" if current else " ", st.cursor if current else pad),
-        RichSegment(str(pos + 1).rjust(numw), st.number),
+        RichSegment(session.label(pos).rjust(numw), st.number),
         RichSegment(" "),
         RichSegment(STATUS_GLYPHS[status], st.status[status]),
         RichSegment("●" if sev >= 0 else " ", st.severity[sev] if sev >= 0 else pad),

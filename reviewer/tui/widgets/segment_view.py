@@ -133,12 +133,13 @@ class SegmentView(ScrollView, can_focus=True, inherit_bindings=False):
         if not s.loaded or rows == 0:
             self._heights = np.zeros(0, dtype=np.int32)
         else:
-            ncols = 3 if s.has_reference else 2
-            widths = column_widths(width, gutter_width(s.n), ncols)
+            cols = s.columns()
+            widths = column_widths(width, gutter_width(10 ** (max(3, s.label_width) - 1)),
+                                   len(cols))
             lengths = s.lengths if s.view is None else s.lengths[s.view]
             est = np.ones(rows, dtype=np.int32)
-            for c in range(ncols):
-                w = max(1.0, widths[c] * WRAP_SLACK)
+            for k, c in enumerate(cols):
+                w = max(1.0, widths[k] * WRAP_SLACK)
                 np.maximum(est, np.ceil(lengths[:, c] / w).astype(np.int32), out=est)
             self._heights = est + 1
         self._exact = np.zeros(len(self._heights), dtype=bool)

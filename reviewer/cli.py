@@ -196,6 +196,7 @@ def check_cmd(inputs: tuple[str, ...], source: str | None, target: str | None,
     """Run the QA checks on INPUT files (PO, XLIFF, TMX, TSV/CSV, JSONL, TXT) or on a
     --source/--target pair, and print the findings."""
     from .config import config_paths, load_config
+    from .glossary_io import with_review_entries
     from .output import write_csv, write_json, write_jsonl, write_text
     from .progress import Progress
     from .runner import plan_checks
@@ -203,6 +204,8 @@ def check_cmd(inputs: tuple[str, ...], source: str | None, target: str | None,
     config = load_config(config_path)
     options = read_options(opts, config)
     glossary = load_glossaries(glossaries or config_paths(config, "glossary"), options)
+    glossary = with_review_entries(glossary, _expand_inputs(inputs) if inputs else
+                                   [p for p in (target,) if p])  # added while reviewing
     plan = plan_checks(config, enable, disable, glossary=glossary)
     plan.count_words = fmt == "json" or show_stats  # the only outputs that show words
     if list_checks:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
+from typing import Any, Iterable
 
 from lxml import etree
 
@@ -41,6 +42,22 @@ _COLUMNS = {
     "forbidden": "forbidden", "case": "case", "note": "note", "notes": "note",
     "comment": "note",
 }
+
+
+def with_review_entries(glossary: Any, inputs: Iterable[str]) -> Any:
+    """``glossary`` plus the entries reviewers added in the review stores of
+    ``inputs`` (``FILE.review.sqlite``), so ``check`` and ``report`` use them too."""
+    from .store import default_store_path, review_glossary_pairs
+
+    pairs: list[tuple[str, str]] = []
+    for path in inputs:
+        for pair in review_glossary_pairs(default_store_path(path)):
+            if pair not in pairs:
+                pairs.append(pair)
+    if not pairs:
+        return glossary
+    added = Glossary.from_pairs(pairs, name="review")
+    return added if glossary is None else glossary.stacked(added)
 
 
 def looks_like_glossary(path: str | Path) -> bool:

@@ -515,6 +515,30 @@ class ReviewSession:
                 out.append(hit)
         return out
 
+    def glossary_lookup(self, text: str, limit: int = 8) -> list[str]:
+        """Glossary entries (the file's glossary and those added during review) whose
+        source or target contains ``text`` (any case), one line each."""
+        from ..terms import Glossary
+
+        needle = text.strip().casefold()
+        if not needle:
+            return []
+        entries = list(self.glossary or ())
+        pairs = [(e.source, e.target) for e in self.backend.glossary_entries()]
+        if pairs:
+            entries += list(Glossary.from_pairs(pairs, name="review"))
+        out: list[str] = []
+        for e in entries:
+            if needle in e.source.casefold() or any(needle in t.casefold() for t in e.targets):
+                line = f"{e.source} → {' | '.join(e.targets) or '(do not translate)'}"
+                if e.forbidden:
+                    line += f"   not: {' | '.join(e.forbidden)}"
+                if line not in out:
+                    out.append(line)
+            if len(out) >= limit:
+                break
+        return out
+
     def annotations(self, pos: int) -> list[Any]:
         """MQM annotations of a segment."""
         return self.backend.annotations(pos)

@@ -295,3 +295,51 @@ async def test_history_shows_a_word_diff(app_for) -> None:
         app.screen.show_current()
         detail = str(app.screen.query_one("#detail-text").render())
         assert "Changed" in detail and "[-Nvidia-]{+NVIDIA+}" in detail
+
+
+async def test_glossary_key_looks_up_and_does_not_prefill(app_for, stored) -> None:
+    from reviewer.tui.screens.prompt import GlossaryScreen
+
+    app = app_for(glossaries=(str(REPO / "samples" / "article.glossary.tsv"),))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        s = app.session
+        f = next(f for _, f in s.all_findings() if f.side == "target" and f.suggestion)
+        app.screen.jump_to_finding(next(p for p, g in s.all_findings() if g is f), f)
+        await pilot.press("t")
+        screen = app.screen
+        assert isinstance(screen, GlossaryScreen)
+        assert screen.query_one("#gl-target").value == ""  # no suggestion pre-filled
+        screen.query_one("#gl-source").value = "train"
+        await pilot.pause()
+        shown = str(screen.query_one("#gl-matches").render())
+        assert "training → addestramento" in shown and "formazione" in shown
+        screen.query_one("#gl-source").value = "zyzzyva"
+        await pilot.pause()
+        assert "Not in the glossary" in str(screen.query_one("#gl-matches").render())
+        screen.query_one("#gl-target").value = "zyzzyva-it"
+        await pilot.press("ctrl+s")
+        assert s.glossary_lookup("zyzzyva") == ["zyzzyva → zyzzyva-it"]
+    with stored() as p:
+        assert [(e.source, e.target) for e in p.glossary_entries()] == [("zyzzyva", "zyzzyva-it")]
+
+
+def test_check_and_report_use_entries_added_in_review(po: Path) -> None:
+    """An entry added while reviewing (in the file's store) is a glossary entry for
+    check and report on that file; report --no-store leaves it out."""
+    from click.testing import CliRunner
+
+    from reviewer.cli import cli
+
+    def terms(*args: str) -> int:
+        r = CliRunner().invoke(cli, [*args, str(po), "--format", "jsonl" if args[0] == "check"
+                                     else "json"])
+        assert r.exit_code == 0, r.output
+        return r.output.count('"check": "term"')
+
+    assert terms("check") == 0
+    with Project.open(po, reviewer="t") as p:
+        p.add_glossary_entry("reports", "resoconti")
+    assert terms("check") > 0
+    assert terms("report") == terms("check")
+    assert terms("report", "--no-store") == 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -95,24 +97,37 @@ class GlossaryScreen(ModalScreen[tuple[str, str, str] | None]):
     GlossaryScreen > Vertical {
         width: 80; height: auto; border: thick $primary; background: $surface; padding: 0 1;
     }
+    GlossaryScreen Label.hint { color: $text-muted; }
     """
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="glossary.cancel"),
         Binding("ctrl+s", "save", "Save", id="glossary.save"),
     ]
 
-    def __init__(self, source: str = "", target: str = "") -> None:
+    def __init__(self, source: str = "", target: str = "",
+                 lookup: Callable[[str], list[str]] | None = None) -> None:
         super().__init__()
         self.source = source
         self.target = target
+        self.lookup = lookup
 
     def compose(self) -> ComposeResult:
         """Three inputs."""
         with Vertical():
-            yield Label("Add to the glossary")
+            yield Label("Glossary: look a term up, or add an entry")
             yield Input(self.source, placeholder="source term", id="gl-source")
             yield Input(self.target, placeholder="target term (empty: do not translate)", id="gl-target")
             yield Input("", placeholder="note (optional)", id="gl-note")
+            yield Label("", id="gl-matches", classes="hint")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Typing a term looks it up in the glossary (existing entries shown below)."""
+        if self.lookup is None or event.input.id not in ("gl-source", "gl-target"):
+            return
+        found = self.lookup(event.value)
+        text = ("In the glossary:\n" + "\n".join(found)) if found else (
+            "Not in the glossary yet." if event.value.strip() else "")
+        self.query_one("#gl-matches", Label).update(text)
 
     def on_mount(self) -> None:
         """Cursor blink as the app's."""

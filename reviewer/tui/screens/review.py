@@ -646,7 +646,7 @@ class ReviewScreen(WorkflowActions, Screen[None]):
                 self.notify(f"Glossary: {pair[0]} → {pair[1] or '(do not translate)'}", timeout=3)
                 self.show_current()
 
-        self.app.push_screen(GlossaryScreen(src, tgt), done)
+        self.app.push_screen(GlossaryScreen(src, tgt, lookup=self.session.glossary_lookup), done)
 
     # -- app-wide --------------------------------------------------------------------
 

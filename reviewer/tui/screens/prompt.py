@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Any, Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 
-def follow_blink(screen: ModalScreen[object]) -> None:
+def follow_blink(screen: ModalScreen[Any]) -> None:
     """Inputs blink their cursor only when the app does (snapshots turn it off)."""
     blink = bool(getattr(screen.app, "blink", True))
     for field in screen.query(Input):

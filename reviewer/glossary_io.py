@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import io
+import sqlite3
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -44,14 +45,34 @@ _COLUMNS = {
 }
 
 
+#: The review store beside an input (:data:`reviewer.store.SUFFIX`; not imported from
+#: there, so ``check`` does not load the store module for a file never reviewed).
+STORE_SUFFIX = ".review.sqlite"
+
+
+def review_glossary_pairs(store_path: str | Path) -> list[tuple[str, str]]:
+    """The ``(source, target)`` glossary entries added during review, read from a
+    store without changing it (read-only; nothing when there is no readable store)."""
+    p = Path(store_path)
+    if not p.is_file():
+        return []
+    try:
+        conn = sqlite3.connect(f"{p.resolve().as_uri()}?mode=ro", uri=True, timeout=1)
+        try:
+            rows = conn.execute("SELECT source, target FROM glossary ORDER BY id").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return []
+    return [(str(s), str(t)) for s, t in rows]
+
+
 def with_review_entries(glossary: Any, inputs: Iterable[str]) -> Any:
     """``glossary`` plus the entries reviewers added in the review stores of
     ``inputs`` (``FILE.review.sqlite``), so ``check`` and ``report`` use them too."""
-    from .store import default_store_path, review_glossary_pairs
-
     pairs: list[tuple[str, str]] = []
     for path in inputs:
-        for pair in review_glossary_pairs(default_store_path(path)):
+        for pair in review_glossary_pairs(Path(str(path) + STORE_SUFFIX)):
             if pair not in pairs:
                 pairs.append(pair)
     if not pairs:

@@ -76,22 +76,6 @@ def default_store_path(input_path: str | os.PathLike[str]) -> Path:
     return Path(str(input_path) + SUFFIX)
 
 
-def review_glossary_pairs(store_path: str | os.PathLike[str]) -> list[tuple[str, str]]:
-    """The ``(source, target)`` glossary entries added during review, read from a
-    store without changing it (read-only; nothing when there is no readable store)."""
-    p = Path(store_path)
-    if not p.is_file():
-        return []
-    try:
-        conn = sqlite3.connect(f"{p.resolve().as_uri()}?mode=ro", uri=True, timeout=1)
-        try:
-            rows = conn.execute("SELECT source, target FROM glossary ORDER BY id").fetchall()
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return []
-    return [(str(s), str(t)) for s, t in rows]
-
 
 # ------------------------------------------------------------------------ migrations
 

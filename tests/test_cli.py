@@ -215,8 +215,8 @@ def test_help_lists_every_command_and_check_loads_none_of_the_others() -> None:
     them all, and `reviewer check` imports neither the store nor the aligner's CLI."""
     out = subprocess.run([sys.executable, "-m", "reviewer.cli", "--help"],
                          capture_output=True, text=True, check=True).stdout
-    for name in ("align", "apply", "check", "corrections", "export", "mqm", "report",
-                 "review", "score"):
+    for name in ("align", "apply", "check", "corrections", "export", "mqm", "replace",
+                 "report", "review", "score"):
         assert f"  {name} " in out
     code = (
         "import sys\n"

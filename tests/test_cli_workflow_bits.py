@@ -76,3 +76,10 @@ def test_directory_scan_leaves_glossaries_out(tmp_path: Path) -> None:
     assert not looks_like_glossary(tmp_path / "article.en-it.tsv")
     # named explicitly, a file is read whatever it looks like
     assert _expand_inputs((str(tmp_path / "terms.csv"),)) == [str(tmp_path / "terms.csv")]
+
+
+def test_store_suffix_in_step() -> None:
+    from reviewer.glossary_io import STORE_SUFFIX
+    from reviewer.store import SUFFIX
+
+    assert STORE_SUFFIX == SUFFIX

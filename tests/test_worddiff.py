@@ -47,3 +47,21 @@ def test_long_paragraph_is_cut_to_context() -> None:
 def test_tokens_split_wide_scripts_per_character() -> None:
     assert tokens("東京都") == ["東", "京", "都"]
     assert tokens("hello, world") == ["hello", ",", " ", "world"]
+
+
+def test_corrections_diff_shows_a_code_change() -> None:
+    """corrections --format diff: a correction that only moved an inline code shows
+    two different lines (⟦n⟧), plus the word diff, never raw private-use characters."""
+    import io
+
+    from reviewer.cli_store import write_corrections
+    from reviewer.project import Correction
+
+    c = Correction("u1", "Click here now", "Klicken Sie \ue000hier\ue001 jetzt",
+                   "Klicken Sie hier \ue000jetzt\ue001", "ann", None, None, 0)
+    out = io.StringIO()
+    write_corrections([c], "diff", "x.xlf", out)
+    text = out.getvalue()
+    assert "-Klicken Sie ⟦1⟧hier⟦2⟧ jetzt" in text and "+Klicken Sie hier ⟦1⟧jetzt⟦2⟧" in text
+    assert not any(0xE000 <= ord(ch) <= 0xF8FF for ch in text)
+    assert "\n~" in text

@@ -343,3 +343,42 @@ def test_check_and_report_use_entries_added_in_review(po: Path) -> None:
     assert terms("check") > 0
     assert terms("report") == terms("check")
     assert terms("report", "--no-store") == 0
+
+
+async def test_accept_keeps_text_and_findings_left(app_for, stored) -> None:
+    """a accepts the segment as it is: the text stays, the status is stored, and its
+    findings still count as left (fixing or dismissing them is what removes them)."""
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        s = app.session
+        pos = s.current
+        assert s.findings_of(pos)
+        left, text = s.counts()["findings_left"], s.segs[pos].target
+        await pilot.press("a")
+        assert s.counts()["findings_left"] == left
+        assert s.segs[pos].target == text
+        status = str(app.screen.query_one("#status").render())
+        assert f"findings left {left}" in status
+    with stored() as p:
+        assert p.status(pos) == "accepted" and p.corrections() == []
+
+
+async def test_filter_keeps_the_text_width(app_for) -> None:
+    """A filter that leaves few rows (no scrollbar needed) must not shift the columns:
+    the rows are wrapped to the same width before and after."""
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        view = app.screen.view
+        before = view.text_width
+        await pilot.press("f")
+        await answer(pilot, "check:spelling")
+        await pilot.pause()
+        assert app.session.rows < 5
+        assert view.text_width == before == view._width
+        strips = view.strips(0)
+        assert all(s.cell_length == view._width for s in strips)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert view.text_width == before == view._width

@@ -310,7 +310,8 @@ def test_corrections_formats(tsv: Path, fmt: str) -> None:
         assert "-Ciao\n+Ciao {name}\n" in r.output and r.output.startswith("--- a/")
     elif fmt == "csv":
         # a BOM so spreadsheets read accents; the plural form column last
-        assert r.output.splitlines()[0] == "\ufeffunit,before,after,reviewer,time,note,orphan,form"
+        assert r.output.splitlines()[0] == (
+            "\ufeffunit,before,after,reviewer,time,note,orphan,stale,form")
     else:  # a word-level diff, not the two whole texts
         assert "  ~ Ciao{+ {name}+}\n" in r.output
 

@@ -41,8 +41,9 @@ def test_new_store_settings_and_schema(st: Store) -> None:
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     conn.close()
     assert {"schema_version", "fingerprints", "actions", "corrections", "statuses",
-            "annotations", "dismissals", "glossary"} <= tables
-    assert st.schema_version() == latest_version() == 2
+            "annotations", "dismissals", "glossary", "dismiss_rules", "session"} <= tables
+    # v2: corrections.original; v3: dismiss_rules and session
+    assert st.schema_version() == latest_version() == 3
     assert int(st._read("PRAGMA synchronous")[0][0]) == 2  # FULL
     assert int(st._read("PRAGMA busy_timeout")[0][0]) >= 5000
 

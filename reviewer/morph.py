@@ -19,7 +19,7 @@ from typing import Any
 from . import lang as L
 
 __all__ = ["lexicon_lang", "has_lexicon", "lemma", "is_known", "is_lemma", "same_lemma",
-           "forms_per_lemma", "cased_script", "near_known"]
+           "forms_per_lemma", "cased_script", "near_known", "lemma_light"]
 
 #: BCP 47 primary subtags whose lexicon simplemma files under another code.
 _ALIASES = {"sr": "hbs", "hr": "hbs", "bs": "hbs", "sh": "hbs", "no": "nb", "iw": "he",
@@ -71,9 +71,11 @@ def lemma(word: str, lang: str | None) -> str | None:
 
 @lru_cache(maxsize=200_000)
 def _known(word: str, code: str) -> bool:
-    import simplemma
-
-    return bool(simplemma.is_known(word, lang=code) or simplemma.is_known(word.lower(), lang=code))
+    # the memory-frugal backend: a third of the load time and a sixth of the memory
+    # of the default one (Polish: 2.4 s / 100 MB against 5-8 s / 650 MB), lookups
+    # in microseconds; the same word lists
+    d = _forms(code)
+    return word in d or word.lower() in d
 
 
 def is_known(word: str, lang: str | None) -> bool:
@@ -118,11 +120,15 @@ def is_lemma(word: str, lang: str | None) -> bool:
     lemma of some word form. ``False`` also when the language has no lexicon."""
     code = lexicon_lang(lang)
     return code is not None and _is_lemma(word, code)
-def _forms(code: str) -> Any:
-    """simplemma's form -> lemma dictionary of ``code`` (shared with its is_known)."""
-    from simplemma.lemmatizer import DEFAULT_DICTIONARY_FACTORY
 
-    return DEFAULT_DICTIONARY_FACTORY.get_dictionary(code)
+
+@lru_cache(maxsize=None)
+def _forms(code: str) -> Any:
+    """simplemma's form -> lemma dictionary of ``code`` (its memory-frugal backend,
+    shared with ``simplemma.is_known(..., low_memory=True)``)."""
+    from simplemma.lemmatizer import LOW_MEMORY_DICTIONARY_FACTORY
+
+    return LOW_MEMORY_DICTIONARY_FACTORY.get_dictionary(code)
 
 
 @lru_cache(maxsize=None)
@@ -197,3 +203,25 @@ def near_known(word: str, lang: str | None, sub_end: int = 0, indel_end: int = 0
             if indel and (a + c + b) in d:
                 return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _light_lemmatizer() -> Any:
+    import simplemma
+    from simplemma.strategies import DefaultStrategy
+
+    return simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(low_memory=True))
+
+
+@lru_cache(maxsize=200_000)
+def _lemma_light(word: str, code: str) -> str:
+    return str(_light_lemmatizer().lemmatize(word, lang=code)).lower()
+
+
+def lemma_light(word: str, lang: str | None) -> str | None:
+    """:func:`lemma` on the memory-frugal lexicon backend (what spelling and variant
+    use: they meet many languages in one run); ``None`` without a lexicon."""
+    code = lexicon_lang(lang)
+    if code is None:
+        return None
+    return _lemma_light(word, code)

@@ -194,8 +194,8 @@ BRACKET_FAILS = [
     ("a (b [c] d)", "a (b [c d)", "en", "it", "["),
     ("(Optional)", "（可选", "en", "zh-Hans", "（"),
     ("Open (file)", "Apri file", "en", "it", ""),
-    ("Open file", "Apri (il) file", "en", "it", "(il)"),
-    ("Open [file]", "Apri (file)", "en", "it", "(file)"),
+    ("Open file %s", "Apri (%s) file", "en", "it", "(%s)"),
+    ("Open [file]", "Apri (file)", "en", "it", ""),
 ]
 
 
@@ -233,6 +233,22 @@ def test_brackets_glosses_in_another_script() -> None:
     assert run(BracketsCheck, "Open (file)", "Apri file")
     (f,) = run(BracketsCheck, "Нильсен (Nielsen) сказал (вчера)", "Nielsen said", "ru", "en")
     assert f.severity is Severity.MINOR
+
+
+def test_brackets_added_explanations_in_prose_are_style() -> None:
+    # a translator's added explanation or acronym: not reported, in several languages
+    for src, tgt, tl in (
+        ("Open file", "Apri (il) file", "it"),
+        ("at Stadio San Paolo in Naples, Italy.", "au stade San Paolo de Naples (Italie).", "fr"),
+        ("Obrador pledged.", "Andrés Manuel López Obrador (AMLO) zobowiązał się.", "pl"),
+        ("around 7:30 pm", "около 19:30 по британскому времени (BST)", "ru"),
+        ("the vestry wrote", "η επιτροπή (το διοικητικό όργανο) έγραψε", "el"),
+    ):
+        assert run(BracketsCheck, src, tgt, "en", tl) == [], tgt
+    # a dropped bracket whose numbers stay in the translation: a conversion kept
+    assert run(BracketsCheck, "45 miles (72 kilometers) away", "a 72 km de distancia", "en", "es") == []
+    # dropped words are still lost content
+    assert run(BracketsCheck, "the volcano (Popocatépetl) erupted", "il vulcano è esploso", "en", "it")
 
 
 def test_brackets_count_message() -> None:
@@ -392,3 +408,12 @@ def test_scan_quotes_roles() -> None:
     assert unmatched == [] and pairs == [(0, 18, 1)]
     unmatched, _ = scan_quotes('Il "file', "it")
     assert unmatched == [(3, 0)]
+
+
+def test_quotes_skip_reason_names_unknown_conventions() -> None:
+    from reviewer.checks.base import CheckContext
+
+    assert QuotesCheck().skip_reason(CheckContext(target_lang="it")) is None
+    assert QuotesCheck().skip_reason(CheckContext(target_lang="ja")) is None
+    why = QuotesCheck().skip_reason(CheckContext(target_lang="bn"))
+    assert why and "unpaired" in why

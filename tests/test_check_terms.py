@@ -375,3 +375,11 @@ def test_variant_target_language_forms_of_source_names() -> None:
                 ("At Sainsbury's today.", "V Saintsbury dnes.")], "cs") == ["Saintsbury"]
     assert run([("The Premier League.", "Премьер-лига League."),
                 ("League games.", "Игры Leaguge.")], "ru") == ["Leaguge"]
+
+
+def test_variant_capitals_of_a_heading_do_not_beat_a_common_word() -> None:
+    lines = ["Nhiều người đến.", "Người dân vui.", "Có người hỏi.", "NGƯỜI DÂN VÀ CHÍNH PHỦ"]
+    fs = run_variant(lines, "vi", None)
+    assert all(f.text != "người" for _, f in fs)
+    lines = ["Viele Menschen kamen.", "Die Menschen sind froh.", "MENSCHEN UND STAAT"]
+    assert all(f.text != "Menschen" for _, f in run_variant(lines, "de", None))

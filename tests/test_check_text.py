@@ -211,6 +211,10 @@ def test_repeated_word_in_scripts_with_combining_marks() -> None:
         ("He came home.", "সে বাড়ি এসেছিল সেই দিন।", "bn"),
         ("The hospital", "โรงพยาบาลเด็ก ที่ San Diego", "th"),
         ("Peace", "שָׁלוֹם שָׁלֵם", "he"),
+        # an acronym spelt out letter by letter
+        ("He was live on CNN.", "على الهواء مباشرة على سي إن إن.", "ar"),
+        ("BBC Scotland", "شبكة بي بي سي اسكتلندا", "ar"),
+        ("on CNN today", "आज सी एन एन पर", "hi"),
     ]
     for src, tgt, tl in passes:
         assert run(RepeatedWordCheck, src, tgt, "en", tl) == [], tgt

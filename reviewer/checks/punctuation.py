@@ -467,6 +467,16 @@ def _gloss(text: str, a: int, b: int) -> bool:
     return bool(mine) and mine != _main_script(text[:a] + " " + text[b:])
 
 
+_CODEISH_RE = re.compile(r"[%{}<>$\\/=_@#`]")
+_DIGITS_RE = re.compile(r"\d+")
+
+
+def _numbers_kept(inner: str, other: str) -> bool:
+    """Whether the bracketed text has numbers and every one of them is in ``other``."""
+    nums = _DIGITS_RE.findall(inner)
+    return bool(nums) and all(n in other for n in nums)
+
+
 class BracketsCheck(Check):
     """Unpaired brackets in the target (when the source's pair up), and a different
     number of ``()``/``[]``/``{}`` pairs than the source: fewer is minor (content or
@@ -516,11 +526,23 @@ class BracketsCheck(Check):
                 continue
             if kind == "(":
                 # a gloss added or dropped ("มหาสมุทร (Pacific Ocean)", "（Fisk
-                # University）") is the translator's choice, not lost content
-                ns2 = sum(1 for a, b in sc.get(kind, ()) if not _gloss(s, a, b))
-                nt2 = sum(1 for a, b in tc.get(kind, ()) if not _gloss(t, a, b))
-                if ns2 == nt2:
+                # University）") is the translator's choice, not lost content; so is
+                # a bracket whose numbers stand in the translation anyway ("45 miles
+                # (72 kilometers)" -> "72 km"); and in prose an added explanation
+                # ("Napoli (Italie)") is style: added pairs count only around code
+                src_n = [(a, b) for a, b in sc.get(kind, ())
+                         if not (_gloss(s, a, b) or _numbers_kept(s[a:b], t))]
+                tgt_n = [(a, b) for a, b in tc.get(kind, ()) if not _gloss(t, a, b)]
+                if len(src_n) == len(tgt_n):
                     continue
+                dropped = len(src_n) > len(tgt_n)
+                if not dropped:
+                    code_s = sum(1 for a, b in src_n if _CODEISH_RE.search(s, a, b))
+                    code_t = sum(1 for a, b in tgt_n if _CODEISH_RE.search(t, a, b))
+                    if code_t <= code_s:
+                        continue
+            else:
+                dropped = nt < ns
             if kind == "{" and ("plural" in s or "select" in s):
                 continue  # ICU sub-messages differ by language
             what = _BR_NAMES[kind]
@@ -528,7 +550,7 @@ class BracketsCheck(Check):
                 f"The source has {ns} pair{'s' if ns != 1 else ''} of {what} but the "
                 f"translation has {nt}."
             )
-            if nt < ns:
+            if dropped:
                 yield self.flag("target", len(t), len(t), "", msg)
             else:  # added brackets are mostly style: reported, but as neutral
                 a, b = tc[kind][-1]
@@ -651,6 +673,13 @@ class QuotesCheck(Check):
     severity = Severity.MINOR
     needs_source = False
     description = "Unpaired quotation marks; ASCII quotes where the language has its own."
+
+    def skip_reason(self, context: CheckContext) -> str | None:
+        """The part of the check that cannot judge this language, if any."""
+        if context.target_lang and L.quote_pairs(context.target_lang) is None:
+            return ("its quotation-mark style is not known: only unpaired and lost "
+                    "quotation marks are checked")
+        return None
 
     def run(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
         # a plain function: the common unit with nothing to look at costs no generator

@@ -1146,7 +1146,7 @@ class SpellingCheck(DocumentCheck):
             )
         if low in KNOWN_NAMES or low in env.frequent:
             return None
-        if env.rich and (morph.lemma(low, env.code) != low or not morph.near_known(
+        if env.rich and (morph.lemma_light(low, env.code) != low or not morph.near_known(
                 low, env.code, sub_end=RICH_ENDING, indel_end=1)):
             # A richly inflecting language: no word list holds every form, so only the
             # shape of a typo counts, one edit from a listed form; another letter in

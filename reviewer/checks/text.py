@@ -293,6 +293,9 @@ _REPEAT_RE = re.compile(
 )
 
 
+_DOUBLED_ACRONYM_RE = re.compile(r"\b[A-Z]*([A-Z])\1[A-Z]*\b")
+
+
 @lru_cache(maxsize=1)
 def _repeat_marked() -> re.Pattern[str]:
     """``_REPEAT_RE`` for text with combining marks: a word is letters and marks
@@ -367,6 +370,12 @@ class RepeatedWordCheck(Check):
         if not hits:
             return
         s = segment.source
+        if s and _DOUBLED_ACRONYM_RE.search(s):
+            # 'CNN' spelt out letter by letter in another script ('سي إن إن'):
+            # a doubled letter of an acronym in the source, not a repeated word
+            hits = [m for m in hits if len(m.group(1)) > 3]
+            if not hits:
+                return
         if s:
             src = [x.group(1).lower() for x in _repeat_re(s).finditer(s)]
             if len(src) >= len(hits):

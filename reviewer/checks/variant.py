@@ -176,7 +176,8 @@ class _Words:
             return False  # a difference of case is a variant
         lang = self.lang
         if self.lexicon:
-            if morph.same_lemma(sp, pref, lang):
+            la, lb = morph.lemma_light(sp, lang), morph.lemma_light(pref, lang)
+            if la is not None and la == lb:
                 return True
             if morph.is_known(sp, lang) and (from_source or morph.is_known(pref, lang)):
                 return True
@@ -499,12 +500,14 @@ class VariantCheck(DocumentCheck):
                 return
             shape = max(sorted(by_shape),
                         key=lambda sk: (by_shape[sk], -first[sk][0], -first[sk][1]))
+            top0 = min(forms[shape], key=lambda t: (-forms[shape][t], t))
             cased = [sk for sk in by_shape if sk.lower() == shape.lower()
-                     and _capitals(sk) > _capitals(shape)]
+                     and _capitals(sk) > _capitals(top0) > 0]
             if cased:
-                # spellings that differ only in case: the one with more capitals was
+                # names that differ only in case: the one with more capitals was
                 # typed on purpose ("NVIDIA", "OpenAI"); a majority of plain
-                # capitalised ones ("Nvidia") must not overwrite it
+                # capitalised ones ("Nvidia") must not overwrite it (a majority in
+                # lowercase is a common word, and capitals there a heading's)
                 shape = max(cased, key=lambda sk: (_capitals(sk), by_shape[sk]))
             pref = min(forms[shape], key=lambda t: (-forms[shape][t], t))
             times = by_shape[shape]

@@ -106,11 +106,15 @@ class MemoryProject:
         self._log.setdefault(i, []).append(MemoryChange(kind, i, before))
 
     def correct(self, i: int, new_target: str, note: str | None = None,
+                expected: str | None = None, check: bool = False,
                 form: int | None = None) -> Any:
-        """Replace the target, or one plural form (status ``corrected``)."""
+        """Replace the target, or one plural form (status ``corrected``); with
+        ``check``, only when the current text (of that form) is ``expected`` (else
+        :class:`ConflictError`)."""
         cur = self._cur[i]
         if cur.plural_targets:
             forms = list(cur.plural_targets)
+            current = forms[form or 0]
             forms[form or 0] = new_target
             if tuple(forms) == cur.plural_targets:
                 return None
@@ -118,7 +122,12 @@ class MemoryProject:
         elif new_target == cur.target:
             return None
         else:
+            current = cur.target
             new = replace(cur, target=new_target)
+        if check and (expected or "") != (current or ""):
+            from ..store import ConflictError
+
+            raise ConflictError(f"unit {cur.id!r} changed meanwhile", expected, current)
         self._push(i, "correct", (self._cur[i], self.status(i)))
         self._notes[i] = note
         self._cur[i] = new

@@ -594,16 +594,21 @@ class ReviewSession:
     def save(self, pos: int, new_target: str, note: str | None = None,
              form: int | None = None) -> bool:
         """Record a correction (of plural form ``form`` for a plural entry: default
-        the edited one); False when the text did not change."""
+        the edited one); False when the text did not change. Compare-and-set: the text
+        the screen showed must still be the current one (``reviewer apply`` may have
+        recorded a correction meanwhile), else the store raises ConflictError."""
         if self.is_plural(pos):
             k = self.form if form is None else form
-            if new_target == self.form_text(pos, k):
+            shown = self.form_text(pos, k)
+            if new_target == shown:
                 return False
-            self.backend.correct(pos, new_target, note=note, form=k)
+            self.backend.correct(pos, new_target, note=note, expected=shown, check=True,
+                                 form=k)
         else:
             if new_target == (self.segs[pos].target or ""):
                 return False
-            self.backend.correct(pos, new_target, note=note)
+            self.backend.correct(pos, new_target, note=note, expected=self.segs[pos].target,
+                                 check=True)
         self.refresh(pos)
         return True
 

@@ -22,6 +22,7 @@ SEVERITIES = [str(s) for s in Severity]
 def _expand_inputs(paths: tuple[str, ...]) -> list[str]:
     """Files as given; directories expanded to the supported files inside, sorted."""
     from .formats import SUFFIXES
+    from .glossary_io import looks_like_glossary
 
     out: list[str] = []
     for p in paths:
@@ -30,6 +31,7 @@ def _expand_inputs(paths: tuple[str, ...]) -> list[str]:
                 str(f) for f in Path(p).rglob("*")
                 if f.is_file() and f.suffix.lower() in SUFFIXES
                 and not f.name.endswith(".review.sqlite")
+                and not looks_like_glossary(f)  # a glossary beside the files it serves
             )
             if not found:
                 raise UsageError("no supported files in this directory", p)
@@ -129,6 +131,7 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
     "corrections": ("cli_store", "corrections_cmd"),
     "export": ("cli_store", "export_cmd"),
     "mqm": ("cli_mqm", "mqm_group"),
+    "replace": ("cli_replace", "replace_cmd"),
     "report": ("cli_report", "report_cmd"),
     "review": ("cli_review", "review_cmd"),
 }
@@ -200,6 +203,7 @@ def check_cmd(inputs: tuple[str, ...], source: str | None, target: str | None,
     """Run the QA checks on INPUT files (PO, XLIFF, TMX, TSV/CSV, JSONL, TXT) or on a
     --source/--target pair, and print the findings."""
     from .config import config_paths, load_config
+    from .glossary_io import with_review_entries
     from .output import write_csv, write_json, write_jsonl, write_text
     from .progress import Progress
     from .runner import plan_checks
@@ -207,6 +211,8 @@ def check_cmd(inputs: tuple[str, ...], source: str | None, target: str | None,
     config = load_config(config_path)
     options = read_options(opts, config)
     glossary = load_glossaries(glossaries or config_paths(config, "glossary"), options)
+    glossary = with_review_entries(glossary, _expand_inputs(inputs) if inputs else
+                                   [p for p in (target,) if p])  # added while reviewing
     plan = plan_checks(config, enable, disable, glossary=glossary)
     plan.count_words = fmt == "json" or show_stats  # the only outputs that show words
     plan.include_untranslated = include_untranslated
@@ -287,10 +293,15 @@ def check_cmd(inputs: tuple[str, ...], source: str | None, target: str | None,
             engine.close()
     if show_stats:
         click.echo(format_stats(plan.stats.to_dict()), err=True)
-    elif plan.stats.not_translated and fmt == "text":
-        n = plan.stats.not_translated
-        click.echo(f"{n:,} unit{'s' if n != 1 else ''} not translated yet (not checked; "
-                   "--include-untranslated checks them)", err=True)
+    else:
+        if plan.stats.not_translated and fmt == "text":
+            n = plan.stats.not_translated
+            click.echo(f"{n:,} unit{'s' if n != 1 else ''} not translated yet (not checked; "
+                       "--include-untranslated checks them)", err=True)
+        if fmt == "text" and sys.stderr.isatty():  # a person reading: close with a summary
+            from .output import summary_line
+
+            click.echo(summary_line(plan.stats.to_dict()), err=True)
     if failed:
         sys.exit(1)
 

@@ -12,7 +12,7 @@ import click
 from .model import Severity
 
 SEVERITIES = [str(s) for s in Severity]
-REPORT_FORMATS = ["html", "markdown", "csv", "json", "sarif", "junit"]
+REPORT_FORMATS = ["html", "markdown", "md", "csv", "json", "sarif", "junit"]
 
 
 @click.command("report")
@@ -66,6 +66,11 @@ def report_cmd(inputs: tuple[str, ...], output: str | None, fmt: str | None, fai
     if isinstance(gloss_paths, str):
         gloss_paths = [gloss_paths]
     glossary = load_glossaries(gloss_paths, options)
+    if not no_store:  # entries reviewers added in the file's review store
+        from .glossary_io import with_review_entries
+
+        glossary = with_review_entries(glossary, _expand_inputs(inputs) if inputs else
+                                       [p for p in (target,) if p])
     plan = plan_checks(config, enable, disable, glossary=glossary)
     prof = get_profile(profile, config.raw)
     fail_level = fail_on or config.default("fail-on")

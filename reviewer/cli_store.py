@@ -15,6 +15,7 @@ import click
 from . import safejson
 from .errors import InputError, UsageError
 from .safetext import csv_cell, split_lines, terminal_safe
+from .worddiff import inline, visible_codes
 
 FORMATS = ["po", "xliff", "tmx", "tsv", "csv", "jsonl", "txt"]
 
@@ -55,14 +56,23 @@ def _open(file: str, opts: dict[str, Any], create: bool, reviewer: str | None = 
 # --------------------------------------------------------------------- corrections
 
 
+def _unit(c: Any) -> str:
+    """The unit as listed: a PO context without its raw U+0004, a plural form named."""
+    unit = str(c.unit).replace("\x04", " ∣ ")
+    form = getattr(c, "form", None)
+    return unit if form is None else f"{unit} [form {form}]"
+
+
 def _diff(items: Iterable[Any], path: str, out: IO[str]) -> None:
     for c in items:
-        where = f"unit {c.unit}" + (f" ({_tag(c)})" if _tag(c) else "")
+        where = f"unit {_unit(c)}" + (f" ({_tag(c)})" if _tag(c) else "")
         lines = difflib.unified_diff(
-            (c.before or "").splitlines(), c.after.splitlines(),
+            visible_codes(c.before or "").splitlines(), visible_codes(c.after).splitlines(),
             fromfile=f"a/{path}\t{where}", tofile=f"b/{path}\t{where}", lineterm="", n=3)
         for line in lines:
             out.write(line + "\n")
+        if c.before is not None:
+            out.write(f"~{inline(c.before, c.after, context=False)}\n")
 
 
 def _tag(c: Any) -> str:
@@ -86,11 +96,15 @@ def write_corrections(items: list[Any], fmt: str, path: str, out: IO[str]) -> No
             out.write(json.dumps(d, ensure_ascii=False) + "\n")
     elif fmt == "csv":
         w = csv.writer(out, lineterminator="\n")
-        w.writerow(["unit", "before", "after", "reviewer", "time", "note", "orphan", "stale"])
+        out.write("\ufeff")  # spreadsheets read UTF-8 (accents) only with a BOM
+        w.writerow(["unit", "before", "after", "reviewer", "time", "note", "orphan", "stale",
+                    "form"])
         for c in items:
+            form = getattr(c, "form", None)
             w.writerow([csv_cell(v) for v in (c.unit, c.before, c.after, c.reviewer, c.time,
                                                 c.note, "yes" if c.orphan else "",
-                                                "yes" if getattr(c, "stale", False) else "")])
+                                                "yes" if getattr(c, "stale", False) else "",
+                                                "" if form is None else form)])
     elif fmt == "diff":
         buf = io.StringIO()
         _diff(items, path, buf)
@@ -98,9 +112,13 @@ def write_corrections(items: list[Any], fmt: str, path: str, out: IO[str]) -> No
     else:
         for c in items:
             tag = f"  [{_tag(c)}]" if _tag(c) else ""
-            text = (f"{c.unit}  ({c.reviewer or '?'}, {c.time or '?'}){tag}\n"
-                    f"  - {c.before if c.before is not None else '(no target)'}\n"
-                    f"  + {c.after}\n" + (f"  note: {c.note}\n" if c.note else ""))
+            text = f"{_unit(c)}  ({c.reviewer or '?'}, {c.time or '?'}){tag}\n"
+            if c.before is None:
+                text += f"  - (no target)\n  + {visible_codes(c.after)}\n"
+            else:  # only what changed, word by word, with a few words around
+                text += f"  ~ {inline(c.before, c.after)}\n"
+            if c.note:
+                text += f"  note: {c.note}\n"
             out.write(terminal_safe(text))
 
 
@@ -110,8 +128,10 @@ def write_corrections(items: list[Any], fmt: str, path: str, out: IO[str]) -> No
 @click.option("-o", "--output", type=click.Path(), help="Write here instead of stdout.")
 @_input_options
 def corrections_cmd(file: str, fmt: str, output: str | None, **opts: Any) -> None:
-    """List what was corrected in FILE (from its review store): text, JSONL (unit,
-    before, after, reviewer, time, note), CSV or a unified diff of the targets.
+    """List what was corrected in FILE (from its review store): text (a word-level
+    diff: [-removed-]{+added+}), JSONL (unit, before, after, reviewer, time, note; form
+    for a PO plural form), CSV or a unified diff of the targets. Inline codes are
+    written ⟦n⟧ as in the review editor.
     Corrections whose segment left the input are listed too, marked orphan."""
     from .cli import output_stream
 
@@ -143,6 +163,9 @@ def read_corrections(path: str) -> list[dict[str, Any]]:
         for k in ("before", "reviewer", "time", "note"):
             if obj.get(k) is not None and not isinstance(obj[k], str):
                 raise InputError(f"'{k}' must be a string or null", path, n)
+        form = obj.get("form")
+        if form is not None and (not isinstance(form, int) or isinstance(form, bool) or form < 0):
+            raise InputError("'form' (a PO plural form) must be a number from 0", path, n)
         obj["unit"] = str(obj["unit"])
         records.append(obj)
     return records

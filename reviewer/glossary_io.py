@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import csv
 import io
+import sqlite3
 from pathlib import Path
+from typing import Any, Iterable
 
 from lxml import etree
 
@@ -42,6 +44,63 @@ _COLUMNS = {
     "forbidden": "forbidden", "case": "case", "note": "note", "notes": "note",
     "comment": "note",
 }
+
+
+#: The review store beside an input (:data:`reviewer.store.SUFFIX`; not imported from
+#: there, so ``check`` does not load the store module for a file never reviewed).
+STORE_SUFFIX = ".review.sqlite"
+
+
+def review_glossary_pairs(store_path: str | Path) -> list[tuple[str, str]]:
+    """The ``(source, target)`` glossary entries added during review, read from a
+    store without changing it (read-only; nothing when there is no readable store)."""
+    p = Path(store_path)
+    if not p.is_file():
+        return []
+    try:
+        conn = sqlite3.connect(f"{p.resolve().as_uri()}?mode=ro", uri=True, timeout=1)
+        try:
+            rows = conn.execute("SELECT source, target FROM glossary ORDER BY id").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return []
+    return [(str(s), str(t)) for s, t in rows]
+
+
+def with_review_entries(glossary: Any, inputs: Iterable[str]) -> Any:
+    """``glossary`` plus the entries reviewers added in the review stores of
+    ``inputs`` (``FILE.review.sqlite``), so ``check`` and ``report`` use them too."""
+    pairs: list[tuple[str, str]] = []
+    for path in inputs:
+        for pair in review_glossary_pairs(Path(str(path) + STORE_SUFFIX)):
+            if pair not in pairs:
+                pairs.append(pair)
+    if not pairs:
+        return glossary
+    added = Glossary.from_pairs(pairs, name="review")
+    return added if glossary is None else glossary.stacked(added)
+
+
+def looks_like_glossary(path: str | Path) -> bool:
+    """True for a TSV/CSV whose header is a glossary's: every column one of the
+    glossary columns and at least one only a glossary has (forbidden, case). A
+    directory scan leaves such files out of the translation files."""
+    p = Path(path)
+    if p.suffix.lower() not in (".tsv", ".csv"):
+        return False
+    try:
+        with open(p, encoding="utf-8-sig", errors="replace") as f:
+            head = f.readline()
+    except OSError:
+        return False
+    sep = "\t" if "\t" in head else ","
+    names = {c.strip().strip('"').lower() for c in head.rstrip("\r\n").split(sep)}
+    names.discard("")
+    known = {_COLUMNS.get(n) for n in names}
+    return bool(names) and None not in known and bool(known & {"forbidden", "case"})
+
+
 _YES = {"yes", "y", "true", "1", "sensitive", "case-sensitive"}
 _NO = {"no", "n", "false", "0", "insensitive", "case-insensitive"}
 

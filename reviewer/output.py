@@ -41,7 +41,7 @@ def _visible(text: str) -> str:
         elif ch in "\u00a0\u202f":
             out.append("⍽")
         elif 0xE000 <= o <= 0xF8FF:
-            out.append("⟦⟧")
+            out.append(f"⟦{o - 0xE000 + 1}⟧")  # as the review editor writes it
         else:
             out.append(ch)
     return safetext.terminal_safe("".join(out))
@@ -88,6 +88,17 @@ def write_text(
             out.write(f"    suggestion: {_visible(f.suggestion)!s}{extra}\n")
 
 
+def summary_line(stats: dict[str, Any]) -> str:
+    """One line closing ``check`` on a terminal: findings by severity and by check."""
+    f = stats["findings"]
+    if not f["total"]:
+        return f"{stats['units']:,} units, no findings"
+    sev = ", ".join(f"{k} {v}" for k, v in f["by_severity"].items() if v)
+    top = sorted(f["by_check"].items(), key=lambda kv: (-kv[1], kv[0]))
+    checks = ", ".join(f"{k} {v}" for k, v in top)
+    return f"{f['total']:,} findings ({sev}) in {stats['units']:,} units; by check: {checks}"
+
+
 def write_jsonl(findings: Iterable[Finding], out: IO[str]) -> None:
     """One JSON object a line, one line a finding."""
     for f in findings:
@@ -112,6 +123,7 @@ csv_cell = safetext.csv_cell
 
 def write_csv(findings: Iterable[Finding], out: IO[str]) -> None:
     """A header row then one row a finding, spreadsheet-safe."""
+    out.write("\ufeff")  # spreadsheets read UTF-8 (accents, other scripts) only with a BOM
     w = csv.writer(out, lineterminator="\r\n")
     w.writerow(FIELDS)
     for f in findings:

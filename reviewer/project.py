@@ -29,6 +29,7 @@ from __future__ import annotations
 import gc
 import getpass
 import hashlib
+import json
 import os
 from collections import defaultdict
 from dataclasses import dataclass, replace
@@ -46,6 +47,8 @@ from .store import (
     ConflictError,
     Content,
     CorrectionRow,
+    Dismissal,
+    DismissRule,
     Fingerprint,
     GlossaryRow,
     Key,
@@ -65,6 +68,11 @@ __all__ = [
     "default_reviewer",
     "PARTIAL_FORMATS",
 ]
+
+#: Separator of the plural forms in the stored text of a corrected plural entry (PO
+#: ``msgstr[0]``, ``msgstr[1]``...): NUL, as in gettext's MO files, since no PO string
+#: can hold one.
+FORM_SEP = "\x00"
 
 # Line-based formats without quoting: the characters a unit's target cannot hold.
 LINE_FORMATS = {"tsv": "\t\n\r", "txt": "\n\r"}
@@ -94,6 +102,7 @@ class Correction:
     time: str | None
     note: str | None
     index: int | None = None
+    form: int | None = None
     stale: bool = False  # made on a target the input no longer has (not applied)
 
     @property
@@ -103,8 +112,11 @@ class Correction:
 
     def to_dict(self) -> dict[str, object]:
         """The stable JSON object: unit, before, after, reviewer, time, note."""
-        return {"unit": self.unit, "before": self.before, "after": self.after,
-                "reviewer": self.reviewer, "time": self.time, "note": self.note}
+        d: dict[str, object] = {"unit": self.unit, "before": self.before, "after": self.after,
+                                "reviewer": self.reviewer, "time": self.time, "note": self.note}
+        if self.form is not None:
+            d["form"] = self.form
+        return d
 
 
 @dataclass(slots=True)
@@ -206,7 +218,7 @@ def _map_stored(segments: Sequence[Segment], stored: Iterable[Key],
     for i, s in enumerate(segments):
         if s.id in units:
             k = (s.id, s.source)
-            if k in wanted and (k not in made_on or _same(made_on[k], s.target)):
+            if k in wanted and (k not in made_on or _same(made_on[k], stored_text(s))):
                 positions.setdefault(k, []).append(i)
     leftover = [k for k in stored if k not in positions]
     override: dict[int, Key] = {}
@@ -225,7 +237,7 @@ def _map_stored(segments: Sequence[Segment], stored: Iterable[Key],
         free = by_source.get(k[1]) if k[1] else None
         if free:
             # a correction goes to a unit with the text it was made on, when there is one
-            pick = next((i for i in free if _same(segments[i].target, made_on[k])), free[0]) \
+            pick = next((i for i in free if _same(stored_text(segments[i]), made_on[k])), free[0]) \
                 if k in made_on else free[0]
             free.remove(pick)
             override[pick] = k
@@ -291,6 +303,29 @@ def _big_input(path: Path) -> bool:
 
 def _same(a: str | None, b: str | None) -> bool:
     return (a or "") == (b or "")
+
+
+def stored_text(seg: Segment) -> str | None:
+    """The text a segment is stored under in the review store: its target, or for a
+    plural entry every form joined by :data:`FORM_SEP`."""
+    if seg.plural_targets:
+        return FORM_SEP.join(seg.plural_targets)
+    return seg.target
+
+
+def _readable(text: str | None) -> str | None:
+    """A stored text for listing: a plural entry's forms joined by `` | ``."""
+    return None if text is None else text.replace(FORM_SEP, " | ")
+
+
+def with_form(seg: Segment, form: int, text: str) -> str:
+    """The stored text of ``seg`` once plural form ``form`` reads ``text``."""
+    forms = list(seg.plural_targets)
+    if not 0 <= form < len(forms):
+        raise UsageError(f"unit {seg.id!r} has no plural form {form} "
+                         f"(it has {len(forms)})")
+    forms[form] = text
+    return FORM_SEP.join(forms)
 
 
 class Project:
@@ -540,7 +575,7 @@ class Project:
             if not self._state.corrections:
                 return seg
             row = self._state.corrections.get(self._key(i))
-            if row is None or row.after is None or not _same(row.original, seg.target):
+            if row is None or row.after is None or not _same(row.original, stored_text(seg)):
                 return seg  # no correction, or one made on another text (see stale())
             cur = self._with_target(seg, row.after)
             self._current[i] = cur
@@ -553,7 +588,11 @@ class Project:
             codes = seg.source_codes
         plural = seg.plural_targets
         if plural:
-            plural = (text, *plural[1:])
+            if FORM_SEP in text:  # every form (see FORM_SEP)
+                plural = tuple(text.split(FORM_SEP))
+                text = plural[0]
+            else:  # a correction of form 0 alone
+                plural = (text, *plural[1:])
         return replace(seg, target=text, target_codes=codes, plural_targets=plural)
 
     def original(self, i: int) -> Segment:
@@ -571,7 +610,7 @@ class Project:
 
     def is_corrected(self, i: int) -> bool:
         """True when the current target differs from the input's."""
-        return not _same(self.segment(i).target, self._orig[i].target)
+        return not _same(stored_text(self.segment(i)), stored_text(self._orig[i]))
 
     def history(self, i: int) -> list[Change]:
         """The segment's action log, oldest first (undone entries marked)."""
@@ -637,19 +676,30 @@ class Project:
                     f"({len(codes)} inline code{'s' if len(codes) != 1 else ''})")
 
     def correct(self, i: int, new_target: str, note: str | None = None,
-                expected: str | None = None, check: bool = False) -> CorrectionRow | None:
+                expected: str | None = None, check: bool = False,
+                form: int | None = None) -> CorrectionRow | None:
         """Record a correction of segment ``i`` (status becomes ``corrected``).
 
         Returns the history row, or None when ``new_target`` is the current text
         already. With ``check``, raise :class:`ConflictError` unless the current
-        target is ``expected``. Durable when the call returns.
+        target is ``expected``. For a plural entry, ``form`` says which plural form
+        ``new_target`` (and ``expected``) is (default 0). Durable when the call returns.
         """
         self._index(i)
         if not isinstance(new_target, str):
             raise TypeError("new_target must be a str")
         self._check_codes(i, new_target)
+        seg = self._orig[i]
+        if seg.plural_targets:
+            cur = self.segment(i)
+            k = form or 0
+            new_target = with_form(cur, k, new_target)
+            if expected is not None:
+                expected = with_form(cur, k, expected)
+        elif form not in (None, 0):
+            raise UsageError(f"unit {seg.id!r} has no plural forms")
         key = self._key(i)
-        row = self.store.record_correction(key, new_target, self._orig[i].target,
+        row = self.store.record_correction(key, new_target, stored_text(seg),
                                            self.reviewer, note, expected, check)
         self._reload_key(key, i)
         return row
@@ -706,18 +756,90 @@ class Project:
         return done
 
     def is_dismissed(self, i: int, finding: Finding) -> bool:
-        """True when ``finding`` was dismissed for segment ``i``'s current content."""
+        """True when ``finding`` was dismissed for segment ``i``'s current content, or
+        falls under a rule dismissing its check (or its check on its flagged text)."""
         self._sync()
+        if self._by_rule(finding):
+            return True
         return self._content(self._index(i), finding) in self._state.dismissed
+
+    def _by_rule(self, finding: Finding) -> bool:
+        return any(r.matches(finding.check, finding.text) for r in self._state.rules)
+
+    def dismiss_check(self, check: str, text: str | None = None, reason: str = "") -> DismissRule:
+        """Dismiss every finding of ``check`` in the file (only those flagging ``text``
+        when given: one term or pattern), with the reviewer's reason."""
+        if not check:
+            raise UsageError("name the check whose findings to dismiss")
+        rule = self.store.add_dismiss_rule(check, text, reason.strip(), self.reviewer)
+        self._load()
+        return rule
+
+    def dismiss_rules(self) -> list[DismissRule]:
+        """The live rules dismissing findings wholesale."""
+        self._sync()
+        return list(self._state.rules)
+
+    def dismissals(self) -> list[Dismissal]:
+        """The live single-finding dismissals."""
+        return self.store.dismissals()
+
+    def restore_rule(self, rule_id: int) -> DismissRule:
+        """Take a dismissal rule back: its findings are reported again."""
+        rule = self.store.restore_dismiss_rule(rule_id)
+        self._load()
+        return rule
+
+    def restore_dismissal(self, dismissal_id: int) -> None:
+        """Report one dismissed finding again."""
+        self.store.restore_dismissal(dismissal_id, self.reviewer)
+        self._load()
+
+    def save_position(self, i: int) -> None:
+        """Remember segment ``i`` as where the reviewer left off."""
+        seg = self._orig[self._index(i)]
+        self.store.set_session_value("resume", json.dumps({"unit": seg.id, "index": i}))
+
+    def resume_position(self) -> int | None:
+        """Where the reviewer left off (the same unit, even when the input moved it),
+        None when nothing was saved."""
+        raw = self.store.session_value("resume")
+        if raw is None:
+            return None
+        try:
+            saved = json.loads(raw)
+            unit, index = str(saved["unit"]), int(saved["index"])
+        except (ValueError, KeyError, TypeError):
+            return None
+        if 0 <= index < len(self._orig) and self._orig[index].id == unit:
+            return index
+        found = self.find_unit(unit)
+        return found if found is not None else (index if 0 <= index < len(self._orig) else None)
 
     def undo(self, i: int) -> Change | None:
         """Revert the latest change of segment ``i`` (correction, status change,
         annotation or its removal, dismissal) by appending a reverting entry; None when
         there is nothing left to undo."""
         key = self._key(self._index(i))
-        change = self.store.undo(key, self._orig[i].target, self.reviewer)
+        change = self.store.undo(key, stored_text(self._orig[i]), self.reviewer)
         self._reload_key(key, i)
         return change
+
+    def undo_batch(self, note: str) -> list[int]:
+        """Undo together the corrections recorded with ``note`` (one bulk replace),
+        where such a correction is still its segment's latest change; the positions
+        undone."""
+        self._sync()
+        done: list[int] = []
+        for key, row in list(self._state.corrections.items()):
+            if row.note != note or row.after is None:
+                continue
+            for i in self._positions.get(key, ())[:1]:
+                live = [c for c in self.history(i) if c.kind != "undo" and not c.undone]
+                if live and live[-1].kind == "correct" and live[-1].note == note:
+                    self.undo(i)
+                    done.append(i)
+        return sorted(done)
 
     def add_glossary_entry(self, source: str, target: str, note: str | None = None) -> GlossaryRow:
         """Record a glossary entry found during review."""
@@ -752,8 +874,25 @@ class Project:
                 continue
             i = found
             after = rec["after"]
+            before = rec.get("before")
             self._check_codes(i, after)
-            items.append((self._key(i), after, rec.get("before"), self._orig[i].target,
+            form = rec.get("form")
+            cur = self._segment(i)
+            if cur.plural_targets:
+                # The form the record names, else the one whose text it says it replaces.
+                if form is None:
+                    forms = cur.plural_targets
+                    form = next((k for k, t in enumerate(forms) if _same(t, before)), 0)
+                try:
+                    after = with_form(cur, int(form), after)
+                except (UsageError, ValueError):
+                    result.unknown.append(f"{unit} [form {form}]")
+                    continue
+                before = with_form(cur, int(form), before or "")
+            elif form not in (None, 0):
+                result.unknown.append(f"{unit} [form {form}]")
+                continue
+            items.append((self._key(i), after, before, stored_text(self._orig[i]),
                           rec.get("reviewer") or self.reviewer, rec.get("note"),
                           rec.get("time") or now))
             units.append((unit, rec.get("before")))
@@ -778,10 +917,18 @@ class Project:
         for i in sorted(i for k in corrections for i in self._positions.get(k, ())):
             seg = self._orig[i]
             row = corrections.get(self._key(i))
-            if row is None or row.after is None or _same(row.after, seg.target):
+            if row is None or row.after is None or _same(row.after, stored_text(seg)):
                 continue
-            if not _same(row.original, seg.target):
+            if not _same(row.original, stored_text(seg)):
                 continue  # stale: listed by stale()
+            if seg.plural_targets:  # one correction a changed plural form
+                cur = self._segment(i).plural_targets
+                for k, (old, new) in enumerate(zip(seg.plural_targets, cur)):
+                    if old != new:
+                        src = seg.source if k == 0 else seg.plural_source or seg.source
+                        out.append(Correction(seg.id, src, old, new, row.reviewer, row.time,
+                                              row.note, i, k))
+                continue
             out.append(Correction(seg.id, seg.source, seg.target, row.after, row.reviewer,
                                   row.time, row.note, i))
         return out
@@ -801,10 +948,11 @@ class Project:
             seen.add(i)
             seg = self._orig[i]
             row = corrections.get(self._key(i))
-            if row is None or row.after is None or _same(row.original, seg.target):
+            if row is None or row.after is None or _same(row.original, stored_text(seg)):
                 continue
-            out.append(Correction(seg.id, seg.source, row.original, row.after, row.reviewer,
-                                  row.time, row.note, i, stale=True))
+            out.append(Correction(seg.id, seg.source, _readable(row.original),
+                                  _readable(row.after), row.reviewer, row.time, row.note, i,
+                                  stale=True))
         return out
 
     def unapplied(self) -> list[tuple[Correction, str]]:
@@ -812,7 +960,7 @@ class Project:
         unit's target changed since (stale), or its unit left the input (orphan)."""
         out = []
         for c in self.stale():
-            now = self._orig[c.index].target if c.index is not None else None
+            now = _readable(stored_text(self._orig[c.index])) if c.index is not None else None
             out.append((c, f"the input's target changed since the correction (made on "
                            f"{c.before!r}, now {now!r})"))
         for c in self.orphans():
@@ -828,8 +976,8 @@ class Project:
             row = self._state.corrections.get(k)
             if row is None or row.after is None:
                 continue
-            out.append(Correction(k[0], k[1], row.before, row.after, row.reviewer, row.time,
-                                  row.note, None))
+            out.append(Correction(k[0], k[1], _readable(row.before), _readable(row.after) or "",
+                                  row.reviewer, row.time, row.note, None))
         return out
 
     def findings(self, plan: Any) -> list[Finding]:
@@ -840,6 +988,8 @@ class Project:
         for f in plan.run(doc):
             i = self._pos.get(f.index)
             if i is not None and self._content(i, f) in self._state.dismissed:
+                continue
+            if self._state.rules and self._by_rule(f):
                 continue
             out.append(f)
         return out
@@ -887,7 +1037,7 @@ class Project:
         for i, seg in enumerate(self._orig):
             cur = self._segment(i)
             reviewed = self._state.statuses.get(self._key(i)) in ("accepted", "corrected")
-            changed = not _same(cur.target, seg.target)
+            changed = not _same(stored_text(cur), stored_text(seg))
             new = replace(seg, target=cur.target, target_codes=cur.target_codes,
                           plural_targets=cur.plural_targets)
             if fmt == "xliff" and reviewed and seg.state != "final" and new.target is not None:
@@ -910,13 +1060,21 @@ class Project:
             if "obsolete" in seg.flags:
                 continue
             cur = self._segment(i)
-            corrected = not _same(cur.target, seg.target)
-            if (only_corrected and not corrected) or not cur.target:
+            corrected = not _same(stored_text(cur), stored_text(seg))
+            if only_corrected and not corrected:
                 continue
             row = self._state.corrections.get(self._key(i)) if corrected else None
+            when, who = (row.time, row.reviewer) if row else (None, None)
+            if cur.plural_targets:  # a unit a plural form, ids "msgid[k]"
+                for k, (_, fs) in enumerate(cur.forms()):
+                    if fs.target and not (only_corrected and fs.target == seg.plural_targets[k]):
+                        pairs.append(TmxPair(f"{seg.id}[{k}]", fs.source, fs.target,
+                                             seg.source_codes, cur.target_codes, when, who))
+                continue
+            if not cur.target:
+                continue
             pairs.append(TmxPair(seg.id, seg.source, cur.target, seg.source_codes,
-                                 cur.target_codes, row.time if row else None,
-                                 row.reviewer if row else None))
+                                 cur.target_codes, when, who))
         return pairs
 
 

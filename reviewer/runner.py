@@ -240,6 +240,14 @@ def resolve_enabled(
     return [cid for cid in registry if cid in on]
 
 
+def _line(seg: Segment, side: str) -> int | None:
+    """The line a finding points at: the translation's own line for the target side
+    (PO msgstr, XLIFF <target>) when the reader knows it, else the unit's."""
+    if side == "target" and seg.target_line is not None:
+        return seg.target_line
+    return seg.line
+
+
 @dataclass
 class CheckPlan:
     """The checks to run and their settings; reusable across documents."""
@@ -336,7 +344,7 @@ class CheckPlan:
                 s = by_seg.get(seg.index, seg)
                 yield s.index, replace(
                     f, severity=overrides.get(f.check, f.severity), file=doc.path,
-                    unit=s.id, index=s.index, line=s.line, form=None,
+                    unit=s.id, index=s.index, line=_line(s, f.side), form=None,
                 )
 
     def run(self, doc: Document, document_checks: bool = True) -> Iterator[Finding]:
@@ -369,11 +377,13 @@ class CheckPlan:
             if type(f) is Finding:  # the fast path of dataclasses.replace
                 return Finding(
                     f.check, f.category, sev, f.side, f.start, f.end, f.text, f.message,
-                    f.suggestion, f.score, path, seg.id, seg.index, seg.line, form,
+                    f.suggestion, f.score, path, seg.id, seg.index,
+                    seg.target_line if f.side == "target" and seg.target_line else seg.line,
+                    form,
                 )
             return replace(
                 f, severity=sev, file=path, unit=seg.id, index=seg.index,
-                line=seg.line, form=form,
+                line=_line(seg, f.side), form=form,
             )
 
         # (id, needs_translation, bound run, context) per check, looked up once

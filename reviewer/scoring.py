@@ -187,11 +187,48 @@ def to_json(systems: list[SystemScores], metrics: Sequence[str], segments: bool)
     return out
 
 
+def segment_table(systems: list[SystemScores], metrics: Sequence[str], fmt: str) -> str:
+    """Sentence-level scores (``--segments``) in ``fmt`` (text, csv, latex): one row a
+    segment and system, segments numbered from 1, after a blank line."""
+    header = ["system", "segment"] + [DISPLAY[m] for m in metrics]
+    rows = []
+    for sys_ in systems:
+        for i in range(len(sys_.stats[metrics[0]])):
+            cells = [sys_.name, str(i + 1)]
+            for m in metrics:
+                v = _num(sys_.stats[m].segment(i), 2)
+                cells.append("" if v is None else f"{v:.2f}")
+            rows.append(cells)
+    if fmt == "csv":
+        import csv
+
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(["system", "segment"] + list(metrics))
+        w.writerows(rows)
+        return "\n" + buf.getvalue()
+    if fmt == "latex":
+        esc = lambda t: t.replace("_", r"\_").replace("%", r"\%").replace("&", r"\&")  # noqa: E731
+        lines = [r"\begin{tabular}{lr" + "r" * len(metrics) + "}", r"\toprule",
+                 " & ".join(esc(h) for h in header) + r" \\", r"\midrule"]
+        lines += [" & ".join(esc(c) for c in r) + r" \\" for r in rows]
+        lines += [r"\bottomrule", r"\end{tabular}"]
+        return "\n" + "\n".join(lines) + "\n"
+    widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h)
+              for i, h in enumerate(header)]
+    fmt_row = lambda r: "  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip()  # noqa: E731
+    out = ["", "sentence-level scores", fmt_row(header), fmt_row(["-" * w for w in widths])]
+    out += [fmt_row(r) for r in rows]
+    return "\n".join(out) + "\n"
+
+
 def render(systems: list[SystemScores], metrics: Sequence[str], fmt: str,
            segments: bool = False) -> str:
     """Render results as ``text``, ``json``, ``csv`` or ``latex``."""
     if fmt == "json":
         return json.dumps(to_json(systems, metrics, segments), ensure_ascii=False, indent=2) + "\n"
+    if segments:  # the corpus table, then one row a segment and system
+        return render(systems, metrics, fmt) + segment_table(systems, metrics, fmt)
     order = ranked(systems, metrics[0]) if len(systems) > 1 else systems
     baseline = systems[0]
     rows = []

@@ -13,6 +13,11 @@ Layout (schema version 1)::
     dismissals      dismissed findings keyed by content (source, target, check, side,
                     flagged text), so they survive re-exports and moved segments
     glossary        glossary entries added during review
+    dismiss_rules   (v3) findings dismissed wholesale: every finding of a check, or of a
+                    check on one flagged text (a term, a pattern), with the reason;
+                    restoring marks the rule deleted, never deletes
+    session         (v3) small named values of the review session (where the reviewer
+                    left off), one row a name
 
 Segments are keyed by ``(unit id, source text)``; :mod:`reviewer.project` maps keys to
 the segments of the current input. The file is opened in WAL mode with
@@ -32,7 +37,7 @@ import sqlite3
 import threading
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
@@ -69,6 +74,7 @@ def now_iso() -> str:
 def default_store_path(input_path: str | os.PathLike[str]) -> Path:
     """``FILE.review.sqlite`` beside the input."""
     return Path(str(input_path) + SUFFIX)
+
 
 
 # ------------------------------------------------------------------------ migrations
@@ -117,6 +123,15 @@ CREATE TABLE glossary (
 """
 
 
+_V3 = """
+CREATE TABLE dismiss_rules (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, check_id TEXT NOT NULL, text TEXT,
+    reason TEXT NOT NULL DEFAULT '', reviewer TEXT, time TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE session (name TEXT PRIMARY KEY, value TEXT NOT NULL, time TEXT NOT NULL);
+"""
+
+
 def _run_script(cur: sqlite3.Cursor, script: str) -> None:
     """Run ``;``-separated statements inside the current transaction (executescript
     would commit first)."""
@@ -131,6 +146,8 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Cursor], None]] = {
     # v2: the input's target each correction was made on, so a correction applies only
     # while the input still has that text (rows from v1 stores: NULL, see ORIGINAL_SQL).
     2: lambda cur: _run_script(cur, "ALTER TABLE corrections ADD COLUMN original TEXT"),
+    # v3: findings dismissed by check (and flagged text) with a reason; session values
+    3: lambda cur: _run_script(cur, _V3),
 }
 
 # A correction row's original target: its own column, else (rows written by a v1 store)
@@ -228,6 +245,39 @@ class GlossaryRow:
     time: str
 
 
+@dataclass(frozen=True, slots=True)
+class DismissRule:
+    """Findings dismissed wholesale: every finding of ``check`` (``text`` None), or
+    those whose flagged text is ``text`` (a term, a pattern), with the reviewer's
+    reason."""
+
+    id: int
+    check: str
+    text: str | None
+    reason: str
+    reviewer: str | None
+    time: str
+
+    def matches(self, check: str, text: str) -> bool:
+        """True when a finding of ``check`` flagging ``text`` falls under the rule."""
+        return check == self.check and (self.text is None or text == self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Dismissal:
+    """One finding dismissed in one segment (live)."""
+
+    id: int
+    unit: str
+    source: str
+    target: str
+    check: str
+    side: str
+    text: str
+    reviewer: str | None
+    time: str
+
+
 @dataclass(slots=True)
 class State:
     """Current state read from the store: latest correction and status per key, live
@@ -238,6 +288,7 @@ class State:
     annotations: dict[Key, list[AnnotationRow]]
     dismissed: set[Content]
     keys: list[Key]
+    rules: list[DismissRule] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -508,7 +559,7 @@ class Store:
         dismissed = self.dismissed()
         keys = [(r[0], r[1]) for r in self._read(
             "SELECT unit, source FROM actions GROUP BY unit, source ORDER BY min(id)")]
-        return State(corr, statuses, ann, dismissed, keys)
+        return State(corr, statuses, ann, dismissed, keys, self.dismiss_rules())
 
     def key_state(self, key: Key) -> tuple[CorrectionRow | None, str | None, list[AnnotationRow]]:
         """Latest correction, latest status and live annotations of one key."""
@@ -559,6 +610,23 @@ class Store:
                               undone=aid in undone, **extra))  # type: ignore[arg-type]
         return out
 
+    def dismiss_rules(self) -> list[DismissRule]:
+        """The live rules dismissing findings by check (and flagged text), oldest first."""
+        return [DismissRule(*r) for r in self._read(
+            "SELECT id, check_id, text, reason, reviewer, time FROM dismiss_rules "
+            "WHERE deleted = 0 ORDER BY id")]
+
+    def dismissals(self) -> list[Dismissal]:
+        """The live single-finding dismissals, oldest first."""
+        return [Dismissal(*r) for r in self._read(
+            "SELECT id, unit, source, target, check_id, side, text, reviewer, time "
+            "FROM dismissals WHERE deleted = 0 ORDER BY id")]
+
+    def session_value(self, name: str) -> str | None:
+        """A named value of the review session (None when never set)."""
+        rows = self._read("SELECT value FROM session WHERE name = ?", (name,))
+        return rows[0][0] if rows else None
+
     def glossary_entries(self) -> list[GlossaryRow]:
         """Glossary entries added during review, oldest first."""
         return [GlossaryRow(*r) for r in self._read(
@@ -567,7 +635,7 @@ class Store:
     def count(self, table: str) -> int:
         """Rows in one of the store's tables (for tests and statistics)."""
         if table not in ("actions", "corrections", "statuses", "annotations", "dismissals",
-                         "glossary", "fingerprints"):
+                         "glossary", "fingerprints", "dismiss_rules", "session"):
             raise ValueError(f"unknown table {table!r}")
         return int(self._read(f"SELECT count(*) FROM {table}")[0][0])
 
@@ -710,6 +778,45 @@ class Store:
                         "text, reviewer, time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         (aid, key[0], *content, reviewer, t))
             return True
+
+    def add_dismiss_rule(self, check: str, text: str | None, reason: str,
+                         reviewer: str | None) -> DismissRule:
+        """Dismiss every finding of ``check`` (on flagged ``text`` only, when given)."""
+        t = now_iso()
+        with self.write() as cur:
+            cur.execute("INSERT INTO dismiss_rules (check_id, text, reason, reviewer, time) "
+                        "VALUES (?, ?, ?, ?, ?)", (check, text, reason, reviewer, t))
+            return DismissRule(int(cur.lastrowid), check, text, reason, reviewer, t)  # type: ignore[arg-type]
+
+    def restore_dismiss_rule(self, rule_id: int) -> DismissRule:
+        """Take a dismissal rule back (marked deleted); the rule."""
+        with self.write() as cur:
+            row = cur.execute("SELECT id, check_id, text, reason, reviewer, time, deleted "
+                              "FROM dismiss_rules WHERE id = ?", (rule_id,)).fetchone()
+            if row is None or row[6]:
+                raise ReviewerError(f"no dismissal rule with id {rule_id}")
+            cur.execute("UPDATE dismiss_rules SET deleted = 1 WHERE id = ?", (rule_id,))
+            return DismissRule(*row[:6])
+
+    def restore_dismissal(self, dismissal_id: int, reviewer: str | None) -> Key:
+        """Restore one dismissed finding (an ``undo`` of its dismiss action, so the
+        segment's history says so); its key."""
+        with self.write() as cur:
+            row = cur.execute("SELECT d.unit, d.source, d.action, d.deleted FROM dismissals d "
+                              "WHERE d.id = ?", (dismissal_id,)).fetchone()
+            if row is None or row[3]:
+                raise ReviewerError(f"no dismissed finding with id {dismissal_id}")
+            key = (row[0], row[1])
+            self._action(cur, key, "undo", reviewer, now_iso(), undoes=row[2])
+            cur.execute("UPDATE dismissals SET deleted = 1 WHERE id = ?", (dismissal_id,))
+            return key
+
+    def set_session_value(self, name: str, value: str) -> None:
+        """Set a named value of the review session (e.g. where the reviewer left off)."""
+        with self.write() as cur:
+            cur.execute("INSERT INTO session (name, value, time) VALUES (?, ?, ?) "
+                        "ON CONFLICT(name) DO UPDATE SET value = excluded.value, "
+                        "time = excluded.time", (name, value, now_iso()))
 
     def add_glossary_entry(self, source: str, target: str, note: str | None,
                            reviewer: str | None) -> GlossaryRow:

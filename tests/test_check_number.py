@@ -186,3 +186,39 @@ else:
     def test_property_spans_exact_and_identity_clean(source: str, target: str, lang: str) -> None:
         run(source, target or "x", ("en", lang))
         assert run(source, source, (lang, lang)) == []
+
+
+# -- the currency placement rule with a source (it fired in target-only mode only) -------
+
+@pytest.mark.parametrize("source, target, langs, flagged, suggestion", [
+    ("a $100 billion deal", "un accordo da $ 100 miliardi", ("en", "it"),
+     "$ 100 miliardi", "100 miliardi di dollari"),
+    ("It costs $250.", "Cela coûte $ 250.", ("en", "fr"), "$ 250", "250\u00a0$"),
+    ("Price: £300", "Preis: £300", ("en", "de"), "£300", "300\u00a0£"),
+])
+def test_currency_placement_with_a_source(source: str, target: str, langs: tuple[str, str],
+                                          flagged: str, suggestion: str) -> None:
+    found = [f for f in run(source, target, langs) if "currency" in f.message]
+    assert [(f.text, f.suggestion, f.side) for f in found] == [(flagged, suggestion, "target")]
+    assert found[0].severity == Severity.MINOR and found[0].category == "locale"
+
+
+@pytest.mark.parametrize("source, target, langs", [
+    ("a $100 deal", "a $100 deal", ("en", "en")),            # English puts it first
+    ("It costs €100.", "Costa € 100.", ("en", "it")),         # accepted Italian
+    ("It costs $100.", "Es kostet $ 100.", ("en", "de-CH")),  # Swiss German: sign first
+    ("It costs $100.", "Cuesta $100.", ("en", "es-MX")),      # American Spanish
+    ("Earn $5 now", "Guadagna 5 dollari ora", ("en", "it")),  # already after
+    ("Пять $", "Пять $", ("ru", "ru")),
+])
+def test_currency_placement_not_flagged(source: str, target: str, langs: tuple[str, str]) -> None:
+    assert not [f for f in run(source, target, langs) if "currency" in f.message]
+
+
+def test_currency_finding_does_not_double_a_number_finding() -> None:
+    """A changed amount is reported once, by the number comparison."""
+    found = run("a $100 billion deal", "un accordo da $ 10 miliardi", ("en", "it"))
+    spans = [(f.start, f.end) for f in found if f.side == "target"]
+    assert len(spans) == len(set(spans)) and found
+    assert not any(a < d and c < b for i, (a, b) in enumerate(spans)
+                   for (c, d) in spans[i + 1:])

@@ -74,7 +74,8 @@ def test_output_file_and_csv(tmp_path: Path) -> None:
     out = tmp_path / "f.csv"
     p = reviewer("check", str(SAMPLE), "--format", "csv", "-o", str(out))
     assert p.returncode == 0 and p.stdout == ""
-    header = out.read_text(encoding="utf-8").splitlines()[0]
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")  # a BOM: spreadsheets read UTF-8
+    header = out.read_text(encoding="utf-8-sig").splitlines()[0]
     assert header.startswith("file,unit,index,line,check")
 
 
@@ -214,8 +215,8 @@ def test_help_lists_every_command_and_check_loads_none_of_the_others() -> None:
     them all, and `reviewer check` imports neither the store nor the aligner's CLI."""
     out = subprocess.run([sys.executable, "-m", "reviewer.cli", "--help"],
                          capture_output=True, text=True, check=True).stdout
-    for name in ("align", "apply", "check", "corrections", "export", "mqm", "report",
-                 "review", "score"):
+    for name in ("align", "apply", "check", "corrections", "export", "mqm", "replace",
+                 "report", "review", "score"):
         assert f"  {name} " in out
     code = (
         "import sys\n"

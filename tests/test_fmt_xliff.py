@@ -193,7 +193,7 @@ def test_sniff() -> None:
 
 def _noline(s: Segment) -> Segment:
     """Inserting a target shifts the lines of later units."""
-    return replace(s, line=None)
+    return replace(s, line=None, target_line=None)
 
 
 def _change_first(segs: list[Segment], text: str = "NEU") -> dict[int, Segment]:

@@ -396,7 +396,7 @@ def test_check_registered_but_off_by_default() -> None:
 
 def test_missing_extra_is_a_usage_error(no_model: None) -> None:
     assert not M.available()
-    with pytest.raises(UsageError, match=r"pip install 'reviewer\[meaning\]'"):
+    with pytest.raises(UsageError, match=r"pip install '\.\[meaning\]' in this project's checkout"):
         list(MeaningCheck().run_document(list(_doc(EN, IT)), CheckContext()))
 
 
@@ -410,7 +410,7 @@ def test_cli_without_extra_exits_2_with_install_hint(
     assert e.value.code == 2
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1
-    assert "pip install 'reviewer[meaning]'" in err
+    assert "pip install '.[meaning]'" in err
     with pytest.raises(SystemExit) as e:  # everything else still works
         main(["check", str(f)])
     assert e.value.code == 0

@@ -22,8 +22,7 @@ from reviewer.errors import InputError
 from reviewer.formats.base import ReadOptions
 from reviewer.formats.po import (
     PoFormat,
-    _entry_line,
-    entry_segment,
+    _polib_segment,
     parse_catalog,
     protect_line_breaks,
 )
@@ -34,7 +33,7 @@ def reference(text: str, path: str = "x.po") -> tuple[dict[str, str], list]:
     """The polib path: header and segments (what the reader returned before)."""
     catalog = parse_catalog(text, path)
     lines = protect_line_breaks(text)[0].splitlines()
-    segs = [entry_segment(e, i, _entry_line(e, lines)) for i, e in enumerate(catalog)]
+    segs = [_polib_segment(e, i, lines) for i, e in enumerate(catalog)]
     return dict(catalog.metadata), segs
 
 

@@ -41,8 +41,9 @@ def test_new_store_settings_and_schema(st: Store) -> None:
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     conn.close()
     assert {"schema_version", "fingerprints", "actions", "corrections", "statuses",
-            "annotations", "dismissals", "glossary"} <= tables
-    assert st.schema_version() == latest_version() == 2  # v2: corrections.original
+            "annotations", "dismissals", "glossary", "dismiss_rules", "session"} <= tables
+    # v2: corrections.original; v3: dismiss_rules and session
+    assert st.schema_version() == latest_version() == 3
     assert int(st._read("PRAGMA synchronous")[0][0]) == 2  # FULL
     assert int(st._read("PRAGMA busy_timeout")[0][0]) >= 5000
 
@@ -186,9 +187,10 @@ def test_older_schema_is_upgraded(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     s.record_correction(KEY, "Ciao", "Salve", "ann")
     s.close()
     v2 = lambda cur: cur.execute("ALTER TABLE corrections ADD COLUMN origin TEXT")  # noqa: E731
-    monkeypatch.setitem(store_mod.MIGRATIONS, 3, v2)
+    nxt = latest_version() + 1
+    monkeypatch.setitem(store_mod.MIGRATIONS, nxt, v2)
     s = Store.open(p)
-    assert s.schema_version() == 3
+    assert s.schema_version() == nxt
     cols = [r[1] for r in s._read("PRAGMA table_info(corrections)")]
     assert "origin" in cols
     assert s.load_state().corrections[KEY].after == "Ciao"  # data kept
@@ -203,11 +205,12 @@ def test_failed_migration_rolls_back(tmp_path: Path, monkeypatch: pytest.MonkeyP
         cur.execute("ALTER TABLE corrections ADD COLUMN origin TEXT")
         raise RuntimeError("boom")
 
-    monkeypatch.setitem(store_mod.MIGRATIONS, 3, broken)
+    current = latest_version()
+    monkeypatch.setitem(store_mod.MIGRATIONS, current + 1, broken)
     with pytest.raises(RuntimeError):
         Store.open(p)
-    monkeypatch.delitem(store_mod.MIGRATIONS, 3)
+    monkeypatch.delitem(store_mod.MIGRATIONS, current + 1)
     s = Store.open(p)
-    assert s.schema_version() == 2
+    assert s.schema_version() == current
     assert "origin" not in [r[1] for r in s._read("PRAGMA table_info(corrections)")]
     s.close()

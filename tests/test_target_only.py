@@ -236,12 +236,15 @@ def test_number_unknown_target_language_judges_nothing() -> None:
     assert run(NumberCheck, "Abbiamo 10,000 utenti e 1,000.5 kg, $ 100", None) == []
 
 
-def test_number_bilingual_is_unchanged_by_the_target_only_rules() -> None:
-    """With a source, the number check compares numbers as before; the currency rule
-    is target-only."""
+def test_number_bilingual_compares_and_applies_the_currency_rule() -> None:
+    """With a source, the number check compares numbers as before (they match here),
+    and the currency placement rule holds too (issue 20: it used to be target-only,
+    so a bilingual check never reported the sample's own "$ 100 miliardi")."""
     seg = Segment(id="1", index=0, source="up to $100 billion in 2025",
                   target="fino a $ 100 miliardi nel 2025")
-    assert list(NumberCheck().run(seg, CheckContext("en", "it"))) == []
+    found = list(NumberCheck().run(seg, CheckContext("en", "it")))
+    assert [(f.text, f.suggestion) for f in found] == [("$ 100 miliardi",
+                                                        "100 miliardi di dollari")]
 
 
 # --- punctuation and whitespace (rules that already ran without a source) -----------------

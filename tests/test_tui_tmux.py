@@ -119,7 +119,12 @@ def test_review_correct_save_quit_export(tmux: Tmux, tmp_path: Path) -> None:
     # loaded, and the checks finished (no progress text in the status line)
     tmux.wait(lambda s: " 1/24" in status_line(s) and "checking" not in status_line(s)
               and "MQM" in status_line(s))
-    tmux.keys("n")
+    # n walks the findings of segment 1 first, then moves on to segment 2
+    for _ in range(10):
+        tmux.keys("n")
+        time.sleep(0.3)
+        if " 2/24" in status_line(tmux.screen()):
+            break
     screen = tmux.wait(lambda s: " 2/24" in status_line(s))
     assert "Findings (" in screen
     tmux.keys("e")

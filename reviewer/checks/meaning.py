@@ -1,6 +1,6 @@
 """Meaning check: source and target do not say the same thing, judged by the
 cross-lingual similarity of their sentence embeddings (optional extra
-``pip install 'reviewer[meaning]'``; see :mod:`reviewer.meaning`).
+``pip install '.[meaning]'`` from a checkout of this project; see :mod:`reviewer.meaning`).
 
 One threshold does not fit every language pair, model and domain, so each file is its
 own yardstick: the similarities of its units give a robust centre and scale (median,

@@ -478,7 +478,12 @@ class NumberCheck(Check):
         tn = find_numbers(tgt)
         if not sn and not tn:
             return []
-        return self._compare(src, tgt, sn, tn, context)
+        found = self._compare(src, tgt, sn, tn, context)
+        # the currency placement rule holds with a source too ("$ 100 miliardi")
+        spans = [(f.start, f.end) for f in found if f.side == "target"]
+        extra = [f for f in self._currency(tgt, context.target_lang)
+                 if not any(a < f.end and f.start < b for a, b in spans)]
+        return found + extra if extra else found
 
     def _target_only(self, tgt: str, context: CheckContext) -> list[Finding]:
         """Locale findings on a target with no source: separators and currency signs."""
@@ -502,18 +507,26 @@ class NumberCheck(Check):
                     category="locale",
                 )
             )  # fmt: skip
-        for start, end, text, sugg in currency_issues(tgt, tl):
-            findings.append(
-                self.flag(
-                    "target", start, end, text,
-                    f"In {name} the currency goes after the amount: write {sugg}",
-                    suggestion=sugg,
-                    severity=Severity.MINOR,
-                    category="locale",
-                )
-            )  # fmt: skip
+        findings += self._currency(tgt, tl)
         findings.sort(key=lambda f: (f.start, f.end))
         return findings
+
+    def _currency(self, tgt: str, tl: str | None) -> list[Finding]:
+        """Currency signs written before the amount where the language puts them
+        after (see :func:`currency_issues`)."""
+        if not tl:
+            return []
+        name = _lang_name(tl)
+        return [
+            self.flag(
+                "target", start, end, text,
+                f"In {name} the currency goes after the amount: write {sugg}",
+                suggestion=sugg,
+                severity=Severity.MINOR,
+                category="locale",
+            )
+            for start, end, text, sugg in currency_issues(tgt, tl)
+        ]  # fmt: skip
 
     def _compare(
         self, src: str, tgt: str, sn: list[Num], tn: list[Num], context: CheckContext

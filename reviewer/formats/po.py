@@ -37,6 +37,7 @@ _CHARSET = re.compile(rb"charset\s*=\s*([A-Za-z0-9_.:-]+)")
 _IGNORE_COMMENT = re.compile(r"reviewer-ignore\s*:\s*([\w\-]+(?:\s*,\s*[\w\-]+)*)")
 _GETTEXT_FLAG = re.compile(r"^(fuzzy|(no-)?wrap|(no-)?[\w+-]*-format|range:.*|obsolete)$")
 _MSGSTR = re.compile(r"msgstr(\[\d+\])?\s")
+_MSGSTR_AT = re.compile(r'msgstr(\[\d+\])?\s*"')
 _ENTRY_START = re.compile(r"(#[.:,|]|msgctxt\b|msgid\b)")
 _STRING_LINE = re.compile(r'\s*(?:#~\s*)?(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)?\s*(".*)')
 _QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
@@ -67,9 +68,7 @@ class PoFormat(Format):
             catalog = parse_catalog(text, path)
             lines = protect_line_breaks(text)[0].splitlines()
             meta = dict(catalog.metadata)
-            segments = [
-                entry_segment(e, i, _entry_line(e, lines)) for i, e in enumerate(catalog)
-            ]
+            segments = [_polib_segment(e, i, lines) for i, e in enumerate(catalog)]
         target = (meta.get("Language") or "").strip().replace("_", "-")
         return Document(
             path=str(path),
@@ -175,7 +174,19 @@ def _stream(entries: Iterator[RawEntry], text: str, path: Path) -> Iterator[Segm
             raise InputError("PO syntax error", path, odd.line) from None
         lines = protect_line_breaks(text)[0].splitlines()
         for i in range(index, len(catalog)):
-            yield entry_segment(catalog[i], i, _entry_line(catalog[i], lines))
+            yield _polib_segment(catalog[i], i, lines)
+
+
+def _polib_segment(entry: polib.POEntry, index: int, lines: list[str]) -> Segment:
+    """A polib entry as a segment, with its first and its msgstr line."""
+    first = _entry_line(entry, lines)
+    msgstr = None
+    if first is not None:
+        for n in range(first - 1, len(lines)):
+            if _MSGSTR_AT.match(_strip_obsolete(lines[n])):
+                msgstr = n + 1
+                break
+    return entry_segment(entry, index, first, msgstr)
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -368,8 +379,10 @@ _CREDITS = frozenset({"translator-credits", "translator_credits", "TRANSLATOR-CR
                       "Your names", "Your emails", "NAME OF TRANSLATORS", "EMAIL OF TRANSLATORS"})
 
 
-def entry_segment(entry: polib.POEntry | RawEntry, index: int, line: int | None) -> Segment:
-    """One catalog entry (polib's or the fast parser's) as a :class:`Segment`."""
+def entry_segment(entry: polib.POEntry | RawEntry, index: int, line: int | None,
+                  msgstr_line: int | None = None) -> Segment:
+    """One catalog entry (polib's or the fast parser's) as a :class:`Segment`;
+    ``msgstr_line`` (the fast parser knows it) is where the translation is."""
     raw_flags = entry.flags
     tcomment, comment = entry.tcomment, entry.comment
     if raw_flags:
@@ -405,6 +418,8 @@ def entry_segment(entry: polib.POEntry | RawEntry, index: int, line: int | None)
         # status: fuzzy, untranslated (no form translated) or translated
         "fuzzy" if "fuzzy" in frozen else (
             "translated" if target or any(plural_targets) else "untranslated"),
+        (), (),  # problems, branches
+        msgstr_line or getattr(entry, "msgstr_line", None),  # target_line
     )
 
 

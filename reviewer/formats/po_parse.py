@@ -55,7 +55,7 @@ class RawEntry:
     """One catalog entry, with the fields the reader uses (polib's names)."""
 
     __slots__ = ("linenum", "msgctxt", "msgid", "msgid_plural", "msgstr", "msgstr_plural",
-                 "flags", "tcomment", "comment", "obsolete")
+                 "flags", "tcomment", "comment", "obsolete", "msgstr_line")
 
     def __init__(self, linenum: int) -> None:
         self.linenum = linenum
@@ -68,6 +68,7 @@ class RawEntry:
         self.tcomment = ""
         self.comment = ""
         self.obsolete = False
+        self.msgstr_line: int | None = None  # the first msgstr line
 
 
 def unescape(s: str) -> str:
@@ -165,6 +166,7 @@ def iter_entries(text: str) -> Iterator[RawEntry]:
                 entry.msgid = value
             elif sym == "ms":
                 entry.msgstr = value
+                entry.msgstr_line = n
             elif sym == "ct":
                 entry.msgctxt = value
             else:
@@ -188,6 +190,8 @@ def iter_entries(text: str) -> Iterator[RawEntry]:
                 raise Odd(n)  # msgstr[10] and other forms: the reference decides
             plural_index = int(idx)
             entry.msgstr_plural[plural_index] = _string(line[q:].rstrip(), n)
+            if entry.msgstr_line is None:
+                entry.msgstr_line = n
             state = field = "mx"
             continue
         if c != "#":

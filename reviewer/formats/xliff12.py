@@ -184,7 +184,8 @@ def _unit(
             tgt = collapse_ws(tgt) if tgt is not None else None
         anchor = ("seg-source", stream.ordinals[segsrc]) if segsrc is not None else ("source", stream.ordinals[source])
         yield (
-            Segment(uid, index, src, tgt, source.sourceline, scodes, tcodes, **common),  # type: ignore[arg-type]
+            Segment(uid, index, src, tgt, source.sourceline, scodes, tcodes, **common,  # type: ignore[arg-type]
+                    target_line=target.sourceline if target is not None else None),
             Loc(t_ord, anchor, prefix, 1),
         )
         return
@@ -197,6 +198,7 @@ def _unit(
         tgt, tcodes = content(tm, raw, path) if tm is not None else (None, ())
         sid = uid if len(smrks) == 1 else f"{uid}/{mid}"
         yield (
-            Segment(sid, index + k, src, tgt, m.sourceline, scodes, tcodes, **common),  # type: ignore[arg-type]
+            Segment(sid, index + k, src, tgt, m.sourceline, scodes, tcodes, **common,  # type: ignore[arg-type]
+                    target_line=tm.sourceline if tm is not None else None),
             Loc(t_ord, anchor, prefix, 1, mid=mid, tmrk=stream.ordinals.get(tm) if tm is not None else None),
         )

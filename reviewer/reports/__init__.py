@@ -45,7 +45,7 @@ _SUFFIXES = (
 def format_for(output: str | None, fmt: str | None) -> str:
     """The report format: ``fmt`` when given, else from the output file's suffix."""
     if fmt:
-        return fmt
+        return {"md": "markdown"}.get(fmt, fmt)  # md: the suffix, accepted as a name
     if not output or output == "-":
         raise UsageError("give --format (html, markdown, csv, json, sarif, junit) or -o FILE "
                          "with one of the suffixes .html .md .csv .json .sarif .xml")

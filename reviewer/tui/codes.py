@@ -85,6 +85,21 @@ def check_codes(edited: str, seg: Segment) -> CodeProblem | None:
     return None
 
 
+def missing_codes(edited: str, seg: Segment) -> list[int]:
+    """Indexes of the inline codes the source (or the file's target) has that the
+    edited editor text lacks, in source order: what ctrl+r in the editor restores."""
+    mapped = from_editor(edited)
+    have = Counter(ord(c) - CODE_BASE for c in CODE_RE.findall(mapped))
+    want: Counter[int] = Counter()
+    for text in (seg.source or "", seg.target or ""):
+        want |= Counter(ord(c) - CODE_BASE for c in CODE_RE.findall(text))
+    order = [ord(c) - CODE_BASE for c in CODE_RE.findall((seg.source or "") + (seg.target or ""))]
+    out: list[int] = []
+    for k in dict.fromkeys(order):
+        out += [k] * max(0, want[k] - have.get(k, 0))
+    return out
+
+
 def editor_offset_to_text(display: str, offset: int) -> int:
     """The text offset of a display-text offset (a chip counts as one character; an
     offset inside a chip maps to the chip's start)."""

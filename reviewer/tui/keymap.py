@@ -14,7 +14,11 @@ from typing import Any, Mapping
 
 from textual.binding import Binding
 
+# Order matters: the footer shows the shown ones in this order, and cuts at the right
+# edge of a narrow terminal, so help and quit come first.
 REVIEW_BINDINGS: list[Binding] = [
+    Binding("question_mark", "help", "Help", id="app.help"),
+    Binding("q", "quit", "Quit", id="app.quit"),
     Binding("j,down", "cursor(1)", "Next segment", show=False, id="nav.down"),
     Binding("k,up", "cursor(-1)", "Previous segment", show=False, id="nav.up"),
     Binding("pagedown", "page(1)", "Page down", show=False, id="nav.page_down"),
@@ -24,8 +28,10 @@ REVIEW_BINDINGS: list[Binding] = [
     Binding("n", "next_finding(True)", "Next finding", id="nav.next_finding"),
     Binding("N", "next_finding(False)", "Previous finding", show=False, id="nav.prev_finding"),
     Binding("colon", "goto", "Go to segment", show=False, id="nav.goto"),
-    Binding("slash", "search", "Search", id="view.search"),
-    Binding("f", "filter", "Filter", id="view.filter"),
+    Binding("slash", "search", "Search", show=False, id="view.search"),
+    Binding("f", "filter", "Filter", show=False, id="view.filter"),
+    Binding("F", "findings", "Findings", id="view.findings"),
+    Binding("z", "dismissed", "Dismissed findings (restore)", show=False, id="view.dismissed"),
     Binding("M", "sort_meaning", "Sort by meaning similarity (worst first) / document order",
             show=False, id="view.sort_meaning"),
     Binding("escape", "clear_view", "Clear filter/search", show=False, id="view.clear"),
@@ -34,29 +40,34 @@ REVIEW_BINDINGS: list[Binding] = [
     Binding("left_square_bracket", "select_finding(-1)", "Select previous finding of the segment",
             show=False, id="finding.prev"),
     Binding("e,enter", "edit", "Edit", id="edit.open"),
-    Binding("s", "suggestion", "Apply suggestion", id="edit.suggestion"),
-    Binding("u", "undo", "Undo", id="edit.undo"),
-    Binding("a", "accept", "Accept", id="decide.accept"),
+    Binding("s", "suggestion", "Use suggestion", id="edit.suggestion"),
+    Binding("u", "undo", "Undo", show=False, id="edit.undo"),
+    Binding("R", "replace", "Replace all", id="edit.replace"),
+    Binding("U", "undo_bulk", "Undo the last replace-all", show=False, id="edit.undo_bulk"),
+    Binding("v", "next_form", "Next plural form", show=False, id="edit.form"),
+    Binding("a", "accept", "Accept as is", id="decide.accept"),
     Binding("r", "reject", "Reject", show=False, id="decide.reject"),
-    Binding("x", "dismiss_finding", "Dismiss finding", id="decide.dismiss"),
-    Binding("m", "mqm", "MQM", id="decide.mqm"),
+    Binding("x", "dismiss_finding", "Dismiss", id="decide.dismiss"),
+    Binding("X", "dismiss_check", "Dismiss every finding of this check (with a reason)",
+            show=False, id="decide.dismiss_check"),
+    Binding("m", "mqm", "MQM", show=False, id="decide.mqm"),
     Binding("t", "glossary", "Glossary", show=False, id="decide.glossary"),
     Binding("ctrl+e", "export", "Export", id="app.export"),
     Binding("ctrl+t", "toggle_theme", "Light/dark theme", show=False, id="app.theme"),
-    Binding("question_mark", "help", "Help", id="app.help"),
-    Binding("q", "quit", "Quit", id="app.quit"),
 ]
 
 EDITOR_HELP: list[tuple[str, str, str]] = [
     ("ctrl+s", "Editor: save the correction", "editor.save"),
     ("escape", "Editor: cancel", "editor.cancel"),
     ("ctrl+o", "Editor: MQM annotation on the selection", "editor.annotate"),
+    ("ctrl+r", "Editor: insert the source's missing inline code ⟦n⟧", "editor.code"),
 ]
 
 # Bindings of the modal screens (defined with them), remappable too.
 MODAL_IDS = {"help.close", "prompt.cancel", "confirm.yes", "confirm.no", "glossary.cancel",
              "glossary.save", "mqm.cancel", "mqm.save", "mqm.minor", "mqm.major", "mqm.critical",
-             "mqm.neutral"}
+             "mqm.neutral", "findings.close", "findings.order", "findings.dismiss_check",
+             "findings.dismiss_term", "dismissed.close", "replace.cancel", "replace.confirm"}
 
 KNOWN_IDS = {b.id for b in REVIEW_BINDINGS} | {row[2] for row in EDITOR_HELP} | MODAL_IDS
 

@@ -13,6 +13,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from ..model import Finding, Segment
+from ..store import Dismissal, DismissRule
 
 STATUSES = ("unreviewed", "accepted", "corrected", "rejected")
 
@@ -66,6 +67,9 @@ class MemoryProject:
         self._glossary: list[MemoryGlossaryRow] = []
         self._next_ann = 1
         self.exported: list[Path] = []
+        self._rules: list[DismissRule] = []
+        self._resume: int | None = None
+        self._notes: dict[int, str | None] = {}
 
     def __len__(self) -> int:
         return len(self._orig)
@@ -102,18 +106,31 @@ class MemoryProject:
         self._log.setdefault(i, []).append(MemoryChange(kind, i, before))
 
     def correct(self, i: int, new_target: str, note: str | None = None,
-                expected: str | None = None, check: bool = False) -> Any:
-        """Replace the target (status ``corrected``); with ``check``, only when the
-        current target is ``expected`` (else :class:`ConflictError`)."""
-        if new_target == self._cur[i].target:
+                expected: str | None = None, check: bool = False,
+                form: int | None = None) -> Any:
+        """Replace the target, or one plural form (status ``corrected``); with
+        ``check``, only when the current text (of that form) is ``expected`` (else
+        :class:`ConflictError`)."""
+        cur = self._cur[i]
+        if cur.plural_targets:
+            forms = list(cur.plural_targets)
+            current = forms[form or 0]
+            forms[form or 0] = new_target
+            if tuple(forms) == cur.plural_targets:
+                return None
+            new = replace(cur, target=forms[0], plural_targets=tuple(forms))
+        elif new_target == cur.target:
             return None
-        if check and (expected or "") != (self._cur[i].target or ""):
+        else:
+            current = cur.target
+            new = replace(cur, target=new_target)
+        if check and (expected or "") != (current or ""):
             from ..store import ConflictError
 
-            raise ConflictError(f"unit {self._cur[i].id!r} changed meanwhile", expected,
-                                self._cur[i].target)
+            raise ConflictError(f"unit {cur.id!r} changed meanwhile", expected, current)
         self._push(i, "correct", (self._cur[i], self.status(i)))
-        self._cur[i] = replace(self._cur[i], target=new_target)
+        self._notes[i] = note
+        self._cur[i] = new
         self._status[i] = "corrected"
         return True
 
@@ -152,8 +169,53 @@ class MemoryProject:
         return True
 
     def is_dismissed(self, i: int, finding: Finding) -> bool:
-        """True when dismissed for this content."""
+        """True when dismissed for this content or by a rule."""
+        if any(r.matches(finding.check, finding.text) for r in self._rules):
+            return True
         return self._content(i, finding) in self._dismissed
+
+    def dismiss_check(self, check: str, text: str | None = None, reason: str = "") -> DismissRule:
+        """Dismiss every finding of a check (of a flagged text), with a reason."""
+        rule = DismissRule(max((r.id for r in self._rules), default=0) + 1, check, text,
+                           reason, None, "")
+        self._rules.append(rule)
+        return rule
+
+    def dismiss_rules(self) -> list[DismissRule]:
+        """The live dismissal rules."""
+        return list(self._rules)
+
+    def dismissals(self) -> list[Dismissal]:
+        """The live single-finding dismissals."""
+        return [Dismissal(k, "", c[0], c[1], c[2], c[3], c[4], None, "")
+                for k, c in enumerate(sorted(self._dismissed), 1)]
+
+    def restore_rule(self, rule_id: int) -> DismissRule:
+        """Take a rule back."""
+        rule = next(r for r in self._rules if r.id == rule_id)
+        self._rules.remove(rule)
+        return rule
+
+    def restore_dismissal(self, dismissal_id: int) -> None:
+        """Report one dismissed finding again."""
+        self._dismissed.discard(sorted(self._dismissed)[dismissal_id - 1])
+
+    def undo_batch(self, note: str) -> list[int]:
+        """Undo together the latest corrections carrying ``note``."""
+        done = []
+        for i, log in self._log.items():
+            if log and log[-1].kind == "correct" and self._notes.get(i) == note:
+                self.undo(i)
+                done.append(i)
+        return sorted(done)
+
+    def save_position(self, i: int) -> None:
+        """Remember where the reviewer left off."""
+        self._resume = i
+
+    def resume_position(self) -> int | None:
+        """Where the reviewer left off."""
+        return self._resume
 
     def undo(self, i: int) -> MemoryChange | None:
         """Revert the segment's last change."""

@@ -9,7 +9,7 @@ Filter syntax (``f``), terms ANDed, case-insensitive keys::
     findings                 segments with any finding
     text:REGEX  or  REGEX    source or target matches (smart case)
     meaning<0.5              meaning similarity below 0.5 (also <=, >, >=, and
-                             ``meaning:<0.5``); computed on first use (``reviewer[meaning]``),
+                             ``meaning:<0.5``); computed on first use (the ``meaning`` extra),
                              units with nothing to compare never match
 
 No Textual here: the functions return sorted ``numpy`` arrays of positions.

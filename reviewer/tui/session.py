@@ -62,6 +62,9 @@ class ReviewSession:
         self._row_of: np.ndarray | None = None  # position -> row, for an unsorted view
         self.cursor = 0
         self.selected = 0
+        self.form = 0  # the plural form edited in the current segment
+        self._unit_pos: dict[str, int] | None = None
+        self._by_id: bool | None = None
         self.loaded = False
         self.checks_done = plan is None
         self.figures_ready = False
@@ -83,6 +86,64 @@ class ReviewSession:
         """True when a reference column is shown."""
         return self.references is not None or any(
             s.reference is not None for s in self.segs[:1000])
+
+    @property
+    def target_only(self) -> bool:
+        """True for a target-only document (no source at hand)."""
+        doc = getattr(self.backend, "doc", None)
+        return bool(getattr(doc, "target_only", False))
+
+    #: Formats whose unit ids are line numbers (interfaces.md): the screen numbers
+    #: their segments by those ids, the numbers ``check`` prints.
+    LINE_ID_FORMATS = ("tsv", "csv", "jsonl", "txt")
+
+    @property
+    def numbered_by_id(self) -> bool:
+        """True when segments are shown by their unit id (a line number)."""
+        if not self.loaded:
+            return False
+        if self._by_id is None:
+            fmt = str(getattr(self.backend, "format", ""))
+            self._by_id = bool(self.segs) and fmt in self.LINE_ID_FORMATS and all(
+                s.id.isdigit() for s in self.segs)
+        return self._by_id
+
+    def label(self, pos: int) -> str:
+        """The number the screen shows for a segment: its unit id where ids are line
+        numbers (as ``check`` prints them), else its position from 1."""
+        return self.segs[pos].id if self.numbered_by_id else str(pos + 1)
+
+    @property
+    def label_width(self) -> int:
+        """Digits of the widest segment number."""
+        if self.numbered_by_id and self.segs:
+            return max(len(self.segs[-1].id), len(str(self.n)))
+        return len(str(self.n))
+
+    def position_of_label(self, text: str) -> int | None:
+        """The segment a typed number or unit id names (None: none)."""
+        text = text.strip()
+        if self.numbered_by_id or not text.isdigit():
+            return self.find_unit(text)
+        k = int(text) - 1
+        return k if 0 <= k < self.n else None
+
+    def find_unit(self, unit: str) -> int | None:
+        """The position of the unit ``check`` calls ``unit`` (its id; a PO context may
+        be written ``context|msgid``), None when no unit has that id."""
+        if self._unit_pos is None:
+            self._unit_pos = {}
+            for i, s in enumerate(self.segs):
+                self._unit_pos.setdefault(s.id, i)
+                if s.context is not None:
+                    self._unit_pos.setdefault(s.id.replace("\x04", "|"), i)
+        return self._unit_pos.get(unit)
+
+    def columns(self) -> tuple[int, ...]:
+        """The text columns shown, as indexes of :attr:`lengths` (0 source, 1 target,
+        2 reference): a target-only review is one full-width column."""
+        cols = (1,) if self.target_only else (0, 1)
+        return cols + (2,) if self.has_reference else cols
 
     def load(self, progress: ProgressFn | None = None) -> None:
         """Read the segments and review state (one pass), ready to paint."""
@@ -257,6 +318,7 @@ class ReviewSession:
         self.cursor = row
         if moved:
             self.selected = 0
+            self.form = 0
         return moved
 
     def finding_rows(self) -> np.ndarray:
@@ -376,14 +438,46 @@ class ReviewSession:
         return items[self.selected]
 
     def select_finding(self, step: int) -> bool:
-        """Select the next/previous finding of the current segment (wraps)."""
+        """Select the next/previous finding of the current segment (wraps); for a
+        plural entry the edited form follows the selected finding's form."""
         pos = self.current
         items = self.findings_of(pos) if pos is not None else []
         if len(items) < 2:
             return False
         self.selected = (self.selected + step) % len(items)
+        f = items[self.selected]
+        if f.form is not None:
+            self.form = f.form
         self.rev[pos] += 1
         return True
+
+    # -- plural forms ---------------------------------------------------------
+
+    def forms(self, pos: int) -> tuple[str, ...]:
+        """The target texts of a segment: every plural form of a PO plural entry, else
+        the one target."""
+        seg = self.segs[pos]
+        return seg.plural_targets or (seg.target or "",)
+
+    def is_plural(self, pos: int) -> bool:
+        """True for a PO entry with plural forms."""
+        return bool(self.segs[pos].plural_targets)
+
+    def form_text(self, pos: int, form: int | None = None) -> str:
+        """The text of one plural form (default: the edited one) of a segment."""
+        forms = self.forms(pos)
+        k = self.form if form is None else form
+        return forms[max(0, min(k, len(forms) - 1))]
+
+    def next_form(self, step: int = 1) -> int | None:
+        """Edit the next (or previous) plural form of the current segment (wraps);
+        the form now edited, None when the segment has no plural forms."""
+        pos = self.current
+        if pos is None or not self.is_plural(pos):
+            return None
+        self.form = (self.form + step) % len(self.forms(pos))
+        self.rev[pos] += 1
+        return self.form
 
     def reference(self, pos: int) -> str | None:
         """The reference translation of a segment, if any."""
@@ -421,6 +515,30 @@ class ReviewSession:
                 out.append(hit)
         return out
 
+    def glossary_lookup(self, text: str, limit: int = 8) -> list[str]:
+        """Glossary entries (the file's glossary and those added during review) whose
+        source or target contains ``text`` (any case), one line each."""
+        from ..terms import Glossary
+
+        needle = text.strip().casefold()
+        if not needle:
+            return []
+        entries = list(self.glossary or ())
+        pairs = [(e.source, e.target) for e in self.backend.glossary_entries()]
+        if pairs:
+            entries += list(Glossary.from_pairs(pairs, name="review"))
+        out: list[str] = []
+        for e in entries:
+            if needle in e.source.casefold() or any(needle in t.casefold() for t in e.targets):
+                line = f"{e.source} → {' | '.join(e.targets) or '(do not translate)'}"
+                if e.forbidden:
+                    line += f"   not: {' | '.join(e.forbidden)}"
+                if line not in out:
+                    out.append(line)
+            if len(out) >= limit:
+                break
+        return out
+
     def annotations(self, pos: int) -> list[Any]:
         """MQM annotations of a segment."""
         return self.backend.annotations(pos)
@@ -447,7 +565,7 @@ class ReviewSession:
         else:
             self.annotated.discard(pos)
             self._annotations.pop(pos, None)
-        if new_t != old_t:
+        if new_t != old_t or seg.plural_targets != old.plural_targets:
             self.mqm.words += len(new_t.split()) - len(old_t.split())
             if self.metrics.ready:
                 self.metrics.update(pos, new_t, self.backend.original(pos).target or "")
@@ -473,28 +591,38 @@ class ReviewSession:
                     kept.append(f)
         self.set_findings(pos, sorted(fresh + kept, key=lambda f: (f.side != "target", f.start)))
 
-    def save(self, pos: int, new_target: str, note: str | None = None) -> bool:
-        """Record a correction; False when the text did not change."""
-        if new_target == (self.segs[pos].target or ""):
-            return False
-        # compare-and-set: the text the screen showed must still be the current one
-        # (``reviewer apply`` may have recorded a correction meanwhile): else the store
-        # raises ConflictError and the screen says "Not saved"
-        self.backend.correct(pos, new_target, note=note, expected=self.segs[pos].target,
-                             check=True)
+    def save(self, pos: int, new_target: str, note: str | None = None,
+             form: int | None = None) -> bool:
+        """Record a correction (of plural form ``form`` for a plural entry: default
+        the edited one); False when the text did not change. Compare-and-set: the text
+        the screen showed must still be the current one (``reviewer apply`` may have
+        recorded a correction meanwhile), else the store raises ConflictError."""
+        if self.is_plural(pos):
+            k = self.form if form is None else form
+            shown = self.form_text(pos, k)
+            if new_target == shown:
+                return False
+            self.backend.correct(pos, new_target, note=note, expected=shown, check=True,
+                                 form=k)
+        else:
+            if new_target == (self.segs[pos].target or ""):
+                return False
+            self.backend.correct(pos, new_target, note=note, expected=self.segs[pos].target,
+                                 check=True)
         self.refresh(pos)
         return True
 
     def apply_suggestion(self, pos: int, f: Finding) -> str:
-        """Apply a target-side finding's suggestion as a correction; the new text."""
-        seg = self.segs[pos]
-        text = seg.target or ""
+        """Apply a target-side finding's suggestion as a correction (to the plural form
+        it was found in); the new text."""
         if f.side != "target" or f.suggestion is None:
             raise ValueError("the selected finding has no suggestion for the translation")
+        form = f.form if f.form is not None and self.is_plural(pos) else None
+        text = self.form_text(pos, form or 0) if form is not None else self.segs[pos].target or ""
         if text[f.start:f.end] != f.text:
             raise ValueError("the translation changed since the finding: check again")
         new = text[: f.start] + f.suggestion + text[f.end:]
-        self.save(pos, new, note=f"suggestion of the {f.check} check")
+        self.save(pos, new, note=f"suggestion of the {f.check} check", form=form)
         return new
 
     def set_status(self, pos: int, status: str) -> None:
@@ -512,6 +640,107 @@ class ReviewSession:
         self.backend.dismiss(pos, f)
         self.set_findings(pos, [g for g in self.findings_of(pos) if g != f])
         self.refresh(pos)
+
+    # -- file-wide decisions ----------------------------------------------------
+
+    def dismiss_check(self, check: str, text: str | None = None, reason: str = "") -> int:
+        """Dismiss every finding of ``check`` (flagging ``text`` only, when given) in
+        the file, with a reason; returns how many findings left the screen."""
+        rule = self.backend.dismiss_check(check, text, reason)
+        gone = 0
+        for pos in list(self.findings):
+            items = self.findings[pos]
+            kept = [f for f in items if not rule.matches(f.check, f.text)]
+            if len(kept) != len(items):
+                gone += len(items) - len(kept)
+                self.set_findings(pos, kept)
+        self.selected = 0
+        return gone
+
+    def dismissed(self) -> list[Any]:
+        """What was dismissed: the rules (by check or term) first, then single findings."""
+        return [*self.backend.dismiss_rules(), *self.backend.dismissals()]
+
+    def restore(self, item: Any) -> None:
+        """Take back a dismissal rule or a single dismissal; the findings come back
+        with the next check run (:meth:`forget_findings`, then the checks again)."""
+        if hasattr(item, "reason"):
+            self.backend.restore_rule(item.id)
+        else:
+            self.backend.restore_dismissal(item.id)
+
+    def forget_findings(self) -> None:
+        """Drop every finding before the checks run again."""
+        self.findings = {}
+        self.n_findings[:] = 0
+        self.max_sev[:] = -1
+        self.rev += 1
+        self._finding_rows = None
+        self._counts = None
+        self.selected = 0
+        self.checks_done = self.plan is None
+
+    def all_findings(self, order: str = "position") -> list[tuple[int, Finding]]:
+        """Every finding of the file as ``(position, finding)``, ordered by
+        ``position``, ``check`` (then position), ``severity`` (worst first) or
+        ``status`` (segment status, then position)."""
+        items = [(pos, f) for pos in sorted(self.findings) for f in self.findings[pos]]
+        if order == "check":
+            items.sort(key=lambda x: (x[1].check, x[0]))
+        elif order == "severity":
+            items.sort(key=lambda x: (-int(x[1].severity), x[0]))
+        elif order == "status":
+            items.sort(key=lambda x: (int(self.status[x[0]]), x[0]))
+        return items
+
+    def check_counts(self) -> dict[str, int]:
+        """Findings by check, most first."""
+        counts: dict[str, int] = {}
+        for items in self.findings.values():
+            for f in items:
+                counts[f.check] = counts.get(f.check, 0) + 1
+        return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+    def bulk_plan(self, pattern: str, replacement: str, regex: bool = False,
+                  ignore_case: bool = False, only_check: str | None = None) -> list[Any]:
+        """The changes a bulk replace would make (nothing recorded); ``only_check``
+        limits it to segments with a finding of that check."""
+        from .. import bulk
+
+        only = None
+        if only_check:
+            only = {pos for pos, items in self.findings.items()
+                    if any(f.check == only_check for f in items)}
+        return bulk.plan(self.segs, pattern, replacement, regex, ignore_case, only)
+
+    def bulk_apply(self, changes: Sequence[Any], note: str) -> int:
+        """Record planned changes as corrections (one a segment, sharing ``note``);
+        returns how many were recorded."""
+        done = 0
+        for c in changes:
+            if self.save(c.pos, c.after, note=note, form=c.form):
+                done += 1
+        return done
+
+    def bulk_undo(self, note: str) -> list[int]:
+        """Undo together the corrections of one bulk replace; positions undone."""
+        undone = self.backend.undo_batch(note)
+        for pos in undone:
+            self.refresh(pos)
+        return undone
+
+    def save_position(self) -> None:
+        """Remember where the reviewer is (the store keeps it for the next session)."""
+        pos = self.current
+        saver = getattr(self.backend, "save_position", None)
+        if pos is not None and saver is not None:
+            saver(pos)
+
+    def resume_position(self) -> int | None:
+        """Where the reviewer left off last time (None: start at the top)."""
+        getter = getattr(self.backend, "resume_position", None)
+        pos = getter() if getter is not None else None
+        return pos if pos is not None and 0 <= pos < self.n else None
 
     def undo(self, pos: int) -> Any:
         """Undo the segment's last change; the change undone (None: nothing to undo)."""
@@ -544,12 +773,13 @@ class ReviewSession:
     # -- figures --------------------------------------------------------------
 
     def counts(self) -> dict[str, int]:
-        """Segments by status, reviewed (not unreviewed) and findings left (in segments
-        not accepted)."""
+        """Segments by status, reviewed (not unreviewed) and findings left: every
+        finding neither fixed nor dismissed (accepting a segment as it is does not
+        make its findings go away)."""
         if self._counts is None:
             self._counts = np.bincount(self.status, minlength=4) if self.n else np.zeros(4, int)
         c = self._counts
-        left = int(self.n_findings[self.status != 1].sum()) if self.n else 0
+        left = int(self.n_findings.sum()) if self.n else 0
         return {"unreviewed": int(c[0]), "accepted": int(c[1]), "corrected": int(c[2]),
                 "rejected": int(c[3]), "reviewed": int(self.n - c[0]), "findings_left": left}
 

@@ -52,17 +52,22 @@ async def test_move_keys(app_for) -> None:
 
 
 async def test_next_and_previous_finding(app_for) -> None:
+    """n visits every finding in turn: the next one of the segment, then the first of
+    the next segment with findings; N goes back the same way."""
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         s = app.session
-        with_findings = sorted(s.findings)
-        await pilot.press("n")
-        assert s.current == next(p for p in with_findings if p > 0)
-        await pilot.press("n")
-        second = s.current
+        order = [(p, k) for p in sorted(s.findings) for k in range(len(s.findings[p]))]
+        assert any(len(v) > 1 for v in s.findings.values())  # the case that matters
+        start = order.index((s.current, 0)) if s.current in s.findings else -1
+        seen = []
+        for _ in range(12):
+            await pilot.press("n")
+            seen.append((s.current, s.selected))
+        assert seen == order[start + 1:start + 13]
         await pilot.press("N")
-        assert s.current < second and s.current in with_findings
+        assert (s.current, s.selected) == seen[-2]
 
 
 async def test_goto(app_for) -> None:
@@ -72,7 +77,10 @@ async def test_goto(app_for) -> None:
         await pilot.press("colon")
         assert isinstance(app.screen, PromptScreen)
         await answer(pilot, "17")
-        assert app.session.current == 16
+        # a TSV's segments are numbered by their unit id, the line check prints
+        assert app.session.label(app.session.current) == "17"
+        assert app.session.segs[app.session.current].id == "17"
+        assert app.session.current == 15  # the header is line 1
 
 
 async def test_search_and_clear(app_for) -> None:
@@ -239,13 +247,30 @@ async def test_glossary_pair(app_for, stored) -> None:
 
 
 async def test_export(app_for, sample: Path) -> None:
+    """ctrl+e asks for the path (default FILE.reviewed.ext) and confirms an overwrite."""
+    from reviewer.tui.screens.prompt import ConfirmScreen
+
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("s", "ctrl+e")
         out = sample.with_name("article.en-it.reviewed.tsv")
+        assert isinstance(app.screen, PromptScreen)
+        assert app.focused.value == str(out)  # the default, editable
+        await pilot.press("enter")
         assert out.exists()
         assert "NVIDIA e innovativo" in out.read_text(encoding="utf-8")
+        out.write_text("mine", encoding="utf-8")
+        await pilot.press("ctrl+e", "enter")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert out.read_text(encoding="utf-8") == "mine"  # not overwritten
+        await pilot.press("ctrl+e", "enter", "y")
+        assert "NVIDIA e innovativo" in out.read_text(encoding="utf-8")
+        other = sample.with_name("elsewhere.tsv")
+        await pilot.press("ctrl+e")
+        await answer(pilot, str(other))
+        assert other.exists() and not isinstance(app.screen, ConfirmScreen)
 
 
 async def test_help_lists_every_binding(app_for) -> None:
@@ -287,7 +312,7 @@ async def test_theme_palette_and_quit(app_for) -> None:
         await pilot.press("ctrl+t")
         assert app.current_theme.dark is not dark
         titles = [c.title for c in app.get_system_commands(app.screen)]
-        assert "Accept" in titles and "Next finding" in titles
+        assert "Accept as is" in titles and "Next finding" in titles and "Replace all" in titles
         await pilot.press("q")
     assert app.return_code == 0
 

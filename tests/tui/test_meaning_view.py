@@ -147,7 +147,7 @@ async def test_without_the_model_a_notification_and_nothing_changes(
         s = app.session
         await pilot.press("j", "M")
         await _settle(pilot)
-        assert any("pip install 'reviewer[meaning]'" in n for n in notes), notes
+        assert any("pip install '.[meaning]'" in n for n in notes), notes
         assert s.meaning is None and not s.meaning_sorted and s.view is None
         assert s.cursor == 1 and "meaning" not in _status(app)
         assert not app.screen.query_one("#progress").display
@@ -155,7 +155,7 @@ async def test_without_the_model_a_notification_and_nothing_changes(
         await pilot.press("f")
         await answer(pilot, "meaning<0.5")
         await _settle(pilot)
-        assert any("pip install 'reviewer[meaning]'" in n for n in notes), notes
+        assert any("pip install '.[meaning]'" in n for n in notes), notes
         assert s.filter is None and s.view is None
 
 

@@ -12,6 +12,7 @@ from textual.widgets import Input, Label, OptionList, RadioButton, RadioSet
 from textual.widgets.option_list import Option
 
 from ...mqm import CHECK_CATEGORY_TO_MQM, MQM_2_0
+from .prompt import follow_blink
 
 SEVERITIES = ("minor", "major", "critical", "neutral")
 
@@ -23,6 +24,21 @@ def categories() -> list[str]:
         out.append(top)
         out.extend(f"{top}/{s}" for s in subs)
     return out
+
+
+class SeverityRow(RadioSet):
+    """A radio set whose arrow keys select (press) the button they move to, as a
+    severity row should: the highlighted severity is the one saved."""
+
+    def action_next_button(self) -> None:
+        """Right/down: select the next severity."""
+        super().action_next_button()
+        self.action_toggle_button()
+
+    def action_previous_button(self) -> None:
+        """Left/up: select the previous severity."""
+        super().action_previous_button()
+        self.action_toggle_button()
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +61,7 @@ class MqmPicker(ModalScreen[MqmChoice | None]):
         background: $surface; padding: 0 1;
     }
     MqmPicker OptionList { height: 14; }
-    MqmPicker RadioSet { layout: horizontal; height: auto; width: auto; }
+    MqmPicker SeverityRow { layout: horizontal; height: auto; width: auto; }
     MqmPicker .span { color: $text-muted; }
     """
     BINDINGS = [
@@ -71,13 +87,14 @@ class MqmPicker(ModalScreen[MqmChoice | None]):
         with Vertical():
             yield Label(f"MQM error on the {self.side}: “{self.span_text[:70]}”", classes="span")
             yield OptionList(*[Option(c, id=str(i)) for i, c in enumerate(cats)], id="mqm-category")
-            with RadioSet(id="mqm-severity"):
+            with SeverityRow(id="mqm-severity"):
                 for k, s in enumerate(SEVERITIES, 1):
                     yield RadioButton(f"{k} {s}", value=s == self.initial_severity)
             yield Input(placeholder="comment (optional) — Enter saves", id="mqm-comment")
 
     def on_mount(self) -> None:
         """Preselect the category matching the finding."""
+        follow_blink(self)
         ol = self.query_one(OptionList)
         cats = categories()
         ol.highlighted = cats.index(self.initial_category) if self.initial_category in cats else 0

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any, Callable
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
+
+
+def follow_blink(screen: ModalScreen[Any]) -> None:
+    """Inputs blink their cursor only when the app does (snapshots turn it off)."""
+    blink = bool(getattr(screen.app, "blink", True))
+    for field in screen.query(Input):
+        field.cursor_blink = blink
 
 
 class PromptScreen(ModalScreen[str | None]):
@@ -35,6 +44,10 @@ class PromptScreen(ModalScreen[str | None]):
             yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
             if self.hint:
                 yield Label(self.hint, classes="hint")
+
+    def on_mount(self) -> None:
+        """Cursor blink as the app's."""
+        follow_blink(self)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter."""
@@ -84,24 +97,41 @@ class GlossaryScreen(ModalScreen[tuple[str, str, str] | None]):
     GlossaryScreen > Vertical {
         width: 80; height: auto; border: thick $primary; background: $surface; padding: 0 1;
     }
+    GlossaryScreen Label.hint { color: $text-muted; }
     """
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="glossary.cancel"),
         Binding("ctrl+s", "save", "Save", id="glossary.save"),
     ]
 
-    def __init__(self, source: str = "", target: str = "") -> None:
+    def __init__(self, source: str = "", target: str = "",
+                 lookup: Callable[[str], list[str]] | None = None) -> None:
         super().__init__()
         self.source = source
         self.target = target
+        self.lookup = lookup
 
     def compose(self) -> ComposeResult:
         """Three inputs."""
         with Vertical():
-            yield Label("Add to the glossary")
+            yield Label("Glossary: look a term up, or add an entry")
             yield Input(self.source, placeholder="source term", id="gl-source")
             yield Input(self.target, placeholder="target term (empty: do not translate)", id="gl-target")
             yield Input("", placeholder="note (optional)", id="gl-note")
+            yield Label("", id="gl-matches", classes="hint")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Typing a term looks it up in the glossary (existing entries shown below)."""
+        if self.lookup is None or event.input.id not in ("gl-source", "gl-target"):
+            return
+        found = self.lookup(event.value)
+        text = ("In the glossary:\n" + "\n".join(found)) if found else (
+            "Not in the glossary yet." if event.value.strip() else "")
+        self.query_one("#gl-matches", Label).update(text)
+
+    def on_mount(self) -> None:
+        """Cursor blink as the app's."""
+        follow_blink(self)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter moves on; in the note field it saves."""

@@ -25,12 +25,13 @@ from ..widgets.status_line import StatusLine
 from .help import HelpScreen, binding_rows
 from .mqm_picker import MqmChoice, MqmPicker
 from .prompt import ConfirmScreen, GlossaryScreen, PromptScreen
+from .workflow import WorkflowActions
 
 Opener = Callable[[ReviewSession], None]
 INLINE_QUERY_LIMIT = 20_000  # larger documents filter and search in a worker
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(WorkflowActions, Screen[None]):
     """Side-by-side review of one document."""
 
     BINDINGS = list(REVIEW_BINDINGS)  # type: ignore[assignment]
@@ -139,6 +140,7 @@ class ReviewScreen(Screen[None]):
         self.view.reset_layout()
         self.view.refresh()
         self.show_current()
+        self.resume()
         if s.plan is not None:
             self.busy = "checking"
         self.call_after_refresh(self._start_background)
@@ -260,33 +262,58 @@ class ReviewScreen(Screen[None]):
         self._go(self.session.rows - 1)
 
     def action_next_finding(self, forward: bool) -> None:
-        """n/N."""
-        if not self.session.loaded:
+        """n/N: the next finding of this segment, else the next segment with one."""
+        s = self.session
+        if not s.loaded:
             return
-        row = self.session.next_finding_row(forward)
+        pos = s.current
+        items = s.findings_of(pos) if pos is not None else []
+        if items and s.selected_finding() is not None:
+            k = s.selected + (1 if forward else -1)
+            if 0 <= k < len(items):
+                s.selected = k
+                if items[k].form is not None and s.is_plural(pos):
+                    s.form = items[k].form
+                s.rev[pos] += 1
+                self.changed(pos)
+                return
+        row = s.next_finding_row(forward)
         if row is None:
             more = "" if self.session.checks_done else " yet (checks are running)"
             self.notify(f"No {'next' if forward else 'previous'} finding{more}", timeout=2)
             return
         self._go(row)
+        if not forward:  # backwards: land on the segment's last finding
+            last = s.findings_of(s.current)
+            if len(last) > 1:
+                s.selected = len(last) - 1
+                s.rev[s.current] += 1
+                self.changed(s.current)
+        f = s.selected_finding()
+        if f is not None and f.form is not None and s.is_plural(s.current):
+            s.form = f.form
+            s.rev[s.current] += 1
+            self.changed(s.current)
 
     def action_goto(self) -> None:
         """:  go to a segment number."""
         def done(value: str | None) -> None:
             if not value:
                 return
-            try:
-                pos = int(value.strip()) - 1
-            except ValueError:
-                self.notify(f"Not a segment number: {value!r}", severity="error")
+            pos = self.session.position_of_label(value)
+            if pos is None:
+                self.notify(f"No segment {value!r} (a segment number, or a unit id)",
+                            severity="error")
                 return
-            row = self.session.row_of(max(0, min(pos, self.session.n - 1)))
+            row = self.session.row_of(pos)
             if row is None:
                 self.notify("That segment is hidden by the filter (Escape clears it)")
                 return
             self._go(row, center=True)
 
-        self.app.push_screen(PromptScreen("Go to segment", placeholder=f"1–{self.session.n}"), done)
+        self.app.push_screen(PromptScreen("Go to segment", placeholder=f"1–{self.session.n}",
+                                          hint="a segment number, or a unit id as check "
+                                               "prints it"), done)
 
     def _query(self, title: str, kind: str, current: str, hint: str) -> None:
         def done(value: str | None) -> None:
@@ -448,10 +475,18 @@ class ReviewScreen(Screen[None]):
         pos = self._ready()
         if pos is None:
             return
-        seg = self.session.segs[pos]
+        s = self.session
+        seg = s.segs[pos]
         ed = self.editor
         ed.position = pos
-        ed.load_text(to_editor(seg.target or "", side_codes(seg, "target")))
+        ed.segment = seg
+        f = s.selected_finding()
+        if f is not None and f.form is not None and s.is_plural(pos):
+            s.form = f.form
+        text = s.form_text(pos) if s.is_plural(pos) else seg.target or ""
+        ed.load_text(to_editor(text, side_codes(seg, "target")))
+        what = f"plural form [{s.form}]" if s.is_plural(pos) else "translation"
+        ed.border_title = f"{what} · ctrl+s save · esc cancel · ctrl+r insert missing code ⟦n⟧"
         ed.display = True
         ed.focus()
         self.call_after_refresh(self.view.show_cursor)
@@ -519,6 +554,17 @@ class ReviewScreen(Screen[None]):
             return
         if self._guard(lambda: self.session.apply_suggestion(pos, f)) is not None:
             self.changed(pos)
+
+    def action_next_form(self) -> None:
+        """v: edit the next plural form of a PO plural entry."""
+        pos = self._ready()
+        if pos is None:
+            return
+        form = self.session.next_form()
+        if form is None:
+            self.notify("This entry has no plural forms", timeout=2)
+            return
+        self.changed(pos)
 
     def action_undo(self) -> None:
         """u: undo the segment's last change."""
@@ -591,7 +637,7 @@ class ReviewScreen(Screen[None]):
             return
         f = self.session.selected_finding()
         src = f.text if f is not None and f.side == "source" else ""
-        tgt = (f.suggestion or f.text) if f is not None and f.side == "target" else ""
+        tgt = ""  # never pre-filled with a suggestion: the reviewer types the approved term
 
         def done(pair: tuple[str, str, str] | None) -> None:
             if pair is None:
@@ -600,18 +646,9 @@ class ReviewScreen(Screen[None]):
                 self.notify(f"Glossary: {pair[0]} → {pair[1] or '(do not translate)'}", timeout=3)
                 self.show_current()
 
-        self.app.push_screen(GlossaryScreen(src, tgt), done)
+        self.app.push_screen(GlossaryScreen(src, tgt, lookup=self.session.glossary_lookup), done)
 
     # -- app-wide --------------------------------------------------------------------
-
-    def action_export(self) -> None:
-        """ctrl+e: export the corrected file."""
-        if not self.session.loaded:
-            return
-        result = self._guard(self.session.export)
-        if result is not None:
-            path, n = result
-            self.notify(f"Exported to {path} ({n} units changed)", timeout=8)
 
     def action_toggle_theme(self) -> None:
         """ctrl+t: light/dark."""
@@ -622,5 +659,12 @@ class ReviewScreen(Screen[None]):
         self.app.push_screen(HelpScreen(binding_rows(self.app, self.active_bindings)))
 
     def action_quit(self) -> None:
-        """q: quit (everything is saved already)."""
+        """q: quit (everything is saved already; the position is kept for next time)."""
+        self.remember_position()
         self.app.exit()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While the editor is open only its keys apply (and the footer shows them)."""
+        if self.is_mounted and self.editing and action not in ("help",):
+            return False
+        return True

@@ -10,7 +10,35 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from ...worddiff import inline
+
 SEVERITY_STYLE = {0: "dim", 1: "yellow", 2: "bold dark_orange", 3: "bold red"}
+
+
+def unit_label(seg: Any) -> str:
+    """A unit id as reviewers read it: a PO context is not shown as a raw U+0004
+    (the id ``check`` prints is msgctxt + U+0004 + msgid)."""
+    uid = str(seg.id)
+    if getattr(seg, "context", None) is not None and "\x04" in uid:
+        return uid.split("\x04", 1)[1]
+    return uid.replace("\x04", " ∣ ")
+
+
+def _changes(session: Any, pos: int) -> list[str]:
+    """Word-level diffs of the segment's corrections against the file's text (each
+    plural form on its own)."""
+    if int(session.status[pos]) != 2:  # only corrected segments
+        return []
+    try:
+        orig = session.backend.original(pos)
+    except Exception:  # a backend without the file's text: nothing to compare
+        return []
+    seg = session.segs[pos]
+    before = orig.plural_targets or (orig.target or "",)
+    after = seg.plural_targets or (seg.target or "",)
+    plural = len(after) > 1
+    return [(f"[{k}] " if plural else "") + inline(a, b)
+            for k, (a, b) in enumerate(zip(before, after)) if a != b]
 
 
 def describe(session: Any, pos: int | None) -> Text:
@@ -21,8 +49,15 @@ def describe(session: Any, pos: int | None) -> Text:
     seg = session.segs[pos]
     items = session.findings_of(pos)
     sel = session.selected_finding()
-    out.append(f"Segment {pos + 1}", style="bold")
-    out.append(f"  unit {seg.id}", style="dim")
+    label = session.label(pos) if hasattr(session, "label") else str(pos + 1)
+    out.append(f"Segment {label}", style="bold")
+    if unit_label(seg) != label:
+        out.append(f"  unit {unit_label(seg)}", style="dim")
+    if seg.context is not None:
+        out.append(f"  context “{seg.context}”", style="bold")
+    if seg.plural_targets:
+        out.append(f"  plural form [{session.form}] of {len(seg.plural_targets)} "
+                   "(v: next form)", style="bold")
     if getattr(session, "meaning", None) is not None:
         sim = session.meaning[pos]
         out.append("  meaning " + ("–" if sim is None else f"{sim:.2f}"),
@@ -38,7 +73,8 @@ def describe(session: Any, pos: int | None) -> Text:
             out.append(mark, style="bold")
             out.append(f"{f.severity!s:8}", style=SEVERITY_STYLE.get(int(f.severity), ""))
             out.append(f" {f.check:14}", style="bold")
-            out.append(f" {f.side}: ", style="dim")
+            where = f.side if f.form is None else f"{f.side} [{f.form}]"
+            out.append(f" {where}: ", style="dim")
             out.append(f.message)
             if f.score is not None:
                 out.append(f"  (score {f.score:.0f})", style="dim")
@@ -60,6 +96,11 @@ def describe(session: Any, pos: int | None) -> Text:
             targets = " | ".join(h.targets) if h.targets else "(do not translate)"
             out.append(f"{h.source} → {targets} ")
             out.append("✓  " if h.found else "✗  ", style="green" if h.found else "red")
+        out.append("\n")
+    changes = _changes(session, pos)
+    if changes:
+        out.append("Changed  ", style="bold underline")
+        out.append("   ".join(changes))
         out.append("\n")
     anns = session.annotations(pos) if pos in session.annotated else []
     if anns:

@@ -9,6 +9,9 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import TextArea
 
+from ...model import code_char
+from ..codes import missing_codes, side_codes, to_editor
+
 
 class SegmentEditor(TextArea):
     """Edits the current segment's target. Posts :class:`Save`, :class:`Cancel` and
@@ -25,6 +28,7 @@ class SegmentEditor(TextArea):
         Binding("ctrl+s", "save", "Save", id="editor.save"),
         Binding("escape", "cancel", "Cancel", id="editor.cancel"),
         Binding("ctrl+o", "annotate", "MQM on selection", id="editor.annotate"),
+        Binding("ctrl+r", "restore_code", "Insert missing inline code", id="editor.code"),
     ]
 
     class Save(Message):
@@ -50,6 +54,17 @@ class SegmentEditor(TextArea):
         super().__init__(soft_wrap=True, show_line_numbers=False, tab_behavior="focus", **kwargs)
         self.cursor_blink = blink
         self.position: int | None = None
+        self.segment: Any = None  # the segment edited (for its inline codes)
+
+    def action_restore_code(self) -> None:
+        """ctrl+r: insert, at the cursor, the first inline code of the source that the
+        text lacks (as its ``⟦n⟧`` chip)."""
+        seg = self.segment
+        missing = missing_codes(self.text, seg) if seg is not None else []
+        if not missing:
+            self.app.notify("No inline code is missing", timeout=2)
+            return
+        self.insert(to_editor(code_char(missing[0]), side_codes(seg, "target")))
 
     def action_save(self) -> None:
         """ctrl+s."""

@@ -112,44 +112,66 @@ def render_row(session: Any, pos: int, width: int, current: bool, st: RowStyles,
                console: Console) -> list[Strip]:
     """The strips of one segment row (text lines, then a rule)."""
     seg = session.segs[pos]
-    numw = max(3, len(str(session.n)))
-    gw = gutter_width(session.n)
+    numw = max(3, session.label_width)
+    gw = gutter_width(10 ** (numw - 1))
     ref = session.reference(pos) if session.has_reference else None
-    ncols = 3 if session.has_reference else 2
+    shown = session.columns()  # 0 source, 1 target, 2 reference
+    ncols = len(shown)
     widths = column_widths(width, gw, ncols)
     findings = session.findings_of(pos)
     selected = session.selected_finding() if current else None
-    marks: dict[str, list[Mark]] = {"source": [], "target": []}
+    # marks by (side, plural form): form 0 is the singular (or the only) text
+    marks: dict[tuple[str, int], list[Mark]] = {}
     for f in findings:
-        if f.form not in (None, 0):
-            continue
         style = st.severity[int(f.severity)]
         rank = int(f.severity)
         if f is selected:
             style, rank = style + st.selected, 10
-        marks[f.side].append(Mark(f.start, f.end, style, rank))
+        form = f.form or 0
+        if f.side == "source" and form > 1:
+            form = 1  # msgid_plural serves every form from 1 on
+        marks.setdefault((f.side, form), []).append(Mark(f.start, f.end, style, rank))
     for a in session.annotations(pos) if pos in session.annotated else ():
-        marks.setdefault(a.side, []).append(Mark(a.start, a.end, st.annotation, 5))
+        marks.setdefault((a.side, 0), []).append(Mark(a.start, a.end, st.annotation, 5))
     search = session.search
-    texts: list[Text] = [
-        styled(seg.source, side_codes(seg, "source"), marks["source"], st.chip, search, st.search)
-    ]
-    if seg.target is None:
-        texts.append(Text("∅ no translation", st.empty))
+    src_codes, tgt_codes = side_codes(seg, "source"), side_codes(seg, "target")
+    source = [styled(seg.source, src_codes, marks.get(("source", 0), ()), st.chip, search,
+                     st.search)]
+    if seg.context is not None:
+        source.insert(0, Text(f"context: {seg.context}", st.empty))
+    if seg.plural_targets:
+        # A PO plural entry: msgid and msgid_plural, then every msgstr[n], each labelled.
+        source[-1] = Text("[0] ", st.number) + source[-1]
+        source.append(Text("[1+] ", st.number) + styled(
+            seg.plural_source or "", src_codes, marks.get(("source", 1), ()), st.chip,
+            search, st.search))
+        editing = session.form if current else -1
+        target = []
+        for k, text in enumerate(seg.plural_targets):
+            label = Text(f"{'▸' if k == editing else ' '}[{k}] ", st.number)
+            body = (styled(text, tgt_codes, marks.get(("target", k), ()), st.chip, search,
+                           st.search) if text else Text("∅ empty", st.empty))
+            target.append(label + body)
+    elif seg.target is None:
+        target = [Text("∅ no translation", st.empty)]
     else:
-        texts.append(styled(seg.target, side_codes(seg, "target"), marks["target"], st.chip,
-                            search, st.search))
-    if ncols == 3:
-        texts.append(styled(ref or "", (), (), st.chip, search, st.search) if ref is not None
-                     else Text("∅", st.empty))
+        target = [styled(seg.target, tgt_codes, marks.get(("target", 0), ()), st.chip,
+                         search, st.search)]
+    texts: list[list[Text]] = [source, target]
+    if 2 in shown:
+        texts.append([styled(ref or "", (), (), st.chip, search, st.search) if ref is not None
+                      else Text("∅", st.empty)])
+    if 0 not in shown:  # target-only: one full-width column
+        texts = texts[1:]
     pad = st.base
-    cols = [wrap(console, t, w, pad) for t, w in zip(texts, widths)]
+    cols = [[strip for t in parts for strip in wrap(console, t, w, pad)]
+            for parts, w in zip(texts, widths)]
     height = max(len(c) for c in cols)
     status = int(session.status[pos])
     sev = int(session.max_sev[pos])
     head = [
         RichSegment("▌" if current else " ", st.cursor if current else pad),
-        RichSegment(str(pos + 1).rjust(numw), st.number),
+        RichSegment(session.label(pos).rjust(numw), st.number),
         RichSegment(" "),
         RichSegment(STATUS_GLYPHS[status], st.status[status]),
         RichSegment("●" if sev >= 0 else " ", st.severity[sev] if sev >= 0 else pad),

@@ -43,6 +43,7 @@ class SegmentView(ScrollView, can_focus=True, inherit_bindings=False):
     SegmentView {
         overflow-x: hidden;
         overflow-y: auto;
+        scrollbar-gutter: stable;
         background: $surface;
         & > .segment-view--cursor { background: $boost; }
         & > .segment-view--number { color: $text-muted; }
@@ -132,12 +133,13 @@ class SegmentView(ScrollView, can_focus=True, inherit_bindings=False):
         if not s.loaded or rows == 0:
             self._heights = np.zeros(0, dtype=np.int32)
         else:
-            ncols = 3 if s.has_reference else 2
-            widths = column_widths(width, gutter_width(s.n), ncols)
+            cols = s.columns()
+            widths = column_widths(width, gutter_width(10 ** (max(3, s.label_width) - 1)),
+                                   len(cols))
             lengths = s.lengths if s.view is None else s.lengths[s.view]
             est = np.ones(rows, dtype=np.int32)
-            for c in range(ncols):
-                w = max(1.0, widths[c] * WRAP_SLACK)
+            for k, c in enumerate(cols):
+                w = max(1.0, widths[k] * WRAP_SLACK)
                 np.maximum(est, np.ceil(lengths[:, c] / w).astype(np.int32), out=est)
             self._heights = est + 1
         self._exact = np.zeros(len(self._heights), dtype=bool)
@@ -200,6 +202,10 @@ class SegmentView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """Measure the visible rows first, so the lines below are placed exactly."""
+        if self.session.loaded and self.text_width != self._width:
+            # The room for text changed without a resize (a scrollbar came or went):
+            # wrap again, or line ends would hide under the scrollbar.
+            self.reset_layout()
         if len(self._heights) and self._width:
             top = self.row_at(int(self.scroll_y))
             self.measure(max(0, top), self.size.height + 1)

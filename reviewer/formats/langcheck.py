@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import replace
+from typing import Iterator
 
 from ..model import Document, Segment
 
@@ -40,14 +41,16 @@ def known_share(texts: list[str], lang: str | None) -> float | None:
 
 def check_declared(doc: Document) -> Document:
     """``doc`` with a ``format`` problem on its first unit for each side whose text
-    does not read as the declared language (still streaming when it was)."""
+    does not read as the declared language. A streaming document stays streaming and
+    lazy: the first units are read (and the lexicons loaded) only when it is iterated."""
     if isinstance(doc.segments, list):
-        head: list[Segment] = doc.segments[:_PEEK]
-        rest = None
+        doc.segments = list(_checked(doc, iter(doc.segments)))
     else:
-        it = iter(doc.segments)  # type: ignore[call-overload]
-        head = list(itertools.islice(it, _PEEK))
-        rest = it
+        doc.segments = _checked(doc, iter(doc.segments))  # type: ignore[call-overload]
+    return doc
+
+
+def _problems(doc: Document, head: list[Segment]) -> list[tuple[int | None, str]]:
     problems: list[tuple[int | None, str]] = []
     sides = [("target", doc.target_lang, [s.target for s in head if s.target])]
     if not doc.target_only:
@@ -58,12 +61,13 @@ def check_declared(doc: Document) -> Document:
             problems.append((head[0].line if head else None,
                              f"The {side} language is given as {lang!r}, but only {share:.0%} of the "
                              f"{side} words are {lang} words: is the language right?"))
+    return problems
+
+
+def _checked(doc: Document, it: Iterator[Segment]) -> Iterator[Segment]:
+    head = list(itertools.islice(it, _PEEK))
+    problems = _problems(doc, head)
     if problems and head:
-        first = replace(head[0], problems=head[0].problems + tuple(problems))
-        if rest is None:
-            doc.segments = [first] + doc.segments[1:]  # type: ignore[index]
-        else:
-            doc.segments = itertools.chain([first], head[1:], rest)
-    elif rest is not None:
-        doc.segments = itertools.chain(head, rest)
-    return doc
+        head[0] = replace(head[0], problems=head[0].problems + tuple(problems))
+    yield from head
+    yield from it

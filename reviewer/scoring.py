@@ -50,18 +50,18 @@ def read_lines(path: str | Path) -> list[str]:
 def read_system(path: str | Path, options: Any = None) -> tuple[list[str], list[str] | None]:
     """Hypotheses from a plain-text file or the targets of any bilingual file, and the
     file's own references when it has them (a reference column)."""
-    p = Path(path)
-    if p.suffix.lower() in (".txt", ".text", "") or p.suffix.lower() not in _BILINGUAL:
-        return read_lines(p), None
-    from .formats import open_document
+    from .formats import SUFFIXES
+    from .inputs import open_one, readable_path
 
-    segs = list(open_document(p, options))
+    p = readable_path(path)
+    # the one suffix registry; a file without a known suffix (a pipe) as --input-format says
+    kind = SUFFIXES.get(p.suffix.lower()) or getattr(options, "format", None) or "txt"
+    if kind == "txt":
+        return read_lines(p), None
+    segs = list(open_one(path, options))
     refs = [s.reference for s in segs]
     hyps = [s.target or "" for s in segs]
     return hyps, (None if any(r is None for r in refs) else [r or "" for r in refs])
-
-
-_BILINGUAL = {".po", ".pot", ".xlf", ".xliff", ".tmx", ".tsv", ".csv", ".jsonl"}
 
 
 def score_systems(
@@ -77,8 +77,7 @@ def score_systems(
         if m not in METRICS:
             raise UsageError(f"unknown metric {m!r} (known: {', '.join(METRICS)})")
     systems_raw = [read_system(p, read_options) for p in hyp_paths]
-    refs = [read_lines(r) if Path(r).suffix.lower() not in _BILINGUAL
-            else read_system(r, read_options)[0] for r in ref_paths]
+    refs = [read_system(r, read_options)[0] for r in ref_paths]
     if not refs:
         own = systems_raw[0][1] if systems_raw else None
         if own is None:

@@ -103,7 +103,8 @@ def _gather(doc: Document, plan: Any, profile: Any, refs: list[list[str]] | None
     # its dismissed findings left out, as `check` and the review screen do
     review = open_review(doc, read_options, config) if use_store else None
     try:
-        every = list(review.project.segments) if review is not None else doc.materialize()
+        as_is = [s for s in doc.materialize() if "obsolete" not in s.flags]
+        every = list(review.project.segments) if review is not None else list(doc.materialize())
         segs = [s for s in every if "obsolete" not in s.flags]
         started = time.monotonic()
         plan.stats = RunStats()
@@ -140,9 +141,11 @@ def _gather(doc: Document, plan: Any, profile: Any, refs: list[list[str]] | None
                                  f"{len(segs)} units", path)
         for row, i in zip(file.segments, range(len(segs))):
             row.reference = refs[0][i]
-        _scores(file, [s.target or "" for s in segs], [list(r) for r in refs], doc.target_lang)
+        # metric scores are the file's as it is (as `score` gives them); the store's
+        # corrections are measured as post-edit effort
+        _scores(file, [s.target or "" for s in as_is], [list(r) for r in refs], doc.target_lang)
     elif segs and all(s.reference is not None for s in segs):
-        _scores(file, [s.target or "" for s in segs], [[s.reference or "" for s in segs]],
+        _scores(file, [s.target or "" for s in as_is], [[s.reference or "" for s in segs]],
                 doc.target_lang)
     file.mqm_rows, file.mqm = file_mqm(file, profile)
     file.post_edit = post_edit([file])

@@ -116,6 +116,8 @@ def check_cmd(inputs: tuple[str, ...], source: str | None, target: str | None,
 
     check_output(output, protect)  # refuse a bad -o before any work
     plan = settings.plan(settings.load_glossary())
+    if settings.config.options:  # [checks.ID] settings: fail before any output
+        settings.validate_checks()
     plan.count_words = fmt == "json" or show_stats  # the only outputs that show words
     threshold = settings.check.fail_on
     n_files = len(spec.files) if spec.files else 1

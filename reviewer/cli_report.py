@@ -58,6 +58,8 @@ def report_cmd(inputs: tuple[str, ...], output: str | None, fmt: str | None,
     check_output(output, protect)
     glossary = settings.load_glossary()
     plan = settings.plan(glossary)
+    if settings.config.options:
+        settings.validate_checks()
     prof = settings.mqm.get(settings.config)
     threshold = settings.check.fail_on
     references = load_references(refs, options) if refs else None

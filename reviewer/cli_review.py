@@ -59,6 +59,8 @@ def run(opts: Any, settings: Any) -> None:
 
     config = settings.config
     resolve_enabled(config, settings.check.enable, settings.check.disable)  # fail before the screen
+    if settings.check.run:
+        settings.validate_checks()
     keymap, warnings = keymap_from_config(config.raw)
     session = ReviewSession(None)  # type: ignore[arg-type]
     app = ReviewApp(session, opener=lambda s: open_into(s, opts, settings), keymap=keymap,

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
-from .errors import InputError, UsageError
+from .errors import InputError, ReviewerError, UsageError
 from .model import Document
 
 #: Seconds to wait for the first byte of a pipe or FIFO before refusing it.
@@ -150,15 +150,23 @@ def open_one(path: str | os.PathLike[str], options: Any,
     from .formats import open_document, plaintext
 
     real = readable_path(path)
-    if source is not None:
-        doc = plaintext.read_pair(readable_path(source), real, options)
-        if isinstance(doc.meta, dict) and real != Path(path):
-            doc.meta["source_path"] = str(source)
-    elif target_only:
-        doc = plaintext.read_target_only(real, options)
-    else:
-        doc = open_document(real, options)
-        _check_keys(doc, options, path)
+    real_source = readable_path(source) if source is not None else None
+    try:
+        if real_source is not None:
+            doc = plaintext.read_pair(real_source, real, options)
+            if isinstance(doc.meta, dict) and real_source != Path(str(source)):
+                doc.meta["source_path"] = str(source)
+        elif target_only:
+            doc = plaintext.read_target_only(real, options)
+        else:
+            doc = open_document(real, options)
+            _check_keys(doc, options, path)
+    except ReviewerError as e:  # name the file the user gave, not its spooled copy
+        if e.path == str(real):
+            e.path = str(path)
+        elif real_source is not None and e.path == str(real_source):
+            e.path = str(source)
+        raise
     return _renamed(doc, str(path)) if real != Path(path) else doc
 
 

@@ -144,6 +144,24 @@ class Settings:
         return plan_checks(self.config, self.check.enable, self.check.disable,
                            glossary=glossary)
 
+    def validate_checks(self) -> None:
+        """Run the planned checks once over a two-unit probe so that a ``[checks.ID]``
+        value of the wrong type fails now, in one line, before any output or screen
+        (checks read their settings as they run)."""
+        from .model import Document, Segment
+
+        plan = self.plan(None)
+        pairs = (("Save 3 changes to the <b>data</b> center {0} at https://example.com.",
+                  "Salva 3 modifiche al <b>data</b> center {0} su https://example.com."),
+                 ("Close the window now, please.", "Chiudi subito la finestra, per favore."))
+        segs = [Segment(id=str(i + 1), index=i, source=s, target=t, line=i + 1)
+                for i, (s, t) in enumerate(pairs)]
+        for tl in {self.read.target_lang or "en"}:
+            doc = Document(path="<probe>", format="txt", source_lang=self.read.source_lang or "en",
+                           target_lang=tl, segments=segs)
+            for _ in plan.run(doc):
+                pass
+
 
 def _typed(params: Mapping[str, Any], sources: Mapping[str, Any], name: str) -> bool:
     """True when the user gave option ``name`` (not click's default)."""

@@ -1,0 +1,357 @@
+"""One resolver: each setting of reviewer.toml reaches each command that uses it, run
+from a folder other than the configuration's; typed options beat the file, option
+defaults never do; values of the wrong type are one-line errors naming the key."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from reviewer.cli import cli, main
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLES = REPO / "samples"
+# `text a`/`text b` are no known column names: only the read keys make them a header
+KEYED = ("text a\ttext b\n"
+         "Save 3 changes to the data center\tSalva 5 modifiche al centro dati\n"
+         "The cat sleeps\tIl gatto dorme\n")
+
+
+def invoke(*args: str) -> Any:
+    r = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    return r
+
+
+@pytest.fixture
+def proj(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
+    """cfg/ holds reviewer.toml, the glossary and the inputs; the commands run from
+    elsewhere/ (an empty folder with no reviewer.toml)."""
+    cfg, away = tmp_path / "cfg", tmp_path / "elsewhere"
+    cfg.mkdir()
+    away.mkdir()
+    for name in ("article.en-it.tsv", "article.glossary.tsv", "article.it.txt",
+                 "article.en.txt", "article.it.reviewed.txt"):
+        shutil.copy(SAMPLES / name, cfg / name)
+    (cfg / "keyed.tsv").write_text(KEYED, encoding="utf-8")
+    monkeypatch.chdir(away)
+    return {"cfg": cfg, "away": away, "toml": cfg / "reviewer.toml",
+            "tsv": cfg / "article.en-it.tsv", "keyed": cfg / "keyed.tsv"}
+
+
+def write(p: dict[str, Path], text: str) -> str:
+    p["toml"].write_text(text, encoding="utf-8")
+    return str(p["toml"])
+
+
+def check_json(*args: str) -> dict[str, Any]:
+    r = invoke("check", *args, "--format", "json")
+    assert r.exit_code in (0, 1), r.output
+    return json.loads(r.output)
+
+
+def report_json(*args: str) -> dict[str, Any]:
+    r = invoke("report", *args, "--format", "json")
+    assert r.exit_code in (0, 1), r.output
+    return json.loads(r.output)
+
+
+def review_session(*args: str) -> Any:
+    """What `reviewer review ARGS` opens, with the checks run (no screen)."""
+    from reviewer.tui.app import ReviewApp
+
+    seen: dict[str, Any] = {}
+
+    def fake_run(self: ReviewApp, *a: Any, **k: Any) -> None:
+        s = self.session
+        self.opener(s)
+        s.load()
+        s.run_checks(s.add_findings)
+        seen.update(session=s, keymap=self._startup_keymap, theme=self._startup_theme)
+
+    orig = ReviewApp.run
+    ReviewApp.run = fake_run  # type: ignore[method-assign]
+    try:
+        r = invoke("review", *args)
+    finally:
+        ReviewApp.run = orig  # type: ignore[method-assign]
+    assert r.exit_code == 0, r.output
+    return seen
+
+
+GLOSSARY_TOML = ('[check]\nsource-lang = "en"\ntarget-lang = "it"\n'
+                 'glossary = "article.glossary.tsv"\n')
+
+
+# ------------------------------------------------------------------ glossary
+
+def test_glossary_path_is_relative_to_the_config_in_check_report_review(
+        proj: dict[str, Path], tmp_path: Path) -> None:
+    conf = write(proj, GLOSSARY_TOML)  # a string, not a list: one path
+    tsv = str(proj["tsv"])
+    c = check_json(tsv, "--config", conf)
+    r = report_json(tsv, "--config", conf)
+    s = review_session(tsv, "--config", conf, "--store", str(tmp_path / "s.sqlite"))
+    n_check = len(c["findings"])
+    assert c["stats"]["findings"]["by_check"].get("forbidden-term", 0) > 0
+    assert r["summary"]["findings"]["total"] == n_check
+    assert s["session"].counts()["findings_left"] == n_check
+    # without the glossary the term findings go, in every command alike
+    bare = check_json(tsv, "--source-lang", "en", "--target-lang", "it")
+    assert len(bare["findings"]) < n_check
+    assert "forbidden-term" not in bare["stats"]["findings"]["by_check"]
+
+
+def test_a_typed_glossary_replaces_the_configured_one(proj: dict[str, Path]) -> None:
+    conf = write(proj, GLOSSARY_TOML)
+    other = proj["cfg"] / "other.tsv"
+    other.write_text("source\ttarget\ncat\tmicio\n", encoding="utf-8")
+    c = check_json(str(proj["keyed"]), "--config", conf, "-g", str(other),
+                   "--source-key", "text a", "--target-key", "text b")
+    assert [f["check"] for f in c["findings"] if f["check"] == "term"] == ["term"]
+
+
+# ------------------------------------------------------------------ languages
+
+def test_languages_reach_score_align_export_and_review(proj: dict[str, Path], tmp_path: Path) -> None:
+    conf = write(proj, '[check]\nsource-lang = "en"\ntarget-lang = "zh"\n')
+    it, ref = str(proj["cfg"] / "article.it.txt"), str(proj["cfg"] / "article.it.reviewed.txt")
+    r = invoke("score", it, "-r", ref, "--format", "json", "-m", "bleu", "--config", conf)
+    assert r.exit_code == 0, r.output
+    assert "tok:zh" in json.loads(r.output)["systems"][0]["signatures"]["bleu"]
+    r = invoke("score", it, "-r", ref, "--format", "json", "-m", "bleu", "--config", conf,
+               "--target-lang", "it")  # typed beats the file
+    assert "tok:13a" in json.loads(r.output)["systems"][0]["signatures"]["bleu"]
+    out = tmp_path / "a.tmx"
+    r = invoke("align", str(proj["cfg"] / "article.en.txt"), it, "-o", str(out), "--config", conf)
+    assert r.exit_code == 0, r.output
+    assert 'srclang="en"' in out.read_text(encoding="utf-8")
+    s = review_session("--source", str(proj["cfg"] / "article.en.txt"), "--target", it,
+                       "--config", conf, "--store", str(tmp_path / "s.sqlite"), "--no-checks")
+    assert s["session"].backend.target_lang == "zh"
+
+
+# ------------------------------------------------------------------ enable/disable, severities, fail-on
+
+def test_enable_disable_and_severity_in_check_report_review(proj: dict[str, Path],
+                                                           tmp_path: Path) -> None:
+    conf = write(proj, GLOSSARY_TOML + 'disable = ["term", "variant"]\n'
+                 '[checks.capitalization]\nseverity = "critical"\n')
+    tsv = str(proj["tsv"])
+    c = check_json(tsv, "--config", conf)
+    by = c["stats"]["findings"]["by_check"]
+    assert "term" not in by and "variant" not in by and by["capitalization"] > 0
+    assert {f["severity"] for f in c["findings"] if f["check"] == "capitalization"} == {"critical"}
+    r = report_json(tsv, "--config", conf)
+    assert r["summary"]["findings"]["by_check"] == by
+    s = review_session(tsv, "--config", conf, "--store", str(tmp_path / "s.sqlite"))
+    ids = set(s["session"].plan.ids)
+    assert "term" not in ids and "variant" not in ids
+    assert s["session"].counts()["findings_left"] == len(c["findings"])
+    # typed --enable adds back what the file disabled
+    c2 = check_json(tsv, "--config", conf, "--enable", "variant")
+    assert "variant" in c2["stats"]["findings"]["by_check"]
+
+
+def test_fail_on_from_the_file_in_check_and_report(proj: dict[str, Path]) -> None:
+    conf = write(proj, GLOSSARY_TOML + 'fail-on = "major"\n')
+    tsv = str(proj["tsv"])
+    assert invoke("check", tsv, "--config", conf).exit_code == 1
+    assert invoke("report", tsv, "--config", conf, "--format", "json").exit_code == 1
+    assert invoke("check", tsv, "--config", conf, "--fail-on", "critical").exit_code == 0
+    conf = write(proj, GLOSSARY_TOML)
+    assert invoke("check", tsv, "--config", conf).exit_code == 0
+
+
+# ------------------------------------------------------------------ MQM profile
+
+def test_one_mqm_profile_for_report_review_and_mqm_score(proj: dict[str, Path],
+                                                         tmp_path: Path) -> None:
+    tsv = str(proj["tsv"])
+    # no setting: the one built-in default everywhere
+    write(proj, GLOSSARY_TOML)
+    conf = str(proj["toml"])
+    assert report_json(tsv, "--config", conf)["summary"]["mqm"]["profile"] == "mqm"
+    store = tmp_path / "s.sqlite"
+    assert review_session(tsv, "--config", conf, "--store", str(store))["session"].mqm.profile.name == "mqm"
+    conf = write(proj, GLOSSARY_TOML + '[mqm]\nprofile = "google-wmt"\n')
+    assert report_json(tsv, "--config", conf)["summary"]["mqm"]["profile"] == "google-wmt"
+    s = review_session(tsv, "--config", conf, "--store", str(store))
+    assert s["session"].mqm.profile.name == "google-wmt"
+    assert report_json(tsv, "--config", conf, "--profile", "taus-dqf")["summary"]["mqm"]["profile"] == "taus-dqf"
+
+
+def test_mqm_score_reads_a_review_store_with_the_configured_profile(proj: dict[str, Path]) -> None:
+    from reviewer.formats import ReadOptions
+    from reviewer.project import Project
+
+    tsv = proj["tsv"]
+    with Project.open(tsv, read_options=ReadOptions(source_lang="en", target_lang="it"),
+                      reviewer="ann") as p:
+        p.annotate(1, "target", 0, 5, "Accuracy/Mistranslation", "major")
+        p.annotate(3, "target", 0, 2, "Fluency/Grammar", "minor")
+    store = str(tsv) + ".review.sqlite"
+    conf = write(proj, GLOSSARY_TOML + '[mqm]\nprofile = "google-wmt"\n')
+
+    def doc_score(*extra: str) -> float:
+        r = invoke("mqm", "score", store, "--by", "document", "--config", conf, *extra)
+        assert r.exit_code == 0, r.output
+        rows = [json.loads(x) for x in r.output.splitlines()]
+        assert len(rows) == 1 and rows[0]["errors"] == 2
+        return float(rows[0]["score"])
+
+    wmt = doc_score()
+    assert wmt == doc_score("--profile", "google-wmt")
+    assert wmt != doc_score("--profile", "mqm")
+    rep = report_json(str(tsv), "--config", conf)
+    assert rep["summary"]["mqm"]["source"] == "annotations"
+    r = invoke("mqm", "export", store, "-o", str(proj["away"] / "a.jsonl"))
+    assert r.exit_code == 0, r.output
+    cats = [json.loads(x)["category"] for x in (proj["away"] / "a.jsonl").read_text().splitlines()]
+    assert "Accuracy/Mistranslation" in cats and "Fluency/Grammar" in cats
+
+
+# ------------------------------------------------------------------ reviewer, keys
+
+def test_reviewer_name_reaches_apply_and_review(proj: dict[str, Path], tmp_path: Path) -> None:
+    conf = write(proj, 'reviewer = "from the file"\n' + GLOSSARY_TOML)
+    fixes = proj["away"] / "fix.jsonl"
+    fixes.write_text(json.dumps({"unit": "4", "before": "la genesi della partnership",
+                                 "after": "La genesi della partnership"}) + "\n",
+                     encoding="utf-8")
+    tsv = str(proj["tsv"])
+    assert invoke("apply", tsv, str(fixes), "--config", conf).exit_code == 0
+    r = invoke("corrections", tsv, "--config", conf, "--format", "jsonl")
+    assert json.loads(r.output.splitlines()[0])["reviewer"] == "from the file"
+    s = review_session(tsv, "--config", conf, "--no-checks")
+    assert s["session"].backend.reviewer == "from the file"
+    s = review_session(tsv, "--config", conf, "--no-checks", "--reviewer", "typed")
+    assert s["session"].backend.reviewer == "typed"
+
+
+def test_keys_and_theme_reach_review(proj: dict[str, Path], tmp_path: Path) -> None:
+    conf = write(proj, GLOSSARY_TOML + '[keys]\n"decide.accept" = "A"\n[review]\ntheme = "textual-light"\n')
+    s = review_session(str(proj["tsv"]), "--config", conf, "--no-checks",
+                       "--store", str(tmp_path / "s.sqlite"))
+    assert s["keymap"] == {"decide.accept": "A"} and s["theme"] == "textual-light"
+
+
+# ------------------------------------------------------------------ read keys
+
+def test_read_keys_from_the_file_in_check_report_review_export_score(proj: dict[str, Path],
+                                                                     tmp_path: Path) -> None:
+    keyed = str(proj["keyed"])
+    conf = write(proj, '[check]\nsource-lang = "en"\ntarget-lang = "it"\n'
+                 'source-key = "text a"\ntarget-key = "text b"\n')
+    assert check_json(keyed, "--config", conf)["stats"]["units"] == 2
+    assert report_json(keyed, "--config", conf)["summary"]["units"] == 2
+    s = review_session(keyed, "--config", conf, "--no-checks", "--store", str(tmp_path / "s.sqlite"))
+    assert s["session"].n == 2
+    out = tmp_path / "out.tsv"
+    r = invoke("export", keyed, "--config", conf, "-o", str(out), "--store", str(tmp_path / "s.sqlite"))
+    assert r.exit_code == 0, r.output
+    ref = proj["cfg"] / "ref.txt"
+    ref.write_text("Salva 3 modifiche al data center\nIl gatto dorme\n", encoding="utf-8")
+    r = invoke("score", keyed, "-r", str(ref), "--config", conf, "--format", "json")
+    assert r.exit_code == 0, r.output
+    # without the keys the header is a unit: 3 units, not 2
+    assert check_json(keyed, "--source-lang", "en", "--target-lang", "it")["stats"]["units"] == 3
+
+
+def test_a_read_key_that_names_no_column_is_an_error(proj: dict[str, Path], capsys: Any) -> None:
+    for cmd in (["check", str(proj["tsv"])], ["report", str(proj["tsv"]), "--format", "json"]):
+        with pytest.raises(SystemExit) as e:
+            main([*cmd, "--source-key", "nope"])
+        assert e.value.code == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and "nope" in err[0] and "article.en-it.tsv" in err[0]
+
+
+# ------------------------------------------------------------------ precedence
+
+def test_option_defaults_never_override_the_file(proj: dict[str, Path]) -> None:
+    from reviewer.settings import from_context
+    import click
+
+    conf = write(proj, '[check]\nsource-key = "text a"\n[mqm]\nprofile = "taus-dqf"\n')
+
+    @click.command()
+    @click.option("--config", "config_path")
+    @click.option("--source-key", default="source")
+    @click.option("--profile", default="mqm")
+    def cmd(**_: Any) -> None:
+        s = from_context()
+        click.echo(f"{s.read.source_key}|{s.mqm.profile}")
+
+    r = CliRunner().invoke(cmd, ["--config", conf], catch_exceptions=False)
+    assert r.output.strip() == "text a|taus-dqf"
+    r = CliRunner().invoke(cmd, ["--config", conf, "--profile", "mqm", "--source-key", "source"],
+                           catch_exceptions=False)
+    assert r.output.strip() == "source|mqm"
+
+
+def test_report_does_not_read_the_current_folders_config_behind_the_users_back(
+        proj: dict[str, Path]) -> None:
+    """With a review store present, a broken ./reviewer.toml does not break
+    `report --config good.toml`."""
+    from reviewer.formats import ReadOptions
+    from reviewer.project import Project
+
+    with Project.open(proj["tsv"], read_options=ReadOptions(source_lang="en", target_lang="it"),
+                      reviewer="x"):
+        pass
+    (proj["away"] / "reviewer.toml").write_text("this is [not toml", encoding="utf-8")
+    conf = write(proj, GLOSSARY_TOML)
+    r = report_json(str(proj["tsv"]), "--config", conf)
+    assert r["summary"]["findings"]["total"] > 0
+
+
+# ------------------------------------------------------------------ wrong types
+
+BAD = [
+    ('[checks.length]\nmax_ratio = "abc"\n', "checks.length.max_ratio"),
+    ('[checks.length]\nmin_chars = [1]\n', "checks.length.min_chars"),
+    ('[checks.variant]\nthreshold = "x"\n', "checks.variant.threshold"),
+    ('[checks.spelling]\nwords = 5\n', "checks.spelling.words"),
+    ('[check]\nfail-on = "sometimes"\n', "check.fail-on"),
+    ('[check]\nfail-on = 3\n', "check.fail-on"),
+    ('[check]\nglossary = 5\n', "check.glossary"),
+    ('[mqm]\nprofiles = 5\n', "mqm.profiles"),
+    ('[check]\nsource-lang = 5\n', "check.source-lang"),
+    ('reviewer = ["a"]\n', "reviewer"),
+    ('[checks.length]\nseverity = "huge"\n', "checks.length.severity"),
+    ("x = " + "[" * 5000 + "]" * 5000 + "\n", "nested"),
+    ('check = 5\n', "[check]"),
+]
+
+
+@pytest.mark.parametrize("text,key", BAD, ids=[k for _, k in BAD])
+@pytest.mark.parametrize("command", ["check", "report", "review"])
+def test_wrong_types_are_one_line_errors_naming_file_and_key(
+        proj: dict[str, Path], capsys: Any, text: str, key: str, command: str,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from reviewer.tui.app import ReviewApp
+
+    monkeypatch.setattr(ReviewApp, "run", lambda self, *a, **k: None)  # before the screen
+    conf = write(proj, text)
+    args = [command, str(proj["tsv"]), "--config", conf, "--source-lang", "en", "--target-lang", "it"]
+    if command == "report":
+        args += ["--format", "json"]
+    if command == "review":
+        args += ["--store", str(proj["away"] / "s.sqlite")]
+    with pytest.raises(SystemExit) as e:
+        main(args)
+    assert e.value.code == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "Traceback" not in err[0], err
+    assert "reviewer.toml" in err[0] and key in err[0], err[0]
+
+
+def test_right_types_are_accepted(proj: dict[str, Path]) -> None:
+    conf = write(proj, GLOSSARY_TOML + 'fail-on = "critical"\n[checks.length]\nmax_ratio = 3\n'
+                 'min_chars = 10\n[checks.spelling]\nwords = ["gigawatt"]\n')
+    assert invoke("check", str(proj["tsv"]), "--config", conf).exit_code == 0

@@ -107,7 +107,7 @@ def align_command(source: str, target: str, output: str, min_confidence: float,
         raise UsageError(f"{fmt.upper()} output needs --source-lang and --target-lang")
     src_text = read_text(readable_path(source))
     tgt_text = read_text(readable_path(target))
-    links, _, _ = align_texts(src_text, tgt_text, source_lang or "en", target_lang or "und")
+    links, _src, _tgt = align_texts(src_text, tgt_text, source_lang or "en", target_lang or "und")
     kept = [lk for lk in links if lk.confidence >= min_confidence]
     with output_stream(output, protect) as f:
         if fmt == "tsv":

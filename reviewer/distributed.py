@@ -841,6 +841,7 @@ def _span(metrics: Sequence[str], hyps: list[str], refs: list[list[str]], option
     out: dict[str, tuple[str, Any]] = {}
     for m, stats in corpus_scores(hyps, refs, metrics, options).items():
         r = stats.rows
+        assert r is not None  # corpus_scores keeps the rows
         out[m] = ("sum", r.sum(axis=0)) if not rows and _integral(r) else ("rows", _compact(r))
     return out
 

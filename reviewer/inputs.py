@@ -181,8 +181,9 @@ def _check_keys(doc: Document, options: Any, path: str | os.PathLike[str]) -> No
         return
     from .formats.tabular import _norm
 
-    header = doc.meta.get("header") if isinstance(doc.meta, dict) else None
-    names = {_norm(str(c)) for c in header or ()}
+    raw = doc.meta.get("header") if isinstance(doc.meta, dict) else None
+    header = [str(c) for c in raw] if isinstance(raw, (list, tuple)) else None
+    names = {_norm(c) for c in header or ()}
     for attr, flag, default in _KEY_DEFAULTS:
         key = getattr(options, attr, default)
         if key is None or key == default:
@@ -192,7 +193,7 @@ def _check_keys(doc: Document, options: Any, path: str | os.PathLike[str]) -> No
                              "columns", path)
         if _norm(key) not in names:
             raise UsageError(f"{flag} {key!r} names no column of this file (columns: "
-                             + ", ".join(str(c) for c in header) + ")", path)
+                             + ", ".join(header) + ")", path)
 
 
 def open_inputs(spec: InputSpec, options: Any) -> Iterator[Document]:

@@ -234,9 +234,12 @@ def output_stream(path: str | None, protect: Iterable[str] = (),
     assert path is not None
     try:
         if kind == "stream":
-            with open(path, "wb" if binary else "w",
-                      **({} if binary else {"encoding": "utf-8", "newline": ""})) as f:
-                yield f
+            if binary:
+                with open(path, "wb") as fb:
+                    yield fb
+            else:
+                with open(path, "w", encoding="utf-8", newline="") as ft:
+                    yield ft
             return
         from .formats.base import atomic_writer
 

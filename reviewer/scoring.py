@@ -114,7 +114,7 @@ def significance(systems: list[SystemScores], refs: list[list[str]], metrics: Se
 
     from .metrics import make_metric
 
-    named = [(s.name, s.stats[metrics[0]].hyps) for s in systems]
+    named: list[tuple[str, Sequence[str]]] = [(s.name, s.stats[metrics[0]].hyps) for s in systems]
     mobjs = {m: make_metric(m, options) for m in metrics}
     if test == "ar":
         pt = PairedTest(named, mobjs, refs, test_type="ar", n_samples=n_samples or 10000)

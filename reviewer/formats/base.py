@@ -143,7 +143,8 @@ def atomic_writer(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO
     directory = target.parent if str(target.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:
-        with os.fdopen(fd, mode, **({} if "b" in mode else {"encoding": "utf-8", "newline": ""})) as f:
+        with os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8",
+                       newline=None if "b" in mode else "") as f:
             yield f
             f.flush()
             os.fsync(f.fileno())

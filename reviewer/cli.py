@@ -126,6 +126,8 @@ def check_cmd(inputs: tuple[str, ...], source: str | None, target: str | None,
         from .distributed import engine_options, make_engine
 
         engine = make_engine(*engine_options(workers, cluster))
+        if not no_store:
+            note_stores_ignored(spec.files or ((target,) if target else ()))
     progress = Progress(n_files, enabled=False if engine else None)
     failed = False
     texts: dict[tuple[str, int], Segment] = {}
@@ -249,6 +251,15 @@ def score_cmd(hyps: tuple[str, ...], refs: tuple[str, ...], metrics: str, fmt: s
         add_ci(systems, wanted, n_samples or 1000)
     with output_stream(output, protect) as out:
         out.write(render(systems, wanted, fmt, segments))
+
+
+def note_stores_ignored(paths: Any) -> None:
+    """With --workers/--cluster the files are checked as they are: say so on stderr for
+    each one that has a review store (the findings policy, docs/interfaces.md)."""
+    for p in paths:
+        if os.path.isfile(str(p) + ".review.sqlite"):
+            click.echo(f"reviewer: note: {p}: checked as it is with --workers/--cluster; its "
+                       "review store (corrections, dismissals) is not applied", err=True)
 
 
 def format_stats(stats: dict[str, Any]) -> str:

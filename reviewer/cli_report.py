@@ -65,6 +65,10 @@ def report_cmd(inputs: tuple[str, ...], output: str | None, fmt: str | None,
     references = load_references(refs, options) if refs else None
     engine = make_engine(*engine_options(workers, cluster))
     if engine is not None:  # the checks on the workers; the rest of the report here
+        from .cli import note_stores_ignored
+
+        if not no_store:
+            note_stores_ignored(spec.files or ((target,) if target else ()))
         plan = EnginePlan(plan.checks, plan.config, plan.glossary, engine=engine,
                           inputs=input_chunks(list(spec.files), source, target, options,
                                               engine.workers),

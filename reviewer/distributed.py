@@ -586,7 +586,14 @@ def run_check(plan: CheckPlan, inputs: Sequence[list[Chunk]], options: Any, engi
 def input_chunks(paths: Sequence[str], source: str | None, target: str | None,
                  options: Any, workers: int) -> list[list[Chunk]]:
     """The chunks of the command's inputs: INPUT files, or a --source/--target pair,
-    or a --target file alone (read whole, by one worker)."""
+    or a --target file alone (read whole, by one worker). A pipe or FIFO cannot be
+    split among workers: refused in one line."""
+    from .inputs import is_stream
+
+    for p in (*paths, source, target):
+        if p and is_stream(p):
+            raise UsageError("a pipe or device cannot be split among workers; save it to a "
+                             "file, or drop --workers/--cluster", p)
     if target:
         return [[Chunk(target, "file", "txt", source=source, target_only=not source)]]
     return plan_chunks(list(paths), options, workers)

@@ -355,3 +355,42 @@ def test_right_types_are_accepted(proj: dict[str, Path]) -> None:
     conf = write(proj, GLOSSARY_TOML + 'fail-on = "critical"\n[checks.length]\nmax_ratio = 3\n'
                  'min_chars = 10\n[checks.spelling]\nwords = ["gigawatt"]\n')
     assert invoke("check", str(proj["tsv"]), "--config", conf).exit_code == 0
+
+
+@pytest.mark.parametrize("profile", ["mqm", "google-wmt", "taus-dqf"])
+def test_one_mqm_score_on_screen_in_report_and_mqm_score(proj: dict[str, Path], tmp_path: Path,
+                                                         profile: str) -> None:
+    """The same store and profile give the same MQM figure on the review screen's
+    status line, in the report and from `mqm score STORE`."""
+    from reviewer.formats import ReadOptions
+    from reviewer.project import Project
+    from reviewer.tui.app import ReviewApp
+
+    tsv = proj["tsv"]
+    with Project.open(tsv, read_options=ReadOptions(source_lang="en", target_lang="it"),
+                      reviewer="ann") as p:
+        p.annotate(1, "target", 0, 5, "Accuracy/Mistranslation", "major")
+        p.annotate(3, "target", 0, 2, "Fluency/Grammar", "minor")
+        p.annotate(3, "target", 3, 5, "Style/Awkward", "minor")
+    conf = write(proj, GLOSSARY_TOML + f'[mqm]\nprofile = "{profile}"\n')
+    seen: dict[str, float] = {}
+
+    def fake_run(self: ReviewApp, *a: Any, **k: Any) -> None:
+        s = self.session
+        self.opener(s)
+        s.load()
+        s.load_figures()
+        seen["screen"] = s.mqm.score()
+
+    orig = ReviewApp.run
+    ReviewApp.run = fake_run  # type: ignore[method-assign]
+    try:
+        assert invoke("review", str(tsv), "--config", conf, "--no-checks").exit_code == 0
+    finally:
+        ReviewApp.run = orig  # type: ignore[method-assign]
+    report = report_json(str(tsv), "--config", conf)["summary"]["mqm"]
+    r = invoke("mqm", "score", str(tsv) + ".review.sqlite", "--by", "system", "--config", conf)
+    cli_score = json.loads(r.output.splitlines()[0])["score"]
+    assert report["profile"] == profile and report["source"] == "annotations"
+    assert report["score"] == pytest.approx(seen["screen"], abs=0.01)
+    assert cli_score == pytest.approx(seen["screen"], abs=0.01)

@@ -104,7 +104,9 @@ def _gather(doc: Document, plan: Any, profile: Any, refs: list[list[str]] | None
     review = open_review(doc, read_options, config) if use_store else None
     try:
         as_is = [s for s in doc.materialize() if "obsolete" not in s.flags]
-        every = list(review.project.segments) if review is not None else list(doc.materialize())
+        # (with --workers the workers read the file itself: checked as it is)
+        corrected = review is not None and getattr(plan, "engine", None) is None
+        every = list(review.project.segments) if corrected else list(doc.materialize())
         segs = [s for s in every if "obsolete" not in s.flags]
         started = time.monotonic()
         plan.stats = RunStats()

@@ -172,8 +172,11 @@ def _mqm_dict(row: Any, profile: Any, source: str) -> dict[str, Any]:
     d: dict[str, Any] = {"profile": profile.name, "source": source, "errors": row.errors,
                          "words": row.words}
     if profile.per_word:
-        d.update(score=round(row.extra["calibrated_quality"], 2),
+        # one MQM score everywhere (review status line, `mqm score`, report): the raw
+        # quality; the calibrated quality decides pass/fail against the threshold
+        d.update(score=round(row.extra["raw_quality"], 2),
                  raw_quality=round(row.extra["raw_quality"], 2),
+                 calibrated_quality=round(row.extra["calibrated_quality"], 2),
                  penalty=round(row.extra["penalty"], 4),
                  penalty_per_1000_words=round(row.extra["penalty_per_1000_words"], 2),
                  pass_threshold=profile.pass_threshold)

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .errors import InputError
-from .formats import ReadOptions, detect_format, open_document
+from .formats import ReadOptions, detect_format
 from .formats.base import sniff_encoding
 from .model import Document, Segment
 
@@ -274,13 +274,11 @@ def chunk_document(chunk: Chunk, options: ReadOptions, base: int = 0) -> Documen
     ``base`` is the index of a byte-range chunk's first unit (by default 0, chunk-local;
     the driver passes the global index once it knows the earlier chunks' units). The
     units of other chunks carry their reader's indexes."""
-    if chunk.kind == "file" and (chunk.source or chunk.target_only):
-        from .formats import plaintext
+    from .inputs import open_one  # the one input opener
 
-        if chunk.source:
-            return plaintext.read_pair(Path(chunk.source), Path(chunk.path), options)
-        return plaintext.read_target_only(Path(chunk.path), options)
-    doc = open_document(chunk.path, options)
+    if chunk.kind == "file" and (chunk.source or chunk.target_only):
+        return open_one(chunk.path, options, source=chunk.source, target_only=chunk.target_only)
+    doc = open_one(chunk.path, options)
     if chunk.kind == "lines":
         doc.segments = _line_units(chunk, doc, options, base)
     elif chunk.kind == "slice":

@@ -108,8 +108,10 @@ def _check_value(value: Any, kind: str, where: str, path: str) -> None:
         ok = isinstance(value, str) and bool(value.strip())
         need = "a non-empty string"
     elif kind == "severity":
-        ok = isinstance(value, str) and value.strip().lower() in SEVERITY_NAMES
-        need = "one of " + ", ".join(SEVERITY_NAMES)
+        if not (isinstance(value, str) and value.strip().lower() in SEVERITY_NAMES):
+            raise ConfigError(f"{where}: unknown severity {_show(value)} (use "
+                              + ", ".join(SEVERITY_NAMES) + ")", path)
+        return
     elif kind in ("ids", "paths"):
         ok = isinstance(value, str) or (
             isinstance(value, list) and all(isinstance(v, str) for v in value))

@@ -394,3 +394,43 @@ def test_one_mqm_score_on_screen_in_report_and_mqm_score(proj: dict[str, Path], 
     assert report["profile"] == profile and report["source"] == "annotations"
     assert report["score"] == pytest.approx(seen["screen"], abs=0.01)
     assert cli_score == pytest.approx(seen["screen"], abs=0.01)
+
+
+def test_findings_policy_check_report_review_agree_on_a_reviewed_file(
+        proj: dict[str, Path], tmp_path: Path) -> None:
+    """A reviewed file (store beside it): check, report and review all check the
+    corrected text and leave dismissed findings out; export + check agrees; fail-on
+    counts only what is kept; --no-store checks the file as it is."""
+    from reviewer.formats import ReadOptions
+    from reviewer.project import Project
+
+    conf = write(proj, GLOSSARY_TOML)
+    tsv = proj["tsv"]
+    before = len(check_json(str(tsv), "--config", conf)["findings"])
+    settings_plan = None
+    with Project.open(tsv, read_options=ReadOptions(source_lang="en", target_lang="it"),
+                      reviewer="ann", config=None) as p:
+        i = p.find_unit("4")  # the lowercase heading
+        assert i is not None and p.segment(i).target == "la genesi della partnership"
+        p.correct(i, "La genesi della partnership")
+        from reviewer.settings import resolve
+
+        settings_plan = resolve({"config_path": conf}).plan(
+            resolve({"config_path": conf}).load_glossary())
+        spelling = [f for f in p.findings(settings_plan) if f.check == "spelling"]
+        assert spelling
+        p.dismiss(spelling[0].index, spelling[0])
+    n_check = len(check_json(str(tsv), "--config", conf)["findings"])
+    n_report = report_json(str(tsv), "--config", conf)["summary"]["findings"]["total"]
+    s = review_session(str(tsv), "--config", conf)
+    assert n_check == n_report == s["session"].counts()["findings_left"] < before
+    out = tmp_path / "corrected.tsv"
+    assert invoke("export", str(tsv), "--config", conf, "-o", str(out)).exit_code == 0
+    exported = check_json(str(out), "--config", conf)["findings"]
+    assert len(exported) == n_check + 1  # the dismissed spelling finding is back: no store
+    assert len(check_json(str(tsv), "--config", conf, "--no-store")["findings"]) == before
+    # fail-on: the only minor spelling finding dismissed -> not counted
+    assert invoke("check", str(tsv), "--config", conf, "--disable", "all", "--enable",
+                  "spelling", "--fail-on", "minor").exit_code == 0
+    assert invoke("check", str(tsv), "--config", conf, "--disable", "all", "--enable",
+                  "spelling", "--fail-on", "minor", "--no-store").exit_code == 1

@@ -59,6 +59,20 @@ class Format:
         by the given segments' targets; everything else stays as it was."""
         raise NotImplementedError(f"writing {self.name} files is not supported")
 
+    def read_lines(
+        self,
+        path: Path,
+        lines: Iterator[tuple[int, str]],
+        options: ReadOptions,
+        base: int = 0,
+        first_line: int = 1,
+    ) -> Iterator[Segment]:
+        """The units in a run of a line-based file's lines (``(line_number, line)``
+        pairs from ``first_line`` on, split as ``plaintext.iter_lines`` splits them),
+        indexed from ``base``: how the distributed path reads one byte range of a file.
+        Line-based formats (TSV, CSV, JSONL, TXT) implement it."""
+        raise NotImplementedError(f"{self.name} files are not read by line ranges")
+
 
 # --------------------------------------------------------------------------- bytes
 

@@ -106,7 +106,8 @@ def _gather(doc: Document, plan: Any, profile: Any, refs: list[list[str]] | None
         as_is = [s for s in doc.materialize() if "obsolete" not in s.flags]
         # (with --workers the workers read the file itself: checked as it is)
         corrected = review is not None and getattr(plan, "engine", None) is None
-        every = list(review.project.segments) if corrected else list(doc.materialize())
+        every = (list(review.project.segments) if corrected and review is not None
+                 else list(doc.materialize()))
         segs = [s for s in every if "obsolete" not in s.flags]
         started = time.monotonic()
         plan.stats = RunStats()

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from .config import Config, config_paths, load_config
-from .errors import UsageError
+from .errors import ConfigError, UsageError
 from .model import Severity
 
 #: The MQM profile every command uses unless the file or ``--profile`` names another.
@@ -239,7 +239,13 @@ def resolve(params: Mapping[str, Any], sources: Mapping[str, Any] | None = None,
     settings = Settings(config=config, read=read, check=check,
                         review=ReviewSettings(reviewer=reviewer, theme=theme),
                         mqm=MqmSettings(profile=profile))
-    settings.mqm.get(config)  # an unknown or broken profile fails now, in one line
+    try:
+        settings.mqm.get(config)  # an unknown or broken profile fails now, in one line
+    except ConfigError as e:
+        if _typed(params, sources, "profile") or e.path is not None:
+            raise
+        key = "mqm.profile" if raw.get("mqm", {}).get("profile") else "review.mqm-profile"
+        raise ConfigError(f"{key}: {e.message}", config.path) from None
     return settings
 
 

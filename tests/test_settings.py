@@ -326,6 +326,11 @@ BAD = [
     ('[checks.length]\nseverity = "huge"\n', "checks.length.severity"),
     ("x = " + "[" * 5000 + "]" * 5000 + "\n", "nested"),
     ('check = 5\n', "[check]"),
+    ('[mqm.profiles.x]\nweights = { major = "abc" }\n', "mqm.profiles.x.weights.major"),
+    ('[mqm.profiles.x]\nweights = { minor = -1 }\n', "mqm.profiles.x.weights.minor"),
+    ('[mqm.profiles.x]\ntolerance = 0\n', "mqm.profiles.x.tolerance"),
+    ('[mqm]\nprofile = "nope"\n', "nope"),
+    ('[keys]\nx = 1\n[review]\ntheme = 5\n', "review.theme"),
 ]
 
 

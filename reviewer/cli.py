@@ -147,7 +147,9 @@ def check_cmd(inputs: tuple[str, ...], source: str | None, target: str | None,
             return
         for doc in open_inputs(spec, options):
             review = None
-            if not no_store and os.path.isfile(doc.path + ".review.sqlite"):
+            aligned = isinstance(doc.meta, dict) and doc.meta.get("aligned")
+            if not no_store and os.path.isfile(doc.path + (".aligned" if aligned else "")
+                                               + ".review.sqlite"):
                 from .reports.gather import reviewed
 
                 review = reviewed(doc, options, settings.config)

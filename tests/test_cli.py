@@ -238,3 +238,27 @@ def test_help_lists_every_command_and_check_loads_none_of_the_others() -> None:
     )
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert res.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_check_align_sees_the_review_align_store(tmp_path: Path) -> None:
+    """A correction made in `review --align` (its store TARGET.aligned.review.sqlite)
+    is what `check --align` checks next (the findings policy)."""
+    from reviewer.formats import ReadOptions
+    from reviewer.project import Project
+
+    en, it = tmp_path / "en.txt", tmp_path / "it.txt"
+    en.write_text("The first gigawatt comes online in 2026. OpenAI has 700 million users.\n",
+                  encoding="utf-8")
+    it.write_text("Il primo gigawatt entrerà in funzione nel 2025. OpenAI ha 700 milioni di "
+                  "utenti.\n", encoding="utf-8")
+    args = ("check", "--source", str(en), "--target", str(it), "--align", "--source-lang", "en",
+            "--target-lang", "it", "--format", "jsonl", "--disable", "all", "--enable", "number")
+    before = [json.loads(x) for x in reviewer(*args).stdout.splitlines()]
+    assert before and before[0]["check"] == "number"
+    ro = ReadOptions(source_lang="en", target_lang="it")
+    with Project.open(it, source_path=en, read_options=ro, aligned=True, reviewer="t") as p:
+        i = p.find_unit(before[0]["unit"])
+        assert i is not None
+        p.correct(i, p.segment(i).target.replace("2025", "2026"))
+    assert reviewer(*args).stdout == ""
+    assert reviewer(*args, "--no-store").stdout.strip()

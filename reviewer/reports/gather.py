@@ -50,21 +50,29 @@ class ReviewState:
             row.findings = kept
 
 
+def review_store_path(doc: Document) -> str:
+    """Where the review store of ``doc`` is by default: ``FILE.review.sqlite``, or
+    ``TARGET.aligned.review.sqlite`` for a sentence-aligned pair (``--align``)."""
+    from ..store import default_store_path
+
+    aligned = isinstance(doc.meta, dict) and doc.meta.get("aligned")
+    return str(default_store_path(doc.path + (".aligned" if aligned else "")))
+
+
 def open_review(doc: Document, read_options: Any, config: Any = None) -> ReviewState | None:
     """The review store beside ``doc`` (``FILE.review.sqlite``), or None when there is
     none (or ``doc`` is a stream). For a plain-text pair the store is beside the target
     file. ``config`` is the run's resolved configuration (never loaded here)."""
     from ..inputs import is_stream
     from ..project import Project
-    from ..store import default_store_path
 
-    if is_stream(doc.path) or not Path(default_store_path(doc.path)).is_file():
+    if is_stream(doc.path) or not Path(review_store_path(doc)).is_file():
         return None
-    source = doc.meta.get("source_path") if isinstance(doc.meta, dict) else None
-    if doc.target_only:
-        source = None
+    meta = doc.meta if isinstance(doc.meta, dict) else {}
+    source = None if doc.target_only else meta.get("source_path")
     project = Project.open(doc.path, read_options=read_options, create=False,
-                           source_path=str(source) if source else None, config=config)
+                           source_path=str(source) if source else None, config=config,
+                           aligned=bool(meta.get("aligned")))
     return ReviewState(project)
 
 

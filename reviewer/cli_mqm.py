@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import Any
 
 import click
@@ -33,11 +32,7 @@ def read_any(path: str, settings: Any) -> list[Any]:
         with Project.open(file, store_path=path, read_options=settings.read_options,
                           source_path=source, create=False, config=settings.config) as p:
             return project_annotations(p)
-    if readable_path(path) != Path(path):
-        from .errors import UsageError
-
-        raise UsageError("annotations must be a regular file (.tsv or .jsonl)", path)
-    return read_annotations(path)
+    return read_annotations(readable_path(path))  # a pipe is read as a stream
 
 
 def _is_sqlite(path: str) -> bool:

@@ -439,3 +439,51 @@ def test_findings_policy_check_report_review_agree_on_a_reviewed_file(
                   "spelling", "--fail-on", "minor").exit_code == 0
     assert invoke("check", str(tsv), "--config", conf, "--disable", "all", "--enable",
                   "spelling", "--fail-on", "minor", "--no-store").exit_code == 1
+
+
+# ------------------------------------------------------------------ fuzzing
+
+def test_fuzzed_configurations_are_accepted_or_one_line_errors(tmp_path: Path) -> None:
+    """Any mapping of TOML values in any known table: the resolver and the checks'
+    settings probe either accept it or raise a ReviewerError (exit 2, one line),
+    never anything else."""
+    from hypothesis import HealthCheck, given, settings as hsettings
+    from hypothesis import strategies as st
+
+    from reviewer.config import parse_config
+    from reviewer.errors import ReviewerError
+    from reviewer.settings import resolve
+
+    scalars = st.one_of(st.text(max_size=8), st.integers(-10**6, 10**6),
+                        st.floats(allow_nan=True), st.booleans())
+    values = st.recursive(scalars, lambda c: st.lists(c, max_size=3)
+                          | st.dictionaries(st.text(max_size=6), c, max_size=3), max_leaves=6)
+    check_keys = st.sampled_from(["source-lang", "target-lang", "fail-on", "enable", "disable",
+                                  "glossary", "source-key", "input-format", "id-key"])
+    option_keys = st.sampled_from(["max_ratio", "min_ratio", "min_chars", "threshold", "words",
+                                   "min_length", "severity", "enabled", "allow", "typographic"])
+    check_ids = st.sampled_from(["length", "variant", "spelling", "punctuation", "term", "number"])
+    raw = st.fixed_dictionaries({}, optional={
+        "check": st.dictionaries(check_keys, values, max_size=3),
+        "checks": st.dictionaries(check_ids, st.dictionaries(option_keys, values, max_size=2),
+                                  max_size=2),
+        "mqm": st.dictionaries(st.sampled_from(["profile", "profiles"]), values, max_size=2),
+        "review": st.dictionaries(st.sampled_from(["theme", "mqm-profile"]), values, max_size=2),
+        "reviewer": values,
+    })
+
+    @hsettings(max_examples=120, deadline=None,
+               suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(raw)
+    def run(data: dict[str, Any]) -> None:
+        try:
+            config = parse_config(data, str(tmp_path / "reviewer.toml"))
+            resolve({}, config=config).validate_checks()
+            seen["accepted"] += 1
+        except ReviewerError as e:
+            assert "\n" not in str(e)
+            seen["refused"] += 1
+
+    seen = {"accepted": 0, "refused": 0}
+    run()
+    assert seen["accepted"] and seen["refused"]  # both kinds were generated

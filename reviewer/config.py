@@ -203,6 +203,11 @@ def parse_config(raw: dict[str, Any], path: str = "<config>") -> Config:
         if "severity" in opts:
             _check_value(opts["severity"], "severity", f"checks.{cid}.severity", path)
             cfg.severity[cid] = Severity.parse(opts.pop("severity"))
+        for key, value in opts.items():  # paths are relative to the file's folder
+            if key.endswith(("_file", "-file")) and isinstance(value, str) and value:
+                p = Path(value).expanduser()
+                if not p.is_absolute() and path != "<config>":
+                    opts[key] = str(Path(path).parent / p)
         cfg.options[cid] = CheckOptions(opts, f"checks.{cid}", path)
     return cfg
 
@@ -242,6 +247,8 @@ def typed_option(options: Any, key: str, default: Any) -> Any:
     elif isinstance(default, (list, tuple, set, frozenset)):
         kinds = {type(v) for v in default} or {str}
         ok = isinstance(value, list) and all(type(v) in kinds for v in value)
+        if kinds == {str}:  # the checks also take one string (split on spaces/commas)
+            ok = ok or isinstance(value, str)
         need = "a list of " + ("strings" if kinds == {str} else "values")
     elif isinstance(default, dict):
         ok, need = isinstance(value, dict), "a table"

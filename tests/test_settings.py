@@ -487,3 +487,16 @@ def test_fuzzed_configurations_are_accepted_or_one_line_errors(tmp_path: Path) -
     seen = {"accepted": 0, "refused": 0}
     run()
     assert seen["accepted"] and seen["refused"]  # both kinds were generated
+
+
+def test_a_word_list_file_is_relative_to_the_config(proj: dict[str, Path]) -> None:
+    (proj["cfg"] / "words.txt").write_text("# extra words\nRiducando\n", encoding="utf-8")
+    tsv = str(proj["tsv"])
+    base = GLOSSARY_TOML + "[checks.spelling]\n"
+    flagged = check_json(tsv, "--config", write(proj, base))["stats"]["findings"]["by_check"]
+    assert flagged.get("spelling", 0) == 1
+    ok = check_json(tsv, "--config", write(proj, base + 'wordlist_file = "words.txt"\n'))
+    assert "spelling" not in ok["stats"]["findings"]["by_check"]
+    # one string for a list of words is accepted, as the checks take it
+    ok = check_json(tsv, "--config", write(proj, base + 'words = "Riducando gigawatt"\n'))
+    assert "spelling" not in ok["stats"]["findings"]["by_check"]

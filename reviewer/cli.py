@@ -239,6 +239,14 @@ def score_cmd(hyps: tuple[str, ...], refs: tuple[str, ...], metrics: str, fmt: s
     opts = MetricOptions(tokenize=tokenize, lowercase=lowercase,
                          trg_lang=settings.read.target_lang or "")
     engine = make_engine(*engine_options(workers, cluster))
+    if engine is not None:
+        from .inputs import is_stream
+
+        for p in (*hyps, *refs):
+            if is_stream(p):
+                engine.close()
+                raise UsageError("a pipe or device cannot be read by workers; save it to a "
+                                 "file, or drop --workers/--cluster", p)
     if engine is None:
         systems, ref_lines = score_systems(hyps, refs, wanted, opts, ropts, names=names or None)
     else:

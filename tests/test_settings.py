@@ -500,3 +500,13 @@ def test_a_word_list_file_is_relative_to_the_config(proj: dict[str, Path]) -> No
     # one string for a list of words is accepted, as the checks take it
     ok = check_json(tsv, "--config", write(proj, base + 'words = "Riducando gigawatt"\n'))
     assert "spelling" not in ok["stats"]["findings"]["by_check"]
+
+
+def test_target_only_review_shows_what_check_finds(proj: dict[str, Path], tmp_path: Path) -> None:
+    conf = write(proj, GLOSSARY_TOML)
+    it = str(proj["cfg"] / "article.it.txt")
+    r = invoke("check", "--target", it, "--config", conf, "--format", "json")
+    n = len(json.loads(r.output)["findings"])
+    assert n and json.loads(r.output)["stats"]["findings"]["by_check"].get("forbidden-term")
+    s = review_session("--target", it, "--config", conf, "--store", str(tmp_path / "t.sqlite"))
+    assert s["session"].counts()["findings_left"] == n

@@ -85,9 +85,11 @@ def _side_text(seg: Segment, f: Finding) -> str | None:
 @click.option("--list-checks", is_flag=True, help="List the checks, whether enabled, and exit.")
 @O.no_store_option
 @O.engine_options
+@O.unit_selection_options
 def check_cmd(inputs: tuple[str, ...], source: str | None, target: str | None,
               fmt: str, output: str | None, colour: str, show_stats: bool, list_checks: bool,
               workers: int | None, cluster: str | None, align: bool, no_store: bool,
+              states: str | None, include_untranslated: bool, strict: bool,
               **_: Any) -> None:
     """Run the QA checks on INPUT files (PO, XLIFF, TMX, TSV/CSV, JSONL, TXT) or on a
     --source/--target pair, and print the findings. A file with a review store beside
@@ -100,6 +102,10 @@ def check_cmd(inputs: tuple[str, ...], source: str | None, target: str | None,
 
     settings = from_context()
     options = settings.read_options
+    if strict:
+        from dataclasses import replace as _replace
+
+        options = _replace(options, strict=True)
     if list_checks:
         from .checks import all_checks
 
@@ -119,6 +125,14 @@ def check_cmd(inputs: tuple[str, ...], source: str | None, target: str | None,
     if settings.config.options:  # [checks.ID] settings: fail before any output
         settings.validate_checks()
     plan.count_words = fmt == "json" or show_stats  # the only outputs that show words
+    plan.include_untranslated = include_untranslated
+    if states:
+        from .status import parse_states
+
+        try:
+            plan.states = parse_states(states)
+        except ValueError as e:
+            raise UsageError(f"--states: {e}") from None
     threshold = settings.check.fail_on
     n_files = len(spec.files) if spec.files else 1
     engine = None
@@ -189,6 +203,10 @@ def check_cmd(inputs: tuple[str, ...], source: str | None, target: str | None,
             engine.close()
     if show_stats:
         click.echo(format_stats(plan.stats.to_dict()), err=True)
+    elif plan.stats.not_translated and fmt == "text":
+        n = plan.stats.not_translated
+        click.echo(f"{n:,} unit{'s' if n != 1 else ''} not translated yet (not checked; "
+                   "--include-untranslated checks them)", err=True)
     if failed:
         sys.exit(1)
 
@@ -219,9 +237,10 @@ def score_cmd(hyps: tuple[str, ...], refs: tuple[str, ...], metrics: str, fmt: s
     are ranked; --paired-bs/--paired-ar test each against the first."""
     from .metrics import MetricOptions
     from .scoring import confidence as add_ci
-    from .scoring import render, score_systems, significance
+    from .scoring import check_request, render, score_systems, significance
 
     wanted = [m.strip().lower() for m in metrics.split(",") if m.strip()]
+    check_request(wanted, n_samples)
     if names and len(names) != len(hyps):
         raise UsageError(f"--name given {len(names)} times for {len(hyps)} systems")
     if paired_bs and paired_ar:
@@ -278,6 +297,10 @@ def format_stats(stats: dict[str, Any]) -> str:
     sev = ", ".join(f"{k} {v}" for k, v in f["by_severity"].items() if v)
     lines = [f"{stats['files']} file(s), {stats['units']:,} units, {stats['words']:,} words; "
              f"{f['total']:,} findings" + (f" ({sev})" if sev else "")]
+    if stats.get("not_translated"):
+        lines.append(f"{stats['not_translated']:,} units not translated yet (not checked)")
+    if stats.get("statuses"):
+        lines.append("statuses: " + ", ".join(f"{k} {v:,}" for k, v in stats["statuses"].items()))
     if f["by_check"]:
         lines.append("by check: " + ", ".join(f"{k} {v}" for k, v in
                                               sorted(f["by_check"].items(), key=lambda kv: -kv[1])))

@@ -55,6 +55,7 @@ def mqm_score(annotations: str, by: str, fmt: str, output: str | None, **_: Any)
     (FILE.review.sqlite), with the MQM profile every command uses by default."""
     from .mqm import iter_jsonl, score, write_csv_rows
     from .output import check_output, output_stream, protected_paths
+    from .safetext import terminal_safe
     from .settings import from_context
 
     settings = from_context()
@@ -71,7 +72,8 @@ def mqm_score(annotations: str, by: str, fmt: str, output: str | None, **_: Any)
         else:
             for r in rows:
                 where = " ".join(x for x in (r.system, r.doc or "", r.seg_id or "") if x)
-                out.write(f"{where}\t{r.score:.4f}\t(raters {r.raters}, errors {r.errors})\n")
+                out.write(terminal_safe(f"{where}\t{r.score:.4f}\t(raters {r.raters}, "
+                                        f"errors {r.errors})") + "\n")
 
 
 @mqm_group.command("import")

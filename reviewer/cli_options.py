@@ -12,10 +12,12 @@ from typing import Any, Callable
 
 import click
 
+from .formats import FORMAT_MODULES
 from .model import Severity
 
 SEVERITIES = [str(s) for s in Severity]
-INPUT_FORMATS = ["po", "xliff", "tmx", "tsv", "csv", "jsonl", "txt"]
+#: --input-format choices: every registered format (the one registry)
+INPUT_FORMATS = list(FORMAT_MODULES)
 
 Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
 
@@ -75,6 +77,13 @@ glossary_option = click.option(
 engine_options = _group(
     click.option("--workers", type=int, default=None, help="Local worker processes (default 1: this process)."),
     click.option("--cluster", help="A Dask scheduler (tcp://host:8786), or local:N for a LocalCluster of N workers."),
+)
+
+#: Which units the checks look at (unit statuses from the formats).
+unit_selection_options = _group(
+    click.option("--states", help="Check only units in these statuses (comma-separated: new, untranslated, fuzzy, translated, reviewed, final)."),
+    click.option("--include-untranslated", is_flag=True, help="Check units not translated yet too (else they are counted once)."),
+    click.option("--strict", is_flag=True, help="Refuse a file with a malformed unit (else the unit is a 'format' finding)."),
 )
 
 profile_option = click.option(

@@ -49,8 +49,21 @@ def review_cmd(file: str | None, source: str | None, target: str | None,
     run(opts, settings)
 
 
+def need_terminal() -> None:
+    """Refuse to start the screen without a terminal: with a pipe or file for input or
+    output it would wait for keys that never come (one line, exit 2)."""
+    import sys
+
+    from .errors import UsageError
+
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UsageError("review needs a terminal (its input or output is a pipe or a "
+                         "file); use check, report or export in scripts")
+
+
 def run(opts: Any, settings: Any) -> None:
-    """Start the app; re-raise a user error from opening; close the store."""
+    """Start the app; re-raise a user error from opening; close the store. Settings
+    errors come first, then the terminal check."""
     from .runner import resolve_enabled
     from .tui.app import ReviewApp
     from .tui.keymap import keymap_from_config
@@ -61,6 +74,7 @@ def run(opts: Any, settings: Any) -> None:
     resolve_enabled(config, settings.check.enable, settings.check.disable)  # fail before the screen
     if settings.check.run:
         settings.validate_checks()
+    need_terminal()
     keymap, warnings = keymap_from_config(config.raw)
     session = ReviewSession(None)  # type: ignore[arg-type]
     app = ReviewApp(session, opener=lambda s: open_into(s, opts, settings), keymap=keymap,

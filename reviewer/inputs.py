@@ -147,13 +147,19 @@ def open_one(path: str | os.PathLike[str], options: Any,
     """One document: a bilingual file, the target of a plain-text pair (``source``
     given), or a plain-text target alone (``target_only``). Streams are spooled first;
     the document keeps the name the user gave."""
-    from .formats import open_document, plaintext
+    from .formats import open_document, open_pair, plaintext
 
     real = readable_path(path)
     real_source = readable_path(source) if source is not None else None
     try:
         if real_source is not None:
-            doc = plaintext.read_pair(real_source, real, options)
+            from .formats import SUFFIXES
+
+            if options.format is None and real.suffix.lower() not in SUFFIXES:
+                # no known suffix (a pipe, process substitution): plain text, line by line
+                doc = plaintext.read_pair(real_source, real, options)
+            else:
+                doc = open_pair(real_source, real, options)  # by key, or line by line
             if isinstance(doc.meta, dict) and real_source != Path(str(source)):
                 doc.meta["source_path"] = str(source)
         elif target_only:
@@ -207,7 +213,24 @@ def open_inputs(spec: InputSpec, options: Any) -> Iterator[Document]:
                            target_only=not spec.source)
         return
     for path in expand(spec.files):
-        yield open_one(path, options)
+        yield from open_all(path, options)
+
+
+def open_all(path: str | os.PathLike[str], options: Any) -> list[Document]:
+    """The documents of one INPUT file: one, or one per target language for a file
+    holding several (an Xcode String Catalog without ``--target-lang``)."""
+    from .formats import open_documents
+
+    real = readable_path(path)
+    try:
+        docs = open_documents(real, options)
+        for doc in docs:
+            _check_keys(doc, options, path)
+    except ReviewerError as e:
+        if e.path == str(real):
+            e.path = str(path)
+        raise
+    return [_renamed(d, str(path)) for d in docs] if real != Path(path) else docs
 
 
 def aligned_document(source: str, target: str, options: Any) -> Document:

@@ -17,7 +17,7 @@ from typing import Any
 
 from . import lang as L
 
-__all__ = ["lexicon_lang", "has_lexicon", "lemma", "is_known", "same_lemma"]
+__all__ = ["lexicon_lang", "has_lexicon", "lemma", "is_known", "is_lemma", "same_lemma"]
 
 #: BCP 47 primary subtags whose lexicon simplemma files under another code.
 _ALIASES = {"sr": "hbs", "hr": "hbs", "bs": "hbs", "sh": "hbs", "no": "nb", "iw": "he",
@@ -87,3 +87,32 @@ def same_lemma(a: str, b: str, lang: str | None) -> bool:
         return True
     la, lb = lemma(a, lang), lemma(b, lang)
     return la is not None and la == lb
+
+
+@lru_cache(maxsize=None)
+def _lemma_set(code: str) -> frozenset[bytes] | frozenset[str]:
+    """The lemmas of ``code``'s lexicon (the values of its form -> lemma mapping), as
+    simplemma stores them (UTF-8 bytes) when it exposes that, else as strings."""
+    from simplemma.strategies.dictionaries.dictionary_factory import DEFAULT_DICTIONARY_FACTORY
+
+    d = DEFAULT_DICTIONARY_FACTORY.get_dictionary(code)
+    raw = getattr(d, "_dict", None)
+    if isinstance(raw, dict):
+        return frozenset(raw.values())
+    return frozenset(str(v) for v in d.values())
+
+
+@lru_cache(maxsize=200_000)
+def _is_lemma(word: str, code: str) -> bool:
+    lemmas = _lemma_set(code)
+    cands = {word, word.lower(), word[:1].upper() + word[1:].lower()}
+    if lemmas and isinstance(next(iter(lemmas)), bytes):
+        return any(c.encode("utf-8") in lemmas for c in cands)
+    return any(c in lemmas for c in cands)
+
+
+def is_lemma(word: str, lang: str | None) -> bool:
+    """Whether ``word`` (either case) is a dictionary form in ``lang``'s lexicon: the
+    lemma of some word form. ``False`` also when the language has no lexicon."""
+    code = lexicon_lang(lang)
+    return code is not None and _is_lemma(word, code)

@@ -25,6 +25,7 @@ import tempfile
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
+from . import safetext
 from .errors import UsageError
 from .model import Finding, Severity
 
@@ -63,7 +64,7 @@ def _visible(text: str) -> str:
             out.append("⟦⟧")
         else:
             out.append(ch)
-    return "".join(out)
+    return safetext.terminal_safe("".join(out))
 
 
 def excerpt(side_text: str, start: int, end: int, colour: bool, width: int = 50) -> str:
@@ -96,7 +97,7 @@ def write_text(
         loc = f"{f.file}:{f.line}" if f.line is not None else f.file
         unit = f.unit if len(f.unit) <= 40 else f.unit[:39] + "…"
         form = f" form {f.form}" if f.form is not None else ""
-        out.write(f"{loc}: {sev} {f.check} [{_visible(unit)}{form}]: {f.message}\n")
+        out.write(f"{_visible(loc)}: {sev} {f.check} [{_visible(unit)}{form}]: {_visible(f.message)}\n")
         text = side_texts(f) if side_texts else None
         if text is not None:
             out.write(f"    {f.side}: {excerpt(text, f.start, f.end, colour)}\n")
@@ -125,27 +126,8 @@ def write_json(findings: Iterable[Finding], out: IO[str], stats: RunStats,
     out.write("\n")
 
 
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_cell(value: object) -> str:
-    """A CSV cell safe to open in a spreadsheet: formula-like text gets a leading
-    apostrophe (CSV injection)."""
-    if value is None:
-        return ""
-    s = str(value)
-    lead = s.lstrip(" ")
-    if lead and lead[0] in _FORMULA and not _is_number(s):
-        return "'" + s
-    return s
-
-
-def _is_number(s: str) -> bool:
-    try:
-        float(s)
-    except ValueError:
-        return False
-    return True
+# One helper for every CSV the tool writes (see reviewer.safetext).
+csv_cell = safetext.csv_cell
 
 
 def write_csv(findings: Iterable[Finding], out: IO[str]) -> None:

@@ -41,6 +41,11 @@ class RunStats:
     terms_found: int = 0
     terms_approved: int = 0
     glossary_applied: bool = False
+    #: units the checks ran on (units minus those skipped by status)
+    checked: int = 0
+    #: units not translated yet (status new/untranslated), counted instead of checked
+    not_translated: int = 0
+    statuses: Counter[str] = field(default_factory=Counter)
 
     def add(self, finding: Finding) -> None:
         """Count one finding."""
@@ -52,6 +57,9 @@ class RunStats:
         return {
             "files": self.files,
             "units": self.units,
+            "checked": self.checked,
+            "not_translated": self.not_translated,
+            "statuses": dict(self.statuses),
             "words": self.words,
             "findings": {
                 "total": sum(self.by_severity.values()),
@@ -157,6 +165,10 @@ class CheckPlan:
     stats: RunStats = field(default_factory=RunStats)
     #: count source words into ``stats`` (off when no output shows them)
     count_words: bool = True
+    #: check units not translated yet too (else they are only counted)
+    include_untranslated: bool = False
+    #: check only units in these statuses (None: all translated ones)
+    states: frozenset[str] | None = None
 
     @property
     def ids(self) -> list[str]:
@@ -186,6 +198,30 @@ class CheckPlan:
         found, approved = g.adherence(seg, doc.source_lang, doc.target_lang)
         self.stats.terms_found += found
         self.stats.terms_approved += approved
+
+    def skipped(self, seg: Segment) -> bool:
+        """True for a unit the checks do not look at: obsolete, not translated yet
+        (unless ``include_untranslated``), or outside ``states``."""
+        from .status import NOT_TRANSLATED
+
+        if "obsolete" in seg.flags:
+            return True
+        status = seg.status
+        return (status in NOT_TRANSLATED and not self.include_untranslated) or (
+            self.states is not None and (status or "translated") not in self.states)
+
+    def document_units(self, segs: Iterable[Segment]) -> list[Segment]:
+        """The units whole-document checks see: those not :meth:`skipped`, ICU
+        messages with their syntax blanked (the same as :meth:`run` keeps)."""
+        from .icu import masked, prepare
+
+        out = []
+        for s in segs:
+            if self.skipped(s):
+                continue
+            p = prepare(s)
+            out.append(masked(p) if p.branches else s)
+        return out
 
     def document_checks(self, doc: Document) -> list[Check]:
         """The planned document-level checks that apply to ``doc``, in plan order."""
@@ -270,21 +306,54 @@ class CheckPlan:
         count_terms = self.glossary is not None and not target_only
         words = self.count_words
 
+        from .icu import masked as icu_masked
+        from .icu import prepare as icu_prepare
+        from .status import NOT_TRANSLATED
+
+        from .plurals import exact_forms, singular_forms
+
+        # gettext forms chosen for one number only may leave the count out
+        plural_header = doc.meta.get("plural_forms") if isinstance(doc.meta, dict) else None
+        exact = exact_forms(plural_header)
+        singular = singular_forms(plural_header)
+        fmt_check = next((c for c in self.checks if c.id == "format"), None)
+        icu_check = next((c for c in self.checks if c.id == "icu"), None)
+        icu_run = None if icu_check is None else (icu_check.run, ctxs["icu"])
+        include_untranslated, states = self.include_untranslated, self.states
         for seg in doc:
             if "obsolete" in seg.flags:
                 continue
             stats.units += 1
             if words:
                 stats.words += count_words(seg.target or "" if target_only else seg.source)
+            status = seg.status
+            if status is not None:
+                stats.statuses[status] += 1
+            if (status in NOT_TRANSLATED and not include_untranslated) or (
+                    states is not None and (status or "translated") not in states):
+                if status in NOT_TRANSLATED:
+                    stats.not_translated += 1
+                if seg.problems and fmt_check is not None and "format" not in seg.ignore:
+                    for f in fmt_check.run(seg, ctxs["format"]):
+                        f = finish(seg, f, None)
+                        if kept is None:
+                            stats.add(f)
+                            yield f
+                        else:
+                            pending.setdefault(seg.index, []).append(f)
+                continue
+            stats.checked += 1
+            seg = icu_prepare(seg, doc.target_lang)
             if kept is not None:
-                kept.append(seg)
+                # whole-document checks see ICU messages with their syntax blanked
+                kept.append(icu_masked(seg) if seg.branches else seg)
             if (count_terms or seg.terms) and not target_only:
                 self._count_terms(seg, doc)
             ignore = seg.ignore
             if ignore and not ignore.isdisjoint(IGNORE_ALL):
                 continue
             out: list[Finding] = []
-            if not ignore and (seg.plural_source is None or not seg.plural_targets):
+            if not ignore and not seg.branches and (seg.plural_source is None or not seg.plural_targets):
                 # the common unit: one form, nothing ignored (lists chosen up front)
                 blocked = not seg.target
                 for run, ctx in pre_fast:
@@ -299,10 +368,18 @@ class CheckPlan:
                     for f in run(seg, ctx):
                         out.append(finish(seg, f, None))
                 forms: Iterable[tuple[int | None, Segment]] = ()
-            elif seg.plural_source is None or not seg.plural_targets:
+            elif not seg.branches and (seg.plural_source is None or not seg.plural_targets):
                 forms = ((None, seg),)
+            elif singular is not None:
+                forms = [(i, replace(seg, source=seg.source if i in singular else seg.plural_source,
+                                     target=t, plural_targets=()))
+                         for i, t in enumerate(seg.plural_targets)]
             else:
                 forms = seg.forms()
+            if seg.branches and icu_run is not None and "icu" not in ignore:
+                # ICU structure is judged on the whole message, the branches as text
+                for f in icu_run[0](seg, icu_run[1]):
+                    out.append(finish(seg, f, None))
             for form, s in forms:
                 blocked = not s.target
                 for cid, run, ctx in pre_runs:
@@ -315,7 +392,12 @@ class CheckPlan:
                 for cid, needs_translation, run, ctx in runs:
                     if (blocked and needs_translation) or (ignore and cid in ignore):
                         continue
-                    for f in run(s, ctx):
+                    if cid == "icu" and seg.branches:
+                        continue
+                    found = run(s, ctx)
+                    if cid == "placeholder" and form in exact and not seg.branches:
+                        found = _allow_missing_count(found)
+                    for f in found:
                         out.append(finish(seg, f, form))
             if kept is None:
                 for f in dedupe(out):
@@ -332,6 +414,17 @@ class CheckPlan:
             for f in dedupe(pending[idx]):
                 stats.add(f)
                 yield f
+
+
+def _allow_missing_count(found: Iterable[Finding]) -> list[Finding]:
+    """Placeholder findings of a plural form used for one number only ("one file",
+    Arabic's dual), less the first placeholder missing from the translation: the
+    count the form's wording implies."""
+    out = list(found)
+    for i, f in enumerate(out):
+        if "missing" in f.message.lower():
+            return out[:i] + out[i + 1:]
+    return out
 
 
 def plan_checks(

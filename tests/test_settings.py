@@ -73,12 +73,16 @@ def review_session(*args: str) -> Any:
         s.run_checks(s.add_findings)
         seen.update(session=s, keymap=self._startup_keymap, theme=self._startup_theme)
 
-    orig = ReviewApp.run
+    import reviewer.cli_review as cr
+
+    orig, orig_tty = ReviewApp.run, cr.need_terminal
     ReviewApp.run = fake_run  # type: ignore[method-assign]
+    cr.need_terminal = lambda: None  # CliRunner: no terminal
     try:
         r = invoke("review", *args)
     finally:
         ReviewApp.run = orig  # type: ignore[method-assign]
+        cr.need_terminal = orig_tty
     assert r.exit_code == 0, r.output
     return seen
 
@@ -342,6 +346,7 @@ def test_wrong_types_are_one_line_errors_naming_file_and_key(
     from reviewer.tui.app import ReviewApp
 
     monkeypatch.setattr(ReviewApp, "run", lambda self, *a, **k: None)  # before the screen
+    monkeypatch.setattr("reviewer.cli_review.need_terminal", lambda: None)
     conf = write(proj, text)
     args = [command, str(proj["tsv"]), "--config", conf, "--source-lang", "en", "--target-lang", "it"]
     if command == "report":
@@ -387,12 +392,16 @@ def test_one_mqm_score_on_screen_in_report_and_mqm_score(proj: dict[str, Path], 
         s.load_figures()
         seen["screen"] = s.mqm.score()
 
-    orig = ReviewApp.run
+    import reviewer.cli_review as cr
+
+    orig, orig_tty = ReviewApp.run, cr.need_terminal
     ReviewApp.run = fake_run  # type: ignore[method-assign]
+    cr.need_terminal = lambda: None  # CliRunner: no terminal
     try:
         assert invoke("review", str(tsv), "--config", conf, "--no-checks").exit_code == 0
     finally:
         ReviewApp.run = orig  # type: ignore[method-assign]
+        cr.need_terminal = orig_tty
     report = report_json(str(tsv), "--config", conf)["summary"]["mqm"]
     r = invoke("mqm", "score", str(tsv) + ".review.sqlite", "--by", "system", "--config", conf)
     cli_score = json.loads(r.output.splitlines()[0])["score"]

@@ -61,13 +61,17 @@ def fig_review_count(tmp: Path) -> str:
         seen["n"] = s.counts()["findings_left"]
         seen["mqm"] = s.mqm.profile.name
 
-    orig = ReviewApp.run
+    import reviewer.cli_review as cr
+
+    orig, orig_tty = ReviewApp.run, cr.need_terminal
     ReviewApp.run = fake_run  # type: ignore[method-assign]
+    cr.need_terminal = lambda: None  # CliRunner: no terminal
     try:
         sh("review", "samples/article.en-it.tsv", "--config", "samples/reviewer.toml",
            "--store", str(tmp / "s.sqlite"))
     finally:
         ReviewApp.run = orig  # type: ignore[method-assign]
+        cr.need_terminal = orig_tty
     return f"findings left {seen['n']}   (MQM profile: {seen['mqm']})\n"
 
 

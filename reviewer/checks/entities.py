@@ -75,6 +75,65 @@ _CODE_RE = re.compile(r"[A-Z][A-Za-z]*\d\w*")
 _ALNUM_RE = re.compile(r"[^\W_]+")
 
 
+class _Cover:
+    """Spans of a text marked as taken, for overlap tests in time proportional to the
+    span tested (a list scanned for every test made long texts quadratic). ``hits(a,
+    b)`` is True exactly when some added ``(x, y)`` has ``x < b and a < y``."""
+
+    __slots__ = ("_marks", "_empty", "_any")
+
+    def __init__(self, size: int, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._marks = bytearray(size + 1)
+        self._empty: list[tuple[int, int]] = []  # zero-length spans, tested one by one
+        self._any = False
+        for a, b in spans:
+            self.add(a, b)
+
+    def add(self, a: int, b: int) -> None:
+        """Mark ``a .. b-1``."""
+        self._any = True
+        if b <= a:
+            self._empty.append((a, b))
+        else:
+            self._marks[a:b] = b"\x01" * (b - a)
+
+    def hits(self, a: int, b: int, other: "_Cover | None" = None) -> bool:
+        """Whether ``(a, b)`` overlaps a marked span (or one of ``other``'s)."""
+        if other is not None and other.hits(a, b):
+            return True
+        if not self._any:
+            return False
+        if b > a:
+            if self._marks.find(1, a, b) >= 0:
+                return True
+        elif 0 < a < len(self._marks) and self._marks[a - 1] and self._marks[a]:
+            return True  # an empty span strictly inside a marked one
+        return any(x < b and a < y for x, y in self._empty)
+
+
+@lru_cache(maxsize=2)
+def _lower(text: str) -> str:
+    return text.lower()
+
+
+@lru_cache(maxsize=2)
+def _token_index(target: str) -> tuple[list[re.Match[str]], dict[str, list[int]],
+                                       dict[str, list[int]]]:
+    """The target's alphanumeric tokens, and where each lowercased token and each
+    lowercased pair of tokens joined across one space or hyphen starts (token
+    positions): computed once per target, not once per name."""
+    toks = list(_ALNUM_RE.finditer(target))
+    singles: dict[str, list[int]] = {}
+    pairs: dict[str, list[int]] = {}
+    for i, m in enumerate(toks):
+        singles.setdefault(m.group().lower(), []).append(i)
+        if i + 1 < len(toks):
+            n2 = toks[i + 1]
+            if target[m.end():n2.start()] in (" ", "-"):
+                pairs.setdefault((m.group() + n2.group()).lower(), []).append(i)
+    return toks, singles, pairs
+
+
 class Name(NamedTuple):
     """A name found in a text: span, text as written (possessive dropped), kind."""
 
@@ -145,13 +204,13 @@ def find_names(text: str, lang: str | None, dnt: Sequence[str] = ()) -> list[Nam
     code = base(lang)
     spans = skip_spans(text)
     names: list[Name] = []
-    taken: list[tuple[int, int]] = list(spans)
+    taken = _Cover(len(text), spans)
     for term in dnt:
         fold = term == term.lower()
         for a, b in _find_term(text, term, fold):
-            if not any(x < b and a < y for x, y in taken):
+            if not taken.hits(a, b):
                 names.append(Name(a, b, text[a:b], "dnt"))
-                taken.append((a, b))
+                taken.add(a, b)
     has_dict = dictionary(code) is not None
     tokens = list(_TOKEN_RE.finditer(text))
     words = [
@@ -164,7 +223,7 @@ def find_names(text: str, lang: str | None, dnt: Sequence[str] = ()) -> list[Nam
         if tok.islower():
             continue  # no uppercase letter: never a name (see _kind)
         start = m.start()
-        if taken and any(x < m.end() and start < y for x, y in taken):
+        if taken.hits(start, m.end()):
             continue
         if tok.endswith(_POSSESSIVE):
             tok = tok[:-2]
@@ -183,7 +242,9 @@ def find_names(text: str, lang: str | None, dnt: Sequence[str] = ()) -> list[Nam
         if kind:
             names.append(Name(start, start + len(tok), tok, kind))
     if has_dict and code not in NOUN_CAPS:
-        names += _multiword(text, code, words, taken + [(n.start, n.end) for n in names])
+        for n in names:
+            taken.add(n.start, n.end)
+        names += _multiword(text, code, words, taken)
     names.sort()
     return names
 
@@ -193,7 +254,7 @@ RARE = 500
 
 
 def _multiword(
-    text: str, code: str, words: Sequence[str], taken: Sequence[tuple[int, int]]
+    text: str, code: str, words: Sequence[str], taken: _Cover
 ) -> list[Name]:
     """Runs of two or more capitalised words inside a sentence-case sentence where one
     word is rare or unknown in the source language (``Jensen Huang``, ``Vera Rubin``)."""
@@ -207,7 +268,7 @@ def _multiword(
     out = []
     for m in _RUN_RE.finditer(text):
         a, b = m.span()
-        if any(x < b and a < y for x, y in taken) or m.group().lower() in translatable_names():
+        if taken.hits(a, b) or m.group().lower() in translatable_names():
             continue
         parts = m.group().split()
         if is_sentence_initial(text, a) and (
@@ -267,7 +328,7 @@ def _after_number(text: str, start: int) -> bool:
 def _occurrences(text: str, name: str, fold: bool, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """Occurrences of ``name`` in ``text`` allowing elision before it and up to three
     lowercase letters (an inflection) after it; none inside ``spans``."""
-    hay, needle = (text.lower(), name.lower()) if fold else (text, name)
+    hay, needle = (_lower(text), name.lower()) if fold else (text, name)
     if len(hay) != len(text):
         return []
     out = []
@@ -324,27 +385,29 @@ class EntityCheck(Check):
         groups: dict[str, list[Name]] = {}
         for n in names:
             groups.setdefault(n.text, []).append(n)
-        claimed: list[tuple[int, int]] = []
+        claimed = _Cover(len(target))
+        tcover = _Cover(len(target), tspans)
         source_words = {w.lower() for w in _ALNUM_RE.findall(source)}
         missing: list[Name] = []
         pending: list[tuple[str, list[Name]]] = []
         for text, occ in groups.items():
             exact = _occurrences(target, text, False, tspans)
-            claimed += exact
+            for a, b in exact:
+                claimed.add(a, b)
             if len(exact) < len(occ):
                 pending.append((text, occ))
         for text, occ in pending:
             found = len(_occurrences(target, text, False, tspans))
             variants = [
                 (a, b) for a, b in _occurrences(target, text, True, tspans)
-                if not any(x < b and a < y for x, y in claimed)
+                if not claimed.hits(a, b)
             ]
             for a, b in variants:
-                claimed.append((a, b))
+                claimed.add(a, b)
                 yield self._case_variant(target, a, b, text)
-            near = list(self._near(target, text, tspans, claimed, source_words, context))
+            near = list(self._near(target, text, tcover, claimed, source_words, context))
             for a, b, score in near:
-                claimed.append((a, b))
+                claimed.add(a, b)
                 yield self._near_miss(target, a, b, text, score)
             if not near and not found and not variants:
                 missing.append(occ[0])
@@ -358,8 +421,8 @@ class EntityCheck(Check):
         self,
         target: str,
         name: str,
-        spans: Sequence[tuple[int, int]],
-        claimed: Sequence[tuple[int, int]],
+        spans: _Cover,
+        claimed: _Cover,
         source_words: set[str],
         context: CheckContext,
     ) -> Iterator[tuple[int, int, float]]:
@@ -368,11 +431,23 @@ class EntityCheck(Check):
             return
         key = name.lower()
         width = name.count(" ") + 1
-        toks = [m for m in _ALNUM_RE.finditer(target)]
+        toks, singles, pairs = _token_index(target)
         tcode = base(context.target_lang)
-        blocked = list(spans) + list(claimed)
         found: list[tuple[float, int, int]] = []
-        for i, m in enumerate(toks):
+        if width == 1:
+            # Only tokens (and joined token pairs) similar enough to the name can
+            # score: found in the target's vocabulary at C speed, so a long target
+            # costs its vocabulary per name, not its length.
+            hits: set[int] = set()
+            for table in (singles, pairs):
+                for low, _, _ in process.extract(key, table.keys(), scorer=fuzz.ratio,
+                                                 score_cutoff=cutoff, limit=None):
+                    hits.update(table[low])
+            order: Iterable[int] = sorted(hits)
+        else:
+            order = range(len(toks))
+        for i in order:
+            m = toks[i]
             if width > 1:
                 if i + width > len(toks):
                     break
@@ -394,7 +469,7 @@ class EntityCheck(Check):
             for a, b, word in cands:
                 low = word.lower()
                 score = fuzz.ratio(key, low, score_cutoff=cutoff)
-                if not score or any(x < b and a < y for x, y in blocked):
+                if not score or claimed.hits(a, b, spans):
                     continue
                 single = width == 1 and b == m.end()
                 if (single and low in source_words) or any(c.isdigit() for c in word):
@@ -438,9 +513,10 @@ class EntityCheck(Check):
         if not dnt or not target:
             return
         spans = skip_spans(target)
-        exact: list[tuple[int, int]] = []
+        exact = _Cover(len(target), spans)
         for name in dnt:
-            exact += _occurrences(target, name, False, spans)
+            for a, b in _occurrences(target, name, False, spans):
+                exact.add(a, b)
         by_low: dict[str, str] = {}
         for name in dnt:
             by_low.setdefault(name.lower(), name)
@@ -448,7 +524,7 @@ class EntityCheck(Check):
         tcode = base(context.target_lang)
         for m in _ALNUM_RE.finditer(target):
             a, b, word = m.start(), m.end(), m.group()
-            if any(x < b and a < y for x, y in exact + list(spans)) or len(word) < 3:
+            if exact.hits(a, b) or len(word) < 3:
                 continue
             low = word.lower()
             hit = by_low.get(low)

@@ -908,6 +908,7 @@ class _Env:
 _ACCEL_BEFORE = frozenset("]&_~")
 _ACCEL_AFTER = frozenset("[&")
 _PREV_RE = re.compile(r"(\w+)[ \u00a0]+$")
+_PREV_WINDOW = 256  # characters before a word where the previous word is looked for
 
 
 def _in_name_run(text: str, w: Word, code: str) -> bool:
@@ -923,7 +924,9 @@ def _in_name_run(text: str, w: Word, code: str) -> bool:
         m = re.match(r"\w+", text[nxt.start(1):])  # type: ignore[union-attr]
         if m and m.group().lower() not in d:
             return True
-    prev = _PREV_RE.search(text, 0, w.start)
+    # the word before, looked for just before ``w`` (a search from 0 made every word
+    # cost the whole text: quadratic on one long line)
+    prev = _PREV_RE.search(text, max(0, w.start - _PREV_WINDOW), w.start)
     return bool(prev) and prev.group(1)[:1].isupper() and prev.group(1).lower() not in d
 
 

@@ -157,7 +157,12 @@ class CapitalizationCheck(Check):
             return
         found = False
         si, ti = _first(s), _first(t)
-        if si < len(s) and ti < len(t) and s[si].isupper() and t[ti].islower():
+        if si < len(s) and ti < len(t) and t[ti].islower() and (
+            s[si].isupper()
+            # a source in a script without case (Chinese, Hindi, Arabic): the target
+            # is judged as a text of its own
+            or (s[si].isalpha() and s[si].lower() == s[si].upper() and _starts_sentence(t, ti))
+        ):
             stok, ttok = _token_at(s, si), _token_at(t, ti)
             m = _WORD_RE.match(t, ti)
             if (

@@ -144,41 +144,18 @@ def _validate(raw: dict[str, Any], path: str) -> None:
     profiles = raw.get("mqm", {}).get("profiles", {})
     for name, prof in profiles.items():
         _check_value(prof, "table", f"mqm.profiles.{name}", path)
-        _check_profile(prof, f"mqm.profiles.{name}", path)
+        _check_profile(name, prof, path)
 
 
-def _number(value: Any, where: str, path: str, positive: bool = False) -> None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value \
-            or value < 0 or (positive and value == 0) or value in (float("inf"), float("-inf")):
-        need = "a positive number" if positive else "a number, 0 or more"
-        raise ConfigError(f"{where} must be {need}, not {_show(value)}", path)
+def _check_profile(name: str, prof: dict[str, Any], path: str) -> None:
+    """An MQM profile table, checked by :mod:`reviewer.mqm` (every key and value) when
+    the file is read, the error naming the file."""
+    from .mqm import _user_profile
 
-
-def _check_profile(prof: dict[str, Any], where: str, path: str) -> None:
-    """An MQM profile table: weights and overrides non-negative numbers, flags true or
-    false, the threshold a number and the tolerance positive."""
-    weights = prof.get("weights", {})
-    _check_value(weights, "table", f"{where}.weights", path)
-    for sev, w in weights.items():
-        _number(w, f"{where}.weights.{sev}", path)
-    overrides = prof.get("overrides", [])
-    if not isinstance(overrides, list):
-        raise ConfigError(f"{where}.overrides must be a list of tables, not {_show(overrides)}", path)
-    for k, o in enumerate(overrides):
-        w = f"{where}.overrides[{k}]"
-        _check_value(o, "table", w, path)
-        for key in ("category", "severity"):
-            _check_value(o.get(key), "str", f"{w}.{key}", path)
-        _number(o.get("weight"), f"{w}.weight", path)
-    for key in ("per_word", "critical_fails"):
-        if key in prof and not isinstance(prof[key], bool):
-            raise ConfigError(f"{where}.{key} must be true or false, not {_show(prof[key])}", path)
-    if "pass_threshold" in prof:
-        _number(prof["pass_threshold"], f"{where}.pass_threshold", path)
-    if "tolerance" in prof:
-        _number(prof["tolerance"], f"{where}.tolerance", path, positive=True)
-    if "base" in prof:
-        _check_value(prof["base"], "str", f"{where}.base", path)
+    try:
+        _user_profile(name, prof)
+    except ConfigError as e:
+        raise ConfigError(e.message, path) from None
 
 
 def parse_config(raw: dict[str, Any], path: str = "<config>") -> Config:

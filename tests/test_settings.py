@@ -330,9 +330,9 @@ BAD = [
     ('[checks.length]\nseverity = "huge"\n', "checks.length.severity"),
     ("x = " + "[" * 5000 + "]" * 5000 + "\n", "nested"),
     ('check = 5\n', "[check]"),
-    ('[mqm.profiles.x]\nweights = { major = "abc" }\n', "mqm.profiles.x.weights.major"),
-    ('[mqm.profiles.x]\nweights = { minor = -1 }\n', "mqm.profiles.x.weights.minor"),
-    ('[mqm.profiles.x]\ntolerance = 0\n', "mqm.profiles.x.tolerance"),
+    ('[mqm.profiles.x]\nweights = { major = "abc" }\n', "mqm profile 'x': weight 'major'"),
+    ('[mqm.profiles.x]\nweights = { minor = -1 }\n', "mqm profile 'x': weight 'minor'"),
+    ('[mqm.profiles.x]\ntolerance = 0\n', "mqm profile 'x': tolerance"),
     ('[mqm]\nprofile = "nope"\n', "nope"),
     ('[keys]\nx = 1\n[review]\ntheme = 5\n', "review.theme"),
 ]

@@ -308,6 +308,9 @@ def format_stats(stats: dict[str, Any]) -> str:
     if ta:
         rate = "n/a" if ta["rate"] is None else f"{ta['rate']:.1%}"
         lines.append(f"term adherence: {ta['approved']}/{ta['found']} glossary terms rendered as approved ({rate})")
+    if stats.get("skipped"):
+        lines.append("skipped: " + "; ".join(
+            f"{s['check']} for {s['language']} ({s['reason']})" for s in stats["skipped"]))
     return "\n".join(lines)
 
 

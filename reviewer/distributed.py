@@ -625,6 +625,8 @@ def _add_stats(total: RunStats, part: RunStats) -> None:
     total.checked += part.checked
     total.not_translated += part.not_translated
     total.statuses.update(part.statuses)
+    for key, why in part.skipped.items():
+        total.skipped.setdefault(key, why)
 
 
 def run_check(plan: CheckPlan, inputs: Sequence[list[Chunk]], options: Any, engine: Engine,

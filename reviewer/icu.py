@@ -299,11 +299,19 @@ def prepare(seg: Segment, target_lang: str | None = None) -> Segment:
     out = []
     for label, text in t_var:
         src = s_var.get(label)
+        if label.endswith(":one") and not _singular_one(target_lang):
+            src = None  # Russian 'one' is also 21, 31...: it translates 'other'
         if src is None:
             base = label.rsplit(":", 1)[0]
             src = s_var.get(f"{base}:other") or next(iter(s_var.values()), seg.source)
         out.append((label, src, text))
     return replace(seg, branches=tuple(out))
+
+
+def _singular_one(lang: str | None) -> bool:
+    from .plurals import singular_category
+
+    return singular_category(lang, "one")
 
 
 @lru_cache(maxsize=256)

@@ -159,6 +159,9 @@ class Finding:
     index: int = 0
     line: int | None = None
     form: int | None = None
+    #: other checks that saw the same problem on the same span (they report no
+    #: finding of their own; see :func:`reviewer.runner.dedupe`)
+    also: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         """The finding as the stable JSON object (field order as documented)."""
@@ -180,6 +183,8 @@ class Finding:
         }
         if self.form is not None:
             d["form"] = self.form
+        if self.also:
+            d["also"] = list(self.also)
         return d
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["exact_forms", "singular_forms", "form_numbers"]
+__all__ = ["exact_forms", "singular_forms", "form_numbers", "singular_category"]
 
 _EXPR = re.compile(r"plural\s*=\s*([^;]+)")
 
@@ -52,3 +52,23 @@ def singular_forms(header: str | None) -> frozenset[int] | None:
     if nums is None:
         return None
     return frozenset(i for i, ns in nums.items() if ns == {1})
+
+
+@lru_cache(maxsize=256)
+def singular_category(lang: str | None, category: str) -> bool:
+    """True when ``lang``'s CLDR plural ``category`` holds no whole number but 0 and 1
+    (English or French 'one'): such a form translates the source's 'one' form. Russian
+    'one' is also 21, 31..., Arabic 'zero' is 0: those translate the 'other' form,
+    which has the count. Unknown languages: True for 'one' (the usual case)."""
+    if category == "other":
+        return False
+    if not lang:
+        return category == "one"
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        loc = Locale.parse(lang.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return category == "one"
+    nums = [n for n in range(1001) if loc.plural_form(n) == category]
+    return bool(nums) and set(nums) <= {0, 1} and category == "one"

@@ -46,6 +46,9 @@ class RunStats:
     #: units not translated yet (status new/untranslated), counted instead of checked
     not_translated: int = 0
     statuses: Counter[str] = field(default_factory=Counter)
+    #: ``(check id, language) -> reason`` for the checks that could not judge a
+    #: document's language and stayed silent on it
+    skipped: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def add(self, finding: Finding) -> None:
         """Count one finding."""
@@ -69,7 +72,25 @@ class RunStats:
                 "by_check": dict(sorted(self.by_check.items())),
             },
             **({"term_adherence": self.term_adherence()} if self.glossary_applied else {}),
+            "skipped": [
+                {"check": c, "language": lang, "reason": why}
+                for (c, lang), why in sorted(self.skipped.items())
+            ],
         }
+
+    def note_skipped(self, checks: Iterable[Check], contexts: dict[str, CheckContext]) -> None:
+        """Record the checks that say they cannot judge this document's languages
+        (their ``skip_reason(context)``, when they have one)."""
+        for c in checks:
+            why_fn = getattr(c, "skip_reason", None)
+            if why_fn is None:
+                continue
+            ctx = contexts[c.id]
+            why = why_fn(ctx)
+            if why:
+                lang = (ctx.target_lang or "?") if not getattr(c, "pair_language", False) \
+                    else f"{ctx.source_lang or '?'}-{ctx.target_lang or '?'}"
+                self.skipped.setdefault((c.id, lang), why)
 
     def term_adherence(self) -> dict[str, Any]:
         """Of the glossary source terms found in sources, how many have an approved
@@ -78,26 +99,90 @@ class RunStats:
         return {"found": n, "approved": m, "rate": round(m / n, 4) if n else None}
 
 
+#: Checks whose source-side finding ("the glossary term has no approved form in the
+#: target") is the same problem as a target-side finding that names the wrong form and
+#: suggests an approved one (a forbidden term, a variant of the glossary's form).
+_SOURCE_TERM_CHECKS = frozenset({"term"})
+_TARGET_TERM_CHECKS = frozenset({"term", "forbidden-term", "variant"})
+
+
+def _merge(keep: Finding, other: Finding) -> Finding:
+    """``keep`` standing for both: the more severe severity, ``other``'s check (and
+    the checks it already stood for) named in ``also``."""
+    also = list(keep.also)
+    for cid in (other.check, *other.also):
+        if cid != keep.check and cid not in also:
+            also.append(cid)
+    sev = max(keep.severity, other.severity)
+    if sev == keep.severity and tuple(also) == keep.also:
+        return keep
+    return replace(keep, severity=sev, also=tuple(also))
+
+
+def _same_term_problem(src: Finding, tgt: Finding) -> bool:
+    """A source-side glossary finding and a target-side one about the same term: the
+    target finding's fix is one of the forms the source finding asks for."""
+    return (
+        src.side == "source" and src.suggestion is None and src.check in _SOURCE_TERM_CHECKS
+        and tgt.side == "target" and tgt.check in _TARGET_TERM_CHECKS
+        and bool(tgt.suggestion) and f'"{tgt.suggestion}"' in src.message
+        and src.form == tgt.form
+    )
+
+
 def dedupe(findings: list[Finding]) -> list[Finding]:
-    """Drop a finding when an earlier one of another check flags the same span with
-    the same fix ("gpu" -> "GPU" from both entity and spelling): one problem, one
-    finding, keeping the more severe and the earlier check's message."""
+    """One finding per problem, among one unit's findings (in check order, which is the
+    precedence: the earlier check is the more specific one, e.g. ``term`` before
+    ``entity`` before ``spelling``). The later finding is dropped and its check named
+    in the kept one's ``also`` (severity: the higher of the two) when
+
+    - both flag the same span with the same fix ("gpu" -> "GPU" from term and entity);
+    - the same check flags the same span twice without a fix (two glossary rows,
+      'scale' and 'scaling', on one word);
+    - a source-side glossary finding (term without an approved form in the target)
+      and a target-side one whose fix is a form that finding asks for (the forbidden
+      'spiegamento' -> 'implementazione' for 'deployment'): the target-side finding,
+      which has the span and the fix, is kept.
+
+    ``dedupe(dedupe(a) + b) == dedupe(a + b)``: the distributed engine relies on it."""
     if len(findings) < 2:
         return findings
-    out: list[Finding] = []
+    out: list[Finding | None] = []
     at: dict[tuple[object, ...], int] = {}
+    sources: list[int] = []  # positions of source-side term findings still standing
     for f in findings:
-        if f.end <= f.start or f.suggestion is None:
-            out.append(f)  # no fix to share: different diagnoses of one span both stand
-            continue
-        key = (f.form, f.side, f.start, f.end, f.suggestion)
-        i = at.get(key)
-        if i is None:
-            at[key] = len(out)
+        if f.end <= f.start:
             out.append(f)
-        elif f.severity > out[i].severity:
-            out[i] = replace(out[i], severity=f.severity)
-    return out
+            continue
+        if f.suggestion is None:
+            key: tuple[object, ...] = (f.form, f.side, f.start, f.end, None, f.check)
+        else:
+            key = (f.form, f.side, f.start, f.end, f.suggestion)
+        i = at.get(key)
+        if i is not None and out[i] is not None:
+            out[i] = _merge(out[i], f)  # type: ignore[arg-type]
+            continue
+        if f.side == "target" and f.suggestion and sources:
+            hit = [k for k in sources if out[k] is not None and _same_term_problem(out[k], f)]  # type: ignore[arg-type]
+            for k in hit:
+                f = _merge(f, out[k])  # type: ignore[arg-type]
+                out[k] = None
+            if hit:
+                sources = [k for k in sources if out[k] is not None]
+        else:
+            # a later source-side finding may already have its target-side partner
+            if f.side == "source" and f.suggestion is None and f.check in _SOURCE_TERM_CHECKS:
+                for k, g in enumerate(out):
+                    if g is not None and _same_term_problem(f, g):
+                        out[k] = _merge(g, f)
+                        f = None  # type: ignore[assignment]
+                        break
+                if f is None:
+                    continue
+                sources.append(len(out))
+        at[key] = len(out)
+        out.append(f)
+    return [f for f in out if f is not None]
 
 
 def _split_ids(values: Iterable[str]) -> list[str]:
@@ -273,6 +358,7 @@ class CheckPlan:
         doc_checks = self.document_checks(doc) if document_checks else []
         stats = self.stats
         stats.files += 1
+        stats.note_skipped(self.checks, ctxs)
         kept: list[Segment] | None = [] if doc_checks else None
         pending: dict[int, list[Finding]] = {}
 

@@ -35,7 +35,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 from .errors import InputError, ReviewerError
 
@@ -130,7 +130,7 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Cursor], None]] = {
     1: lambda cur: _run_script(cur, _V1),
     # v2: the input's target each correction was made on, so a correction applies only
     # while the input still has that text (rows from v1 stores: NULL, see ORIGINAL_SQL).
-    2: lambda cur: cur.execute("ALTER TABLE corrections ADD COLUMN original TEXT"),
+    2: lambda cur: _run_script(cur, "ALTER TABLE corrections ADD COLUMN original TEXT"),
 }
 
 # A correction row's original target: its own column, else (rows written by a v1 store)
@@ -172,6 +172,12 @@ class CorrectionRow:
     reverts: int | None = None
     original: str | None = None  # the input's target the correction was made on
     bound: bool = False  # ``original`` was recorded (else inferred: a v1 store's row)
+
+
+def _correction_row(r: Sequence[Any]) -> CorrectionRow:
+    """A :class:`CorrectionRow` from a row of ``_ROW_SQL``."""
+    return CorrectionRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9],
+                         bool(r[10]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -483,7 +489,7 @@ class Store:
         """Everything current: latest correction/status per key, live annotations and
         dismissals, and the keys in order of their first action."""
         corr = {
-            (r[1], r[2]): CorrectionRow(*r[:10], bool(r[10]))
+            (r[1], r[2]): _correction_row(r)
             for r in self._read(
                 _ROW_SQL + " WHERE c.id IN (SELECT max(id) FROM corrections GROUP BY unit, source)")
         }
@@ -513,7 +519,7 @@ class Store:
         a = self._read('SELECT id, unit, source, side, start, "end", category, severity, comment, '
                        "reviewer, time FROM annotations WHERE unit = ? AND source = ? AND deleted = 0 "
                        "ORDER BY id", key)
-        return (CorrectionRow(*c[0][:10], bool(c[0][10])) if c else None, s[0][0] if s else None,
+        return (_correction_row(c[0]) if c else None, s[0][0] if s else None,
                 [AnnotationRow(*r) for r in a])
 
     def dismissed(self) -> set[Content]:

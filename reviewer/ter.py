@@ -28,6 +28,7 @@ it computes:
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from operator import add
 
 # sacrebleu's limits and its helpers that work on any word lists, used as they are.
@@ -227,9 +228,13 @@ def _shifted_pairs(hyp: list[int], ref: list[int]):
     for r, w in enumerate(ref):
         where.setdefault(w, []).append(r)
     for start_h in range(n_h):
-        for start_r in where.get(hyp[start_h], ()):
-            if abs(start_r - start_h) > _MAX_SHIFT_DIST:
-                continue
+        occ = where.get(hyp[start_h], ())
+        # only the occurrences within the shift distance (ascending, as sacrebleu
+        # visits them): found by bisection, so a frequent word does not cost the
+        # whole reference for every hypothesis word (quadratic on long segments)
+        a = bisect_left(occ, start_h - _MAX_SHIFT_DIST)
+        b = bisect_right(occ, start_h + _MAX_SHIFT_DIST)
+        for start_r in occ[a:b]:
             length = 0
             while length < _MAX_SHIFT_SIZE and hyp[start_h + length] == ref[start_r + length]:
                 length += 1

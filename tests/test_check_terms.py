@@ -209,7 +209,9 @@ VARIANT_FLAGS = [
     (["Nvidia e NVIDIA.", "NVIDIA ha detto.", "Poi NVIDIA."], "it", False, ["Nvidia"], "NVIDIA"),
     (["Accordo con OpenAI.", "Poi OpenAI e Openai.", "Con OpenAI."], "it", False, ["Openai"], "OpenAI"),
     (["Talks with Microsoft.", "Then Microsoft and Mircosoft met."], "en", False, ["Mircosoft"], "Microsoft"),
-    (["Die Deutsche Telekom und die Deutsche Telecom."], "de", False, ["Telecom"], "Telekom"),
+    (["Deutsche Telekom said so.", "Then Deutsche Telekom and Deutsche Telekcom met."], "en", False, ["Telekcom"], "Telekom"),
+    (["Компания Газпром заявила.", "Потом Газпром и Газпорм."], "ru", False, ["Газпорм"], "Газпром"),
+    (["Η Microsoft είπε.", "Η Microsoft και η Mircosoft."], "el", False, ["Mircosoft"], "Microsoft"),
     (["Con Openai e Openi e Openbrai."], "it", True, ["Openai", "Openi", "Openbrai"], "OpenAI"),
     (["Nvidia fa GPU.", "Usa le gpu di Nvidia."], "it", True, ["Nvidia", "gpu", "Nvidia"], None),
     (["L'AI cresce.", "L'IA cresce."], "it", True, ["AI"], "IA"),
@@ -236,6 +238,15 @@ VARIANT_PASSES = [
     (["IT staff said it was fine.", "The IT team."], "en", False),
     (["H100 and H200 chips."], "en", False),
     (["GEMEINSAME ERKLÄRUNG", "Gemeinsame Erklärung der Firmen."], "de", False),
+    # two words of the language (German capitalises every noun), or forms of one
+    (["Der Treffer fiel beim Treffen.", "Nach dem Treffen."], "de", False),
+    (["Die Niederschläge.", "Der Niederschlag kam.", "Kein Niederschlag."], "de", False),
+    # words of scripts without capitals are not names by their shape
+    (["القادة والقادمة.", "القادمة هنا.", "القادمة"], "ar", False),
+    (["বাংলাদেশের মানুষ।", "বাংলাদেশ সরকার।"], "bn", False),
+    (["भारत सरकार।", "भारतीय लोग।"], "hi", False),
+    (["ประเทศไทย", "ประเทศไทยมี"], "th", False),
+    (["北京市", "北京的天气"], "zh", False),
 ]
 
 
@@ -329,3 +340,46 @@ def test_variant_prefers_the_source_spelling_in_bilingual_documents() -> None:
     ctx = CheckContext(target_lang="it", target_only=True)
     mono = list(VariantCheck().run_document(tonly, ctx))
     assert [(f.text, f.suggestion) for _, f in mono] == [("Openai", "Openi")]
+
+
+def test_variant_never_suggests_fewer_capitals_over_a_deliberate_spelling() -> None:
+    """Target-only, no glossary: a majority of 'Nvidia' must not overwrite 'NVIDIA'
+    (pressing the suggestion would damage correct text); in several scripts' documents."""
+    for lang, lines in (
+        ("it", ["Nvidia cresce.", "Nvidia e AMD.", "Poi Nvidia.", "Infine NVIDIA."]),
+        ("ru", ["Nvidia растёт.", "Nvidia и AMD.", "Потом Nvidia.", "Наконец NVIDIA."]),
+        ("ar", ["نمت Nvidia.", "Nvidia و AMD.", "ثم Nvidia.", "وأخيرا NVIDIA."]),
+    ):
+        fs = run_variant(lines, lang, None)
+        assert fs, lang
+        assert all(f.suggestion == "NVIDIA" and f.text == "Nvidia" for _, f in fs), lang
+
+
+def test_variant_target_language_forms_of_source_names() -> None:
+    """The translation's own form of a name, used throughout, is not a variant of the
+    source's ('Makedonia', 'Parlament'); a slip beside the right spelling is."""
+    from reviewer.checks.base import CheckContext
+    from reviewer.checks.variant import VariantCheck
+    from reviewer.model import Segment
+
+    def run(pairs: list[tuple[str, str]], tl: str) -> list[str]:
+        segs = [Segment(str(i), i, s, t) for i, (s, t) in enumerate(pairs)]
+        ctx = CheckContext(source_lang="en", target_lang=tl)
+        return [f.text for _, f in VariantCheck().run_document(segs, ctx)]
+
+    assert run([("North Macedonia votes.", "Makedonia Utara memilih."),
+                ("Macedonia and Greece.", "Makedonia dan Yunani.")], "id") == []
+    assert run([("The Welsh Parliament met.", "Das walisische Parlament tagte."),
+                ("Parliament voted.", "Das Parlament stimmte ab.")], "de") == []
+    assert run([("Sainsbury's grows.", "Sainsbury roste."),
+                ("At Sainsbury's today.", "V Saintsbury dnes.")], "cs") == ["Saintsbury"]
+    assert run([("The Premier League.", "Премьер-лига League."),
+                ("League games.", "Игры Leaguge.")], "ru") == ["Leaguge"]
+
+
+def test_variant_capitals_of_a_heading_do_not_beat_a_common_word() -> None:
+    lines = ["Nhiều người đến.", "Người dân vui.", "Có người hỏi.", "NGƯỜI DÂN VÀ CHÍNH PHỦ"]
+    fs = run_variant(lines, "vi", None)
+    assert all(f.text != "người" for _, f in fs)
+    lines = ["Viele Menschen kamen.", "Die Menschen sind froh.", "MENSCHEN UND STAAT"]
+    assert all(f.text != "Menschen" for _, f in run_variant(lines, "de", None))

@@ -55,7 +55,8 @@ def test_android_strings_arrays_plurals_escapes_and_pairing(tmp_path: Path) -> N
     assert u["count"].target.count("\ue000") == 1 and u["count"].target_codes[0].kind == "open"
     assert u["days[1]"].target == "Вт"
     # the Russian 'few' form is paired with the English 'other' form
-    assert u["msgs[few]"].source == "%d messages" and u["msgs[one]"].source == "%d message"
+    # Russian 'one' is also 21, 31...: it is checked against the English 'other' form
+    assert u["msgs[few]"].source == "%d messages" and u["msgs[one]"].source == "%d messages"
     assert u["gone"].target is None and u["gone"].status == "untranslated"
     assert "obsolete" in u["app"].flags  # translatable="false": not a unit to check
     out = tmp_path / "out.xml"
@@ -310,3 +311,22 @@ def test_plural_forms_are_not_compared_with_each_other_for_consistency(tmp_path:
     # 'few'/'many'/'other' of one message share a source but are different forms: no
     # finding among them; the two messages' 'other' forms do differ (shod / výsledků)
     assert {f.unit for f in found} <= {"m[other]", "n[other]"} and found
+
+
+def test_qt_mnemonics_are_inline_codes(tmp_path: Path) -> None:
+    from reviewer.runner import plan_checks
+
+    ts = tmp_path / "app_zh_CN.ts"
+    ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<TS version="2.1" language="zh_CN">\n<context><name>M</name>\n'
+                  '<message><source>&amp;Copy</source><translation>复制(&amp;C)</translation></message>\n'
+                  '<message><source>Tom &amp;&amp; Jerry</source><translation>汤姆 &amp;&amp; 杰瑞</translation></message>\n'
+                  '</context>\n</TS>\n', encoding="utf-8")
+    u = units(open_document(ts))
+    copy = u["M/&Copy"]
+    assert copy.source == "\ue000Copy" and copy.target == "复制\ue000"
+    assert [c.data for c in copy.target_codes] == ["(&C)"]
+    assert u["M/Tom && Jerry"].target == "汤姆 && 杰瑞"  # '&&' is a literal ampersand
+    found = list(plan_checks(enable=["brackets", "markup"], disable=["all"]).run(open_document(ts)))
+    assert found == []  # '(&C)' is not a pair of brackets, and the mnemonic is kept
+    new = change(ts, tmp_path / "o.ts", "M/&Copy", "拷贝\ue000")
+    assert new.target == "拷贝\ue000" and "拷贝(&amp;C)" in (tmp_path / "o.ts").read_text(encoding="utf-8")

@@ -102,7 +102,11 @@ def test_branches_are_checked_as_text_not_the_syntax() -> None:
                             ("VAR_SELECT:other", "Status: bad", "Statut : mauvais"))
     ru = prepare(Segment("1", 0, "{n, plural, one {# day} other {# days}}",
                          "{n, plural, one {# день} few {# дня} many {# дней} other {# дня}}"), "ru")
-    assert [b[1] for b in ru.branches] == ["# day", "# days", "# days", "# days"]
+    # Russian 'one' is also 21, 31...: it translates the source's 'other' (with the count)
+    assert [b[1] for b in ru.branches] == ["# days", "# days", "# days", "# days"]
+    de = prepare(Segment("1", 0, "{n, plural, one {# day} other {# days}}",
+                         "{n, plural, one {# Tag} other {# Tage}}"), "de")
+    assert [b[1] for b in de.branches] == ["# day", "# days"]
 
 
 def test_runner_reports_structure_once_and_branches_as_forms() -> None:

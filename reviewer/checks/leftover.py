@@ -36,6 +36,8 @@ from .base import Check, CheckContext
 __all__ = ["UntranslatedWordsCheck", "StrayPunctuationCheck", "CHECKS"]
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
+_LATIN_WORD_RE = re.compile(r"[A-Za-z\u00c0-\u024f]{3,}")
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]+")
 _TOKEN_RE = re.compile(r"\S+")
 # tokens that are never translated: URLs, e-mail, paths, identifiers, placeholders
 _CODELIKE_RE = re.compile(r"://|www\.|@|\w[./\\]\w|_|[{}%$<>=]|^[\[(\"'«„“]*-|\w-\w")
@@ -76,30 +78,52 @@ class UntranslatedWordsCheck(Check):
         sl, tl = context.source_lang, context.target_lang
         if not sl or not tl or L.base(sl) == L.base(tl):
             return []
-        sdom = dominant_script(src, 0.5)
-        tdom = dominant_script(tgt, 0.5)
-        # a language's scripts (CLDR), and the one most of its text is written in
-        # (Serbian in Latin letters under a plain "sr")
-        allowed = language_scripts(tl) | ({tdom} if tdom else set())
-        source_scripts = language_scripts(sl) | ({sdom} if sdom else set())
-        if not allowed or not source_scripts:
-            return []
+        ls, lt = language_scripts(sl), language_scripts(tl)
         out: list[Finding] = []
-        if not (source_scripts & allowed):
-            self._foreign_script(src, tgt, sl, tl, allowed, out)
-        elif sdom is not None and sdom == tdom:
+        if not ls or not lt:
+            # a language CLDR does not place: judge by the scripts of the texts
+            sdom, tdom = dominant_script(src, 0.5), dominant_script(tgt, 0.5)
+            if sdom is None or tdom is None:
+                return []
+            ls, lt = ls or frozenset({sdom}), lt or frozenset({tdom})
+        if not (ls & lt):
+            self._foreign_script(src, tgt, sl, tl, ls, lt, out)
+        elif ls == lt and len(ls) == 1:
             self._same_script(src, tgt, sl, tl, out)
+        # scripts shared in part (Chinese and Japanese): not judged
+        return out
+
+    def _candidates(
+        self, tgt: str, ls: frozenset[str], lt: frozenset[str]
+    ) -> list[tuple[int, int, str]]:
+        """Runs of the target's letters in a script of the source language and not of
+        the target's, found without walking every character."""
+        if "LATIN" in ls:
+            return [(m.start(), m.end(), "LATIN") for m in _LATIN_WORD_RE.finditer(tgt)]
+        if tgt.isascii():
+            return []
+        out = []
+        for m in _NON_ASCII_RE.finditer(tgt):
+            for a, b, script in script_runs(m.group()):
+                if script in ls and script not in lt:
+                    out.append((m.start() + a, m.start() + b, script))
         return out
 
     def _foreign_script(
-        self, src: str, tgt: str, sl: str, tl: str, allowed: frozenset[str],
+        self, src: str, tgt: str, sl: str, tl: str, ls: frozenset[str], lt: frozenset[str],
         out: list[Finding],
     ) -> None:
-        src_scripts = {s for _a, _b, s in script_runs(src)}
+        cands = self._candidates(tgt, ls, lt)
+        if not cands:
+            return
+        tdom = dominant_script(tgt, 0.5)
+        if tdom is not None and tdom in ls:
+            # the target is written in the source's script after all (Serbian in
+            # Latin letters under a plain "sr"): compare words instead
+            self._same_script(src, tgt, sl, tl, out)
+            return
         spans: list[tuple[int, int, str, Severity | None]] = []
-        for a, b, script in script_runs(tgt):
-            if script in allowed or script not in src_scripts:
-                continue
+        for a, b, script in cands:
             if _codelike(tgt, a, b):
                 continue
             word = tgt[a:b]
@@ -107,13 +131,13 @@ class UntranslatedWordsCheck(Check):
             if script == "LATIN":
                 # Latin in a non-Latin target: names and brands stay in Latin; a
                 # lowercase word of the source's language does not
-                if not word.islower() or len(word) < 3 or not morph.is_known(word, sl):
+                if not word.islower() or len(word) < 3:
                     continue
                 if word.lower() in L.SHARED_WORDS or word.lower() in L.KNOWN_NAMES:
                     continue
                 if not re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", src, re.I):
                     continue
-                if _in_name(tgt, a, b):
+                if _in_name(tgt, a, b) or not morph.is_known(word, sl):
                     continue  # "Brigham and Women's", "Newport on the Levee", "git push"
                 if not _inflected(word, morph.lemma(word, sl) or word):
                     if _maybe_loan(word, sl, tl):
@@ -138,13 +162,15 @@ class UntranslatedWordsCheck(Check):
             return
         src_lemmas: set[str] | None = None
         src_words: set[str] = set()
+        src_low = src.lower()
         for m in _WORD_RE.finditer(tgt):
             w = m.group()
-            if len(w) < 4 or not w.islower():
+            if len(w) < 4 or not w.islower() or w[:4] not in src_low:
+                continue  # (cheap) not even its stem is in the source
+            # cheapest first: the target's lexicon (the largest to load) comes last
+            if w in L.SHARED_WORDS or _codelike(tgt, m.start(), m.end()):
                 continue
-            if w in L.SHARED_WORDS or morph.is_known(w, tl) or not morph.is_known(w, sl):
-                continue
-            if _codelike(tgt, m.start(), m.end()):
+            if not morph.is_known(w, sl):
                 continue
             if src_lemmas is None:
                 src_words = {x.lower() for x in _WORD_RE.findall(src)}
@@ -153,6 +179,8 @@ class UntranslatedWordsCheck(Check):
             if w not in src_words and (len(lem) < 4 or lem not in src_lemmas):
                 continue
             if not _inflected(w, lem) and _maybe_loan(w, sl, tl):
+                continue
+            if morph.is_known(w, tl):
                 continue
             out.append(self.flag_span(
                 "target", tgt, m.start(), m.end(),

@@ -9,6 +9,7 @@ source to compare against (see :meth:`CapitalizationCheck.run`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable
 
 from .. import lang as L
@@ -292,7 +293,32 @@ _REPEAT_RE = re.compile(
 )
 
 
+_DOUBLED_ACRONYM_RE = re.compile(r"\b[A-Z]*([A-Z])\1[A-Z]*\b")
+
+
+@lru_cache(maxsize=1)
+def _repeat_marked() -> re.Pattern[str]:
+    """``_REPEAT_RE`` for text with combining marks: a word is letters and marks
+    (Devanagari 'से' is one word, not 'स' and a sign)."""
+    m = L.marks()
+    return re.compile(
+        rf"(?<![\w'’\-{m}])([^\W\d_](?:[^\W\d_]|[{m}])*)"
+        rf"(?=([^\S\n]+)(\1)(?![\w'’\-{m}]))",
+        re.IGNORECASE,
+    )
+
+
+def _repeat_re(text: str) -> re.Pattern[str]:
+    return _REPEAT_RE if text.isascii() else _repeat_marked()
+
+
 _LEAD_LETTERS_RE = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1)
+def _lead_marked() -> re.Pattern[str]:
+    m = L.marks()
+    return re.compile(rf"[^\W\d_](?:[^\W\d_]|[{m}])*")
 
 
 def _may_repeat(text: str) -> bool:
@@ -300,12 +326,13 @@ def _may_repeat(text: str) -> bool:
     second's leading letters end the first (``the the``, ``foo,the the.``), compared
     in a case folding at least as loose as the regex's ``IGNORECASE``."""
     words = text.upper().lower().split()
+    lead = _LEAD_LETTERS_RE if text.isascii() else _lead_marked()
     for a, b in zip(words, words[1:]):
         if b.isalpha():
             if a.endswith(b):
                 return True
         else:
-            m = _LEAD_LETTERS_RE.match(b)
+            m = lead.match(b)
             if m is not None and a.endswith(m.group()):
                 return True
     return False
@@ -338,12 +365,19 @@ class RepeatedWordCheck(Check):
         if not _may_repeat(t):
             return
         tl = context.target_lang
-        hits = [m for m in _REPEAT_RE.finditer(t) if not L.repeat_allowed(m.group(1), tl)]
+        rx = _repeat_re(t)
+        hits = [m for m in rx.finditer(t) if not L.repeat_allowed(m.group(1), tl)]
         if not hits:
             return
         s = segment.source
+        if s and _DOUBLED_ACRONYM_RE.search(s):
+            # 'CNN' spelt out letter by letter in another script ('سي إن إن'):
+            # a doubled letter of an acronym in the source, not a repeated word
+            hits = [m for m in hits if len(m.group(1)) > 3]
+            if not hits:
+                return
         if s:
-            src = [x.group(1).lower() for x in _REPEAT_RE.finditer(s)]
+            src = [x.group(1).lower() for x in _repeat_re(s).finditer(s)]
             if len(src) >= len(hits):
                 return  # the source repeats as often: deliberate, or its typo copied
         else:

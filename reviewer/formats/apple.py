@@ -49,7 +49,13 @@ class StringsFormat(KeyedFormat):
         data = path.read_bytes()
         for bom, enc in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
             if data.startswith(bom):
-                return data[len(bom):].decode(enc), bom
+                try:
+                    return data[len(bom):].decode(enc), bom
+                except UnicodeDecodeError as e:
+                    from ..errors import InputError
+
+                    raise InputError(f"invalid {enc.upper()} at byte offset {e.start + len(bom)}",
+                                     path) from None
         return super().load(path)
 
     def dump(self, text: str, bom: bytes) -> bytes:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..errors import InputError
+from ..plurals import singular_category
 from ..model import Document
 from .base import ReadOptions
 from .jsonspan import JArr, JObj, JStr, JsonError, JValue, dumps_str, parse
@@ -175,7 +176,9 @@ class XcstringsFormat(KeyedFormat):
                     yield s, None
                 continue
             for t in tgt:
-                s_e = src.get(t.key) or (src.get(f"{t.base}[other]") if t.base else None) \
+                same = t.plural != "one" or singular_category(lang, "one")
+                s_e = (src.get(t.key) if same else None) \
+                    or (src.get(f"{t.base}[other]") if t.base else None) or src.get(t.key) \
                     or next(iter(src.values()))
                 s_e.notes = t.notes = notes
                 t.translatable = not (skip or stale)

@@ -18,6 +18,7 @@ from typing import ClassVar, Iterator, Mapping
 
 from ..errors import InputError
 from ..model import Document, InlineCode, Segment
+from ..plurals import singular_category
 from ..status import default_status
 from .base import Format, ReadOptions, atomic_write_bytes, read_text
 
@@ -196,7 +197,7 @@ class KeyedFormat(Format):
         if src is None:
             segs = list(self._target_only(tgt))
         else:
-            segs = list(self.pair(src, tgt))
+            segs = list(self.pair(src, tgt, tlang))
         segs = _dedupe_ids(segs)
         meta: dict[str, object] = dict(tgt.meta)
         if spath is not None:
@@ -234,7 +235,7 @@ class KeyedFormat(Format):
             problems=(t.problems if t is not None else ()),
         )
 
-    def pair(self, src: Parsed, tgt: Parsed) -> Iterator[Segment]:
+    def pair(self, src: Parsed, tgt: Parsed, tlang: str | None = None) -> Iterator[Segment]:
         """Units in source order, each with the target entry of the same key; a plural
         form the source lacks takes the source's ``other`` form; target keys the source
         no longer has come last, flagged obsolete."""
@@ -257,7 +258,10 @@ class KeyedFormat(Format):
                 forms = s_forms[s.base]
                 for t in t_groups[s.base]:
                     used.add(id(t))
-                    se = forms.get(t.plural or "") or forms.get("other") or s
+                    cat = t.plural or ""
+                    # a target 'one' that also means 21, 31... translates the 'other' form
+                    same = cat != "one" or singular_category(tlang, "one")
+                    se = (forms.get(cat) if same else None) or forms.get("other") or s
                     yield self._segment(0, t.key, se, t)
                 continue
             match = by_key.get(s.key)

@@ -17,7 +17,7 @@ from typing import Any, Iterable, Sequence
 from .entries import _NO_ENTRIES, Entry
 from .morphology import (
     _COMPOUND_LANGS, _COMPOUND_MIN_REST, _ENDINGS, _MIN_STEM, _NAME_SUFFIXES, _NO_LIMIT, Morph,
-    _stem, morph_for,
+    _probes, _stem, morph_for,
 )
 from .normalize import _TOKEN_RE, _Text, fold, token_shape
 
@@ -176,8 +176,15 @@ def _verify(t: _Text, f: _Form, i: int, infl: bool, endings: frozenset[str] | No
 def _text_probes(low: str, toks: Sequence[str], morph: Morph) -> tuple[frozenset[str], ...]:
     """The index keys of every token of a text (folded text ``low``), computed once for
     the few forms asked about in it."""
-    probes = morph.probes
-    return tuple(probes(tok, False) for tok in toks)
+    code = morph.lexicon
+    if code is None:
+        return tuple(frozenset() for _ in toks)
+    lang, chain, fb = morph.lang, morph.chain, morph.fallback
+    none: frozenset[str] = frozenset()
+    return tuple(
+        _probes(tok, code, lang, chain, fb, False) if len(tok) >= 2 and tok.isalpha() else none
+        for tok in toks
+    )
 
 
 class _Forms:

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .errors import InputError
-from .formats import ReadOptions, detect_format, open_document
+from .formats import ReadOptions, detect_format, get_format
 from .formats.base import sniff_encoding
 from .model import Document, Segment
 
@@ -229,44 +229,11 @@ def _range_lines(chunk: Chunk) -> Iterator[tuple[int, str]]:
 
 
 def _line_units(chunk: Chunk, doc: Document, options: ReadOptions, base: int = 0) -> Iterator[Segment]:
-    """The units of a byte-range chunk, indexed from ``base`` (0: chunk-local)."""
+    """The units of a byte-range chunk, indexed from ``base`` (0: chunk-local), read by
+    the format's own public :meth:`~reviewer.formats.Format.read_lines`."""
     path = Path(chunk.path)
-    lines = _range_lines(chunk)
-    if chunk.fmt in ("tsv", "csv"):
-        from .formats import tabular
-
-        fmt = detect_format(path, options.format)
-        layout = fmt._layout(path, options)  # type: ignore[attr-defined]
-        make = tabular._segment_maker(layout)
-        delimiter = fmt.delimiter  # type: ignore[attr-defined]
-        records = tabular._records(lines, delimiter, path, chunk.line)
-        for index, record in tabular._units(records, layout, path):
-            yield make(index + base, record)
-    elif chunk.fmt == "jsonl":
-        from .formats import jsonl
-
-        index = base
-        for lineno, line in lines:
-            obj = jsonl._parse_line(line, path, lineno)
-            if obj is None:
-                continue
-            if options.source_key not in obj:
-                keys = ", ".join(map(repr, list(obj)[:8])) or "none"
-                raise InputError(
-                    f"no {options.source_key!r} key on this line (keys: {keys}; "
-                    "choose the key names with --source-key/--target-key)", path, lineno)
-            yield jsonl._segment(index, lineno, obj, path, options)
-            index += 1
-    else:  # txt, target-only
-        from .formats.plaintext import split_eol
-
-        index = base
-        for lineno, line in lines:
-            text, _ = split_eol(line)
-            if not text.strip():
-                continue
-            yield Segment(id=str(lineno), index=index, source="", target=text, line=lineno)
-            index += 1
+    fmt = get_format(chunk.fmt)
+    return fmt.read_lines(path, _range_lines(chunk), options, base, chunk.line)
 
 
 def chunk_document(chunk: Chunk, options: ReadOptions, base: int = 0) -> Document:
@@ -274,13 +241,11 @@ def chunk_document(chunk: Chunk, options: ReadOptions, base: int = 0) -> Documen
     ``base`` is the index of a byte-range chunk's first unit (by default 0, chunk-local;
     the driver passes the global index once it knows the earlier chunks' units). The
     units of other chunks carry their reader's indexes."""
-    if chunk.kind == "file" and (chunk.source or chunk.target_only):
-        from .formats import plaintext
+    from .inputs import open_one  # the one input opener
 
-        if chunk.source:
-            return plaintext.read_pair(Path(chunk.source), Path(chunk.path), options)
-        return plaintext.read_target_only(Path(chunk.path), options)
-    doc = open_document(chunk.path, options)
+    if chunk.kind == "file" and (chunk.source or chunk.target_only):
+        return open_one(chunk.path, options, source=chunk.source, target_only=chunk.target_only)
+    doc = open_one(chunk.path, options)
     if chunk.kind == "lines":
         doc.segments = _line_units(chunk, doc, options, base)
     elif chunk.kind == "slice":

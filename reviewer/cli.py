@@ -7,112 +7,17 @@ import contextlib
 import os
 import sys
 import traceback
-from pathlib import Path
 from typing import IO, Any, Iterator
 
 import click
 
 from . import __version__
+from . import cli_options as O
 from .errors import ReviewerError, UsageError
-from .model import Document, Finding, Segment, Severity
+from .model import Finding, Segment
+from .output import output_stream
 
-SEVERITIES = [str(s) for s in Severity]
-
-
-def _expand_inputs(paths: tuple[str, ...]) -> list[str]:
-    """Files as given; directories expanded to the supported files inside, sorted."""
-    from .formats import SUFFIXES
-    from .glossary_io import looks_like_glossary
-
-    out: list[str] = []
-    for p in paths:
-        if os.path.isdir(p):
-            found = sorted(
-                str(f) for f in Path(p).rglob("*")
-                if f.is_file() and f.suffix.lower() in SUFFIXES
-                and not f.name.endswith(".review.sqlite")
-                and not looks_like_glossary(f)  # a glossary beside the files it serves
-            )
-            if not found:
-                raise UsageError("no supported files in this directory", p)
-            out.extend(found)
-        else:
-            out.append(p)
-    return out
-
-
-def read_options(ctx_opts: dict[str, Any], config: Any) -> Any:
-    """ReadOptions from command-line options, falling back to ``[check]`` defaults."""
-    from .formats import ReadOptions
-
-    return ReadOptions(
-        source_lang=ctx_opts.get("source_lang") or config.default("source-lang"),
-        target_lang=ctx_opts.get("target_lang") or config.default("target-lang"),
-        source_key=ctx_opts.get("source_key") or "source",
-        target_key=ctx_opts.get("target_key") or "target",
-        reference_key=ctx_opts.get("reference_key") or "reference",
-        id_key=ctx_opts.get("id_key"),
-        terms_key=ctx_opts.get("terms_key") or "terms",
-        format=ctx_opts.get("input_format"),
-    )
-
-
-def open_inputs(
-    inputs: tuple[str, ...], source: str | None, target: str | None, options: Any,
-    align: bool = False,
-) -> Iterator[Document]:
-    """Documents to process: the INPUT files, or the --source/--target pair (line by
-    line, or sentence-aligned on the fly with ``align``), or a --target document alone
-    (target-only review)."""
-    from .formats import plaintext
-
-    check_input_options(inputs, source, target, align)
-    if target:
-        if source and align:
-            from .align import align_documents
-
-            yield align_documents(source, target, options.source_lang, options.target_lang)
-        elif source:
-            from .formats import open_pair
-
-            yield open_pair(Path(source), Path(target), options)
-        else:
-            yield plaintext.read_target_only(Path(target), options)
-        return
-    from .formats import open_documents
-
-    for path in _expand_inputs(inputs):
-        yield from open_documents(path, options)  # a String Catalog: one per language
-
-
-def check_input_options(inputs: tuple[str, ...], source: str | None, target: str | None,
-                        align: bool = False) -> None:
-    """Refuse contradictory or missing inputs with a usage error."""
-    if source and not target:
-        raise UsageError("--source needs --target (the translation of that file)")
-    if align and not (source and target):
-        raise UsageError("--align needs --source and --target (two documents to align)")
-    if target and inputs:
-        raise UsageError("give either INPUT files or --source/--target, not both")
-    if not (inputs or target):
-        raise UsageError("no input: give INPUT files, or --source and --target")
-
-
-@contextlib.contextmanager
-def output_stream(path: str | None) -> Iterator[IO[str]]:
-    """stdout, or an atomically written file."""
-    if path is None or path == "-":
-        yield sys.stdout
-        return
-    from .formats.base import atomic_writer
-
-    try:
-        with atomic_writer(path, "w") as f:
-            yield f
-    except FileNotFoundError:
-        raise UsageError("cannot write output: directory does not exist", path) from None
-    except PermissionError:
-        raise UsageError("cannot write output: permission denied", path) from None
+__all__ = ["cli", "main", "output_stream", "format_stats"]
 
 
 def _use_colour(choice: str, stream: IO[str]) -> bool:
@@ -168,52 +73,63 @@ def _side_text(seg: Segment, f: Finding) -> str | None:
 
 @cli.command("check")
 @click.argument("inputs", nargs=-1, type=click.Path())
-@click.option("--source", "source", type=click.Path(), help="Plain-text source, one segment a line.")
-@click.option("--target", "target", type=click.Path(), help="Plain-text translation; alone: target-only review.")
-@click.option("--align", "align", is_flag=True, help="Split --source and --target into sentences and align them (documents that are not line-aligned).")
-@click.option("--source-lang", help="Source language (BCP 47), when the file does not say.")
-@click.option("--target-lang", help="Target language (BCP 47), when the file does not say.")
+@O.pair_options
+@O.align_option
+@O.read_options
 @click.option("--format", "fmt", type=click.Choice(["text", "jsonl", "json", "csv"]), default="text", show_default=True)
-@click.option("-o", "--output", type=click.Path(), help="Write findings here instead of stdout.")
-@click.option("--fail-on", type=click.Choice(SEVERITIES), help="Exit 1 when a finding is at or above this severity.")
-@click.option("--enable", multiple=True, help="Check ids to enable (comma-separated; 'all').")
-@click.option("--disable", multiple=True, help="Check ids to disable (comma-separated; 'all').")
-@click.option("--config", "config_path", type=click.Path(), help="Configuration file (default ./reviewer.toml).")
-@click.option("--input-format", type=click.Choice(["po", "xliff", "tmx", "tsv", "csv", "jsonl", "txt", "json", "arb", "xcstrings", "android", "resx", "ts", "strings", "stringsdict", "properties", "yaml"]), help="Read inputs as this format, whatever their suffix.")
-@click.option("--source-key", help="JSONL/TSV key of the source (default: source).")
-@click.option("--target-key", help="JSONL/TSV key of the target (default: target).")
-@click.option("--reference-key", help="JSONL/TSV key of the reference (default: reference).")
-@click.option("--id-key", help="JSONL/TSV key of the unit id (default: line number).")
-@click.option("--terms-key", help="JSONL key of per-line glossary terms (default: terms).")
+@O.output_option(help="Write findings here instead of stdout ('-': stdout).")
+@O.fail_on_option
+@O.check_options
 @click.option("--color", "colour", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
-@click.option("-g", "--glossary", "glossaries", multiple=True, type=click.Path(), help="Glossary (TSV/CSV/TBX); repeat to combine.")
+@O.glossary_option
 @click.option("--stats", "show_stats", is_flag=True, help="Print a summary (units, words, findings, term adherence) to stderr.")
 @click.option("--list-checks", is_flag=True, help="List the checks, whether enabled, and exit.")
-@click.option("--workers", type=int, default=None, help="Local worker processes (default 1: this process).")
-@click.option("--cluster", help="A Dask scheduler (tcp://host:8786), or local:N for a LocalCluster of N workers.")
-@click.option("--states", help="Check only units in these statuses (comma-separated: new, untranslated, fuzzy, translated, reviewed, final).")
-@click.option("--include-untranslated", is_flag=True, help="Check units not translated yet too (else they are counted once).")
-@click.option("--strict", is_flag=True, help="Refuse a file with a malformed unit (else the unit is a 'format' finding).")
+@O.no_store_option
+@O.engine_options
+@O.unit_selection_options
 def check_cmd(inputs: tuple[str, ...], source: str | None, target: str | None,
-              fmt: str, output: str | None, fail_on: str | None, enable: tuple[str, ...],
-              disable: tuple[str, ...], config_path: str | None, colour: str,
-              glossaries: tuple[str, ...], show_stats: bool, list_checks: bool,
-              workers: int | None, cluster: str | None, align: bool, states: str | None,
-              include_untranslated: bool, strict: bool, **opts: Any) -> None:
+              fmt: str, output: str | None, colour: str, show_stats: bool, list_checks: bool,
+              workers: int | None, cluster: str | None, align: bool, no_store: bool,
+              states: str | None, include_untranslated: bool, strict: bool,
+              **_: Any) -> None:
     """Run the QA checks on INPUT files (PO, XLIFF, TMX, TSV/CSV, JSONL, TXT) or on a
-    --source/--target pair, and print the findings."""
-    from .config import config_paths, load_config
-    from .glossary_io import with_review_entries
-    from .output import write_csv, write_json, write_jsonl, write_text
+    --source/--target pair, and print the findings. A file with a review store beside
+    it is checked as corrected, its dismissed findings left out (--no-store: as it
+    is); see the findings policy in docs/interfaces.md."""
+    from .inputs import InputSpec, expand, open_inputs
+    from .output import protected_paths, write_csv, write_json, write_jsonl, write_text
     from .progress import Progress
-    from .runner import plan_checks
+    from .settings import from_context
 
-    config = load_config(config_path)
-    options = read_options(opts, config)
-    glossary = load_glossaries(glossaries or config_paths(config, "glossary"), options)
-    glossary = with_review_entries(glossary, _expand_inputs(inputs) if inputs else
-                                   [p for p in (target,) if p])  # added while reviewing
-    plan = plan_checks(config, enable, disable, glossary=glossary)
+    settings = from_context()
+    options = settings.read_options
+    if strict:
+        from dataclasses import replace as _replace
+
+        options = _replace(options, strict=True)
+    if list_checks:
+        from .checks import all_checks
+
+        on = set(settings.plan().ids)
+        for cid, cls in all_checks().items():
+            mark = "on " if cid in on else "off"
+            click.echo(f"{mark}  {cid:16} {cls.category:12} {cls.severity!s:9} {cls.name}")
+        return
+    spec = InputSpec(tuple(inputs), source, target, align)
+    spec.validate()
+    spec = InputSpec(tuple(expand(inputs)), source, target, align)  # directories walked once
+    protect = protected_paths([*spec.paths(), *settings.check.glossaries, settings.config.path])
+    from .output import check_output
+
+    check_output(output, protect)  # refuse a bad -o before any work
+    glossary = settings.load_glossary()
+    if not no_store:  # entries reviewers added in the files' review stores
+        from .glossary_io import with_review_entries
+
+        glossary = with_review_entries(glossary, spec.files or [p for p in (target,) if p])
+    plan = settings.plan(glossary)
+    if settings.config.options:  # [checks.ID] settings: fail before any output
+        settings.validate_checks()
     plan.count_words = fmt == "json" or show_stats  # the only outputs that show words
     plan.include_untranslated = include_untranslated
     if states:
@@ -223,28 +139,15 @@ def check_cmd(inputs: tuple[str, ...], source: str | None, target: str | None,
             plan.states = parse_states(states)
         except ValueError as e:
             raise UsageError(f"--states: {e}") from None
-    if strict:
-        from dataclasses import replace as _replace
-
-        options = _replace(options, strict=True)
-    if list_checks:
-        from .checks import all_checks
-
-        on = set(plan.ids)
-        for cid, cls in all_checks().items():
-            mark = "on " if cid in on else "off"
-            click.echo(f"{mark}  {cid:16} {cls.category:12} {cls.severity!s:9} {cls.name}")
-        return
-    fail_level = fail_on or config.default("fail-on")
-    threshold = Severity.parse(fail_level) if fail_level else None
-    check_input_options(inputs, source, target, align)
-    inputs = tuple(_expand_inputs(inputs))  # directories walked once, files counted right
-    n_files = len(inputs) if inputs else 1
+    threshold = settings.check.fail_on
+    n_files = len(spec.files) if spec.files else 1
     engine = None
     if workers is not None or cluster:
         from .distributed import engine_options, make_engine
 
         engine = make_engine(*engine_options(workers, cluster))
+        if not no_store:
+            note_stores_ignored(spec.files or ((target,) if target else ()))
     progress = Progress(n_files, enabled=False if engine else None)
     failed = False
     texts: dict[tuple[str, int], Segment] = {}
@@ -256,21 +159,34 @@ def check_cmd(inputs: tuple[str, ...], source: str | None, target: str | None,
         if engine is not None:
             from .distributed import input_chunks, run_check
 
-            chunks = input_chunks(list(inputs), source, target, options, engine.workers)
+            chunks = input_chunks(list(spec.files), source, target, options, engine.workers)
             for f in run_check(plan, chunks, options, engine, fmt == "text", texts):
                 if threshold is not None and f.severity >= threshold:
                     failed = True
                 yield f
             return
-        for doc in open_inputs(inputs, source, target, options, align):
+        for doc in open_inputs(spec, options):
+            review = None
+            aligned = isinstance(doc.meta, dict) and doc.meta.get("aligned")
+            if not no_store and os.path.isfile(doc.path + (".aligned" if aligned else "")
+                                               + ".review.sqlite"):
+                from .reports.gather import reviewed
+
+                review = reviewed(doc, options, settings.config)
             if fmt == "text":
                 doc.segments = _remember(doc.path, doc.segments, texts)
             if progress.enabled:
                 doc.segments = _counting(doc.segments, progress)
-            for f in plan.run(doc):
-                if threshold is not None and f.severity >= threshold:
-                    failed = True
-                yield f
+            try:
+                for f in plan.run(doc):
+                    if review is not None and review.dismissed(f):
+                        continue
+                    if threshold is not None and f.severity >= threshold:
+                        failed = True
+                    yield f
+            finally:
+                if review is not None:
+                    review.close()
             progress.file_done()
 
     def side_text(f: Finding) -> str | None:
@@ -278,7 +194,7 @@ def check_cmd(inputs: tuple[str, ...], source: str | None, target: str | None,
         return None if seg is None else _side_text(seg, f)
 
     try:
-        with output_stream(output) as out:
+        with output_stream(output, protect) as out:
             if fmt == "text":
                 write_text(findings(), out, _use_colour(colour, out), side_text)
             elif fmt == "jsonl":
@@ -311,7 +227,7 @@ def check_cmd(inputs: tuple[str, ...], source: str | None, target: str | None,
 @click.option("-r", "--ref", "refs", multiple=True, type=click.Path(), help="Reference file (repeat for several references).")
 @click.option("-m", "--metrics", default="bleu,chrf,chrf++,ter", show_default=True, help="Comma-separated: bleu, chrf, chrf++, ter.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "latex"]), default="text", show_default=True)
-@click.option("-o", "--output", type=click.Path(), help="Write here instead of stdout.")
+@O.output_option()
 @click.option("--segments", is_flag=True, help="Also give sentence-level scores (BLEU with effective order).")
 @click.option("--tokenize", type=click.Choice(["13a", "intl", "zh", "char", "none", "flores101", "flores200"]), help="BLEU tokenizer (default 13a; zh for Chinese).")
 @click.option("--lowercase", "-lc", is_flag=True, help="Case-insensitive scores.")
@@ -320,18 +236,13 @@ def check_cmd(inputs: tuple[str, ...], source: str | None, target: str | None,
 @click.option("--confidence", is_flag=True, help="95% bootstrap confidence intervals per system.")
 @click.option("--n-samples", type=int, default=0, help="Resamples (default 1000 for bootstrap, 10000 for AR).")
 @click.option("--name", "names", multiple=True, help="Display names for the systems, in order.")
-@click.option("--target-lang", help="Target language (BLEU's tokenizer choice for zh/ja/ko).")
-@click.option("--source-key", help="JSONL/TSV key of the source in bilingual inputs (default: source).")
-@click.option("--target-key", help="JSONL/TSV key of the hypothesis in bilingual inputs (default: target).")
-@click.option("--reference-key", help="JSONL/TSV key of the reference (default: reference).")
-@click.option("--input-format", type=click.Choice(["po", "xliff", "tmx", "tsv", "csv", "jsonl"]), help="Read bilingual inputs as this format, whatever their suffix.")
-@click.option("--workers", type=int, default=None, help="Local worker processes (default 1: this process).")
-@click.option("--cluster", help="A Dask scheduler (tcp://host:8786), or local:N for a LocalCluster of N workers.")
+@O.read_options
+@O.engine_options
 def score_cmd(hyps: tuple[str, ...], refs: tuple[str, ...], metrics: str, fmt: str,
               output: str | None, segments: bool, tokenize: str | None, lowercase: bool,
               paired_bs: bool, paired_ar: bool, confidence: bool, n_samples: int,
-              names: tuple[str, ...], target_lang: str | None, workers: int | None,
-              cluster: str | None, **keys: Any) -> None:
+              names: tuple[str, ...], workers: int | None,
+              cluster: str | None, **_: Any) -> None:
     """Score HYP files (plain text, or any bilingual file's targets) against references
     with sacrebleu: BLEU, chrF, chrF++ and TER, with their signatures. Several systems
     are ranked; --paired-bs/--paired-ar test each against the first."""
@@ -347,12 +258,25 @@ def score_cmd(hyps: tuple[str, ...], refs: tuple[str, ...], metrics: str, fmt: s
         raise UsageError("choose one of --paired-bs and --paired-ar")
     if (paired_bs or paired_ar) and len(hyps) < 2:
         raise UsageError("paired tests need at least two systems (the first is the baseline)")
-    opts = MetricOptions(tokenize=tokenize, lowercase=lowercase, trg_lang=target_lang or "")
-    from .config import Config
     from .distributed import engine_options, make_engine, score_systems_on
+    from .output import check_output, protected_paths
+    from .settings import from_context
 
-    ropts = read_options({**keys, "target_lang": target_lang}, Config())
+    settings = from_context()
+    ropts = settings.read_options
+    protect = protected_paths([*hyps, *refs, settings.config.path])
+    check_output(output, protect)
+    opts = MetricOptions(tokenize=tokenize, lowercase=lowercase,
+                         trg_lang=settings.read.target_lang or "")
     engine = make_engine(*engine_options(workers, cluster))
+    if engine is not None:
+        from .inputs import is_stream
+
+        for p in (*hyps, *refs):
+            if is_stream(p):
+                engine.close()
+                raise UsageError("a pipe or device cannot be read by workers; save it to a "
+                                 "file, or drop --workers/--cluster", p)
     if engine is None:
         systems, ref_lines = score_systems(hyps, refs, wanted, opts, ropts, names=names or None)
     else:
@@ -365,20 +289,17 @@ def score_cmd(hyps: tuple[str, ...], refs: tuple[str, ...], metrics: str, fmt: s
         significance(systems, ref_lines, wanted, "ar" if paired_ar else "bs", n_samples, opts)
     elif confidence:
         add_ci(systems, wanted, n_samples or 1000)
-    with output_stream(output) as out:
+    with output_stream(output, protect) as out:
         out.write(render(systems, wanted, fmt, segments))
 
 
-def load_glossaries(paths: Any, options: Any) -> Any:
-    """Load and merge glossaries (None when there are none)."""
-    if isinstance(paths, str):
-        paths = [paths]
-    if not paths:
-        return None
-    from .terms import load_glossary
-
-    loaded = [load_glossary(str(p), options.source_lang, options.target_lang) for p in paths]
-    return loaded[0] if len(loaded) == 1 else loaded[0].merge(*loaded[1:])
+def note_stores_ignored(paths: Any) -> None:
+    """With --workers/--cluster the files are checked as they are: say so on stderr for
+    each one that has a review store (the findings policy, docs/interfaces.md)."""
+    for p in paths:
+        if os.path.isfile(str(p) + ".review.sqlite"):
+            click.echo(f"reviewer: note: {p}: checked as it is with --workers/--cluster; its "
+                       "review store (corrections, dismissals) is not applied", err=True)
 
 
 def format_stats(stats: dict[str, Any]) -> str:

@@ -15,6 +15,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 import click
 
+from . import cli_options as O
 from .errors import UsageError
 
 __all__ = ["align_command", "write_tsv", "write_tmx", "write_xliff"]
@@ -77,12 +78,12 @@ def write_xliff(f: IO[str], links: Sequence, source_lang: str, target_lang: str)
 @click.argument("target", type=click.Path())
 @click.option("-o", "--output", required=True, type=click.Path(),
               help="Output file: .tsv, .tmx, .xlf or .xliff (the suffix decides).")
-@click.option("--source-lang", help="Source language (BCP 47); required for TMX and XLIFF.")
-@click.option("--target-lang", help="Target language (BCP 47); required for TMX and XLIFF.")
+@O.config_option
+@O.language_options
 @click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=0.0,
               show_default=True, help="Leave out links whose confidence is below this.")
-def align_command(source: str, target: str, output: str, source_lang: str | None,
-                  target_lang: str | None, min_confidence: float) -> None:
+def align_command(source: str, target: str, output: str, min_confidence: float,
+                  **_: object) -> None:
     """Split SOURCE and TARGET (plain text) into sentences and align them.
 
     Paragraphs (lines, or blank-line blocks of wrapped lines) are hard boundaries;
@@ -90,19 +91,25 @@ def align_command(source: str, target: str, output: str, source_lang: str | None
     a confidence in 0-1.
     """
     from .align import align_texts
-    from .cli import output_stream
     from .formats.base import read_text
+    from .inputs import readable_path
+    from .output import check_output, output_stream, protected_paths
+    from .settings import from_context
 
-    fmt = _SUFFIXES.get(Path(output).suffix.lower())
+    settings = from_context()
+    source_lang, target_lang = settings.read.source_lang, settings.read.target_lang
+    protect = protected_paths([source, target, settings.config.path])
+    check_output(output, protect)
+    fmt = _SUFFIXES.get(Path(output).suffix.lower()) if output != "-" else "tsv"
     if fmt is None:
         raise UsageError("unknown output suffix: use .tsv, .tmx, .xlf or .xliff", output)
     if fmt != "tsv" and not (source_lang and target_lang):
         raise UsageError(f"{fmt.upper()} output needs --source-lang and --target-lang")
-    src_text = read_text(source)
-    tgt_text = read_text(target)
-    links, _, _ = align_texts(src_text, tgt_text, source_lang or "en", target_lang or "und")
+    src_text = read_text(readable_path(source))
+    tgt_text = read_text(readable_path(target))
+    links, _src, _tgt = align_texts(src_text, tgt_text, source_lang or "en", target_lang or "und")
     kept = [lk for lk in links if lk.confidence >= min_confidence]
-    with output_stream(output) as f:
+    with output_stream(output, protect) as f:
         if fmt == "tsv":
             write_tsv(f, kept)
         elif fmt == "tmx":

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import click
 
+from . import cli_options as O
 from .errors import UsageError
 
 
@@ -15,29 +17,53 @@ def mqm_group() -> None:
     export to TSV or JSONL, list the typologies."""
 
 
-def _config_raw(config_path: str | None) -> dict:
-    from .config import load_config
+def read_any(path: str, settings: Any) -> list[Any]:
+    """Annotations from Google's MQM TSV, our JSONL, or a review store
+    (``FILE.review.sqlite``: its input is opened to know the segments)."""
+    from .inputs import readable_path
+    from .mqm import read_annotations
+    from .store import SUFFIX
 
-    return load_config(config_path).raw
+    if path.endswith(SUFFIX) or _is_sqlite(path):
+        from .project import Project
+        from .reports.gather import project_annotations, store_input
+
+        file, source = store_input(path)
+        with Project.open(file, store_path=path, read_options=settings.read_options,
+                          source_path=source, create=False, config=settings.config) as p:
+            return project_annotations(p)
+    return read_annotations(readable_path(path))  # a pipe is read as a stream
+
+
+def _is_sqlite(path: str) -> bool:
+    try:
+        with open(path, "rb") as f:
+            return f.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
 
 
 @mqm_group.command("score")
 @click.argument("annotations", type=click.Path())
-@click.option("--profile", default="google-wmt", show_default=True, help="mqm, google-wmt, taus-dqf, or one from reviewer.toml.")
+@O.profile_option
 @click.option("--by", type=click.Choice(["segment", "document", "system"]), default="segment", show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "text"]), default="jsonl", show_default=True)
-@click.option("-o", "--output", type=click.Path())
-@click.option("--config", "config_path", type=click.Path())
-def mqm_score(annotations: str, profile: str, by: str, fmt: str, output: str | None,
-              config_path: str | None) -> None:
-    """Score ANNOTATIONS (Google MQM TSV, or JSONL from `mqm import`)."""
-    from .cli import output_stream
-    from .mqm import get_profile, iter_jsonl, read_annotations, score, write_csv_rows
+@O.output_option()
+@O.read_options
+def mqm_score(annotations: str, by: str, fmt: str, output: str | None, **_: Any) -> None:
+    """Score ANNOTATIONS: Google MQM TSV, JSONL from `mqm import`, or a review store
+    (FILE.review.sqlite), with the MQM profile every command uses by default."""
+    from .mqm import iter_jsonl, score, write_csv_rows
+    from .output import check_output, output_stream, protected_paths
     from .safetext import terminal_safe
+    from .settings import from_context
 
-    prof = get_profile(profile, _config_raw(config_path))
-    rows = score(read_annotations(annotations), prof, by)
-    with output_stream(output) as out:
+    settings = from_context()
+    protect = protected_paths([annotations, settings.config.path], [annotations])
+    check_output(output, protect)
+    prof = settings.mqm.get(settings.config)
+    rows = score(read_any(annotations, settings), prof, by)
+    with output_stream(output, protect) as out:
         if fmt == "jsonl":
             for line in iter_jsonl(rows):
                 out.write(line + "\n")
@@ -52,30 +78,39 @@ def mqm_score(annotations: str, profile: str, by: str, fmt: str, output: str | N
 
 @mqm_group.command("import")
 @click.argument("annotations", type=click.Path())
-@click.option("-o", "--output", type=click.Path(), help="JSONL output (default stdout).")
+@O.output_option(help="JSONL output (default, or '-': stdout).")
 def mqm_import(annotations: str, output: str | None) -> None:
     """Read Google's MQM TSV (spans marked <v>…</v>) and write our JSONL, spans as offsets."""
-    from .cli import output_stream
+    from .inputs import readable_path
     from .mqm import read_google_tsv, write_jsonl
+    from .output import check_output, output_stream, protected_paths
 
-    anns = read_google_tsv(annotations)
-    with output_stream(output) as out:
+    protect = protected_paths([annotations])
+    check_output(output, protect)
+    anns = read_google_tsv(readable_path(annotations))
+    with output_stream(output, protect) as out:
         write_jsonl(anns, out)
     click.echo(f"imported {len(anns)} annotations", err=True)
 
 
 @mqm_group.command("export")
 @click.argument("annotations", type=click.Path())
-@click.option("-o", "--output", type=click.Path(), required=True, help="OUT.tsv (Google layout) or OUT.jsonl.")
-def mqm_export(annotations: str, output: str) -> None:
-    """Write annotations as Google's MQM TSV or as JSONL (by OUT's suffix)."""
-    from .cli import output_stream
-    from .mqm import read_annotations, write_google_tsv, write_jsonl
+@O.output_option(required=True, help="OUT.tsv (Google layout) or OUT.jsonl.")
+@O.read_options
+def mqm_export(annotations: str, output: str, **_: Any) -> None:
+    """Write annotations (Google MQM TSV, JSONL, or a review store's) as Google's MQM
+    TSV or as JSONL (by OUT's suffix)."""
+    from .mqm import write_google_tsv, write_jsonl
+    from .output import check_output, output_stream, protected_paths
+    from .settings import from_context
 
-    anns = read_annotations(annotations)
     if not output.lower().endswith((".tsv", ".jsonl")):
         raise UsageError("output must end in .tsv or .jsonl", output)
-    with output_stream(output) as out:
+    settings = from_context()
+    protect = protected_paths([annotations, settings.config.path], [annotations])
+    check_output(output, protect)
+    anns = read_any(annotations, settings)
+    with output_stream(output, protect) as out:
         (write_jsonl if output.lower().endswith(".jsonl") else write_google_tsv)(anns, out)
 
 

@@ -32,31 +32,27 @@ def replace_cmd(file: str, pattern: str, replacement: str, regex: bool, ignore_c
     of a PO plural entry). Each changed unit becomes an ordinary correction in the
     review store, with a note naming this replace (undo it per unit in the review
     screen, or all together there). Every change is listed first, as a word diff."""
-    config_path = opts.get("config_path")
+    ctx = click.get_current_context()
     with tempfile.TemporaryDirectory(prefix="reviewer-replace-") as tmp:
         if dry_run and not default_store_path(file).exists() and not opts.get("store"):
-            opts["store"] = str(Path(tmp) / "dry-run.review.sqlite")  # nothing reviewed yet
-        _replace(file, pattern, replacement, regex, ignore_case, only_check, dry_run, reviewer,
-                 config_path, opts)
+            # nothing reviewed yet: a throwaway store (the settings read ctx.params)
+            ctx.params["store"] = str(Path(tmp) / "dry-run.review.sqlite")
+        _replace(file, pattern, replacement, regex, ignore_case, only_check, dry_run)
 
 
 def _replace(file: str, pattern: str, replacement: str, regex: bool, ignore_case: bool,
-             only_check: str | None, dry_run: bool, reviewer: str | None,
-             config_path: str | None, opts: dict[str, Any]) -> None:
+             only_check: str | None, dry_run: bool) -> None:
     from . import bulk
-    from .config import load_config
     from .runner import plan_checks
+    from .settings import from_context
 
-    with _open(file, opts, create=True, reviewer=reviewer) as project:
+    with _open(file, create=True) as project:
         segs = project.segments
         only = None
         if only_check:
-            from .cli import load_glossaries
-            from .config import config_paths
-
-            config = load_config(config_path)
-            glossary = load_glossaries(config_paths(config, "glossary"), project.read_options)
-            plan = plan_checks(config, (only_check,), (), glossary=glossary)
+            settings = from_context()
+            plan = plan_checks(settings.config, (only_check,), (),
+                               glossary=settings.load_glossary())
             if only_check not in plan.ids:
                 raise UsageError(f"unknown check {only_check!r}")
             pos_of = {s.index: i for i, s in enumerate(segs)}

@@ -12,6 +12,7 @@ from typing import IO, Any, Callable, Iterable
 
 import click
 
+from . import cli_options as O
 from . import safejson
 from .errors import InputError, UsageError
 from .safetext import csv_cell, split_lines, terminal_safe
@@ -22,35 +23,34 @@ FORMATS = ["po", "xliff", "tmx", "tsv", "csv", "jsonl", "txt"]
 
 def _input_options(f: Callable[..., Any]) -> Callable[..., Any]:
     """Options shared by the store commands: where the store is and how to read FILE."""
-    opts = [
-        click.option("--store", "store", type=click.Path(), help="Review store (default FILE.review.sqlite)."),
-        click.option("--source", "source", type=click.Path(), help="Plain-text source file when FILE is its translation."),
-        click.option("--input-format", type=click.Choice(FORMATS), help="Read FILE as this format."),
-        click.option("--source-lang", help="Source language (BCP 47), when the file does not say."),
-        click.option("--target-lang", help="Target language (BCP 47), when the file does not say."),
-        click.option("--source-key", help="JSONL/TSV key of the source."),
-        click.option("--target-key", help="JSONL/TSV key of the target."),
-        click.option("--reference-key", help="JSONL/TSV key of the reference."),
-        click.option("--id-key", help="JSONL/TSV key of the unit id."),
-        click.option("--terms-key", help="JSONL key of per-line terms."),
-        click.option("--config", "config_path", type=click.Path(), help="Configuration file (default ./reviewer.toml)."),
-    ]
-    for opt in reversed(opts):
-        f = opt(f)
-    return f
+    f = O.read_options(f)
+    f = click.option("--align", "align", is_flag=True, help="FILE is the target of --source, sentence-aligned (as `review --align`).")(f)
+    f = click.option("--source", "source", type=click.Path(), help="Plain-text source file when FILE is its translation.")(f)
+    return O.store_option(f)
 
 
-def _open(file: str, opts: dict[str, Any], create: bool, reviewer: str | None = None) -> Any:
-    from .cli import read_options
-    from .config import load_config
+def _open(file: str, create: bool) -> Any:
+    """FILE's project with the settings of the running command."""
     from .project import Project
+    from .settings import from_context
 
-    config = load_config(opts.pop("config_path", None))
-    store = opts.pop("store", None)
-    source = opts.pop("source", None)
-    options = read_options(opts, config)
-    return Project.open(file, store_path=store, reviewer=reviewer, read_options=options,
-                        source_path=source, create=create, config=config)
+    ctx = click.get_current_context()
+    settings = from_context(ctx)
+    p = ctx.params
+    if p.get("align") and not p.get("source"):
+        raise UsageError("--align needs --source (FILE is the target)")
+    return Project.open(file, store_path=p.get("store"), reviewer=settings.review.reviewer,
+                        read_options=settings.read_options, source_path=p.get("source"),
+                        create=create, config=settings.config, aligned=bool(p.get("align")))
+
+
+def _protect(file: str, project: Any = None, *more: str | None) -> list[str]:
+    from .output import protected_paths
+
+    ctx = click.get_current_context()
+    store = project.store.path if project is not None else ctx.params.get("store")
+    return protected_paths([file, ctx.params.get("source"), ctx.params.get("config_path"), *more],
+                           [store])
 
 
 # --------------------------------------------------------------------- corrections
@@ -125,47 +125,50 @@ def write_corrections(items: list[Any], fmt: str, path: str, out: IO[str]) -> No
 @click.command("corrections")
 @click.argument("file", type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["text", "jsonl", "csv", "diff"]), default="text", show_default=True)
-@click.option("-o", "--output", type=click.Path(), help="Write here instead of stdout.")
+@O.output_option()
 @_input_options
-def corrections_cmd(file: str, fmt: str, output: str | None, **opts: Any) -> None:
+def corrections_cmd(file: str, fmt: str, output: str | None, **_: Any) -> None:
     """List what was corrected in FILE (from its review store): text (a word-level
     diff: [-removed-]{+added+}), JSONL (unit, before, after, reviewer, time, note; form
     for a PO plural form), CSV or a unified diff of the targets. Inline codes are
     written ⟦n⟧ as in the review editor.
     Corrections whose segment left the input are listed too, marked orphan."""
-    from .cli import output_stream
+    from .output import check_output, output_stream
 
-    with _open(file, opts, create=False) as project:
+    check_output(output, _protect(file))
+    with _open(file, create=False) as project:
         items = project.corrections() + project.stale() + project.orphans()
-        with output_stream(output) as out:
+        with output_stream(output, _protect(file, project)) as out:
             write_corrections(items, fmt, file, out)
 
 
 # --------------------------------------------------------------------- apply
 
 
-def read_corrections(path: str) -> list[dict[str, Any]]:
+def read_corrections(path: str, name: str | None = None) -> list[dict[str, Any]]:
     """Read a Corrections JSONL file, checking every line (nothing is applied when a
-    line is bad)."""
+    line is bad). ``name`` is the file's name in messages (when ``path`` is a spooled
+    copy of a stream)."""
     from .formats.base import read_text
 
     records: list[dict[str, Any]] = []
+    path_shown = name or path
     for n, line in enumerate(split_lines(read_text(path)), 1):
         if not line.strip():
             continue
-        obj = safejson.loads(line, path, n)
+        obj = safejson.loads(line, path_shown, n)
         if not isinstance(obj, dict):
-            raise InputError("a correction must be a JSON object", path, n)
+            raise InputError("a correction must be a JSON object", path_shown, n)
         if "unit" not in obj or not isinstance(obj["unit"], (str, int)) or isinstance(obj["unit"], bool):
-            raise InputError("a correction needs a 'unit' (string)", path, n)
+            raise InputError("a correction needs a 'unit' (string)", path_shown, n)
         if not isinstance(obj.get("after"), str):
-            raise InputError("a correction needs an 'after' string", path, n)
+            raise InputError("a correction needs an 'after' string", path_shown, n)
         for k in ("before", "reviewer", "time", "note"):
             if obj.get(k) is not None and not isinstance(obj[k], str):
-                raise InputError(f"'{k}' must be a string or null", path, n)
+                raise InputError(f"'{k}' must be a string or null", path_shown, n)
         form = obj.get("form")
         if form is not None and (not isinstance(form, int) or isinstance(form, bool) or form < 0):
-            raise InputError("'form' (a PO plural form) must be a number from 0", path, n)
+            raise InputError("'form' (a PO plural form) must be a number from 0", path_shown, n)
         obj["unit"] = str(obj["unit"])
         records.append(obj)
     return records
@@ -176,13 +179,15 @@ def read_corrections(path: str) -> list[dict[str, Any]]:
 @click.argument("corrections", type=click.Path())
 @click.option("--reviewer", help="Reviewer name for lines without one (default: reviewer.toml, else the OS user).")
 @_input_options
-def apply_cmd(file: str, corrections: str, reviewer: str | None, **opts: Any) -> None:
+def apply_cmd(file: str, corrections: str, reviewer: str | None, **_: Any) -> None:
     """Record CORRECTIONS (JSONL: unit, before, after, reviewer, time, note) made
     elsewhere into FILE's review store. A correction whose 'before' is not the current
     target is a conflict: reported, not applied. Exit 1 when something was not applied
     (a conflict or an unknown unit)."""
-    records = read_corrections(corrections)
-    with _open(file, opts, create=True, reviewer=reviewer) as project:
+    from .inputs import readable_path
+
+    records = read_corrections(str(readable_path(corrections)), corrections)
+    with _open(file, create=True) as project:
         result = project.apply_corrections(records)
     for unit, expected, actual in result.conflicts:
         click.echo(f"conflict: unit {unit!r}: expected {expected!r}, actual {actual!r} (not applied)")
@@ -199,22 +204,26 @@ def apply_cmd(file: str, corrections: str, reviewer: str | None, **opts: Any) ->
 
 @click.command("export")
 @click.argument("file", type=click.Path())
-@click.option("-o", "--output", required=True, type=click.Path(), help="The corrected file to write.")
+@O.output_option(required=True, help="The corrected file to write ('-': standard output).")
 @click.option("--to", "to", type=click.Choice(["tmx"]), help="Write a TMX 1.4b memory of the pairs instead.")
 @click.option("--only-corrected", is_flag=True, help="Only the corrected units (TMX, JSONL, TSV, CSV).")
 @click.option("--strict", is_flag=True, help="Exit 1 when a recorded correction could not be applied (its unit's target changed, or the unit left the input).")
 @_input_options
 def export_cmd(file: str, output: str, to: str | None, only_corrected: bool, strict: bool,
-               **opts: Any) -> None:
+               **_: Any) -> None:
     """Write FILE with its corrections applied, in its own format (XLIFF state
     advanced, PO fuzzy flag cleared for reviewed units; everything else unchanged),
     or as TMX with --to tmx. The write is atomic: a failed export leaves OUTPUT as it
     was."""
-    src_lang, tgt_lang = opts.get("source_lang"), opts.get("target_lang")
-    with _open(file, opts, create=False) as project:
+    from .output import check_output, output_file
+
+    check_output(output, _protect(file))
+    with _open(file, create=False) as project:
+        ro = project.read_options
         try:
-            n = project.export(output, only_corrected=only_corrected, to=to,
-                               source_lang=src_lang, target_lang=tgt_lang)
+            with output_file(output, _protect(file, project)) as target:
+                n = project.export(target, only_corrected=only_corrected, to=to,
+                                   source_lang=ro.source_lang, target_lang=ro.target_lang)
         except PermissionError:
             raise UsageError("cannot write output: permission denied", output) from None
         unapplied = project.unapplied()

@@ -647,7 +647,14 @@ def run_check(plan: CheckPlan, inputs: Sequence[list[Chunk]], options: Any, engi
 def input_chunks(paths: Sequence[str], source: str | None, target: str | None,
                  options: Any, workers: int) -> list[list[Chunk]]:
     """The chunks of the command's inputs: INPUT files, or a --source/--target pair,
-    or a --target file alone (read whole, by one worker)."""
+    or a --target file alone (read whole, by one worker). A pipe or FIFO cannot be
+    split among workers: refused in one line."""
+    from .inputs import is_stream
+
+    for p in (*paths, source, target):
+        if p and is_stream(p):
+            raise UsageError("a pipe or device cannot be split among workers; save it to a "
+                             "file, or drop --workers/--cluster", p)
     if target:
         return [[Chunk(target, "file", "txt", source=source, target_only=not source)]]
     return plan_chunks(list(paths), options, workers)
@@ -903,6 +910,7 @@ def _span(metrics: Sequence[str], hyps: list[str], refs: list[list[str]], option
     out: dict[str, tuple[str, Any]] = {}
     for m, stats in corpus_scores(hyps, refs, metrics, options).items():
         r = stats.rows
+        assert r is not None  # corpus_scores keeps the rows
         out[m] = ("sum", r.sum(axis=0)) if not rows and _integral(r) else ("rows", _compact(r))
     return out
 

@@ -1,16 +1,36 @@
-"""Findings output: ``text`` (for people, colour on a terminal), ``jsonl``, ``json``,
-``csv``. Writers take a stream of findings and write as they come where the format
-allows (``json`` needs the run's statistics, so it writes at the end)."""
+"""Output: the one writer behind every ``-o`` (:func:`output_stream`,
+:func:`output_file`), and the findings formats ``text`` (for people, colour on a
+terminal), ``jsonl``, ``json``, ``csv``. Findings writers take a stream of findings and
+write as they come where the format allows (``json`` needs the run's statistics, so it
+writes at the end).
+
+The ``-o`` rules, the same for every command: ``-`` (or no ``-o``) is standard output;
+a regular file is written atomically (temporary file, then rename; a symlink is
+followed and its target replaced, the link kept); a FIFO, character device or
+``/dev/...`` path is written through, never replaced; a directory or an empty path is a
+one-line error; so is any path that is an input of the run, a review store, or a
+store's ``-wal``/``-shm`` file.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
-from typing import IO, Any, Callable, Iterable
+import os
+import shutil
+import stat
+import sys
+import tempfile
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from . import safetext
+from .errors import UsageError
 from .model import Finding, Severity
-from .runner import RunStats
+
+if TYPE_CHECKING:  # runner imports the checks: not needed to write findings
+    from .runner import RunStats
 
 FORMATS = ("text", "jsonl", "json", "csv")
 
@@ -129,3 +149,121 @@ def write_csv(findings: Iterable[Finding], out: IO[str]) -> None:
     for f in findings:
         d = f.to_dict()
         w.writerow([csv_cell(d[k]) for k in FIELDS])
+
+
+# --------------------------------------------------------------------- the -o writer
+
+STORE_SUFFIXES = (".review.sqlite", ".review.sqlite-wal", ".review.sqlite-shm")
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+def protected_paths(inputs: Iterable[str | os.PathLike[str] | None],
+                    stores: Iterable[str | os.PathLike[str] | None] = ()) -> list[str]:
+    """The files an output may not replace: the run's inputs, the review store of each
+    input (``FILE.review.sqlite``) and every given store, each with ``-wal``/``-shm``."""
+    out: list[str] = []
+    for p in inputs:
+        if p:
+            out.append(str(p))
+            out.extend(str(p) + s for s in STORE_SUFFIXES)
+    for st in stores:
+        if st:
+            out.extend((str(st), f"{st}-wal", f"{st}-shm"))
+    return out
+
+
+def check_output(path: str | None, protect: Iterable[str] = ()) -> str:
+    """Classify ``path`` as an output: ``"stdout"``, ``"stream"`` (written through) or
+    ``"file"`` (atomic); refuse (one line, exit 2) what must not be written."""
+    if path is None or path == "-":
+        return "stdout"
+    if path == "" or not path.strip():
+        raise UsageError("the output path is empty (use -o - for standard output)")
+    if path.endswith(STORE_SUFFIXES):
+        raise UsageError("refusing to write over a review store (its name ends in "
+                         ".review.sqlite); choose another output", path)
+    for p in protect:
+        if os.path.lexists(p) and os.path.lexists(path) and _same_file(p, path):
+            what = "a review store" if str(p).endswith(STORE_SUFFIXES) else "an input of this run"
+            raise UsageError(f"refusing to write over {what} ({p}); choose another output", path)
+        if os.path.realpath(p) == os.path.realpath(path):
+            raise UsageError(f"refusing to write over an input of this run ({p})", path)
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        parent = Path(path).parent
+        if not parent.is_dir():
+            raise UsageError("cannot write output: directory does not exist", path) from None
+        return "file"
+    except OSError as e:
+        raise UsageError(f"cannot write output: {e.strerror}", path) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise UsageError("the output is a directory; give a file name", path)
+    if not stat.S_ISREG(st.st_mode) or path.startswith(("/dev/", "/proc/")):
+        return "stream"
+    return "file"
+
+
+def _target(path: str) -> str:
+    """A symlink's final target (the link itself is kept)."""
+    return os.path.realpath(path) if os.path.islink(path) else path
+
+
+@contextlib.contextmanager
+def output_stream(path: str | None, protect: Iterable[str] = (),
+                  binary: bool = False) -> Iterator[IO[Any]]:
+    """The stream behind ``-o PATH`` (see the module docstring for the rules)."""
+    kind = check_output(path, protect)
+    if kind == "stdout":
+        yield sys.stdout.buffer if binary else sys.stdout
+        if not binary:
+            sys.stdout.flush()
+        return
+    assert path is not None
+    try:
+        if kind == "stream":
+            if binary:
+                with open(path, "wb") as fb:
+                    yield fb
+            else:
+                with open(path, "w", encoding="utf-8", newline="") as ft:
+                    yield ft
+            return
+        from .formats.base import atomic_writer
+
+        with atomic_writer(_target(path), "wb" if binary else "w") as f:
+            yield f
+    except FileNotFoundError:
+        raise UsageError("cannot write output: directory does not exist", path) from None
+    except PermissionError:
+        raise UsageError("cannot write output: permission denied", path) from None
+    except IsADirectoryError:
+        raise UsageError("the output is a directory; give a file name", path) from None
+
+
+@contextlib.contextmanager
+def output_file(path: str | None, protect: Iterable[str] = ()) -> Iterator[Path]:
+    """A file path for writers that need one (exports): the real target for a regular
+    file (the writer writes it atomically), else a temporary file copied to standard
+    output or through the FIFO/device when the writer is done."""
+    kind = check_output(path, protect)
+    if kind == "file":
+        assert path is not None
+        yield Path(_target(path))
+        return
+    tmpdir = tempfile.mkdtemp(prefix="reviewer-out-")
+    try:
+        name = Path(path).name if kind == "stream" and path else "stdout"
+        tmp = Path(tmpdir) / name
+        yield tmp
+        with open(tmp, "rb") as src, output_stream(path, protect, binary=True) as dst:
+            shutil.copyfileobj(src, dst)
+            dst.flush()
+    finally:
+        shutil.rmtree(tmpdir, ignore_errors=True)

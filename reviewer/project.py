@@ -135,11 +135,8 @@ class ApplyResult:
 
 
 def default_reviewer(config: Any = None) -> str:
-    """``reviewer`` from reviewer.toml (top level), else the OS user."""
-    if config is None:
-        from .config import load_config
-
-        config = load_config()
+    """``reviewer`` from the configuration the command resolved (top level), else the
+    OS user. Never loads a configuration itself (see :mod:`reviewer.settings`)."""
     name = config.raw.get("reviewer") if getattr(config, "raw", None) else None
     if isinstance(name, str) and name.strip():
         return name.strip()
@@ -340,6 +337,7 @@ class Project:
         self.read_options = read_options
         self.source_path = source_path
         self.input_changed = changed
+        self.aligned = False  # sentence-aligned pair (see open)
         self._pos_cache: dict[int, int] | None = None
         self._dups: dict[Key, list[int]] | None = None
         self._load()
@@ -351,10 +349,12 @@ class Project:
     def open(cls, input_path: str | os.PathLike[str], store_path: str | os.PathLike[str] | None = None,
              reviewer: str | None = None, read_options: ReadOptions | None = None,
              source_path: str | os.PathLike[str] | None = None, create: bool = True,
-             config: Any = None) -> "Project":
+             config: Any = None, aligned: bool = False) -> "Project":
         """Open ``input_path`` and its store (``FILE.review.sqlite`` unless
         ``store_path``; created unless ``create`` is False). With ``source_path`` the
-        input is the target file of a plain-text pair."""
+        input is the target file of a plain-text pair; with ``aligned`` too, the two
+        documents are sentence-aligned as ``check --align`` aligns them (the store is
+        then ``TARGET.aligned.review.sqlite`` by default)."""
         options = read_options or ReadOptions()
         ipath = Path(input_path)
         # Reading makes a million objects and no garbage cycles: with the cyclic GC on,
@@ -369,7 +369,7 @@ class Project:
         gc.disable()
         try:
             project = cls._open(ipath, store_path, reviewer, options, source_path, create,
-                                config)
+                                config, aligned)
             if big and gc_was_on:
                 gc.freeze()
             return project
@@ -381,21 +381,21 @@ class Project:
     def _open(cls, ipath: Path, store_path: str | os.PathLike[str] | None,
               reviewer: str | None, options: ReadOptions,
               source_path: str | os.PathLike[str] | None, create: bool,
-              config: Any) -> "Project":
-        from .formats import open_document
-        from .formats import plaintext
+              config: Any, aligned: bool = False) -> "Project":
+        from .inputs import project_document, require_regular
 
+        require_regular(ipath, "a review store belongs to a file")
         if source_path is not None:
+            require_regular(source_path, "a review store belongs to a file")
+        doc = project_document(ipath, options, source_path, aligned)
+        if source_path is not None and not aligned and doc.format != "txt":
             from dataclasses import replace as _replace
 
-            from .formats import open_pair
-
-            doc = open_pair(Path(source_path), ipath, options)
-            if doc.format != "txt":  # a resource file paired by key: writers need it too
-                options = _replace(options, source_file=str(source_path))
-        else:
-            doc = open_document(ipath, options)
+            # a resource file paired by key: writers need the source file too
+            options = _replace(options, source_file=str(source_path))
         originals = doc.materialize()
+        if store_path is None and aligned:
+            store_path = default_store_path(str(ipath) + ".aligned")
         sp = Path(store_path) if store_path is not None else default_store_path(ipath)
         if sp.resolve() == ipath.resolve():
             raise UsageError("the review store cannot be the input file itself", sp)
@@ -408,8 +408,10 @@ class Project:
             prev = store.record_fingerprint(fp)
             changed = prev is not None and (prev.sha256, prev.source_sha256) != (sha, src_sha)
             name = reviewer or default_reviewer(config)
-            return cls(doc, originals, store, name, options,
-                       None if source_path is None else str(source_path), changed)
+            project = cls(doc, originals, store, name, options,
+                          None if source_path is None else str(source_path), changed)
+            project.aligned = aligned
+            return project
         except BaseException:
             store.close()
             raise
@@ -1084,6 +1086,9 @@ def _export(p: Project, out: Path, only_corrected: bool, to: str | None,
     from .formats import plaintext
 
     fmt = p.format
+    if p.aligned and to != "tmx":
+        raise UsageError("a sentence-aligned review exports as a translation memory: "
+                         "use --to tmx")
     if to not in (None, fmt, "tmx"):
         raise UsageError(f"cannot export to {to!r}: only the input's format ({fmt}) or tmx")
     if out.exists() and out.resolve() == p.store.path.resolve():

@@ -60,18 +60,18 @@ def check_request(metrics: Sequence[str], n_samples: int) -> None:
 def read_system(path: str | Path, options: Any = None) -> tuple[list[str], list[str] | None]:
     """Hypotheses from a plain-text file or the targets of any bilingual file, and the
     file's own references when it has them (a reference column)."""
-    p = Path(path)
-    if p.suffix.lower() in (".txt", ".text", "") or p.suffix.lower() not in _BILINGUAL:
-        return read_lines(p), None
-    from .formats import open_document
+    from .formats import SUFFIXES
+    from .inputs import open_one, readable_path
 
-    segs = list(open_document(p, options))
+    p = readable_path(path)
+    # the one suffix registry; a file without a known suffix (a pipe) as --input-format says
+    kind = SUFFIXES.get(p.suffix.lower()) or getattr(options, "format", None) or "txt"
+    if kind == "txt":
+        return read_lines(p), None
+    segs = list(open_one(path, options))
     refs = [s.reference for s in segs]
     hyps = [s.target or "" for s in segs]
     return hyps, (None if any(r is None for r in refs) else [r or "" for r in refs])
-
-
-_BILINGUAL = {".po", ".pot", ".xlf", ".xliff", ".tmx", ".tsv", ".csv", ".jsonl"}
 
 
 def score_systems(
@@ -87,8 +87,7 @@ def score_systems(
         if m not in METRICS:
             raise UsageError(f"unknown metric {m!r} (known: {', '.join(METRICS)})")
     systems_raw = [read_system(p, read_options) for p in hyp_paths]
-    refs = [read_lines(r) if Path(r).suffix.lower() not in _BILINGUAL
-            else read_system(r, read_options)[0] for r in ref_paths]
+    refs = [read_system(r, read_options)[0] for r in ref_paths]
     if not refs:
         own = systems_raw[0][1] if systems_raw else None
         if own is None:
@@ -128,7 +127,7 @@ def significance(systems: list[SystemScores], refs: list[list[str]], metrics: Se
 
     from .metrics import make_metric
 
-    named = [(s.name, s.stats[metrics[0]].hyps) for s in systems]
+    named: list[tuple[str, Sequence[str]]] = [(s.name, s.stats[metrics[0]].hyps) for s in systems]
     mobjs = {m: make_metric(m, options) for m in metrics}
     if test == "ar":
         pt = PairedTest(named, mobjs, refs, test_type="ar", n_samples=n_samples or 10000)

@@ -189,24 +189,33 @@ def test_align_pairs_documents_that_are_not_line_aligned(tmp_path: Path) -> None
     one_line_error(reviewer("check", "--target", str(it), "--align"))
 
 
-def test_review_align_makes_the_aligned_pair_once(tmp_path: Path) -> None:
-    from reviewer.cli_review import aligned_pair
-    from reviewer.formats import open_document
+def test_review_align_opens_what_check_align_checks(tmp_path: Path) -> None:
+    """`review --align` and `check --align` read one aligned document: the same units,
+    ids and `alignment` findings (the store is TARGET.aligned.review.sqlite)."""
+    from reviewer.formats import ReadOptions
+    from reviewer.inputs import aligned_document
+    from reviewer.project import Project
+    from reviewer.runner import plan_checks
 
     en, it = tmp_path / "en.txt", tmp_path / "it.txt"
-    en.write_text("The cat sleeps on the sofa. The dog barks at night.\n", encoding="utf-8")
-    it.write_text("Il gatto dorme sul divano.\nIl cane abbaia di notte.\n", encoding="utf-8")
-    out = aligned_pair(str(en), str(it), "en", "it")
-    assert out == str(tmp_path / "it.aligned.tsv")
-    segs = list(open_document(out))
-    assert [(s.source, s.target) for s in segs] == [
-        ("The cat sleeps on the sofa.", "Il gatto dorme sul divano."),
-        ("The dog barks at night.", "Il cane abbaia di notte."),
-    ]
-    before = Path(out).read_bytes()
-    en.write_text("changed\n", encoding="utf-8")
-    assert aligned_pair(str(en), str(it), "en", "it") == out  # reused: the store keeps working
-    assert Path(out).read_bytes() == before
+    en.write_text("NVIDIA will invest up to $100 billion in OpenAI. The first gigawatt comes "
+                  "online in 2026.\nOpenAI has more than 700 million weekly users.\n", encoding="utf-8")
+    it.write_text("NVIDIA investirà fino a 100 miliardi di dollari in OpenAI.\nIl primo gigawatt "
+                  "entrerà in funzione nel 2026. OpenAI ha oltre 700 milioni di utenti settimanali.\n",
+                  encoding="utf-8")
+    ro = ReadOptions(source_lang="en", target_lang="it")
+    checked = aligned_document(str(en), str(it), ro).materialize()
+    with Project.open(it, source_path=en, read_options=ro, aligned=True) as p:
+        assert p.store.path == tmp_path / "it.txt.aligned.review.sqlite"
+        units = [(s.id, s.source, s.target) for s in p.segments]
+        found = [(f.check, f.unit) for f in p.findings(plan_checks(enable=["alignment"]))]
+    assert units == [(s.id, s.source, s.target) for s in checked]
+    p = reviewer("check", "--source", str(en), "--target", str(it), "--align",
+                 "--source-lang", "en", "--target-lang", "it", "--format", "jsonl",
+                 "--enable", "alignment")
+    from_check = [(d["check"], d["unit"]) for d in map(json.loads, p.stdout.splitlines())]
+    assert found and {c for c, _ in found} == {"alignment"}
+    assert sorted(found) == sorted(from_check)
     assert "--align needs" in one_line_error(reviewer("review", "--align", "--target", str(it)))
 
 
@@ -230,3 +239,27 @@ def test_help_lists_every_command_and_check_loads_none_of_the_others() -> None:
     )
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert res.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_check_align_sees_the_review_align_store(tmp_path: Path) -> None:
+    """A correction made in `review --align` (its store TARGET.aligned.review.sqlite)
+    is what `check --align` checks next (the findings policy)."""
+    from reviewer.formats import ReadOptions
+    from reviewer.project import Project
+
+    en, it = tmp_path / "en.txt", tmp_path / "it.txt"
+    en.write_text("The first gigawatt comes online in 2026. OpenAI has 700 million users.\n",
+                  encoding="utf-8")
+    it.write_text("Il primo gigawatt entrerà in funzione nel 2025. OpenAI ha 700 milioni di "
+                  "utenti.\n", encoding="utf-8")
+    args = ("check", "--source", str(en), "--target", str(it), "--align", "--source-lang", "en",
+            "--target-lang", "it", "--format", "jsonl", "--disable", "all", "--enable", "number")
+    before = [json.loads(x) for x in reviewer(*args).stdout.splitlines()]
+    assert before and before[0]["check"] == "number"
+    ro = ReadOptions(source_lang="en", target_lang="it")
+    with Project.open(it, source_path=en, read_options=ro, aligned=True, reviewer="t") as p:
+        i = p.find_unit(before[0]["unit"])
+        assert i is not None
+        p.correct(i, p.segment(i).target.replace("2025", "2026"))
+    assert reviewer(*args).stdout == ""
+    assert reviewer(*args, "--no-store").stdout.strip()

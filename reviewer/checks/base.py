@@ -30,8 +30,11 @@ class CheckContext:
     path: str = ""
 
     def option(self, key: str, default: Any) -> Any:
-        """This check's setting ``key``, or ``default``."""
-        return self.options.get(key, default)
+        """This check's setting ``key``, or ``default``; a configured value of another
+        type than ``default``'s is a one-line configuration error."""
+        from ..config import typed_option
+
+        return typed_option(self.options, key, default)
 
 
 class Check:

@@ -64,6 +64,20 @@ class Format:
         by the given segments' targets; everything else stays as it was."""
         raise NotImplementedError(f"writing {self.name} files is not supported")
 
+    def read_lines(
+        self,
+        path: Path,
+        lines: Iterator[tuple[int, str]],
+        options: ReadOptions,
+        base: int = 0,
+        first_line: int = 1,
+    ) -> Iterator[Segment]:
+        """The units in a run of a line-based file's lines (``(line_number, line)``
+        pairs from ``first_line`` on, split as ``plaintext.iter_lines`` splits them),
+        indexed from ``base``: how the distributed path reads one byte range of a file.
+        Line-based formats (TSV, CSV, JSONL, TXT) implement it."""
+        raise NotImplementedError(f"{self.name} files are not read by line ranges")
+
 
 # --------------------------------------------------------------------------- bytes
 
@@ -148,7 +162,8 @@ def atomic_writer(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO
     directory = target.parent if str(target.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:
-        with os.fdopen(fd, mode, **({} if "b" in mode else {"encoding": "utf-8", "newline": ""})) as f:
+        with os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8",
+                       newline=None if "b" in mode else "") as f:
             yield f
             f.flush()
             os.fsync(f.fileno())

@@ -102,10 +102,12 @@ def _parse_line(line: str, path: Path, lineno: int) -> dict[str, Any] | None:
     return obj
 
 
-def _units(path: Path, options: ReadOptions) -> Iterator[tuple[int, int, dict[str, Any]]]:
-    """Yield ``(index, line_number, object)`` for each unit line, checked."""
+def _units(path: Path, options: ReadOptions,
+           lines: Iterator[tuple[int, str]] | None = None) -> Iterator[tuple[int, int, dict[str, Any]]]:
+    """Yield ``(index, line_number, object)`` for each unit line (of the file, or of
+    ``lines``), checked."""
     index = 0
-    for lineno, line in iter_lines(path):
+    for lineno, line in (iter_lines(path) if lines is None else lines):
         obj = _parse_line(line, path, lineno)
         if obj is None:
             continue
@@ -227,6 +229,12 @@ class JsonlFormat(Format):
             target_lang=options.target_lang or _lang_from_key(options.target_key),
             segments=segments(),
         )
+
+    def read_lines(self, path: Path, lines: Iterator[tuple[int, str]], options: ReadOptions,
+                   base: int = 0, first_line: int = 1) -> Iterator[Segment]:
+        """The units of a line range (see :meth:`Format.read_lines`)."""
+        for index, lineno, obj in _units(path, options, lines):
+            yield _segment(index + base, lineno, obj, path, options)
 
     def write(
         self,

@@ -314,6 +314,18 @@ class PlainTextFormat(Format):
         """Read ``path`` as a target-only document (see :func:`read_target_only`)."""
         return read_target_only(path, options)
 
+    def read_lines(self, path: Path, lines: Iterator[tuple[int, str]], options: ReadOptions,
+                   base: int = 0, first_line: int = 1) -> Iterator[Segment]:
+        """The non-blank lines of a range as target-only units (see
+        :meth:`Format.read_lines`)."""
+        index = base
+        for lineno, line in lines:
+            text, _ = split_eol(line)
+            if not text.strip():
+                continue
+            yield Segment(id=str(lineno), index=index, source="", target=text, line=lineno)
+            index += 1
+
     def write(
         self,
         path: Path,

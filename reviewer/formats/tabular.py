@@ -367,6 +367,16 @@ class _Tabular(Format):
             meta={"header": list(layout.header) if layout.header_line else None},
         )
 
+    def read_lines(self, path: Path, lines: Iterator[tuple[int, str]], options: ReadOptions,
+                   base: int = 0, first_line: int = 1) -> Iterator[Segment]:
+        """Rows of a line range (see :meth:`Format.read_lines`), with the file's
+        header layout."""
+        layout = self._layout(path, options)
+        make = _segment_maker(layout)
+        records = _records(lines, self.delimiter, path, first_line)
+        for index, record in _units(records, layout, path):
+            yield make(index + base, record)
+
     def _new_body(
         self, body: str, cells: list[str], col: int, value: str, width: int, unit: str
     ) -> str:

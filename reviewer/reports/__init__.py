@@ -60,16 +60,9 @@ def format_for(output: str | None, fmt: str | None) -> str:
 def load_references(paths: Sequence[str], options: Any = None) -> list[list[str]]:
     """Reference streams from ``--ref`` files: plain text one segment a line, or the
     targets of a bilingual file."""
-    from ..scoring import read_lines, read_system
+    from ..scoring import read_system
 
-    out = []
-    for p in paths:
-        suffix = Path(p).suffix.lower()
-        if suffix in (".txt", ".text", ""):
-            out.append(read_lines(p))
-        else:
-            out.append(read_system(p, options)[0])
-    return out
+    return [read_system(p, options)[0] for p in paths]
 
 
 def _now(generated: str | None) -> str:
@@ -103,34 +96,43 @@ def _scores(file: FileReport, hyps: list[str], refs: list[list[str]], target_lan
 
 def _gather(doc: Document, plan: Any, profile: Any, refs: list[list[str]] | None,
             ref_paths: Sequence[str], read_options: Any, progress: Any,
-            use_store: bool) -> FileReport:
+            use_store: bool, config: Any = None) -> FileReport:
     from ..runner import RunStats
 
-    every = doc.materialize()
-    segs = [s for s in every if "obsolete" not in s.flags]
-    started = time.monotonic()
-    plan.stats = RunStats()
-    doc.segments = _counting(every, progress)  # counted as the checks consume them
-    found = list(plan.run(doc))
-    doc.segments = every
-    run_stats = plan.stats
-    file = FileReport(path=doc.path, format=doc.format, source_lang=doc.source_lang,
-                      target_lang=doc.target_lang, target_only=doc.target_only)
-    by_index: dict[int, list[Finding]] = {}
-    for f in found:
-        by_index.setdefault(f.index, []).append(f)
-    file.segments = [
-        SegmentRow(index=s.index, unit=s.id, line=s.line, source=s.source, target=s.target,
-                   reference=s.reference, findings=by_index.get(s.index, []),
-                   source_codes=tuple(c.display for c in s.source_codes),
-                   target_codes=tuple(c.display for c in s.target_codes))
-        for s in segs
-    ]
-    review = open_review(doc, read_options) if use_store else None
-    if review is not None:
-        with review:
+    # the findings policy (docs/interfaces.md): a reviewed file is checked as corrected,
+    # its dismissed findings left out, as `check` and the review screen do
+    review = open_review(doc, read_options, config) if use_store else None
+    try:
+        as_is = [s for s in doc.materialize() if "obsolete" not in s.flags]
+        # (with --workers the workers read the file itself: checked as it is)
+        corrected = review is not None and getattr(plan, "engine", None) is None
+        every = (list(review.project.segments) if corrected and review is not None
+                 else list(doc.materialize()))
+        segs = [s for s in every if "obsolete" not in s.flags]
+        started = time.monotonic()
+        plan.stats = RunStats()
+        doc.segments = _counting(every, progress)  # counted as the checks consume them
+        found = list(plan.run(doc))
+        doc.segments = every
+        run_stats = plan.stats
+        file = FileReport(path=doc.path, format=doc.format, source_lang=doc.source_lang,
+                          target_lang=doc.target_lang, target_only=doc.target_only)
+        by_index: dict[int, list[Finding]] = {}
+        for f in found:
+            by_index.setdefault(f.index, []).append(f)
+        file.segments = [
+            SegmentRow(index=s.index, unit=s.id, line=s.line, source=s.source, target=s.target,
+                       reference=s.reference, findings=by_index.get(s.index, []),
+                       source_codes=tuple(c.display for c in s.source_codes),
+                       target_codes=tuple(c.display for c in s.target_codes))
+            for s in segs
+        ]
+        if review is not None:
             review.annotate_rows(file)
-        file.store = str(review.path)
+            file.store = str(review.path)
+    finally:
+        if review is not None:
+            review.project.close()
     kept = [f for row in file.segments for f in row.findings]
     for row in file.segments:
         row.qa_score = qa_score(row, profile)
@@ -142,9 +144,11 @@ def _gather(doc: Document, plan: Any, profile: Any, refs: list[list[str]] | None
                                  f"{len(segs)} units", path)
         for row, i in zip(file.segments, range(len(segs))):
             row.reference = refs[0][i]
-        _scores(file, [s.target or "" for s in segs], [list(r) for r in refs], doc.target_lang)
+        # metric scores are the file's as it is (as `score` gives them); the store's
+        # corrections are measured as post-edit effort
+        _scores(file, [s.target or "" for s in as_is], [list(r) for r in refs], doc.target_lang)
     elif segs and all(s.reference is not None for s in segs):
-        _scores(file, [s.target or "" for s in segs], [[s.reference or "" for s in segs]],
+        _scores(file, [s.target or "" for s in as_is], [[s.reference or "" for s in segs]],
                 doc.target_lang)
     file.mqm_rows, file.mqm = file_mqm(file, profile)
     file.post_edit = post_edit([file])
@@ -204,7 +208,7 @@ def build_report(
     files: list[FileReport] = []
     for doc in documents:
         files.append(_gather(doc, plan, profile, refs, ref_paths or ["--ref"] * len(refs or []),
-                             read_options, progress, use_store))
+                             read_options, progress, use_store, config))
         if progress is not None:
             progress.file_done()
     if not files:

@@ -50,20 +50,97 @@ class ReviewState:
             row.findings = kept
 
 
-def open_review(doc: Document, read_options: Any) -> ReviewState | None:
-    """The review store beside ``doc`` (``FILE.review.sqlite``), or None when there is
-    none. For a plain-text pair the store is beside the target file."""
-    from ..project import Project
+def review_store_path(doc: Document) -> str:
+    """Where the review store of ``doc`` is by default: ``FILE.review.sqlite``, or
+    ``TARGET.aligned.review.sqlite`` for a sentence-aligned pair (``--align``)."""
     from ..store import default_store_path
 
-    if not Path(default_store_path(doc.path)).is_file():
+    aligned = isinstance(doc.meta, dict) and doc.meta.get("aligned")
+    return str(default_store_path(doc.path + (".aligned" if aligned else "")))
+
+
+def open_review(doc: Document, read_options: Any, config: Any = None) -> ReviewState | None:
+    """The review store beside ``doc`` (``FILE.review.sqlite``), or None when there is
+    none (or ``doc`` is a stream). For a plain-text pair the store is beside the target
+    file. ``config`` is the run's resolved configuration (never loaded here)."""
+    from ..inputs import is_stream
+    from ..project import Project
+
+    if is_stream(doc.path) or not Path(review_store_path(doc)).is_file():
         return None
-    source = doc.meta.get("source_path") if isinstance(doc.meta, dict) else None
-    if doc.target_only:
-        source = None
+    meta = doc.meta if isinstance(doc.meta, dict) else {}
+    source = None if doc.target_only else meta.get("source_path")
     project = Project.open(doc.path, read_options=read_options, create=False,
-                           source_path=str(source) if source else None)
+                           source_path=str(source) if source else None, config=config,
+                           aligned=bool(meta.get("aligned")))
     return ReviewState(project)
+
+
+class Reviewed:
+    """A document switched to its corrected text for a run of the checks, and the
+    dismissals that leave findings out (the findings policy)."""
+
+    def __init__(self, state: ReviewState, doc: Document) -> None:
+        self.state = state
+        p = state.project
+        self.pos = {p.original(i).index: i for i in range(len(p))}
+        doc.segments = list(p.segments)
+
+    def dismissed(self, finding: Any) -> bool:
+        """True when the store dismissed ``finding``."""
+        i = self.pos.get(finding.index)
+        return i is not None and self.state.project.is_dismissed(i, finding)
+
+    def close(self) -> None:
+        """Close the store."""
+        self.state.project.close()
+
+
+def reviewed(doc: Document, read_options: Any, config: Any = None) -> Reviewed | None:
+    """``doc`` checked as corrected when a review store is beside it (else None)."""
+    state = open_review(doc, read_options, config)
+    return None if state is None else Reviewed(state, doc)
+
+
+def store_input(store_path: str) -> tuple[str, str | None]:
+    """The input (and plain-text source) a review store belongs to: ``FILE`` for
+    ``FILE.review.sqlite``, else the path the store recorded."""
+    from ..errors import InputError
+    from ..store import SUFFIX, Store
+
+    with Store.open(store_path, create=False) as st:
+        fp = st.fingerprint()
+    if fp is None:
+        raise InputError("this review store records no input file", store_path)
+    base = Path(store_path)
+    if base.name.endswith(SUFFIX):
+        guess = str(base)[: -len(SUFFIX)]
+        if Path(guess).is_file():
+            return guess, fp.source_path
+    if not Path(fp.path).is_file():
+        raise InputError(f"the store's input {fp.path} is not there", store_path)
+    return fp.path, fp.source_path
+
+
+def project_annotations(project: Any) -> list[Any]:
+    """A review store's MQM annotations as :class:`~reviewer.mqm.Annotation` rows,
+    one ``No-error`` rating for a unit without any: the definition the report's MQM
+    section uses, so ``mqm score STORE`` and ``report`` agree."""
+    from ..mqm import Annotation
+
+    out = []
+    system = Path(project.path).name
+    for i in range(len(project)):
+        seg = project.segment(i)
+        items = [(a.reviewer or "", a.category, a.severity, a.comment, a.side, a.start, a.end)
+                 for a in project.annotations(i)]
+        if not items:
+            items = [("", "no-error", "no-error", "", None, None, None)]
+        for rater, cat, sev, comment, side, start, end in items:
+            out.append(Annotation(system, project.path, str(seg.index), rater, cat, sev,
+                                  source=seg.source, target=seg.target or "", side=side,
+                                  start=start, end=end, comment=comment or ""))
+    return out
 
 
 def qa_score(row: SegmentRow, profile: Any) -> float:
@@ -103,8 +180,11 @@ def _mqm_dict(row: Any, profile: Any, source: str) -> dict[str, Any]:
     d: dict[str, Any] = {"profile": profile.name, "source": source, "errors": row.errors,
                          "words": row.words}
     if profile.per_word:
-        d.update(score=round(row.extra["calibrated_quality"], 2),
+        # one MQM score everywhere (review status line, `mqm score`, report): the raw
+        # quality; the calibrated quality decides pass/fail against the threshold
+        d.update(score=round(row.extra["raw_quality"], 2),
                  raw_quality=round(row.extra["raw_quality"], 2),
+                 calibrated_quality=round(row.extra["calibrated_quality"], 2),
                  penalty=round(row.extra["penalty"], 4),
                  penalty_per_1000_words=round(row.extra["penalty_per_1000_words"], 2),
                  pass_threshold=profile.pass_threshold)

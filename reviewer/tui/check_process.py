@@ -61,6 +61,7 @@ def process_spec(session: Any) -> dict[str, Any] | None:
     return {
         "path": str(backend.doc.path),
         "source_path": backend.source_path,
+        "aligned": getattr(backend, "aligned", False),
         "read_options": backend.read_options,
         "plan": plan_bytes,
         "n": session.n,
@@ -73,15 +74,10 @@ def process_spec(session: Any) -> dict[str, Any] | None:
 
 def read_segments(spec: dict[str, Any]) -> tuple[Document, list[Any]]:
     """The document of ``spec`` read again, as :meth:`Project.open` reads it."""
-    from pathlib import Path
+    from ..inputs import project_document
 
-    from ..formats import open_document, plaintext
-
-    if spec["source_path"] is not None:
-        doc = plaintext.read_pair(Path(spec["source_path"]), Path(spec["path"]),
-                                  spec["read_options"])
-    else:
-        doc = open_document(Path(spec["path"]), spec["read_options"])
+    doc = project_document(spec["path"], spec["read_options"], spec["source_path"],
+                           spec.get("aligned", False))
     return doc, doc.materialize()
 
 

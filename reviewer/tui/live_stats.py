@@ -108,6 +108,7 @@ class MqmTally:
     def __init__(self, profile: Profile | None = None) -> None:
         self.profile = profile or PROFILES["mqm"]
         self.words = 0
+        self.segments = 0  # units rated (every unit of the file)
         self._penalty: dict[int, float] = {}
         self._errors: dict[int, int] = {}
         self.total = 0.0
@@ -140,9 +141,10 @@ class MqmTally:
 
     def score(self) -> float:
         """``100 * (1 - penalty / words)`` (the MQM raw quality) for per-word profiles,
-        minus the penalty otherwise."""
+        otherwise minus the penalty averaged over the ``segments`` (Google's system
+        score): the definition ``report`` and ``mqm score`` use."""
         if not self.profile.per_word:
-            return -self.total
+            return -self.total / self.segments if self.segments else -self.total
         if not self.words:
             return 100.0
         return 100.0 * (1.0 - self.total / self.words)

@@ -195,6 +195,7 @@ class ReviewSession:
                 changed.append((i, s.target or "", o))
         self.metrics.build(originals, changed)
         self.mqm.words = sum(len((s.target or "").split()) for s in segs)
+        self.mqm.segments = len(segs)
         for i, anns in list(self._annotations.items()):
             self.mqm.set_segment(i, anns)
         for i in list(self._pending_metrics):

@@ -18,6 +18,7 @@ import pytest
 
 from reviewer.config import Config
 from reviewer.project import Project
+from reviewer.settings import resolve
 from reviewer.tui.app import ReviewApp
 from reviewer.tui.loader import ReviewOptions, open_into
 from reviewer.tui.session import ReviewSession
@@ -50,12 +51,13 @@ def make_app(path: Path | str, store: Path, keymap: dict[str, str] | None = None
              checks: bool = True, wrap_plan: Callable[[Any], Any] | None = None,
              **opts: Any) -> ReviewApp:
     """A review app over ``path`` with its store at ``store`` (no blinking)."""
-    o = ReviewOptions(file=str(path), store=str(store), source_lang="en", target_lang="it",
-                      checks=checks, reviewer="tester", **opts)
+    o = ReviewOptions(file=str(path), store=str(store), **opts)
+    settings = resolve({"source_lang": "en", "target_lang": "it", "no_checks": not checks,
+                        "reviewer_name": "tester"}, config=Config())
     session = ReviewSession(None)  # type: ignore[arg-type]
 
     def opener(s: ReviewSession) -> None:
-        open_into(s, o, Config())
+        open_into(s, o, settings)
         if wrap_plan is not None:
             s.plan = wrap_plan(s.plan)
 

@@ -39,6 +39,7 @@ __all__ = [
     "currency_words",
     "currency_codes",
     "place_names",
+    "day_words",
 ]
 
 #: Scale abbreviations of English-language news style that CLDR does not list
@@ -293,4 +294,21 @@ def place_names(lang: str | None) -> frozenset[str]:
                 out.add(str(city).lower())
     except (KeyError, AttributeError):  # pragma: no cover - data gap
         pass
+    return frozenset(out)
+
+
+@lru_cache(maxsize=64)
+def day_words(lang: str | None) -> frozenset[str]:
+    """Weekday names of ``lang`` in every width and context, lowercased."""
+    loc = locale(lang)
+    if loc is None:
+        return frozenset()
+    out = set()
+    for context in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated"):
+            try:
+                names = loc.days[context][width]
+            except KeyError:
+                continue
+            out.update(n.strip(".").lower() for n in names.values() if len(n) >= 3)
     return frozenset(out)

@@ -130,6 +130,14 @@ def _stem_found(target: str, name: str) -> bool:
     return False
 
 
+_CAPS_RE = re.compile(r"\b[A-Z]{2,5}\b")
+
+
+def _new_acronyms(target: str, source: str) -> bool:
+    """Whether ``target`` has an acronym (2-5 capitals) that ``source`` does not."""
+    return any(m.group() not in source for m in _CAPS_RE.finditer(target))
+
+
 def _threshold(name: str) -> float | None:
     n = len(name)
     if n < 4:
@@ -199,17 +207,20 @@ class EntityCheck(Check):
             if not near and not found and not variants:
                 missing.append(occ[0])
         if missing:
-            yield from self._missing(missing, target, context)
+            yield from self._missing(missing, source, target, context)
 
     def _missing(
-        self, missing: Sequence[Name], target: str, context: CheckContext
+        self, missing: Sequence[Name], source: str, target: str, context: CheckContext
     ) -> Iterator[Finding]:
         """Report the names not found as written: unless the target has them in
         another script or spelling (by sound), they are names translations change
         (CLDR, exonyms), or the target's script cannot be judged."""
         tscript = main_script(target)
         tl = context.target_lang
+        swapped = _new_acronyms(target, source)
         for n in missing:
+            if n.kind == "acronym" and len(n.text) <= 4 and swapped:
+                continue  # ONZ -> UN, JAV -> US: the target's own acronym for it
             if n.kind != "dnt" and any(translatable(w, context.source_lang) for w in n.text.split()):
                 continue
             nscript = script_of(n.text[0])

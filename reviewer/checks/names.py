@@ -30,6 +30,7 @@ from functools import lru_cache
 from typing import Iterator, NamedTuple, Sequence
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from .. import cldr, morph
 from ..lang import KNOWN_NAMES, base
@@ -84,6 +85,8 @@ _POSSESSIVE = ("'s", "’s")
 _NEGATION = ("n't", "n’t")
 _TITLED_RE = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]{3,}\b")
 _CODE_RE = re.compile(r"[A-Z][A-Za-z]*\d\w*")
+#: Roman numerals (centuries, monarchs), with French/English ordinal endings: numbers.
+_ROMAN_RE = re.compile(r"(?=[MDCLXVI])M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})(?:e|er|ème|th)?")
 _RUN_RE = re.compile(r"[A-Z][a-z]+(?:[ \u00a0][A-Z][a-z]+)+")
 RARE = 500
 
@@ -200,16 +203,23 @@ def translatable(word: str, lang: str | None) -> bool:
     low = word.lower()
     if low in translatable_names():
         return True
-    return low in _cldr_words(lang)
+    words, stems = _cldr_words(lang)
+    if low in words:
+        return True
+    # an inflected form: Lithuanian Makedonijos (Makedonija), Russian Германии
+    return len(low) >= 5 and any(low[: len(low) - j] in stems for j in range(1, 4))
 
 
 @lru_cache(maxsize=64)
-def _cldr_words(lang: str | None) -> frozenset[str]:
-    names = cldr.place_names(lang) | frozenset(cldr.month_words(lang))
+def _cldr_words(lang: str | None) -> tuple[frozenset[str], frozenset[str]]:
+    """CLDR names of places, languages, months and weekdays in ``lang`` and their
+    words; and the stems of those words (up to two final letters dropped)."""
+    names = cldr.place_names(lang) | frozenset(cldr.month_words(lang)) | cldr.day_words(lang)
     words = set(names)
     for n in names:
         words.update(w for w in re.split(r"[\s\-()/.,]+", n) if len(w) >= 3)
-    return frozenset(words)
+    stems = {w[: len(w) - i] for w in words for i in range(3) if len(w) - i >= 4}
+    return frozenset(words), frozenset(stems)
 
 
 # -- finding names ---------------------------------------------------------------------
@@ -320,7 +330,7 @@ def _multiword(text: str, code: str, taken: Sequence[tuple[int, int]]) -> list[N
 def _kind(
     text: str, start: int, tok: str, code: str, has_dict: bool, shouting: bool
 ) -> str | None:
-    if len(tok) < 2 or tok in UNITS or tok in SOFT_NAMES or "_" in tok:
+    if len(tok) < 2 or tok in UNITS or tok in SOFT_NAMES or "_" in tok or _ROMAN_RE.fullmatch(tok):
         return None
     low = tok.lower()
     if low in translatable_names():
@@ -337,8 +347,10 @@ def _kind(
         if (shouting or len(tok) >= 4) and has_dict and _known(code, low):
             return None  # emphasis or a shouted heading
         return "acronym"
-    if tok[-1] == "s" and tok[:-1].isupper() and len(tok) >= 4:
-        return None if tok[:-1] in SOFT_NAMES else "plural"  # GPUs
+    if tok[-1] == "s" and tok[:-1].isupper() and len(tok) >= 3:
+        if tok[:-1] in SOFT_NAMES or len(tok) == 3:
+            return None  # AMs, TVs
+        return "plural"  # GPUs
     rest = tok[1:]
     if not rest.islower() and any(c.isupper() for c in rest):
         return "mixed"
@@ -369,22 +381,54 @@ _FOLDS = (
     ("ch", "c"), ("tch", "c"), ("ts", "c"), ("tz", "c"), ("ph", "f"), ("th", "t"),
     ("ck", "k"), ("gh", "g"), ("x", "ks"),
 )  # fmt: skip
-_MERGE = str.maketrans("lpvqczg", "rbbkksk", "wy")
+_MERGE = str.maketrans("lpvfqczg", "rbbbkksk", "wy")
+#: Greek digraphs for sounds Greek has no letter for (Μπιτς = Beach, Ντιονίσιο =
+#: Dionisio, Γουίλομπι = Willoughby, Χάρλεμ = Harlem).
+_GREEK = (("γου", "ου"), ("μπ", "b"), ("ντ", "d"), ("γκ", "g"), ("τζ", "j"), ("τσ", "ts"),
+          ("ου", "u"), ("χ", "h"))
 _VOWELS_RE = re.compile(r"[aeiouh ]+")
 _SILENT_GH = re.compile(r"(?<=[aeiou])gh(?![aeiou])")
+_SOFT_C = re.compile(r"c(?=[eiy])")
+
+
+def _abjad(word: str) -> bool:
+    """Hebrew or Arabic script: vav / waw write ``v``, ``w``, ``o`` or ``u``."""
+    return any("\u0590" <= c <= "\u06ff" or "\u0750" <= c <= "\u077f" for c in word)
 
 
 @lru_cache(maxsize=65536)
-def translit_key(word: str) -> str:
+def _abjad_pattern(word: str) -> re.Pattern[str] | None:
+    """For a Hebrew or Arabic-script word, a pattern of the skeletons it can stand
+    for: each ``v``/``w`` letter is a ``b`` or a vowel (איוונוב = Ivanov, ایوانوف)."""
+    key = translit_key(word, marks=True)
+    if not key.strip("W"):
+        return None
+    rx = "".join("b?" if c == "W" else re.escape(c) for c in key)
+    return re.compile(rx)
+
+
+@lru_cache(maxsize=65536)
+def translit_key(word: str, marks: bool = False) -> str:
     """The consonant skeleton of ``word`` in any script (see the module docstring):
-    ``Moll`` -> ``mr``, ``मोल`` -> ``mr``, ``Джонсу`` -> ``jns``."""
+    ``Moll`` -> ``mr``, ``मोल`` -> ``mr``, ``Джонсу`` -> ``jns``. With ``marks``, the
+    ``v``/``w`` letters of a Hebrew or Arabic-script word come out as ``W``."""
     from anyascii import anyascii
 
-    hebrew = any("\u0590" <= c <= "\u05ff" for c in word)
-    a = re.sub(r"[^a-z]", "", anyascii(word).lower())
+    hebrew = any("\u0590" <= c <= "\u05ff" for c in word) and not marks
+    low = word.lower()
+    if any("\u0370" <= c <= "\u03ff" for c in low):
+        low = unicodedata.normalize("NFD", low)
+        low = "".join(c for c in low if not unicodedata.combining(c))
+        for x, y in _GREEK:
+            low = low.replace(x, y)
+    a = re.sub(r"[^a-z]", "", anyascii(low).lower())
+    if marks:
+        a = a.replace("v", "W").replace("w", "W")
     if hebrew:
         a = a.replace("v", "").replace("y", "")  # vav and yod write vowels in names
     a = _SILENT_GH.sub("", a)  # Willoughby, Hugh
+    a = a.replace("dge", "j")  # Sturridge = Старридж
+    a = _SOFT_C.sub("s", a)  # Celesio = Селесио
     for x, y in _FOLDS:
         a = a.replace(x, y)
     a = _VOWELS_RE.sub("", a.translate(_MERGE))
@@ -394,40 +438,55 @@ def translit_key(word: str) -> str:
 _WORD_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f\u0900-\u0dff\u0e00-\u0eff])*")
 
 
-def _keys_of(text: str) -> list[str]:
+def _keys_of(text: str, capitalised: bool = False) -> list[str]:
+    """Skeletons of the words of ``text`` (only of its capitalised words when asked)."""
     out = []
     for m in _WORD_RE.finditer(text):
         for _, run in _runs(m.group(), m.start()):
+            if capitalised and not run[0].isupper():
+                continue
             k = translit_key(run)
             if k:
                 out.append(k)
     return out
 
 
-def _same_key(a: str, b: str) -> bool:
+def _same_key(a: str, b: str, loose: bool) -> bool:
     """Skeletons that name the same thing: equal, one the other's start (an
-    inflection: ``prrmnt`` / ``prrmnt`` + case ending), or close (ratio >= 80)."""
+    inflection: ``krmr`` / ``krmbr``), or one edit apart (``sturj`` / ``strj``); with
+    ``loose`` (few candidates: capitalised words only) two-consonant skeletons may be
+    one edit apart too (``rm`` Harlem / ``krm`` Гарлем)."""
     if a == b:
         return True
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) >= 2 and long_.startswith(short) and len(long_) - len(short) <= 2:
         return True
-    return len(short) >= 3 and fuzz.ratio(a, b) >= 80
+    if len(short) >= (2 if loose else 3) and Levenshtein.distance(a, b) <= 1:
+        return True
+    return len(short) >= 4 and fuzz.ratio(a, b) >= 80
 
 
-def found_by_sound(name: str, text: str, keys: Sequence[str] | None = None) -> bool:
+_CASED = frozenset({"LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "GEORGIAN"})
+
+
+def found_by_sound(name: str, text: str) -> bool:
     """Whether ``text`` holds ``name`` written in any script: a word of the name whose
-    skeleton (:func:`translit_key`) matches a word of ``text``. Names whose skeleton
-    is shorter than two consonants cannot be looked for and count as found."""
-    pool = list(keys) if keys is not None else _keys_of(text)
+    skeleton (:func:`translit_key`) matches a word of ``text`` (a capitalised word
+    when ``text`` is in a script with capitals). Names whose skeleton is shorter than
+    two consonants cannot be looked for and count as found."""
     parts = [translit_key(p) for p in re.split(r"[\s\-]+", name) if p]
     parts = [p for p in parts if len(p) >= 2]
     if not parts:
         return True
-    joined = "".join(pool)
+    cased = main_script(text) in _CASED
+    pool = _keys_of(text, capitalised=cased)
+    joined = "".join(_keys_of(text)) if not cased else ""
+    abjad = [p for p in map(_abjad_pattern, _WORD_RE.findall(text)) if p] if _abjad(text) else []
     for p in parts:
-        if any(_same_key(p, k) for k in pool):
+        if any(_same_key(p, k, cased) for k in pool):
             return True
         if len(p) >= 3 and p in joined:  # written as one word, or split: トニー・モル
+            return True
+        if any(rx.fullmatch(p) or (len(p) >= 3 and rx.fullmatch(p[:-1])) for rx in abjad):
             return True
     return False

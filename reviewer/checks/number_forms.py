@@ -51,7 +51,7 @@ def _scale_regex(lang: str | None) -> re.Pattern[str] | None:
     # A scale word after an optional space; a Latin/Cyrillic... word must end there
     # (``m`` in ``125m`` but not in ``125 metres``); CJK units need no boundary.
     body = "|".join(
-        re.escape(w) + (r"(?![^\W\d_])" if _spaced(w) else "") for w in alts
+        re.escape(w) + (r"(?![^\W\d_])" if _cased(w) else "") for w in alts
     )
     return re.compile(rf"([{_GAP}]?)({body})\.?", re.IGNORECASE)
 
@@ -138,36 +138,46 @@ def spellable(text: str, value: str, kind: str) -> bool:
     return len(value.rstrip("0")) <= 2
 
 
-#: Unit conversions a translation may make: (customary unit, metric unit, factor),
-#: units named by their CLDR keys.
-_CONVERSIONS = (
-    ("length-foot", "length-meter", 0.3048),
-    ("length-mile", "length-kilometer", 1.609344),
-    ("mass-pound", "mass-kilogram", 0.45359237),
-    ("length-inch", "length-centimeter", 2.54),
-    ("length-inch", "length-millimeter", 25.4),
-    ("length-yard", "length-meter", 0.9144),
-    ("volume-gallon", "volume-liter", 3.785411784),
-    ("mass-ounce", "mass-gram", 28.349523125),
-    ("area-acre", "area-hectare", 0.40468564224),
-    ("area-square-mile", "area-square-kilometer", 2.589988110336),
-    ("area-square-foot", "area-square-meter", 0.09290304),
-    ("temperature-fahrenheit", "temperature-celsius", 0.0),
+_DEGREES_F = ("temperature-fahrenheit", "temperature-generic", "angle-degree")
+_DEGREES_C = ("temperature-celsius", "temperature-generic", "angle-degree")
+#: Unit conversions a translation may make: (customary units, metric units, factor;
+#: 0 for Fahrenheit to Celsius), units named by their CLDR keys.
+_CONVERSIONS: tuple[tuple[tuple[str, ...], tuple[str, ...], float], ...] = (
+    (("length-foot",), ("length-meter", "length-centimeter"), 0.3048),
+    (("length-mile",), ("length-kilometer",), 1.609344),
+    (("speed-mile-per-hour",), ("speed-kilometer-per-hour", "speed-meter-per-second"), 1.609344),
+    (("speed-mile-per-hour",), ("speed-meter-per-second",), 0.44704),
+    (("mass-pound",), ("mass-kilogram",), 0.45359237),
+    (("length-inch",), ("length-centimeter",), 2.54),
+    (("length-inch",), ("length-millimeter",), 25.4),
+    (("length-yard",), ("length-meter",), 0.9144),
+    (("volume-gallon",), ("volume-liter",), 3.785411784),
+    (("mass-ounce",), ("mass-gram",), 28.349523125),
+    (("area-acre",), ("area-hectare",), 0.40468564224),
+    (("area-square-mile",), ("area-square-kilometer",), 2.589988110336),
+    (("area-square-foot",), ("area-square-meter",), 0.09290304),
+    (_DEGREES_F, _DEGREES_C, 0.0),  # temperatures
+    (_DEGREES_F, _DEGREES_C, 5 / 9),  # temperature differences
 )
 
 
-def _unit_follows(text: str, end: int, lang: str | None, key: str) -> bool:
-    """Whether a word of CLDR unit ``key`` in ``lang`` follows position ``end``
-    (within a few characters: ``20 feet``, ``6 metres``, ``6 m``, ``20 футов``)."""
+def _unit_follows(text: str, end: int, lang: str | None, keys: tuple[str, ...]) -> bool:
+    """Whether a word of one of the CLDR units ``keys`` in ``lang`` follows position
+    ``end`` within a few characters (``20 feet``, ``6 metres``, ``6 m``, ``1 to 4
+    inches``, ``227 quilos`` for ``quilograma``: a shared start of four letters)."""
     window = text[end : end + 24].lower()
-    words = cldr.unit_words(lang, key)
+    words = set()
+    for key in keys:
+        words |= cldr.unit_words(lang, key)
     if not words:
         return False
-    for w in words:
-        if not w.isalpha():
-            continue
-        i = window.find(w)  # "20 feet", "1 to 4 inches", "25-100 millimetrin"
-        if 0 <= i <= 12 and (len(w) > 2 or not window[i + len(w) : i + len(w) + 1].isalpha()):
+    for m in _LETTERS_RE.finditer(window):
+        if m.start() > 12:
+            break
+        w = m.group()
+        if w in words or (len(w) >= 4 and any(len(u) >= 4 and u[:4] == w[:4] for u in words)):
+            return True
+        if not _spaced(w) and any(u in w for u in words if len(u) >= 2):
             return True
     return False
 
@@ -277,8 +287,9 @@ def marks_in(text: str, lang: str | None, kind: str, codes: frozenset[str]) -> i
     for w in words:
         if len(w) == 1 and not w.isalnum():
             continue  # signs are counted above
-        if _spaced(w):  # a word start; the stem of inflected forms (punta: punnan)
-            stem = w[: max(3, len(w) - 2)] if len(w) >= 5 else w
+        if _spaced(w):  # a word start; a shared start of four letters for inflected
+            # forms (punta: punnan, naelsterling: naela, procent: procentů)
+            stem = w[:4] if len(w) >= 4 else w
             rx = rf"(?<!\w){re.escape(stem)}" + (r"(?!\w)" if stem == w and len(w) <= 3 else "")
             starts.update(m.start() for m in re.finditer(rx, low))
             continue
@@ -306,6 +317,12 @@ def _script_pieces(word: str) -> list[str]:
     if cur and cur != word:
         pieces.append(cur)
     return [p for p in pieces if len(p) >= 2]
+
+
+def _cased(word: str) -> bool:
+    """Whether ``word`` is in a script with capitals (Latin, Cyrillic, Greek...), whose
+    words end at a space or a mark; Korean, Japanese, Chinese attach the next word."""
+    return any(ch.isupper() or ch.islower() for ch in word)
 
 
 def _spaced(word: str) -> bool:

@@ -498,12 +498,12 @@ def _unspelled(rest: list[int], nums: Sequence[Num], other: str,
                other_lang: str | None) -> list[int]:
     """The numbers of ``rest`` (indexes into ``nums``) not written out in words on the
     other side (each word used once)."""
-    if not any(nums[i].readings[0].value in _SMALL for i in rest):
+    if not any(_plain(nums[i]) in _SMALL for i in rest):
         return rest
     words = _spelled(other, other_lang)
     keep = []
     for i in rest:
-        v = nums[i].readings[0].value
+        v = _plain(nums[i])
         if words.get(v):
             words[v] -= 1
         else:
@@ -846,6 +846,9 @@ def _forms_lenient(
             if hit is not None:
                 rest.remove(i)
                 orest.remove(hit)
+    # the minutes of a full hour: "05:00" for "5 a.m."
+    rest_s = [i for i in rest_s if sn[i].text != "00"]
+    rest_t = [j for j in rest_t if tn[j].text != "00"]
     decades = [number_forms.decade(n.text) for n in list(sn) + list(tn) if n.kind == "word"]
     centuries = {str(d // 100 + 1) for d in decades if d is not None and d >= 1000}
     if centuries:

@@ -381,7 +381,7 @@ _FOLDS = (
     ("ch", "c"), ("tch", "c"), ("ts", "c"), ("tz", "c"), ("ph", "f"), ("th", "t"),
     ("ck", "k"), ("gh", "g"), ("x", "ks"),
 )  # fmt: skip
-_MERGE = str.maketrans("lpvfqczg", "rbbbkksk", "wy")
+_MERGE = str.maketrans("lpvfqczg", "rbbbkksk", "wyj")
 #: Greek digraphs for sounds Greek has no letter for (Μπιτς = Beach, Ντιονίσιο =
 #: Dionisio, Γουίλομπι = Willoughby, Χάρλεμ = Harlem).
 _GREEK = (("γου", "ου"), ("μπ", "b"), ("ντ", "d"), ("γκ", "g"), ("τζ", "j"), ("τσ", "ts"),

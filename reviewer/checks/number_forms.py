@@ -133,7 +133,7 @@ def spellable(text: str, value: str, kind: str) -> bool:
     v = int(value)
     if v <= 100:
         return True
-    if text.isdigit() and 1000 <= v <= 2100:
+    if text.isdigit() and 1000 <= v <= 2100 and v % 100:
         return False  # a year
     return len(value.rstrip("0")) <= 2
 
@@ -165,10 +165,10 @@ def _unit_follows(text: str, end: int, lang: str | None, keys: tuple[str, ...]) 
     """Whether a word of one of the CLDR units ``keys`` in ``lang`` follows position
     ``end`` within a few characters (``20 feet``, ``6 metres``, ``6 m``, ``1 to 4
     inches``, ``227 quilos`` for ``quilograma``: a shared start of four letters)."""
-    window = text[end : end + 24].lower()
+    window = _fold(text[end : end + 24].lower())
     words = set()
     for key in keys:
-        words |= cldr.unit_words(lang, key)
+        words |= {_fold(w) for w in cldr.unit_words(lang, key)}
     if not words:
         return False
     for m in _LETTERS_RE.finditer(window):
@@ -289,7 +289,7 @@ def marks_in(text: str, lang: str | None, kind: str, codes: frozenset[str]) -> i
             continue  # signs are counted above
         if _spaced(w):  # a word start; a shared start of four letters for inflected
             # forms (punta: punnan, naelsterling: naela, procent: procentů)
-            stem = w[:4] if len(w) >= 4 else w
+            stem = w[: min(4, len(w) - 2)] if len(w) >= 5 else w
             rx = rf"(?<!\w){re.escape(stem)}" + (r"(?!\w)" if stem == w and len(w) <= 3 else "")
             starts.update(m.start() for m in re.finditer(rx, low))
             continue
@@ -317,6 +317,13 @@ def _script_pieces(word: str) -> list[str]:
     if cur and cur != word:
         pieces.append(cur)
     return [p for p in pieces if len(p) >= 2]
+
+
+def _fold(text: str) -> str:
+    """``text`` without accents (``kilós`` -> ``kilos``)."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
 def _cased(word: str) -> bool:

@@ -38,6 +38,7 @@ __all__ = [
     "unit_words",
     "currency_words",
     "currency_codes",
+    "currency_names",
     "place_names",
     "day_words",
 ]
@@ -273,6 +274,24 @@ def currency_words(code: str, lang: str | None) -> frozenset[str]:
         if name and not any(c.isspace() for c in name):
             out.add(name.lower())
     return frozenset(out)
+
+
+@lru_cache(maxsize=1024)
+def currency_names(code: str, lang: str | None) -> tuple[str, ...]:
+    """The names of currency ``code`` in ``lang`` in every plural form (``britská
+    libra``, ``britských liber``), without repeats."""
+    loc = locale(lang)
+    if loc is None:
+        return ()
+    from babel.numbers import get_currency_name
+
+    names = [loc.currencies.get(code, "")]
+    for count in (1, 2, 3, 5, 1.5, 11, 100):
+        try:
+            names.append(get_currency_name(code, count=count, locale=loc))
+        except Exception:  # noqa: BLE001 - data gaps in a few locales
+            continue
+    return tuple(n for n in dict.fromkeys(names) if n)
 
 
 @lru_cache(maxsize=64)

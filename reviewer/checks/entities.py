@@ -31,6 +31,7 @@ from ..lang import base
 from ..model import Finding, Segment, Severity
 from .base import Check, CheckContext
 from .names import (
+    NOUN_CAPS,
     Name,
     can_judge,
     find_names,
@@ -130,6 +131,31 @@ def _stem_found(target: str, name: str) -> bool:
     return False
 
 
+def _absent(
+    names: Sequence[Name], other: str, text: str, lang: str | None, other_lang: str | None
+) -> Iterator[Name]:
+    """The ``names`` of ``text`` (in ``lang``) that ``other`` (in ``other_lang``) does
+    not have in any form: not by sound (any script), not as a name translations
+    change (CLDR, exonyms), not as an acronym the other side swaps for its own; names
+    that cannot be judged (Chinese characters on the other side) are left out."""
+    oscript = main_script(other)
+    swapped = _new_acronyms(other, text)
+    for n in names:
+        if n.kind == "acronym" and len(n.text) <= 4 and swapped:
+            continue  # ONZ -> UN, JAV -> US: the other side's own acronym for it
+        if n.kind != "dnt" and any(translatable(w, lang) for w in n.text.split()):
+            continue
+        nscript = script_of(n.text[0])
+        if not can_judge(nscript, oscript, other_lang):
+            continue  # Chinese characters: the name cannot be looked for by sound
+        cross = nscript != oscript
+        if (cross or n.kind in _ADAPTED) and n.kind != "code" and found_by_sound(n.text, other):
+            continue
+        if cross and n.kind not in _TRANSLITERATED:
+            continue  # an acronym or brand may be translated or kept in any script
+        yield n
+
+
 _CAPS_RE = re.compile(r"\b[A-Z]{2,5}\b")
 
 
@@ -206,35 +232,48 @@ class EntityCheck(Check):
                 yield self._near_miss(target, a, b, text, score)
             if not near and not found and not variants:
                 missing.append(occ[0])
-        if missing:
-            yield from self._missing(missing, source, target, context)
-
-    def _missing(
-        self, missing: Sequence[Name], source: str, target: str, context: CheckContext
-    ) -> Iterator[Finding]:
-        """Report the names not found as written: unless the target has them in
-        another script or spelling (by sound), they are names translations change
-        (CLDR, exonyms), or the target's script cannot be judged."""
-        tscript = main_script(target)
-        tl = context.target_lang
-        swapped = _new_acronyms(target, source)
-        for n in missing:
-            if n.kind == "acronym" and len(n.text) <= 4 and swapped:
-                continue  # ONZ -> UN, JAV -> US: the target's own acronym for it
-            if n.kind != "dnt" and any(translatable(w, context.source_lang) for w in n.text.split()):
-                continue
-            nscript = script_of(n.text[0])
-            if not can_judge(nscript, tscript, tl):
-                continue  # Chinese characters: the name cannot be looked for by sound
-            cross = nscript != tscript
-            if (cross or n.kind in _ADAPTED) and n.kind != "code" and found_by_sound(n.text, target):
-                continue
-            if cross and n.kind not in _TRANSLITERATED:
-                continue  # an acronym or brand may be translated or kept in any script
+        lost = list(self._missing(missing, source, target, context)) if missing else []
+        added = [
+            a for a in self._added(source, target, context)
+            if not any(x < a.end and a.start < y for x, y in claimed)
+        ]
+        for n, a in zip(lost, added):  # a name replaced by another: one finding
+            yield self.flag(
+                "target", a.start, a.end, a.text,
+                f"Name '{a.text}' is not in the source, which has '{n.text}' here.",
+                suggestion=n.text if script_of(n.text[0]) == script_of(a.text[0]) else None,
+            )
+        for n in lost[len(added):]:
             yield self.flag(
                 "source", n.start, n.end, n.text,
                 f"Name '{n.text}' does not appear in the translation.",
             )
+        for a in added[len(lost):]:
+            yield self.flag(
+                "target", a.start, a.end, a.text, f"Name '{a.text}' is not in the source.",
+            )
+
+    def _missing(
+        self, missing: Sequence[Name], source: str, target: str, context: CheckContext
+    ) -> Iterator[Name]:
+        """The names not found as written that are missing indeed: unless the target
+        has them in another script or spelling (by sound), they are names translations
+        change (CLDR, exonyms), or the target's script cannot be judged."""
+        yield from _absent(missing, target, source, context.source_lang, context.target_lang)
+
+    def _added(self, source: str, target: str, context: CheckContext) -> Iterator[Name]:
+        """Names of the target that the source does not have (a name replaced by
+        another, or added): ordinary names only, in a target language whose capitals
+        mark names (not German nouns), found in the source by spelling, stem or sound
+        (:func:`_absent`)."""
+        tl = context.target_lang
+        if base(tl) in NOUN_CAPS or not target:
+            return
+        cands = [n for n in find_names(target, tl) if n.kind in _ADAPTED]
+        cands = [n for n in cands if not _occurrences(source, n.text, True, ())]
+        cands = [n for n in cands if not _stem_found(source, n.text)]
+        if cands:
+            yield from _absent(cands, source, target, tl, context.source_lang)
 
     def _near(
         self,

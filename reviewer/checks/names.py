@@ -54,6 +54,8 @@ __all__ = [
     "can_judge",
     "SOFT_NAMES",
     "UNITS",
+    "NOUN_CAPS",
+    "translatable",
 ]
 
 #: Acronyms and titles that translations legitimately expand or replace.
@@ -459,10 +461,12 @@ def _same_key(a: str, b: str, loose: bool) -> bool:
     if a == b:
         return True
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    if len(short) >= 2 and long_.startswith(short) and len(long_) - len(short) <= 2:
+    if len(short) >= (3 if loose else 2) and long_.startswith(short) and len(long_) - len(short) <= 2:
+        return True  # an ending; in scripts without capitals, a particle (윌로비가)
+    if len(short) >= 3 and Levenshtein.distance(a, b) <= 1:
         return True
-    if len(short) >= (2 if loose else 3) and Levenshtein.distance(a, b) <= 1:
-        return True
+    if loose and len(short) == 2 and len(long_) == 3 and long_[1:] == short:
+        return True  # an initial h written g: Harlem = Гарлем
     return len(short) >= 4 and fuzz.ratio(a, b) >= 80
 
 
@@ -478,6 +482,8 @@ def found_by_sound(name: str, text: str) -> bool:
     parts = [p for p in parts if len(p) >= 2]
     if not parts:
         return True
+    if len(parts) > 1:  # Brett Kavanaugh: the most distinctive part must be there
+        parts = [max(parts, key=len)]
     cased = main_script(text) in _CASED
     pool = _keys_of(text, capitalised=cased)
     joined = "".join(_keys_of(text)) if not cased else ""

@@ -37,6 +37,9 @@ __all__ = [
     "Symbol",
     "symbols_in",
     "marks_in",
+    "Mark",
+    "marks_near",
+    "expressed",
 ]
 
 _GAP = " \u00a0\u202f\u2009"
@@ -340,3 +343,141 @@ def _spaced(word: str) -> bool:
             return not name.startswith(("CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO",
                                         "KHMER", "MYANMAR", "TIBETAN"))
     return True
+
+
+#: Currencies whose names are looked for in words (``2,8 Milliarden britische Pfund``,
+#: ``350.000 US-Dollar``); a sign is recognised for any currency.
+MAJOR_CURRENCIES = (
+    "USD", "EUR", "GBP", "JPY", "CNY", "INR", "RUB", "CHF", "CAD", "AUD", "KRW", "BRL",
+    "MXN", "TRY", "PLN", "SEK", "NOK", "DKK", "CZK", "HUF", "ILS", "AED", "SAR", "ZAR",
+    "UAH", "IDR", "THB", "VND", "EGP", "NGN",
+)  # fmt: skip
+
+_BEFORE = 12  # characters before a number where its sign or unit may stand (US$ 5)
+_AFTER = 32  # and after it (5 Milliarden britische Pfund)
+
+
+class Mark(NamedTuple):
+    """A percent, per-mille, degree or currency mark of one number: kind, currency
+    codes (for currencies) and the span of the sign or word."""
+
+    kind: str
+    codes: frozenset[str]
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=128)
+def _word_marks(lang: str | None) -> tuple[tuple[str, str, frozenset[str]], ...]:
+    """``(word start, kind, codes)`` of the words of ``lang`` that express percent,
+    degrees or a major currency (CLDR), longest first: the longest word of each unit
+    pattern (``ciento`` of ``por ciento``), and the nouns of currency names (``Pfund``
+    of ``Britisches Pfund``: a word shared with a country or language name is an
+    adjective, kept only at the end of the name)."""
+    out: dict[tuple[str, str], set[str]] = {}
+    for kind in ("concentr-percent", "angle-degree", "temperature-celsius",
+                 "temperature-fahrenheit"):
+        words = cldr.unit_words(lang, kind)
+        if base(lang) == "en":
+            words |= cldr.unit_words("en-GB", kind)  # per cent
+        for w in words:
+            if len(w) >= 4 and w.isalpha():
+                out.setdefault((_stem(w), "percent" if "percent" in kind else "degree"), set())
+    places = _place_stems(lang)
+    # a pound, a Pfund, a фунт also weigh: not a currency when a unit word
+    weights = {_stem(w) for w in cldr.unit_words(lang, "mass-pound") | cldr.unit_words(lang, "mass-ounce")}
+    for code in MAJOR_CURRENCIES:
+        for name in cldr.currency_names(code, lang):
+            words = [w.lower() for w in _LETTERS_RE.findall(name)]
+            for k, w in enumerate(words):
+                if len(w) < 4 or (k < len(words) - 1 and w[:4] in places):
+                    continue
+                kind = "currency?" if _stem(w) in weights else "currency"
+                out.setdefault((_stem(w), kind), set()).add(code)
+    items = [(w, k, frozenset(c)) for (w, k), c in out.items()]
+    return tuple(sorted(items, key=lambda x: -len(x[0])))
+
+
+@lru_cache(maxsize=64)
+def _place_stems(lang: str | None) -> frozenset[str]:
+    """First four letters of the words of CLDR country and language names."""
+    out = set()
+    for name in cldr.place_names(lang):
+        out.update(w[:4] for w in _LETTERS_RE.findall(name) if len(w) >= 4)
+    return frozenset(out)
+
+
+def _stem(word: str) -> str:
+    """The start by which an inflected form of ``word`` is recognised (``фунт`` for
+    ``фунтов``; a short word whole)."""
+    if not _spaced(word):
+        return word
+    return word[: max(4, len(word) - 3)] if len(word) >= 6 else word
+
+
+_CODES_RE = re.compile(r"\b(" + "|".join(MAJOR_CURRENCIES) + r")\b")
+
+
+def marks_near(text: str, lang: str | None, start: int, end: int) -> list[Mark]:
+    """The marks of the number at ``start:end`` of ``text``: signs touching it
+    (``45%``, ``£2.8bn``, ``180°``) and CLDR words of a unit or major currency close
+    after it (``100 percent``, ``350.000 US-Dollar``, ``30 градусов``)."""
+    out = [
+        Mark(s.kind, s.codes, s.start, s.end) for s in symbols_in(text, [(start, end)])
+    ]
+    window = text[end : end + _AFTER].lower()
+    before = text[max(0, start - _BEFORE) : start].lower()
+    seen = {m.kind for m in out}
+    if "currency" not in seen:  # ISO codes, as written: USD 100, 100 EUR
+        for off, part in ((end, text[end : end + 6]), (max(0, start - 5), text[max(0, start - 5) : start])):
+            c = _CODES_RE.search(part)
+            if c is not None:
+                out.append(Mark("currency", frozenset({c.group()}), off + c.start(), off + c.end()))
+                seen.add("currency")
+                break
+    for stem, kind, codes in _word_marks(lang):
+        if kind in seen:
+            continue
+        rx = _word_rx(stem)
+        m = rx.search(window)
+        if kind == "currency?":  # pound, Pfund: money after a scale word only
+            if m is not None and 1 <= _words_between(window[: m.start()]) <= 2 and "currency" not in seen:
+                out.append(Mark("currency", codes, end + m.start(), end + m.end()))
+                seen.add("currency")
+            continue
+        if m is not None and _words_between(window[: m.start()]) <= 2:
+            out.append(Mark(kind, codes, end + m.start(), end + m.end()))
+            seen.add(kind)
+            continue
+        if kind == "currency" or (kind == "percent" and not _spaced(stem)):
+            m = rx.search(before)
+            if m is not None and _words_between(before[m.end():]) == 0:
+                off = max(0, start - _BEFORE)
+                out.append(Mark(kind, codes, off + m.start(), off + m.end()))
+                seen.add(kind)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _word_rx(stem: str) -> re.Pattern[str]:
+    if _spaced(stem):
+        return re.compile(rf"(?<!\w){re.escape(stem)}\w*")
+    return re.compile(re.escape(stem))
+
+
+def _words_between(text: str) -> int:
+    """How many words (letters) stand in ``text``."""
+    return len(_LETTERS_RE.findall(text))
+
+
+def expressed(text: str, lang: str | None, start: int, end: int, mark: Mark) -> bool:
+    """Whether the number at ``start:end`` of ``text`` carries a mark of the same kind
+    as ``mark`` (any currency sign or the words of one of its currencies)."""
+    for m in marks_near(text, lang, start, end):
+        if m.kind != mark.kind:
+            continue
+        if m.kind != "currency" or not mark.codes or not m.codes or m.codes & mark.codes:
+            return True
+        if m.end - m.start == 1:
+            return True  # a sign: its currency may be written differently
+    return False

@@ -674,33 +674,58 @@ class NumberCheck(Check):
                     f"Number {t.text} is not in the source text",
                 )
             )
-        findings += self._lost_symbols(src, tgt, sn, context)
+        findings += self._lost_symbols(src, tgt, sn, tn, s_match, context)
         return findings
 
     def _lost_symbols(
-        self, src: str, tgt: str, sn: Sequence[Num], context: CheckContext
+        self,
+        src: str,
+        tgt: str,
+        sn: Sequence[Num],
+        tn: Sequence[Num],
+        s_match: Sequence[int | None],
+        context: CheckContext,
     ) -> list[Finding]:
-        """Percent, per-mille, degree and currency signs of the source's numbers that
-        the translation expresses neither as a sign nor in words (CLDR)."""
-        syms = number_forms.symbols_in(_masked(src), [(n.start, n.end) for n in sn])
-        if not syms:
-            return []
-        out = []
-        by_kind: dict[tuple[str, frozenset[str]], list[number_forms.Symbol]] = {}
-        for sym in syms:
-            by_kind.setdefault((sym.kind, sym.codes), []).append(sym)
-        tl = context.target_lang
-        if tl and cldr.locale(tl) is None:
+        """Percent, per-mille, degree and currency marks of the source's numbers (a
+        sign, or a CLDR word: ``100 percent``, ``2,8 Milliarden Pfund``) that the
+        translation expresses neither as a sign nor in words. Reported on the target
+        number when it is matched (``35`` for ``35%``), else on the source sign; only
+        when the target has fewer such marks in all than the source."""
+        sl, tl = context.source_lang, context.target_lang
+        if not sn or (tl and cldr.locale(tl) is None):
             return []  # no CLDR words for the target language: cannot judge
-        for (kind, codes), found in by_kind.items():
-            have = number_forms.marks_in(_masked(tgt), tl, kind, codes)
-            for sym in found[have:]:
-                out.append(
-                    self.flag(
-                        "source", sym.start, sym.end, sym.text,
-                        f"'{sym.text}' ({_KIND_NAMES[kind]}) is lost in the translation",
-                    )
-                )  # fmt: skip
+        ms, mt = _masked(src), _masked(tgt)
+        lost: list[tuple[Num, number_forms.Mark, int | None]] = []
+        totals: dict[str, int] = {}
+        for i, n in enumerate(sn):
+            for mark in number_forms.marks_near(ms, sl, n.start, n.end):
+                totals[mark.kind] = totals.get(mark.kind, 0) + 1
+                j = s_match[i]
+                if j is None:  # matched leniently (100 ~ 100ig): the same digits
+                    j = next((k for k, t in enumerate(tn) if set(n.atoms) & set(t.atoms)), None)
+                if j is None:
+                    continue  # the number itself is missing, changed or converted
+                if number_forms.expressed(mt, tl, tn[j].start, tn[j].end, mark):
+                    continue
+                lost.append((n, mark, j))
+        out = []
+        for n, mark, j in lost:
+            codes = mark.codes if mark.kind == "currency" else frozenset()
+            if number_forms.marks_in(mt, tl, mark.kind, codes) >= totals[mark.kind]:
+                continue  # expressed elsewhere in the sentence
+            what = _KIND_NAMES[mark.kind]
+            shown = src[mark.start : mark.end]
+            if j is not None:
+                t = tn[j]
+                out.append(self.flag(
+                    "target", t.start, t.end, t.text,
+                    f"Number {t.text}: the {what} of the source ({shown}) is lost in the translation",
+                ))  # fmt: skip
+            else:
+                out.append(self.flag(
+                    "source", mark.start, mark.end, shown,
+                    f"'{shown}' ({what}) of {n.text} is lost in the translation",
+                ))  # fmt: skip
         return out
 
     @staticmethod

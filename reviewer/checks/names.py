@@ -175,10 +175,12 @@ def _has_lexicon(code: str) -> bool:
 
 
 def _known(code: str, low: str) -> bool:
-    """Whether ``low`` is a word of language ``code`` (spelling dictionary or the
-    lexicon of inflected forms)."""
+    """Whether ``low`` is a word of language ``code``: in the spelling dictionary or
+    in the lexicon of inflected forms (:mod:`reviewer.morph`)."""
     if dictionary(code) is not None and _dict_known(code, low):
         return True
+    # The lexicon knows inflected forms the dictionary lacks (Уэльса, Ассамблеи); it
+    # loads on first use of a language (0.2-1.5 s, shared with the spelling check).
     return morph.is_known(low, code)
 
 

@@ -196,8 +196,6 @@ class EntityCheck(Check):
         self, source: str, target: str, dnt: Sequence[str], context: CheckContext
     ) -> Iterator[Finding]:
         names = find_names(source, context.source_lang, dnt)
-        if not names:
-            return
         tspans = skip_spans(target)
         groups: dict[str, list[Name]] = {}
         for n in names:

@@ -322,12 +322,16 @@ def _multiword(text: str, code: str, taken: Sequence[tuple[int, int]]) -> list[N
         if any(x < b and a < y for x, y in taken) or m.group().lower() in translatable_names():
             continue
         parts = m.group().split()
-        if is_sentence_initial(text, a) and (
+        if is_sentence_initial(text, a) and d.get(parts[0].lower(), 0) >= RARE and len(parts) > 2:
+            # "Yesterday Tony Moll said": the first word is capitalised as the first
+            a += len(parts[0]) + 1
+            parts = parts[1:]
+        elif is_sentence_initial(text, a) and (
             d.get(parts[0].lower(), 0) >= RARE or all(d.get(p.lower(), 0) >= RARE for p in parts[1:])
         ):
             continue  # "The Vera ...", "Ancillary Commands": a capitalised heading
         if any(d.get(p.lower(), 0) < RARE for p in parts):
-            out.append(Name(a, b, m.group(), "multi"))
+            out.append(Name(a, b, text[a:b], "multi"))
     return out
 
 
@@ -443,16 +447,22 @@ _WORD_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f\u0900-\u0dff\u0e00-\u
 
 
 def _keys_of(text: str, capitalised: bool = False) -> list[str]:
-    """Skeletons of the words of ``text`` (only of its capitalised words when asked)."""
+    """Skeletons of the words of ``text`` (only of its capitalised words when asked;
+    a sentence's first word then comes last, marked with a leading ``^``: it is
+    capitalised anyway, so only a close match counts)."""
     out = []
+    first = []
     for m in _WORD_RE.finditer(text):
-        for _, run in _runs(m.group(), m.start()):
+        for pos, run in _runs(m.group(), m.start()):
             if capitalised and not run[0].isupper():
                 continue
             k = translit_key(run)
             if k:
-                out.append(k)
-    return out
+                if capitalised and is_sentence_initial(text, pos):
+                    first.append("^" + k)
+                else:
+                    out.append(k)
+    return out + first
 
 
 def _same_key(a: str, b: str, loose: bool) -> bool:
@@ -460,6 +470,9 @@ def _same_key(a: str, b: str, loose: bool) -> bool:
     inflection: ``krmr`` / ``krmbr``), or one edit apart (``sturj`` / ``strj``); with
     ``loose`` (few candidates: capitalised words only) two-consonant skeletons may be
     one edit apart too (``rm`` Harlem / ``krm`` Гарлем)."""
+    if b.startswith("^"):  # a sentence's first word: equal, or an ending added
+        b = b[1:]
+        return a == b or (len(b) >= 3 and a.startswith(b) and len(a) - len(b) <= 2)
     if a == b:
         return True
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)

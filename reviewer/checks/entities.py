@@ -261,12 +261,12 @@ class EntityCheck(Check):
 
     def _added(self, source: str, target: str, context: CheckContext) -> Iterator[Name]:
         """Names of the target that the source does not have (a name replaced by
-        another, or added): ordinary names only, in a target language whose capitals
-        mark names (not German nouns), found in the source by spelling, stem or sound
-        (:func:`_absent`)."""
+        another, or added): ordinary names only, in a Latin-script target whose
+        capitals mark names (not German nouns), found in the source by spelling, stem
+        or sound (:func:`_absent`)."""
         tl = context.target_lang
-        if base(tl) in NOUN_CAPS or not target:
-            return
+        if base(tl) in NOUN_CAPS or not target or main_script(target) != "LATIN":
+            return  # other scripts respell names too freely to call one new
         cands = [n for n in find_names(target, tl) if n.kind in _ADAPTED]
         cands = [n for n in cands if not _occurrences(source, n.text, True, ())]
         cands = [n for n in cands if not _stem_found(source, n.text)]

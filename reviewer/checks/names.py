@@ -392,8 +392,17 @@ _FOLDS = (
 _MERGE = str.maketrans("lpvfqczg", "rbbbkksk", "wyj")
 #: Greek digraphs for sounds Greek has no letter for (Μπιτς = Beach, Ντιονίσιο =
 #: Dionisio, Γουίλομπι = Willoughby, Χάρλεμ = Harlem).
-_GREEK = (("γου", "ου"), ("μπ", "b"), ("ντ", "d"), ("γκ", "g"), ("τζ", "j"), ("τσ", "ts"),
-          ("ου", "u"), ("χ", "h"))
+_GREEK = (("γου", "ου"), ("γκ", "g"), ("τζ", "j"), ("τσ", "ts"), ("ου", "u"), ("χ", "h"))
+
+
+def _greek_mb(m: re.Match[str]) -> str:
+    """Greek μπ / ντ: ``b`` / ``d``, but ``mb`` / ``nd`` at the end of a word
+    (Μπιτς = Beach, Γουίλομπι = Willoughby, Τραμπ = Trump)."""
+    g = m.group()
+    end = m.end() == len(m.string) or not m.string[m.end()].isalpha()
+    if g == "μπ":
+        return "mb" if end else "b"
+    return "nd" if end else "d"
 _VOWELS_RE = re.compile(r"[aeiouh ]+")
 _SILENT_GH = re.compile(r"(?<=[aeiou])gh(?![aeiou])")
 _SOFT_C = re.compile(r"c(?=[eiy])")
@@ -427,6 +436,7 @@ def translit_key(word: str, marks: bool = False) -> str:
     if any("\u0370" <= c <= "\u03ff" for c in low):
         low = unicodedata.normalize("NFD", low)
         low = "".join(c for c in low if not unicodedata.combining(c))
+        low = re.sub("μπ|ντ", _greek_mb, low)
         for x, y in _GREEK:
             low = low.replace(x, y)
     a = re.sub(r"[^a-z]", "", anyascii(low).lower())
@@ -472,7 +482,9 @@ def _same_key(a: str, b: str, loose: bool) -> bool:
     one edit apart too (``rm`` Harlem / ``krm`` Гарлем)."""
     if b.startswith("^"):  # a sentence's first word: equal, or an ending added
         b = b[1:]
-        return a == b or (len(b) >= 3 and a.startswith(b) and len(a) - len(b) <= 2)
+        if a == b or (len(b) >= 3 and a.startswith(b) and len(a) - len(b) <= 2):
+            return True
+        return min(len(a), len(b)) >= 4 and Levenshtein.distance(a, b) <= 1
     if a == b:
         return True
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)

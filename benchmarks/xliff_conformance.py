@@ -15,7 +15,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from reviewer.errors import ReviewerError  # noqa: E402
-from reviewer.formats import open_document  # noqa: E402
+from reviewer.formats import ReadOptions, open_document  # noqa: E402
 
 
 def run(folder: Path, must_fail: bool) -> tuple[int, int, list[str], list[str]]:
@@ -25,7 +25,8 @@ def run(folder: Path, must_fail: bool) -> tuple[int, int, list[str], list[str]]:
     ok, wrong, crashed = 0, [], []
     for f in files:
         try:
-            list(open_document(f))
+            # conformance is --strict reading: a malformed unit refuses the file
+            list(open_document(f, ReadOptions(strict=True)))
             (wrong.append(f.name) if must_fail else None)
             ok += 0 if must_fail else 1
         except ReviewerError as e:

@@ -62,7 +62,6 @@ def open_inputs(
     """Documents to process: the INPUT files, or the --source/--target pair (line by
     line, or sentence-aligned on the fly with ``align``), or a --target document alone
     (target-only review)."""
-    from .formats import open_document
     from .formats import plaintext
 
     check_input_options(inputs, source, target, align)
@@ -72,12 +71,16 @@ def open_inputs(
 
             yield align_documents(source, target, options.source_lang, options.target_lang)
         elif source:
-            yield plaintext.read_pair(Path(source), Path(target), options)
+            from .formats import open_pair
+
+            yield open_pair(Path(source), Path(target), options)
         else:
             yield plaintext.read_target_only(Path(target), options)
         return
+    from .formats import open_documents
+
     for path in _expand_inputs(inputs):
-        yield open_document(path, options)
+        yield from open_documents(path, options)  # a String Catalog: one per language
 
 
 def check_input_options(inputs: tuple[str, ...], source: str | None, target: str | None,
@@ -173,7 +176,7 @@ def _side_text(seg: Segment, f: Finding) -> str | None:
 @click.option("--enable", multiple=True, help="Check ids to enable (comma-separated; 'all').")
 @click.option("--disable", multiple=True, help="Check ids to disable (comma-separated; 'all').")
 @click.option("--config", "config_path", type=click.Path(), help="Configuration file (default ./reviewer.toml).")
-@click.option("--input-format", type=click.Choice(["po", "xliff", "tmx", "tsv", "csv", "jsonl", "txt"]), help="Read inputs as this format, whatever their suffix.")
+@click.option("--input-format", type=click.Choice(["po", "xliff", "tmx", "tsv", "csv", "jsonl", "txt", "json", "arb", "xcstrings", "android", "resx", "ts", "strings", "stringsdict", "properties", "yaml"]), help="Read inputs as this format, whatever their suffix.")
 @click.option("--source-key", help="JSONL/TSV key of the source (default: source).")
 @click.option("--target-key", help="JSONL/TSV key of the target (default: target).")
 @click.option("--reference-key", help="JSONL/TSV key of the reference (default: reference).")
@@ -185,11 +188,15 @@ def _side_text(seg: Segment, f: Finding) -> str | None:
 @click.option("--list-checks", is_flag=True, help="List the checks, whether enabled, and exit.")
 @click.option("--workers", type=int, default=None, help="Local worker processes (default 1: this process).")
 @click.option("--cluster", help="A Dask scheduler (tcp://host:8786), or local:N for a LocalCluster of N workers.")
+@click.option("--states", help="Check only units in these statuses (comma-separated: new, untranslated, fuzzy, translated, reviewed, final).")
+@click.option("--include-untranslated", is_flag=True, help="Check units not translated yet too (else they are counted once).")
+@click.option("--strict", is_flag=True, help="Refuse a file with a malformed unit (else the unit is a 'format' finding).")
 def check_cmd(inputs: tuple[str, ...], source: str | None, target: str | None,
               fmt: str, output: str | None, fail_on: str | None, enable: tuple[str, ...],
               disable: tuple[str, ...], config_path: str | None, colour: str,
               glossaries: tuple[str, ...], show_stats: bool, list_checks: bool,
-              workers: int | None, cluster: str | None, align: bool, **opts: Any) -> None:
+              workers: int | None, cluster: str | None, align: bool, states: str | None,
+              include_untranslated: bool, strict: bool, **opts: Any) -> None:
     """Run the QA checks on INPUT files (PO, XLIFF, TMX, TSV/CSV, JSONL, TXT) or on a
     --source/--target pair, and print the findings."""
     from .config import config_paths, load_config
@@ -202,6 +209,18 @@ def check_cmd(inputs: tuple[str, ...], source: str | None, target: str | None,
     glossary = load_glossaries(glossaries or config_paths(config, "glossary"), options)
     plan = plan_checks(config, enable, disable, glossary=glossary)
     plan.count_words = fmt == "json" or show_stats  # the only outputs that show words
+    plan.include_untranslated = include_untranslated
+    if states:
+        from .status import parse_states
+
+        try:
+            plan.states = parse_states(states)
+        except ValueError as e:
+            raise UsageError(f"--states: {e}") from None
+    if strict:
+        from dataclasses import replace as _replace
+
+        options = _replace(options, strict=True)
     if list_checks:
         from .checks import all_checks
 
@@ -268,6 +287,10 @@ def check_cmd(inputs: tuple[str, ...], source: str | None, target: str | None,
             engine.close()
     if show_stats:
         click.echo(format_stats(plan.stats.to_dict()), err=True)
+    elif plan.stats.not_translated and fmt == "text":
+        n = plan.stats.not_translated
+        click.echo(f"{n:,} unit{'s' if n != 1 else ''} not translated yet (not checked; "
+                   "--include-untranslated checks them)", err=True)
     if failed:
         sys.exit(1)
 
@@ -303,9 +326,10 @@ def score_cmd(hyps: tuple[str, ...], refs: tuple[str, ...], metrics: str, fmt: s
     are ranked; --paired-bs/--paired-ar test each against the first."""
     from .metrics import MetricOptions
     from .scoring import confidence as add_ci
-    from .scoring import render, score_systems, significance
+    from .scoring import check_request, render, score_systems, significance
 
     wanted = [m.strip().lower() for m in metrics.split(",") if m.strip()]
+    check_request(wanted, n_samples)
     if names and len(names) != len(hyps):
         raise UsageError(f"--name given {len(names)} times for {len(hyps)} systems")
     if paired_bs and paired_ar:
@@ -352,6 +376,10 @@ def format_stats(stats: dict[str, Any]) -> str:
     sev = ", ".join(f"{k} {v}" for k, v in f["by_severity"].items() if v)
     lines = [f"{stats['files']} file(s), {stats['units']:,} units, {stats['words']:,} words; "
              f"{f['total']:,} findings" + (f" ({sev})" if sev else "")]
+    if stats.get("not_translated"):
+        lines.append(f"{stats['not_translated']:,} units not translated yet (not checked)")
+    if stats.get("statuses"):
+        lines.append("statuses: " + ", ".join(f"{k} {v:,}" for k, v in stats["statuses"].items()))
     if f["by_check"]:
         lines.append("by check: " + ", ".join(f"{k} {v}" for k, v in
                                               sorted(f["by_check"].items(), key=lambda kv: -kv[1])))
@@ -359,6 +387,9 @@ def format_stats(stats: dict[str, Any]) -> str:
     if ta:
         rate = "n/a" if ta["rate"] is None else f"{ta['rate']:.1%}"
         lines.append(f"term adherence: {ta['approved']}/{ta['found']} glossary terms rendered as approved ({rate})")
+    if stats.get("skipped"):
+        lines.append("skipped: " + "; ".join(
+            f"{s['check']} for {s['language']} ({s['reason']})" for s in stats["skipped"]))
     return "\n".join(lines)
 
 

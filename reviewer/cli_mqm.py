@@ -33,6 +33,7 @@ def mqm_score(annotations: str, profile: str, by: str, fmt: str, output: str | N
     """Score ANNOTATIONS (Google MQM TSV, or JSONL from `mqm import`)."""
     from .cli import output_stream
     from .mqm import get_profile, iter_jsonl, read_annotations, score, write_csv_rows
+    from .safetext import terminal_safe
 
     prof = get_profile(profile, _config_raw(config_path))
     rows = score(read_annotations(annotations), prof, by)
@@ -45,7 +46,8 @@ def mqm_score(annotations: str, profile: str, by: str, fmt: str, output: str | N
         else:
             for r in rows:
                 where = " ".join(x for x in (r.system, r.doc or "", r.seg_id or "") if x)
-                out.write(f"{where}\t{r.score:.4f}\t(raters {r.raters}, errors {r.errors})\n")
+                out.write(terminal_safe(f"{where}\t{r.score:.4f}\t(raters {r.raters}, "
+                                        f"errors {r.errors})") + "\n")
 
 
 @mqm_group.command("import")

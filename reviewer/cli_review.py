@@ -80,8 +80,21 @@ def aligned_pair(source: str, target: str, source_lang: str | None,
     return str(out)
 
 
+def need_terminal() -> None:
+    """Refuse to start the screen without a terminal: with a pipe or file for input or
+    output it would wait for keys that never come (one line, exit 2)."""
+    import sys
+
+    from .errors import UsageError
+
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UsageError("review needs a terminal (its input or output is a pipe or a "
+                         "file); use check, report or export in scripts")
+
+
 def run(opts: Any, config: Any, theme: str | None = None) -> None:
     """Start the app; re-raise a user error from opening; close the store."""
+    need_terminal()
     from .runner import resolve_enabled
     from .tui.app import ReviewApp
     from .tui.keymap import keymap_from_config

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import csv
 import difflib
+import io
 import json
 import sys
 from typing import IO, Any, Callable, Iterable
 
 import click
 
+from . import safejson
 from .errors import InputError, UsageError
+from .safetext import csv_cell, split_lines, terminal_safe
 
 FORMATS = ["po", "xliff", "tmx", "tsv", "csv", "jsonl", "txt"]
 
@@ -54,7 +57,7 @@ def _open(file: str, opts: dict[str, Any], create: bool, reviewer: str | None = 
 
 def _diff(items: Iterable[Any], path: str, out: IO[str]) -> None:
     for c in items:
-        where = f"unit {c.unit}" + (" (orphan: no longer in the input)" if c.orphan else "")
+        where = f"unit {c.unit}" + (f" ({_tag(c)})" if _tag(c) else "")
         lines = difflib.unified_diff(
             (c.before or "").splitlines(), c.after.splitlines(),
             fromfile=f"a/{path}\t{where}", tofile=f"b/{path}\t{where}", lineterm="", n=3)
@@ -62,30 +65,43 @@ def _diff(items: Iterable[Any], path: str, out: IO[str]) -> None:
             out.write(line + "\n")
 
 
+def _tag(c: Any) -> str:
+    if c.orphan:
+        return "orphan: no longer in the input"
+    if getattr(c, "stale", False):
+        return "stale: the input's target changed since, not applied"
+    return ""
+
+
 def write_corrections(items: list[Any], fmt: str, path: str, out: IO[str]) -> None:
-    """Write corrections (current ones, then orphans) in ``fmt``."""
+    """Write corrections (current ones, then stale ones and orphans) in ``fmt``; the
+    text and diff forms are terminal-safe (control and escape characters shown)."""
     if fmt == "jsonl":
         for c in items:
             d = c.to_dict()
             if c.orphan:
                 d["orphan"] = True
+            if getattr(c, "stale", False):
+                d["stale"] = True
             out.write(json.dumps(d, ensure_ascii=False) + "\n")
     elif fmt == "csv":
         w = csv.writer(out, lineterminator="\n")
-        w.writerow(["unit", "before", "after", "reviewer", "time", "note", "orphan"])
+        w.writerow(["unit", "before", "after", "reviewer", "time", "note", "orphan", "stale"])
         for c in items:
-            w.writerow([c.unit, c.before if c.before is not None else "", c.after, c.reviewer or "",
-                        c.time or "", c.note or "", "yes" if c.orphan else ""])
+            w.writerow([csv_cell(v) for v in (c.unit, c.before, c.after, c.reviewer, c.time,
+                                                c.note, "yes" if c.orphan else "",
+                                                "yes" if getattr(c, "stale", False) else "")])
     elif fmt == "diff":
-        _diff(items, path, out)
+        buf = io.StringIO()
+        _diff(items, path, buf)
+        out.write(terminal_safe(buf.getvalue()))
     else:
         for c in items:
-            tag = "  [orphan: no longer in the input]" if c.orphan else ""
-            out.write(f"{c.unit}  ({c.reviewer or '?'}, {c.time or '?'}){tag}\n")
-            out.write(f"  - {c.before if c.before is not None else '(no target)'}\n")
-            out.write(f"  + {c.after}\n")
-            if c.note:
-                out.write(f"  note: {c.note}\n")
+            tag = f"  [{_tag(c)}]" if _tag(c) else ""
+            text = (f"{c.unit}  ({c.reviewer or '?'}, {c.time or '?'}){tag}\n"
+                    f"  - {c.before if c.before is not None else '(no target)'}\n"
+                    f"  + {c.after}\n" + (f"  note: {c.note}\n" if c.note else ""))
+            out.write(terminal_safe(text))
 
 
 @click.command("corrections")
@@ -100,7 +116,7 @@ def corrections_cmd(file: str, fmt: str, output: str | None, **opts: Any) -> Non
     from .cli import output_stream
 
     with _open(file, opts, create=False) as project:
-        items = project.corrections() + project.orphans()
+        items = project.corrections() + project.stale() + project.orphans()
         with output_stream(output) as out:
             write_corrections(items, fmt, file, out)
 
@@ -114,13 +130,10 @@ def read_corrections(path: str) -> list[dict[str, Any]]:
     from .formats.base import read_text
 
     records: list[dict[str, Any]] = []
-    for n, line in enumerate(read_text(path).splitlines(), 1):
+    for n, line in enumerate(split_lines(read_text(path)), 1):
         if not line.strip():
             continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise InputError(f"invalid JSON: {e.msg}", path, n, e.colno) from None
+        obj = safejson.loads(line, path, n)
         if not isinstance(obj, dict):
             raise InputError("a correction must be a JSON object", path, n)
         if "unit" not in obj or not isinstance(obj["unit"], (str, int)) or isinstance(obj["unit"], bool):
@@ -166,8 +179,10 @@ def apply_cmd(file: str, corrections: str, reviewer: str | None, **opts: Any) ->
 @click.option("-o", "--output", required=True, type=click.Path(), help="The corrected file to write.")
 @click.option("--to", "to", type=click.Choice(["tmx"]), help="Write a TMX 1.4b memory of the pairs instead.")
 @click.option("--only-corrected", is_flag=True, help="Only the corrected units (TMX, JSONL, TSV, CSV).")
+@click.option("--strict", is_flag=True, help="Exit 1 when a recorded correction could not be applied (its unit's target changed, or the unit left the input).")
 @_input_options
-def export_cmd(file: str, output: str, to: str | None, only_corrected: bool, **opts: Any) -> None:
+def export_cmd(file: str, output: str, to: str | None, only_corrected: bool, strict: bool,
+               **opts: Any) -> None:
     """Write FILE with its corrections applied, in its own format (XLIFF state
     advanced, PO fuzzy flag cleared for reviewed units; everything else unchanged),
     or as TMX with --to tmx. The write is atomic: a failed export leaves OUTPUT as it
@@ -179,8 +194,14 @@ def export_cmd(file: str, output: str, to: str | None, only_corrected: bool, **o
                                source_lang=src_lang, target_lang=tgt_lang)
         except PermissionError:
             raise UsageError("cannot write output: permission denied", output) from None
+        unapplied = project.unapplied()
+    for c, why in unapplied:
+        click.echo(terminal_safe(f"not applied: unit {c.unit!r} ({c.after!r}): {why}"), err=True)
     what = "units written" if (to or only_corrected) else "units changed"
-    click.echo(f"{output}: {n} {what}", err=True)
+    extra = f"; {len(unapplied)} corrections not applied" if unapplied else ""
+    click.echo(f"{output}: {n} {what}{extra}", err=True)
+    if strict and unapplied:
+        sys.exit(1)
 
 
 COMMANDS = [corrections_cmd, apply_cmd, export_cmd]

@@ -124,7 +124,31 @@ def options_for(cfg: Config, check_id: str, target_lang: str | None) -> dict[str
             sub = {k.lower(): v for k, v in per_lang.items()}.get(key)
             if isinstance(sub, dict):
                 opts.update(sub)
+    if check_id == "placeholder":
+        _placeholder_syntaxes(cfg, opts)
     return opts
+
+
+def _placeholder_syntaxes(cfg: Config, opts: dict[str, Any]) -> None:
+    """``[check] placeholder-syntaxes`` as the placeholder check's ``syntaxes``
+    setting (its own table wins), checked against the registry."""
+    if "syntaxes" not in opts:
+        declared = cfg.default("placeholder-syntaxes")
+        if declared is not None:
+            opts["syntaxes"] = declared
+    for key in ("syntaxes", "styles"):
+        if key in opts:
+            from .placeholders import resolve_syntaxes
+
+            value = opts[key]
+            try:
+                if isinstance(value, str):
+                    value = value.split(",")
+                if not isinstance(value, list):
+                    raise ValueError("must be a list of syntax names")
+                resolve_syntaxes(value)
+            except ValueError as e:
+                raise ConfigError(f"placeholder syntaxes: {e}", cfg.path) from None
 
 
 def config_paths(cfg: Config, key: str) -> list[str]:

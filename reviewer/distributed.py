@@ -28,6 +28,7 @@ slice of segments; the corpus score is computed from their sum as in one process
 
 from __future__ import annotations
 
+import logging
 import operator
 import os
 import sys
@@ -114,6 +115,7 @@ class DaskEngine(Engine):
                 raise UsageError(f"--cluster local:N needs a number, not {address!r}") from None
             if n < 1:
                 raise UsageError("--cluster local:N needs N >= 1")
+            n = cap_workers(n, "--cluster local:")
             import dask
 
             # Dask's statistical profiler samples every worker thread's stack every
@@ -121,9 +123,10 @@ class DaskEngine(Engine):
             # tasks (measured with score on 50,000 rows). The nannies pass the config on.
             with dask.config.set({"distributed.worker.profile.enabled": False}):
                 self.cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                                            dashboard_address=None, silence_logs=40)
+                                            dashboard_address=None, silence_logs=logging.CRITICAL)
             self.client = Client(self.cluster)
         else:
+            _probe(address)
             try:
                 self.client = Client(address, timeout="20s")
             except OSError as e:
@@ -142,13 +145,65 @@ class DaskEngine(Engine):
             self.cluster.close()
 
 
+def usable_cpus() -> int:
+    """CPUs this process may run on (its affinity mask, else the machine's count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+#: More local processes than this many per usable CPU only add memory and start-up time.
+WORKERS_PER_CPU = 2
+
+
+def max_workers() -> int:
+    """The most local worker processes a run starts (``WORKERS_PER_CPU`` per CPU)."""
+    return WORKERS_PER_CPU * usable_cpus()
+
+
+def cap_workers(n: int, what: str = "--workers") -> int:
+    """``n`` capped at :func:`max_workers`, saying so on stderr when it is."""
+    limit = max_workers()
+    if n > limit:
+        print(f"reviewer: {what} {n} capped at {limit} ({WORKERS_PER_CPU} per usable CPU)",
+              file=sys.stderr)
+        return limit
+    return n
+
+
 def engine_options(workers: int | None, cluster: str | None) -> tuple[int, str | None]:
-    """Validate ``--workers``/``--cluster``: ``(workers, cluster)``."""
+    """Validate ``--workers``/``--cluster``: ``(workers, cluster)``; ``--workers`` is
+    capped at :func:`max_workers` with a message."""
     if cluster and workers and workers > 1:
         raise UsageError("give either --workers or --cluster, not both")
     if workers is not None and workers < 1:
         raise UsageError("--workers needs a number >= 1")
-    return workers or 1, cluster
+    return cap_workers(workers or 1), cluster
+
+
+def _probe(address: str, timeout: float = 5.0) -> None:
+    """Fail fast (one line) when nothing listens at a ``tcp://host:port`` address,
+    instead of waiting out the Dask client's connection timeout."""
+    import socket
+    from urllib.parse import urlsplit
+
+    if "://" not in address:
+        address = "tcp://" + address
+    parts = urlsplit(address)
+    if parts.scheme not in ("tcp", "tls"):
+        return  # other transports (inproc, ucx): let Dask handle them
+    try:
+        host, port = parts.hostname, parts.port
+    except ValueError:
+        raise UsageError(f"--cluster {address!r} is not a host:port address") from None
+    if not host or port is None:
+        raise UsageError(f"--cluster {address!r} needs a host and a port (tcp://host:8786)")
+    try:
+        socket.create_connection((host, port), timeout=timeout).close()
+    except OSError as e:
+        reason = e.strerror or type(e).__name__
+        raise UsageError(f"cannot reach the Dask scheduler at {address}: {reason}") from None
 
 
 def make_engine(workers: int, cluster: str | None) -> Engine | None:
@@ -303,7 +358,7 @@ def map_chunk(job: Job, chunk: Chunk) -> MapResult:
     consistency; the units themselves only for other document checks."""
     doc = chunk_document(chunk, job.options)
     segs = list(doc.segments)  # type: ignore[call-overload]
-    live = [s for s in segs if "obsolete" not in s.flags]
+    live = job.plan.document_units(segs)
     spell, variant, consistency, others = _split_checks(job.plan, doc)
     out = MapResult(len(segs), _meta(doc), live if others else [])
     if variant is not None:
@@ -427,7 +482,8 @@ def details_chunk(job: Job, chunk: Chunk, base: int,
 def flag_chunk(job: Job, state: FlagState | None, item: FlagItem) -> FlagResult:
     """Pass 2: the chunk's per-unit findings, and its findings of spelling, variant
     and consistency from the document's state."""
-    plan = CheckPlan(job.plan.checks, job.plan.config, job.plan.glossary)
+    plan = CheckPlan(job.plan.checks, job.plan.config, job.plan.glossary,
+                     include_untranslated=job.plan.include_untranslated, states=job.plan.states)
     doc = chunk_document(item.chunk, job.options, max(item.base, 0))
     segs = list(doc.segments)  # type: ignore[call-overload]
     doc.segments = segs
@@ -462,7 +518,7 @@ def flag_chunk(job: Job, state: FlagState | None, item: FlagItem) -> FlagResult:
                     for f in check._check(seg, env, ctx, bad):
                         yield seg, f
 
-        live = [s for s in segs if "obsolete" not in s.flags]
+        live = plan.document_units(segs)
         doc_findings = list(plan.document_findings(doc, live, run, runner))
     counts = None
     if item.finish:
@@ -566,6 +622,11 @@ def _add_stats(total: RunStats, part: RunStats) -> None:
     total.terms_found += part.terms_found
     total.terms_approved += part.terms_approved
     total.glossary_applied |= part.glossary_applied
+    total.checked += part.checked
+    total.not_translated += part.not_translated
+    total.statuses.update(part.statuses)
+    for key, why in part.skipped.items():
+        total.skipped.setdefault(key, why)
 
 
 def run_check(plan: CheckPlan, inputs: Sequence[list[Chunk]], options: Any, engine: Engine,
@@ -793,7 +854,8 @@ class EnginePlan(CheckPlan):
         chunks = self.inputs.pop(0)
         for _ in doc:  # the caller's unit stream (progress counting) is drained
             pass
-        plain = CheckPlan(self.checks, self.config, self.glossary, self.stats)
+        plain = CheckPlan(self.checks, self.config, self.glossary, self.stats,
+                          include_untranslated=self.include_untranslated, states=self.states)
         return run_check(plain, [chunks], self.options, self.engine)
 
 

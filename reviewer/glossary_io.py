@@ -26,6 +26,7 @@ from lxml import etree
 
 from .errors import ConfigError, InputError
 from .formats.xmlsafe import check_prolog, local, make_parser, syntax_error
+from .safetext import split_lines
 from .terms import Entry, Glossary
 
 __all__ = ["load_glossary", "read_table", "read_tbx"]
@@ -75,7 +76,7 @@ def read_table(text: str, path: str | Path = "<glossary>") -> Glossary:
     """Parse TSV or CSV text (tab-separated when the header line has a tab, or the
     file ends in ``.tsv``/``.tab``; else comma-separated, RFC 4180 quoting)."""
     p = Path(path)
-    lines = text.splitlines()
+    lines = split_lines(text)  # not str.splitlines: U+2028, U+0085... are cell text
     hdr_no = next((i for i, ln in enumerate(lines) if ln.strip() and not ln.startswith("#")), None)
     if hdr_no is None:
         raise ConfigError("empty glossary: a header row with a 'source' column is required", p, 1)
@@ -86,7 +87,7 @@ def read_table(text: str, path: str | Path = "<glossary>") -> Glossary:
     if tab:
         rows = (ln.split("\t") for ln in lines)
     else:
-        rows = csv.reader(io.StringIO(text), strict=True)
+        rows = csv.reader(io.StringIO(text, newline=""), strict=True)
     entries: list[Entry] = []
     cols: dict[str, int] | None = None
     ncols = 0

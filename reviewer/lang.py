@@ -354,6 +354,27 @@ def quote_roles(lang: str | None) -> dict[str, str]:
     return roles
 
 
+
+@lru_cache(maxsize=1)
+def marks() -> str:
+    """Every combining mark (Unicode categories Mn, Mc, Me, from :mod:`unicodedata`)
+    as the inside of a regex character class, for ``[\\w{marks()}]``: Python's ``\\w``
+    leaves them out, which cuts Devanagari, Bengali or Thai words into pieces."""
+    import unicodedata
+
+    out: list[str] = []
+    start = prev = -2
+    for cp in [*range(0x300, 0x20000), *range(0xE0100, 0xE01F0)]:
+        if unicodedata.category(chr(cp)) in ("Mn", "Mc", "Me"):
+            if cp != prev + 1:
+                if start >= 0:
+                    out.append(f"\\U{start:08x}-\\U{prev:08x}")
+                start = cp
+            prev = cp
+    if start >= 0:
+        out.append(f"\\U{start:08x}-\\U{prev:08x}")
+    return "".join(out)
+
 # --- words -------------------------------------------------------------------------------
 
 _REPEAT_OK: dict[str, frozenset[str]] = {

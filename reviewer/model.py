@@ -108,6 +108,16 @@ class Segment:
     ignore: frozenset[str] = frozenset()
     terms: tuple[tuple[str, str], ...] = ()
     context: str | None = None
+    #: workflow status from the format, normalised (see :mod:`reviewer.status`):
+    #: ``new``, ``untranslated``, ``fuzzy``, ``translated``, ``reviewed``, ``final``;
+    #: None when the format says nothing (the unit is checked as translated)
+    status: str | None = None
+    #: problems the reader met in this unit (malformed markup, invalid state, duplicate
+    #: id): each ``(line, message)``, reported by the ``format`` check
+    problems: tuple[tuple[int | None, str], ...] = ()
+    #: named variants of a message checked one by one, ``(label, source, target)``:
+    #: ICU plural/select branches (set by :mod:`reviewer.icu`), app plural forms
+    branches: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def translated(self) -> bool:
@@ -118,6 +128,10 @@ class Segment:
         """Yield ``(form, segment)`` pairs to check: one for a singular unit (form None),
         and for a plural unit each target form paired with msgid (form 0) or
         msgid_plural (forms 1+)."""
+        if self.branches:
+            for i, (_label, src, tgt) in enumerate(self.branches):
+                yield i, replace(self, source=src, target=tgt, branches=(), plural_targets=())
+            return
         if self.plural_source is None or not self.plural_targets:
             yield None, self
             return
@@ -145,6 +159,9 @@ class Finding:
     index: int = 0
     line: int | None = None
     form: int | None = None
+    #: other checks that saw the same problem on the same span (they report no
+    #: finding of their own; see :func:`reviewer.runner.dedupe`)
+    also: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         """The finding as the stable JSON object (field order as documented)."""
@@ -166,6 +183,8 @@ class Finding:
         }
         if self.form is not None:
             d["form"] = self.form
+        if self.also:
+            d["also"] = list(self.also)
         return d
 
 

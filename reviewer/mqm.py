@@ -29,7 +29,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
+from . import safejson
 from .errors import ConfigError, InputError
+from .safetext import csv_cell, split_lines
 
 MQM_2_0: dict[str, tuple[str, ...]] = {
     "Terminology": ("Inconsistent with terminology resource", "Inconsistent use of terminology",
@@ -120,24 +122,78 @@ def get_profile(name: str, config_raw: dict[str, Any] | None = None) -> Profile:
         per_word = true
         pass_threshold = 95
     """
-    user = ((config_raw or {}).get("mqm", {}) or {}).get("profiles", {}) or {}
+    mqm = (config_raw or {}).get("mqm") or {}
+    user = mqm.get("profiles") or {} if isinstance(mqm, dict) else {}
+    if not isinstance(user, dict):
+        raise ConfigError("[mqm] profiles must be a table of profiles ([mqm.profiles.NAME])")
     if name in user:
-        t = user[name]
-        try:
-            base = PROFILES.get(t.get("base", "mqm"), PROFILES["mqm"])
-            weights = {**base.weights, **{k.lower(): float(v) for k, v in t.get("weights", {}).items()}}
-            ov = {(o["category"].lower(), o["severity"].lower()): float(o["weight"])
-                  for o in t.get("overrides", [])}
-            return Profile(name, weights, ov, bool(t.get("per_word", base.per_word)),
-                           float(t.get("pass_threshold", base.pass_threshold)),
-                           float(t.get("tolerance", base.tolerance)),
-                           bool(t.get("critical_fails", base.critical_fails)))
-        except (KeyError, TypeError, ValueError, AttributeError) as e:
-            raise ConfigError(f"mqm profile {name!r} is invalid: {e}") from None
+        return _user_profile(name, user[name])
     if name not in PROFILES:
         raise ConfigError(f"unknown MQM profile {name!r} (known: {', '.join(sorted(PROFILES))}"
                           + (", " + ", ".join(sorted(user)) if user else "") + ")")
     return PROFILES[name]
+
+
+_PROFILE_KEYS = {"base", "weights", "overrides", "per_word", "pass_threshold", "tolerance",
+                 "critical_fails"}
+
+
+def _number(value: Any, what: str, name: str, low: float = 0.0) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
+        raise ConfigError(f"mqm profile {name!r}: {what} must be a number, not {value!r}")
+    if value < low:
+        raise ConfigError(f"mqm profile {name!r}: {what} must be {low:g} or more, not {value!r}")
+    return float(value)
+
+
+def _flag(value: Any, what: str, name: str) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"mqm profile {name!r}: {what} must be true or false, not {value!r}")
+    return value
+
+
+def _user_profile(name: str, t: Any) -> Profile:
+    """A profile from ``[mqm.profiles.NAME]``, every key and value checked (a weight
+    ``"abc"``, a negative weight or a misspelt key is a :class:`ConfigError`)."""
+    if not isinstance(t, dict):
+        raise ConfigError(f"mqm profile {name!r} must be a table")
+    unknown = sorted(set(t) - _PROFILE_KEYS)
+    if unknown:
+        raise ConfigError(f"mqm profile {name!r}: unknown key(s) {', '.join(map(repr, unknown))} "
+                          f"(known: {', '.join(sorted(_PROFILE_KEYS))})")
+    base_name = t.get("base", "mqm")
+    if not isinstance(base_name, str) or base_name not in PROFILES:
+        raise ConfigError(f"mqm profile {name!r}: base must be one of {', '.join(PROFILES)}")
+    base = PROFILES[base_name]
+    raw_w = t.get("weights", {})
+    if not isinstance(raw_w, dict):
+        raise ConfigError(f"mqm profile {name!r}: weights must be a table (severity = number)")
+    weights = dict(base.weights)
+    for k, v in raw_w.items():
+        if k.lower() not in SEVERITIES:
+            raise ConfigError(f"mqm profile {name!r}: unknown severity {k!r} in weights "
+                              f"(known: {', '.join(SEVERITIES)})")
+        weights[k.lower()] = _number(v, f"weight {k!r}", name)
+    raw_o = t.get("overrides", [])
+    if not isinstance(raw_o, list):
+        raise ConfigError(f"mqm profile {name!r}: overrides must be an array of tables")
+    ov: dict[tuple[str, str], float] = {}
+    for o in raw_o:
+        if not (isinstance(o, dict) and isinstance(o.get("category"), str)
+                and isinstance(o.get("severity"), str)):
+            raise ConfigError(f"mqm profile {name!r}: each override needs a category, a "
+                              "severity and a weight")
+        ov[(o["category"].lower(), o["severity"].lower())] = _number(
+            o.get("weight"), "an override's weight", name)
+    threshold = _number(t.get("pass_threshold", base.pass_threshold), "pass_threshold", name)
+    if threshold > 100:
+        raise ConfigError(f"mqm profile {name!r}: pass_threshold must be 100 or less")
+    tolerance = _number(t.get("tolerance", base.tolerance), "tolerance", name)
+    if tolerance == 0:
+        raise ConfigError(f"mqm profile {name!r}: tolerance must be more than 0")
+    return Profile(name, weights, ov, _flag(t.get("per_word", base.per_word), "per_word", name),
+                   threshold, tolerance,
+                   _flag(t.get("critical_fails", base.critical_fails), "critical_fails", name))
 
 
 @dataclass
@@ -166,16 +222,34 @@ class Annotation:
             self.category.lower() not in ("no-error", "")
 
 
-_SPAN = re.compile(r"<v>(.*?)</v>", re.S)
+_MARK = re.compile(r"</?v>")
 
 
-def _unmark(text: str) -> tuple[str, int | None, int | None]:
-    m = _SPAN.search(text)
-    if not m:
+def _unmark(text: str, path: str | Path | None = None, line: int | None = None
+            ) -> tuple[str, int | None, int | None]:
+    """``text`` without its ``<v>…</v>`` marks, and the marked span's offsets.
+
+    An unclosed ``<v>`` marks up to the end of the text, a lone ``</v>`` from its
+    start (both occur in Google's published data). Two spans in one field cannot be
+    one annotation: :class:`InputError`.
+    """
+    marks = list(_MARK.finditer(text))
+    if not marks:
         return text, None, None
-    clean = text[: m.start()] + m.group(1) + text[m.end():]
-    clean = clean.replace("<v>", "").replace("</v>", "")
-    return clean, m.start(), m.start() + len(m.group(1))
+    opens = [m for m in marks if m.group() == "<v>"]
+    closes = [m for m in marks if m.group() == "</v>"]
+    if len(opens) > 1 or len(closes) > 1:
+        raise InputError("more than one <v>…</v> span in one field (one annotation marks "
+                         "one span: give each its own row)", path, line)
+    clean = _MARK.sub("", text)
+    if opens and closes:
+        if closes[0].start() < opens[0].start():
+            raise InputError("</v> before <v> in one field", path, line)
+        start = opens[0].start()
+        return clean, start, closes[0].start() - len("<v>")
+    if opens:
+        return clean, opens[0].start(), len(clean)
+    return clean, 0, closes[0].start()
 
 
 GOOGLE_COLUMNS = ("system", "doc", "doc_id", "seg_id", "rater", "source", "target",
@@ -187,17 +261,16 @@ def read_google_tsv(path: str | Path) -> list[Annotation]:
     from .formats.base import read_text
 
     text = read_text(path)
-    lines = text.split("\n")
+    lines = split_lines(text)
     if not lines or not lines[0].strip():
         return []
-    header = [h.strip().lower() for h in lines[0].rstrip("\r").split("\t")]
+    header = [h.strip().lower() for h in lines[0].split("\t")]
     missing = [c for c in ("system", "seg_id", "rater", "category", "severity") if c not in header]
     if missing:
         raise InputError(f"not an MQM TSV: missing column(s) {', '.join(missing)}", path, 1)
     col = {h: i for i, h in enumerate(header)}
     out: list[Annotation] = []
     for n, raw in enumerate(lines[1:], start=2):
-        raw = raw.rstrip("\r")
         if not raw.strip():
             continue
         cells = raw.split("\t")
@@ -207,8 +280,8 @@ def read_google_tsv(path: str | Path) -> list[Annotation]:
         sev = get("severity").strip()
         if sev.lower() not in SEVERITIES + ("no-error",):
             raise InputError(f"unknown severity {sev!r}", path, n)
-        src, s0, s1 = _unmark(get("source"))
-        tgt, t0, t1 = _unmark(get("target"))
+        src, s0, s1 = _unmark(get("source"), path, n)
+        tgt, t0, t1 = _unmark(get("target"), path, n)
         side, start, end = ("target", t0, t1) if t0 is not None else (
             ("source", s0, s1) if s0 is not None else (None, None, None))
         out.append(Annotation(system=get("system"), doc=get("doc"), seg_id=get("seg_id"),
@@ -219,16 +292,37 @@ def read_google_tsv(path: str | Path) -> list[Annotation]:
 
 
 def write_google_tsv(annotations: Iterable[Annotation], out: io.TextIOBase | Any) -> None:
-    """Write annotations back in Google's TSV layout, spans re-marked with ``<v>``."""
-    out.write("\t".join(GOOGLE_COLUMNS) + "\n")
-    for a in annotations:
+    """Write annotations back in Google's TSV layout, spans re-marked with ``<v>``; a
+    ``comment`` column follows when any annotation has a comment. The layout has no
+    quoting: a field holding a tab or a line break is refused (:class:`InputError`
+    naming the annotation's line) rather than written as a broken row."""
+    items = list(annotations)
+    comments = any(a.comment for a in items)
+    rows = []
+    for a in items:
         src, tgt = a.source, a.target
         if a.side is not None and a.start is not None and a.end is not None:
             t = tgt if a.side == "target" else src
             t = t[: a.start] + "<v>" + t[a.start: a.end] + "</v>" + t[a.end:]
             src, tgt = (src, t) if a.side == "target" else (t, tgt)
-        out.write("\t".join([a.system, a.doc, a.doc_id, a.seg_id, a.rater, src, tgt,
-                             a.category, a.severity]) + "\n")
+        cells = [a.system, a.doc, a.doc_id, a.seg_id, a.rater, src, tgt, a.category, a.severity]
+        names = list(GOOGLE_COLUMNS)
+        if comments:
+            cells.append(a.comment)
+            names.append("comment")
+        for name, cell in zip(names, cells):
+            bad = next((c for c in ("\t", "\n", "\r") if c in cell), None)
+            if bad is None and split_lines(cell + "x") != [cell + "x"]:
+                bad = "\n"
+            if bad is not None:
+                what = "a tab" if bad == "\t" else "a line break"
+                at = f" (input line {a.line})" if a.line is not None else ""
+                raise InputError(f"the {name} of an annotation{at} holds {what}, which Google's "
+                                 "MQM TSV cannot carry: export to .jsonl instead")
+        rows.append("\t".join(cells) + "\n")
+    out.write("\t".join(GOOGLE_COLUMNS + (("comment",) if comments else ())) + "\n")
+    for row in rows:
+        out.write(row)
 
 
 def write_jsonl(annotations: Iterable[Annotation], out: Any) -> None:
@@ -239,20 +333,50 @@ def write_jsonl(annotations: Iterable[Annotation], out: Any) -> None:
         out.write(json.dumps(d, ensure_ascii=False) + "\n")
 
 
+_TEXT_FIELDS = ("system", "doc", "seg_id", "rater", "category", "severity", "source",
+                "target", "doc_id", "comment")
+_REQUIRED = ("system", "seg_id", "rater", "category", "severity")
+
+
+def _annotation(d: Any, path: str | Path, n: int) -> Annotation:
+    """An :class:`Annotation` from one decoded JSONL value, every field checked."""
+    if not isinstance(d, dict):
+        raise InputError(f"an MQM annotation must be a JSON object, found a JSON "
+                         f"{type(d).__name__}", path, n)
+    kw: dict[str, Any] = {}
+    for k in _TEXT_FIELDS:
+        v = d.get(k)
+        if v is None:
+            if k in _REQUIRED:
+                raise InputError(f"bad MQM annotation: no {k!r}", path, n)
+            continue
+        if isinstance(v, bool) or not isinstance(v, (str, int, float)):
+            raise InputError(f"bad MQM annotation: {k!r} must be a string, found a JSON "
+                             f"{type(v).__name__}", path, n)
+        kw[k] = str(v)
+    kw.setdefault("doc", "")
+    side, start, end = d.get("side"), d.get("start"), d.get("end")
+    if side is None and start is None and end is None:
+        return Annotation(**kw, line=n)
+    if side not in ("source", "target"):
+        raise InputError("bad MQM annotation: 'side' must be \"source\" or \"target\"", path, n)
+    text = kw.get(side, "")
+    if not (type(start) is int and type(end) is int and 0 <= start <= end <= len(text)):
+        raise InputError(f"bad MQM annotation: 'start'/'end' must be offsets within the "
+                         f"{side} text (0-{len(text)})", path, n)
+    return Annotation(**kw, side=side, start=start, end=end, line=n)
+
+
 def read_jsonl(path: str | Path) -> list[Annotation]:
-    """Read annotations written by :func:`write_jsonl`."""
+    """Read annotations written by :func:`write_jsonl` (one object a line; every field
+    checked, errors name the line)."""
     from .formats.base import read_text
 
     out = []
-    names = set(Annotation.__dataclass_fields__)
-    for n, line in enumerate(read_text(path).splitlines(), start=1):
+    for n, line in enumerate(split_lines(read_text(path)), start=1):
         if not line.strip():
             continue
-        try:
-            d = json.loads(line)
-            out.append(Annotation(**{k: v for k, v in d.items() if k in names}, line=n))
-        except (json.JSONDecodeError, TypeError) as e:
-            raise InputError(f"bad MQM annotation: {e}", path, n) from None
+        out.append(_annotation(safejson.loads(line, path, n), path, n))
     return out
 
 
@@ -370,4 +494,5 @@ def write_csv_rows(rows: Sequence[ScoreRow], out: Any) -> None:
     w = csv.writer(out, lineterminator="\n")
     w.writerow(["system", "doc", "seg_id", "score", "raters", "errors"])
     for r in rows:
-        w.writerow([r.system, r.doc or "", r.seg_id or "", f"{r.score:.6f}", r.raters, r.errors])
+        w.writerow([csv_cell(r.system), csv_cell(r.doc), csv_cell(r.seg_id), f"{r.score:.6f}",
+                    r.raters, r.errors])

@@ -8,6 +8,7 @@ import csv
 import json
 from typing import IO, Any, Callable, Iterable
 
+from . import safetext
 from .model import Finding, Severity
 from .runner import RunStats
 
@@ -43,7 +44,7 @@ def _visible(text: str) -> str:
             out.append("⟦⟧")
         else:
             out.append(ch)
-    return "".join(out)
+    return safetext.terminal_safe("".join(out))
 
 
 def excerpt(side_text: str, start: int, end: int, colour: bool, width: int = 50) -> str:
@@ -76,7 +77,7 @@ def write_text(
         loc = f"{f.file}:{f.line}" if f.line is not None else f.file
         unit = f.unit if len(f.unit) <= 40 else f.unit[:39] + "…"
         form = f" form {f.form}" if f.form is not None else ""
-        out.write(f"{loc}: {sev} {f.check} [{_visible(unit)}{form}]: {f.message}\n")
+        out.write(f"{_visible(loc)}: {sev} {f.check} [{_visible(unit)}{form}]: {_visible(f.message)}\n")
         text = side_texts(f) if side_texts else None
         if text is not None:
             out.write(f"    {f.side}: {excerpt(text, f.start, f.end, colour)}\n")
@@ -105,27 +106,8 @@ def write_json(findings: Iterable[Finding], out: IO[str], stats: RunStats,
     out.write("\n")
 
 
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_cell(value: object) -> str:
-    """A CSV cell safe to open in a spreadsheet: formula-like text gets a leading
-    apostrophe (CSV injection)."""
-    if value is None:
-        return ""
-    s = str(value)
-    lead = s.lstrip(" ")
-    if lead and lead[0] in _FORMULA and not _is_number(s):
-        return "'" + s
-    return s
-
-
-def _is_number(s: str) -> bool:
-    try:
-        float(s)
-    except ValueError:
-        return False
-    return True
+# One helper for every CSV the tool writes (see reviewer.safetext).
+csv_cell = safetext.csv_cell
 
 
 def write_csv(findings: Iterable[Finding], out: IO[str]) -> None:

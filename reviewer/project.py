@@ -14,6 +14,12 @@ e.g. the line numbers of a re-sorted TSV); corrections that match no segment are
 and listed by :meth:`Project.orphans`, never dropped. Target-only documents (empty
 sources) match by unit id only.
 
+A correction is bound to its unit by id, source text and the input's target it was made
+on (recorded by the store): when the input's target has changed since, the correction is
+not applied (the input's new text shows) and :meth:`Project.stale` lists it; exports
+report every correction they could not apply (:meth:`Project.unapplied`). A unit id
+that repeats in the input is made unique (:func:`unique_ids`: ``ID#2``, ``ID#3``...).
+
 Every method that changes something is one short store transaction; reads check
 ``PRAGMA data_version`` and reload when another process (``reviewer apply``) wrote.
 """
@@ -31,6 +37,7 @@ from typing import Any, Iterable, Sequence
 
 from .errors import InputError, UsageError
 from .formats.base import ReadOptions
+from .safetext import bad_control, describe_char
 from .model import CODE_RE, Document, Finding, Segment, code_index
 from .store import (
     STATUSES,
@@ -59,6 +66,10 @@ __all__ = [
     "PARTIAL_FORMATS",
 ]
 
+# Line-based formats without quoting: the characters a unit's target cannot hold.
+LINE_FORMATS = {"tsv": "\t\n\r", "txt": "\n\r"}
+# Formats whose targets hold inline codes as private-use characters (model.CODE_RE).
+CODE_FORMATS = ("xliff", "tmx")
 # Formats where a file holding only the corrected units still makes sense.
 PARTIAL_FORMATS = ("tmx", "jsonl", "tsv", "csv")
 # State written for reviewed (corrected or accepted) units: XLIFF 1.2 has no
@@ -83,6 +94,7 @@ class Correction:
     time: str | None
     note: str | None
     index: int | None = None
+    stale: bool = False  # made on a target the input no longer has (not applied)
 
     @property
     def orphan(self) -> bool:
@@ -174,7 +186,8 @@ def map_keys(segments: Sequence[Segment], stored: Iterable[Key]) -> tuple[list[K
     return keys, orphans
 
 
-def _map_stored(segments: Sequence[Segment], stored: Iterable[Key]
+def _map_stored(segments: Sequence[Segment], stored: Iterable[Key],
+                made_on: dict[Key, str | None] | None = None,
                 ) -> tuple[dict[int, Key], dict[Key, list[int]], list[Key]]:
     """:func:`map_keys` without a key per segment: ``(override, positions, orphans)``.
 
@@ -186,13 +199,14 @@ def _map_stored(segments: Sequence[Segment], stored: Iterable[Key]
     stored = list(stored)
     if not stored:
         return {}, {}, []
+    made_on = made_on or {}
     wanted = set(stored)
     units = {k[0] for k in wanted}
     positions: dict[Key, list[int]] = {}
     for i, s in enumerate(segments):
         if s.id in units:
             k = (s.id, s.source)
-            if k in wanted:
+            if k in wanted and (k not in made_on or _same(made_on[k], s.target)):
                 positions.setdefault(k, []).append(i)
     leftover = [k for k in stored if k not in positions]
     override: dict[int, Key] = {}
@@ -206,14 +220,27 @@ def _map_stored(segments: Sequence[Segment], stored: Iterable[Key]
             if s.source in sources and i not in claimed:
                 by_source[s.source].append(i)
     orphans: list[Key] = []
+    own: dict[Key, int] | None = None
     for k in leftover:
         free = by_source.get(k[1]) if k[1] else None
         if free:
-            i = free.pop(0)
-            override[i] = k
-            positions[k] = [i]
-        else:
-            orphans.append(k)
+            # a correction goes to a unit with the text it was made on, when there is one
+            pick = next((i for i in free if _same(segments[i].target, made_on[k])), free[0]) \
+                if k in made_on else free[0]
+            free.remove(pick)
+            override[pick] = k
+            positions[k] = [pick]
+            continue
+        if k in made_on:
+            # the unit is still there but its target changed: bound to it, and stale
+            if own is None:
+                own = {}
+                for i, s in enumerate(segments):
+                    own.setdefault((s.id, s.source), i)
+            if k in own:
+                positions[k] = [own[k]]
+                continue
+        orphans.append(k)
     if override:
         # A segment given a stored key by source no longer holds its own key.
         for k, pos in list(positions.items()):
@@ -223,6 +250,32 @@ def _map_stored(segments: Sequence[Segment], stored: Iterable[Key]
             else:
                 del positions[k]
     return override, positions, orphans
+
+
+def unique_ids(segments: list[Segment]) -> list[Segment]:
+    """``segments`` with every unit id unique: a repeated id (two JSONL rows with one
+    ``id``, a PO msgid twice, a trans-unit id in two ``<file>`` elements) keeps its id
+    at its first occurrence and becomes ``ID#2``, ``ID#3``... at the next ones, in
+    document order (skipping any such name the file already uses). Corrections, the
+    store and ``apply`` use these ids, so no two units ever share a correction."""
+    ids = [s.id for s in segments]
+    used = set(ids)
+    if len(used) == len(ids):
+        return segments
+    out = list(segments)
+    seen: dict[str, int] = {}
+    for i, s in enumerate(segments):
+        n = seen.get(s.id, 0) + 1
+        seen[s.id] = n
+        if n == 1:
+            continue
+        new = f"{s.id}#{n}"
+        while new in used:
+            n += 1
+            new = f"{s.id}#{n}"
+        used.add(new)
+        out[i] = replace(s, id=new)
+    return out
 
 
 # Inputs from this size on (bytes) hold enough segments for the cyclic GC to matter.
@@ -246,7 +299,7 @@ class Project:
     def __init__(self, doc: Document, originals: list[Segment], store: Store, reviewer: str,
                  read_options: ReadOptions, source_path: str | None, changed: bool) -> None:
         self.doc = doc
-        self._orig = originals
+        self._orig = unique_ids(originals)
         self.store = store
         self.reviewer = reviewer
         self.read_options = read_options
@@ -298,7 +351,13 @@ class Project:
         from .formats import plaintext
 
         if source_path is not None:
-            doc = plaintext.read_pair(Path(source_path), ipath, options)
+            from dataclasses import replace as _replace
+
+            from .formats import open_pair
+
+            doc = open_pair(Path(source_path), ipath, options)
+            if doc.format != "txt":  # a resource file paired by key: writers need it too
+                options = _replace(options, source_file=str(source_path))
         else:
             doc = open_document(ipath, options)
         originals = doc.materialize()
@@ -337,8 +396,10 @@ class Project:
         # ``_override`` says otherwise, and only stored keys get a position list.
         self._dv = self.store.data_version()
         self._state: State = self.store.load_state()
+        made_on = {k: r.original for k, r in self._state.corrections.items()
+                   if r.after is not None}
         self._override, self._positions, self._orphan_keys = _map_stored(
-            self._orig, self._state.keys)
+            self._orig, self._state.keys, made_on)
         self._orphan_set = set(self._orphan_keys)
         self._current: dict[int, Segment] = {}
 
@@ -479,8 +540,8 @@ class Project:
             if not self._state.corrections:
                 return seg
             row = self._state.corrections.get(self._key(i))
-            if row is None or row.after is None:
-                return seg
+            if row is None or row.after is None or not _same(row.original, seg.target):
+                return seg  # no correction, or one made on another text (see stale())
             cur = self._with_target(seg, row.after)
             self._current[i] = cur
         return cur
@@ -547,16 +608,33 @@ class Project:
     # -- changing --------------------------------------------------------------
 
     def _check_codes(self, i: int, text: str) -> None:
+        """Refuse a correction the export could not write: a character no format can
+        carry as text (C0 controls but TAB/LF/CR, U+FFFE/U+FFFF, lone surrogates), or,
+        in a format with inline codes (XLIFF, TMX), a private-use character standing
+        for a code the segment does not have."""
         seg = self._orig[i]
-        if not (seg.target_codes or seg.source_codes):
-            return
+        bad = bad_control(text)
+        if bad is not None:
+            raise UsageError(
+                f"the correction of unit {seg.id!r} holds {describe_char(bad)}, a character "
+                f"{self.doc.format.upper()} files and the exports cannot carry as text")
+        cannot = LINE_FORMATS.get(self.doc.format, "")
+        hit = next((c for c in text if c in cannot), None)
+        if hit is not None:
+            what = "a tab" if hit == "\t" else "a line break"
+            raise UsageError(f"the correction of unit {seg.id!r} holds {what}, which a "
+                             f"{self.doc.format.upper()} unit cannot hold")
         codes = seg.target_codes or seg.source_codes
+        if not codes and self.doc.format not in CODE_FORMATS:
+            return  # private-use characters are plain text here
         for m in CODE_RE.finditer(text):
             k = code_index(m.group())
             if k is None or k >= len(codes):
+                what = f"inline code {k}" if codes else "a private-use character"
                 raise UsageError(
-                    f"the correction of unit {seg.id!r} uses inline code {k} "
-                    f"(U+{ord(m.group()):04X}), which the segment does not have")
+                    f"the correction of unit {seg.id!r} uses {what} "
+                    f"(U+{ord(m.group()):04X}), which the segment does not have "
+                    f"({len(codes)} inline code{'s' if len(codes) != 1 else ''})")
 
     def correct(self, i: int, new_target: str, note: str | None = None,
                 expected: str | None = None, check: bool = False) -> CorrectionRow | None:
@@ -702,8 +780,43 @@ class Project:
             row = corrections.get(self._key(i))
             if row is None or row.after is None or _same(row.after, seg.target):
                 continue
+            if not _same(row.original, seg.target):
+                continue  # stale: listed by stale()
             out.append(Correction(seg.id, seg.source, seg.target, row.after, row.reviewer,
                                   row.time, row.note, i))
+        return out
+
+    def stale(self) -> list[Correction]:
+        """Corrections of units still in the input whose target changed since the
+        correction was made: not applied (the screen and exports show the input's new
+        text), listed so nobody loses them. ``before`` is the text the correction was
+        made on."""
+        self._sync()
+        out: list[Correction] = []
+        corrections = self._state.corrections
+        seen: set[int] = set()
+        for i in sorted(i for k in corrections for i in self._positions.get(k, ())):
+            if i in seen:
+                continue
+            seen.add(i)
+            seg = self._orig[i]
+            row = corrections.get(self._key(i))
+            if row is None or row.after is None or _same(row.original, seg.target):
+                continue
+            out.append(Correction(seg.id, seg.source, row.original, row.after, row.reviewer,
+                                  row.time, row.note, i, stale=True))
+        return out
+
+    def unapplied(self) -> list[tuple[Correction, str]]:
+        """Every recorded correction an export cannot apply, with the reason: its
+        unit's target changed since (stale), or its unit left the input (orphan)."""
+        out = []
+        for c in self.stale():
+            now = self._orig[c.index].target if c.index is not None else None
+            out.append((c, f"the input's target changed since the correction (made on "
+                           f"{c.before!r}, now {now!r})"))
+        for c in self.orphans():
+            out.append((c, "the unit is no longer in the input"))
         return out
 
     def orphans(self) -> list[Correction]:
@@ -828,7 +941,7 @@ def _export(p: Project, out: Path, only_corrected: bool, to: str | None,
     changes = p._changes()
     if only_corrected:
         return _export_partial(p, out, changes)
-    if p.source_path is not None:
+    if p.source_path is not None and p.format == "txt":
         plaintext.write_pair(p.source_path, p.path, out, changes, p.read_options)
     else:
         write_document(p.path, out, changes, p.read_options)

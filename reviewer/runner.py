@@ -41,6 +41,14 @@ class RunStats:
     terms_found: int = 0
     terms_approved: int = 0
     glossary_applied: bool = False
+    #: units the checks ran on (units minus those skipped by status)
+    checked: int = 0
+    #: units not translated yet (status new/untranslated), counted instead of checked
+    not_translated: int = 0
+    statuses: Counter[str] = field(default_factory=Counter)
+    #: ``(check id, language) -> reason`` for the checks that could not judge a
+    #: document's language and stayed silent on it
+    skipped: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def add(self, finding: Finding) -> None:
         """Count one finding."""
@@ -52,6 +60,9 @@ class RunStats:
         return {
             "files": self.files,
             "units": self.units,
+            "checked": self.checked,
+            "not_translated": self.not_translated,
+            "statuses": dict(self.statuses),
             "words": self.words,
             "findings": {
                 "total": sum(self.by_severity.values()),
@@ -61,7 +72,25 @@ class RunStats:
                 "by_check": dict(sorted(self.by_check.items())),
             },
             **({"term_adherence": self.term_adherence()} if self.glossary_applied else {}),
+            "skipped": [
+                {"check": c, "language": lang, "reason": why}
+                for (c, lang), why in sorted(self.skipped.items())
+            ],
         }
+
+    def note_skipped(self, checks: Iterable[Check], contexts: dict[str, CheckContext]) -> None:
+        """Record the checks that say they cannot judge this document's languages
+        (their ``skip_reason(context)``, when they have one)."""
+        for c in checks:
+            why_fn = getattr(c, "skip_reason", None)
+            if why_fn is None:
+                continue
+            ctx = contexts[c.id]
+            why = why_fn(ctx)
+            if why:
+                lang = (ctx.target_lang or "?") if not getattr(c, "pair_language", False) \
+                    else f"{ctx.source_lang or '?'}-{ctx.target_lang or '?'}"
+                self.skipped.setdefault((c.id, lang), why)
 
     def term_adherence(self) -> dict[str, Any]:
         """Of the glossary source terms found in sources, how many have an approved
@@ -70,26 +99,90 @@ class RunStats:
         return {"found": n, "approved": m, "rate": round(m / n, 4) if n else None}
 
 
+#: Checks whose source-side finding ("the glossary term has no approved form in the
+#: target") is the same problem as a target-side finding that names the wrong form and
+#: suggests an approved one (a forbidden term, a variant of the glossary's form).
+_SOURCE_TERM_CHECKS = frozenset({"term"})
+_TARGET_TERM_CHECKS = frozenset({"term", "forbidden-term", "variant"})
+
+
+def _merge(keep: Finding, other: Finding) -> Finding:
+    """``keep`` standing for both: the more severe severity, ``other``'s check (and
+    the checks it already stood for) named in ``also``."""
+    also = list(keep.also)
+    for cid in (other.check, *other.also):
+        if cid != keep.check and cid not in also:
+            also.append(cid)
+    sev = max(keep.severity, other.severity)
+    if sev == keep.severity and tuple(also) == keep.also:
+        return keep
+    return replace(keep, severity=sev, also=tuple(also))
+
+
+def _same_term_problem(src: Finding, tgt: Finding) -> bool:
+    """A source-side glossary finding and a target-side one about the same term: the
+    target finding's fix is one of the forms the source finding asks for."""
+    return (
+        src.side == "source" and src.suggestion is None and src.check in _SOURCE_TERM_CHECKS
+        and tgt.side == "target" and tgt.check in _TARGET_TERM_CHECKS
+        and bool(tgt.suggestion) and f'"{tgt.suggestion}"' in src.message
+        and src.form == tgt.form
+    )
+
+
 def dedupe(findings: list[Finding]) -> list[Finding]:
-    """Drop a finding when an earlier one of another check flags the same span with
-    the same fix ("gpu" -> "GPU" from both entity and spelling): one problem, one
-    finding, keeping the more severe and the earlier check's message."""
+    """One finding per problem, among one unit's findings (in check order, which is the
+    precedence: the earlier check is the more specific one, e.g. ``term`` before
+    ``entity`` before ``spelling``). The later finding is dropped and its check named
+    in the kept one's ``also`` (severity: the higher of the two) when
+
+    - both flag the same span with the same fix ("gpu" -> "GPU" from term and entity);
+    - the same check flags the same span twice without a fix (two glossary rows,
+      'scale' and 'scaling', on one word);
+    - a source-side glossary finding (term without an approved form in the target)
+      and a target-side one whose fix is a form that finding asks for (the forbidden
+      'spiegamento' -> 'implementazione' for 'deployment'): the target-side finding,
+      which has the span and the fix, is kept.
+
+    ``dedupe(dedupe(a) + b) == dedupe(a + b)``: the distributed engine relies on it."""
     if len(findings) < 2:
         return findings
-    out: list[Finding] = []
+    out: list[Finding | None] = []
     at: dict[tuple[object, ...], int] = {}
+    sources: list[int] = []  # positions of source-side term findings still standing
     for f in findings:
-        if f.end <= f.start or f.suggestion is None:
-            out.append(f)  # no fix to share: different diagnoses of one span both stand
-            continue
-        key = (f.form, f.side, f.start, f.end, f.suggestion)
-        i = at.get(key)
-        if i is None:
-            at[key] = len(out)
+        if f.end <= f.start:
             out.append(f)
-        elif f.severity > out[i].severity:
-            out[i] = replace(out[i], severity=f.severity)
-    return out
+            continue
+        if f.suggestion is None:
+            key: tuple[object, ...] = (f.form, f.side, f.start, f.end, None, f.check)
+        else:
+            key = (f.form, f.side, f.start, f.end, f.suggestion)
+        i = at.get(key)
+        if i is not None and out[i] is not None:
+            out[i] = _merge(out[i], f)  # type: ignore[arg-type]
+            continue
+        if f.side == "target" and f.suggestion and sources:
+            hit = [k for k in sources if out[k] is not None and _same_term_problem(out[k], f)]  # type: ignore[arg-type]
+            for k in hit:
+                f = _merge(f, out[k])  # type: ignore[arg-type]
+                out[k] = None
+            if hit:
+                sources = [k for k in sources if out[k] is not None]
+        else:
+            # a later source-side finding may already have its target-side partner
+            if f.side == "source" and f.suggestion is None and f.check in _SOURCE_TERM_CHECKS:
+                for k, g in enumerate(out):
+                    if g is not None and _same_term_problem(f, g):
+                        out[k] = _merge(g, f)
+                        f = None  # type: ignore[assignment]
+                        break
+                if f is None:
+                    continue
+                sources.append(len(out))
+        at[key] = len(out)
+        out.append(f)
+    return [f for f in out if f is not None]
 
 
 def _split_ids(values: Iterable[str]) -> list[str]:
@@ -157,6 +250,10 @@ class CheckPlan:
     stats: RunStats = field(default_factory=RunStats)
     #: count source words into ``stats`` (off when no output shows them)
     count_words: bool = True
+    #: check units not translated yet too (else they are only counted)
+    include_untranslated: bool = False
+    #: check only units in these statuses (None: all translated ones)
+    states: frozenset[str] | None = None
 
     @property
     def ids(self) -> list[str]:
@@ -186,6 +283,30 @@ class CheckPlan:
         found, approved = g.adherence(seg, doc.source_lang, doc.target_lang)
         self.stats.terms_found += found
         self.stats.terms_approved += approved
+
+    def skipped(self, seg: Segment) -> bool:
+        """True for a unit the checks do not look at: obsolete, not translated yet
+        (unless ``include_untranslated``), or outside ``states``."""
+        from .status import NOT_TRANSLATED
+
+        if "obsolete" in seg.flags:
+            return True
+        status = seg.status
+        return (status in NOT_TRANSLATED and not self.include_untranslated) or (
+            self.states is not None and (status or "translated") not in self.states)
+
+    def document_units(self, segs: Iterable[Segment]) -> list[Segment]:
+        """The units whole-document checks see: those not :meth:`skipped`, ICU
+        messages with their syntax blanked (the same as :meth:`run` keeps)."""
+        from .icu import masked, prepare
+
+        out = []
+        for s in segs:
+            if self.skipped(s):
+                continue
+            p = prepare(s)
+            out.append(masked(p) if p.branches else s)
+        return out
 
     def document_checks(self, doc: Document) -> list[Check]:
         """The planned document-level checks that apply to ``doc``, in plan order."""
@@ -237,6 +358,7 @@ class CheckPlan:
         doc_checks = self.document_checks(doc) if document_checks else []
         stats = self.stats
         stats.files += 1
+        stats.note_skipped(self.checks, ctxs)
         kept: list[Segment] | None = [] if doc_checks else None
         pending: dict[int, list[Finding]] = {}
 
@@ -270,21 +392,54 @@ class CheckPlan:
         count_terms = self.glossary is not None and not target_only
         words = self.count_words
 
+        from .icu import masked as icu_masked
+        from .icu import prepare as icu_prepare
+        from .status import NOT_TRANSLATED
+
+        from .plurals import exact_forms, singular_forms
+
+        # gettext forms chosen for one number only may leave the count out
+        plural_header = doc.meta.get("plural_forms") if isinstance(doc.meta, dict) else None
+        exact = exact_forms(plural_header)
+        singular = singular_forms(plural_header)
+        fmt_check = next((c for c in self.checks if c.id == "format"), None)
+        icu_check = next((c for c in self.checks if c.id == "icu"), None)
+        icu_run = None if icu_check is None else (icu_check.run, ctxs["icu"])
+        include_untranslated, states = self.include_untranslated, self.states
         for seg in doc:
             if "obsolete" in seg.flags:
                 continue
             stats.units += 1
             if words:
                 stats.words += count_words(seg.target or "" if target_only else seg.source)
+            status = seg.status
+            if status is not None:
+                stats.statuses[status] += 1
+            if (status in NOT_TRANSLATED and not include_untranslated) or (
+                    states is not None and (status or "translated") not in states):
+                if status in NOT_TRANSLATED:
+                    stats.not_translated += 1
+                if seg.problems and fmt_check is not None and "format" not in seg.ignore:
+                    for f in fmt_check.run(seg, ctxs["format"]):
+                        f = finish(seg, f, None)
+                        if kept is None:
+                            stats.add(f)
+                            yield f
+                        else:
+                            pending.setdefault(seg.index, []).append(f)
+                continue
+            stats.checked += 1
+            seg = icu_prepare(seg, doc.target_lang)
             if kept is not None:
-                kept.append(seg)
+                # whole-document checks see ICU messages with their syntax blanked
+                kept.append(icu_masked(seg) if seg.branches else seg)
             if (count_terms or seg.terms) and not target_only:
                 self._count_terms(seg, doc)
             ignore = seg.ignore
             if ignore and not ignore.isdisjoint(IGNORE_ALL):
                 continue
             out: list[Finding] = []
-            if not ignore and (seg.plural_source is None or not seg.plural_targets):
+            if not ignore and not seg.branches and (seg.plural_source is None or not seg.plural_targets):
                 # the common unit: one form, nothing ignored (lists chosen up front)
                 blocked = not seg.target
                 for run, ctx in pre_fast:
@@ -299,10 +454,18 @@ class CheckPlan:
                     for f in run(seg, ctx):
                         out.append(finish(seg, f, None))
                 forms: Iterable[tuple[int | None, Segment]] = ()
-            elif seg.plural_source is None or not seg.plural_targets:
+            elif not seg.branches and (seg.plural_source is None or not seg.plural_targets):
                 forms = ((None, seg),)
+            elif singular is not None:
+                forms = [(i, replace(seg, source=seg.source if i in singular else seg.plural_source,
+                                     target=t, plural_targets=()))
+                         for i, t in enumerate(seg.plural_targets)]
             else:
                 forms = seg.forms()
+            if seg.branches and icu_run is not None and "icu" not in ignore:
+                # ICU structure is judged on the whole message, the branches as text
+                for f in icu_run[0](seg, icu_run[1]):
+                    out.append(finish(seg, f, None))
             for form, s in forms:
                 blocked = not s.target
                 for cid, run, ctx in pre_runs:
@@ -315,7 +478,12 @@ class CheckPlan:
                 for cid, needs_translation, run, ctx in runs:
                     if (blocked and needs_translation) or (ignore and cid in ignore):
                         continue
-                    for f in run(s, ctx):
+                    if cid == "icu" and seg.branches:
+                        continue
+                    found = run(s, ctx)
+                    if cid == "placeholder" and form in exact and not seg.branches:
+                        found = _allow_missing_count(found)
+                    for f in found:
                         out.append(finish(seg, f, form))
             if kept is None:
                 for f in dedupe(out):
@@ -332,6 +500,17 @@ class CheckPlan:
             for f in dedupe(pending[idx]):
                 stats.add(f)
                 yield f
+
+
+def _allow_missing_count(found: Iterable[Finding]) -> list[Finding]:
+    """Placeholder findings of a plural form used for one number only ("one file",
+    Arabic's dual), less the first placeholder missing from the translation: the
+    count the form's wording implies."""
+    out = list(found)
+    for i, f in enumerate(out):
+        if "missing" in f.message.lower():
+            return out[:i] + out[i + 1:]
+    return out
 
 
 def plan_checks(

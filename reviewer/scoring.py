@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from .errors import InputError, UsageError
+from .safetext import csv_cell, latex_escape, split_lines, terminal_safe
 from .metrics import HIGHER_IS_BETTER, METRICS, MetricOptions, SegmentStats, corpus_scores
 
 DISPLAY = {"bleu": "BLEU", "chrf": "chrF2", "chrf++": "chrF2++", "ter": "TER"}
@@ -40,11 +41,20 @@ def read_lines(path: str | Path) -> list[str]:
     """A plain-text file as lines (one segment a line; final newline optional)."""
     from .formats.base import read_text
 
-    text = read_text(path)
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    return [ln.rstrip("\r") for ln in lines]
+    return split_lines(read_text(path))
+
+
+def check_request(metrics: Sequence[str], n_samples: int) -> None:
+    """Refuse a request that cannot give a table: no metric, an unknown one, or a
+    negative number of resamples."""
+    if not metrics:
+        raise UsageError("no metric given: --metrics takes a comma-separated list of "
+                         f"{', '.join(METRICS)}")
+    for m in metrics:
+        if m not in METRICS:
+            raise UsageError(f"unknown metric {m!r} (known: {', '.join(METRICS)})")
+    if n_samples < 0:
+        raise UsageError(f"--n-samples must be 0 (the default) or more, not {n_samples}")
 
 
 def read_system(path: str | Path, options: Any = None) -> tuple[list[str], list[str] | None]:
@@ -85,6 +95,9 @@ def score_systems(
             raise UsageError("no reference: give --ref FILE (or a file with a reference column)")
         refs = [own]
     n = len(refs[0])
+    if n == 0:
+        raise InputError("no segment to score: the reference is empty",
+                         ref_paths[0] if ref_paths else hyp_paths[0])
     for path, r in zip(ref_paths, refs):
         if len(r) != n:
             raise InputError(f"reference has {len(r)} segments, the first reference has {n}", path)
@@ -199,22 +212,24 @@ def render(systems: list[SystemScores], metrics: Sequence[str], fmt: str,
 
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
-        w.writerow(["rank", "system"] + [c for m in metrics for c in (m, f"{m}_ci95", f"{m}_p")])
+        w.writerow(["rank", "system"] + [csv_cell(c) for m in metrics
+                                          for c in (m, f"{m}_ci95", f"{m}_p")])
         for rank, s in enumerate(order, 1):
-            row: list[Any] = [rank, s.name]
+            row: list[Any] = [rank, csv_cell(s.name)]
             for m in metrics:
                 row += [f"{s.score(m):.4f}", f"{s.ci[m][1]:.4f}" if m in s.ci else "",
                         "" if s.p_value.get(m) is None else f"{s.p_value[m]:.4f}"]
             w.writerow(row)
         return buf.getvalue()
     if fmt == "latex":
-        esc = lambda t: t.replace("_", r"\_").replace("%", r"\%").replace("&", r"\&")  # noqa: E731
+        esc = latex_escape
         lines = [r"\begin{tabular}{rl" + "r" * len(metrics) + "}", r"\toprule",
                  " & ".join(esc(h) for h in header) + r" \\", r"\midrule"]
         lines += [" & ".join(esc(c).replace("±", r"$\pm$") for c in r) + r" \\" for r in rows]
         lines += [r"\bottomrule", r"\end{tabular}"]
         sigs = "; ".join(f"{DISPLAY[m]}: {systems[0].signature(m)}" for m in metrics)
         return "\n".join(lines) + f"\n% {esc(sigs)}\n"
+    rows = [[terminal_safe(c) for c in r] for r in rows]
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(header)]
     fmt_row = lambda r: "  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip()  # noqa: E731
     text = [fmt_row(header), fmt_row(["-" * w for w in widths])] + [fmt_row(r) for r in rows]

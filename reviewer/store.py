@@ -35,7 +35,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 from .errors import InputError, ReviewerError
 
@@ -128,7 +128,17 @@ def _run_script(cur: sqlite3.Cursor, script: str) -> None:
 # MIGRATIONS[v] upgrades a store at version v-1 to version v (v1 creates everything).
 MIGRATIONS: dict[int, Callable[[sqlite3.Cursor], None]] = {
     1: lambda cur: _run_script(cur, _V1),
+    # v2: the input's target each correction was made on, so a correction applies only
+    # while the input still has that text (rows from v1 stores: NULL, see ORIGINAL_SQL).
+    2: lambda cur: _run_script(cur, "ALTER TABLE corrections ADD COLUMN original TEXT"),
 }
+
+# A correction row's original target: its own column, else (rows written by a v1 store)
+# the text the key's first correction replaced.
+ORIGINAL_SQL = ("coalesce(c.original, (SELECT f.before FROM corrections f WHERE f.unit = c.unit "
+                "AND f.source = c.source ORDER BY f.id LIMIT 1))")
+_ROW_SQL = ("SELECT c.id, c.unit, c.source, c.before, c.after, c.reviewer, c.time, c.note, "
+            f"c.reverts, {ORIGINAL_SQL}, c.original IS NOT NULL FROM corrections c")
 
 
 def latest_version() -> int:
@@ -160,6 +170,14 @@ class CorrectionRow:
     time: str
     note: str | None
     reverts: int | None = None
+    original: str | None = None  # the input's target the correction was made on
+    bound: bool = False  # ``original`` was recorded (else inferred: a v1 store's row)
+
+
+def _correction_row(r: Sequence[Any]) -> CorrectionRow:
+    """A :class:`CorrectionRow` from a row of ``_ROW_SQL``."""
+    return CorrectionRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9],
+                         bool(r[10]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,6 +250,14 @@ class Fingerprint:
     size: int
     source_path: str | None = None
     source_sha256: str | None = None
+
+
+def _same_file(prev: Fingerprint, fp: Fingerprint) -> bool:
+    """Whether ``fp`` may be the file a store with fingerprint ``prev`` belongs to: the
+    same file name (its content may have changed: corrections then rebind), or the
+    same content (the file was renamed or copied)."""
+    return (os.path.basename(prev.path) == os.path.basename(fp.path)
+            or (prev.sha256, prev.source_sha256) == (fp.sha256, fp.source_sha256))
 
 
 # ------------------------------------------------------------------------ validation
@@ -444,6 +470,11 @@ class Store:
             row = cur.execute("SELECT path, format, sha256, size, source_path, source_sha256 "
                               "FROM fingerprints ORDER BY id DESC LIMIT 1").fetchone()
             prev = Fingerprint(*row) if row else None
+            if prev is not None and not _same_file(prev, fp):
+                raise InputError(
+                    f"this review store belongs to {prev.path}, not to {fp.path} (another "
+                    "name and other content): give this file its own store (--store)",
+                    self.path)
             if prev != fp:
                 cur.execute(
                     "INSERT INTO fingerprints (path, format, sha256, size, source_path, "
@@ -458,10 +489,9 @@ class Store:
         """Everything current: latest correction/status per key, live annotations and
         dismissals, and the keys in order of their first action."""
         corr = {
-            (r[1], r[2]): CorrectionRow(*r)
+            (r[1], r[2]): _correction_row(r)
             for r in self._read(
-                "SELECT id, unit, source, before, after, reviewer, time, note, reverts "
-                "FROM corrections WHERE id IN (SELECT max(id) FROM corrections GROUP BY unit, source)")
+                _ROW_SQL + " WHERE c.id IN (SELECT max(id) FROM corrections GROUP BY unit, source)")
         }
         statuses = {
             (r[0], r[1]): r[2]
@@ -482,14 +512,14 @@ class Store:
 
     def key_state(self, key: Key) -> tuple[CorrectionRow | None, str | None, list[AnnotationRow]]:
         """Latest correction, latest status and live annotations of one key."""
-        c = self._read("SELECT id, unit, source, before, after, reviewer, time, note, reverts "
-                       "FROM corrections WHERE unit = ? AND source = ? ORDER BY id DESC LIMIT 1", key)
+        c = self._read(_ROW_SQL + " WHERE c.unit = ? AND c.source = ? ORDER BY c.id DESC LIMIT 1",
+                       key)
         s = self._read("SELECT status FROM statuses WHERE unit = ? AND source = ? "
                        "ORDER BY id DESC LIMIT 1", key)
         a = self._read('SELECT id, unit, source, side, start, "end", category, severity, comment, '
                        "reviewer, time FROM annotations WHERE unit = ? AND source = ? AND deleted = 0 "
                        "ORDER BY id", key)
-        return (CorrectionRow(*c[0]) if c else None, s[0][0] if s else None,
+        return (_correction_row(c[0]) if c else None, s[0][0] if s else None,
                 [AnnotationRow(*r) for r in a])
 
     def dismissed(self) -> set[Content]:
@@ -552,13 +582,23 @@ class Store:
 
     @staticmethod
     def _latest_correction(cur: sqlite3.Cursor, key: Key, below: int | None = None) -> tuple | None:
-        sql = ("SELECT id, unit, source, before, after, reviewer, time, note, reverts "
-               "FROM corrections WHERE unit = ? AND source = ?")
+        """The latest correction row of ``key`` (below id ``below``): the columns of
+        :class:`CorrectionRow`, ``original`` at index 9."""
+        sql = _ROW_SQL + " WHERE c.unit = ? AND c.source = ?"
         args: list[object] = list(key)
         if below is not None:
-            sql += " AND id < ?"
+            sql += " AND c.id < ?"
             args.append(below)
-        return cur.execute(sql + " ORDER BY id DESC LIMIT 1", args).fetchone()
+        return cur.execute(sql + " ORDER BY c.id DESC LIMIT 1", args).fetchone()
+
+    @staticmethod
+    def _current(last: tuple | None, original: str | None) -> str | None:
+        """The key's current text: its latest correction, unless that was made on
+        another input text than ``original`` (the input changed since: the input's
+        text is current) or went back to the input's text."""
+        if last is None or last[4] is None or (last[9] or "") != (original or ""):
+            return original
+        return last[4]
 
     @staticmethod
     def _latest_status(cur: sqlite3.Cursor, key: Key, below: int | None = None) -> str:
@@ -576,16 +616,17 @@ class Store:
         """Inside a transaction: ``("applied", row, current)``, ``("unchanged", None,
         current)`` or ``("conflict", None, current)``."""
         last = self._latest_correction(cur, key)
-        current = last[4] if last is not None and last[4] is not None else original
+        current = self._current(last, original)
         if after == current:
             return "unchanged", None, current
         if check and (expected or "") != (current or ""):
             return "conflict", None, current
         aid = self._action(cur, key, "correct", reviewer, t)
         cur.execute("INSERT INTO corrections (action, unit, source, before, after, reviewer, "
-                    "time, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (aid, *key, current, after, reviewer, t, note))
-        row = CorrectionRow(int(cur.lastrowid), *key, current, after, reviewer, t, note)  # type: ignore[arg-type]
+                    "time, note, original) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (aid, *key, current, after, reviewer, t, note, original))
+        row = CorrectionRow(int(cur.lastrowid), *key, current, after, reviewer, t, note,  # type: ignore[arg-type]
+                            None, original, True)
         cur.execute("INSERT INTO statuses (action, unit, source, status, reviewer, time) "
                     "VALUES (?, ?, ?, 'corrected', ?, ?)", (aid, *key, reviewer, t))
         return "applied", row, current
@@ -697,10 +738,11 @@ class Store:
                 prev = self._latest_correction(cur, key, below=cid)
                 restore = prev[4] if prev is not None else None
                 last = self._latest_correction(cur, key)
-                current = last[4] if last is not None and last[4] is not None else original
+                current = self._current(last, original)
                 cur.execute("INSERT INTO corrections (action, unit, source, before, after, "
-                            "reviewer, time, note, reverts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                            (uid, *key, current, restore, reviewer, t, "undo", cid))
+                            "reviewer, time, note, reverts, original) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            (uid, *key, current, restore, reviewer, t, "undo", cid, original))
             for sid, in cur.execute("SELECT id FROM statuses WHERE action = ? ORDER BY id",
                                     (target_id,)).fetchall():
                 restore_status = self._latest_status(cur, key, below=sid)

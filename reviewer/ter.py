@@ -28,6 +28,7 @@ it computes:
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from operator import add
 
 # sacrebleu's limits and its helpers that work on any word lists, used as they are.
@@ -59,7 +60,7 @@ def translation_edit_rate(words_hyp: list[str], words_ref: list[str]) -> tuple[i
     shifts = 0
     checked = 0
     while True:
-        pre_score = min(rows[n][n_ref], _INF)
+        pre_score = min(_at(rows[n], n_ref), _INF)
         trace = _trace(ed, hyp, rows)
         delta, shifted, checked, (p, q) = _shift(hyp, ref, ed, pre_score, rows, back,
                                                  trace, checked)
@@ -90,20 +91,20 @@ class _EditDistance:
             lo = max(0, diag - beam)
             hi = n_ref + 1 if i == n_hyp else min(n_ref + 1, diag + beam)
             self.spans.append((lo, hi))
-        self.first = list(range(n_ref + 1))  # row 0: insert every reference word
+        self.first: Row = (0, list(range(n_ref + 1)))  # row 0: insert every reference word
         # The matrix read from the end: reversed words, mirrored spans.
         self.rref = ref[::-1]
         self.rspans = [(n_ref + 1 - hi, n_ref + 1 - lo) for lo, hi in reversed(self.spans)]
         end = n_ref - self.spans[-1][0]
-        self.rfirst = [j if j <= end else _INF for j in range(n_ref + 1)]
+        self.rfirst: Row = (0, [j if j <= end else _INF for j in range(n_ref + 1)])
 
-    def rows(self, hyp: list[int], start: int, row: list[int], stop: int) -> list[list[int]]:
+    def rows(self, hyp: list[int], start: int, row: Row, stop: int) -> list[Row]:
         """Rows ``start + 1 .. stop`` of the distance matrix of ``hyp``, from row
         ``start`` (``row``). Cells outside the beam are at least ``_INF``."""
         return _rows(hyp, self.ref, self.spans, start, row, stop)
 
-    def backward(self, hyp: list[int], old: list[list[int]] | None = None,
-                 q: int = 0) -> list[list[int]]:
+    def backward(self, hyp: list[int], old: list[Row] | None = None,
+                 q: int = 0) -> list[Row]:
         """The matrix from the end: row ``k`` holds, reversed, the cheapest way from
         each cell of row ``n - k`` to the last cell within the beam, so that a distance
         is ``min_j(D[q][j] + B[n - q][n_ref - j])`` for any row ``q``. Given ``old``,
@@ -117,24 +118,27 @@ class _EditDistance:
 
 
 def _rows(words: list[int], ref: list[int], spans: list[tuple[int, int]], start: int,
-          row: list[int], stop: int) -> list[list[int]]:
+          row: Row, stop: int) -> list[Row]:
     """Rows ``start + 1 .. stop`` of a beam-limited edit distance matrix (row ``i``
-    consumes ``words[i - 1]`` and computes ``spans[i]``), from row ``start``. Cells the
-    beam leaves out, or that nothing reaches, are at least ``_INF``."""
-    n_cells = len(ref) + 1
-    out = []
+    consumes ``words[i - 1]`` and computes ``spans[i]``), from row ``start``. A row is
+    ``(lo, cells)``: only its span is stored (cells outside are at least ``_INF``), so
+    memory and time grow with the beam, not with the reference's length."""
+    out: list[Row] = []
     prev = row
     for i in range(start + 1, stop + 1):
         lo, hi = spans[i]
         w = words[i - 1]
         if lo == 0:
-            left = prev[0] + 1  # the first column: deletions only
+            left = _at(prev, 0) + 1  # the first column: deletions only
             cur = [left]
-            lo = 1
+            first = 1
         else:
             left = _INF
-            cur = [_INF] * lo
-        for r, c, up in zip(ref[lo - 1:hi - 1], prev[lo - 1:hi - 1], prev[lo:hi]):
+            cur = []
+            first = lo
+        diag = _window(prev, first - 1, hi - 1)
+        ups = _window(prev, first, hi)
+        for r, c, up in zip(ref[first - 1:hi - 1], diag, ups):
             if r != w:
                 c += 1
             if up < c - 1:
@@ -143,14 +147,47 @@ def _rows(words: list[int], ref: list[int], spans: list[tuple[int, int]], start:
                 c = left + 1
             cur.append(c)
             left = c
-        if hi < n_cells:
-            cur.extend([_INF] * (n_cells - hi))
-        out.append(cur)
-        prev = cur
+        out.append((lo, cur))
+        prev = (lo, cur)
     return out
 
 
-def _trace(ed: _EditDistance, hyp: list[int], rows: list[list[int]]) -> str:
+Row = tuple[int, list[int]]  # (first column, cells from it): a row's stored span
+
+
+def _at(row: Row, j: int) -> int:
+    """Cell ``j`` of a row (``_INF`` outside its stored span)."""
+    lo, cells = row
+    k = j - lo
+    return cells[k] if 0 <= k < len(cells) else _INF
+
+
+def _window(row: Row, a: int, b: int) -> list[int]:
+    """Cells ``a .. b-1`` of a row, ``_INF`` where it stores none."""
+    lo, cells = row
+    if a >= lo and b <= lo + len(cells):
+        return cells[a - lo:b - lo]
+    return [_at(row, j) for j in range(a, b)]
+
+
+def _joined(row: Row, back: Row, n_ref: int) -> int:
+    """``min_j(row[j] + back[n_ref - j])`` over the cells both store (``_INF`` when
+    they share none)."""
+    lo, cells = row
+    blo, bcells = back
+    a = max(lo, n_ref - (blo + len(bcells) - 1))
+    b = min(lo + len(cells), n_ref - blo + 1)
+    if a >= b:
+        return _INF
+    fwd = cells[a - lo:b - lo]
+    # back's cells for n_ref-j, j = a..b-1: indexes n_ref-a-blo down to n_ref-b+1-blo
+    hi_k = n_ref - a - blo
+    lo_k = n_ref - b + 1 - blo
+    bwd = bcells[lo_k:hi_k + 1][::-1]
+    return min(map(add, fwd, bwd))
+
+
+def _trace(ed: _EditDistance, hyp: list[int], rows: list[Row]) -> str:
     """sacrebleu's trace of ``hyp``, flipped to rewrite the reference into the
     hypothesis as its ``_shift`` uses it, read from the cost rows: a cell's operation is
     the first of no-op/substitution, deletion, insertion that reaches its cost, as
@@ -167,14 +204,14 @@ def _trace(ed: _EditDistance, hyp: list[int], rows: list[list[int]]) -> str:
             i -= 1
             trace.append("i")  # sacrebleu's deletion, flipped
             continue
-        v = rows[i][j]
+        v = _at(rows[i], j)
         up = rows[i - 1]
         same = hyp[i - 1] == ref[j - 1]
-        if up[j - 1] + (0 if same else 1) == v:
+        if _at(up, j - 1) + (0 if same else 1) == v:
             i -= 1
             j -= 1
             trace.append(" " if same else "s")
-        elif up[j] + 1 == v:
+        elif _at(up, j) + 1 == v:
             i -= 1
             trace.append("i")
         else:
@@ -191,9 +228,13 @@ def _shifted_pairs(hyp: list[int], ref: list[int]):
     for r, w in enumerate(ref):
         where.setdefault(w, []).append(r)
     for start_h in range(n_h):
-        for start_r in where.get(hyp[start_h], ()):
-            if abs(start_r - start_h) > _MAX_SHIFT_DIST:
-                continue
+        occ = where.get(hyp[start_h], ())
+        # only the occurrences within the shift distance (ascending, as sacrebleu
+        # visits them): found by bisection, so a frequent word does not cost the
+        # whole reference for every hypothesis word (quadratic on long segments)
+        a = bisect_left(occ, start_h - _MAX_SHIFT_DIST)
+        b = bisect_right(occ, start_h + _MAX_SHIFT_DIST)
+        for start_r in occ[a:b]:
             length = 0
             while length < _MAX_SHIFT_SIZE and hyp[start_h + length] == ref[start_r + length]:
                 length += 1
@@ -213,7 +254,7 @@ def _changed(start: int, length: int, target: int, n: int) -> tuple[int, int]:
 
 
 def _shift(hyp: list[int], ref: list[int], ed: _EditDistance, pre_score: int,
-           rows: list[list[int]], back: list[list[int]], trace: str,
+           rows: list[Row], back: list[Row], trace: str,
            checked: int) -> tuple[int, list[int], int, tuple[int, int]]:
     """sacrebleu's ``_shift``: the best shift's gain, the shifted hypothesis and the
     candidates checked so far (and the rows the shift changed)."""
@@ -245,7 +286,7 @@ def _shift(hyp: list[int], ref: list[int], ed: _EditDistance, pre_score: int,
                 p, q = _changed(start_h, length, idx, len(hyp))
                 shifted = _perform_shift(hyp, start_h, length, idx)
                 row = ed.rows(shifted, p, rows[p], q)[-1] if q > p else rows[p]
-                cost = min(min(map(add, row, reversed(back[len(hyp) - q]))), _INF)
+                cost = min(_joined(row, back[len(hyp) - q], ed.n_ref), _INF)
                 score = costed[key] = pre_score - cost
             candidate = (score, length, -start_h, -idx)
             checked += 1

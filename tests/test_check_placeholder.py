@@ -146,10 +146,15 @@ def test_space_flag_never_a_placeholder() -> None:
     assert run("Sale", "50 % di sconto", flags=frozenset({"c-format"})) == []
 
 
-def test_qt_format_only_with_flag() -> None:
-    assert run("Page %1 of %2", "Pagina %1") == []
+def test_qt_format_from_flag_or_inferred() -> None:
+    # issue 17: Qt's %1 is inferred from the source when the file says nothing
+    (f,) = run("Page %1 of %2", "Pagina %1")
+    assert f.text == "%2"
     (f,) = run("Page %1 of %2", "Pagina %1", flags=frozenset({"qt-format"}))
     assert f.text == "%2"
+    # ...but not in a unit the file declares a C format string, nor in prose
+    assert run("Page %1 of %2", "Pagina %1", flags=frozenset({"c-format"})) == []
+    assert run("Up 5%1 today", "Su del 5 oggi") == []
 
 
 def test_styles_option_restricts() -> None:

@@ -66,7 +66,7 @@ PUNCT_FAILS = [
     # source, target, source lang, target lang, flagged text, suggestion
     ("Hello world.", "Ciao mondo", "en", "it", "", "."),
     ("Are you sure?", "Sei sicuro.", "en", "it", ".", "?"),
-    ("Hello world", "Ciao mondo.", "en", "it", ".", ""),
+    ("Hello world", "Ciao mondo!", "en", "it", "!", ""),
     ("Loading...", "Caricamento.", "en", "it", ".", "..."),
     ("Loading…", "Caricamento", "en", "it", "", "…"),
     ("Warning!", "Attenzione:", "en", "it", ":", "!"),
@@ -113,6 +113,10 @@ def test_punctuation_inverted_mark_position() -> None:
 
 
 PUNCT_PASSES = [
+    # a full stop added to a heading is house style (NTREX headlines), in any script
+    ("Hello world", "Ciao mondo.", "en", "it"),
+    ("Police clash with separatists", "Полиция столкнулась с сепаратистами.", "en", "ru"),
+    ("Hurricane remnants bring rain", "إعصار يجلب الأمطار.", "en", "ar"),
     ("Hello world.", "Ciao mondo.", "en", "it"),
     ("What?", "Τι;", "en", "el"),
     ("What?", "Τι\u037e", "en", "el"),
@@ -211,6 +215,26 @@ def test_brackets_added_pairs_are_neutral() -> None:
     assert f.text == "" and f.severity is Severity.MINOR
 
 
+def test_brackets_glosses_in_another_script() -> None:
+    # the original form of a name added or dropped in brackets: Thai, Chinese,
+    # Japanese, Korean, Russian, Hindi, Arabic targets and sources
+    for src, tgt, sl, tl in (
+        ("Nielsen said so.", "เนลสัน (Nielsen) กล่าว", "en", "th"),
+        ("Fisk University students", "菲斯克大学（Fisk University）的学生", "en", "zh"),
+        ("菲斯克大学（Fisk University）的学生", "Fisk University students", "zh", "en"),
+        ("Nielsen said so.", "ニールセン（Nielsen）は言った", "en", "ja"),
+        ("Nielsen said so.", "닐슨(Nielsen)은 말했다", "en", "ko"),
+        ("Nielsen said so.", "Нильсен (Nielsen) сказал", "en", "ru"),
+        ("Nielsen said so.", "नील्सन (Nielsen) ने कहा", "en", "hi"),
+        ("Nielsen said so.", "قال نيلسن (Nielsen)", "en", "ar"),
+    ):
+        assert run(BracketsCheck, src, tgt, sl, tl) == [], (src, tgt)
+    # a gloss in the same script is content: still counted
+    assert run(BracketsCheck, "Open (file)", "Apri file")
+    (f,) = run(BracketsCheck, "Нильсен (Nielsen) сказал (вчера)", "Nielsen said", "ru", "en")
+    assert f.severity is Severity.MINOR
+
+
 def test_brackets_count_message() -> None:
     (f,) = run(BracketsCheck, "Open (a) (b)", "Apri (a) b")
     assert "2" in f.message and "1" in f.message and (f.start, f.end) == (10, 10)
@@ -260,7 +284,44 @@ QUOTE_FAILS = [
     ("Press “OK”", 'Drücken Sie "OK"', "en", "de", '"OK"', "„OK“"),
     ("Press “OK”", 'Pressione "OK"', "en", "pt-BR", '"OK"', "“OK”"),
     ("Press “OK”", '按"确定"', "en", "zh-Hans", '"确定"', "“确定”"),
+    # the source's quotations pair up, so the target's lone mark is an error
+    ('He said "we won" today.', "Он сказал «мы победили сегодня.", "en", "ru", "«", None),
+    ('He said "we won" today.', "Είπε «κερδίσαμε σήμερα.", "en", "el", "«", None),
+    ('He said "we won" today.', "قال «لقد فزنا اليوم.", "en", "ar", "«", None),
+    ('Er sagte „wir haben gewonnen“.', 'He said "we won.', "de", "en", '"', None),
+    ('He said "we won" today.', "彼は「勝った」と今日言った」", "en", "ja", "」", None),
 ]
+
+# the source quotes a statement; the translation has no quotation mark at all
+QUOTE_LOST = [
+    ('He said: "We will win this match easily."', "Он сказал: мы легко выиграем этот матч.", "en", "ru"),
+    ('He said: "We will win this match easily."', "उसने कहा कि हम यह मैच आसानी से जीतेंगे।", "en", "hi"),
+    ('Er sagte: „Wir werden dieses Spiel leicht gewinnen.“', "He said we would win the match easily.", "de", "en"),
+]
+
+
+@pytest.mark.parametrize("source,target,sl,tl", QUOTE_LOST)
+def test_quotes_lost(source: str, target: str, sl: str, tl: str) -> None:
+    (f,) = run(QuotesCheck, source, target, sl, tl)
+    assert f.side == "source" and source[f.start] in "\"„" and f.suggestion is None
+
+
+def test_quotes_lost_not_for_names() -> None:
+    # a quoted name or title may lose its marks by the target's conventions
+    assert run(QuotesCheck, 'He was known as "Yuan" there.', "Беше известен като Юан.", "en", "bg") == []
+    assert run(QuotesCheck, 'The show "This Morning" ended.', "Ο «This Morning» έληξε.", "en", "el") == []
+
+
+def test_french_guillemet_spacing() -> None:
+    (f,) = run(PunctuationCheck, 'He said "yes".', "Il a dit «oui »." , "en", "fr")
+    assert f.text == "«" and f.suggestion == "«" + NBSP
+    (f,) = run(PunctuationCheck, 'He said "yes".', "Il a dit « oui».", "en", "fr")
+    assert f.text == "»" and f.suggestion == NBSP + "»"
+    assert run(PunctuationCheck, 'He said "yes".', f"Il a dit «{NBSP}oui{NBSP}».", "en", "fr") == []
+    assert run(PunctuationCheck, 'He said "yes".', "Il a dit « oui ».", "en", "fr") == []
+    # Swiss French and other languages set guillemets without spaces
+    assert run(PunctuationCheck, 'He said "yes".', "Il a dit «oui».", "en", "fr-CH") == []
+    assert run(PunctuationCheck, 'He said "yes".', "Он сказал «да».", "en", "ru") == []
 
 
 @pytest.mark.parametrize("source,target,sl,tl,text,suggestion", QUOTE_FAILS)
@@ -280,6 +341,24 @@ def test_quotes_typographic_option_is_neutral() -> None:
 
 
 QUOTE_PASSES = [
+    # English straight quotes are ordinary typography (unless opted in)
+    ("Er sagte „hallo“", 'He said "hello"', "de", "en"),
+    ("彼は「こんにちは」と言った", 'He said "hello"', "ja", "en"),
+    # a quotation spanning segments: the source's own mark has no partner either
+    ('Then he "realized that he was yelling, \'I got bit!', "Dann erkannte er: „Ich bin gebissen worden!", "en", "de"),
+    ("Now we have this great relationship.\"", "Jetzt haben wir diese Beziehung.“", "en", "de"),
+    # the source has no quotation marks at all (some translations drop them)
+    ("اب ہمارے تعلقات زبردست ہیں۔", 'Now we have this great relationship."', "ur", "en"),
+    # single quotes used as quotation marks in the source
+    ("He said: 'The case is open.", "Він сказав: «Справа відкрита.", "en", "uk"),
+    # Hebrew gershayim inside a word, in any mark
+    ("the U.S. and the U.N.", "ארה“ב והאו“ם", "en", "he"),
+    ('the U.S. and the U.N.', 'ארה"ב והאו"ם', "en", "he"),
+    # mixed styles still pair
+    ('He said "devastated".', "Er sagte „erschüttert\".", "en", "de"),
+    ('He said "devastated".', 'Он сказал "потрясены».', "en", "ru"),
+    ("He said “hello”", "เขาพูดว่า “สวัสดี”", "en", "th"),
+    ("He said “hello”", "그는 “안녕”이라고 말했다", "en", "ko"),
     ("Save “this”", "Salva «questo»", "en", "it"),
     ("Save “this”", "Salva “questo”", "en", "it"),
     ("Don't save", "Non salvare l'intelligenza", "en", "it"),

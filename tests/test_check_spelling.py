@@ -77,22 +77,22 @@ def test_passes(target: str, lang: str) -> None:
 
 
 def test_source_words_accepted() -> None:
-    assert run("Il blorfware è pronto.", "it")
-    assert run("Il blorfware è pronto.", "it", source="The blorfware is ready.") == []
+    assert run("Il svilupo è pronto.", "it")
+    assert run("Il svilupo è pronto.", "it", source="The svilupo is ready.") == []
 
 
 def test_user_words_and_file(tmp_path: Path) -> None:
-    assert run("Il blorfware è pronto.", "it", words=["blorfware"]) == []
+    assert run("Il svilupo è pronto.", "it", words=["svilupo"]) == []
     p = tmp_path / "words.txt"
-    p.write_text("# mine\nblorfware\n", encoding="utf-8")
-    assert run("Il blorfware è pronto.", "it", wordlist_file=str(p)) == []
+    p.write_text("# mine\nsvilupo\n", encoding="utf-8")
+    assert run("Il svilupo è pronto.", "it", wordlist_file=str(p)) == []
     with pytest.raises(ConfigError):
-        run("Il blorfware è pronto.", "it", wordlist_file=str(tmp_path / "missing.txt"))
+        run("Il svilupo è pronto.", "it", wordlist_file=str(tmp_path / "missing.txt"))
 
 
 def test_glossary_terms_accepted() -> None:
-    g = Glossary([Entry("blorfware", ("blorfwarez",))])
-    assert run("Il blorfwarez è pronto.", "it", glossary=g) == []
+    g = Glossary([Entry("svilupo", ("svilupo",))])
+    assert run("Il svilupo è pronto.", "it", glossary=g) == []
 
 
 def test_loanwords_file() -> None:

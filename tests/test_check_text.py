@@ -200,3 +200,26 @@ REPEAT_PASSES = [
 @pytest.mark.parametrize("source,target,sl,tl", REPEAT_PASSES)
 def test_repeated_word_passes(source: str, target: str, sl: str, tl: str) -> None:
     assert run(RepeatedWordCheck, source, target, sl, tl, target_only=not source) == []
+
+
+def test_repeated_word_in_scripts_with_combining_marks() -> None:
+    """A word is its letters and its vowel signs: 'वेल्स से' is two different words,
+    not 'स' repeated; a real repetition is still found."""
+    passes = [
+        ("In Welsh twp means daft.", "वेल्श में, twp का मतलब बेवकूफ़ से बाहर होता है।", "hi"),
+        ("The species of shark", "हमला करने वाले शार्क की प्रजाति", "hi"),
+        ("He came home.", "সে বাড়ি এসেছিল সেই দিন।", "bn"),
+        ("The hospital", "โรงพยาบาลเด็ก ที่ San Diego", "th"),
+        ("Peace", "שָׁלוֹם שָׁלֵם", "he"),
+    ]
+    for src, tgt, tl in passes:
+        assert run(RepeatedWordCheck, src, tgt, "en", tl) == [], tgt
+    flags = [
+        ("The species of the shark", "शार्क की की प्रजाति", "hi", "की"),
+        ("He came home.", "সে বাড়ি বাড়ি এসেছিল।", "bn", "বাড়ি"),
+        ("He said no.", "Он сказал сказал нет.", "ru", "сказал"),
+        ("He said no.", "قال قال لا.", "ar", "قال"),
+    ]
+    for src, tgt, tl, word in flags:
+        (f,) = run(RepeatedWordCheck, src, tgt, "en", tl)
+        assert word in f.message, tgt

@@ -70,11 +70,19 @@ def test_12_languages_from_options(tmp_path: Path) -> None:
     assert [s.source for s in doc] == ["A"]
 
 
-def test_12_missing_source_is_input_error(tmp_path: Path) -> None:
+def test_12_missing_source_is_a_format_problem_and_strict_refuses(tmp_path: Path) -> None:
+    """Issue 24: a unit without <source> no longer refuses the file; --strict does."""
+    from reviewer.formats import open_document
+
     p = write_xml(tmp_path, '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
-                  '<file><body>\n<trans-unit id="a"><target>A</target></trans-unit></body></file></xliff>')
+                  '<file><body>\n<trans-unit id="a"><target>A</target></trans-unit>'
+                  '<trans-unit id="b"><source>B</source><target>Bb</target></trans-unit>'
+                  '</body></file></xliff>')
+    a, b = read(p)
+    assert a.problems and a.problems[0][0] == 2 and "no <source>" in a.problems[0][1]
+    assert (b.id, b.target, b.problems) == ("b", "Bb", ())
     with pytest.raises(InputError) as e:
-        read(p)
+        open_document(p, ReadOptions(strict=True)).materialize()
     assert e.value.line == 2 and "no <source>" in str(e.value)
 
 
@@ -115,8 +123,6 @@ def test_20_ec_in_other_segment_is_isolated(tmp_path: Path) -> None:
         ('<unit id="u"><segment translate="no"><source>x</source></segment></unit>', "translate"),
         ('<unit id="u"><segment><source>x</source><target>y</target></segment></unit>', "trgLang"),
         ('<unit id="u"><segment><source><ph id="1" dataRef="d"/></source></segment></unit>', "dataRef"),
-        ('<unit id="u"><segment><source>a</source></segment></unit><unit id="u"><segment>'
-         '<source>b</source></segment></unit>', "not unique"),
     ],
 )
 def test_20_invalid(tmp_path: Path, body: str, needle: str) -> None:

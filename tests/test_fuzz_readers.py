@@ -187,6 +187,34 @@ SEEDS: dict[str, list[bytes]] = {
     "csv": [CSV_SEED],
     "jsonl": [JSONL_SEED],
     "txt": [TXT_SEED],
+    # app resource formats (issue 24)
+    "json": [b'{"a": {"b": "Hello {{name}}"}, "item_one": "{{count}} item", "item_other": "x", "arr": ["a", 1]}\n'],
+    "arb": [b'{"@@locale": "de", "hi": "Hallo {name}", "@hi": {"description": "d"},\n'
+            b' "n": "{n, plural, one {# Datei} other {# Dateien}}"}\n'],
+    "xcstrings": [b'{"sourceLanguage": "en", "strings": {"%lld files": {"comment": "c", "localizations": '
+                  b'{"de": {"variations": {"plural": {"one": {"stringUnit": {"state": "translated", "value": "x"}}}}},'
+                  b' "ja": {"stringUnit": {"state": "needs_review", "value": "y"}}}}, "K": {"shouldTranslate": false}},'
+                  b' "version": "1.0"}\n'],
+    "android": [b'<?xml version="1.0" encoding="utf-8"?>\n<resources xmlns:xliff="urn:oasis:names:tc:xliff:document:1.2">\n'
+                b'<string name="a">Don\\\'t <b>x</b> <xliff:g id="n">%d</xliff:g>\\n</string>\n'
+                b'<string-array name="d"><item>Mon</item></string-array>\n'
+                b'<plurals name="p"><item quantity="one">%d m</item><item quantity="other">%d ms</item></plurals>\n'
+                b'</resources>\n'],
+    "resx": [b'\xef\xbb\xbf<root><data name="A" xml:space="preserve"><value>Open &amp; close</value>'
+             b'<comment>c</comment></data><data name="B"><value /></data></root>\n'],
+    "ts": [b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="ru">\n<context><name>M</name>\n'
+           b'<message><source>&amp;Open</source><translation>&amp;\xd0\x9e</translation></message>\n'
+           b'<message numerus="yes"><source>%n f</source><translation><numerusform>a</numerusform>'
+           b'<numerusform>b</numerusform></translation></message>\n'
+           b'<message><source>S</source><translation type="unfinished"/></message>\n</context>\n</TS>\n'],
+    "strings": [b'/* note */\n"hi" = "Hello \\"you\\"";\nplain = "P";\n// c\n"u" = "\\U00e9";\n'],
+    "stringsdict": [b'<?xml version="1.0"?><plist version="1.0"><dict><key>f</key><dict>'
+                    b'<key>NSStringLocalizedFormatKey</key><string>%#@n@</string><key>n</key><dict>'
+                    b'<key>one</key><string>%d file</string><key>other</key><string>%d files</string>'
+                    b'</dict></dict></dict></plist>\n'],
+    "properties": [b'# c\ntitle=Title\nlong=one \\\n  two\nkey\\ sp=V \\u00e4\n! x\nk: v\n'],
+    "yaml": [b"en:\n  hello: Hello\n  star: ! '*'\n  msgs:\n    one: One\n    other: '%{count} m'\n  n: 3\n"
+             b"  list:\n    - a\n    - b\n"],
 }
 
 # Fragments that steer parsers into their deeper paths.

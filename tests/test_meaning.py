@@ -475,3 +475,18 @@ def test_model_meaning_with_cli(real: None, tmp_path: Path, capsys: pytest.Captu
     out = capsys.readouterr().out.splitlines()
     assert len(out) == 2 and '"check": "meaning"' in out[0]
     assert (tmp_path / "emb.sqlite").exists()
+
+
+def test_silent_for_language_pairs_the_model_does_not_cover() -> None:
+    from reviewer.checks.meaning import meaning_skip_reason
+
+    for sl, tl in (("en", "hi"), ("cs", "en"), ("en", "bn"), ("he", "en"), ("en", "el"),
+                   ("fa", "en"), ("en", "uk"), ("vi", "en")):
+        why = meaning_skip_reason(sl, tl)
+        assert why and "does not cover" in why, (sl, tl)
+        ctx = CheckContext(source_lang=sl, target_lang=tl)
+        assert list(MeaningCheck().run_document(list(_doc(EN, IT)), ctx)) == []
+        assert MeaningCheck().skip_reason(ctx) == why
+    for sl, tl in (("en", "de"), ("zh-CN", "en"), ("en", "zh-TW"), ("ar", "en"),
+                   ("en", "ja"), ("ko", "en"), ("en", "th"), ("ru", "en"), ("pt-BR", "es")):
+        assert meaning_skip_reason(sl, tl) is None, (sl, tl)

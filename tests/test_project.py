@@ -309,7 +309,7 @@ def test_corrections_formats(tsv: Path, fmt: str) -> None:
     if fmt == "diff":
         assert "-Ciao\n+Ciao {name}\n" in r.output and r.output.startswith("--- a/")
     elif fmt == "csv":
-        assert r.output.splitlines()[0] == "unit,before,after,reviewer,time,note,orphan"
+        assert r.output.splitlines()[0] == "unit,before,after,reviewer,time,note,orphan,stale"
     else:
         assert "  - Ciao\n  + Ciao {name}\n" in r.output
 

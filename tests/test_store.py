@@ -42,7 +42,7 @@ def test_new_store_settings_and_schema(st: Store) -> None:
     conn.close()
     assert {"schema_version", "fingerprints", "actions", "corrections", "statuses",
             "annotations", "dismissals", "glossary"} <= tables
-    assert st.schema_version() == latest_version() == 1
+    assert st.schema_version() == latest_version() == 2  # v2: corrections.original
     assert int(st._read("PRAGMA synchronous")[0][0]) == 2  # FULL
     assert int(st._read("PRAGMA busy_timeout")[0][0]) >= 5000
 
@@ -186,9 +186,9 @@ def test_older_schema_is_upgraded(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     s.record_correction(KEY, "Ciao", "Salve", "ann")
     s.close()
     v2 = lambda cur: cur.execute("ALTER TABLE corrections ADD COLUMN origin TEXT")  # noqa: E731
-    monkeypatch.setitem(store_mod.MIGRATIONS, 2, v2)
+    monkeypatch.setitem(store_mod.MIGRATIONS, 3, v2)
     s = Store.open(p)
-    assert s.schema_version() == 2
+    assert s.schema_version() == 3
     cols = [r[1] for r in s._read("PRAGMA table_info(corrections)")]
     assert "origin" in cols
     assert s.load_state().corrections[KEY].after == "Ciao"  # data kept
@@ -203,11 +203,11 @@ def test_failed_migration_rolls_back(tmp_path: Path, monkeypatch: pytest.MonkeyP
         cur.execute("ALTER TABLE corrections ADD COLUMN origin TEXT")
         raise RuntimeError("boom")
 
-    monkeypatch.setitem(store_mod.MIGRATIONS, 2, broken)
+    monkeypatch.setitem(store_mod.MIGRATIONS, 3, broken)
     with pytest.raises(RuntimeError):
         Store.open(p)
-    monkeypatch.delitem(store_mod.MIGRATIONS, 2)
+    monkeypatch.delitem(store_mod.MIGRATIONS, 3)
     s = Store.open(p)
-    assert s.schema_version() == 1
+    assert s.schema_version() == 2
     assert "origin" not in [r[1] for r in s._read("PRAGMA table_info(corrections)")]
     s.close()

@@ -16,10 +16,14 @@ __all__ = ["Check", "CheckContext", "DocumentCheck", "all_checks", "check_defaul
 #: run imports only the modules of the checks it runs (tests/test_runner.py keeps this
 #: in step with the classes).
 BUILTIN_CHECKS: tuple[tuple[str, str, bool], ...] = (
+    ("format", "structure", True),
+    ("icu", "structure", True),
     ("empty", "basic", True),
     ("untranslated", "basic", True),
     ("whitespace", "basic", True),
     ("length", "basic", True),
+    ("untranslated-words", "leftover", True),
+    ("stray-punctuation", "leftover", True),
     ("placeholder", "placeholders", True),
     ("markup", "markup", True),
     ("number", "numbers", True),

@@ -8,6 +8,7 @@ finding, not ten.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Iterable
 
 from .. import lang as L
@@ -22,7 +23,8 @@ def _target_only(segment: Segment, context: CheckContext) -> bool:
 
 
 class EmptyCheck(Check):
-    """The target is missing, empty or only whitespace while the source has text."""
+    """The target is missing, empty, only whitespace or only punctuation (``.``,
+    ``…``, ``-``) while the source has words."""
 
     id = "empty"
     name = "Empty translation"
@@ -30,12 +32,12 @@ class EmptyCheck(Check):
     severity = Severity.MAJOR
     needs_translation = False
     precondition = True
-    description = "The translation is missing or empty while the source has text."
+    description = "The translation is missing, empty or only punctuation while the source has text."
 
     def run(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
         # a plain function: the common unit with nothing to look at costs no generator
         t = segment.target
-        if t and not t.isspace():
+        if t and not t.isspace() and not _punctuation_only(t):
             return ()
         return self._run(segment, context)
 
@@ -46,10 +48,28 @@ class EmptyCheck(Check):
             return  # an omission the alignment check reports, with its cause
         t = segment.target or ""
         if t and not t.isspace():
+            if not _punctuation_only(t) or _punctuation_only(segment.source):
+                return
+            if not any(unicodedata.category(c)[0] == "L" for c in segment.source):
+                return  # a source of numbers or symbols: "-" may be its translation
+            yield self.flag_span(
+                "target", t, 0, len(t),
+                "The translation is only punctuation while the source has text.",
+            )  # fmt: skip
             return
         yield self.flag_span(
             "target", t, 0, len(t), "The translation is empty while the source has text."
         )
+
+
+def _punctuation_only(text: str) -> bool:
+    """Whether ``text`` has nothing but punctuation and spaces (no letter, digit,
+    symbol or inline code)."""
+    for c in text:
+        cat = unicodedata.category(c)
+        if cat[0] not in "PZ" and not c.isspace():
+            return False
+    return True
 
 
 # Text that is never translated: URLs, e-mail addresses, placeholders, tags, entities.
@@ -288,7 +308,9 @@ class LengthCheck(Check):
 
     The band is widened for short sources (by ``1 + 1.5/sqrt(chars)``: x1.34 at 20
     characters, x1.1 at 200). Options: ``min_ratio``/``max_ratio`` override the band
-    exactly, ``min_chars`` (default 20) is the shortest source the ratio rule looks at.
+    exactly, ``min_chars`` (default 20) is the shortest source the ratio rule looks at;
+    a shorter source is judged by absolute size: its widened band plus
+    ``short_extra`` characters (default 30).
     Inline codes do not count.
     """
 
@@ -317,14 +339,23 @@ class LengthCheck(Check):
         if _target_only(segment, context):
             return
         min_chars = context.option("min_chars", 20)
-        ls = len(s.strip())
-        if ls < min_chars:
-            return
         ls = _visible_len(s.strip())
-        lt = _visible_len(t.strip())
-        if ls < min_chars or not ls:
+        if not ls:
             return
         lo, hi = L.length_band(context.source_lang, context.target_lang)
+        if ls < min_chars:
+            # short sources vary too much for a ratio; an absolute excess does not:
+            # "Open file" with 80 characters more is not a translation of it
+            lt = _visible_len(t.strip())
+            limit = ls * hi * (1.0 + 1.5 / ls**0.5) + float(context.option("short_extra", 30))
+            if lt > limit and "\n" not in t:
+                yield self.flag_span(
+                    "target", t, 0, len(t),
+                    f"The translation is unusually long: {lt} characters for {ls} in the "
+                    f"source (at most about {limit:.0f} expected for so short a text).",
+                )  # fmt: skip
+            return
+        lt = _visible_len(t.strip())
         # short texts vary more: widen the band by 1 + 1.5/sqrt(n) (x1.34 at 20 chars)
         w = 1.0 + 1.5 / ls**0.5
         lo = float(context.option("min_ratio", lo / w))

@@ -48,6 +48,65 @@ __all__ = ["EntityCheck", "CHECKS", "Name", "find_names", "translatable_names"]
 _ALNUM_RE = re.compile(r"[^\W_]+")
 
 
+class _Cover:
+    """Spans of a text marked as taken, for overlap tests in time proportional to the
+    span tested (a list scanned for every test made long texts quadratic). ``hits(a,
+    b)`` is True exactly when some added ``(x, y)`` has ``x < b and a < y``."""
+
+    __slots__ = ("_marks", "_empty", "_any")
+
+    def __init__(self, size: int, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._marks = bytearray(size + 1)
+        self._empty: list[tuple[int, int]] = []  # zero-length spans, tested one by one
+        self._any = False
+        for a, b in spans:
+            self.add(a, b)
+
+    def add(self, a: int, b: int) -> None:
+        """Mark ``a .. b-1``."""
+        self._any = True
+        if b <= a:
+            self._empty.append((a, b))
+        else:
+            self._marks[a:b] = b"\x01" * (b - a)
+
+    def hits(self, a: int, b: int, other: "_Cover | None" = None) -> bool:
+        """Whether ``(a, b)`` overlaps a marked span (or one of ``other``'s)."""
+        if other is not None and other.hits(a, b):
+            return True
+        if not self._any:
+            return False
+        if b > a:
+            if self._marks.find(1, a, b) >= 0:
+                return True
+        elif 0 < a < len(self._marks) and self._marks[a - 1] and self._marks[a]:
+            return True  # an empty span strictly inside a marked one
+        return any(x < b and a < y for x, y in self._empty)
+
+
+@lru_cache(maxsize=2)
+def _lower(text: str) -> str:
+    return text.lower()
+
+
+@lru_cache(maxsize=2)
+def _token_index(target: str) -> tuple[list[re.Match[str]], dict[str, list[int]],
+                                       dict[str, list[int]]]:
+    """The target's alphanumeric tokens, and where each lowercased token and each
+    lowercased pair of tokens joined across one space or hyphen starts (token
+    positions): computed once per target, not once per name."""
+    toks = list(_ALNUM_RE.finditer(target))
+    singles: dict[str, list[int]] = {}
+    pairs: dict[str, list[int]] = {}
+    for i, m in enumerate(toks):
+        singles.setdefault(m.group().lower(), []).append(i)
+        if i + 1 < len(toks):
+            n2 = toks[i + 1]
+            if target[m.end():n2.start()] in (" ", "-"):
+                pairs.setdefault((m.group() + n2.group()).lower(), []).append(i)
+    return toks, singles, pairs
+
+
 _DNT_CACHE: dict[int, tuple[Any, tuple[str, ...]]] = {}
 
 
@@ -73,7 +132,7 @@ def _dnt_names(glossary: Any) -> tuple[str, ...]:
 def _occurrences(text: str, name: str, fold: bool, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """Occurrences of ``name`` in ``text`` allowing elision before it and up to three
     lowercase letters (an inflection) after it; none inside ``spans``."""
-    hay, needle = (text.lower(), name.lower()) if fold else (text, name)
+    hay, needle = (_lower(text), name.lower()) if fold else (text, name)
     if len(hay) != len(text):
         return []
     out = []
@@ -200,13 +259,15 @@ class EntityCheck(Check):
         groups: dict[str, list[Name]] = {}
         for n in names:
             groups.setdefault(n.text, []).append(n)
-        claimed: list[tuple[int, int]] = []
+        claimed = _Cover(len(target))
+        tcover = _Cover(len(target), tspans)
         source_words = {w.lower() for w in _ALNUM_RE.findall(source)}
         missing: list[Name] = []
         pending: list[tuple[str, list[Name]]] = []
         for text, occ in groups.items():
             exact = _occurrences(target, text, False, tspans)
-            claimed += exact
+            for a, b in exact:
+                claimed.add(a, b)
             if len(exact) < len(occ):
                 pending.append((text, occ))
         for text, occ in pending:
@@ -219,21 +280,21 @@ class EntityCheck(Check):
                 continue
             variants = [
                 (a, b) for a, b in _occurrences(target, text, True, tspans)
-                if not any(x < b and a < y for x, y in claimed)
+                if not claimed.hits(a, b)
             ]
             for a, b in variants:
-                claimed.append((a, b))
+                claimed.add(a, b)
                 yield self._case_variant(target, a, b, text)
-            near = list(self._near(target, text, tspans, claimed, source_words, context))
+            near = list(self._near(target, text, tcover, claimed, source_words, context))
             for a, b, score in near:
-                claimed.append((a, b))
+                claimed.add(a, b)
                 yield self._near_miss(target, a, b, text, score)
             if not near and not found and not variants:
                 missing.append(occ[0])
         lost = list(self._missing(missing, source, target, context)) if missing else []
         added = [
             a for a in self._added(source, target, context)
-            if not any(x < a.end and a.start < y for x, y in claimed)
+            if not claimed.hits(a.start, a.end)
         ]
         for n, a in zip(lost, added):  # a name replaced by another: one finding
             yield self.flag(
@@ -277,8 +338,8 @@ class EntityCheck(Check):
         self,
         target: str,
         name: str,
-        spans: Sequence[tuple[int, int]],
-        claimed: Sequence[tuple[int, int]],
+        spans: _Cover,
+        claimed: _Cover,
         source_words: set[str],
         context: CheckContext,
     ) -> Iterator[tuple[int, int, float]]:
@@ -287,11 +348,23 @@ class EntityCheck(Check):
             return
         key = name.lower()
         width = name.count(" ") + 1
-        toks = [m for m in _ALNUM_RE.finditer(target)]
+        toks, singles, pairs = _token_index(target)
         tcode = base(context.target_lang)
-        blocked = list(spans) + list(claimed)
         found: list[tuple[float, int, int]] = []
-        for i, m in enumerate(toks):
+        if width == 1:
+            # Only tokens (and joined token pairs) similar enough to the name can
+            # score: found in the target's vocabulary at C speed, so a long target
+            # costs its vocabulary per name, not its length.
+            hits: set[int] = set()
+            for table in (singles, pairs):
+                for low, _, _ in process.extract(key, table.keys(), scorer=fuzz.ratio,
+                                                 score_cutoff=cutoff, limit=None):
+                    hits.update(table[low])
+            order: Iterable[int] = sorted(hits)
+        else:
+            order = range(len(toks))
+        for i in order:
+            m = toks[i]
             if width > 1:
                 if i + width > len(toks):
                     break
@@ -313,7 +386,7 @@ class EntityCheck(Check):
             for a, b, word in cands:
                 low = word.lower()
                 score = fuzz.ratio(key, low, score_cutoff=cutoff)
-                if not score or any(x < b and a < y for x, y in blocked):
+                if not score or claimed.hits(a, b, spans):
                     continue
                 single = width == 1 and b == m.end()
                 if (single and low in source_words) or any(c.isdigit() for c in word):
@@ -357,9 +430,10 @@ class EntityCheck(Check):
         if not dnt or not target:
             return
         spans = skip_spans(target)
-        exact: list[tuple[int, int]] = []
+        exact = _Cover(len(target), spans)
         for name in dnt:
-            exact += _occurrences(target, name, False, spans)
+            for a, b in _occurrences(target, name, False, spans):
+                exact.add(a, b)
         by_low: dict[str, str] = {}
         for name in dnt:
             by_low.setdefault(name.lower(), name)
@@ -367,7 +441,7 @@ class EntityCheck(Check):
         tcode = base(context.target_lang)
         for m in _ALNUM_RE.finditer(target):
             a, b, word = m.start(), m.end(), m.group()
-            if any(x < b and a < y for x, y in exact + list(spans)) or len(word) < 3:
+            if exact.hits(a, b) or len(word) < 3:
                 continue
             low = word.lower()
             hit = by_low.get(low)

@@ -26,6 +26,7 @@ from typing import Iterable, NamedTuple, Sequence
 
 from ..model import CODE_BASE, CODE_RE, Finding, InlineCode, Segment, Severity
 from .base import Check, CheckContext
+from ..placeholders import usage_context
 from .links import urls_equivalent
 
 __all__ = ["MarkupCheck", "CHECKS", "find_tags"]
@@ -41,18 +42,6 @@ _BARE_AMP_RE = re.compile(r"&(?!(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0
 
 _VOID = frozenset(
     "area base br col embed hr img input link meta param source track wbr".split()
-)
-# HTML elements (and XLIFF/TMX inline elements): a bare unclosed ``<name>`` of
-# another name is a metavariable (``<file>``), not markup.
-_HTML = _VOID | frozenset(
-    """a abbr acronym address article aside b bdi bdo big blink blockquote body button
-    canvas caption center cite code colgroup data datalist dd del details dfn dialog dir
-    div dl dt em fieldset figcaption figure font footer form frame frameset h1 h2 h3 h4
-    h5 h6 head header hgroup html i iframe ins kbd label legend li main map mark menu
-    meter nav nobr noscript object ol optgroup option output p picture pre progress q
-    rp rt ruby s samp script section select small span strike strong style sub summary
-    sup svg table tbody td template textarea tfoot th thead time title tr tt u ul var
-    video audio g x bx ex bpt ept ph it mrk pc sc ec sub""".split()
 )
 # Attributes whose value is an address that must not change.
 _LINK_ATTRS = {
@@ -85,6 +74,7 @@ class Tag(NamedTuple):
     kind: str
     name: str
     link: str | None
+    attrs: tuple[str, ...] = ()
 
 
 def _link(name: str, attrs: str) -> str | None:
@@ -130,16 +120,20 @@ def find_tags(text: str, also: str = "") -> list[Tag]:
             kind = "close"
         elif m.group("self") or name in _VOID:
             kind = "self"
+            if (
+                not m.group("self") and "=" not in attrs
+                and usage_context(text, m.start(), m.end())
+            ):
+                continue  # [<source>...], url.<base>.insteadOf: a metavariable
         else:
             kind = "open"
-            if (
-                "=" not in attrs
-                and name not in _OPTIONAL_END
-                and not _closed(m.group("name"), text, also)
+            if "=" not in attrs and not _closed(m.group("name"), text, also) and (
+                name not in _OPTIONAL_END or usage_context(text, m.start(), m.end())
             ):
                 continue
         link = _link(name, attrs) if attrs and kind != "close" else None
-        out.append(Tag(m.start(), m.end(), m.group(), kind, name, link))
+        names = tuple(a.group(1).lower() for a in _ATTR_RE.finditer(attrs)) if attrs else ()
+        out.append(Tag(m.start(), m.end(), m.group(), kind, name, link, names))
     return out
 
 
@@ -283,10 +277,11 @@ class MarkupCheck(Check):
         for t in tt:
             left.setdefault((t.kind, t.name, t.link), []).append(t)
         missing: list[Tag] = []
+        pairs: list[tuple[Tag, Tag]] = []
         for t in st:
             bucket = left.get((t.kind, t.name, t.link))
             if bucket:
-                bucket.pop(0)
+                pairs.append((t, bucket.pop(0)))
             else:
                 missing.append(t)
         extra = sorted(t for b in left.values() for t in b)
@@ -296,6 +291,7 @@ class MarkupCheck(Check):
                 if t.kind == s.kind and t.name == s.name:
                     missing.remove(s)
                     extra.remove(t)
+                    pairs.append((s, t))
                     if s.link is None or t.link is None or not urls_equivalent(
                         s.link, t.link, context.source_lang, context.target_lang
                     ):
@@ -326,6 +322,8 @@ class MarkupCheck(Check):
                     "target", t.start, t.end, t.text, f"Tag {t.text} is not in the source text"
                 )
             )
+        for s, t in pairs:
+            self._attributes(s, t, out)
         if missing or extra or not tt:
             return
         if _nesting_error([(t.kind, t.name, i) for i, t in enumerate(st)]) is not None:
@@ -358,6 +356,22 @@ class MarkupCheck(Check):
                 self.flag("target", t.start, t.end, t.text, f"Tag {t.text} is never closed")
             )
 
+    def _attributes(self, s: Tag, t: Tag, out: list[Finding]) -> None:
+        """An attribute of a source tag that its target tag lacks (``target="_blank"``
+        dropped). Values may differ (``title``, ``alt`` are translatable)."""
+        if not s.attrs:
+            return
+        gone = [a for a in s.attrs if a not in t.attrs]
+        for a in gone[:1]:
+            out.append(
+                self.flag(
+                    "target", t.start, t.end, t.text,
+                    f"Attribute {a} of the source's {s.text} is missing from the "
+                    f"translation's tag",
+                    suggestion=s.text,
+                )
+            )  # fmt: skip
+
     # -- entities -------------------------------------------------------------------
 
     def _entities(self, src: str, tgt: str, out: list[Finding]) -> None:
@@ -378,6 +392,16 @@ class MarkupCheck(Check):
                 tchars[ch] -= 1
                 continue
             if ch in _ESCAPES:
+                if ch in "<>" and ("&lt;" in tgt or "&gt;" in tgt):
+                    # the translation keeps the escaped brackets, but not this one
+                    out.append(
+                        self.flag(
+                            "source", m.start(), m.end(), m.group(),
+                            f"Entity {m.group()} ({ch}) is missing from the translation",
+                            severity=Severity.MINOR,
+                        )
+                    )  # fmt: skip
+                    continue
                 if bare_done:
                     continue
                 pos = self._bare(tgt, ch)

@@ -82,6 +82,26 @@ PRIOR_SCALE = 0.12
 PRIOR_LENGTH_SCALE = 0.2
 
 
+#: The languages of the model (multilingual Universal Sentence Encoder v3, see
+#: :mod:`reviewer.meaning`), as its authors list them: similarities between other
+#: languages are not calibrated and the check stays silent for them.
+MODEL_LANGUAGES = frozenset({
+    "ar", "zh", "en", "fr", "de", "it", "ja", "ko", "nl", "pl", "pt", "es", "th", "tr",
+    "ru",
+})
+
+
+def meaning_skip_reason(source_lang: str | None, target_lang: str | None) -> str | None:
+    """Why the meaning check cannot judge this pair (None when it can)."""
+    missing = [code for code in (L.base(source_lang), L.base(target_lang))
+               if code not in MODEL_LANGUAGES]
+    if not source_lang or not target_lang:
+        return None  # unknown: the check runs (the user asked for it)
+    if missing:
+        return f"the embedding model does not cover {', '.join(dict.fromkeys(missing))}"
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Calibration:
     """Where a file's similarities (or log length ratios) sit: ``center`` and
@@ -271,12 +291,22 @@ class MeaningCheck(DocumentCheck):
         "calibrated per file): misaligned rows, omissions, additions."
     )
 
+    #: the statistics name the pair ("hi-en"), not only the target language
+    pair_language = True
+
+    def skip_reason(self, context: CheckContext) -> str | None:
+        """Why the model cannot judge this language pair (None: it can)."""
+        return meaning_skip_reason(context.source_lang, context.target_lang)
+
     def run_document(
         self, segments: Sequence[Segment], context: CheckContext
     ) -> Iterable[tuple[Segment, Finding]]:
         from .. import meaning as M
 
         M.require()  # UsageError with the install command when the extra is missing
+        if context.source_lang and context.target_lang and meaning_skip_reason(
+                context.source_lang, context.target_lang) is not None:
+            return  # a similarity the model was not trained for is noise, not evidence
         floor = _num(context, "floor", FLOOR)
         z = _num(context, "z", Z)
         min_units = int(_num(context, "min_units", MIN_UNITS))

@@ -251,13 +251,15 @@ def find_names(text: str, lang: str | None, dnt: Sequence[str] = ()) -> list[Nam
     code = base(lang)
     spans = skip_spans(text)
     names: list[Name] = []
-    taken: list[tuple[int, int]] = list(spans)
+    taken: set[int] = set()  # characters taken (placeholders, URLs, do-not-translate terms)
+    for x, y in spans:
+        taken.update(range(x, y))
     for term in dnt:
         fold = term == term.lower()
         for a, b in _find_term(text, term, fold):
-            if not any(x < b and a < y for x, y in taken):
+            if taken.isdisjoint(range(a, b)):
                 names.append(Name(a, b, text[a:b], "dnt"))
-                taken.append((a, b))
+                taken.update(range(a, b))
     has_dict = _has_lexicon(code)
     script = main_script(text)
     tokens = [(s, t) for m in _TOKEN_RE.finditer(text) for s, t in _runs(m.group(), m.start())]
@@ -270,7 +272,7 @@ def find_names(text: str, lang: str | None, dnt: Sequence[str] = ()) -> list[Nam
                 pass  # a Latin word in another script's text: "Truly" in Chinese
             else:
                 continue
-        if taken and any(x < start + len(tok) and start < y for x, y in taken):
+        if taken and not taken.isdisjoint(range(start, start + len(tok))):
             continue
         if tok.endswith(_POSSESSIVE):
             tok = tok[:-2]
@@ -292,7 +294,9 @@ def find_names(text: str, lang: str | None, dnt: Sequence[str] = ()) -> list[Nam
         if kind:
             names.append(Name(start, start + len(tok), tok, kind))
     if dictionary(code) is not None and code not in NOUN_CAPS:
-        names += _multiword(text, code, taken + [(n.start, n.end) for n in names])
+        for n in names:
+            taken.update(range(n.start, n.end))
+        names += _multiword(text, code, taken)
     names.sort()
     return names
 
@@ -306,7 +310,7 @@ def _foreign_kind(tok: str) -> str | None:
     return "foreign"
 
 
-def _multiword(text: str, code: str, taken: Sequence[tuple[int, int]]) -> list[Name]:
+def _multiword(text: str, code: str, taken: set[int]) -> list[Name]:
     """Runs of two or more capitalised words inside a sentence-case sentence where one
     word is rare or unknown in the source language (``Jensen Huang``, ``Vera Rubin``)."""
     d = dictionary(code) or {}
@@ -319,7 +323,7 @@ def _multiword(text: str, code: str, taken: Sequence[tuple[int, int]]) -> list[N
     out = []
     for m in _RUN_RE.finditer(text):
         a, b = m.span()
-        if any(x < b and a < y for x, y in taken) or m.group().lower() in translatable_names():
+        if not taken.isdisjoint(range(a, b)) or m.group().lower() in translatable_names():
             continue
         parts = m.group().split()
         if is_sentence_initial(text, a) and d.get(parts[0].lower(), 0) >= RARE and len(parts) > 2:

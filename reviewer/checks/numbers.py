@@ -42,6 +42,7 @@ judged when the target language is unknown.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Iterable, NamedTuple, Sequence
 
@@ -191,14 +192,20 @@ class Num(NamedTuple):
     atoms: tuple[str, ...]
 
 
+def _ascii(digits: str) -> str:
+    """Decimal digits of any script as ASCII digits, leading zeros kept (no ``int()``:
+    it refuses more than 4,300 digits)."""
+    return digits if digits.isascii() else "".join(str(unicodedata.digit(c)) for c in digits)
+
+
 def _int(digits: str) -> str:
-    return str(int(digits))
+    return _ascii(digits).lstrip("0") or "0"
 
 
 def _value(ip: str, fp: str = "") -> str:
     fp = fp.rstrip("0")
     if fp and not fp.isascii():
-        fp = str(int("1" + fp))[1:]
+        fp = _ascii(fp)
     return f"{_int(ip)}.{fp}" if fp else _int(ip)
 
 

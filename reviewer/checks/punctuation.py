@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from typing import Iterable
 
 from .. import lang as L
@@ -110,6 +111,7 @@ _CJK_CHARS = (
 )
 _CJK_ASCII_RE = re.compile(rf"(?<=[{_CJK_CHARS}])[.,?!:;](?=$|\s|[{_CJK_CHARS}])")
 _GREEK_Q_RE = re.compile(r"(?<=\S)\?(?=$|\s|[)\]»”’\"'\ue000-\uf8ff])")
+_GUILLEMET_RE = re.compile("[«»]")
 _BAD_TOKEN_RE = re.compile(r"://|www|[@/\\=_\d]")
 
 
@@ -197,8 +199,10 @@ class PunctuationCheck(Check):
             return
         if L.base(sl) in L.NO_FULL_STOP and sc is None and tc == L.FULL_STOP:
             return
-        if sc is None and tc == L.FULL_STOP and t[tj:ti] == "." and _abbreviation(t, tj):
-            return  # "U.S.A." : the dot belongs to the abbreviation
+        if sc is None and tc == L.FULL_STOP and ti - tj == 1:
+            # a full stop added to a title or a heading: house style, not an error
+            # (also "U.S.A.": the dot belongs to the abbreviation)
+            return
         if tc is None and sc == L.FULL_STOP and s[sj:si] == "." and _abbreviation(s, sj):
             return  # "Apple Inc." -> "Apple Inc"
         if sc is None:
@@ -232,7 +236,31 @@ class PunctuationCheck(Check):
                 suggestion=mark,
             )  # fmt: skip
 
+    def _guillemets(self, t: str) -> Iterable[Finding]:
+        """French guillemets hold their quotation with no-break spaces: « texte »."""
+        for m in _GUILLEMET_RE.finditer(t):
+            i, ch = m.start(), m.group()
+            if ch == "«":
+                nxt = t[i + 1] if i + 1 < len(t) else ""
+                if nxt.isalnum():
+                    yield self.flag_span(
+                        "target", t, i, i + 1,
+                        "French needs a no-break space after «.",
+                        suggestion="«" + L.NBSP,
+                    )  # fmt: skip
+            else:
+                prev = t[i - 1] if i else ""
+                if prev.isalnum() or prev in ".!?…":
+                    yield self.flag_span(
+                        "target", t, i, i + 1,
+                        "French needs a no-break space before ».",
+                        suggestion=L.NBSP + "»",
+                    )  # fmt: skip
+
     def _french(self, t: str, tl: str | None) -> Iterable[Finding]:
+        if ("«" in t or "»" in t) and "ch" not in L.subtags(tl)[1:]:
+            # Swiss French sets guillemets without spaces
+            yield from self._guillemets(t)
         spacing = L.french_spacing(tl)
         n = len(t)
         for m in _FR_PUNCT_RE.finditer(t):
@@ -412,6 +440,33 @@ def _counts(text: str, pairs: list[tuple[str, int, int]]) -> dict[str, list[tupl
     return out
 
 
+def _script(ch: str) -> str:
+    """The script of a letter, from its Unicode name ('LATIN', 'THAI', 'CJK')."""
+    try:
+        return unicodedata.name(ch).split(" ", 1)[0]
+    except ValueError:
+        return ""
+
+
+def _main_script(text: str) -> str:
+    counts: dict[str, int] = {}
+    for ch in text:
+        if ch.isalpha():
+            sc = _script(ch)
+            counts[sc] = counts.get(sc, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else ""
+
+
+def _gloss(text: str, a: int, b: int) -> bool:
+    """Whether the bracketed ``text[a:b]`` is a gloss: its content is written in
+    another script than the text around it (the original form of a name)."""
+    inner = text[a + 1 : b - 1].strip()
+    if not inner:
+        return False
+    mine = _main_script(inner)
+    return bool(mine) and mine != _main_script(text[:a] + " " + text[b:])
+
+
 class BracketsCheck(Check):
     """Unpaired brackets in the target (when the source's pair up), and a different
     number of ``()``/``[]``/``{}`` pairs than the source: fewer is minor (content or
@@ -459,6 +514,13 @@ class BracketsCheck(Check):
             ns, nt = len(sc.get(kind, ())), len(tc.get(kind, ()))
             if ns == nt:
                 continue
+            if kind == "(":
+                # a gloss added or dropped ("มหาสมุทร (Pacific Ocean)", "（Fisk
+                # University）") is the translator's choice, not lost content
+                ns2 = sum(1 for a, b in sc.get(kind, ()) if not _gloss(s, a, b))
+                nt2 = sum(1 for a, b in tc.get(kind, ()) if not _gloss(t, a, b))
+                if ns2 == nt2:
+                    continue
             if kind == "{" and ("plural" in s or "select" in s):
                 continue  # ICU sub-messages differ by language
             what = _BR_NAMES[kind]
@@ -499,6 +561,13 @@ def _flank(text: str, i: int) -> str:
     return ""
 
 
+def _unspaced(ch: str) -> bool:
+    """A letter of a script written without spaces between words (Thai, Lao, Tibetan,
+    Myanmar, Khmer, CJK): a mark between two of them may separate words."""
+    return ("\u0e00" <= ch <= "\u109f" or "\u1780" <= ch <= "\u17ff"
+            or ch >= "\u2e80")
+
+
 def scan_quotes(
     text: str, lang: str | None
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int, int]]]:
@@ -518,27 +587,54 @@ def scan_quotes(
         i = m.start()
         ch = m.group()
         fam = _FAMILY.get(ch, 1)
-        if (
-            fam == 0
-            and 0 < i < len(text) - 1
-            and "\u05d0" <= text[i - 1] <= "\u05ea"
-            and "\u05d0" <= text[i + 1] <= "\u05ea"
-        ):
-            continue  # Hebrew gershayim inside a word (צה"ל), not a quotation mark
-        stack = stacks.setdefault(fam, [])
+        if (0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha()
+                and not (_unspaced(text[i - 1]) or _unspaced(text[i + 1]))):
+            continue  # inside a word: Hebrew gershayim (צה"ל, ארה“ב), not a quotation mark
+        # ASCII and typographic double marks pair with each other („…" is a pair of
+        # mixed styles, not two unpaired marks); ‹ › only among themselves
+        stack = stacks.setdefault(2 if fam == 2 else 0, [])
         role = _flank(text, i) or roles.get(ch, "")
         if not role:
             role = "close" if stack and text[stack[-1]] == ch else "open"
         if role == "open":
             stack.append(i)
         elif stack:
-            pairs.append((stack.pop(), i + 1, fam))
+            a = stack.pop()
+            pairs.append((a, i + 1, _FAMILY.get(text[a], 1)))
         else:
             unmatched.append((i, fam))
-    for fam, stack in stacks.items():
-        unmatched.extend((i, fam) for i in stack)
+    for stack in stacks.values():
+        unmatched.extend((i, _FAMILY.get(text[i], 1)) for i in stack)
     unmatched.sort()
     return unmatched, pairs
+
+
+#: Languages whose ordinary typography includes straight quotes ("…"): a target using
+#: them is not flagged unless the option ``typographic`` asks for curly ones.
+STRAIGHT_QUOTES_OK = frozenset({"en"})
+
+_QUOTED_WORDS = 4  # a quotation this long is a statement, not a name or a title
+_SINGLE_RE = re.compile("['‘’‚‹›]")
+# any mark that can stand for quotation: doubles, singles, CJK corner brackets,
+# guillemets, the Hebrew geresh/gershayim and the prime-like marks
+_ANY_QUOTE_RE = re.compile("[\"“”„‟«»「」『』＂〝〞﹁﹂‹›'‘’‚‛״׳′″]")
+
+
+def _single_quotes(text: str) -> bool:
+    """Whether ``text`` has a single quotation mark that is not an apostrophe inside a
+    word (``don't``, ``l'eau``): one with no letter on at least one side."""
+    for m in _SINGLE_RE.finditer(text):
+        i = m.start()
+        before = text[i - 1] if i else ""
+        after = text[i + 1] if i + 1 < len(text) else ""
+        if not (before.isalnum() and after.isalpha()):
+            if before.isalpha() and (after.isspace() or not after) and m.group() in "'’":
+                # "Dragons' Den", "Jones' car": a possessive apostrophe, or a closing
+                # quote; ambiguous, so it counts only with an opening partner before
+                if "'" not in text[:i] and "‘" not in text[:i]:
+                    continue
+            return True
+    return False
 
 
 class QuotesCheck(Check):
@@ -559,9 +655,31 @@ class QuotesCheck(Check):
     def run(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
         # a plain function: the common unit with nothing to look at costs no generator
         t = segment.target
-        if not t or _QUOTE_RE.search(t) is None:
+        if not t:
             return ()
+        if _QUOTE_RE.search(t) is None:
+            s = segment.source
+            if not s or context.target_only or _QUOTE_RE.search(s) is None:
+                return ()
+            return self._lost(s, t, context)
         return self._run(segment, context)
+
+    def _lost(self, s: str, t: str, context: CheckContext) -> Iterable[Finding]:
+        """The source quotes something (its marks pair up) and the translation has no
+        quotation mark of any kind: the quotation was lost."""
+        unmatched, pairs = scan_quotes(s, context.source_lang)
+        if unmatched or not pairs or _single_quotes(t) or _ANY_QUOTE_RE.search(t):
+            return
+        # a quoted name or title ("Yuan", „Тази сутрин“) often loses its marks by the
+        # target's conventions; a quoted statement of several words does not
+        long = [(a, b) for a, b, _fam in pairs if len(s[a + 1:b - 1].split()) >= _QUOTED_WORDS]
+        if not long:
+            return
+        a, b = long[0]
+        yield self.flag_span(
+            "source", s, a, b,
+            "The source puts this in quotation marks; the translation has none.",
+        )  # fmt: skip
 
     def _run(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
         t = segment.target
@@ -572,19 +690,26 @@ class QuotesCheck(Check):
         tl = context.target_lang
         tu, tp = scan_quotes(t, tl)
         s_has = not tonly and _QUOTE_RE.search(s) is not None
-        su_fams: set[int] = set()
-        if s_has:
-            su_fams = {f for _, f in scan_quotes(s, context.source_lang)[0]}
-        for i, fam in tu:
-            if fam in su_fams:
-                continue
-            yield self.flag_span(
-                "target", t, i, i + 1,
-                f"The quotation mark {_q(t[i])} has no partner in the translation.",
-            )  # fmt: skip
+        # A quotation may span several segments. Only a source whose quotation marks
+        # all pair up (and has some) shows that this segment's quotations are closed
+        # within it; a source with a mark without a partner, with single quotes used as
+        # quotation marks ('I got bit!'), or with no quotation marks at all (some
+        # translations drop them) cannot tell a continued quotation from an error.
+        closed_in_source = not tonly and s_has and not (
+            scan_quotes(s, context.source_lang)[0] or _single_quotes(s)
+        )
+        if closed_in_source or tonly:
+            for i, _fam in tu:
+                yield self.flag_span(
+                    "target", t, i, i + 1,
+                    f"The quotation mark {_q(t[i])} has no partner in the translation.",
+                )  # fmt: skip
         pairs = L.quote_pairs(tl)
         if pairs is None or '"' not in t:
             return
+        typographic = context.option("typographic", None)
+        if typographic is None and L.base(tl) in STRAIGHT_QUOTES_OK:
+            return  # straight quotes are ordinary typography there unless opted in
         severity: Severity | None = None
         if s_has and _TYPO_DOUBLE_RE.search(s):
             severity = self.severity
@@ -595,7 +720,7 @@ class QuotesCheck(Check):
         o, c = pairs[0]
         spaced = L.base(tl) == "fr" and "ch" not in L.subtags(tl)[1:]
         for a, b, fam in tp:
-            if fam != 0 or t[a] != '"' or (a > 0 and t[a - 1] == "="):
+            if t[a] != '"' or t[b - 1] != '"' or (a > 0 and t[a - 1] == "="):
                 continue
             inner = t[a + 1 : b - 1]
             sug = f"{o}{L.NBSP}{inner.strip()}{L.NBSP}{c}" if spaced else f"{o}{inner}{c}"

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from ..errors import ConfigError
+from .. import morph
 from ..lang import KNOWN_NAMES, base
 from ..model import CODE_RE, Finding, Segment, Severity
 from .base import CheckContext, DocumentCheck
@@ -441,6 +442,33 @@ _PREFIXES: dict[str, tuple[str, ...]] = {
            "infra", "micro", "macro", "mini", "semi", "over", "under", "counter", "extra",
            "ultra", "tele", "bio", "eco", "geo", "neo", "dis", "un", "co", "cyber", "nano"),
 }  # fmt: skip
+
+#: Word forms per lemma in the lexicon from which a language counts as richly inflecting
+#: (English 2.3, Dutch 3.0, German 3.3; French 6.7, Spanish 9.3, Russian 10.4): there a
+#: word list cannot hold every form, so an unlisted ending on a listed stem is accepted.
+RICH_INFLECTION = 5.0
+#: letters at a word's end where, in such a language, a replaced letter is taken for
+#: another inflection ending rather than a typo (a letter added or lost: the last one)
+RICH_ENDING = 4
+
+
+def spelling_skip_reason(lang: str | None) -> str | None:
+    """Why the spelling check cannot judge ``lang`` (None when it can).
+
+    It needs a word list (pyspellchecker's) and a lexicon that knows the language's
+    inflected forms (:mod:`reviewer.morph`) as a second opinion: a frequency list alone
+    calls every rare inflection a misspelling."""
+    code = base(lang)
+    if not code:
+        return "no target language given"
+    if dictionary(code) is None:
+        return "no dictionary for this language"
+    if not morph.has_lexicon(code):
+        return "no lexicon of inflected forms for this language"
+    if not morph.cased_script(code):
+        return "the script has no capitals: names cannot be told from misspellings"
+    return None
+
 
 _COMPOUNDING = frozenset({"de", "nl", "sv", "da", "no", "nb"})
 _LINKS = ("s", "es", "n", "en", "er", "e")
@@ -903,11 +931,14 @@ class _Env:
     names: set[str]
     name_forms: dict[str, str]
     frequent: frozenset[str] = frozenset()
+    #: the language inflects richly (see :data:`RICH_INFLECTION`)
+    rich: bool = False
 
 
 _ACCEL_BEFORE = frozenset("]&_~")
 _ACCEL_AFTER = frozenset("[&")
 _PREV_RE = re.compile(r"(\w+)[ \u00a0]+$")
+_PREV_WINDOW = 256  # characters before a word where the previous word is looked for
 
 
 def _in_name_run(text: str, w: Word, code: str) -> bool:
@@ -923,7 +954,9 @@ def _in_name_run(text: str, w: Word, code: str) -> bool:
         m = re.match(r"\w+", text[nxt.start(1):])  # type: ignore[union-attr]
         if m and m.group().lower() not in d:
             return True
-    prev = _PREV_RE.search(text, 0, w.start)
+    # the word before, looked for just before ``w`` (a search from 0 made every word
+    # cost the whole text: quadratic on one long line)
+    prev = _PREV_RE.search(text, max(0, w.start - _PREV_WINDOW), w.start)
     return bool(prev) and prev.group(1)[:1].isupper() and prev.group(1).lower() not in d
 
 
@@ -956,9 +989,13 @@ class SpellingCheck(DocumentCheck):
     needs_source = False
     description = "Words the target language's dictionary does not know, with a suggestion."
 
+    def skip_reason(self, context: CheckContext) -> str | None:
+        """Why the check cannot judge this target language (None: it can)."""
+        return spelling_skip_reason(context.target_lang)
+
     def _env(self, context: CheckContext) -> _Env | None:
         code = base(context.target_lang)
-        if dictionary(code) is None:
+        if spelling_skip_reason(context.target_lang) is not None:
             return None
         accept: set[str] = set(loanwords(code))
         words = context.option("words", []) or []
@@ -969,7 +1006,8 @@ class SpellingCheck(DocumentCheck):
         if path:
             accept |= _wordlist_file(str(path))
         accept |= _glossary_words(context.glossary)
-        return _Env(code, frozenset(accept), set(), {})
+        rich = (morph.forms_per_lemma(code) or 0.0) >= RICH_INFLECTION
+        return _Env(code, frozenset(accept), set(), {}, rich=rich)
 
     @staticmethod
     def _learn(env: _Env, text: str) -> None:
@@ -1096,8 +1134,8 @@ class SpellingCheck(DocumentCheck):
             return None
         if low in KNOWN_NAMES and cap:
             return None
-        if is_known(env.code, low):
-            return None
+        if is_known(env.code, low) or morph.is_known(low, env.code):
+            return None  # either lexicon knows it: the frequency list or the inflections
         lang = LANGUAGE_NAMES.get(env.code, env.code)
         if not cap and low in env.name_forms and low not in env.frequent:
             form = env.name_forms[low]
@@ -1107,6 +1145,12 @@ class SpellingCheck(DocumentCheck):
                 suggestion=form,
             )
         if low in KNOWN_NAMES or low in env.frequent:
+            return None
+        if env.rich and (morph.lemma(low, env.code) != low or not morph.near_known(
+                low, env.code, sub_end=RICH_ENDING, indel_end=1)):
+            # A richly inflecting language: no word list holds every form, so only the
+            # shape of a typo counts, one edit from a listed form; another letter in
+            # the ending is another inflection, not a typo.
             return None
         hit = suggest(env.code, low)
         if cap and not w.initial and (hit is None or hit[1] > 1):

@@ -3,8 +3,10 @@
 * ``term`` -- a glossary source term is in the source and no approved target form is in
   the target. The finding points at the best evidence: a near miss of an approved form (a case variant such as ``Openai``,
   or a fuzzy match such as ``Openbrai``, with its score and the approved form as
-  suggestion), else the source term itself (its message names the forbidden form when
-  the target has one: the target span is then ``forbidden-term``'s finding).
+  suggestion), or the source term left untranslated in the target, else the source term
+  itself. One finding per source span (two glossary rows on one span are one term), and
+  none for an entry whose forbidden form the target has: that is ``forbidden-term``'s
+  finding, on the target span.
 * ``forbidden-term`` -- a forbidden target form (or an inflection of it) is in the
   target; the suggestion is the entry's first approved form. Needs no source.
 
@@ -47,24 +49,33 @@ class TermCheck(Check):
         g = unit_glossary(context.glossary, segment)
         if not g:
             return
-        src_entries = g._source_entries(segment.source, context.source_lang)
+        src_entries = g.source_entries(segment.source, context.source_lang)
         if not src_entries:
             return
         target = segment.target or ""
         tl = context.target_lang
         # only the approved forms of the source's entries are looked for in the target
-        ok = g._approved_of(target, tl, src_entries)
+        ok = g.approved_among(target, tl, src_entries)
         if len(ok) == len(src_entries):
             return  # every source term has its approved translation: nothing to explain
+        # entries whose forbidden form the target has: forbidden-term's finding (on the
+        # target span, with the approved form as suggestion) says all there is to say
+        forbidden = {e for f, _s, _e, exact, _i, _c in g.forbidden_hits(target, tl) if exact
+                     for e in f.forbidden}
         thr = context.option("threshold", None)
-        src = g.find_source_terms(segment.source, context.source_lang)
         done: set[Entry] = set()
-        for sm in src:
-            e = sm.entry
-            if e in ok or e in done:
+        for ms in _by_span(g.find_source_terms(segment.source, context.source_lang)):
+            # one finding per source span: several rows on one span ("scale",
+            # "scaling") are one term; any of them rendered as approved is enough
+            if any(m.entry in ok for m in ms):
+                done.update(m.entry for m in ms)
                 continue
-            done.add(e)
-            yield self._finding(sm, e, g, target, tl, thr)
+            todo = [m for m in ms if m.entry not in done]
+            done.update(m.entry for m in ms)
+            if not todo or any(m.entry in forbidden for m in ms):
+                continue
+            sm = min(todo, key=lambda m: m.inflected)  # the row written as the text is
+            yield self._finding(sm, sm.entry, g, target, tl, thr)
 
     def _finding(
         self, sm: TermMatch, e: Entry, g: Glossary, target: str,
@@ -75,14 +86,7 @@ class TermCheck(Check):
             f'"{e.source}" must stay as it is (do not translate)' if e.dnt
             else f'"{sm.text}" should be translated as {_q(approved)}'
         )
-        for f, s, end, exact, _infl, _comp in g._forbidden_raw(target, lang):
-            if exact and e in f.forbidden:
-                # the target span itself is forbidden-term's finding: point at the source
-                return self.flag(
-                    "source", sm.start, sm.end, sm.text,
-                    f'Glossary: {want}; the target has the forbidden "{target[s:end]}" instead.',
-                )
-        if g._may_have_case_variant(e, lang):
+        if g.may_have_case_variant(e, lang):
             for h in g.scan_target(target, lang):
                 if not h.exact_case and e in h.form.approved:
                     form = h.form.text
@@ -93,6 +97,15 @@ class TermCheck(Check):
                         f"(similarity {score:.0f}).",
                         suggestion=form, score=score,
                     )
+        if not e.dnt and sm.text.strip():
+            kept = _kept(target, sm.text)
+            if kept is not None:  # the source term left untranslated: point at it
+                s, end = kept
+                return self.flag(
+                    "target", s, end, target[s:end],
+                    f'Glossary: {want}; the target keeps the source term "{target[s:end]}".',
+                    suggestion=approved[0],
+                )
         best: tuple[int, int, float, str] | None = None
         for form in approved:
             r = near_miss(target, form, lang, thr, e.is_case_sensitive(form))
@@ -131,7 +144,7 @@ class ForbiddenTermCheck(Check):
         # plain (form, start, end, exact_case, inflected, compound) hits of the forms
         # forbidden for some entry: no FormHit objects, and nothing more to do for the
         # many targets without one
-        bad = [r for r in g._forbidden_raw(target, tl) if r[3]]
+        bad = [r for r in g.forbidden_hits(target, tl) if r[3]]
         if not bad:
             return
         if len(bad) > 1:
@@ -143,7 +156,7 @@ class ForbiddenTermCheck(Check):
             text = target[start:end]
             # the first entry broken here: the span is not also one of its approved forms
             e = next((e for e, k in f.items if k == "forbidden" and text not in e.approved
-                      and not g._approved_at(target, tl, e, start, end)), None)
+                      and not g.approved_at(target, tl, e, start, end)), None)
             if e is None:
                 continue
             flagged.append((start, end))
@@ -152,6 +165,25 @@ class ForbiddenTermCheck(Check):
                 "target", start, end, text, f"{what} is a forbidden term; {_translates(e)}",
                 suggestion=e.approved[0],
             )
+
+
+def _by_span(matches: list[TermMatch]) -> list[list[TermMatch]]:
+    """Source matches grouped by span, in text order."""
+    out: dict[tuple[int, int], list[TermMatch]] = {}
+    for m in matches:
+        out.setdefault((m.start, m.end), []).append(m)
+    return list(out.values())
+
+
+def _kept(target: str, term: str) -> tuple[int, int] | None:
+    """The span of ``term`` as written (a whole word or words) in ``target``, or None."""
+    p = target.find(term)
+    while p >= 0:
+        q = p + len(term)
+        if (p == 0 or not target[p - 1].isalnum()) and (q >= len(target) or not target[q].isalnum()):
+            return p, q
+        p = target.find(term, p + 1)
+    return None
 
 
 def _by_position(r: tuple[object, int, int, bool, bool, bool]) -> tuple[int, bool, int]:

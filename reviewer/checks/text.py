@@ -9,6 +9,7 @@ source to compare against (see :meth:`CapitalizationCheck.run`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable
 
 from .. import lang as L
@@ -157,7 +158,12 @@ class CapitalizationCheck(Check):
             return
         found = False
         si, ti = _first(s), _first(t)
-        if si < len(s) and ti < len(t) and s[si].isupper() and t[ti].islower():
+        if si < len(s) and ti < len(t) and t[ti].islower() and (
+            s[si].isupper()
+            # a source in a script without case (Chinese, Hindi, Arabic): the target
+            # is judged as a text of its own
+            or (s[si].isalpha() and s[si].lower() == s[si].upper() and _starts_sentence(t, ti))
+        ):
             stok, ttok = _token_at(s, si), _token_at(t, ti)
             m = _WORD_RE.match(t, ti)
             if (
@@ -287,7 +293,29 @@ _REPEAT_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def _repeat_marked() -> re.Pattern[str]:
+    """``_REPEAT_RE`` for text with combining marks: a word is letters and marks
+    (Devanagari 'से' is one word, not 'स' and a sign)."""
+    m = L.marks()
+    return re.compile(
+        rf"(?<![\w'’\-{m}])([^\W\d_](?:[^\W\d_]|[{m}])*)"
+        rf"(?=([^\S\n]+)(\1)(?![\w'’\-{m}]))",
+        re.IGNORECASE,
+    )
+
+
+def _repeat_re(text: str) -> re.Pattern[str]:
+    return _REPEAT_RE if text.isascii() else _repeat_marked()
+
+
 _LEAD_LETTERS_RE = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1)
+def _lead_marked() -> re.Pattern[str]:
+    m = L.marks()
+    return re.compile(rf"[^\W\d_](?:[^\W\d_]|[{m}])*")
 
 
 def _may_repeat(text: str) -> bool:
@@ -295,12 +323,13 @@ def _may_repeat(text: str) -> bool:
     second's leading letters end the first (``the the``, ``foo,the the.``), compared
     in a case folding at least as loose as the regex's ``IGNORECASE``."""
     words = text.upper().lower().split()
+    lead = _LEAD_LETTERS_RE if text.isascii() else _lead_marked()
     for a, b in zip(words, words[1:]):
         if b.isalpha():
             if a.endswith(b):
                 return True
         else:
-            m = _LEAD_LETTERS_RE.match(b)
+            m = lead.match(b)
             if m is not None and a.endswith(m.group()):
                 return True
     return False
@@ -333,12 +362,13 @@ class RepeatedWordCheck(Check):
         if not _may_repeat(t):
             return
         tl = context.target_lang
-        hits = [m for m in _REPEAT_RE.finditer(t) if not L.repeat_allowed(m.group(1), tl)]
+        rx = _repeat_re(t)
+        hits = [m for m in rx.finditer(t) if not L.repeat_allowed(m.group(1), tl)]
         if not hits:
             return
         s = segment.source
         if s:
-            src = [x.group(1).lower() for x in _REPEAT_RE.finditer(s)]
+            src = [x.group(1).lower() for x in _repeat_re(s).finditer(s)]
             if len(src) >= len(hits):
                 return  # the source repeats as often: deliberate, or its typo copied
         else:

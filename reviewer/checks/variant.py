@@ -33,6 +33,7 @@ from typing import Iterable, Iterator, Sequence
 
 from rapidfuzz import fuzz, process
 
+from .. import morph
 from ..model import Finding, Segment, Severity
 from ..terms import Entry, Glossary, _prepare, fold, similarity, token_shape
 from .base import Check, CheckContext, DocumentCheck
@@ -49,7 +50,12 @@ class _ShapeCache(dict):  # type: ignore[type-arg]
     def __missing__(self, sp: str) -> str:
         if len(self) > 200_000:
             self.clear()
-        sh = self[sp] = token_shape(sp)
+        sh = token_shape(sp)
+        if sh == "mixed" and not any(c.lower() != c.upper() for c in sp):
+            # a word of a script without capitals (Arabic, Devanagari, Thai, CJK):
+            # its shape says nothing about names, so it takes no part
+            sh = "other"
+        self[sp] = sh
         return sh
 
 
@@ -139,6 +145,53 @@ def _pairs(block: list[str]) -> Iterator[tuple[str, list[str]]]:
                 rest += [block[j] for j in pos[bisect_right(pos, i):]]
         if rest:
             yield k, rest
+
+
+def _capitals(sp: str) -> int:
+    return sum(1 for c in sp if c.isupper())
+
+
+class _Words:
+    """What the target language's lexicon (:mod:`reviewer.morph`) says of two
+    spellings: different words, or forms of one word, are not variants of a name."""
+
+    def __init__(self, lang: str | None) -> None:
+        self.lang = lang
+        self.lexicon = morph.has_lexicon(lang)  # cheap: the lexicon loads on first use
+        self._rich: bool | None = None
+
+    @property
+    def rich(self) -> bool:
+        if self._rich is None:
+            self._rich = self.lexicon and (morph.forms_per_lemma(self.lang) or 0.0) >= RICH_INFLECTION
+        return self._rich
+
+    def distinct(self, sp: str, pref: str, from_source: bool) -> bool:
+        """True when ``sp`` is not a variant spelling of ``pref``: both are words of
+        the language ('Treffer', 'Treffen'), forms of one lemma ('Niederschläge'),
+        the target language's own word for the source's ('Parlament' for
+        'Parliament', 'Oktober'), or, in a richly inflecting language, the same
+        stem with another ending ('Británii', 'Británie')."""
+        if sp.lower() == pref.lower():
+            return False  # a difference of case is a variant
+        lang = self.lang
+        if self.lexicon:
+            if morph.same_lemma(sp, pref, lang):
+                return True
+            if morph.is_known(sp, lang) and (from_source or morph.is_known(pref, lang)):
+                return True
+        if self.rich:
+            a, b = sp.lower(), pref.lower()
+            n = 0
+            while n < min(len(a), len(b)) and a[n] == b[n]:
+                n += 1
+            if n >= 4 and len(a) == len(b) and len(a) - n <= 2:
+                return True  # another case ending on one stem, not a slip inside it
+        return False
+
+
+#: forms per lemma from which a language inflects richly (see reviewer.morph)
+RICH_INFLECTION = 5.0
 
 
 class VariantStats:
@@ -360,8 +413,10 @@ class VariantCheck(DocumentCheck):
                 yield from lower[k].items()
 
         out: Verdicts = {}
+        words = _Words(context.target_lang)
         for members in groups.values():
-            self._group(sorted(members), occ, lower, want_lower, spellings, links, src_spell, out)
+            self._group(sorted(members), occ, lower, want_lower, spellings, links, src_spell,
+                        out, words)
         for key, (src, pref, e) in aliases.items():
             if src in occ.get(key, ()):
                 out.setdefault(key, {}).setdefault(src, []).append((
@@ -373,6 +428,7 @@ class VariantCheck(DocumentCheck):
         self, members: list[str], occ: dict[str, dict[str, list[int]]],
         lower: dict[str, dict[str, list[int]]], want_lower: set[str], spellings: object,
         links: dict[str, tuple[str, Entry]], src_spell: dict[str, Counter[str]], out: Verdicts,
+        words: "_Words | None" = None,
     ) -> None:
         """The verdicts of one group of keys (one name), added to ``out``."""
         each = spellings  # (key) -> (spelling, [count, index, start]) pairs
@@ -406,7 +462,19 @@ class VariantCheck(DocumentCheck):
             def say(text: str, score: float) -> str:
                 return (f'"{text}" is a variant of "{pref}", as the source writes it '
                         f"(similarity {score:.0f}).")
+            from_source = True
+            mine = {_init_key(sp) for k in members for sp, _v in each(k)}  # type: ignore[operator]
+            pk = fold(pref)
+            beside = pref in occ.get(pk, {}) or pref in lower.get(pk, {})
+            if len(mine) == 1 and mine != {_init_key(pref)} and not beside:
+                (only,) = mine
+                if only.lower() != _init_key(pref).lower():
+                    # the translation spells the name one way throughout, its own way
+                    # ('Makedonia' for 'Macedonia', 'Oktober'): the target language's
+                    # form of it, not a slip; a slip sits beside the right spelling
+                    return
         else:
+            from_source = False
             by_shape: Counter[str] = Counter()
             forms: dict[str, Counter[str]] = {}
             first: dict[str, tuple[int, int]] = {}
@@ -431,6 +499,13 @@ class VariantCheck(DocumentCheck):
                 return
             shape = max(sorted(by_shape),
                         key=lambda sk: (by_shape[sk], -first[sk][0], -first[sk][1]))
+            cased = [sk for sk in by_shape if sk.lower() == shape.lower()
+                     and _capitals(sk) > _capitals(shape)]
+            if cased:
+                # spellings that differ only in case: the one with more capitals was
+                # typed on purpose ("NVIDIA", "OpenAI"); a majority of plain
+                # capitalised ones ("Nvidia") must not overwrite it
+                shape = max(cased, key=lambda sk: (_capitals(sk), by_shape[sk]))
             pref = min(forms[shape], key=lambda t: (-forms[shape][t], t))
             times = by_shape[shape]
 
@@ -441,6 +516,8 @@ class VariantCheck(DocumentCheck):
         for k in members:
             for sp, _v in each(k):  # type: ignore[operator]
                 if _init_key(sp) == top:
+                    continue
+                if words is not None and words.distinct(sp, pref, from_source):
                     continue
                 score = similarity(sp, pref)
                 out.setdefault(k, {}).setdefault(sp, []).append((say(sp, score), pref, score))

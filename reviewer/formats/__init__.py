@@ -22,6 +22,8 @@ __all__ = [
     "detect_format",
     "write_document",
     "FORMAT_MODULES",
+    "open_documents",
+    "open_pair",
 ]
 
 # name -> "module:Class"; modules are imported on first use so start-up stays fast.
@@ -33,6 +35,17 @@ FORMAT_MODULES: dict[str, str] = {
     "csv": "reviewer.formats.tabular:CsvFormat",
     "jsonl": "reviewer.formats.jsonl:JsonlFormat",
     "txt": "reviewer.formats.plaintext:PlainTextFormat",
+    # app resource formats (key-value; monolingual ones pair a source file by key)
+    "json": "reviewer.formats.jsonres:I18nJsonFormat",
+    "arb": "reviewer.formats.jsonres:ArbFormat",
+    "xcstrings": "reviewer.formats.jsonres:XcstringsFormat",
+    "android": "reviewer.formats.android:AndroidFormat",
+    "resx": "reviewer.formats.resx:ResxFormat",
+    "ts": "reviewer.formats.qtts:QtTsFormat",
+    "strings": "reviewer.formats.apple:StringsFormat",
+    "stringsdict": "reviewer.formats.apple:StringsdictFormat",
+    "properties": "reviewer.formats.properties:PropertiesFormat",
+    "yaml": "reviewer.formats.yamlres:YamlFormat",
 }
 
 SUFFIXES: dict[str, str] = {
@@ -51,6 +64,18 @@ SUFFIXES: dict[str, str] = {
     ".ndjson": "jsonl",
     ".txt": "txt",
     ".text": "txt",
+    ".json": "json",
+    ".arb": "arb",
+    ".xcstrings": "xcstrings",
+    ".xml": "android",
+    ".resx": "resx",
+    ".resw": "resx",
+    ".ts": "ts",
+    ".strings": "strings",
+    ".stringsdict": "stringsdict",
+    ".properties": "properties",
+    ".yml": "yaml",
+    ".yaml": "yaml",
 }
 
 _cache: dict[str, Format] = {}
@@ -78,6 +103,18 @@ def detect_format(path: str | Path, forced: str | None = None) -> Format:
     if name in ("xliff", "tmx", "po"):
         return get_format(name)
     head = read_head(p)
+    if name == "json" and not get_format("json").sniff(head):
+        name = "jsonl"  # JSON Lines saved as .json
+    if name in ("android", "ts", "resx"):
+        # .xml/.ts may hold XLIFF or TMX too; a .ts must be Qt Linguist XML
+        if get_format(name).sniff(head):
+            return get_format(name)
+        for cand in ("xliff", "tmx"):
+            if get_format(cand).sniff(head):
+                return get_format(cand)
+        if not get_format(name).sniff(head):
+            raise InputError(f"not a {get_format(name).name} file (the content does not "
+                             "match the suffix)", p)
     if name is None or name == "txt":
         # Content decides for unknown suffixes (and XML saved as .txt).
         for cand in ("xliff", "tmx", "po", "jsonl"):
@@ -104,7 +141,63 @@ def open_document(path: str | Path, options: ReadOptions | None = None) -> Docum
     if _is_blank(p):
         return Document(path=str(path), format=fmt.name, source_lang=options.source_lang,
                         target_lang=options.target_lang, segments=[])
-    return fmt.read(p, options)
+    doc = fmt.read(p, options)
+    if fmt.name in ("xliff", "po"):
+        from .keysource import resolve_key_sources
+
+        doc = resolve_key_sources(doc, options.source_file)
+    from .langcheck import check_declared
+
+    doc = check_declared(doc)
+    if options.strict:
+        _refuse_problems(doc)
+    return doc
+
+
+def _refuse_problems(doc: Document) -> None:
+    """``--strict``: a unit the reader could not read fully refuses the whole file."""
+    for seg in doc.materialize():
+        if seg.problems:
+            line, msg = seg.problems[0]
+            raise InputError(msg, doc.path, line)
+
+
+def open_documents(path: str | Path, options: ReadOptions | None = None) -> list[Document]:
+    """Like :func:`open_document`, but a file holding several target languages (an
+    Xcode String Catalog) without ``target_lang`` gives one document per language."""
+    options = options or ReadOptions()
+    p = Path(path)
+    if p.is_file() and options.target_lang is None:
+        fmt = detect_format(p, options.format)
+        langs = getattr(fmt, "languages", None)
+        if langs is not None and not _is_blank(p):
+            from dataclasses import replace
+
+            from .langcheck import check_declared
+
+            return [check_declared(fmt.read(p, replace(options, target_lang=lang)))
+                    for lang in langs(p)]
+    return [open_document(p, options)]
+
+
+def open_pair(source: str | Path, target: str | Path,
+              options: ReadOptions | None = None) -> Document:
+    """A source file and its translation: a monolingual resource format pairs them by
+    key; other files (plain text) line by line."""
+    from dataclasses import replace
+
+    options = options or ReadOptions()
+    t = Path(target)
+    if not t.exists():
+        raise InputError("no such file", t)
+    fmt = detect_format(t, options.format)
+    if getattr(fmt, "monolingual", False):
+        if not Path(source).is_file():
+            raise InputError("no such file", source)
+        return fmt.read(t, replace(options, source_file=str(source)))
+    from . import plaintext
+
+    return plaintext.read_pair(Path(source), t, options)
 
 
 def _is_blank(p: Path) -> bool:

@@ -32,6 +32,11 @@ class ReadOptions:
     id_key: str | None = None
     terms_key: str = "terms"
     format: str | None = None  # force a format by name
+    #: the source-language file of a monolingual resource file (Android, .strings,
+    #: .properties, ARB, JSON, .resx, YAML); None: found by the directory convention
+    source_file: str | None = None
+    #: refuse a file with a malformed unit (else the unit becomes a ``format`` finding)
+    strict: bool = False
 
 
 class Format:

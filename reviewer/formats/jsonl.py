@@ -6,8 +6,10 @@ data such as ``{"en": ..., "de": ..., "proper": {...}}`` reads with
 the id key (``options.id_key``, else ``"id"``) when present, else its 1-based line
 number. Blank lines are skipped but keep their numbers.
 
-The writer replaces the target value of changed lines only (re-serialised with
-``json.dumps(obj, ensure_ascii=False)``); every other line stays byte-identical.
+The writer replaces the target value of changed lines only, in place
+(:func:`splice_value`): every other byte of the line (other fields, their number
+spellings such as ``1e400``, duplicate keys, spacing) and every other line stay as
+they were.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import re
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
+from .. import safejson
 from ..errors import InputError
 from ..model import Document, Segment
 from .base import Format, ReadOptions, sniff_encoding
@@ -89,10 +92,7 @@ def _parse_line(line: str, path: Path, lineno: int) -> dict[str, Any] | None:
     text, _ = split_eol(line)
     if not text.strip():
         return None
-    try:
-        obj = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise InputError(f"invalid JSON: {e.msg}", path, lineno, e.colno) from None
+    obj = safejson.loads(text, path, lineno)
     if not isinstance(obj, dict):
         raise InputError(
             f"each line must be a JSON object, found a JSON {type(obj).__name__}",
@@ -140,6 +140,53 @@ def _segment(index: int, lineno: int, obj: dict[str, Any], path: Path, options: 
         terms=parse_terms(obj.get(options.terms_key)),
         context=context if isinstance(context, str) else None,
     )
+
+
+# Only the extent of each value matters: numbers are not converted (no 4,300-digit limit).
+_DECODER = json.JSONDecoder(parse_int=lambda s: 0, parse_float=lambda s: 0.0,
+                            parse_constant=lambda s: 0.0)
+_WS = re.compile(r"[ \t\n\r]*")
+
+
+def _value_spans(line: str) -> tuple[dict[str, tuple[int, int]], int]:
+    """Where each top-level key's value lies in a JSON object line (the last one of a
+    duplicated key, as ``json.loads`` reads it), and the offset of the closing ``}``."""
+    spans: dict[str, tuple[int, int]] = {}
+    i = _WS.match(line, 0).end()  # type: ignore[union-attr]
+    if line[i:i + 1] != "{":
+        raise ValueError("not an object")
+    i = _WS.match(line, i + 1).end()  # type: ignore[union-attr]
+    if line[i:i + 1] == "}":
+        return spans, i
+    while True:
+        if line[i:i + 1] != '"':
+            raise ValueError("expected a key")
+        key, i = json.decoder.scanstring(line, i + 1)  # type: ignore[attr-defined]
+        i = _WS.match(line, i).end()  # type: ignore[union-attr]
+        if line[i:i + 1] != ":":
+            raise ValueError("expected ':'")
+        i = _WS.match(line, i + 1).end()  # type: ignore[union-attr]
+        _, end = _DECODER.raw_decode(line, i)
+        spans[key] = (i, end)
+        i = _WS.match(line, end).end()  # type: ignore[union-attr]
+        if line[i:i + 1] == ",":
+            i = _WS.match(line, i + 1).end()  # type: ignore[union-attr]
+            continue
+        if line[i:i + 1] == "}":
+            return spans, i
+        raise ValueError("expected ',' or '}'")
+
+
+def splice_value(line: str, key: str, value: str | None) -> str:
+    """``line`` (one JSON object) with the value of ``key`` replaced by ``value``, or
+    the key added before the closing brace; nothing else of the line changes."""
+    spans, close = _value_spans(line)
+    new = json.dumps(value, ensure_ascii=False)
+    if key in spans:
+        a, b = spans[key]
+        return line[:a] + new + line[b:]
+    sep = ", " if spans else ""
+    return line[:close] + f"{sep}{json.dumps(key, ensure_ascii=False)}: {new}" + line[close:]
 
 
 def _lang_from_key(key: str) -> str | None:
@@ -197,9 +244,8 @@ class JsonlFormat(Format):
                 continue
             if obj.get(options.target_key) == seg.target:
                 continue
-            obj[options.target_key] = seg.target
-            _, eol = split_eol(text.lines[lineno - 1])
-            text.lines[lineno - 1] = json.dumps(obj, ensure_ascii=False) + eol
+            body, eol = split_eol(text.lines[lineno - 1])
+            text.lines[lineno - 1] = splice_value(body, options.target_key, seg.target) + eol
         if pending:
             raise InputError(
                 f"no unit with index {min(pending)} (the file changed since it was read?)",

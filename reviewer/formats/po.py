@@ -115,9 +115,11 @@ class PoFormat(Format):
             newline = _line_ending(lines[first])
             prefix = "#~ " if lines[first].lstrip().startswith("#~") else ""
             w = 0 if "no-wrap" in entry.flags else width
-            new: list[str] = []
-            for keyword, value in forms:
-                new += [ln + newline for ln in format_field(keyword, value, w, prefix)]
+            new = _plural_edit(entry, forms, lines[first: last + 1], w, prefix, newline)
+            if new is None:
+                new = []
+                for keyword, value in forms:
+                    new += [ln + newline for ln in format_field(keyword, value, w, prefix)]
             edits.append((first, last, new))
         if not edits:
             atomic_write_bytes(out, data)
@@ -360,6 +362,10 @@ def parse_ignore(flags: Iterable[str], comments: Iterable[str]) -> frozenset[str
 _NO_IGNORE: frozenset[str] = frozenset()
 _NO_FLAGS: frozenset[str] = frozenset()
 _OBSOLETE = frozenset({"obsolete"})
+_IGNORE_ALL = frozenset({"all"})
+#: entries that hold translator names, not text to check (GNOME, KDE conventions)
+_CREDITS = frozenset({"translator-credits", "translator_credits", "TRANSLATOR-CREDITS",
+                      "Your names", "Your emails", "NAME OF TRANSLATORS", "EMAIL OF TRANSLATORS"})
 
 
 def entry_segment(entry: polib.POEntry | RawEntry, index: int, line: int | None) -> Segment:
@@ -395,7 +401,10 @@ def entry_segment(entry: polib.POEntry | RawEntry, index: int, line: int | None)
         (), (), None,  # no inline codes, no reference
         notes, "fuzzy" if "fuzzy" in frozen else None, frozen,
         plural_source, plural_targets,
-        None, ignore, (), ctx,  # max_length, ignore, terms, context
+        None, _IGNORE_ALL if entry.msgid in _CREDITS else ignore, (), ctx,
+        # status: fuzzy, untranslated (no form translated) or translated
+        "fuzzy" if "fuzzy" in frozen else (
+            "translated" if target or any(plural_targets) else "untranslated"),
     )
 
 
@@ -423,6 +432,44 @@ def _new_forms(entry: polib.POEntry, seg: Segment) -> list[tuple[str, str]]:
             forms[0] = seg.target
         return [(f"msgstr[{i}]", v) for i, v in enumerate(forms)]
     return [("msgstr", seg.target or "")]
+
+
+_FORM_LINE = re.compile(r"msgstr\[([^\]]*)\]")
+
+
+def _plural_edit(entry: polib.POEntry, forms: list[tuple[str, str]], block: list[str],
+                 width: int, prefix: str, newline: str) -> list[str] | None:
+    """The msgstr lines of a plural entry with only its changed forms rewritten: every
+    unchanged form keeps its lines (and its index as written, e.g. ``msgstr[99999999]``),
+    no empty form is added. None when the block cannot be matched to the parsed forms
+    (the caller then rewrites all of them)."""
+    if not entry.msgstr_plural:
+        return None
+    groups: list[tuple[str, list[str]]] = []  # (index as written, lines)
+    for line in block:
+        m = _FORM_LINE.match(_strip_obsolete(line))
+        if m:
+            groups.append((m.group(1), [line]))
+        elif groups:
+            groups[-1][1].append(line)
+        else:
+            return None
+    keys = list(entry.msgstr_plural)
+    if len(groups) != len(keys):
+        return None
+    new = {int(kw[7:-1]): v for kw, v in forms}
+    out: list[str] = []
+    for (written, glines), k in zip(groups, keys):
+        old = entry.msgstr_plural[k]
+        value = new.pop(int(k), old)
+        if value == old:
+            out += glines
+        else:
+            out += [ln + newline for ln in format_field(f"msgstr[{written}]", value, width, prefix)]
+    for k in sorted(new):
+        if new[k] and str(k) not in {g[0] for g in groups}:  # a form the file lacked
+            out += [ln + newline for ln in format_field(f"msgstr[{k}]", new[k], width, prefix)]
+    return out
 
 
 def _clear_fuzzy(entry: polib.POEntry, lines: list[str]) -> list[tuple[int, int, list[str]]]:

@@ -216,16 +216,37 @@ def _records(lines: Iterator[tuple[int, str]], delimiter: str, path: str | Path,
     tap = _Tap(lines)
     tap.count = first_line - 1
     reader = csv.reader(tap, delimiter=delimiter, quotechar='"', doublequote=True)
+    pending: Record | None = None  # held back one row: the last one is checked first
     while True:
         start = tap.count + 1
         tap.taken = []
         try:
             cells = next(reader)
         except StopIteration:
+            if pending is not None:
+                _check_last(pending, delimiter, path)
+                yield pending
             return
         except csv.Error as e:
             raise InputError(f"malformed CSV: {e}", path, tap.count or start) from None
-        yield start, tap.taken, cells
+        if pending is not None:
+            yield pending
+        pending = (start, tap.taken, cells)
+
+
+def _check_last(record: Record, delimiter: str, path: str | Path) -> None:
+    """The last row of a CSV file must close its quotes: an unterminated ``"`` would
+    otherwise take every line after it into one cell without a word."""
+    start, raw, _ = record
+    try:
+        for _ in csv.reader(raw, delimiter=delimiter, quotechar='"', doublequote=True,
+                            strict=True):
+            pass
+    except csv.Error as e:
+        if "end of data" in str(e):
+            raise InputError("a quoted cell opened on this line is never closed (an "
+                             "unterminated \" quote runs to the end of the file)",
+                             path, start) from None
 
 
 def _blank(cells: list[str]) -> bool:

@@ -373,7 +373,7 @@ def render(text: str, codes: tuple[InlineCode, ...]) -> str:
     for ch in text:
         i = code_index(ch)
         if i is None:
-            out.append(escape(ch))
+            out.append(escape(ch, {"\r": "&#13;"}))  # a literal CR would read back as LF
         elif i < len(codes):
             out.append(codes[i].data)
         else:

@@ -58,7 +58,7 @@ def render_seg(text: str, codes: tuple[InlineCode, ...], native_tmx: bool) -> st
     for ch in text:
         i = code_index(ch)
         if i is None or i >= len(codes):
-            out.append(escape(_clean(ch)))
+            out.append(escape(_clean(ch), {"\r": "&#13;"}))  # CR kept (else read as LF)
             continue
         code = codes[i]
         if native_tmx:

@@ -427,6 +427,8 @@ def render(text: str, codes: tuple[InlineCode, ...], version: int) -> str:
 
 def _escape(s: str, version: int) -> str:
     s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    # A literal CR would come back as LF (XML end-of-line handling): a reference keeps it.
+    s = s.replace("\r", "&#13;")
     if version == 2:
         return _INVALID_XML_CHARS.sub(lambda m: f'<cp hex="{ord(m.group()):04X}"/>', s)
     return _INVALID_XML_CHARS.sub("", s)

@@ -8,6 +8,7 @@ the element's original markup, so writers put it back unchanged.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Iterator
 
@@ -15,6 +16,8 @@ from lxml import etree
 
 from ..errors import InputError
 from ..model import InlineCode, Segment
+from ..status import xliff12_status
+from .keyed import unique_id
 from .xliff import Builder, EventStream, Header, Loc, RawUnit, clear_done, namespace, parse_ignore
 from .xmlsafe import local
 
@@ -69,6 +72,7 @@ def read_segments(path: Path, header: Header) -> Iterator[tuple[Segment, Loc]]:
     unit_el: etree._Element | None = None
     unit_span = (0, 0)
     index = 0
+    seen_ids: dict[str, int] = {}
     for ev, el in stream.events():
         if unit_el is not None:
             if ev == "end" and el is unit_el:
@@ -76,7 +80,7 @@ def read_segments(path: Path, header: Header) -> Iterator[tuple[Segment, Loc]]:
                 if translate[-1] and el.get("translate", "yes") != "no":
                     for seg, loc in _unit(el, raw, stream, path, ns, index):
                         index += 1
-                        yield seg, loc
+                        yield unique_id(seg, seen_ids), loc
                 stream.ordinals.clear()
                 stream.record = False
                 unit_el = None
@@ -90,11 +94,31 @@ def read_segments(path: Path, header: Header) -> Iterator[tuple[Segment, Loc]]:
                 stream.record = True
             elif name == "group":
                 translate.append(translate[-1] and el.get("translate", "yes") != "no")
+            elif name == "file":
+                seen_ids.clear()  # trans-unit ids are unique within a <file>
         else:
             if name == "group" and len(translate) > 1:
                 translate.pop()
             if el.getparent() is not None:
                 clear_done(el)
+
+
+_MARKUP_TYPES = frozenset({"html", "htmlbody", "xhtml", "xml", "sgml"})
+_WS_RUN = re.compile(r"[ \t\r\n]+")
+
+
+def collapse_ws(text: str) -> str:
+    """Markup text as rendered: whitespace runs one space, none at the ends."""
+    return _WS_RUN.sub(" ", text).strip(" ")
+
+
+def _context(el: etree._Element, ns: str) -> str | None:
+    """What disambiguates the unit: Angular's ``meaning`` note. (A resource key such as
+    ``resname`` names every unit differently, so it is an id, not a context.)"""
+    for c in el:
+        if isinstance(c.tag, str) and local(c.tag) == "note" and c.get("from") == "meaning":
+            return "".join(c.itertext()).strip() or None
+    return None
 
 
 def _unit(
@@ -114,9 +138,21 @@ def _unit(
         elif n in ("source", "seg-source", "target") and n not in kids:
             kids[n] = c
     source = kids.get("source")
-    if source is None:
-        raise InputError(f"<trans-unit id={uid!r}> has no <source>", path, el.sourceline)
     target = kids.get("target")
+    if source is None:
+        # lenient: the unit is a ``format`` finding, the rest of the file is read (a
+        # unit with neither source nor target has nothing to review or write)
+        if target is None:
+            return
+        tgt, tcodes = content(target, raw, path)
+        t_ord = stream.ordinals[target]
+        yield (
+            Segment(uid, index, "", tgt, el.sourceline, (), tcodes, notes=tuple(notes),
+                    status="translated" if tgt else "untranslated",
+                    problems=((el.sourceline, f"<trans-unit id={uid!r}> has no <source>"),)),
+            Loc(t_ord, ("target", t_ord), f"{target.prefix}:" if target.prefix else "", 1),
+        )
+        return
     segsrc = kids.get("seg-source")
     ignore: frozenset[str] = frozenset()
     for n in notes:
@@ -130,11 +166,22 @@ def _unit(
     prefix = f"{source.prefix}:" if source.prefix else ""
     state = target.get("state") if target is not None else None
     t_ord = stream.ordinals.get(target) if target is not None else None
-    common = dict(notes=tuple(notes), state=state, max_length=max_length, ignore=ignore)
+    t_text = "".join(target.itertext()) if target is not None else None
+    status, problem = xliff12_status(state, t_text)
+    if status == "new" and t_text and target is not None and t_text == "".join(source.itertext()):
+        status = "new"  # a copy of the source awaiting translation
+    common = dict(notes=tuple(notes), state=state, max_length=max_length, ignore=ignore,
+                  status=status, context=_context(el, ns),
+                  problems=((target.sourceline, problem),) if problem and target is not None else ())
     smrks = _seg_mrks(segsrc)
     if not smrks:
         src, scodes = content(source, raw, path)
         tgt, tcodes = content(target, raw, path) if target is not None else (None, ())
+        if (el.get("datatype") or "").lower() in _MARKUP_TYPES:
+            # HTML/XML content: whitespace runs render as one space (Angular's
+            # datatype="html" units are indented and wrapped freely)
+            src = collapse_ws(src)
+            tgt = collapse_ws(tgt) if tgt is not None else None
         anchor = ("seg-source", stream.ordinals[segsrc]) if segsrc is not None else ("source", stream.ordinals[source])
         yield (
             Segment(uid, index, src, tgt, source.sourceline, scodes, tcodes, **common),  # type: ignore[arg-type]

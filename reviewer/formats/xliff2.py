@@ -16,6 +16,7 @@ from lxml import etree
 
 from ..errors import InputError
 from ..model import InlineCode, Segment
+from .keyed import unique_id
 from .xliff import Builder, EventStream, Header, Loc, RawUnit, clear_done, parse_ignore
 from .xliff2_validate import XML_LANG, XML_SPACE, Checker, Ctx, UnitChecker
 from .xmlsafe import local
@@ -32,6 +33,7 @@ def read_segments(path: Path, header: Header) -> Iterator[tuple[Segment, Loc]]:
     other: etree._Element | None = None
     unit_span = (0, 0)
     index = 0
+    seen_ids: dict[str, int] = {}
     for ev, el in stream.events():
         if unit_el is not None:
             if ev == "end" and el is unit_el:
@@ -42,7 +44,7 @@ def read_segments(path: Path, header: Header) -> Iterator[tuple[Segment, Loc]]:
                 if translate:
                     for seg, loc in _unit(el, raw, stream, chk, ctx, index):
                         index += 1
-                        yield seg, loc
+                        yield unique_id(seg, seen_ids), loc
                 stream.ordinals.clear()
                 stream.record = False
                 unit_el = None
@@ -65,6 +67,8 @@ def read_segments(path: Path, header: Header) -> Iterator[tuple[Segment, Loc]]:
             chk.child(parent, el)
             name = local(el.tag) if chk.is_xlf(el) else ""
             if name in ("file", "group"):
+                if name == "file":
+                    seen_ids.clear()  # unit ids are unique within a <file>
                 stack.append((el, chk.container(name, el, parent)))
             elif name == "unit":
                 unit_el, unit_span = el, span
@@ -179,6 +183,8 @@ def _unit(unit: etree._Element, raw: RawUnit, stream: EventStream, chk: Checker,
                 target_codes=tcodes,
                 notes=tuple(own),
                 state=seg.get("state"),
+                status=_status(seg.get("state"), tgt),
+                problems=_problem(seg, tgt),
                 ignore=ignore,
                 terms=terms,
             ),
@@ -187,3 +193,16 @@ def _unit(unit: etree._Element, raw: RawUnit, stream: EventStream, chk: Checker,
         )
     if not segments:  # pragma: no cover - the checker refuses this
         raise InputError(f"unit {uid!r} has no segment", chk.path, unit.sourceline)
+
+
+def _status(state: str | None, target: str | None) -> str:
+    from ..status import xliff2_status
+
+    return xliff2_status(state, target)[0]
+
+
+def _problem(seg: etree._Element, target: str | None) -> tuple[tuple[int | None, str], ...]:
+    from ..status import xliff2_status
+
+    problem = xliff2_status(seg.get("state"), target)[1]
+    return ((seg.sourceline, problem),) if problem else ()

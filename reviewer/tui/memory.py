@@ -101,10 +101,17 @@ class MemoryProject:
     def _push(self, i: int, kind: str, before: Any) -> None:
         self._log.setdefault(i, []).append(MemoryChange(kind, i, before))
 
-    def correct(self, i: int, new_target: str, note: str | None = None) -> Any:
-        """Replace the target (status ``corrected``)."""
+    def correct(self, i: int, new_target: str, note: str | None = None,
+                expected: str | None = None, check: bool = False) -> Any:
+        """Replace the target (status ``corrected``); with ``check``, only when the
+        current target is ``expected`` (else :class:`ConflictError`)."""
         if new_target == self._cur[i].target:
             return None
+        if check and (expected or "") != (self._cur[i].target or ""):
+            from ..store import ConflictError
+
+            raise ConflictError(f"unit {self._cur[i].id!r} changed meanwhile", expected,
+                                self._cur[i].target)
         self._push(i, "correct", (self._cur[i], self.status(i)))
         self._cur[i] = replace(self._cur[i], target=new_target)
         self._status[i] = "corrected"

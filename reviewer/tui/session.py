@@ -477,7 +477,11 @@ class ReviewSession:
         """Record a correction; False when the text did not change."""
         if new_target == (self.segs[pos].target or ""):
             return False
-        self.backend.correct(pos, new_target, note=note)
+        # compare-and-set: the text the screen showed must still be the current one
+        # (``reviewer apply`` may have recorded a correction meanwhile): else the store
+        # raises ConflictError and the screen says "Not saved"
+        self.backend.correct(pos, new_target, note=note, expected=self.segs[pos].target,
+                             check=True)
         self.refresh(pos)
         return True
 

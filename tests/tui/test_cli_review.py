@@ -29,6 +29,7 @@ def test_review_runs_the_app_with_keymap_and_theme(tmp_path: Path, sample: Path,
         seen["warnings"] = self._warnings
 
     monkeypatch.setattr(ReviewApp, "run", fake_run)
+    monkeypatch.setattr("reviewer.cli_review.need_terminal", lambda: None)  # CliRunner: no tty
     cfg = tmp_path / "reviewer.toml"
     cfg.write_text('[keys]\n"decide.accept" = "A"\n"nope" = "z"\n[review]\ntheme = "textual-light"\n',
                    encoding="utf-8")

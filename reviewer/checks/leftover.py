@@ -1,0 +1,428 @@
+"""Rule checks for text a careful reviewer spots at a glance: words of the source left
+in the translation, and punctuation stuck onto or into a word.
+
+``untranslated-words``
+    A run of letters in the source's script that the target language does not use
+    (``Cyanuric acid and 三聚氰胺 were found``, ``Dr. टोनी Moll``), copied from the
+    source; in a target of the source's own script (Latin to Latin, Cyrillic to
+    Cyrillic), a lowercase word that the source language's lexicon knows, the target
+    language's does not, and whose lemma is in the source (``the 24jährigen
+    motorcyclist``); a bare, uninflected word only when it cannot be a loanword the
+    target's lexicon lacks (:func:`_maybe_loan`). Latin words in a non-Latin target count only when lowercase
+    words of the source's lexicon (names and brands stay in Latin). Scripts come
+    from Unicode character names and CLDR (:mod:`reviewer.scripts`), lexicons from
+    :mod:`reviewer.morph`; a pair of one script without lexicons on both sides is
+    not judged.
+``stray-punctuation``
+    A character that is not sentence punctuation (``~ _ ^ | \\ * #`` and the
+    backtick) stuck to a word when the source has fewer of it; a comma, semicolon
+    or colon between two lowercase letters of one word; an apostrophe or straight
+    quote stuck to the end of a word that no quotation or possessive explains
+    (``The park' covers``, ``melamine~ were``, ``in_ the``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Iterable
+
+from .. import lang as L
+from .. import morph
+from ..model import Finding, Segment, Severity
+from ..scripts import dominant_script, language_scripts, letter_script, script_runs
+from .base import Check, CheckContext
+
+__all__ = ["UntranslatedWordsCheck", "StrayPunctuationCheck", "CHECKS"]
+
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_LATIN_WORD_RE = re.compile(r"[A-Za-z\u00c0-\u024f]{3,}")
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]+")
+_TOKEN_RE = re.compile(r"\S+")
+# tokens that are never translated: URLs, e-mail, paths, identifiers, placeholders
+_CODELIKE_RE = re.compile(r"://|www\.|@|\w[./\\]\w|_|[{}%$<>=]|^[\[(\"'«„“]*-|\w-\w")
+
+
+def _codelike(text: str, start: int, end: int) -> bool:
+    """Whether the token around ``text[start:end]`` is code-like. The token ends at
+    whitespace, and for an ASCII word also at letters of another script (Chinese
+    and Japanese text has no spaces)."""
+    ascii_word = text[start:end].isascii()
+
+    def stop(ch: str) -> bool:
+        return ch.isspace() or (ascii_word and not ch.isascii() and (ch.isalpha() or ch in "，。、：；"))
+
+    a = start
+    while a > 0 and not stop(text[a - 1]):
+        a -= 1
+    b = end
+    while b < len(text) and not stop(text[b]):
+        b += 1
+    return bool(_CODELIKE_RE.search(text[a:b]))
+
+
+class UntranslatedWordsCheck(Check):
+    """Words of the source's language or script left in the translation."""
+
+    id = "untranslated-words"
+    name = "Untranslated words"
+    category = "accuracy"
+    severity = Severity.MAJOR
+    description = "Words of the source language or script left untranslated in the translation."
+
+    def run(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
+        src = segment.source
+        tgt = segment.target or ""
+        if not src or not tgt or src.strip() == tgt.strip() or context.target_only:
+            return []
+        sl, tl = context.source_lang, context.target_lang
+        if not sl or not tl or L.base(sl) == L.base(tl):
+            return []
+        ls, lt = language_scripts(sl), language_scripts(tl)
+        out: list[Finding] = []
+        if not ls or not lt:
+            # a language CLDR does not place: judge by the scripts of the texts
+            sdom, tdom = dominant_script(src, 0.5), dominant_script(tgt, 0.5)
+            if sdom is None or tdom is None:
+                return []
+            ls, lt = ls or frozenset({sdom}), lt or frozenset({tdom})
+        if not (ls & lt):
+            self._foreign_script(src, tgt, sl, tl, ls, lt, out)
+        elif ls == lt and len(ls) == 1:
+            self._same_script(src, tgt, sl, tl, out)
+        # scripts shared in part (Chinese and Japanese): not judged
+        return out
+
+    def _candidates(
+        self, tgt: str, ls: frozenset[str], lt: frozenset[str]
+    ) -> list[tuple[int, int, str]]:
+        """Runs of the target's letters in a script of the source language and not of
+        the target's, found without walking every character."""
+        if "LATIN" in ls:
+            return [(m.start(), m.end(), "LATIN") for m in _LATIN_WORD_RE.finditer(tgt)]
+        if tgt.isascii():
+            return []
+        out = []
+        for m in _NON_ASCII_RE.finditer(tgt):
+            for a, b, script in script_runs(m.group()):
+                if script in ls and script not in lt:
+                    out.append((m.start() + a, m.start() + b, script))
+        return out
+
+    def _foreign_script(
+        self, src: str, tgt: str, sl: str, tl: str, ls: frozenset[str], lt: frozenset[str],
+        out: list[Finding],
+    ) -> None:
+        cands = self._candidates(tgt, ls, lt)
+        if not cands:
+            return
+        tdom = dominant_script(tgt, 0.5)
+        if tdom is not None and tdom in ls:
+            # the target is written in the source's script after all (Serbian in
+            # Latin letters under a plain "sr"): compare words instead
+            self._same_script(src, tgt, sl, tl, out)
+            return
+        spans: list[tuple[int, int, str, Severity | None]] = []
+        for a, b, script in cands:
+            if _codelike(tgt, a, b):
+                continue
+            word = tgt[a:b]
+            sev = None
+            if script == "LATIN":
+                # Latin in a non-Latin target: names and brands stay in Latin; a
+                # lowercase word of the source's language does not
+                if not word.islower() or len(word) < 3:
+                    continue
+                if word.lower() in L.SHARED_WORDS or word.lower() in L.KNOWN_NAMES:
+                    continue
+                if not re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", src, re.I):
+                    continue
+                if _in_name(tgt, a, b) or not morph.is_known(word, sl):
+                    continue  # "Brigham and Women's", "Newport on the Levee", "git push"
+                if not _inflected(word, morph.lemma(word, sl) or word):
+                    if _maybe_loan(word, sl, tl):
+                        continue  # a bare word may be an accepted loan or term (tweet)
+                    sev = Severity.MINOR
+            elif word not in src:
+                continue  # not copied from the source: a quotation, a name in its script
+            if spans and spans[-1][2] == script and tgt[spans[-1][1] : a].strip() == "":
+                sev = sev if spans[-1][3] is not None else None
+                spans[-1] = (spans[-1][0], b, script, sev)  # "टोनी मोल": one span
+            else:
+                spans.append((a, b, script, sev))
+        for a, b, _script, sev in spans:
+            out.append(self.flag_span(
+                "target", tgt, a, b,
+                f"'{tgt[a:b]}' is left untranslated (the source's script in the translation).",
+                severity=sev,
+            ))  # fmt: skip
+
+    def _same_script(self, src: str, tgt: str, sl: str, tl: str, out: list[Finding]) -> None:
+        if not (morph.has_lexicon(sl) and morph.has_lexicon(tl)):
+            return
+        src_lemmas: set[str] | None = None
+        src_words: set[str] = set()
+        src_low = src.lower()
+        for m in _WORD_RE.finditer(tgt):
+            w = m.group()
+            if len(w) < 4 or not w.islower() or w[:4] not in src_low:
+                continue  # (cheap) not even its stem is in the source
+            # cheapest first: the target's lexicon (the largest to load) comes last
+            if w in L.SHARED_WORDS or _codelike(tgt, m.start(), m.end()):
+                continue
+            if not morph.is_known(w, sl):
+                continue
+            if src_lemmas is None:
+                src_words = {x.lower() for x in _WORD_RE.findall(src)}
+                src_lemmas = {morph.lemma(x, sl) or x for x in src_words}
+            lem = morph.lemma(w, sl) or w
+            if w not in src_words and (len(lem) < 4 or lem not in src_lemmas):
+                continue
+            if not _inflected(w, lem) and _maybe_loan(w, sl, tl):
+                continue
+            if morph.is_known(w, tl):
+                continue
+            out.append(self.flag_span(
+                "target", tgt, m.start(), m.end(),
+                f"'{w}' is a word of the source language left untranslated.",
+            ))  # fmt: skip
+
+
+def _in_name(text: str, a: int, b: int) -> bool:
+    """Whether the Latin word at ``text[a:b]`` is part of a stretch of Latin words
+    with a capitalised one: a name or title kept in Latin letters."""
+    i = a
+    while i > 0 and (text[i - 1].isascii() and (text[i - 1].isalpha() or text[i - 1] in " '’-.&")):
+        i -= 1
+    j = b
+    while j < len(text) and (text[j].isascii() and (text[j].isalpha() or text[j] in " '’-.&")):
+        j += 1
+    stretch = text[i:j].split()
+    # a name (a capital), or code: a command line, a hyphenated identifier
+    return any(w[:1].isupper() or "-" in w or "." in w for w in stretch) or (
+        len(stretch) > 1 and stretch[0] in L.KNOWN_NAMES | L.LOWERCASE_BRANDS
+    )
+
+
+def _maybe_loan(word: str, sl: str, tl: str) -> bool:
+    """Whether a bare (uninflected) word of the source language may be a loanword
+    that the target language's lexicon lacks (tsunami, staff, referendum, tweet).
+
+    English is the main donor of loanwords today and has the largest lexicon, so it
+    serves as the reference for international vocabulary: a bare word of an English
+    source may be a loan; into another language, a word English knows too may be
+    one. Into English, the lexicon knows its loans already.
+    """
+    if L.base(sl) == "en":
+        return True
+    if L.base(tl) == "en":
+        return False
+    return morph.is_known(word, "en")
+
+
+def _inflected(word: str, lemma: str) -> bool:
+    """Whether ``word`` is an inflected form of ``lemma`` by more than a plural ``-s``
+    (loanwords take one: tweets, foursomes): ``exchanged``, ``jährigen``."""
+    w = word.lower()
+    if w == lemma:
+        return False
+    if w.startswith(lemma) and w[len(lemma):] in ("s", "es"):
+        return False
+    return True
+
+
+# Characters that are not sentence punctuation in any language's prose.
+_ODD_RE = re.compile(r"[~_^|\\*#`]")
+_INWORD_RE = re.compile(r"(?<=\S)[,;:](?=\S)")
+_END_QUOTE_RE = re.compile(r"(?<=[^\W\d_])['’\"](?=[\s.,;:!?。，、！？)\]）]|$)")
+_IN_QUOTE_RE = re.compile(r"(?<=[^\W\d_])[\"'’](?=[^\W\d_])", re.UNICODE)
+
+
+_NO_SPACE = frozenset({"CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR"})
+_QUOTE_MARKS = "\"“”„«»‘’‚「」『』"
+
+
+def _strip_accents(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn")
+
+
+def _wordchar(c: str) -> bool:
+    return c.isalpha() or unicodedata.category(c) in ("Mn", "Mc")
+
+
+class StrayPunctuationCheck(Check):
+    """Punctuation stuck onto or into a word where the source has none."""
+
+    id = "stray-punctuation"
+    name = "Stray punctuation"
+    category = "linguistic"
+    severity = Severity.MINOR
+    description = "A punctuation character stuck onto or inside a word (melamine~, in_ the)."
+
+    def run(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
+        src = segment.source
+        tgt = segment.target or ""
+        if not tgt or context.target_only or not src or src == tgt:
+            return []
+        out: list[Finding] = []
+        if _ODD_RE.search(tgt):
+            self._odd(src, tgt, out, context.target_lang)
+        if _INWORD_RE.search(tgt):
+            for m in _INWORD_RE.finditer(tgt):
+                if self._inside_word(src, tgt, m.start(), context.target_lang):
+                    out.append(self._flag(tgt, m.start(), "inside a word"))
+                    break
+        for c, alts in ((";", "；؛"), (":", "：")):
+            if c not in tgt:
+                continue
+            if tgt.count(c) <= src.count(c) + sum(src.count(x) for x in alts):
+                continue
+            for m in re.finditer(r"(?<=\w)" + c + r" (?=\w)", tgt):
+                a, b = tgt[m.start() - 1], tgt[m.end()]
+                if not _wordchar(a) or not b.isalpha() or b.isupper():
+                    continue
+                j = m.start()
+                while j > 0 and _wordchar(tgt[j - 1]):
+                    j -= 1
+                if tgt[j : m.start() + 1] in src or _codelike(tgt, j, m.start()):
+                    continue  # "cc:" as in the source; "-vv:" an option
+                if m.start() - j > 3 or not tgt[j].islower():
+                    # after a longer word it may be the translator's own clause
+                    # break; after a short lowercase one ("in;", "our:") it is not
+                    continue
+                out.append(self._flag(tgt, m.start(), "onto a word"))
+                break
+        if "'" in tgt or "’" in tgt or '"' in tgt:
+            self._quotes(src, tgt, context.target_lang, out)
+        return out
+
+    @staticmethod
+    def _splits_word(tgt: str, i: int, tl: str | None) -> bool:
+        """Whether ``_`` or ``|`` at ``tgt[i]`` is stuck onto or into a word of the
+        language ("ausge_tauscht", "in_ the"), not part of an identifier."""
+        def same(a: str, b: str) -> bool:  # one word: letters of one kind (ASCII or not)
+            return _wordchar(b) and a.isascii() == b.isascii()
+
+        j = i
+        while j > 0 and _wordchar(tgt[j - 1]) and (j == i or same(tgt[j], tgt[j - 1])):
+            j -= 1
+        k = i + 1
+        while k < len(tgt) and _wordchar(tgt[k]) and (k == i + 1 or same(tgt[k - 1], tgt[k])):
+            k += 1
+        left, right = tgt[j:i], tgt[i + 1 : k]
+        if (left and left.isupper()) or (right and right.isupper()):
+            return False  # FORCE_NOT_NULL, ID_APP
+        if left and right:
+            # inside: the word without it must be a word of the language
+            if morph.has_lexicon(tl):
+                return morph.is_known(left + right, tl)
+            return not (left.isascii() and right.isascii())  # identifiers are ASCII
+        return True  # stuck onto a word's edge: "in_ the", "melamine|"
+
+    @staticmethod
+    def _inside_word(src: str, tgt: str, i: int, tl: str | None) -> bool:
+        """Whether the ``,;:`` at ``tgt[i]`` splits a word: "wo,rd", "दब:ाव"; not
+        a missing space between two words ("Wayne,a"), not "EU:s", not the colon of
+        Chinese or Japanese text."""
+        a, b = tgt[i - 1], tgt[i + 1]
+        if not (_wordchar(a) and _wordchar(b)) or a.isupper() or b.isupper():
+            return False
+        if letter_script(a) in _NO_SPACE or letter_script(b) in _NO_SPACE:
+            return False
+        if _codelike(tgt, i, i + 1):
+            return False
+        c = tgt[i]
+        if re.search(r"\w" + re.escape(c) + r"\w", src):
+            return False
+        if unicodedata.category(b) in ("Mn", "Mc"):
+            return True  # a vowel sign cannot start a word
+        if not morph.has_lexicon(tl):
+            return False
+        j = i - 1
+        while j > 0 and _wordchar(tgt[j - 1]):
+            j -= 1
+        k = i + 1
+        while k < len(tgt) and _wordchar(tgt[k]):
+            k += 1
+        left, right = tgt[j:i], tgt[i + 1 : k]
+        if morph.is_known(left, tl) and morph.is_known(right, tl):
+            return False  # two words with a space missing: another problem
+        return morph.is_known(left + right, tl)
+
+    def _flag(self, tgt: str, i: int, where: str) -> Finding:
+        return self.flag(
+            "target", i, i + 1, tgt[i],
+            f"'{tgt[i]}' stuck {where}, where the source has none.",
+            suggestion="",
+        )  # fmt: skip
+
+    def _odd(self, src: str, tgt: str, out: list[Finding], tl: str | None = None) -> None:
+        for c in sorted({m.group() for m in _ODD_RE.finditer(tgt)}):
+            if tgt.count(c) <= src.count(c):
+                continue
+            for m in re.finditer(re.escape(c), tgt):
+                i = m.start()
+                before = tgt[i - 1] if i else " "
+                after = tgt[i + 1] if i + 1 < len(tgt) else " "
+                if not (_wordchar(before) or _wordchar(after)):
+                    continue  # free-standing: a bullet, a separator
+                if c in src and _codelike(tgt, i, i + 1):
+                    continue
+                if c == "#" and after.isalnum() and not before.isalnum():
+                    continue  # a hashtag or a number sign
+                if c == "`" and tgt.count("`") % 2 == 0:
+                    continue  # `code` quoted
+                if c in "_|" and not self._splits_word(tgt, i, tl):
+                    continue  # an identifier (search_path, ID_APP), [y|n]
+                inside = _wordchar(before) and _wordchar(after)
+                out.append(self._flag(tgt, i, "inside a word" if inside else "onto a word"))
+                break
+
+    def _quotes(self, src: str, tgt: str, tl: str | None, out: list[Finding]) -> None:
+        dq_odd = tgt.count('"') % 2 == 1 and not any(q in src for q in _QUOTE_MARKS)
+        for m in _IN_QUOTE_RE.finditer(tgt):
+            c, i = m.group(), m.start()
+            if c == '"':
+                if dq_odd:
+                    out.append(self._flag(tgt, i, "inside a word"))
+                    return
+                continue
+            # an apostrophe inside a word: flagged when the word without it is a word of
+            # the language and the word with it is not ("чл'ены"; not "park's", "l'homme")
+            a = tgt.rfind(" ", 0, i) + 1
+            b = tgt.find(" ", i)
+            tok = tgt[a : b if b >= 0 else len(tgt)].strip(".,;:!?()[]\"«»“”„")
+            parts = re.split(r"['’]", tok)
+            if len(parts) != 2 or min(len(p) for p in parts) < 2 or len(parts[1]) <= 2:
+                continue
+            if _strip_accents(parts[1][:1].lower()) in "aeiouyh":
+                continue  # elision: qu'elle, dell'anno, aujourd'hui
+            if not morph.has_lexicon(tl) or morph.is_known(tok.replace("’", "'"), tl):
+                continue
+            if morph.is_known(parts[0] + parts[1], tl):
+                out.append(self._flag(tgt, i, "inside a word"))
+                return
+        for m in _END_QUOTE_RE.finditer(tgt):
+            c, i = m.group(), m.start()
+            if c == '"':
+                if dq_odd:
+                    out.append(self._flag(tgt, i, "onto a word"))
+                    return
+                continue
+            prev = tgt[i - 1].lower()
+            if prev in "szx":
+                continue  # the parents' house, Hans' car
+            if re.search(r"(?:^|[\s(\[«“„])['‘’\"“]\S", tgt[:i]):
+                continue  # closes a quotation
+            if "'" in src or "’" in src or "‘" in src:
+                continue
+            a = i
+            while a > 0 and _wordchar(tgt[a - 1]):
+                a -= 1
+            if morph.is_known(tgt[a:i] + "'", tl):
+                continue  # apocope: po', καθ'
+            out.append(self._flag(tgt, i, "onto a word"))
+            return
+
+
+CHECKS: list[type[Check]] = [UntranslatedWordsCheck, StrayPunctuationCheck]

@@ -1,0 +1,171 @@
+"""Issue 17's rule checks: words left untranslated, stray punctuation, a translation
+that is only punctuation, length of short sources, dropped markup attributes.
+Must-flag and must-not-flag tables in many languages and scripts."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.checks.base import CheckContext
+from reviewer.checks.basic import EmptyCheck, LengthCheck
+from reviewer.checks.leftover import StrayPunctuationCheck, UntranslatedWordsCheck
+from reviewer.checks.markup import MarkupCheck
+from reviewer.model import Finding, Segment
+
+
+def run(check: object, sl: str, tl: str, source: str, target: str) -> list[Finding]:
+    seg = Segment(id="1", index=0, source=source, target=target)
+    out = list(check.run(seg, CheckContext(source_lang=sl, target_lang=tl, options={})))  # type: ignore[attr-defined]
+    for f in out:
+        side = source if f.side == "source" else target
+        assert side[f.start : f.end] == f.text
+    return out
+
+
+# (source lang, target lang, source, target, flagged text)
+UNTRANSLATED_FLAG = [
+    ("zh", "en", "在狗粮中发现了三聚氰胺和氰尿酸。", "Cyanuric acid and 三聚氰胺 were found in the pet food.", "三聚氰胺"),
+    ("hi", "en", "डॉ. टोनी मोल ने यह खोज की।", "Dr. टोनी Moll made the discovery.", "टोनी"),
+    ("ru", "en", "Президент подписал указ в понедельник.", "The president signed the указ on Monday.", "указ"),
+    ("ja", "en", "東京で会議が開かれた。", "A meeting was held in 東京.", "東京"),
+    ("el", "en", "Η κυβέρνηση ανακοίνωσε νέα μέτρα.", "The government announced new μέτρα.", "μέτρα"),
+    ("ar", "en", "أعلنت الحكومة عن إجراءات جديدة.", "The government announced new إجراءات today.", "إجراءات"),
+    ("de", "en", "Der 24jährigen Motorradfahrer wurde verletzt.", "The 24jährigen motorcyclist was injured.", "jährigen"),
+    ("fr", "en", "Les ministres ont discuté du budget.", "The ministres discussed the budget.", "ministres"),
+    ("es", "en", "Los estudiantes protestaron ayer.", "The estudiantes protested yesterday.", "estudiantes"),
+    ("en", "ja", "The two countries have not exchanged ambassadors.", "両国は大使をexchangedしていない。", "exchanged"),
+    ("en", "ru", "The talks collapsed on Friday.", "Переговоры collapsed в пятницу.", "collapsed"),
+]
+
+UNTRANSLATED_PASS = [
+    # names and brands stay in Latin letters in a non-Latin target
+    ("en", "ru", "Apple released the iPhone in California.", "Apple выпустила iPhone в Калифорнии."),
+    ("en", "zh", "He works at Brigham and Women's Hospital.", "他在 Brigham and Women's Hospital 工作。"),
+    ("en", "ja", "She posted it on Twitter.", "彼女はそれをTwitterに投稿した。"),
+    # loanwords the target lexicon may lack
+    ("en", "it", "The tsunami hit the coast.", "Lo tsunami ha colpito la costa."),
+    ("en", "fr", "The staff went on strike.", "Le staff s'est mis en grève."),
+    ("en", "de", "The referendum failed.", "Das Referendum scheiterte."),
+    # Japanese writes Han characters: a Chinese source shares them
+    ("zh", "ja", "东京举行了会议。", "東京で会議が開かれた。"),
+    # names transliterated, not copied
+    ("hi", "en", "डॉ. टोनी मोल ने यह खोज की।", "Dr. Tony Moll made the discovery."),
+    ("ru", "en", "Путин встретился с Макроном.", "Putin met Macron."),
+    # same language, or a whole copy (the untranslated check's business)
+    ("en", "en-GB", "The color is red.", "The colour is red."),
+    ("de", "en", "Guten Morgen allerseits", "Guten Morgen allerseits"),
+    # URLs, e-mail, code in a non-Latin target
+    ("en", "zh", "Visit example.org/help for details.", "详情请访问 example.org/help。"),
+    ("pl", "en", "Spotkanie odbyło się w Warszawie.", "The meeting took place in Warsaw."),
+    ("cs", "en", "Vláda schválila rozpočet.", "The government approved the budget."),
+]
+
+
+@pytest.mark.parametrize("sl,tl,source,target,flagged", UNTRANSLATED_FLAG)
+def test_untranslated_words_flagged(sl: str, tl: str, source: str, target: str, flagged: str) -> None:
+    found = run(UntranslatedWordsCheck(), sl, tl, source, target)
+    assert any(flagged in f.text for f in found), found
+    assert all(f.check == "untranslated-words" and f.side == "target" for f in found)
+
+
+@pytest.mark.parametrize("sl,tl,source,target", UNTRANSLATED_PASS)
+def test_untranslated_words_not_flagged(sl: str, tl: str, source: str, target: str) -> None:
+    assert run(UntranslatedWordsCheck(), sl, tl, source, target) == []
+
+
+def test_untranslated_words_one_span_for_a_name_in_one_script() -> None:
+    (f,) = run(UntranslatedWordsCheck(), "hi", "en", "डॉ. टोनी मोल आए।", "Dr. टोनी मोल came.")
+    assert f.text == "टोनी मोल"
+
+
+STRAY_FLAG = [
+    ("zh", "en", "在狗粮中发现了三聚氰胺。", "Cyanuric acid and melamine~ were found in pet food.", "~"),
+    ("de", "en", "Der Park umfasst zehn Hektar.", "The park' covers ten hectares.", "'"),
+    ("fr", "en", "Il est dans la maison.", "He is in_ the house.", "_"),
+    ("en", "de", "The two countries have not exchanged ambassadors.", "Die beiden Länder haben keine Botschafter ausge_tauscht.", "_"),
+    ("en", "ru", "His comments drew boos.", "Его комментарии вызвали ос*уждение.", "*"),
+    ("en", "zh", "The talks ended on Friday.", "会谈于周五|结束。", "|"),
+    ("en", "hi", "The injury was serious.", "चोट गंभीर थी और दब:ाव बढ़ा।", ":"),
+    ("en", "it", "The government approved the budget.", "Il governo ha approvato il bil,ancio.", ","),
+    ("en", "es", "The survey of pupils was published.", "La encuesta de; alumnos fue publicada.", ";"),
+    ("en", "ja", "The pump made the headlines.", "ポンプが#話題になった。", "#"),
+]
+
+STRAY_PASS = [
+    ("en", "fr", "She said that she would run.", "Elle a dit qu’elle se présenterait."),
+    ("en", "it", "They came back a bit different.", "Sono tornati un po’ diversi."),
+    ("en", "it", "For half an hour", "Da mezz’ora"),
+    ("de", "en", "Das Haus der Eltern", "The parents' house"),
+    ("de", "en", "Er sagte: 'Ja'", "He said: 'yes'"),
+    ("en", "sv", "The EU's decision", "EU:s beslut"),
+    ("en", "ja", "Recommended: Aguero scores", "おすすめ:アグエロがゴール"),
+    ("en", "en-GB", "Use snake_case names", "Use snake_case names"),
+    ("en", "de", "#MeToo spread quickly.", "#MeToo verbreitete sich schnell."),
+    ("en", "el", "throughout the season", "καθ' όλη τη σεζόν"),
+    ("en", "ru", "He said: we must go.", "Он сказал: мы должны идти."),
+    ("en", "pl", "Donggala, which lies north", "Donggala,który leży na północ"),
+    ("en", "nl", "Kavanaugh was emotional; he shouted.", "Kavanaugh was geëmotioneerd; hij schreeuwde."),
+]
+
+
+@pytest.mark.parametrize("sl,tl,source,target,flagged", STRAY_FLAG)
+def test_stray_punctuation_flagged(sl: str, tl: str, source: str, target: str, flagged: str) -> None:
+    found = run(StrayPunctuationCheck(), sl, tl, source, target)
+    assert [f.text for f in found] == [flagged], found
+    assert found[0].suggestion == ""
+
+
+@pytest.mark.parametrize("sl,tl,source,target", STRAY_PASS)
+def test_stray_punctuation_not_flagged(sl: str, tl: str, source: str, target: str) -> None:
+    assert run(StrayPunctuationCheck(), sl, tl, source, target) == []
+
+
+@pytest.mark.parametrize(
+    "sl,tl,source,target,flag",
+    [
+        ("en", "de", "Melamine was found in the food.", ".", True),
+        ("zh", "en", "发现了三聚氰胺。", "…", True),
+        ("ru", "en", "Президент подписал указ.", " - ", True),
+        ("ar", "fr", "أعلنت الحكومة", "?", True),
+        ("en", "ja", "Loading...", "。。。", True),
+        ("en", "de", "...", "…", False),
+        ("en", "de", "123", "-", False),
+        ("en", "hi", "OK", "✓", False),
+        ("en", "fr", "Save", "Enregistrer", False),
+    ],
+)
+def test_punctuation_only_translation(sl: str, tl: str, source: str, target: str, flag: bool) -> None:
+    found = run(EmptyCheck(), sl, tl, source, target)
+    assert bool(found) is flag, found
+    if flag:
+        assert found[0].check == "empty" and "punctuation" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "sl,tl,source,target,flag",
+    [
+        ("en", "de", "Open file", "Datei öffnen und dann noch sehr viel mehr Text, der hier gar nicht hingehört, wirklich", True),
+        ("en", "fr", "Save", "Enregistrer le document actuel sous un autre nom dans le dossier choisi", True),
+        ("en", "ja", "Cancel", "キャンセルしてから、すべての変更を元に戻し、最初の画面に戻って、もう一度最初からやり直してください", True),
+        ("en", "de", "Settings", "Einstellungen", False),
+        ("en", "fr", "Open file", "Ouvrir le fichier", False),
+        ("en", "ru", "Delete", "Удалить выбранные элементы", False),
+        ("en", "zh", "Settings", "设置", False),
+        ("en", "fi", "Print", "Tulosta asiakirja", False),
+    ],
+)
+def test_length_of_short_sources(sl: str, tl: str, source: str, target: str, flag: bool) -> None:
+    found = run(LengthCheck(), sl, tl, source, target)
+    assert bool(found) is flag, found
+
+
+def test_markup_dropped_attribute_and_escaped_brackets() -> None:
+    src = '<a href="https://example.org" target="_blank">Help</a>'
+    (f,) = run(MarkupCheck(), "en", "de", src, '<a href="https://example.org">Hilfe</a>')
+    assert "target" in f.message and f.suggestion and "_blank" in f.suggestion
+    # translatable attribute values may change; the attribute stays
+    assert run(MarkupCheck(), "en", "fr", '<img src="a.png" alt="Logo">', '<img src="a.png" alt="Le logo">') == []
+    (f,) = run(MarkupCheck(), "en", "it", "Use &lt;file&gt; here", "Usa &lt;file qui")
+    assert f.text == "&gt;"
+    # &amp; may become a word
+    assert run(MarkupCheck(), "en", "it", "Tom &amp; Jerry", "Tom e Jerry") == []

@@ -1,0 +1,332 @@
+"""App resource formats: reading, pairing by key, in-place writing (issue 24)."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from reviewer.formats import ReadOptions, detect_format, open_document, open_documents, open_pair
+from reviewer.formats.keyed import find_source, lang_from_path
+from reviewer.model import Segment
+
+
+def units(doc) -> dict[str, Segment]:  # type: ignore[no-untyped-def]
+    return {s.id: s for s in doc.materialize()}
+
+
+def change(path: Path, out: Path, key: str, text: str, opts: ReadOptions = ReadOptions()) -> Segment:
+    fmt = detect_format(path)
+    seg = units(fmt.read(path, opts))[key]
+    fmt.write(path, out, {seg.index: replace(seg, target=text)}, opts)
+    return units(fmt.read(out, opts))[key]
+
+
+# ------------------------------------------------------------------ Android
+
+
+def test_android_strings_arrays_plurals_escapes_and_pairing(tmp_path: Path) -> None:
+    (tmp_path / "values").mkdir()
+    (tmp_path / "values-ru").mkdir()
+    src = tmp_path / "values" / "strings.xml"
+    src.write_text('<?xml version="1.0" encoding="utf-8"?>\n<resources xmlns:xliff="urn:oasis:names:tc:xliff:document:1.2">\n'
+                   '  <string name="hello">Don\\\'t  panic\\n</string>\n'
+                   '  <string name="app" translatable="false">K-9</string>\n'
+                   '  <string name="count">Get <xliff:g id="n">%d</xliff:g> more</string>\n'
+                   '  <string-array name="days"><item>Mon</item><item>Tue</item></string-array>\n'
+                   '  <plurals name="msgs"><item quantity="one">%d message</item>'
+                   '<item quantity="other">%d messages</item></plurals>\n'
+                   '  <string name="gone">Removed</string>\n</resources>\n', encoding="utf-8")
+    tgt = tmp_path / "values-ru" / "strings.xml"
+    tgt.write_text('<?xml version="1.0" encoding="utf-8"?>\n<resources xmlns:xliff="urn:oasis:names:tc:xliff:document:1.2">\n'
+                   '  <string name="hello">"Не  паникуй"</string>\n'
+                   '  <string name="count">Ещё <xliff:g id="n">%d</xliff:g></string>\n'
+                   '  <string-array name="days"><item>Пн</item><item>Вт</item></string-array>\n'
+                   '  <plurals name="msgs"><item quantity="one">%d сообщение</item>'
+                   '<item quantity="few">%d сообщения</item><item quantity="many">%d сообщений</item>'
+                   '<item quantity="other">%d сообщения</item></plurals>\n</resources>\n', encoding="utf-8")
+    assert find_source(tgt) == src and lang_from_path(tgt) == "ru"
+    doc = open_document(tgt)
+    assert (doc.format, doc.target_lang, doc.target_only) == ("android", "ru", False)
+    u = units(doc)
+    assert u["hello"].source == "Don't panic\n" and u["hello"].target == "Не  паникуй"  # quoted: kept
+    assert u["count"].target.count("\ue000") == 1 and u["count"].target_codes[0].kind == "open"
+    assert u["days[1]"].target == "Вт"
+    # the Russian 'few' form is paired with the English 'other' form
+    # Russian 'one' is also 21, 31...: it is checked against the English 'other' form
+    assert u["msgs[few]"].source == "%d messages" and u["msgs[one]"].source == "%d messages"
+    assert u["gone"].target is None and u["gone"].status == "untranslated"
+    assert "obsolete" in u["app"].flags  # translatable="false": not a unit to check
+    out = tmp_path / "out.xml"
+    fmt = detect_format(tgt)
+    fmt.write(tgt, out, {}, ReadOptions())
+    assert out.read_bytes() == tgt.read_bytes()
+    new = change(tgt, out, "days[0]", "Понедельник's \"день\" & <ночь>")
+    assert new.target == "Понедельник's \"день\" & <ночь>"
+    raw = out.read_text(encoding="utf-8")
+    assert "Понедельник\\'s \\\"день\\\" &amp; &lt;ночь&gt;" in raw
+    assert raw.replace("Понедельник\\'s \\\"день\\\" &amp; &lt;ночь&gt;", "Пн") == tgt.read_text(encoding="utf-8")
+
+
+def test_android_without_source_is_target_only(tmp_path: Path) -> None:
+    p = tmp_path / "strings.xml"
+    p.write_text('<resources><string name="a">مرحبا</string></resources>', encoding="utf-8")
+    doc = open_document(p, ReadOptions(target_lang="ar"))
+    assert doc.target_only and [s.target for s in doc] == ["مرحبا"]
+
+
+def test_xml_suffix_still_reads_xliff(tmp_path: Path) -> None:
+    p = tmp_path / "a.xml"
+    p.write_text('<xliff version="1.2"><file source-language="en" target-language="de"><body>'
+                 '<trans-unit id="x"><source>A</source><target>B</target></trans-unit></body></file></xliff>')
+    assert open_document(p).format == "xliff"
+
+
+# ------------------------------------------------------------------ Apple
+
+
+def test_apple_strings_comments_escapes_utf16_and_lenient(tmp_path: Path) -> None:
+    (tmp_path / "en.lproj").mkdir()
+    (tmp_path / "ja.lproj").mkdir()
+    (tmp_path / "en.lproj" / "L.strings").write_text(
+        '/* Greeting */\n"hi" = "Hello \\"you\\"";\n"bye" = "Bye";\nplain = "Plain";\n', encoding="utf-8")
+    tgt = tmp_path / "ja.lproj" / "L.strings"
+    body = '/* Greeting */\n"hi" = "こんにちは\\n";\n"bye" = "さようなら"\n"broken = ;\nplain = "プレーン";\n'
+    tgt.write_bytes(b"\xff\xfe" + body.encode("utf-16-le"))
+    doc = open_document(tgt)
+    u = units(doc)
+    assert doc.target_lang == "ja" and u["hi"].source == 'Hello "you"' and u["hi"].target == "こんにちは\n"
+    assert u["hi"].notes == ("Greeting",)
+    assert u["plain"].target == "プレーン"
+    assert any("cannot read" in m for s in u.values() for _l, m in s.problems)
+    out = tmp_path / "o.strings"
+    detect_format(tgt).write(tgt, out, {}, ReadOptions())
+    assert out.read_bytes() == tgt.read_bytes()
+    assert change(tgt, out, "plain", 'a"b').target == 'a"b'
+    assert out.read_bytes().startswith(b"\xff\xfe")
+
+
+def test_stringsdict_plural_forms(tmp_path: Path) -> None:
+    p = tmp_path / "Localizable.stringsdict"
+    p.write_text('<?xml version="1.0"?><plist version="1.0"><dict><key>files</key><dict>'
+                 '<key>NSStringLocalizedFormatKey</key><string>%#@n@</string><key>n</key><dict>'
+                 '<key>NSStringFormatSpecTypeKey</key><string>NSStringPluralRuleType</string>'
+                 '<key>one</key><string>%d Datei</string><key>other</key><string>%d Dateien</string>'
+                 '</dict></dict></dict></plist>', encoding="utf-8")
+    u = units(open_document(p, ReadOptions(target_lang="de")))
+    assert u["files/n[one]"].target == "%d Datei" and u["files/n[other]"].target == "%d Dateien"
+    assert change(p, tmp_path / "o.stringsdict", "files/n[one]", "1 Datei & mehr").target == "1 Datei & mehr"
+
+
+# ------------------------------------------------------------------ Java, JSON, ARB, YAML, resx, ts
+
+
+def test_properties_escapes_continuations_latin1(tmp_path: Path) -> None:
+    (tmp_path / "App.properties").write_text("# title\ntitle=Title\nlong=one \\\n    two\nkey\\ with\\ space=Value\n",
+                                             encoding="utf-8")
+    tgt = tmp_path / "App_de.properties"
+    tgt.write_bytes("# title\ntitle=Gr\xfc\xdfe\nlong=eins \\\n    zwei\nkey\\ with\\ space=Wert \\u00e4\n".encode("iso-8859-1"))
+    doc = open_document(tgt)
+    u = units(doc)
+    assert doc.target_lang == "de" and u["title"].target == "Grüße" and u["title"].notes == ("title",)
+    assert u["long"].source == "one two" and u["long"].target == "eins zwei"
+    assert u["key with space"].target == "Wert ä"
+    out = tmp_path / "o.properties"
+    detect_format(tgt).write(tgt, out, {}, ReadOptions())
+    assert out.read_bytes() == tgt.read_bytes()
+    assert change(tgt, out, "title", "Größe 中").target == "Größe 中"
+    assert b"Gr\xf6\xdfe \\u4e2d" in out.read_bytes()  # ISO-8859-1 kept, the rest escaped
+
+
+def test_i18next_nested_plurals_and_empty_untranslated(tmp_path: Path) -> None:
+    (tmp_path / "en").mkdir()
+    (tmp_path / "ar").mkdir()
+    (tmp_path / "en" / "translation.json").write_text(
+        '{"a": {"b": "Hello {{name}}"}, "item_one": "{{count}} item", "item_other": "{{count}} items", "c": "Cancel"}')
+    tgt = tmp_path / "ar" / "translation.json"
+    tgt.write_text('{\n  "a": {"b": "مرحبا {{name}}"},\n  "item_zero": "لا عناصر", "item_one": "عنصر",\n'
+                   '  "item_two": "عنصران", "item_few": "{{count}} عناصر", "item_many": "{{count}} عنصرًا",\n'
+                   '  "item_other": "{{count}} عنصر", "c": ""\n}\n', encoding="utf-8")
+    doc = open_document(tgt)
+    u = units(doc)
+    assert doc.format == "json" and u["a.b"].source == "Hello {{name}}"
+    assert u["item_few"].source == "{{count}} items" and u["item_one"].source == "{{count}} item"
+    assert u["c"].status == "untranslated"
+    out = tmp_path / "o.json"
+    detect_format(tgt).write(tgt, out, {}, ReadOptions())
+    assert out.read_bytes() == tgt.read_bytes()
+    assert change(tgt, out, "c", "إلغاء \"x\"").target == "إلغاء \"x\""
+
+
+def test_json_lines_named_json_still_jsonl(tmp_path: Path) -> None:
+    p = tmp_path / "data.json"
+    p.write_text('{"source": "a", "target": "b"}\n{"source": "c", "target": "d"}\n')
+    assert open_document(p).format == "jsonl"
+
+
+def test_arb_metadata_locale_and_duplicate_keys(tmp_path: Path) -> None:
+    (tmp_path / "intl_en.arb").write_text('{"@@locale": "en", "hi": "Hi {name}", "@hi": {"description": "greeting"}}')
+    tgt = tmp_path / "intl_hi.arb"
+    tgt.write_text('{"@@locale": "hi", "hi": "नमस्ते {name}", "hi": "नमस्ते"}', encoding="utf-8")
+    doc = open_document(tgt)
+    u = units(doc)
+    assert doc.target_lang == "hi" and u["hi"].notes == ("greeting",)
+    assert u["hi#2"].problems and "duplicate" in u["hi#2"].problems[0][1]
+
+
+def test_xcstrings_one_document_per_language(tmp_path: Path) -> None:
+    p = tmp_path / "L.xcstrings"
+    p.write_text('{"sourceLanguage": "en", "strings": {"%lld files": {"comment": "count", "localizations": {'
+                 '"de": {"variations": {"plural": {"one": {"stringUnit": {"state": "translated", "value": "%lld Datei"}},'
+                 '"other": {"stringUnit": {"state": "translated", "value": "%lld Dateien"}}}}},'
+                 '"ja": {"stringUnit": {"state": "needs_review", "value": "%lld ファイル"}}}},'
+                 '"Skip": {"shouldTranslate": false}}, "version": "1.0"}', encoding="utf-8")
+    docs = open_documents(p)
+    assert [d.target_lang for d in docs] == ["de", "ja"]
+    de, ja = (units(d) for d in docs)
+    assert de["%lld files[one]"].target == "%lld Datei" and de["%lld files[one]"].notes == ("count",)
+    assert ja["%lld files"].status == "fuzzy"
+    out = tmp_path / "o.xcstrings"
+    opts = ReadOptions(target_lang="de")
+    detect_format(p).write(p, out, {}, opts)
+    assert out.read_bytes() == p.read_bytes()
+    assert change(p, out, "%lld files[one]", "eine Datei", opts).target == "eine Datei"
+
+
+def test_yaml_rails_root_language_plurals_nonspecific_tag(tmp_path: Path) -> None:
+    (tmp_path / "en.yml").write_text("en:\n  hello: Hello\n  star: ! '*'\n  msgs:\n    one: One message\n    other: '%{count} messages'\n  n: 3\n")
+    tgt = tmp_path / "ru.yml"
+    tgt.write_text("ru:\n  # greeting\n  hello: Привет\n  star: ! '*'\n  msgs:\n    one: Одно сообщение\n"
+                   "    few: '%{count} сообщения'\n    other: '%{count} сообщений'\n  n: 3\n", encoding="utf-8")
+    doc = open_document(tgt)
+    u = units(doc)
+    assert (doc.source_lang, doc.target_lang) == ("en", "ru")
+    assert u["msgs.few"].source == "%{count} messages" and u["star"].target == "*" and "n" not in u
+    out = tmp_path / "o.yml"
+    detect_format(tgt).write(tgt, out, {}, ReadOptions())
+    assert out.read_bytes() == tgt.read_bytes()
+    assert change(tgt, out, "hello", "Привет: \"мир\"").target == "Привет: \"мир\""
+    assert "# greeting" in out.read_text(encoding="utf-8")
+
+
+def test_resx_and_qt_ts(tmp_path: Path) -> None:
+    (tmp_path / "R.resx").write_text('<root><data name="A" xml:space="preserve"><value>Open &amp; close</value>'
+                                     '<comment>menu</comment></data><data name="Img" type="System.Drawing.Bitmap">'
+                                     '<value>AAAA</value></data></root>')
+    tgt = tmp_path / "R.ja.resx"
+    tgt.write_bytes(b"\xef\xbb\xbf" + '<root><data name="A" xml:space="preserve"><value>開く &amp; 閉じる</value></data></root>'.encode())
+    u = units(open_document(tgt))
+    assert u["A"].source == "Open & close" and u["A"].target == "開く & 閉じる" and u["A"].notes == ("menu",)
+    assert "Img" not in u
+    assert change(tgt, tmp_path / "o.resx", "A", "<開く>").target == "<開く>"
+    assert (tmp_path / "o.resx").read_bytes().startswith(b"\xef\xbb\xbf")
+    ts = tmp_path / "app_ru.ts"
+    ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="ru">\n<context><name>Main</name>\n'
+                  '<message><source>Open</source><translation>Открыть</translation></message>\n'
+                  '<message><source>Save</source><translation type="unfinished"></translation></message>\n'
+                  '<message numerus="yes"><source>%n file(s)</source><translation><numerusform>%n файл</numerusform>'
+                  '<numerusform>%n файла</numerusform><numerusform>%n файлов</numerusform></translation></message>\n'
+                  '<message><source>Old</source><translation type="vanished">Старый</translation></message>\n'
+                  '</context>\n</TS>\n', encoding="utf-8")
+    doc = open_document(ts)
+    u = units(doc)
+    assert doc.target_lang == "ru" and u["Main/Open"].target == "Открыть"
+    assert u["Main/Save"].status == "untranslated" and u["Main/%n file(s)[2]"].target == "%n файлов"
+    assert "obsolete" in u["Main/Old"].flags
+    out = tmp_path / "o.ts"
+    detect_format(ts).write(ts, out, {}, ReadOptions())
+    assert out.read_bytes() == ts.read_bytes()
+
+
+def test_open_pair_by_key_and_bad_source(tmp_path: Path) -> None:
+    s = tmp_path / "a.json"
+    t = tmp_path / "b.json"
+    s.write_text('{"k": "Key", "x": "X"}')
+    t.write_text('{"x": "Икс", "k": "Ключ"}', encoding="utf-8")
+    doc = open_pair(s, t, ReadOptions(target_lang="ru"))
+    assert [(x.id, x.source, x.target) for x in doc] == [("k", "Key", "Ключ"), ("x", "X", "Икс")]
+    from reviewer.errors import InputError
+
+    with pytest.raises(InputError):
+        open_pair(tmp_path / "missing.json", t)
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"k": "Key",\n "x": }')
+    with pytest.raises(InputError) as e:
+        open_document(bad)
+    assert e.value.line == 2
+
+
+# ------------------------------------------------------------------ real files
+
+
+def _real_rows(root: Path) -> list[dict[str, str]]:
+    with open(root / "SOURCES.tsv", encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f, delimiter="\t"))
+
+
+def test_every_real_file_reads_and_round_trips_byte_identically(shared_data: Path, tmp_path: Path) -> None:
+    """Each of the real files is read (none refused) and written back unchanged byte
+    for byte when nothing changed; one changed value reads back as written."""
+    root = shared_data / "real-files"
+    if not root.is_dir():
+        pytest.skip("real-files absent")
+    formats = set()
+    for row in _real_rows(root):
+        p = root / row["path_here"]
+        fmt = detect_format(p)
+        formats.add(fmt.name)
+        opts = ReadOptions(target_lang="de") if fmt.name == "xcstrings" else ReadOptions()
+        docs = open_documents(p)
+        assert docs and all(d.materialize() is not None for d in docs)
+        out = tmp_path / p.name
+        fmt.write(p, out, {}, opts)
+        assert out.read_bytes() == p.read_bytes(), p
+        segs = [s for s in fmt.read(p, opts).materialize() if s.target and "obsolete" not in s.flags]
+        if segs:
+            seg = segs[len(segs) // 2]
+            fmt.write(p, out, {seg.index: replace(seg, target=seg.target + " «X» & <y>")}, opts)
+            back = {s.index: s for s in fmt.read(out, opts).materialize()}[seg.index]
+            assert back.target.strip() == (seg.target + " «X» & <y>").strip(), p
+    assert formats >= {"android", "strings", "xcstrings", "properties", "arb", "json", "ts", "resx", "yaml"}
+
+
+def test_plural_forms_are_not_compared_with_each_other_for_consistency(tmp_path: Path) -> None:
+    from reviewer.runner import plan_checks
+
+    (tmp_path / "values").mkdir()
+    (tmp_path / "values-cs").mkdir()
+    (tmp_path / "values" / "strings.xml").write_text(
+        '<resources><plurals name="m"><item quantity="one">%d match</item><item quantity="other">%d matches</item>'
+        '</plurals><plurals name="n"><item quantity="one">%d match</item><item quantity="other">%d matches</item>'
+        '</plurals></resources>')
+    t = tmp_path / "values-cs" / "strings.xml"
+    t.write_text('<resources><plurals name="m"><item quantity="one">%d shoda</item><item quantity="few">%d shody</item>'
+                 '<item quantity="many">%d shody</item><item quantity="other">%d shod</item></plurals>'
+                 '<plurals name="n"><item quantity="one">%d shoda</item><item quantity="few">%d shody</item>'
+                 '<item quantity="many">%d shody</item><item quantity="other">%d výsledků</item></plurals></resources>',
+                 encoding="utf-8")
+    found = [f for f in plan_checks(enable=["consistency"], disable=["all"]).run(open_document(t))]
+    # 'few'/'many'/'other' of one message share a source but are different forms: no
+    # finding among them; the two messages' 'other' forms do differ (shod / výsledků)
+    assert {f.unit for f in found} <= {"m[other]", "n[other]"} and found
+
+
+def test_qt_mnemonics_are_inline_codes(tmp_path: Path) -> None:
+    from reviewer.runner import plan_checks
+
+    ts = tmp_path / "app_zh_CN.ts"
+    ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<TS version="2.1" language="zh_CN">\n<context><name>M</name>\n'
+                  '<message><source>&amp;Copy</source><translation>复制(&amp;C)</translation></message>\n'
+                  '<message><source>Tom &amp;&amp; Jerry</source><translation>汤姆 &amp;&amp; 杰瑞</translation></message>\n'
+                  '</context>\n</TS>\n', encoding="utf-8")
+    u = units(open_document(ts))
+    copy = u["M/&Copy"]
+    assert copy.source == "\ue000Copy" and copy.target == "复制\ue000"
+    assert [c.data for c in copy.target_codes] == ["(&C)"]
+    assert u["M/Tom && Jerry"].target == "汤姆 && 杰瑞"  # '&&' is a literal ampersand
+    found = list(plan_checks(enable=["brackets", "markup"], disable=["all"]).run(open_document(ts)))
+    assert found == []  # '(&C)' is not a pair of brackets, and the mnemonic is kept
+    new = change(ts, tmp_path / "o.ts", "M/&Copy", "拷贝\ue000")
+    assert new.target == "拷贝\ue000" and "拷贝(&amp;C)" in (tmp_path / "o.ts").read_text(encoding="utf-8")

@@ -57,7 +57,7 @@ FAILS = [
     ("Yesterday Tony Moll said it was serious.", "डॉ. ने कहा कि यह गंभीर है।", "en", "hi", "source", "Tony Moll"),
     ("Yesterday Tony Moll said it was serious.", "قال الدكتور إن الأمر خطير.", "en", "ar", "source", "Tony Moll"),
     ("Yesterday Tony Moll said it was serious.", "박사는 심각하다고 말했다.", "en", "ko", "source", "Tony Moll"),
-    ("Вчера Старридж забил гол.", "Yesterday he scored a goal.", "ru", "en", "source", "Старридж"),
+    ("Вчера Старридж забил гол.", "He scored a goal.", "ru", "en", "source", "Старридж"),
     ("Η Χόλι Γουίλομπι έφυγε χθες.", "Holly left yesterday.", "el", "en", "source", "Γουίλομπι"),
     ("因与PCOO一名受感染的职员有接触。", "After contact with an infected employee.", "zh", "en", "source", "PCOO"),
     ("市民協議ではMWPの案が支持を集めた。", "The proposal won support.", "ja", "en", "source", "MWP"),
@@ -66,7 +66,7 @@ FAILS = [
     ("Yesterday Kavanaugh testified in Washington.", "Wczoraj Castleford zeznawał w Waszyngtonie.",
      "en", "pl", "target", "Castleford"),
     ("Yesterday Kavanaugh testified.", "Včera svědčil.", "en", "cs", "source", "Kavanaugh"),
-    ("Вчера Кавано давал показания.", "Yesterday Castleford testified.", "ru", "en", "target", "Castleford"),
+    ("Вчера Кавано давал показания.", "Yesterday Castleford testified.", "ru", "en", "source", "Кавано"),
 ]
 
 

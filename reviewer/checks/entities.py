@@ -328,6 +328,8 @@ class EntityCheck(Check):
         tl = context.target_lang
         if base(tl) in NOUN_CAPS or not target or main_script(target) != "LATIN":
             return  # other scripts respell names too freely to call one new
+        if main_script(source) not in ("LATIN", "DEVANAGARI", "BENGALI", "ARABIC", "HEBREW"):
+            return  # Cyrillic and Greek adapt names too (Азар = Hazard): measured noise
         cands = [n for n in find_names(target, tl) if n.kind in _ADAPTED]
         cands = [n for n in cands if not _occurrences(source, n.text, True, ())]
         cands = [n for n in cands if not _stem_found(source, n.text)]

@@ -484,11 +484,7 @@ def _same_key(a: str, b: str, loose: bool) -> bool:
     inflection: ``krmr`` / ``krmbr``), or one edit apart (``sturj`` / ``strj``); with
     ``loose`` (few candidates: capitalised words only) two-consonant skeletons may be
     one edit apart too (``rm`` Harlem / ``krm`` Гарлем)."""
-    if b.startswith("^"):  # a sentence's first word: equal, or an ending added
-        b = b[1:]
-        if a == b or (len(b) >= 3 and a.startswith(b) and len(a) - len(b) <= 2):
-            return True
-        return min(len(a), len(b)) >= 4 and Levenshtein.distance(a, b) <= 1
+    b = b.lstrip("^")
     if a == b:
         return True
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)

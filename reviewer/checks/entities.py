@@ -27,51 +27,24 @@ from typing import Any, Iterable, Iterator, NamedTuple, Sequence
 
 from rapidfuzz import fuzz, process
 
-from ..lang import KNOWN_NAMES, base
+from ..lang import base
 from ..model import Finding, Segment, Severity
 from .base import Check, CheckContext
-from .spelling import (
-    DATA_DIR,
+from .names import (
     NOUN_CAPS,
-    dictionary,
-    entry_parts,
-    glossary_entries,
-    is_known,
-    is_sentence_initial,
-    skip_spans,
+    Name,
+    can_judge,
+    find_names,
+    found_by_sound,
+    main_script,
+    script_of,
+    translatable,
+    translatable_names,
 )
+from .spelling import entry_parts, glossary_entries, is_known, skip_spans
 
 __all__ = ["EntityCheck", "CHECKS", "Name", "find_names", "translatable_names"]
 
-#: Acronyms and titles that translations legitimately expand or replace.
-SOFT_NAMES = frozenset(
-    {
-        "CEO", "CFO", "CTO", "COO", "CIO", "CMO", "VP", "HR", "PR", "NATO", "OTAN", "AIDS",
-        "SIDA", "HIV", "VIH", "DNA", "ADN", "RNA", "ARN", "WHO", "OMS", "NGO", "ONG", "GDP",
-        "PIL", "PIB", "BIP", "VAT", "IVA", "TVA", "IMF", "FMI", "ECB", "BCE", "EZB", "OECD",
-        "OCSE", "OCDE", "UFO", "OVNI", "FAQ", "PhD", "USA", "EEUU", "UNO", "ONU", "UAE",
-        "EAU", "BC", "AD", "AM", "PM", "ASAP", "RSVP", "CET", "CEST", "GMT", "UTC", "EST",
-        "PST", "ETA", "ATM", "PIN", "TBD", "AKA", "DIY", "FYI", "CV", "ID", "TV", "PC",
-        "III", "II", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XX", "XXI",
-    }
-)  # fmt: skip
-
-#: Units and symbols: the number check's business, not names.
-UNITS = frozenset(
-    {
-        "kWh", "MWh", "GWh", "TWh", "kW", "MW", "GW", "TW", "Hz", "kHz", "MHz", "GHz",
-        "THz", "mAh", "dB", "KB", "kB", "MB", "GB", "TB", "PB", "KiB", "MiB", "GiB", "TiB",
-        "Kbps", "Mbps", "Gbps", "kbps", "MBps", "FPS", "fps", "RPM", "PSI", "USD", "EUR",
-        "GBP", "JPY", "CHF", "CNY", "mL", "dL", "TFLOPS", "PFLOPS", "FLOPS", "TOPS",
-    }
-)  # fmt: skip
-
-_TOKEN_RE = re.compile(r"\w+(?:['’]\w+)*")
-_APOS_RE = re.compile(r"['’]")
-_POSSESSIVE = ("'s", "’s")
-_NEGATION = ("n't", "n’t")
-_TITLED_RE = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]{3,}\b")  # \b[A-Z]..., scanned for fast
-_CODE_RE = re.compile(r"[A-Z][A-Za-z]*\d\w*")
 _ALNUM_RE = re.compile(r"[^\W_]+")
 
 
@@ -134,31 +107,6 @@ def _token_index(target: str) -> tuple[list[re.Match[str]], dict[str, list[int]]
     return toks, singles, pairs
 
 
-class Name(NamedTuple):
-    """A name found in a text: span, text as written (possessive dropped), kind."""
-
-    start: int
-    end: int
-    text: str
-    kind: str
-
-
-@lru_cache(maxsize=1)
-def translatable_names() -> frozenset[str]:
-    """Lowercased forms of ``reviewer/data/exonyms.tsv`` (every column)."""
-    out: set[str] = set()
-    try:
-        lines = (DATA_DIR / "exonyms.tsv").read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return frozenset()
-    for line in lines[1:]:
-        if line.startswith("#") or not line.strip():
-            continue
-        for cell in line.split("\t"):
-            out.update(f.strip().lower() for f in cell.split("|") if f.strip())
-    return frozenset(out)
-
-
 _DNT_CACHE: dict[int, tuple[Any, tuple[str, ...]]] = {}
 
 
@@ -181,150 +129,6 @@ def _dnt_names(glossary: Any) -> tuple[str, ...]:
     return out
 
 
-def _bounded(text: str, start: int, end: int) -> bool:
-    """``text[start:end]`` starts and ends at word boundaries."""
-    if start > 0 and text[start - 1].isalnum():
-        return False
-    return end >= len(text) or not text[end].isalnum()
-
-
-def _find_term(text: str, term: str, fold: bool) -> Iterator[tuple[int, int]]:
-    hay, needle = (text.lower(), term.lower()) if fold else (text, term)
-    if len(hay) != len(text):
-        hay, needle = text, term
-    i = hay.find(needle)
-    while i >= 0:
-        if _bounded(text, i, i + len(term)):
-            yield i, i + len(term)
-        i = hay.find(needle, i + 1)
-
-
-def find_names(text: str, lang: str | None, dnt: Sequence[str] = ()) -> list[Name]:
-    """The names of a source ``text`` in language ``lang`` (see the module docstring)."""
-    code = base(lang)
-    spans = skip_spans(text)
-    names: list[Name] = []
-    taken = _Cover(len(text), spans)
-    for term in dnt:
-        fold = term == term.lower()
-        for a, b in _find_term(text, term, fold):
-            if not taken.hits(a, b):
-                names.append(Name(a, b, text[a:b], "dnt"))
-                taken.add(a, b)
-    has_dict = dictionary(code) is not None
-    tokens = list(_TOKEN_RE.finditer(text))
-    words = [
-        w for w in (m.group() for m in tokens) if w.isalpha() or any(c.isalpha() for c in w)
-    ]
-    caps = sum(1 for w in words if len(w) > 1 and w.isupper())
-    shouting = len(words) >= 3 and caps >= 0.6 * len(words)
-    for m in tokens:
-        tok = m.group()
-        if tok.islower():
-            continue  # no uppercase letter: never a name (see _kind)
-        start = m.start()
-        if taken.hits(start, m.end()):
-            continue
-        if tok.endswith(_POSSESSIVE):
-            tok = tok[:-2]
-        if tok.endswith(_NEGATION):
-            continue  # a contraction: Couldn't, Don't
-        if "'" in tok or "’" in tok:
-            pieces = _APOS_RE.split(tok)
-            if len(pieces[0]) <= 5 and pieces[0].islower():  # elision: l'OpenAI
-                start += len(tok) - len(pieces[-1])
-                tok = pieces[-1]
-            else:
-                tok = pieces[0]
-        kind = _kind(text, start, tok, code, has_dict, shouting)
-        if kind == "plural":
-            tok, kind = tok[:-1], "acronym"
-        if kind:
-            names.append(Name(start, start + len(tok), tok, kind))
-    if has_dict and code not in NOUN_CAPS:
-        for n in names:
-            taken.add(n.start, n.end)
-        names += _multiword(text, code, words, taken)
-    names.sort()
-    return names
-
-
-_RUN_RE = re.compile(r"[A-Z][a-z]+(?:[ \u00a0][A-Z][a-z]+)+")
-RARE = 500
-
-
-def _multiword(
-    text: str, code: str, words: Sequence[str], taken: _Cover
-) -> list[Name]:
-    """Runs of two or more capitalised words inside a sentence-case sentence where one
-    word is rare or unknown in the source language (``Jensen Huang``, ``Vera Rubin``)."""
-    d = dictionary(code) or {}
-    titled = 0
-    for m in _TITLED_RE.finditer(text):
-        if d.get(m.group().lower(), 0) >= RARE and not is_sentence_initial(text, m.start()):
-            titled += 1
-    if titled >= 2:
-        return []  # Title Case: capitals mean nothing
-    out = []
-    for m in _RUN_RE.finditer(text):
-        a, b = m.span()
-        if taken.hits(a, b) or m.group().lower() in translatable_names():
-            continue
-        parts = m.group().split()
-        if is_sentence_initial(text, a) and (
-            d.get(parts[0].lower(), 0) >= RARE or all(d.get(p.lower(), 0) >= RARE for p in parts[1:])
-        ):
-            continue  # "The Vera ...", "Ancillary Commands": a capitalised heading
-        if any(d.get(p.lower(), 0) < RARE for p in parts):
-            out.append(Name(a, b, m.group(), "multi"))
-    return out
-
-
-def _kind(
-    text: str, start: int, tok: str, code: str, has_dict: bool, shouting: bool
-) -> str | None:
-    if len(tok) < 2 or tok in UNITS or tok in SOFT_NAMES or "_" in tok:
-        return None
-    low = tok.lower()
-    if low in translatable_names():
-        return None
-    if not tok.isalpha():
-        if any(c.isdigit() for c in tok):
-            return "code" if _CODE_RE.fullmatch(tok) and len(tok) >= 3 else None
-        return None
-    if tok.isupper():
-        if len(tok) < 3:
-            return None
-        if _after_number(text, start):
-            return None  # a unit: 10 GW
-        if (shouting or len(tok) >= 4) and has_dict and is_known(code, low):
-            return None  # emphasis or a shouted heading
-        return "acronym"
-    if tok[-1] == "s" and tok[:-1].isupper() and len(tok) >= 4:
-        return None if tok[:-1] in SOFT_NAMES else "plural"  # GPUs
-    rest = tok[1:]
-    if not rest.islower() and any(c.isupper() for c in rest):
-        return "mixed"
-    if not tok[0].isupper() or len(tok) < 3:
-        return None
-    if low in KNOWN_NAMES:
-        return "brand"
-    if not has_dict or code in NOUN_CAPS:
-        return None
-    if is_known(code, low):
-        return None
-    if is_sentence_initial(text, start):
-        return None  # "Config file location", "Yeeah!": any first word is capitalised
-    return "proper"
-
-
-def _after_number(text: str, start: int) -> bool:
-    i = start - 1
-    while i >= 0 and text[i] in " \u00a0\u202f":
-        i -= 1
-    return i >= 0 and text[i].isdigit()
-
-
 def _occurrences(text: str, name: str, fold: bool, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """Occurrences of ``name`` in ``text`` allowing elision before it and up to three
     lowercase letters (an inflection) after it; none inside ``spans``."""
@@ -335,16 +139,88 @@ def _occurrences(text: str, name: str, fold: bool, spans: Sequence[tuple[int, in
     i = hay.find(needle)
     while i >= 0:
         j = i + len(name)
-        ok = i == 0 or not text[i - 1].isalnum()
-        if ok and j < len(text) and text[j].isalnum():
+        ok = i == 0 or not text[i - 1].isalnum() or _script_change(text[i - 1], text[i])
+        if ok and j < len(text) and text[j].isalnum() and not _script_change(text[j - 1], text[j]):
             k = j
             while k < len(text) and text[k].isalpha() and text[k].islower():
                 k += 1
-            ok = k - j <= 3 and (k >= len(text) or not text[k].isalnum())
+            # an inflection: NVIDIAs, dell'OpenAI; longer endings after longer names
+            # (Croydonissa, Willoughbyová)
+            ok = (k - j <= 3 or len(name) >= 4) and (k >= len(text) or not text[k].isalnum())
         if ok and not any(a < j and i < b for a, b in spans):
             out.append((i, j))
         i = hay.find(needle, i + 1)
     return out
+
+
+def _script_change(a: str, b: str) -> bool:
+    """Two letters of different scripts meet (``MWPの``, ``в«Apple»``)."""
+    sa, sb = script_of(a), script_of(b)
+    return bool(sa and sb and sa != sb)
+
+
+#: Kinds of names a translation into another script transliterates (so they can be
+#: looked for by sound); acronyms, codes and brands may be kept, translated or spelled
+#: out instead.
+_TRANSLITERATED = frozenset({"proper", "multi", "dnt"})
+
+
+#: Kinds of names that languages inflect and adapt (no near-miss findings for them).
+_ADAPTED = frozenset({"proper", "multi"})
+
+_WORDS_RE = re.compile(r"[^\W\d_]+")
+
+
+def _stem_found(target: str, name: str) -> bool:
+    """Whether ``target`` has a word that is ``name`` without an inflectional ending
+    (the source inflects: Finnish ``Oakiin`` -> ``Oak``, ``Encinitasissa`` ->
+    ``Encinitas``) or ``name`` with a different ending (``Zaevą`` -> ``Zaevin``)."""
+    for part in name.split():
+        for m in _WORDS_RE.finditer(target):
+            w = m.group()
+            k = min(len(w), len(part))
+            if k < 3 or w[0] != part[0]:
+                continue
+            common = 0
+            while common < k and w[common].lower() == part[common].lower():
+                common += 1
+            if common >= 3 and len(part) - common <= 4 and len(w) - common <= 4:
+                if common >= min(len(w), len(part)) or common >= 0.6 * len(part):
+                    return True
+    return False
+
+
+def _absent(
+    names: Sequence[Name], other: str, text: str, lang: str | None, other_lang: str | None
+) -> Iterator[Name]:
+    """The ``names`` of ``text`` (in ``lang``) that ``other`` (in ``other_lang``) does
+    not have in any form: not by sound (any script), not as a name translations
+    change (CLDR, exonyms), not as an acronym the other side swaps for its own; names
+    that cannot be judged (Chinese characters on the other side) are left out."""
+    oscript = main_script(other)
+    swapped = _new_acronyms(other, text)
+    for n in names:
+        if n.kind == "acronym" and len(n.text) <= 4 and swapped:
+            continue  # ONZ -> UN, JAV -> US: the other side's own acronym for it
+        if n.kind != "dnt" and any(translatable(w, lang) for w in n.text.split()):
+            continue
+        nscript = script_of(n.text[0])
+        if not can_judge(nscript, oscript, other_lang):
+            continue  # Chinese characters: the name cannot be looked for by sound
+        cross = nscript != oscript
+        if (cross or n.kind in _ADAPTED) and n.kind != "code" and found_by_sound(n.text, other):
+            continue
+        if cross and n.kind not in _TRANSLITERATED:
+            continue  # an acronym or brand may be translated or kept in any script
+        yield n
+
+
+_CAPS_RE = re.compile(r"\b[A-Z]{2,5}\b")
+
+
+def _new_acronyms(target: str, source: str) -> bool:
+    """Whether ``target`` has an acronym (2-5 capitals) that ``source`` does not."""
+    return any(m.group() not in source for m in _CAPS_RE.finditer(target))
 
 
 def _threshold(name: str) -> float | None:
@@ -379,8 +255,6 @@ class EntityCheck(Check):
         self, source: str, target: str, dnt: Sequence[str], context: CheckContext
     ) -> Iterator[Finding]:
         names = find_names(source, context.source_lang, dnt)
-        if not names:
-            return
         tspans = skip_spans(target)
         groups: dict[str, list[Name]] = {}
         for n in names:
@@ -398,6 +272,12 @@ class EntityCheck(Check):
                 pending.append((text, occ))
         for text, occ in pending:
             found = len(_occurrences(target, text, False, tspans))
+            if occ[0].kind in _ADAPTED:
+                # Ordinary names: languages inflect and respell them (Harlemin,
+                # Johnsonas, Riversaido): found as a stem or by sound, never "misspelt".
+                if not (found or _stem_found(target, text) or found_by_sound(text, target)):
+                    missing.append(occ[0])
+                continue
             variants = [
                 (a, b) for a, b in _occurrences(target, text, True, tspans)
                 if not claimed.hits(a, b)
@@ -411,11 +291,50 @@ class EntityCheck(Check):
                 yield self._near_miss(target, a, b, text, score)
             if not near and not found and not variants:
                 missing.append(occ[0])
-        for n in missing:
+        lost = list(self._missing(missing, source, target, context)) if missing else []
+        added = [
+            a for a in self._added(source, target, context)
+            if not claimed.hits(a.start, a.end)
+        ]
+        for n, a in zip(lost, added):  # a name replaced by another: one finding
+            yield self.flag(
+                "target", a.start, a.end, a.text,
+                f"Name '{a.text}' is not in the source, which has '{n.text}' here.",
+                suggestion=n.text if script_of(n.text[0]) == script_of(a.text[0]) else None,
+            )
+        for n in lost[len(added):]:
             yield self.flag(
                 "source", n.start, n.end, n.text,
                 f"Name '{n.text}' does not appear in the translation.",
             )
+        for a in added[len(lost):]:
+            yield self.flag(
+                "target", a.start, a.end, a.text, f"Name '{a.text}' is not in the source.",
+            )
+
+    def _missing(
+        self, missing: Sequence[Name], source: str, target: str, context: CheckContext
+    ) -> Iterator[Name]:
+        """The names not found as written that are missing indeed: unless the target
+        has them in another script or spelling (by sound), they are names translations
+        change (CLDR, exonyms), or the target's script cannot be judged."""
+        yield from _absent(missing, target, source, context.source_lang, context.target_lang)
+
+    def _added(self, source: str, target: str, context: CheckContext) -> Iterator[Name]:
+        """Names of the target that the source does not have (a name replaced by
+        another, or added): ordinary names only, in a Latin-script target whose
+        capitals mark names (not German nouns), found in the source by spelling, stem
+        or sound (:func:`_absent`)."""
+        tl = context.target_lang
+        if base(tl) in NOUN_CAPS or not target or main_script(target) != "LATIN":
+            return  # other scripts respell names too freely to call one new
+        if main_script(source) not in ("LATIN", "DEVANAGARI", "BENGALI", "ARABIC", "HEBREW"):
+            return  # Cyrillic and Greek adapt names too (Азар = Hazard): measured noise
+        cands = [n for n in find_names(target, tl) if n.kind in _ADAPTED]
+        cands = [n for n in cands if not _occurrences(source, n.text, True, ())]
+        cands = [n for n in cands if not _stem_found(source, n.text)]
+        if cands:
+            yield from _absent(cands, source, target, tl, context.source_lang)
 
     def _near(
         self,

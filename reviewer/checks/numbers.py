@@ -46,7 +46,10 @@ import unicodedata
 from functools import lru_cache
 from typing import Iterable, NamedTuple, Sequence
 
+from .. import cldr
+from ..lang import base as base_lang
 from ..model import Finding, Segment, Severity
+from . import number_forms
 from .base import Check, CheckContext
 from .links import _EMAIL_RE, _URL_RE
 
@@ -67,12 +70,13 @@ _TOKEN_RE = re.compile(
     r"|(?P<word>(?<![A-Za-z0-9_])[A-Za-z]++\d[A-Za-z0-9_]*(?:\.\d+)*"
     r"|(?<![A-Za-z0-9_.,])\d+[A-Za-z][A-Za-z0-9_]*)"
     # runs of digits with separators: 1,000.5 1.000,5 1 000,5 1'000 22.09.2025
-    r"|(?P<num>(?<![A-Za-z0-9_.,])\d+(?:(?:[.,'\u2019]|[ \u00a0\u202f\u2009](?=\d))\d+)*)"
+    r"|(?P<num>(?<![A-Za-z0-9_.,])\d+(?:(?:[.,'\u2019\u066b\u066c]|[ \u00a0\u202f\u2009](?=\d))\d+)*)"
 )
 _SEP_RE = re.compile(r"\D")
+_ARABIC_MARKS = {0x066B: ".", 0x066C: ","}
 _DIGITS_RE = re.compile(r"\d+")
 _CJK_SCALE = {"万": 4, "萬": 4, "亿": 8, "億": 8, "만": 4, "억": 8}
-_SUFFIX_SCALE_RE = re.compile(r"(\d{1,4})([kKM])")
+_SUFFIX_SCALE_RE = re.compile(r"(\d{1,4})([A-Za-z]+)")
 _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _DATE_RE = re.compile(
     r"(?<!\d)(?:\d{1,2}([./\-])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}([./\-])\d{1,2}\2\d{1,2})(?!\d)"
@@ -136,9 +140,20 @@ _DOT_REGIONS = frozenset({"mx", "us", "419", "pr", "gt", "hn", "ni", "pa", "sv",
 
 @lru_cache(maxsize=128)
 def conventions(lang: str | None) -> Conv:
-    """Number conventions of a BCP 47 language tag (English style when unknown)."""
+    """Number conventions of a BCP 47 language tag: CLDR's decimal and group marks
+    (through Babel); spaces are accepted as group marks everywhere (the SI style), and
+    apostrophes where the locale groups with one. English style when the language is
+    unknown to CLDR and to the small fallback table."""
     if not lang:
         return _EN
+    marks = cldr.number_marks(lang)
+    if marks is not None:
+        decimal, group = marks
+        group = group.replace("\u200f", "").replace("\u200e", "") or ","
+        groups = group + _SPACES
+        if group in _APOS:
+            groups += _APOS
+        return Conv(decimal, "".join(dict.fromkeys(groups)), group)
     parts = lang.replace("_", "-").lower().split("-")
     primary = parts[0]
     regions = parts[1:]
@@ -251,8 +266,10 @@ def _mask(m: re.Match[str]) -> str:
     return "\x00" * (m.end() - m.start())
 
 
-def find_numbers(text: str) -> list[Num]:
-    """The number tokens of ``text`` in order (placeholders, URLs, tags ignored)."""
+def find_numbers(text: str, lang: str | None = None) -> list[Num]:
+    """The number tokens of ``text`` in order (placeholders, URLs, tags ignored).
+    With ``lang``, a scale word after a number adds the scaled reading (``11 million``,
+    ``1100万``, ``2,8 miliardy``: CLDR), and ``1億2,500万`` is read as one number."""
     out: list[Num] = []
     if not _DIGIT_RE.search(text):
         return out
@@ -280,16 +297,22 @@ def find_numbers(text: str) -> list[Num]:
         s = m.group()
         if kind == "num":
             n = len(out)
-            _parse_run(s, m.start(), out)
+            if not s.isascii():  # native digits; Arabic decimal and thousands marks
+                _parse_run(s.translate(_ARABIC_MARKS), m.start(), out)
+                out[n:] = [t._replace(text=text[t.start : t.end]) for t in out[n:]]
+            else:
+                _parse_run(s, m.start(), out)
             e = m.end()
-            if e < len(masked) and masked[e] in _CJK_SCALE and len(out) == n + 1:
-                # 100万 = 1,000,000
+            if len(out) == n + 1:
                 t = out[n]
-                scaled = tuple(
-                    Reading(_scale(r.value, _CJK_SCALE[masked[e]]), r.group, r.decimal)
-                    for r in t.readings
-                )
-                out[n] = t._replace(readings=scaled + t.readings)
+                scale = _scale_at(masked, e, lang)
+                if scale is not None:  # 100万 = 1,000,000; 11 million
+                    exp, i = scale
+                    scaled = tuple(
+                        Reading(_scale(r.value, exp), r.group, r.decimal) for r in t.readings
+                    )
+                    t = out[n] = t._replace(readings=scaled + t.readings)
+                    _merge_scaled(out, n, text)
         elif kind == "ord":
             v = _int(_DIGITS_RE.search(s).group())  # type: ignore[union-attr]
             out.append(Num(m.start(), m.end(), s, "ord", (Reading(v, "", ""),), (v,)))
@@ -297,11 +320,56 @@ def find_numbers(text: str) -> list[Num]:
             atoms = tuple(_int(d) for d in _DIGITS_RE.findall(s))
             readings: tuple[Reading, ...] = (Reading("w:" + s.lower(), "", ""),)
             k = _SUFFIX_SCALE_RE.fullmatch(s)
-            if k:  # 10K = 10,000
-                exp = 3 if k.group(2) in "kK" else 6
-                readings += (Reading(_scale(_int(k.group(1)), exp), "", ""),)
+            if k:  # 10K = 10,000; 125m = 125,000,000 (or 125 metres)
+                exp = _glued_scale(k.group(2), lang)
+                if exp:
+                    readings += (Reading(_scale(_int(k.group(1)), exp), "", ""),)
+            dec = number_forms.decade(s)
+            if dec is not None:  # 1930s = 1930 = "the 30s"
+                readings += (Reading(str(dec), "", ""),)
+                if dec >= 100:
+                    readings += (Reading(str(dec % 100), "", ""),)
             out.append(Num(m.start(), m.end(), s, "word", readings, atoms))
     return out
+
+
+def _scale_at(text: str, end: int, lang: str | None) -> tuple[int, int] | None:
+    """``(power of ten, end)`` of a scale word right after ``end`` (CLDR words of
+    ``lang``; the CJK units when no language is given)."""
+    if lang:
+        return number_forms.scale_after(text, end, lang)
+    if end < len(text) and text[end] in _CJK_SCALE:
+        return _CJK_SCALE[text[end]], end + 1
+    return None
+
+
+def _glued_scale(letters: str, lang: str | None) -> int | None:
+    """Power of ten of a scale abbreviation glued to a number (``10K``, ``125m``)."""
+    if letters in ("k", "K"):
+        return 3
+    if letters == "M":
+        return 6
+    words = cldr.scale_words(lang) if lang else {}
+    return words.get(letters.lower())
+
+
+def _merge_scaled(out: list[Num], n: int, text: str) -> None:
+    """Join ``1億`` and the ``2,500万`` right after it into one number (CJK writes
+    125,000,000 as ``1億2,500万``): the smaller unit must follow without a gap."""
+    if n == 0:
+        return
+    prev = out[n - 1]
+    cur = out[n]
+    if prev.end > cur.start or cur.start - prev.end > 1 or len(prev.readings) < 2:
+        return
+    pv, cv = prev.readings[0].value, cur.readings[0].value
+    if "." in pv or "." in cv or len(pv) <= len(cv):
+        return
+    total = str(int(pv) + int(cv))
+    out[n - 1 : n + 1] = [
+        Num(prev.start, cur.end, text[prev.start : cur.end], "num",
+            (Reading(total, "", ""),) + prev.readings, (total,))
+    ]
 
 
 def _scale(value: str, exp: int) -> str:
@@ -437,12 +505,12 @@ def _unspelled(rest: list[int], nums: Sequence[Num], other: str,
                other_lang: str | None) -> list[int]:
     """The numbers of ``rest`` (indexes into ``nums``) not written out in words on the
     other side (each word used once)."""
-    if not any(nums[i].readings[0].value in _SMALL for i in rest):
+    if not any(_plain(nums[i]) in _SMALL for i in rest):
         return rest
     words = _spelled(other, other_lang)
     keep = []
     for i in rest:
-        v = nums[i].readings[0].value
+        v = _plain(nums[i])
         if words.get(v):
             words[v] -= 1
         else:
@@ -474,8 +542,8 @@ class NumberCheck(Check):
         tgt = segment.target or ""
         if not (_DIGIT_RE.search(src) or _DIGIT_RE.search(tgt)):
             return []
-        sn = find_numbers(src)
-        tn = find_numbers(tgt)
+        sn = find_numbers(src, context.source_lang)
+        tn = find_numbers(tgt, context.target_lang)
         if not sn and not tn:
             return []
         found = self._compare(src, tgt, sn, tn, context)
@@ -595,6 +663,12 @@ class NumberCheck(Check):
         rest_t = [j for j, u in enumerate(t_used) if not u]
         if rest_s or rest_t:
             rest_s, rest_t = self._lenient(src, tgt, sn, tn, s_match, t_used, rest_s, rest_t, context)
+        if rest_s or rest_t:
+            rest_s, rest_t = _forms_lenient(src, tgt, sn, tn, rest_s, rest_t, context)
+        if not rest_t:  # nothing replaces them: may be written in words
+            rest_s = [i for i in rest_s if not _may_be_words(sn[i], context.target_lang)]
+        if not rest_s:  # "a decade later" -> "10 years later", "double" -> "2 times"
+            rest_t = [j for j in rest_t if not number_forms.spellable(tn[j].text, _plain(tn[j]), tn[j].kind)]
         for i in rest_s:
             s = sn[i]
             pref = _preferred(s, sconv)
@@ -620,7 +694,59 @@ class NumberCheck(Check):
                     f"Number {t.text} is not in the source text",
                 )
             )
+        findings += self._lost_symbols(src, tgt, sn, tn, s_match, context)
         return findings
+
+    def _lost_symbols(
+        self,
+        src: str,
+        tgt: str,
+        sn: Sequence[Num],
+        tn: Sequence[Num],
+        s_match: Sequence[int | None],
+        context: CheckContext,
+    ) -> list[Finding]:
+        """Percent, per-mille, degree and currency marks of the source's numbers (a
+        sign, or a CLDR word: ``100 percent``, ``2,8 Milliarden Pfund``) that the
+        translation expresses neither as a sign nor in words. Reported on the target
+        number when it is matched (``35`` for ``35%``), else on the source sign; only
+        when the target has fewer such marks in all than the source."""
+        sl, tl = context.source_lang, context.target_lang
+        if not sn or (tl and cldr.locale(tl) is None):
+            return []  # no CLDR words for the target language: cannot judge
+        ms, mt = _masked(src), _masked(tgt)
+        lost: list[tuple[Num, number_forms.Mark, int | None]] = []
+        totals: dict[str, int] = {}
+        for i, n in enumerate(sn):
+            for mark in number_forms.marks_near(ms, sl, n.start, n.end):
+                totals[mark.kind] = totals.get(mark.kind, 0) + 1
+                j = s_match[i]
+                if j is None:  # matched leniently (100 ~ 100ig): the same digits
+                    j = next((k for k, t in enumerate(tn) if set(n.atoms) & set(t.atoms)), None)
+                if j is None:
+                    continue  # the number itself is missing, changed or converted
+                if number_forms.expressed(mt, tl, tn[j].start, tn[j].end, mark):
+                    continue
+                lost.append((n, mark, j))
+        out = []
+        for n, mark, j in lost:
+            codes = mark.codes if mark.kind == "currency" else frozenset()
+            if number_forms.marks_in(mt, tl, mark.kind, codes) >= totals[mark.kind]:
+                continue  # expressed elsewhere in the sentence
+            what = _KIND_NAMES[mark.kind]
+            shown = src[mark.start : mark.end]
+            if j is not None:
+                t = tn[j]
+                out.append(self.flag(
+                    "target", t.start, t.end, t.text,
+                    f"Number {t.text}: the {what} of the source ({shown}) is lost in the translation",
+                ))  # fmt: skip
+            else:
+                out.append(self.flag(
+                    "source", mark.start, mark.end, shown,
+                    f"'{shown}' ({what}) of {n.text} is lost in the translation",
+                ))  # fmt: skip
+        return out
 
     @staticmethod
     def _other_reading(
@@ -685,8 +811,8 @@ class NumberCheck(Check):
         # 12-hour clock on one side, 24-hour on the other (5 p.m. = 17 h)
         if rest_s and rest_t and (_PM_RE.search(src) or _PM_RE.search(tgt)):
             s_pm = bool(_PM_RE.search(src))
-            t_vals = {tn[j].readings[0].value: j for j in rest_t}
-            s_vals = {sn[i].readings[0].value: i for i in rest_s}
+            t_vals = {_plain(tn[j]): j for j in rest_t}
+            s_vals = {_plain(sn[i]): i for i in rest_s}
             for h in range(1, 12):
                 a, b = (str(h), str(h + 12)) if s_pm else (str(h + 12), str(h))
                 if a in s_vals and b in t_vals:
@@ -709,6 +835,92 @@ class NumberCheck(Check):
                 if year in done and sum(1 for j in g if j in done) >= 2:
                     rest_t = [j for j in rest_t if j not in g]
         return rest_s, rest_t
+
+
+_KIND_NAMES = {"percent": "percent sign", "permille": "per-mille sign",
+               "degree": "degree sign", "currency": "currency"}
+
+
+def _plain(n: Num) -> str:
+    """The value of ``n``; the digits of a word token with one digit run (``2pm``)."""
+    if n.kind == "word" and len(n.atoms) == 1:
+        return n.atoms[0]
+    return n.readings[0].value
+
+
+def _may_be_words(n: Num, other_lang: str | None) -> bool:
+    """Whether the other side may have written ``n`` in words we cannot read: a
+    spellable number (see :func:`number_forms.spellable`) beyond the small numbers
+    whose words we know for ``other_lang``."""
+    value = _plain(n)
+    if not number_forms.spellable(n.text, value, n.kind):
+        return False
+    known = base_lang(other_lang) in _WORDS
+    return not (known and value in _SMALL and value not in "012" and n.kind == "num")
+
+
+def _forms_lenient(
+    src: str,
+    tgt: str,
+    sn: Sequence[Num],
+    tn: Sequence[Num],
+    rest_s: list[int],
+    rest_t: list[int],
+    context: CheckContext,
+) -> tuple[list[int], list[int]]:
+    """Forgive months written as names on the other side (``6月`` = ``June``), the
+    century beside a decade (``20 世纪 30 年代`` = ``1930s``) and unit conversions
+    (``20 feet`` = ``6 metres``)."""
+    sl, tl = context.source_lang, context.target_lang
+    for nums, rest, other, other_lang in ((sn, rest_s, tgt, tl), (tn, rest_t, src, sl)):
+        small = [i for i in rest if nums[i].kind == "num" and _plain(nums[i]) in _MONTHS]
+        if not small:
+            continue
+        names = number_forms.month_words_in(other, other_lang)
+        for i in small:
+            v = int(_plain(nums[i]))
+            hit = next((k for k, months in enumerate(names) if v in months), None)
+            if hit is not None:
+                names.pop(hit)
+                rest.remove(i)
+    # "19th century" = "1800-luku" (Finnish, Swedish, Estonian write the hundreds)
+    for nums, rest, others, orest in ((sn, rest_s, tn, rest_t), (tn, rest_t, sn, rest_s)):
+        for i in [i for i in rest if nums[i].kind == "ord"]:
+            c = int(_plain(nums[i]))
+            hit = next((j for j in orest if 1 < c <= 21 and _plain(others[j]) == str((c - 1) * 100)), None)
+            if hit is not None:
+                rest.remove(i)
+                orest.remove(hit)
+    # the minutes of a full hour: "05:00" for "5 a.m."
+    rest_s = [i for i in rest_s if sn[i].text != "00"]
+    rest_t = [j for j in rest_t if tn[j].text != "00"]
+    decades = [number_forms.decade(n.text) for n in list(sn) + list(tn) if n.kind == "word"]
+    centuries = {str(d // 100 + 1) for d in decades if d is not None and d >= 1000}
+    if centuries:
+        rest_s = [i for i in rest_s if _plain(sn[i]) not in centuries]
+        rest_t = [j for j in rest_t if _plain(tn[j]) not in centuries]
+    if rest_s and rest_t:
+        for i in list(rest_s):
+            a = _float(sn[i])
+            for j in rest_t:
+                b = _float(tn[j])
+                if a is not None and b is not None and number_forms.converted(
+                    a, src, sn[i].end, sl, b, tgt, tn[j].end, tl
+                ):
+                    rest_s.remove(i)
+                    rest_t.remove(j)
+                    break
+    return rest_s, rest_t
+
+
+_MONTHS = frozenset(str(i) for i in range(1, 13))
+
+
+def _float(n: Num) -> float | None:
+    try:
+        return float(_plain(n))
+    except ValueError:
+        return None
 
 
 # --- target-only locale rules ----------------------------------------------------------

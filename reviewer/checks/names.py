@@ -1,0 +1,525 @@
+"""Names in a text, and how to find a name again in a text of another script.
+
+Finding names (:func:`find_names`): acronyms of three or more capitals (``NVIDIA``,
+``GPUs``), mixed-case words (``OpenAI``, ``iPhone``), product codes (``H100``),
+capitalised words inside a sentence that are not words of the language (``Huang``,
+``Уэльса`` is a word of Russian, ``Willoughby`` is not), runs of capitalised words
+(``Jensen Huang``), known brands, do-not-translate glossary entries, and any word in
+the Latin script inside a text in another script (``PCOO`` in Chinese). Words are
+split where the script changes (``AMからMWP`` is ``AM``, ``から``, ``MWP``).
+Whether a word belongs to the language comes from the spelling dictionary and from the
+lexicon of inflected forms (:mod:`reviewer.morph`). Names that translations change
+(CLDR country, language and city names in the source language;
+``reviewer/data/exonyms.tsv``; titles and acronyms such as CEO, NATO; units) are never
+required.
+
+Finding a name again across scripts (:func:`translit_key`, :func:`found_by_sound`):
+both sides are transliterated to ASCII (anyascii) and reduced to a consonant skeleton
+(vowels dropped, doubled letters merged, ``l``/``r``, ``b``/``p``/``v``, ``c``/``k``/
+``q``, ``s``/``z`` merged, digraphs such as ``zh``/``dzh``/``sh`` folded), so ``Tony
+Moll`` = ``टोनी मोल`` = ``توني مول`` = ``トニー・モル`` and ``Jones`` = ``Джонсу``. Chinese
+characters carry meaning, not sound, so a name cannot be judged against a Chinese
+text this way: :func:`can_judge` says so.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Iterator, NamedTuple, Sequence
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from .. import cldr, morph
+from ..lang import KNOWN_NAMES, base
+from .spelling import (
+    DATA_DIR,
+    NOUN_CAPS,
+    dictionary,
+    is_sentence_initial,
+    skip_spans,
+)
+from .spelling import is_known as _dict_known
+
+__all__ = [
+    "Name",
+    "find_names",
+    "translatable_names",
+    "script_of",
+    "main_script",
+    "translit_key",
+    "found_by_sound",
+    "can_judge",
+    "SOFT_NAMES",
+    "UNITS",
+    "NOUN_CAPS",
+    "translatable",
+]
+
+#: Acronyms and titles that translations legitimately expand or replace.
+SOFT_NAMES = frozenset(
+    {
+        "CEO", "CFO", "CTO", "COO", "CIO", "CMO", "VP", "HR", "PR", "NATO", "OTAN", "AIDS",
+        "SIDA", "HIV", "VIH", "DNA", "ADN", "RNA", "ARN", "WHO", "OMS", "NGO", "ONG", "GDP",
+        "PIL", "PIB", "BIP", "VAT", "IVA", "TVA", "IMF", "FMI", "ECB", "BCE", "EZB", "OECD",
+        "OCSE", "OCDE", "UFO", "OVNI", "FAQ", "PhD", "USA", "EEUU", "UNO", "ONU", "UAE",
+        "EAU", "BC", "AD", "AM", "PM", "ASAP", "RSVP", "CET", "CEST", "GMT", "UTC", "EST",
+        "PST", "ETA", "ATM", "PIN", "TBD", "AKA", "DIY", "FYI", "CV", "ID", "TV", "PC",
+        "III", "II", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XX", "XXI",
+    }
+)  # fmt: skip
+
+#: Units and symbols: the number check's business, not names.
+UNITS = frozenset(
+    {
+        "kWh", "MWh", "GWh", "TWh", "kW", "MW", "GW", "TW", "Hz", "kHz", "MHz", "GHz",
+        "THz", "mAh", "dB", "KB", "kB", "MB", "GB", "TB", "PB", "KiB", "MiB", "GiB", "TiB",
+        "Kbps", "Mbps", "Gbps", "kbps", "MBps", "FPS", "fps", "RPM", "PSI", "USD", "EUR",
+        "GBP", "JPY", "CHF", "CNY", "mL", "dL", "TFLOPS", "PFLOPS", "FLOPS", "TOPS",
+    }
+)  # fmt: skip
+
+_TOKEN_RE = re.compile(r"\w+(?:['’]\w+)*")
+_APOS_RE = re.compile(r"['’]")
+_POSSESSIVE = ("'s", "’s")
+_NEGATION = ("n't", "n’t")
+_TITLED_RE = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]{3,}\b")
+_CODE_RE = re.compile(r"[A-Z][A-Za-z]*\d\w*")
+#: Roman numerals (centuries, monarchs), with French/English ordinal endings: numbers.
+_ROMAN_RE = re.compile(r"(?=[MDCLXVI])M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})(?:e|er|ème|th)?")
+_RUN_RE = re.compile(r"[A-Z][a-z]+(?:[ \u00a0][A-Z][a-z]+)+")
+RARE = 500
+
+
+class Name(NamedTuple):
+    """A name found in a text: span, text as written (possessive dropped), kind."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+
+
+# -- scripts -------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=65536)
+def script_of(ch: str) -> str:
+    """The script of a letter (``LATIN``, ``CYRILLIC``, ``HAN``, ``KANA``, ``HANGUL``,
+    ``ARABIC``, ``DEVANAGARI``...); ``""`` for digits, marks of no script, others."""
+    if ch.isdigit() or ch == "_":
+        return ""
+    name = unicodedata.name(ch, "")
+    if not name:
+        return ""
+    word = name.split(" ", 1)[0]
+    if word == "CJK":
+        return "HAN"
+    if word in ("HIRAGANA", "KATAKANA"):
+        return "KANA"
+    if word in ("FULLWIDTH", "HALFWIDTH"):
+        return "LATIN" if "LATIN" in name else ("KANA" if "KATAKANA" in name else word)
+    if word == "COMBINING":
+        return ""
+    return word
+
+
+def _runs(text: str, start: int) -> Iterator[tuple[int, str]]:
+    """``text`` (one ``\\w`` token at ``start``) cut where the script changes; digits
+    and marks stay with the letters before them."""
+    if text.isascii():
+        yield start, text
+        return
+    cur = ""
+    cur_script = ""
+    pos = start
+    for i, ch in enumerate(text):
+        s = script_of(ch)
+        if s and cur_script and s != cur_script:
+            yield pos, cur
+            cur, pos = "", start + i
+        if s:
+            cur_script = s
+        cur += ch
+    if cur:
+        yield pos, cur
+
+
+def main_script(text: str) -> str:
+    """The script most letters of ``text`` are written in (``""`` when none)."""
+    counts: dict[str, int] = {}
+    for ch in text:
+        if ch.isalpha():
+            s = script_of(ch)
+            if s:
+                counts[s] = counts.get(s, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else ""
+
+
+def can_judge(name_script: str, target_script: str, target_lang: str | None) -> bool:
+    """Whether a name written in ``name_script`` can be looked for, by sound, in a
+    text written in ``target_script``: not in Chinese characters (they are chosen for
+    meaning and sound together; no transliteration gets back to the name)."""
+    if name_script == target_script:
+        return True
+    return target_script not in ("HAN", "") and base(target_lang) not in ("zh", "ja", "yue")
+
+
+# -- word knowledge --------------------------------------------------------------------
+
+
+def _has_lexicon(code: str) -> bool:
+    return dictionary(code) is not None or morph.has_lexicon(code)
+
+
+def _known(code: str, low: str) -> bool:
+    """Whether ``low`` is a word of language ``code``: in the spelling dictionary or
+    in the lexicon of inflected forms (:mod:`reviewer.morph`)."""
+    if dictionary(code) is not None and _dict_known(code, low):
+        return True
+    # The lexicon knows inflected forms the dictionary lacks (Уэльса, Ассамблеи); it
+    # loads on first use of a language (0.2-1.5 s, shared with the spelling check).
+    return morph.is_known(low, code)
+
+
+@lru_cache(maxsize=1)
+def translatable_names() -> frozenset[str]:
+    """Lowercased forms of ``reviewer/data/exonyms.tsv`` (every column)."""
+    out: set[str] = set()
+    try:
+        lines = (DATA_DIR / "exonyms.tsv").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return frozenset()
+    for line in lines[1:]:
+        if line.startswith("#") or not line.strip():
+            continue
+        for cell in line.split("\t"):
+            out.update(f.strip().lower() for f in cell.split("|") if f.strip())
+    return frozenset(out)
+
+
+def translatable(word: str, lang: str | None) -> bool:
+    """Whether ``word`` is a name translations change: exonyms table, CLDR names of
+    countries, languages and cities in ``lang`` (or a word of such a name:
+    ``Wales`` of ``Wales``, ``York`` of ``New York``), month and day names."""
+    low = word.lower()
+    if low in translatable_names():
+        return True
+    words, stems = _cldr_words(lang)
+    if low in words:
+        return True
+    # an inflected form: Lithuanian Makedonijos (Makedonija), Russian Германии
+    return len(low) >= 5 and any(low[: len(low) - j] in stems for j in range(1, 4))
+
+
+@lru_cache(maxsize=64)
+def _cldr_words(lang: str | None) -> tuple[frozenset[str], frozenset[str]]:
+    """CLDR names of places, languages, months and weekdays in ``lang`` and their
+    words; and the stems of those words (up to two final letters dropped)."""
+    names = cldr.place_names(lang) | frozenset(cldr.month_words(lang)) | cldr.day_words(lang)
+    words = set(names)
+    for n in names:
+        words.update(w for w in re.split(r"[\s\-()/.,]+", n) if len(w) >= 3)
+    stems = {w[: len(w) - i] for w in words for i in range(3) if len(w) - i >= 4}
+    return frozenset(words), frozenset(stems)
+
+
+# -- finding names ---------------------------------------------------------------------
+
+
+def _bounded(text: str, start: int, end: int) -> bool:
+    if start > 0 and text[start - 1].isalnum():
+        return False
+    return end >= len(text) or not text[end].isalnum()
+
+
+def _find_term(text: str, term: str, fold: bool) -> Iterator[tuple[int, int]]:
+    hay, needle = (text.lower(), term.lower()) if fold else (text, term)
+    if len(hay) != len(text):
+        hay, needle = text, term
+    i = hay.find(needle)
+    while i >= 0:
+        if _bounded(text, i, i + len(term)):
+            yield i, i + len(term)
+        i = hay.find(needle, i + 1)
+
+
+def find_names(text: str, lang: str | None, dnt: Sequence[str] = ()) -> list[Name]:
+    """The names of a source ``text`` in language ``lang`` (see the module docstring)."""
+    code = base(lang)
+    spans = skip_spans(text)
+    names: list[Name] = []
+    taken: set[int] = set()  # characters taken (placeholders, URLs, do-not-translate terms)
+    for x, y in spans:
+        taken.update(range(x, y))
+    for term in dnt:
+        fold = term == term.lower()
+        for a, b in _find_term(text, term, fold):
+            if taken.isdisjoint(range(a, b)):
+                names.append(Name(a, b, text[a:b], "dnt"))
+                taken.update(range(a, b))
+    has_dict = _has_lexicon(code)
+    script = main_script(text)
+    tokens = [(s, t) for m in _TOKEN_RE.finditer(text) for s, t in _runs(m.group(), m.start())]
+    words = [t for _, t in tokens if any(c.isalpha() for c in t)]
+    caps = sum(1 for w in words if len(w) > 1 and w.isupper())
+    shouting = len(words) >= 3 and caps >= 0.6 * len(words)
+    for start, tok in tokens:
+        if tok.islower() or not any(c.isupper() for c in tok):
+            if script != "LATIN" and tok.isascii() and len(tok) >= 4 and tok.isalpha():
+                pass  # a Latin word in another script's text: "Truly" in Chinese
+            else:
+                continue
+        if taken and not taken.isdisjoint(range(start, start + len(tok))):
+            continue
+        if tok.endswith(_POSSESSIVE):
+            tok = tok[:-2]
+        if tok.endswith(_NEGATION):
+            continue
+        if "'" in tok or "’" in tok:
+            pieces = _APOS_RE.split(tok)
+            if len(pieces[0]) <= 5 and pieces[0].islower():  # elision: l'OpenAI
+                start += len(tok) - len(pieces[-1])
+                tok = pieces[-1]
+            else:
+                tok = pieces[0]
+        if script and script != "LATIN" and script_of(tok[0]) == "LATIN":
+            kind = _foreign_kind(tok)
+        else:
+            kind = _kind(text, start, tok, code, has_dict, shouting)
+        if kind == "plural":
+            tok, kind = tok[:-1], "acronym"
+        if kind:
+            names.append(Name(start, start + len(tok), tok, kind))
+    if dictionary(code) is not None and code not in NOUN_CAPS:
+        for n in names:
+            taken.update(range(n.start, n.end))
+        names += _multiword(text, code, taken)
+    names.sort()
+    return names
+
+
+def _foreign_kind(tok: str) -> str | None:
+    """A word in the Latin script inside a text in another script."""
+    if len(tok) < 2 or tok in UNITS or tok in SOFT_NAMES or "_" in tok:
+        return None
+    if any(c.isdigit() for c in tok):
+        return "code" if _CODE_RE.fullmatch(tok) and len(tok) >= 3 else None
+    return "foreign"
+
+
+def _multiword(text: str, code: str, taken: set[int]) -> list[Name]:
+    """Runs of two or more capitalised words inside a sentence-case sentence where one
+    word is rare or unknown in the source language (``Jensen Huang``, ``Vera Rubin``)."""
+    d = dictionary(code) or {}
+    titled = 0
+    for m in _TITLED_RE.finditer(text):
+        if d.get(m.group().lower(), 0) >= RARE and not is_sentence_initial(text, m.start()):
+            titled += 1
+    if titled >= 2:
+        return []  # Title Case: capitals mean nothing
+    out = []
+    for m in _RUN_RE.finditer(text):
+        a, b = m.span()
+        if not taken.isdisjoint(range(a, b)) or m.group().lower() in translatable_names():
+            continue
+        parts = m.group().split()
+        if is_sentence_initial(text, a) and d.get(parts[0].lower(), 0) >= RARE and len(parts) > 2:
+            # "Yesterday Tony Moll said": the first word is capitalised as the first
+            a += len(parts[0]) + 1
+            parts = parts[1:]
+        elif is_sentence_initial(text, a) and (
+            d.get(parts[0].lower(), 0) >= RARE or all(d.get(p.lower(), 0) >= RARE for p in parts[1:])
+        ):
+            continue  # "The Vera ...", "Ancillary Commands": a capitalised heading
+        if any(d.get(p.lower(), 0) < RARE for p in parts):
+            out.append(Name(a, b, text[a:b], "multi"))
+    return out
+
+
+def _kind(
+    text: str, start: int, tok: str, code: str, has_dict: bool, shouting: bool
+) -> str | None:
+    if len(tok) < 2 or tok in UNITS or tok in SOFT_NAMES or "_" in tok or _ROMAN_RE.fullmatch(tok):
+        return None
+    low = tok.lower()
+    if low in translatable_names():
+        return None
+    if not tok.isalpha():
+        if any(c.isdigit() for c in tok):
+            return "code" if _CODE_RE.fullmatch(tok) and len(tok) >= 3 else None
+        return None
+    if tok.isupper():
+        if len(tok) < 3:
+            return None
+        if _after_number(text, start):
+            return None  # a unit: 10 GW
+        if (shouting or len(tok) >= 4) and has_dict and _known(code, low):
+            return None  # emphasis or a shouted heading
+        return "acronym"
+    if tok[-1] == "s" and tok[:-1].isupper() and len(tok) >= 3:
+        if tok[:-1] in SOFT_NAMES or len(tok) == 3:
+            return None  # AMs, TVs
+        return "plural"  # GPUs
+    rest = tok[1:]
+    if not rest.islower() and any(c.isupper() for c in rest):
+        return "mixed"
+    if not tok[0].isupper() or len(tok) < 3:
+        return None
+    if low in KNOWN_NAMES:
+        return "brand"
+    if not has_dict or code in NOUN_CAPS:
+        return None
+    if _known(code, low):
+        return None
+    if is_sentence_initial(text, start):
+        return None  # "Config file location", "Yeeah!": any first word is capitalised
+    return "proper"
+
+
+def _after_number(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \u00a0\u202f":
+        i -= 1
+    return i >= 0 and text[i].isdigit()
+
+
+# -- finding a name by sound ---------------------------------------------------------
+
+_FOLDS = (
+    ("dzh", "j"), ("zh", "j"), ("dj", "j"), ("kh", "h"), ("sch", "s"), ("sh", "s"),
+    ("ch", "c"), ("tch", "c"), ("ts", "c"), ("tz", "c"), ("ph", "f"), ("th", "t"),
+    ("ck", "k"), ("gh", "g"), ("x", "ks"),
+)  # fmt: skip
+_MERGE = str.maketrans("lpvfqczg", "rbbbkksk", "wyj")
+#: Greek digraphs for sounds Greek has no letter for (Μπιτς = Beach, Ντιονίσιο =
+#: Dionisio, Γουίλομπι = Willoughby, Χάρλεμ = Harlem).
+_GREEK = (("γου", "ου"), ("γκ", "g"), ("τζ", "j"), ("τσ", "ts"), ("ου", "u"), ("χ", "h"))
+
+
+def _greek_mb(m: re.Match[str]) -> str:
+    """Greek μπ / ντ: ``b`` / ``d``, but ``mb`` / ``nd`` at the end of a word
+    (Μπιτς = Beach, Γουίλομπι = Willoughby, Τραμπ = Trump)."""
+    g = m.group()
+    end = m.end() == len(m.string) or not m.string[m.end()].isalpha()
+    if g == "μπ":
+        return "mb" if end else "b"
+    return "nd" if end else "d"
+_VOWELS_RE = re.compile(r"[aeiouh ]+")
+_SILENT_GH = re.compile(r"(?<=[aeiou])gh(?![aeiou])")
+_SOFT_C = re.compile(r"c(?=[eiy])")
+
+
+def _abjad(word: str) -> bool:
+    """Hebrew or Arabic script: vav / waw write ``v``, ``w``, ``o`` or ``u``."""
+    return any("\u0590" <= c <= "\u06ff" or "\u0750" <= c <= "\u077f" for c in word)
+
+
+@lru_cache(maxsize=65536)
+def _abjad_pattern(word: str) -> re.Pattern[str] | None:
+    """For a Hebrew or Arabic-script word, a pattern of the skeletons it can stand
+    for: each ``v``/``w`` letter is a ``b`` or a vowel (איוונוב = Ivanov, ایوانوف)."""
+    key = translit_key(word, marks=True)
+    if not key.strip("W"):
+        return None
+    rx = "".join("b?" if c == "W" else re.escape(c) for c in key)
+    return re.compile(rx)
+
+
+@lru_cache(maxsize=65536)
+def translit_key(word: str, marks: bool = False) -> str:
+    """The consonant skeleton of ``word`` in any script (see the module docstring):
+    ``Moll`` -> ``mr``, ``मोल`` -> ``mr``, ``Джонсу`` -> ``jns``. With ``marks``, the
+    ``v``/``w`` letters of a Hebrew or Arabic-script word come out as ``W``."""
+    from anyascii import anyascii
+
+    hebrew = any("\u0590" <= c <= "\u05ff" for c in word) and not marks
+    low = word.lower()
+    if any("\u0370" <= c <= "\u03ff" for c in low):
+        low = unicodedata.normalize("NFD", low)
+        low = "".join(c for c in low if not unicodedata.combining(c))
+        low = re.sub("μπ|ντ", _greek_mb, low)
+        for x, y in _GREEK:
+            low = low.replace(x, y)
+    a = re.sub(r"[^a-z]", "", anyascii(low).lower())
+    if marks:
+        a = a.replace("v", "W").replace("w", "W")
+    if hebrew:
+        a = a.replace("v", "").replace("y", "")  # vav and yod write vowels in names
+    a = _SILENT_GH.sub("", a)  # Willoughby, Hugh
+    a = a.replace("dge", "j")  # Sturridge = Старридж
+    a = _SOFT_C.sub("s", a)  # Celesio = Селесио
+    for x, y in _FOLDS:
+        a = a.replace(x, y)
+    a = _VOWELS_RE.sub("", a.translate(_MERGE))
+    return re.sub(r"(.)\1+", r"\1", a)
+
+
+_WORD_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f\u0900-\u0dff\u0e00-\u0eff])*")
+
+
+def _keys_of(text: str, capitalised: bool = False) -> list[str]:
+    """Skeletons of the words of ``text`` (only of its capitalised words when asked;
+    a sentence's first word then comes last, marked with a leading ``^``: it is
+    capitalised anyway, so only a close match counts)."""
+    out = []
+    first = []
+    for m in _WORD_RE.finditer(text):
+        for pos, run in _runs(m.group(), m.start()):
+            if capitalised and not run[0].isupper():
+                continue
+            k = translit_key(run)
+            if k:
+                if capitalised and is_sentence_initial(text, pos):
+                    first.append("^" + k)
+                else:
+                    out.append(k)
+    return out + first
+
+
+def _same_key(a: str, b: str, loose: bool) -> bool:
+    """Skeletons that name the same thing: equal, one the other's start (an
+    inflection: ``krmr`` / ``krmbr``), or one edit apart (``sturj`` / ``strj``); with
+    ``loose`` (few candidates: capitalised words only) two-consonant skeletons may be
+    one edit apart too (``rm`` Harlem / ``krm`` Гарлем)."""
+    b = b.lstrip("^")
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) >= (3 if loose else 2) and long_.startswith(short) and len(long_) - len(short) <= 2:
+        return True  # an ending; in scripts without capitals, a particle (윌로비가)
+    if len(short) >= 3 and Levenshtein.distance(a, b) <= 1:
+        return True
+    if loose and len(short) == 2 and len(long_) == 3 and long_[1:] == short:
+        return True  # an initial h written g: Harlem = Гарлем
+    return len(short) >= 4 and fuzz.ratio(a, b) >= 80
+
+
+_CASED = frozenset({"LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "GEORGIAN"})
+
+
+def found_by_sound(name: str, text: str) -> bool:
+    """Whether ``text`` holds ``name`` written in any script: a word of the name whose
+    skeleton (:func:`translit_key`) matches a word of ``text`` (a capitalised word
+    when ``text`` is in a script with capitals). Names whose skeleton is shorter than
+    two consonants cannot be looked for and count as found."""
+    parts = [translit_key(p) for p in re.split(r"[\s\-]+", name) if p]
+    parts = [p for p in parts if len(p) >= 2]
+    if not parts:
+        return True
+    if len(parts) > 1:  # Brett Kavanaugh: the most distinctive part must be there
+        parts = [max(parts, key=len)]
+    cased = main_script(text) in _CASED
+    pool = _keys_of(text, capitalised=cased)
+    joined = "".join(_keys_of(text)) if not cased else ""
+    abjad = [p for p in map(_abjad_pattern, _WORD_RE.findall(text)) if p] if _abjad(text) else []
+    for p in parts:
+        if any(_same_key(p, k, cased) for k in pool):
+            return True
+        if len(p) >= 3 and p in joined:  # written as one word, or split: トニー・モル
+            return True
+        if any(rx.fullmatch(p) or (len(p) >= 3 and rx.fullmatch(p[:-1])) for rx in abjad):
+            return True
+    return False

@@ -1,0 +1,483 @@
+"""How languages write numbers besides digits: the helpers of the number check.
+
+All language knowledge comes from CLDR through :mod:`reviewer.cldr` (scale words, month
+names, percent / per-mille / degree words, currency names); the only tables here are
+physical constants (unit conversions) and the shapes of decades (``1930s``).
+
+* :func:`scale_after`: a scale word after a number (``11 million``, ``1100万``,
+  ``2,8 miliardy``, ``125m``), so ``£11million`` = ``1100万ポンド``;
+* :func:`month_words_in` / :func:`month_numbered`: months written as names on one side
+  (``June``, ``Juni``, ``июня``) and as numbers on the other (``6月``, ``6/20``);
+* :func:`decade`: ``1930s`` / ``1930er`` stand for 1930 and for ``30`` (``années
+  30``), with the century (``20. století``, ``20 世纪``) allowed beside it;
+* :func:`spellable`: a number a good translation may write in words (small or round
+  numbers, ordinals; not years, not decimals), so its absence alone is not reported;
+* :func:`converted`: two values related by a unit conversion (20 feet = 6 metres);
+* :func:`symbols_in` / :func:`marks_in`: percent, per-mille, degree and currency signs
+  attached to numbers, and what can stand for them on the other side.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import NamedTuple, Sequence
+
+from .. import cldr
+from ..lang import base
+
+__all__ = [
+    "scale_after",
+    "month_words_in",
+    "month_numbered",
+    "decade",
+    "spellable",
+    "converted",
+    "Symbol",
+    "symbols_in",
+    "marks_in",
+    "Mark",
+    "marks_near",
+    "expressed",
+]
+
+_GAP = " \u00a0\u202f\u2009"
+
+
+@lru_cache(maxsize=128)
+def _scale_regex(lang: str | None) -> re.Pattern[str] | None:
+    words = cldr.scale_words(lang)
+    if not words:
+        return None
+    alts = sorted(words, key=len, reverse=True)
+    # A scale word after an optional space; a Latin/Cyrillic... word must end there
+    # (``m`` in ``125m`` but not in ``125 metres``); CJK units need no boundary.
+    body = "|".join(
+        re.escape(w) + (r"(?![^\W\d_])" if _cased(w) else "") for w in alts
+    )
+    return re.compile(rf"([{_GAP}]?)({body})\.?", re.IGNORECASE)
+
+
+def scale_after(text: str, end: int, lang: str | None) -> tuple[int, int] | None:
+    """``(power of ten, end of the scale word)`` when a scale word of ``lang``
+    follows position ``end`` of ``text`` (``11 million``, ``1100万``), else None.
+    One-letter scales (``m``, ``k``, ``B``) count only when glued to the number."""
+    rx = _scale_regex(lang)
+    if rx is None or end >= len(text):
+        return None
+    m = rx.match(text, end)
+    if m is None:
+        return None
+    word = m.group(2)
+    if len(word) == 1 and m.group(1) and word.isascii():
+        return None
+    exp = cldr.scale_words(lang).get(word.lower())
+    if exp is None:
+        return None
+    return exp, m.end()
+
+
+_LETTERS_RE = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f])+")
+
+
+def month_words_in(text: str, lang: str | None) -> list[frozenset[int]]:
+    """The month names in ``text`` (CLDR, every width and context; an inflected form
+    is matched by its stem: Czech ``v červenci``), each as the months it can name."""
+    names = cldr.month_words(lang)
+    if not names:
+        return []
+    out = []
+    for m in _LETTERS_RE.finditer(text):
+        w = m.group().lower()
+        if len(w) < 3:
+            continue
+        hit = names.get(w)
+        if hit is None and len(w) >= 4:
+            found: set[int] = set()
+            for name, months in names.items():
+                k = max(4, min(len(name), len(w)) - 2)
+                if len(name) >= 4 and name[:k] == w[:k]:
+                    found |= months
+            hit = frozenset(found) if found else None
+        if hit:
+            out.append(hit)
+    return out
+
+
+def month_numbered(text: str, end: int, lang: str | None) -> bool:
+    """Whether the number ending at ``end`` is followed by ``lang``'s month marker
+    (``6月``, ``6월``)."""
+    for suffix in cldr.month_suffixes(lang):
+        if text.startswith(suffix, end) or text.startswith(" " + suffix, end):
+            return True
+    return False
+
+
+_DECADE_RE = re.compile(r"['’]?(\d{2,4}0)(?:['’]?s|er|ern|erjahren?|ies)", re.IGNORECASE)
+
+
+def decade(text: str) -> int | None:
+    """The decade of a token such as ``1930s``, ``'30s``, ``1930er`` (1930, 30), or
+    None."""
+    m = _DECADE_RE.fullmatch(text)
+    return int(m.group(1)) if m else None
+
+
+def spellable(text: str, value: str, kind: str) -> bool:
+    """Whether a good translation may write this number in words or leave it implicit:
+    ordinals and decades, integers up to 100 and round numbers with one or two
+    significant digits (``1,000`` = ``un millier``, ``tisícovky``), but not years
+    (a bare 1000-2100) nor numbers with decimals."""
+    if kind == "ord" or decade(text) is not None:
+        return True
+    if kind != "num" or not value.isdigit():
+        return False
+    v = int(value)
+    if v <= 100:
+        return True
+    if text.isdigit() and 1000 <= v <= 2100 and v % 100:
+        return False  # a year
+    return len(value.rstrip("0")) <= 2
+
+
+_DEGREES_F = ("temperature-fahrenheit", "temperature-generic", "angle-degree")
+_DEGREES_C = ("temperature-celsius", "temperature-generic", "angle-degree")
+#: Unit conversions a translation may make: (customary units, metric units, factor;
+#: 0 for Fahrenheit to Celsius), units named by their CLDR keys.
+_CONVERSIONS: tuple[tuple[tuple[str, ...], tuple[str, ...], float], ...] = (
+    (("length-foot",), ("length-meter", "length-centimeter"), 0.3048),
+    (("length-mile",), ("length-kilometer",), 1.609344),
+    (("speed-mile-per-hour",), ("speed-kilometer-per-hour", "speed-meter-per-second"), 1.609344),
+    (("speed-mile-per-hour",), ("speed-meter-per-second",), 0.44704),
+    (("mass-pound",), ("mass-kilogram",), 0.45359237),
+    (("length-inch",), ("length-centimeter",), 2.54),
+    (("length-inch",), ("length-millimeter",), 25.4),
+    (("length-yard",), ("length-meter",), 0.9144),
+    (("volume-gallon",), ("volume-liter",), 3.785411784),
+    (("mass-ounce",), ("mass-gram",), 28.349523125),
+    (("area-acre",), ("area-hectare",), 0.40468564224),
+    (("area-square-mile",), ("area-square-kilometer",), 2.589988110336),
+    (("area-square-foot",), ("area-square-meter",), 0.09290304),
+    (_DEGREES_F, _DEGREES_C, 0.0),  # temperatures
+    (_DEGREES_F, _DEGREES_C, 5 / 9),  # temperature differences
+)
+
+
+def _unit_follows(text: str, end: int, lang: str | None, keys: tuple[str, ...]) -> bool:
+    """Whether a word of one of the CLDR units ``keys`` in ``lang`` follows position
+    ``end`` within a few characters (``20 feet``, ``6 metres``, ``6 m``, ``1 to 4
+    inches``, ``227 quilos`` for ``quilograma``: a shared start of four letters)."""
+    window = _fold(text[end : end + 24].lower())
+    words = set()
+    for key in keys:
+        words |= {_fold(w) for w in cldr.unit_words(lang, key)}
+    if not words:
+        return False
+    for m in _LETTERS_RE.finditer(window):
+        if m.start() > 12:
+            break
+        w = m.group()
+        if w in words or (len(w) >= 4 and any(len(u) >= 4 and u[:4] == w[:4] for u in words)):
+            return True
+        if not _spaced(w) and any(u in w for u in words if len(u) >= 2):
+            return True
+    return False
+
+
+def converted(
+    a: float, a_text: str, a_end: int, a_lang: str | None,
+    b: float, b_text: str, b_end: int, b_lang: str | None,
+) -> bool:
+    """Whether ``b`` is ``a`` converted between customary and metric units, either way
+    and rounded (20 feet ~ 6 m, 3 miles ~ 5 km, 100 °F ~ 38 °C): each number must be
+    followed by a CLDR word of its unit in its language."""
+    if a <= 0 or b <= 0:
+        return False
+    for imperial, metric, f in _CONVERSIONS:
+        for x, xt, xe, xl, y, yt, ye, yl in (
+            (a, a_text, a_end, a_lang, b, b_text, b_end, b_lang),
+            (b, b_text, b_end, b_lang, a, a_text, a_end, a_lang),
+        ):
+            exact = (x - 32) * 5 / 9 if not f else x * f
+            tol = 1.0 if not f else 0.07 * exact
+            if abs(exact - y) <= tol and _unit_follows(xt, xe, xl, imperial) and _unit_follows(
+                yt, ye, yl, metric
+            ):
+                return True
+    return False
+
+
+class Symbol(NamedTuple):
+    """A sign attached to a number: span, text, kind (``percent``, ``permille``,
+    ``degree`` or ``currency``) and, for currencies, the possible ISO codes."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    codes: frozenset[str]
+
+
+_SIGN_KIND = {"%": "percent", "٪": "percent", "％": "percent", "﹪": "percent",
+              "‰": "permille", "؉": "permille", "°": "degree", "℃": "degree", "℉": "degree"}
+
+
+def _is_currency(ch: str) -> bool:
+    return unicodedata.category(ch) == "Sc"
+
+
+def symbols_in(text: str, spans: Sequence[tuple[int, int]]) -> list[Symbol]:
+    """Percent, per-mille, degree and currency signs touching a number of ``text``
+    (``45%``, ``45 %``, ``%45``, ``180°``, ``£2.8bn``, ``100 €``); ``spans`` are the
+    number tokens."""
+    out: list[Symbol] = []
+    seen: set[int] = set()
+    for a, b in spans:
+        for pos in _around(text, a, b):
+            if pos in seen:
+                continue
+            ch = text[pos]
+            kind = _SIGN_KIND.get(ch)
+            if kind is None and _is_currency(ch):
+                kind = "currency"
+            if kind is None:
+                continue
+            seen.add(pos)
+            codes = cldr.currency_codes(ch) if kind == "currency" else frozenset()
+            out.append(Symbol(pos, pos + 1, ch, kind, codes))
+    return out
+
+
+def _around(text: str, a: int, b: int) -> list[int]:
+    """Positions of the characters right after and right before a number (one space
+    or no-break space allowed, and a currency sign may sit 1-3 letters away:
+    ``US$ 5``, ``5 R$``)."""
+    out = []
+    j = b
+    if j < len(text) and text[j] in _GAP:
+        j += 1
+    if j < len(text):
+        out.append(j)
+    i = a - 1
+    if i >= 0 and text[i] in _GAP:
+        i -= 1
+    if i >= 0:
+        out.append(i)
+    return out
+
+
+def marks_in(text: str, lang: str | None, kind: str, codes: frozenset[str]) -> int:
+    """How many times ``text`` (in ``lang``) expresses ``kind``: signs, and the CLDR
+    words of the unit or currency (``Prozent``, ``процентов``, ``liber``, ``ポンド``)."""
+    if kind == "currency":
+        signs = sum(1 for ch in text if _is_currency(ch))
+        words: set[str] = set()
+        for code in codes:
+            words |= cldr.currency_words(code, lang)
+            if base(lang) != "en":
+                words |= {code.lower()}
+    else:
+        signs = sum(1 for ch in text if _SIGN_KIND.get(ch) == kind)
+        words = set(cldr.unit_words(lang, kind))
+        if base(lang) == "en":
+            words |= cldr.unit_words("en-GB", kind) | {"cent"}  # "per cent"
+    words = {w for w in words if len(w) > 1 or not w.isalpha()}
+    if not words:
+        return signs
+    low = text.lower()
+    starts: set[int] = set()
+    for w in words:
+        if len(w) == 1 and not w.isalnum():
+            continue  # signs are counted above
+        if _spaced(w):  # a word start; a shared start of four letters for inflected
+            # forms (punta: punnan, naelsterling: naela, procent: procentů)
+            stem = w[: min(4, len(w) - 2)] if len(w) >= 5 else w
+            rx = rf"(?<!\w){re.escape(stem)}" + (r"(?!\w)" if stem == w and len(w) <= 3 else "")
+            starts.update(m.start() for m in re.finditer(rx, low))
+            continue
+        for piece in _script_pieces(w):  # CJK, Thai: no spaces (英国ポンド: ポンド)
+            i = low.find(piece)
+            while i >= 0:
+                starts.add(i)
+                i = low.find(piece, i + 1)
+    return signs + len(starts)
+
+
+def _script_pieces(word: str) -> list[str]:
+    """``word`` and its parts in one script of two letters or more (``英国ポンド`` ->
+    ``英国``, ``ポンド``)."""
+    pieces = [word]
+    cur = ""
+    kind = ""
+    for ch in word:
+        k = unicodedata.name(ch, "?").split()[0]
+        if k != kind and cur:
+            pieces.append(cur)
+            cur = ""
+        kind = k
+        cur += ch
+    if cur and cur != word:
+        pieces.append(cur)
+    return [p for p in pieces if len(p) >= 2]
+
+
+def _fold(text: str) -> str:
+    """``text`` without accents (``kilós`` -> ``kilos``)."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+def _cased(word: str) -> bool:
+    """Whether ``word`` is in a script with capitals (Latin, Cyrillic, Greek...), whose
+    words end at a space or a mark; Korean, Japanese, Chinese attach the next word."""
+    return any(ch.isupper() or ch.islower() for ch in word)
+
+
+def _spaced(word: str) -> bool:
+    """Whether ``word`` is written in a script that separates words with spaces."""
+    for ch in word:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "")
+            return not name.startswith(("CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO",
+                                        "KHMER", "MYANMAR", "TIBETAN"))
+    return True
+
+
+#: Currencies whose names are looked for in words (``2,8 Milliarden britische Pfund``,
+#: ``350.000 US-Dollar``); a sign is recognised for any currency.
+MAJOR_CURRENCIES = (
+    "USD", "EUR", "GBP", "JPY", "CNY", "INR", "RUB", "CHF", "CAD", "AUD", "KRW", "BRL",
+    "MXN", "TRY", "PLN", "SEK", "NOK", "DKK", "CZK", "HUF", "ILS", "AED", "SAR", "ZAR",
+    "UAH", "IDR", "THB", "VND", "EGP", "NGN",
+)  # fmt: skip
+
+_BEFORE = 12  # characters before a number where its sign or unit may stand (US$ 5)
+_AFTER = 32  # and after it (5 Milliarden britische Pfund)
+
+
+class Mark(NamedTuple):
+    """A percent, per-mille, degree or currency mark of one number: kind, currency
+    codes (for currencies) and the span of the sign or word."""
+
+    kind: str
+    codes: frozenset[str]
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=128)
+def _word_marks(lang: str | None) -> tuple[tuple[str, str, frozenset[str]], ...]:
+    """``(word start, kind, codes)`` of the words of ``lang`` that express percent,
+    degrees or a major currency (CLDR), longest first: the longest word of each unit
+    pattern (``ciento`` of ``por ciento``), and the nouns of currency names (``Pfund``
+    of ``Britisches Pfund``: a word shared with a country or language name is an
+    adjective, kept only at the end of the name)."""
+    out: dict[tuple[str, str], set[str]] = {}
+    for kind in ("concentr-percent", "angle-degree", "temperature-celsius",
+                 "temperature-fahrenheit"):
+        words = cldr.unit_words(lang, kind)
+        if base(lang) == "en":
+            words |= cldr.unit_words("en-GB", kind)  # per cent
+        for w in words:
+            if len(w) >= 4 and w.isalpha():
+                out.setdefault((_stem(w), "percent" if "percent" in kind else "degree"), set())
+    places = _place_stems(lang)
+    # a pound, a Pfund, a фунт also weigh: not a currency when a unit word
+    weights = {_stem(w) for w in cldr.unit_words(lang, "mass-pound") | cldr.unit_words(lang, "mass-ounce")}
+    for code in MAJOR_CURRENCIES:
+        for name in cldr.currency_names(code, lang):
+            words = [w.lower() for w in _LETTERS_RE.findall(name)]
+            for k, w in enumerate(words):
+                if len(w) < 4 or (k < len(words) - 1 and w[:4] in places):
+                    continue
+                kind = "currency?" if _stem(w) in weights else "currency"
+                out.setdefault((_stem(w), kind), set()).add(code)
+    items = [(w, k, frozenset(c)) for (w, k), c in out.items()]
+    return tuple(sorted(items, key=lambda x: -len(x[0])))
+
+
+@lru_cache(maxsize=64)
+def _place_stems(lang: str | None) -> frozenset[str]:
+    """First four letters of the words of CLDR country and language names."""
+    out = set()
+    for name in cldr.place_names(lang):
+        out.update(w[:4] for w in _LETTERS_RE.findall(name) if len(w) >= 4)
+    return frozenset(out)
+
+
+def _stem(word: str) -> str:
+    """The start by which an inflected form of ``word`` is recognised (``фунт`` for
+    ``фунтов``; a short word whole)."""
+    if not _spaced(word):
+        return word
+    return word[: max(4, len(word) - 3)] if len(word) >= 6 else word
+
+
+_CODES_RE = re.compile(r"\b(" + "|".join(MAJOR_CURRENCIES) + r")\b")
+
+
+def marks_near(text: str, lang: str | None, start: int, end: int) -> list[Mark]:
+    """The marks of the number at ``start:end`` of ``text``: signs touching it
+    (``45%``, ``£2.8bn``, ``180°``) and CLDR words of a unit or major currency close
+    after it (``100 percent``, ``350.000 US-Dollar``, ``30 градусов``)."""
+    out = [
+        Mark(s.kind, s.codes, s.start, s.end) for s in symbols_in(text, [(start, end)])
+    ]
+    window = text[end : end + _AFTER].lower()
+    before = text[max(0, start - _BEFORE) : start].lower()
+    seen = {m.kind for m in out}
+    if "currency" not in seen:  # ISO codes, as written: USD 100, 100 EUR
+        for off, part in ((end, text[end : end + 6]), (max(0, start - 5), text[max(0, start - 5) : start])):
+            c = _CODES_RE.search(part)
+            if c is not None:
+                out.append(Mark("currency", frozenset({c.group()}), off + c.start(), off + c.end()))
+                seen.add("currency")
+                break
+    for stem, kind, codes in _word_marks(lang):
+        if kind in seen:
+            continue
+        rx = _word_rx(stem)
+        m = rx.search(window)
+        if kind == "currency?":  # pound, Pfund: money after a scale word only
+            if m is not None and 1 <= _words_between(window[: m.start()]) <= 2 and "currency" not in seen:
+                out.append(Mark("currency", codes, end + m.start(), end + m.end()))
+                seen.add("currency")
+            continue
+        if m is not None and _words_between(window[: m.start()]) <= 2:
+            out.append(Mark(kind, codes, end + m.start(), end + m.end()))
+            seen.add(kind)
+            continue
+        if kind == "currency" or (kind == "percent" and not _spaced(stem)):
+            m = rx.search(before)
+            if m is not None and _words_between(before[m.end():]) == 0:
+                off = max(0, start - _BEFORE)
+                out.append(Mark(kind, codes, off + m.start(), off + m.end()))
+                seen.add(kind)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _word_rx(stem: str) -> re.Pattern[str]:
+    if _spaced(stem):
+        return re.compile(rf"(?<!\w){re.escape(stem)}\w*")
+    return re.compile(re.escape(stem))
+
+
+def _words_between(text: str) -> int:
+    """How many words (letters) stand in ``text``."""
+    return len(_LETTERS_RE.findall(text))
+
+
+def expressed(text: str, lang: str | None, start: int, end: int, mark: Mark) -> bool:
+    """Whether the number at ``start:end`` of ``text`` carries a mark of the same kind
+    as ``mark`` (any currency sign or the words of one of its currencies)."""
+    for m in marks_near(text, lang, start, end):
+        if m.kind != mark.kind:
+            continue
+        if m.kind != "currency" or not mark.codes or not m.codes or m.codes & mark.codes:
+            return True
+        if m.end - m.start == 1:
+            return True  # a sign: its currency may be written differently
+    return False

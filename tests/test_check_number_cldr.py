@@ -1,0 +1,106 @@
+"""The number check with CLDR data: scale words and CJK units, month names, decades,
+native digits, unit conversions, and lost percent / degree / currency marks, in many
+languages and scripts (must flag and must not flag)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer import cldr
+from reviewer.checks.base import CheckContext
+from reviewer.checks.numbers import NumberCheck, conventions, find_numbers
+from reviewer.model import Finding, Segment
+
+
+def run(source: str, target: str, sl: str, tl: str) -> list[Finding]:
+    seg = Segment(id="1", index=0, source=source, target=target)
+    out = list(NumberCheck().run(seg, CheckContext(source_lang=sl, target_lang=tl)))
+    for f in out:
+        side = source if f.side == "source" else target
+        assert side[f.start : f.end] == f.text
+    return out
+
+
+PASSES = [
+    ("Holly pulls out of £11million deal", "霍莉退出价值1100万英镑的交易", "en", "zh"),
+    ("It sold its pharmacies for £125m.", "薬局を1億2,500万ポンドで売却した。", "en", "ja"),
+    ("It is worth £2.8bn.", "28億ポンドの価値がある。", "en", "ja"),
+    ("It is worth £2.8bn.", "Má hodnotu 2,8 miliardy liber.", "en", "cs"),
+    ("More than 380,000 people live there.", "38만명 이상이 산다.", "en", "ko"),
+    ("More than 300,000 people live there.", "वहाँ 3 लाख से अधिक लोग रहते हैं।", "en", "hi"),
+    ("In June, the Commission published the results.", "6月に委員会が結果を公開した。", "en", "ja"),
+    ("6月20日に発表した。", "It was announced on June 20.", "ja", "en"),
+    ("It was announced on June 20.", "Es wurde am 20. Juni bekannt gegeben.", "en", "de"),
+    ("It was announced on June 20.", "Было объявлено 20 июня.", "en", "ru"),
+    ("They moved out in the 1930s.", "Odstěhovali se ve 30. letech 20. století.", "en", "cs"),
+    ("They moved out in the 1930s.", "他们在 20 世纪 30 年代搬走了。", "en", "zh"),
+    ("They moved out in the 1930s.", "Sie zogen in den Dreißigerjahren aus.", "en", "de"),
+    ("Waves as high as 20 feet hit the coast.", "Des vagues de 6 mètres ont frappé la côte.", "en", "fr"),
+    ("It was located 385 miles away.", "Se encontraba a 620 km.", "en", "es"),
+    ("It has 123.5 points.", "۱۲۳٫۵ امتیاز دارد.", "en", "fa"),
+    ("In 2019 it grew 45%.", "في عام ٢٠١٩ نما بنسبة ٤٥٪.", "en", "ar"),
+    ("In 2019 it grew 45%.", "ในปี 2019 เติบโต 45 เปอร์เซ็นต์", "en", "th"),
+    ("It grew 45%.", "Вырос на 45 процентов.", "en", "ru"),
+    ("It costs £5.", "Коштує 5 фунтів.", "en", "uk"),
+    ("It was 180° wide.", "Il était large de 180 degrés.", "en", "fr"),
+    ("It was 1.8 per cent lower.", "Es lag 1,8 Prozent niedriger.", "en", "de"),
+    ("The 19th century", "1800-luku", "en", "fi"),
+    ("The 550 pound hog", "Le porc de 250 kilos", "en", "fr"),
+]
+
+
+@pytest.mark.parametrize("source,target,sl,tl", PASSES)
+def test_passes(source: str, target: str, sl: str, tl: str) -> None:
+    assert run(source, target, sl, tl) == []
+
+
+# (source, target, sl, tl, expected (side, text) findings)
+FAILS = [
+    ("Holly pulls out of £11million deal", "霍莉退出价值1200万英镑的交易", "en", "zh",
+     [("source", "11million"), ("target", "1200")]),
+    ("It has 123 points.", "۱۲۴ امتیاز دارد.", "en", "fa", [("source", "123"), ("target", "۱۲۴")]),
+    ("More than 300,000 people live there.", "वहाँ 4 लाख से अधिक लोग रहते हैं।", "en", "hi",
+     [("source", "300,000"), ("target", "4")]),
+    ("In 2019 it grew.", "Το 2018 αυξήθηκε.", "en", "el", [("source", "2019"), ("target", "2018")]),
+    ("China reported a 14% jump.", "China meldete einen Anstieg um 14.", "en", "de", [("target", "14")]),
+    ("In 2019 it grew 45%.", "في عام ٢٠١٩ نما بنسبة ٤٥.", "en", "ar", [("target", "٤٥")]),
+    ("It was 180° wide.", "幅は180だった。", "en", "ja", [("target", "180")]),
+    ("It costs £5.", "Коштує 5.", "en", "uk", [("target", "5")]),
+    ("Der Markt ist 2,8 Milliarden Pfund wert.", "The market is worth 2.8bn.", "de", "en",
+     [("target", "2.8")]),
+    ("It was 1.8 per cent lower.", "Es lag 1,8 niedriger.", "en", "de", [("target", "1,8")]),
+    ("It was announced on June 20.", "6月21日に発表した。", "en", "ja", [("source", "20"), ("target", "21")]),
+]
+
+
+@pytest.mark.parametrize("source,target,sl,tl,expected", FAILS)
+def test_fails(source: str, target: str, sl: str, tl: str, expected: list[tuple[str, str]]) -> None:
+    assert sorted((f.side, f.text) for f in run(source, target, sl, tl)) == sorted(expected)
+
+
+def test_scale_words_come_from_cldr() -> None:
+    assert cldr.scale_words("zh")["亿"] == 8 and cldr.scale_words("ja")["億"] == 8
+    assert cldr.scale_words("hi")["लाख"] == 5 and cldr.scale_words("ru")["миллионов"] == 6
+    assert cldr.scale_words("xx-unknown") == {}
+
+
+def test_native_digits_and_marks() -> None:
+    (n,) = find_numbers("۱۲۳٫۵", "fa")
+    assert n.readings[0].value == "123.5" and n.text == "۱۲۳٫۵"
+    assert [n.readings[0].value for n in find_numbers("১২৩ জন", "bn")] == ["123"]
+
+
+def test_conventions_from_cldr() -> None:
+    assert conventions("de").decimal == "," and conventions("de").group == "."
+    assert conventions("fr").group == "\u202f" and conventions("de-CH").group in "'\u2019"
+    assert conventions("en").decimal == "."
+
+
+def test_babel_is_imported_lazily() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, reviewer.checks.numbers, reviewer.checks.entities; "
+            "print('babel' in sys.modules, 'simplemma' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from reviewer.cli import _expand_inputs, cli
+from reviewer.cli import cli
+from reviewer.inputs import expand as _expand_inputs
 from reviewer.glossary_io import looks_like_glossary
 from reviewer.output import summary_line
 

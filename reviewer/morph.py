@@ -12,8 +12,10 @@ that language only; ``import reviewer.morph`` itself is cheap.
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from itertools import islice
+from pathlib import Path
 from typing import Any
 
 from . import lang as L
@@ -131,6 +133,34 @@ def _forms(code: str) -> Any:
     return LOW_MEMORY_DICTIONARY_FACTORY.get_dictionary(code)
 
 
+#: Figures computed from the lexicons once, by ``python -m reviewer.morph`` (they are
+#: a pure function of simplemma's data, and computing one costs 0.5-3 s a language,
+#: which a 10-unit ``check`` cannot afford). Used only while the installed simplemma
+#: is the version they were computed from; otherwise computed live.
+STATS_FILE = Path(__file__).parent / "data" / "lexicon_stats.json"
+
+
+def _simplemma_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("simplemma")
+    except PackageNotFoundError:  # pragma: no cover - a vendored copy
+        return "?"
+
+
+@lru_cache(maxsize=1)
+def _stats() -> dict[str, Any]:
+    try:
+        data = json.loads(STATS_FILE.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if data.get("simplemma") != _simplemma_version():
+        return {}
+    langs = data.get("languages")
+    return langs if isinstance(langs, dict) else {}
+
+
 @lru_cache(maxsize=None)
 def forms_per_lemma(lang: str | None) -> float | None:
     """How many word forms the lexicon lists per lemma: a measure of how richly the
@@ -139,6 +169,12 @@ def forms_per_lemma(lang: str | None) -> float | None:
     code = lexicon_lang(lang)
     if code is None:
         return None
+    if code in _stats():
+        return float(_stats()[code]["forms_per_lemma"])
+    return _forms_per_lemma(code)
+
+
+def _forms_per_lemma(code: str) -> float | None:
     # the first 100,000 forms (in the lexicon's alphabetical order, so whole
     # paradigms) estimate it well and cost a fraction of a pass over millions
     sample = list(islice(_forms(code).values(), 100_000))
@@ -154,6 +190,12 @@ def cased_script(lang: str | None) -> bool | None:
     code = lexicon_lang(lang)
     if code is None:
         return None
+    if code in _stats():
+        return bool(_stats()[code]["cased"])
+    return _cased(code)
+
+
+def _cased(code: str) -> bool:
     letters = cased = 0
     for i, w in enumerate(_forms(code)):
         if i >= 2000:
@@ -167,6 +209,12 @@ def cased_script(lang: str | None) -> bool | None:
 
 @lru_cache(maxsize=None)
 def _alphabet(code: str) -> str:
+    if code in _stats():
+        return str(_stats()[code]["alphabet"])
+    return _alphabet_live(code)
+
+
+def _alphabet_live(code: str) -> str:
     letters: set[str] = set()
     for i, w in enumerate(_forms(code)):
         if i >= 50_000:
@@ -225,3 +273,20 @@ def lemma_light(word: str, lang: str | None) -> str | None:
     if code is None:
         return None
     return _lemma_light(word, code)
+
+
+def compute_stats() -> dict[str, Any]:
+    """The figures :data:`STATS_FILE` holds, computed from the installed lexicons."""
+    langs = {code: {"forms_per_lemma": round(_forms_per_lemma(code) or 0.0, 4),
+                    "cased": _cased(code), "alphabet": _alphabet_live(code)}
+             for code in sorted(_supported())}
+    return {"simplemma": _simplemma_version(), "languages": langs}
+
+
+if __name__ == "__main__":  # regenerate the shipped figures after a simplemma upgrade
+    from .formats.base import atomic_writer
+
+    with atomic_writer(STATS_FILE, "w") as f:
+        json.dump(compute_stats(), f, ensure_ascii=False, indent=0, sort_keys=True)
+        f.write("\n")
+    print(f"wrote {STATS_FILE}")

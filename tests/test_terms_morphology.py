@@ -130,3 +130,20 @@ def test_source_term_kept_untranslated_points_at_the_target() -> None:
     seg = Segment("1", 0, "AI models", "i modelli AI")
     fs = list(TermCheck().run(seg, ctx("en", "it", g)))
     assert [(f.side, f.text, f.suggestion) for f in fs] == [("target", "AI", "IA")]
+
+
+def test_shipped_lexicon_stats_match_the_lexicons() -> None:
+    """reviewer/data/lexicon_stats.json is what `python -m reviewer.morph` computes from
+    the installed simplemma (regenerate it after an upgrade); spot-check two languages."""
+    import json
+
+    from reviewer import morph
+
+    data = json.loads(morph.STATS_FILE.read_text(encoding="utf-8"))
+    assert data["simplemma"] == morph._simplemma_version()
+    for code in ("de", "ar"):
+        row = data["languages"][code]
+        assert row["forms_per_lemma"] == round(morph._forms_per_lemma(code) or 0.0, 4)
+        assert row["cased"] == morph._cased(code)
+        assert row["alphabet"] == morph._alphabet_live(code)
+    assert morph.cased_script("ar") is False and morph.cased_script("ru") is True

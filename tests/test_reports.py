@@ -59,9 +59,9 @@ def make_store(workdir: Path) -> None:
             p.annotate(1, "target", 6, 7, "Accuracy/Mistranslation", "major", "3, not 5")
             p.annotate(6, "target", 3, 6, "Terminology/Wrong term", "major")
             plan = plan_checks(Config(), enable=[CHECKS], disable=["all"])
-            brackets = [f for f in p.findings(plan) if f.check == "brackets"]
-            assert brackets, "the xss unit has a brackets finding to dismiss"
-            p.dismiss(brackets[0].index, brackets[0])
+            spaces = [f for f in p.findings(plan) if f.check == "whitespace"]
+            assert spaces, "the 'space' unit has a whitespace finding to dismiss"
+            p.dismiss(spaces[0].index, spaces[0])
         finally:
             p.close()
 
@@ -134,8 +134,8 @@ def test_markdown_long_lists_fold_per_file(workdir: Path, report: ReportData,
     monkeypatch.setattr(markdown, "TOP_FINDINGS", 3)
     monkeypatch.setattr(markdown, "MAX_PER_FILE", 5)
     text = render(workdir, report, "markdown")
-    assert "### Top findings" in text and "<details><summary>ui.en-it.tsv: 11 findings</summary>" in text
-    assert "…and 6 more in this file" in text
+    assert "### Top findings" in text and "<details><summary>ui.en-it.tsv: 10 findings</summary>" in text
+    assert "…and 5 more in this file" in text
     assert "<details><summary>mt.en-it.tsv: 2 findings</summary>" in text
 
 
@@ -409,7 +409,7 @@ def test_store_annotations_corrections_and_dismissals(report: ReportData) -> Non
     assert ui.mqm and ui.mqm["source"] == "annotations" and ui.mqm["errors"] == 2
     assert ui.mqm["pass"] is False
     assert ui.post_edit and ui.post_edit["edited_segments"] == 1 and ui.post_edit["hter"] > 0
-    assert ui.dismissed == 1 and not any(f.check == "brackets" for f in ui.findings())
+    assert ui.dismissed == 1 and not any(f.check == "whitespace" for f in ui.findings())
     close = next(r for r in ui.segments if r.unit == "close")
     assert close.corrected == "Chiudi la finestra" and close.status == "corrected"
     mt = report.files[1]

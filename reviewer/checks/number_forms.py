@@ -133,6 +133,8 @@ def spellable(text: str, value: str, kind: str) -> bool:
         return True
     if kind != "num" or not value.isdigit():
         return False
+    if len(value.lstrip("0")) > 4:  # no int() of a huge digit run (Python limits it)
+        return len(value.rstrip("0")) <= 2
     v = int(value)
     if v <= 100:
         return True

@@ -482,4 +482,10 @@ def expressed(text: str, lang: str | None, start: int, end: int, mark: Mark) -> 
             return True
         if m.end - m.start == 1:
             return True  # a sign: its currency may be written differently
+    if mark.kind in ("percent", "permille", "degree"):
+        # a unit word written in two ('per cento' for CLDR's 'percento', 'pro mille')
+        after = re.sub(r"[\s\-]+", "", text[end : end + _AFTER].lower())
+        words = [w for w in cldr.unit_words(lang, mark.kind) if len(w) > 3]
+        if any(after.startswith(w) or after[:len(w) + 12].find(w) >= 0 for w in words):
+            return True
     return False

@@ -51,9 +51,12 @@ def make_app(path: Path | str, store: Path, keymap: dict[str, str] | None = None
              checks: bool = True, wrap_plan: Callable[[Any], Any] | None = None,
              **opts: Any) -> ReviewApp:
     """A review app over ``path`` with its store at ``store`` (no blinking)."""
+    params: dict[str, Any] = {"source_lang": "en", "target_lang": "it",
+                              "no_checks": not checks, "reviewer_name": "tester"}
+    if "glossaries" in opts:  # a setting, not an input
+        params["glossaries"] = opts.pop("glossaries")
     o = ReviewOptions(file=str(path), store=str(store), **opts)
-    settings = resolve({"source_lang": "en", "target_lang": "it", "no_checks": not checks,
-                        "reviewer_name": "tester"}, config=Config())
+    settings = resolve(params, config=Config())
     session = ReviewSession(None)  # type: ignore[arg-type]
 
     def opener(s: ReviewSession) -> None:

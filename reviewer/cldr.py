@@ -322,7 +322,7 @@ def day_words(lang: str | None) -> frozenset[str]:
     loc = locale(lang)
     if loc is None:
         return frozenset()
-    out = set()
+    out: set[str] = set()
     for context in ("format", "stand-alone"):
         for width in ("wide", "abbreviated"):
             try:

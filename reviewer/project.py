@@ -953,7 +953,7 @@ class Project:
             if row is None or row.after is None or _same(row.original, stored_text(seg)):
                 continue
             out.append(Correction(seg.id, seg.source, _readable(row.original),
-                                  _readable(row.after), row.reviewer, row.time, row.note, i,
+                                  _readable(row.after) or "", row.reviewer, row.time, row.note, i,
                                   stale=True))
         return out
 

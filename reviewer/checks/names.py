@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Iterator, NamedTuple, Sequence
+from typing import Any, Iterator, NamedTuple, Sequence
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
@@ -313,7 +313,7 @@ def _foreign_kind(tok: str) -> str | None:
 def _multiword(text: str, code: str, taken: set[int]) -> list[Name]:
     """Runs of two or more capitalised words inside a sentence-case sentence where one
     word is rare or unknown in the source language (``Jensen Huang``, ``Vera Rubin``)."""
-    d = dictionary(code) or {}
+    d: Any = dictionary(code) or {}
     titled = 0
     for m in _TITLED_RE.finditer(text):
         if d.get(m.group().lower(), 0) >= RARE and not is_sentence_initial(text, m.start()):

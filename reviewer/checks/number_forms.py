@@ -390,9 +390,9 @@ def _word_marks(lang: str | None) -> tuple[tuple[str, str, frozenset[str]], ...]
     weights = {_stem(w) for w in cldr.unit_words(lang, "mass-pound") | cldr.unit_words(lang, "mass-ounce")}
     for code in MAJOR_CURRENCIES:
         for name in cldr.currency_names(code, lang):
-            words = [w.lower() for w in _LETTERS_RE.findall(name)]
-            for k, w in enumerate(words):
-                if len(w) < 4 or (k < len(words) - 1 and w[:4] in places):
+            name_words = [w.lower() for w in _LETTERS_RE.findall(name)]
+            for k, w in enumerate(name_words):
+                if len(w) < 4 or (k < len(name_words) - 1 and w[:4] in places):
                     continue
                 kind = "currency?" if _stem(w) in weights else "currency"
                 out.setdefault((_stem(w), kind), set()).add(code)
@@ -403,7 +403,7 @@ def _word_marks(lang: str | None) -> tuple[tuple[str, str, frozenset[str]], ...]
 @lru_cache(maxsize=64)
 def _place_stems(lang: str | None) -> frozenset[str]:
     """First four letters of the words of CLDR country and language names."""
-    out = set()
+    out: set[str] = set()
     for name in cldr.place_names(lang):
         out.update(w[:4] for w in _LETTERS_RE.findall(name) if len(w) >= 4)
     return frozenset(out)

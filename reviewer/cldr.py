@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Any
+from typing import Any, Iterator
 
 from .lang import base, subtags
 
@@ -154,17 +154,23 @@ def month_words(lang: str | None) -> dict[str, frozenset[int]]:
     out: dict[str, set[int]] = {}
     if loc is None:
         return {}
+    for month, name in _month_names(loc):
+        name = name.strip(".").lower()
+        if name and not any(c.isdigit() for c in name) and len(name) >= 3:
+            out.setdefault(name, set()).add(int(month))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _month_names(loc: Any) -> Iterator[tuple[Any, str]]:
+    """``(month number, name)`` of every CLDR month name of ``loc``: both contexts
+    (format, stand-alone), wide and abbreviated."""
     for context in ("format", "stand-alone"):
         for width in ("wide", "abbreviated"):
             try:
                 names = loc.months[context][width]
             except KeyError:
                 continue
-            for month, name in names.items():
-                name = name.strip(".").lower()
-                if name and not any(c.isdigit() for c in name) and len(name) >= 3:
-                    out.setdefault(name, set()).add(int(month))
-    return {k: frozenset(v) for k, v in out.items()}
+            yield from names.items()
 
 
 @lru_cache(maxsize=128)
@@ -174,17 +180,11 @@ def month_suffixes(lang: str | None) -> frozenset[str]:
     loc = locale(lang)
     if loc is None:
         return frozenset()
-    out = set()
-    for context in ("format", "stand-alone"):
-        for width in ("wide", "abbreviated"):
-            try:
-                names = loc.months[context][width]
-            except KeyError:
-                continue
-            for name in names.values():
-                m = re.fullmatch(r"\d+\s*(\D{1,3})", name)
-                if m:
-                    out.add(m.group(1).strip())
+    out: set[str] = set()
+    for _month, name in _month_names(loc):
+        m = re.fullmatch(r"\d+\s*(\D{1,3})", name)
+        if m:
+            out.add(m.group(1).strip())
     return frozenset(out)
 
 

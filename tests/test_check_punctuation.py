@@ -417,3 +417,58 @@ def test_quotes_skip_reason_names_unknown_conventions() -> None:
     assert QuotesCheck().skip_reason(CheckContext(target_lang="ja")) is None
     why = QuotesCheck().skip_reason(CheckContext(target_lang="bn"))
     assert why and "unpaired" in why
+
+
+# an aside of running prose folded into the sentence (a region, an acronym, a gloss of
+# a term kept untranslated) is style; in a label, or with code or a lost number, it is not
+PROSE_ASIDE_PASSES = [
+    ("Le Plaid Cymru (Parti du Pays de Galles) n'est pas satisfait et a proposé d'autres formules.",
+     "Plaid Cymru is not happy and has put forward other options.", "fr", "en"),
+    ("Liverpool zmierzy się z klubem Napoli w środę na Stadio San Paolo w Neapolu (Włochy).",
+     "Liverpool play Napoli on Wednesday at Stadio San Paolo in Naples, Italy.", "pl", "en"),
+    ("Die Polizei hat einen Spieler an der Louisiana State University (LSU) festgenommen und befragt.",
+     "Police have arrested and questioned a player at LSU.", "de", "en"),
+    ("Полиция просит связаться через Twitter (@MerPolCC) или позвонить по номеру 101 сегодня.",
+     "Police ask people to DM @MerPolCC or call 101 today.", "ru", "en"),
+    ("Ο βουλευτής της Ουαλίας (Welsh Parliament) δήλωσε ότι το κόμμα δεν είναι ικανοποιημένο σήμερα.",
+     "The Welsh Parliament member said the party is not satisfied today.", "el", "en"),
+    ("المتحدث باسم الوكالة قال في مؤتمر صحفي (الجمعة) إن كثيرا من الناس عالقون تحت الأنقاض",
+     "The agency spokesman told a news conference that many people were trapped.", "ar", "en"),
+    ("הדובר אמר במסיבת עיתונאים (ביום שישי) כי אנשים רבים לכודים מתחת להריסות הבניינים",
+     "The spokesman told a news conference that many people were trapped.", "he", "en"),
+    ("प्रवक्ता ने एक संवाददाता सम्मेलन (शुक्रवार) में कहा कि कई लोग मलबे में फंसे हुए हैं",
+     "The spokesman told a news conference that many people were trapped.", "hi", "en"),
+    ("মুখপাত্র একটি সংবাদ সম্মেলনে (শুক্রবার) বলেছেন যে অনেক মানুষ ধ্বংসস্তূপে আটকে আছে",
+     "The spokesman told a news conference that many people were trapped.", "bn", "en"),
+    ("龙目岛地震过后，例如国外的非政府组织被告知无需其帮助（援助），许多人仍然被困。",
+     "After the Lombok earthquake, foreign NGOs were told their help was not needed.", "zh", "en"),
+    ("地震の後、外国の非政府組織は支援（援助）は必要ないと伝えられ、多くの人が取り残された。",
+     "After the earthquake, foreign NGOs were told their help was not needed.", "ja", "en"),
+    ("지진 이후 외국 비정부기구들은 도움(원조)이 필요 없다는 말을 들었고 많은 사람들이 갇혔다.",
+     "After the earthquake, foreign NGOs were told their help was not needed.", "ko", "en"),
+    ("หลังแผ่นดินไหว องค์กรพัฒนาเอกชนต่างชาติได้รับแจ้งว่าไม่ต้องการความช่วยเหลือ (การสนับสนุน) จากพวกเขา",
+     "After the earthquake, foreign NGOs were told their help was not needed.", "th", "en"),
+]  # fmt: skip
+
+PROSE_ASIDE_FAILS = [
+    # a label, not prose
+    ("Save the file (optional)", "Datei speichern", "en", "de"),
+    ("Открыть файл (только чтение)", "Open file", "ru", "en"),
+    ("ファイルを開く（読み取り専用）", "Open file", "ja", "en"),
+    # prose, but code or a number the translation lacks is in the brackets
+    ("Run the installer again and then restart the computer (see %s for details).",
+     "Führen Sie das Installationsprogramm erneut aus und starten Sie den Computer neu.", "en", "de"),
+    ("Waves reached as high as twenty feet along the coast of the island (6 metres) on Friday.",
+     "Οι κυματισμοί έφτασαν τα είκοσι πόδια στην ακτή του νησιού την Παρασκευή.", "en", "el"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("source,target,sl,tl", PROSE_ASIDE_PASSES)
+def test_brackets_prose_asides_dropped_are_style(source: str, target: str, sl: str, tl: str) -> None:
+    assert run(BracketsCheck, source, target, sl, tl) == []
+
+
+@pytest.mark.parametrize("source,target,sl,tl", PROSE_ASIDE_FAILS)
+def test_brackets_dropped_in_labels_or_with_code(source: str, target: str, sl: str, tl: str) -> None:
+    (f,) = run(BracketsCheck, source, target, sl, tl)
+    assert f.severity is Severity.MINOR and "0" in f.message

@@ -448,11 +448,16 @@ def _script(ch: str) -> str:
         return ""
 
 
+#: scripts written together in one language's text (Japanese: kanji and kana)
+_SCRIPT_FAMILY = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "HALFWIDTH": "CJK"}
+
+
 def _main_script(text: str) -> str:
     counts: dict[str, int] = {}
     for ch in text:
         if ch.isalpha():
             sc = _script(ch)
+            sc = _SCRIPT_FAMILY.get(sc, sc)
             counts[sc] = counts.get(sc, 0) + 1
     return max(counts, key=lambda k: counts[k]) if counts else ""
 
@@ -475,6 +480,42 @@ def _numbers_kept(inner: str, other: str) -> bool:
     """Whether the bracketed text has numbers and every one of them is in ``other``."""
     nums = _DIGITS_RE.findall(inner)
     return bool(nums) and all(n in other for n in nums)
+
+
+_LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
+#: words outside brackets from which a text reads as running prose (a sentence), not
+#: a label or a UI string; a run of an unspaced script (Chinese, Japanese, Thai)
+#: counts one word per two letters
+PROSE_WORDS = 8
+
+
+_UNSPACED_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR"})
+
+
+def _prose_words(text: str) -> int:
+    """Words of ``text``, a run of an unspaced script counting one per two letters."""
+    n = 0
+    for m in _LETTER_RUN_RE.finditer(text):
+        w = m.group()
+        n += max(1, len(w) // 2) if _script(w[0]) in _UNSPACED_SCRIPTS else 1
+    return n
+
+
+def _prose_aside(text: str, a: int, b: int, other: str) -> bool:
+    """Whether the dropped ``text[a:b]`` is an aside of running prose: a sentence of
+    :data:`PROSE_WORDS` words or more around it, plain words inside (no code, no
+    number the other text lacks). Translators of prose fold such asides into the
+    sentence ("Selly Oak (Birmingham)" -> "Selly Oak, Birmingham"), spell out an
+    acronym once, or leave a gloss of a term they keep untranslated; a lost meaning
+    is the meaning check's to find, not a bracket count's."""
+    inner = text[a + 1 : b - 1]
+    if _prose_words(text[:a] + " " + text[b:]) < PROSE_WORDS:
+        return False
+    if inner.strip() and inner.strip() in other:
+        return True  # kept, unbracketed ("DM @MerPolCC")
+    if _CODEISH_RE.search(inner) or (_DIGITS_RE.search(inner) and not _numbers_kept(inner, other)):
+        return False
+    return True
 
 
 class BracketsCheck(Check):
@@ -532,6 +573,9 @@ class BracketsCheck(Check):
                 # ("Napoli (Italie)") is style: added pairs count only around code
                 src_n = [(a, b) for a, b in sc.get(kind, ())
                          if not (_gloss(s, a, b) or _numbers_kept(s[a:b], t))]
+                if len(src_n) > len(tc.get(kind, ())):
+                    # asides of running prose folded into the sentence: style
+                    src_n = [(a, b) for a, b in src_n if not _prose_aside(s, a, b, t)]
                 tgt_n = [(a, b) for a, b in tc.get(kind, ()) if not _gloss(t, a, b)]
                 if len(src_n) == len(tgt_n):
                     continue

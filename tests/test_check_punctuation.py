@@ -311,7 +311,7 @@ QUOTE_FAILS = [
 # the source quotes a statement; the translation has no quotation mark at all
 QUOTE_LOST = [
     ('He said: "We will win this match easily."', "Он сказал: мы легко выиграем этот матч.", "en", "ru"),
-    ('He said: "We will win this match easily."', "उसने कहा कि हम यह मैच आसानी से जीतेंगे।", "en", "hi"),
+    ('He said: "We will win this match easily."', "Είπε: θα κερδίσουμε εύκολα αυτόν τον αγώνα.", "en", "el"),
     ('Er sagte: „Wir werden dieses Spiel leicht gewinnen.“', "He said we would win the match easily.", "de", "en"),
 ]
 
@@ -320,6 +320,22 @@ QUOTE_LOST = [
 def test_quotes_lost(source: str, target: str, sl: str, tl: str) -> None:
     (f,) = run(QuotesCheck, source, target, sl, tl)
     assert f.side == "source" and source[f.start] in "\"„" and f.suggestion is None
+
+
+def test_quotes_lost_not_where_the_convention_is_unknown() -> None:
+    # direct speech turned into indirect ("said that ...") in a language whose
+    # quotation-mark convention the check does not know: it cannot judge, so silent
+    for tgt, tl in (
+        ("उसने कहा कि हम यह मैच आसानी से जीतेंगे।", "hi"),
+        ("انہوں نے کہا کہ ہم یہ میچ آسانی سے جیتیں گے۔", "ur"),
+        ("তিনি বলেছেন যে আমরা এই ম্যাচটি সহজেই জিতব।", "bn"),
+        ("เขากล่าวว่าเราจะชนะการแข่งขันนี้ได้อย่างง่ายดาย", "th"),
+    ):
+        assert run(QuotesCheck, 'He said: "We will win this match easily."', tgt, "en", tl) == [], tl
+    # an unpaired mark is still an error there
+    (f,) = run(QuotesCheck, 'He said: "We will win this match easily."',
+               "उसने कहा, “हम यह मैच आसानी से जीतेंगे।", "en", "hi")
+    assert f.text == "“"
 
 
 def test_quotes_lost_not_for_names() -> None:
@@ -472,3 +488,37 @@ def test_brackets_prose_asides_dropped_are_style(source: str, target: str, sl: s
 def test_brackets_dropped_in_labels_or_with_code(source: str, target: str, sl: str, tl: str) -> None:
     (f,) = run(BracketsCheck, source, target, sl, tl)
     assert f.severity is Severity.MINOR and "0" in f.message
+
+
+def test_quotes_arabic_conjunction_before_a_quotation() -> None:
+    # 'و"أنه': the conjunction written onto the quotation; its mark opens a pair
+    assert run(QuotesCheck, 'It was "folly" and "attempting to rewrite history."',
+               'وصفوه بأنه "أحمق" و"أنه محاولة لإعادة كتابة التاريخ."', "en", "ar") == []
+    # Hebrew gershayim inside a word stay no quotation mark
+    assert run(QuotesCheck, 'The "IDF" said.', 'צה"ל אמר "כן".', "en", "he") == []
+
+
+# a quotation that goes on in the next sentence, dialogue-dash style: not unpaired
+DIALOGUE_PASSES = [
+    ('"People socialize in a different way" nowadays, he said.',
+     "„Šiais laikais žmonės bendrauja kitaip, – sakė jis.", "lt"),
+    ('"Bars are no longer neighborhood living rooms."',
+     "– Barai nebėra kaimynystės svetainės.“", "lt"),
+    ('"People socialize in a different way" nowadays, he said.',
+     "„Az emberek manapság már máshogy járnak társaságba – mondja.", "hu"),
+    ('"Today, there\'s neither."', "– Ma már egyikből sincs.”", "hu"),
+    ('"Today, there\'s neither."', "— Сегодня нет ни того, ни другого».", "ru"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("source,target,tl", DIALOGUE_PASSES)
+def test_quotes_dialogue_dash_continues(source: str, target: str, tl: str) -> None:
+    assert run(QuotesCheck, source, target, "en", tl) == []
+
+
+def test_quotes_unpaired_without_dialogue_dash() -> None:
+    for tgt, tl in (("„Šiais laikais žmonės bendrauja kitaip, sakė jis.", "lt"),
+                    ("Barai nebėra kaimynystės svetainės.“", "lt"),
+                    ("«Сегодня нет ни того, ни другого, сказал он.", "ru"),
+                    ("Сегодня нет ни того, ни другого».", "ru")):
+        assert run(QuotesCheck, '"Today, there\'s neither," he said.', tgt, "en", tl), tgt

@@ -634,6 +634,14 @@ def _unspaced(ch: str) -> bool:
             or ch >= "\u2e80")
 
 
+def _proclitic(text: str, i: int) -> bool:
+    """Whether the mark at ``i`` follows a one-letter Arabic-script word written onto
+    the next one (the conjunction ``و``, ``ف``, ``ب``, ``ل``: ``و"أنه``): the mark
+    opens a quotation there, it is not inside a word."""
+    return (_script(text[i - 1]) == "ARABIC"
+            and (i == 1 or not text[i - 2].isalpha()))
+
+
 def scan_quotes(
     text: str, lang: str | None
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int, int]]]:
@@ -654,7 +662,8 @@ def scan_quotes(
         ch = m.group()
         fam = _FAMILY.get(ch, 1)
         if (0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha()
-                and not (_unspaced(text[i - 1]) or _unspaced(text[i + 1]))):
+                and not (_unspaced(text[i - 1]) or _unspaced(text[i + 1])
+                         or _proclitic(text, i))):
             continue  # inside a word: Hebrew gershayim (צה"ל, ארה“ב), not a quotation mark
         # ASCII and typographic double marks pair with each other („…" is a pair of
         # mixed styles, not two unpaired marks); ‹ › only among themselves
@@ -703,6 +712,23 @@ def _single_quotes(text: str) -> bool:
     return False
 
 
+#: a dash between spaces after a clause: the attribution of direct speech in the
+#: dialogue-dash style („Text, – sakė jis.“; «Текст, — сказал он»)
+_SPEECH_DASH_RE = re.compile(r"[,.!?…]?\s[–—]\s")
+_LEAD_DASH_RE = re.compile(r"\s*[–—]\s")
+_TRAIL_RE = re.compile(r"[\s.,;:!?…]*")
+
+
+def _dialogue_continued(text: str, i: int) -> bool:
+    """Whether the unpaired mark at ``i`` belongs to a quotation that goes on in
+    another sentence in the dialogue-dash style (Lithuanian, Hungarian, Polish): an
+    opening mark followed by a dash attribution (``„Ma már… – mondja.``), or a
+    closing mark at the end of a sentence that starts with a dash (``– Nincs.”``)."""
+    if _flank(text, i) == "close" or (i and _TRAIL_RE.fullmatch(text, i + 1)):
+        return bool(_LEAD_DASH_RE.match(text)) and bool(_TRAIL_RE.fullmatch(text, i + 1))
+    return _SPEECH_DASH_RE.search(text, i + 1) is not None
+
+
 class QuotesCheck(Check):
     """Unpaired quotation marks in the target (when the source's pair up), and ASCII
     ``"..."`` in a target whose language has typographic quotes where the source used
@@ -721,8 +747,8 @@ class QuotesCheck(Check):
     def skip_reason(self, context: CheckContext) -> str | None:
         """The part of the check that cannot judge this language, if any."""
         if context.target_lang and L.quote_pairs(context.target_lang) is None:
-            return ("its quotation-mark style is not known: only unpaired and lost "
-                    "quotation marks are checked")
+            return ("its quotation-mark style is not known: only unpaired quotation "
+                    "marks are checked")
         return None
 
     def run(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
@@ -740,6 +766,8 @@ class QuotesCheck(Check):
     def _lost(self, s: str, t: str, context: CheckContext) -> Iterable[Finding]:
         """The source quotes something (its marks pair up) and the translation has no
         quotation mark of any kind: the quotation was lost."""
+        if L.quote_pairs(context.target_lang) is None:
+            return  # how (and whether) the language marks direct speech is not known
         unmatched, pairs = scan_quotes(s, context.source_lang)
         if unmatched or not pairs or _single_quotes(t) or _ANY_QUOTE_RE.search(t):
             return
@@ -773,6 +801,8 @@ class QuotesCheck(Check):
         )
         if closed_in_source or tonly:
             for i, _fam in tu:
+                if _dialogue_continued(t, i):
+                    continue
                 yield self.flag_span(
                     "target", t, i, i + 1,
                     f"The quotation mark {_q(t[i])} has no partner in the translation.",

@@ -522,3 +522,39 @@ def test_quotes_unpaired_without_dialogue_dash() -> None:
                     ("«Сегодня нет ни того, ни другого, сказал он.", "ru"),
                     ("Сегодня нет ни того, ни другого».", "ru")):
         assert run(QuotesCheck, '"Today, there\'s neither," he said.', tgt, "en", tl), tgt
+
+
+# guillemets with French spacing in a language that sets them tight
+SPACED_GUILLEMETS_FAILS = [
+    ("Он сказал « да ».", "ru", "«да»"),
+    ("Він сказав « так ».", "uk", "«так»"),
+    ("Είπε « ναι ».", "el", "«ναι»"),
+    ("Disse « sì ».", "it", "«sì»"),
+    ("Dijo « sí ».", "es", "«sí»"),
+    ("Han sa « ja ».", "nb", "«ja»"),
+    ("Han sagde » ja «.", "da", "»ja«"),
+    ("قال « نعم ».", "ar", "«نعم»"),
+    ("گفت « بله ».", "fa", "«بله»"),
+    ("Er sagte « ja ».", "de-CH", "«ja»"),
+]
+SPACED_GUILLEMETS_PASSES = [
+    ("Он сказал «да».", "ru"),
+    ("Han sagde »ja«.", "da"),
+    ("Azt mondta: »Cápa van a vízben«.", "hu"),
+    ("Il a dit « oui ».", "fr"),
+    ("گفت « شهر ارواح».", "fa"),  # one side spaced: left alone
+    ("Disse «sì» e « »", "it"),  # no word inside
+]
+
+
+@pytest.mark.parametrize("target,tl,suggestion", SPACED_GUILLEMETS_FAILS)
+def test_spaced_guillemets_flagged(target: str, tl: str, suggestion: str) -> None:
+    found = [f for f in run(PunctuationCheck, 'He said "yes".', target, "en", tl)
+             if "guillemets" in f.message]
+    assert [f.suggestion for f in found] == [suggestion]
+
+
+@pytest.mark.parametrize("target,tl", SPACED_GUILLEMETS_PASSES)
+def test_spaced_guillemets_not_flagged(target: str, tl: str) -> None:
+    assert not [f for f in run(PunctuationCheck, 'He said "yes".', target, "en", tl)
+                if "guillemets" in f.message]

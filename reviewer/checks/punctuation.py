@@ -158,7 +158,9 @@ class PunctuationCheck(Check):
             yield from self._final(s, t, context.source_lang, tl)
         if tb == "fr":
             yield from self._french(t, tl)
-        elif tb and (" " in t or "\u00a0" in t or "\u202f" in t or "\u2009" in t):
+        elif tb and ("«" in t or "»" in t):
+            yield from self._spaced_guillemets(t, tl)
+        if tb != "fr" and tb and (" " in t or "\u00a0" in t or "\u202f" in t or "\u2009" in t):
             yield from self._space_before(s if not tonly and sb != "fr" else "", t)
         if tb in L.INVERTED_MARKS and ("?" in t or "!" in t):
             yield from self._inverted(t, tb)
@@ -256,6 +258,26 @@ class PunctuationCheck(Check):
                         "French needs a no-break space before ».",
                         suggestion=L.NBSP + "»",
                     )  # fmt: skip
+
+    def _spaced_guillemets(self, t: str, tl: str | None) -> Iterable[Finding]:
+        """French spacing where the language sets guillemets tight (Russian, Italian,
+        Greek, Arabic, Norwegian; Danish and Hungarian ``»…«``): a pair with a space
+        inside at both ends, ``« текст »``. One side spaced is left alone (a slip of
+        the space bar as often as of style)."""
+        roles = L.quote_roles(tl)
+        opener = "»" if roles.get("»") == "open" else "«"
+        closer = "«" if opener == "»" else "»"
+        for m in re.finditer(f"{opener}([ \u00a0\u202f\u2009]+)([^«»]+?)([ \u00a0\u202f\u2009]+){closer}", t):
+            inner = m.group(2)
+            if not any(ch.isalnum() for ch in inner):
+                continue
+            a, b = m.start(), m.end()
+            yield self.flag_span(
+                "target", t, a, b,
+                f"Spaces inside {opener}…{closer}: {L.language_name(tl)} sets guillemets "
+                "without them (the spaces are French typography).",
+                suggestion=f"{opener}{inner}{closer}",
+            )  # fmt: skip
 
     def _french(self, t: str, tl: str | None) -> Iterable[Finding]:
         if ("«" in t or "»" in t) and "ch" not in L.subtags(tl)[1:]:

@@ -558,3 +558,47 @@ def test_spaced_guillemets_flagged(target: str, tl: str, suggestion: str) -> Non
 def test_spaced_guillemets_not_flagged(target: str, tl: str) -> None:
     assert not [f for f in run(PunctuationCheck, 'He said "yes".', target, "en", tl)
                 if "guillemets" in f.message]
+
+
+# a quotation going on beyond the segment: the source's lone mark, the target's none
+CONTINUED_LOST_FAILS = [
+    ('Risa Kusuma told Sky News: "Every minute an ambulance brings in bodies.',
+     "Риса Кусума рассказала Sky News: скорая привозит тела каждую минуту.", "en", "ru"),
+    ('Risa Kusuma told Sky News: "Every minute an ambulance brings in bodies.',
+     "Risa Kusuma erzählte Sky News: Jede Minute kommt ein Krankenwagen mit Toten.", "en", "de"),
+    ('Risa Kusuma told Sky News: "Every minute an ambulance brings in bodies.',
+     "35岁的母亲丽萨·库苏马告诉天空新闻频道：每分钟都有救护车送来尸体。", "en", "zh"),
+    ('Risa Kusuma told Sky News: "Every minute an ambulance brings in bodies.',
+     "ريسا كوسوما قالت لسكاي نيوز: كل دقيقة تأتي سيارة إسعاف بجثث.", "en", "ar"),
+    ('There is a warehouse full of goods which are ready to be sold."',
+     "Υπάρχει μια αποθήκη γεμάτη εμπορεύματα έτοιμα για πώληση.", "en", "el"),
+    ("«Чому президент Трамп пішов на такі великі поступки?",
+     "Why has President Trump given up so much?", "uk", "en"),
+]  # fmt: skip
+CONTINUED_LOST_PASSES = [
+    # the target marks it (any kind of mark)
+    ('Risa Kusuma told Sky News: "Every minute an ambulance brings in bodies.',
+     "Риса Кусума рассказала Sky News: «Скорая привозит тела каждую минуту.", "en", "ru"),
+    ('"Every minute an ambulance brings in bodies.', "「毎分救急車が遺体を運んでくる。", "en", "ja"),
+    # a dialogue dash marks the speech instead
+    ('"We were going to war with North Korea.', "– Úgy volt, hogy háborúzni fogunk.", "en", "hu"),
+    # a mark mid-sentence is an apostrophe as often as a quotation mark
+    ('Holly Willoughby has left Dragons" Den star Peter Jones fuming.',
+     "Holly Willoughby a laissé Peter Jones furieux.", "en", "fr"),
+    # an inch mark
+    ('The screen is 27" wide.', "Der Bildschirm ist 27 Zoll breit.", "en", "de"),
+    # a language whose quotation convention is unknown
+    ('He told Sky News: "Every minute an ambulance brings in bodies.',
+     "उन्होंने स्काई न्यूज़ को बताया कि हर मिनट एक एम्बुलेंस शव लाती है।", "en", "hi"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("source,target,sl,tl", CONTINUED_LOST_FAILS)
+def test_continued_quotation_lost(source: str, target: str, sl: str, tl: str) -> None:
+    (f,) = run(QuotesCheck, source, target, sl, tl)
+    assert f.side == "source" and f.end - f.start == 1 and "quotation mark" in f.message
+
+
+@pytest.mark.parametrize("source,target,sl,tl", CONTINUED_LOST_PASSES)
+def test_continued_quotation_kept_or_unjudged(source: str, target: str, sl: str, tl: str) -> None:
+    assert run(QuotesCheck, source, target, sl, tl) == []

@@ -791,7 +791,26 @@ class QuotesCheck(Check):
         if L.quote_pairs(context.target_lang) is None:
             return  # how (and whether) the language marks direct speech is not known
         unmatched, pairs = scan_quotes(s, context.source_lang)
-        if unmatched or not pairs or _single_quotes(t) or _ANY_QUOTE_RE.search(t):
+        if _single_quotes(t) or _ANY_QUOTE_RE.search(t):
+            return
+        if unmatched and not pairs:
+            # a quotation opened (or closed) here and going on in another segment:
+            # the translation should mark it too
+            i = unmatched[0][0]
+            if i and s[i - 1].isdigit():
+                return  # 5'10": an inch mark
+            role = _flank(s, i)
+            if not (role == "open" or (role == "close" and _TRAIL_RE.fullmatch(s, i + 1))):
+                return  # a mark mid-sentence ("Dragons" Den"): an apostrophe as often
+            if _LEAD_DASH_RE.match(t):
+                return  # the dialogue dash marks the speech instead
+            yield self.flag_span(
+                "source", s, i, i + 1,
+                "The source opens or closes a quotation here; the translation has no "
+                "quotation mark.",
+            )  # fmt: skip
+            return
+        if unmatched or not pairs:
             return
         # a quoted name or title ("Yuan", „Тази сутрин“) often loses its marks by the
         # target's conventions; a quoted statement of several words does not

@@ -33,6 +33,13 @@ VARIANT_BILINGUAL_PASSES = [
       ("He left Budapest quickly.", "Gyorsan elhagyta Budapestet.")], "en", "hu"),
     ([("They went to Ankara together.", "Birlikte Ankaraya gittiler."),
       ("They live in Ankara now.", "Şimdi Ankarada yaşıyorlar.")], "en", "tr"),
+    # the source's own (inflected) form of the name in that unit: Slovak 'Encinitase'
+    ([("Útok sa stal pri pláži v Encinitase.", "The attack occurred near the beach in Encinitas."),
+      ("Pláž od Ponto po Swami v Ecinitase.", "The beach from Ponto to Swami's in Ecinitas."),
+      ("Polícia v Encinitase pátra.", "Police in Encinitas are searching.")], "sk", "en"),
+    # two names once each, no source form to go by: no majority to follow
+    ([("Его звали Кристиан.", "His name was Christian."),
+      ("Её звали Кристина.", "Her name was Christine.")], "ru", "en"),
     # Norwegian genitive of a source name
     ([("The Cromwell Society said so.", "Cromwell Society sa det."),
       ("The figure of Oliver Cromwell.", "Oliver Cromwells figur.")], "en", "nb"),
@@ -44,8 +51,8 @@ VARIANT_BILINGUAL_FLAGS = [
       ("The League is strong.", "The League is strong.")], "de", "en", ["Leaguge"]),
     ([("Talks with Vodafone began.", "Переговоры с Vodafone начались."),
       ("Vodafone said it.", "Вчера Vodafome заявила.")], "en", "ru", ["Vodafome"]),
-    ([("Microsoft said.", "Η Microsoft είπε."),
-      ("Microsoft agreed.", "Η Mircosoft συμφώνησε.")], "en", "el", ["Mircosoft"]),
+    ([("Then Microsoft said so.", "Η Microsoft είπε."),
+      ("Then Microsoft agreed.", "Η Mircosoft συμφώνησε.")], "en", "el", ["Mircosoft"]),
     # an ending on a misspelt stem is still a slip
     ([("He flew to Budapest.", "Ő Budapestre repült."),
       ("He lives in Budapest.", "Ő Budapetsen él."),

@@ -80,13 +80,18 @@ _CJK_RE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _GLOSSARY_MARK = "the glossary"
 
 
-def _in_text(word: str, text: str) -> bool:
-    """Whether ``word`` stands in ``text`` as a whole word."""
+def _in_text(word: str, text: str, ending: int = 0) -> bool:
+    """Whether ``word`` stands in ``text`` as a whole word, or with up to ``ending``
+    more letters (a case ending the text's language puts on a name: 'Encinitase')."""
     i = text.find(word)
     while i >= 0:
         j = i + len(word)
-        if (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum()):
-            return True
+        if i == 0 or not text[i - 1].isalnum():
+            k = j
+            while k < len(text) and k - j < ending and text[k].isalpha():
+                k += 1
+            if k >= len(text) or not text[k].isalnum():
+                return True
         i = text.find(word, i + 1)
     return False
 
@@ -209,6 +214,12 @@ class _Words:
                 return True  # another case ending on one stem, not a slip inside it
         return False
 
+
+    def source_stem(self, a: str) -> bool:
+        """Whether the folded ``a`` is a name of the sources, with a case ending of up
+        to :data:`NAME_ENDING` letters or none ('budapesten' for 'Budapest')."""
+        names = self.source_names
+        return any(a[:k] in names for k in range(len(a), max(3, len(a) - NAME_ENDING - 1), -1))
 
     def _endings_of_source_name(self, a: str, b: str) -> bool:
         """Whether ``a`` and ``b`` are a name of the sources with case endings (up to
@@ -552,6 +563,10 @@ class VariantCheck(DocumentCheck):
                 shape = max(cased, key=lambda sk: (_capitals(sk), by_shape[sk]))
             pref = min(forms[shape], key=lambda t: (-forms[shape][t], t))
             times = by_shape[shape]
+            if times < 2 and not cased and not (words is not None and words.source_stem(fold(pref))):
+                # one spelling against another, once each, and the sources do not
+                # write either: no majority to follow
+                return
 
             def say(text: str, score: float) -> str:
                 return (f'"{text}" is spelled "{pref}" elsewhere in the document '
@@ -590,7 +605,7 @@ class VariantCheck(DocumentCheck):
                 # scan's other exclusions: no letters, digits, heading capitals
                 if found is None or sh == "other" or _has_digit(key) or (heading and sh == "allcaps"):
                     continue
-                if seg.source and _in_text(sp, seg.source):
+                if seg.source and _in_text(sp, seg.source, NAME_ENDING if len(sp) >= 4 else 0):
                     # this unit's source spells it so: only the glossary overrules that
                     found = [v for v in found if _GLOSSARY_MARK in v[0]]
                 start, end = (s, e) if offs is None else (offs[s], offs[e])

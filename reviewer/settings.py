@@ -130,7 +130,7 @@ class Settings:
         if not self.check.glossaries:
             return None
         from .inputs import readable_path
-        from .terms import load_glossary
+        from .glossary_io import load_glossary
 
         ro = self.read
         loaded = [load_glossary(str(readable_path(p)), ro.source_lang, ro.target_lang)

@@ -62,6 +62,7 @@ class PoFormat(Format):
         data = _read_bytes(path)
         text, _ = _decode(data, path)
         stream = _fast_units(text, path)
+        segments: Iterable[Segment]
         if stream is not None:
             meta, segments = stream
         else:

@@ -18,8 +18,8 @@ from typing import Iterable, Iterator
 
 from lxml import etree
 
-from ..errors import InputError
-from .xmlsafe import local
+from ...errors import InputError
+from ..xmlsafe import local
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 XML_LANG = f"{{{XML_NS}}}lang"

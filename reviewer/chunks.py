@@ -250,11 +250,11 @@ def chunk_document(chunk: Chunk, options: ReadOptions, base: int = 0) -> Documen
         doc.segments = _line_units(chunk, doc, options, base)
     elif chunk.kind == "slice":
         stop = None if chunk.end < 0 else chunk.end
-        doc.segments = itertools.islice(iter(doc.segments), chunk.start, stop)  # type: ignore[call-overload]
+        doc.segments = itertools.islice(iter(doc.segments), chunk.start, stop)
     return doc
 
 
 def iter_chunk_segments(chunk: Chunk, options: ReadOptions) -> tuple[Document, Iterator[Segment]]:
     """A chunk's document and its units (convenience for tests)."""
     doc = chunk_document(chunk, options)
-    return doc, iter(doc.segments)  # type: ignore[call-overload]
+    return doc, iter(doc.segments)

@@ -357,7 +357,7 @@ def map_chunk(job: Job, chunk: Chunk) -> MapResult:
     """Pass 1: the statistics of the chunk's units for spelling, variant and
     consistency; the units themselves only for other document checks."""
     doc = chunk_document(chunk, job.options)
-    segs = list(doc.segments)  # type: ignore[call-overload]
+    segs = list(doc.segments)
     live = job.plan.document_units(segs)
     spell, variant, consistency, others = _split_checks(job.plan, doc)
     out = MapResult(len(segs), _meta(doc), live if others else [])
@@ -471,7 +471,7 @@ def details_chunk(job: Job, chunk: Chunk, base: int,
     want = set(wanted)
     last = max(wanted)
     out: dict[int, tuple[str, str, str | None]] = {}
-    for s in doc.segments:  # type: ignore[attr-defined]
+    for s in doc.segments:
         if s.index in want:
             out[s.index] = (s.id, s.source, s.target)
         if s.index >= last:
@@ -485,7 +485,7 @@ def flag_chunk(job: Job, state: FlagState | None, item: FlagItem) -> FlagResult:
     plan = CheckPlan(job.plan.checks, job.plan.config, job.plan.glossary,
                      include_untranslated=job.plan.include_untranslated, states=job.plan.states)
     doc = chunk_document(item.chunk, job.options, max(item.base, 0))
-    segs = list(doc.segments)  # type: ignore[call-overload]
+    segs = list(doc.segments)
     doc.segments = segs
     findings = list(plan.run(doc, document_checks=False))
     doc_findings: list[tuple[int, Finding]] = []

@@ -113,7 +113,7 @@ class SegmentStats:
             self._set_num_refs()
             self.rows: np.ndarray | None = (None if rows is None
                                             else np.asarray(rows, dtype=np.float64))
-            self.total: np.ndarray = self._kept().sum(axis=0) if total is None else total
+            self.total: np.ndarray = self.kept_rows().sum(axis=0) if total is None else total
             return
         # References' n-grams are extracted a chunk at a time and not kept (for chrF
         # they weigh ~30 KB a segment: GBs at 100k segments); update() re-extracts the
@@ -129,7 +129,7 @@ class SegmentStats:
         self.rows = kept
         self.total = kept.sum(axis=0)
 
-    def _kept(self) -> np.ndarray:
+    def kept_rows(self) -> np.ndarray:
         """The per-segment rows (refused for statistics built from a total alone)."""
         if self.rows is None:
             raise ValueError("no per-segment statistics (built from a corpus total alone)")
@@ -164,12 +164,12 @@ class SegmentStats:
             stats = self.total
         else:
             idx = np.fromiter(indices, dtype=np.int64)
-            stats = self._kept()[idx].sum(axis=0) if len(idx) else np.zeros_like(self.total)
+            stats = self.kept_rows()[idx].sum(axis=0) if len(idx) else np.zeros_like(self.total)
         return self.metric._compute_score_from_stats(_as_stats(stats))
 
     def segment(self, i: int) -> float:
         """Sentence-level score of segment ``i`` (BLEU with effective order)."""
-        return float(self._sentence_metric._compute_score_from_stats(_as_stats(self._kept()[i])).score)
+        return float(self._sentence_metric._compute_score_from_stats(_as_stats(self.kept_rows()[i])).score)
 
     def segments(self) -> list[float]:
         """Sentence-level scores of every segment."""
@@ -178,7 +178,7 @@ class SegmentStats:
     def update(self, i: int, hyp: str) -> None:
         """Replace segment ``i``'s hypothesis; the corpus total is adjusted in place."""
         new = np.asarray(self._row(hyp, i), dtype=np.float64)
-        rows = self._kept()
+        rows = self.kept_rows()
         self.total += new - rows[i]
         rows[i] = new
         self.hyps[i] = hyp
@@ -190,7 +190,7 @@ class SegmentStats:
         same estimate: the mean of the resampled scores and, as ``ci``, half the
         distance between the sorted scores ``n // 40`` from either end."""
         rng = np.random.default_rng(seed)
-        rows = self._kept()
+        rows = self.kept_rows()
         n = len(rows)
         if n == 0:
             return 0.0, 0.0, 0.0
@@ -224,7 +224,7 @@ def corpus_scores(hyps: Sequence[str], refs: Sequence[Sequence[str]],
     if share:
         plus = out["chrf++"]
         width = 3 * plus.metric.char_order
-        out["chrf"] = SegmentStats("chrf", hyps, refs, options, rows=plus._kept()[:, :width].copy())
+        out["chrf"] = SegmentStats("chrf", hyps, refs, options, rows=plus.kept_rows()[:, :width].copy())
     return {m: out[m] for m in metrics}
 
 

@@ -198,11 +198,11 @@ def resolve(params: Mapping[str, Any], sources: Mapping[str, Any] | None = None,
     def pick(name: str, key: str, default: Any) -> Any:
         if _typed(params, sources, name):
             return params[name]
-        return config.default(key, default)
+        return config.check_setting(key, default)
 
     read_values = {name: pick(name, key, default) for name, key, default in READ_KEYS}
     given = frozenset(name for name, key, _ in READ_KEYS
-                      if _typed(params, sources, name) or config.default(key) is not None)
+                      if _typed(params, sources, name) or config.check_setting(key) is not None)
     if read_values["input_format"] is not None:
         from .formats import FORMAT_MODULES
 

@@ -11,7 +11,7 @@ import numpy as np
 from ..errors import UsageError
 from ..metrics import METRICS, MetricOptions, SegmentStats, corpus_scores
 from ..formats.base import ReadOptions
-from ..scoring import SystemScores, score_systems
+from ..ranking import SystemScores, score_systems
 from .engines import Engine, ordered_map
 
 __all__ = ["score_stats", "score_systems_on"]
@@ -90,7 +90,7 @@ def score_systems_on(engine: Engine, hyp_paths: Sequence[str], ref_paths: Sequen
                      names: Sequence[str] | None = None,
                      read_options: ReadOptions | None = None, rows: bool = True,
                      chunk: int = 5_000) -> tuple[list[SystemScores], list[list[str]]]:
-    """:func:`reviewer.scoring.score_systems` with the statistics computed on the
+    """:func:`reviewer.ranking.score_systems` with the statistics computed on the
     engine's workers (same systems, same figures). One task computes every metric of
     a slice of segments (the text travels once); with ``rows=False`` the per-segment
     rows are not kept (corpus scores and signatures only: no ``--segments``,

@@ -38,7 +38,7 @@ from __future__ import annotations
 import math
 import os
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence

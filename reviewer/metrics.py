@@ -10,9 +10,13 @@ score carries its sacrebleu signature.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 import numpy as np
+
+if TYPE_CHECKING:  # sacrebleu is imported when a metric is made (its import is slow)
+    from sacrebleu.metrics import TER
+    from sacrebleu.metrics.base import Metric, Score
 
 METRICS = ("bleu", "chrf", "chrf++", "ter")
 HIGHER_IS_BETTER = {"bleu": True, "chrf": True, "chrf++": True, "ter": False}
@@ -32,10 +36,10 @@ class MetricOptions:
 
 
 def make_metric(name: str, options: MetricOptions | None = None,
-                sentence: bool = False) -> Any:
+                sentence: bool = False) -> Metric:
     """A sacrebleu metric object: ``bleu`` (effective order when ``sentence``),
     ``chrf``, ``chrf++`` or ``ter``."""
-    from sacrebleu.metrics import BLEU, CHRF, TER
+    from sacrebleu.metrics import BLEU, CHRF
 
     o = options or MetricOptions()
     if name == "bleu":
@@ -50,10 +54,10 @@ def make_metric(name: str, options: MetricOptions | None = None,
     raise ValueError(f"unknown metric {name!r} (known: {', '.join(METRICS)})")
 
 
-_FAST_TER: Any = None
+_FAST_TER: type[TER] | None = None
 
 
-def _fast_ter_class() -> Any:
+def _fast_ter_class() -> type[TER]:
     """sacrebleu's TER with its edit count from :mod:`reviewer.ter` (the same count,
     several times faster); the signature, tokenisation and formulas are sacrebleu's."""
     global _FAST_TER
@@ -62,7 +66,7 @@ def _fast_ter_class() -> Any:
 
         from .ter import translation_edit_rate
 
-        class FastTER(TER):  # type: ignore[misc]
+        class FastTER(TER):
             """TER whose segment statistics use the faster, identical edit count."""
 
             def _compute_segment_statistics(self, hypothesis: str, ref_kwargs: dict) -> list[float]:
@@ -158,7 +162,7 @@ class SegmentStats:
         """sacrebleu's signature of the corpus metric (nrefs, tokenizer, version...)."""
         return str(self.metric.get_signature())
 
-    def corpus(self, indices: Iterable[int] | None = None) -> Any:
+    def corpus(self, indices: Iterable[int] | None = None) -> Score:
         """The corpus score (a sacrebleu Score) of all segments or of a subset."""
         if indices is None:
             stats = self.total
@@ -222,7 +226,10 @@ def corpus_scores(hyps: Sequence[str], refs: Sequence[Sequence[str]],
              and all(r is not None for r in refs[0]))
     out = {m: SegmentStats(m, hyps, refs, options) for m in metrics if not (share and m == "chrf")}
     if share:
+        from sacrebleu.metrics import CHRF
+
         plus = out["chrf++"]
+        assert isinstance(plus.metric, CHRF)
         width = 3 * plus.metric.char_order
         out["chrf"] = SegmentStats("chrf", hyps, refs, options, rows=plus.kept_rows()[:, :width].copy())
     return {m: out[m] for m in metrics}

@@ -22,7 +22,7 @@ import csv
 import io
 import sqlite3
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Iterable
 
 from lxml import etree
 
@@ -69,7 +69,7 @@ def review_glossary_pairs(store_path: str | Path) -> list[tuple[str, str]]:
     return [(str(s), str(t)) for s, t in rows]
 
 
-def with_review_entries(glossary: Any, inputs: Iterable[str]) -> Any:
+def with_review_entries(glossary: Glossary | None, inputs: Iterable[str]) -> Glossary | None:
     """``glossary`` plus the entries reviewers added in the review stores of
     ``inputs`` (``FILE.review.sqlite``), so ``check`` and ``report`` use them too."""
     pairs: list[tuple[str, str]] = []

@@ -33,9 +33,10 @@ import json
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator, Required, TypedDict
 
 from . import project_export
+from .config import Config
 from .errors import InputError, UsageError
 from .formats.base import ReadOptions
 from .model import CODE_RE, Document, Finding, Segment, code_index
@@ -69,10 +70,17 @@ from .unit_keys import (
     with_form,
 )
 
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from .runner import CheckPlan
+
 __all__ = [
     "Project",
     "Correction",
     "ApplyResult",
+    "CorrectionRecord",
     "AnnotationRow",
     "Change",
     "ConflictError",
@@ -86,6 +94,19 @@ __all__ = [
 LINE_FORMATS = {"tsv": "\t\n\r", "txt": "\n\r"}
 # Formats whose targets hold inline codes as private-use characters (model.CODE_RE).
 CODE_FORMATS = ("xliff", "tmx")
+
+
+class CorrectionRecord(TypedDict, total=False):
+    """One line of a Corrections JSONL file (interfaces.md), as ``reviewer apply``
+    has checked it: ``unit`` and ``after`` required, the rest optional."""
+
+    unit: Required[str]
+    after: Required[str]
+    before: str | None
+    form: int | None
+    reviewer: str | None
+    note: str | None
+    time: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,10 +157,10 @@ class ApplyResult:
         return not self.conflicts and not self.unknown
 
 
-def default_reviewer(config: Any = None) -> str:
+def default_reviewer(config: Config | None = None) -> str:
     """``reviewer`` from the configuration the command resolved (top level), else the
     OS user. Never loads a configuration itself (see :mod:`reviewer.settings`)."""
-    name = config.raw.get("reviewer") if getattr(config, "raw", None) else None
+    name = config.raw.get("reviewer") if config is not None and config.raw else None
     if isinstance(name, str) and name.strip():
         return name.strip()
     try:
@@ -197,7 +218,7 @@ class Project:
     def open(cls, input_path: str | os.PathLike[str], store_path: str | os.PathLike[str] | None = None,
              reviewer: str | None = None, read_options: ReadOptions | None = None,
              source_path: str | os.PathLike[str] | None = None, create: bool = True,
-             config: Any = None, aligned: bool = False) -> "Project":
+             config: Config | None = None, aligned: bool = False) -> "Project":
         """Open ``input_path`` and its store (``FILE.review.sqlite`` unless
         ``store_path``; created unless ``create`` is False). With ``source_path`` the
         input is the target file of a plain-text pair; with ``aligned`` too, the two
@@ -229,7 +250,7 @@ class Project:
     def _open(cls, ipath: Path, store_path: str | os.PathLike[str] | None,
               reviewer: str | None, options: ReadOptions,
               source_path: str | os.PathLike[str] | None, create: bool,
-              config: Any, aligned: bool = False) -> "Project":
+              config: Config | None, aligned: bool = False) -> "Project":
         from .inputs import project_document, require_regular
 
         require_regular(ipath, "a review store belongs to a file")
@@ -472,7 +493,7 @@ class Project:
         """The segment's action log, oldest first (undone entries marked)."""
         return self.store.history(self._key(self._index(i)))
 
-    def bulk_state(self) -> tuple[Any, dict[int, list[AnnotationRow]]]:
+    def bulk_state(self) -> tuple[np.ndarray, dict[int, list[AnnotationRow]]]:
         """Status codes (index in ``STATUSES``, a numpy int8 array) of every segment
         and the live annotations by position, from the cached state: no pass over
         the segments."""
@@ -710,7 +731,7 @@ class Project:
                 return i
         return None
 
-    def apply_corrections(self, records: Iterable[dict[str, Any]]) -> ApplyResult:
+    def apply_corrections(self, records: Iterable[CorrectionRecord]) -> ApplyResult:
         """Record corrections made elsewhere (Corrections JSONL objects), in one
         transaction. A record whose ``before`` is not the current target is a
         conflict and is not applied; one already applied is left alone."""
@@ -836,7 +857,7 @@ class Project:
                                   row.reviewer, row.time, row.note, None))
         return out
 
-    def findings(self, plan: Any) -> list[Finding]:
+    def findings(self, plan: CheckPlan) -> list[Finding]:
         """Run a :class:`~reviewer.runner.CheckPlan` over the current segments and drop
         the dismissed findings."""
         doc = self.current_document()
@@ -850,7 +871,7 @@ class Project:
             out.append(f)
         return out
 
-    def findings_by_segment(self, plan: Any) -> dict[int, list[Finding]]:
+    def findings_by_segment(self, plan: CheckPlan) -> dict[int, list[Finding]]:
         """:meth:`findings` grouped by segment position (segments without findings
         left out), for a review screen."""
         out: dict[int, list[Finding]] = {}

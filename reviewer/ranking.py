@@ -15,8 +15,11 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from .errors import InputError, UsageError
+from .formats import SUFFIXES
+from .formats.base import ReadOptions, read_text
+from .inputs import open_one, readable_path
+from .metrics import HIGHER_IS_BETTER, METRICS, MetricOptions, SegmentStats, corpus_scores, make_metric
 from .safetext import csv_cell, latex_escape, split_lines, terminal_safe
-from .metrics import HIGHER_IS_BETTER, METRICS, MetricOptions, SegmentStats, corpus_scores
 
 DISPLAY = {"bleu": "BLEU", "chrf": "chrF2", "chrf++": "chrF2++", "ter": "TER"}
 
@@ -43,8 +46,6 @@ class SystemScores:
 
 def read_lines(path: str | Path) -> list[str]:
     """A plain-text file as lines (one segment a line; final newline optional)."""
-    from .formats.base import read_text
-
     return split_lines(read_text(path))
 
 
@@ -61,12 +62,9 @@ def check_request(metrics: Sequence[str], n_samples: int) -> None:
         raise UsageError(f"--n-samples must be 0 (the default) or more, not {n_samples}")
 
 
-def read_system(path: str | Path, options: Any = None) -> tuple[list[str], list[str] | None]:
+def read_system(path: str | Path, options: ReadOptions | None = None) -> tuple[list[str], list[str] | None]:
     """Hypotheses from a plain-text file or the targets of any bilingual file, and the
     file's own references when it has them (a reference column)."""
-    from .formats import SUFFIXES
-    from .inputs import open_one, readable_path
-
     p = readable_path(path)
     # the one suffix registry; a file without a known suffix (a pipe) as --input-format says
     kind = SUFFIXES.get(p.suffix.lower()) or getattr(options, "format", None) or "txt"
@@ -83,7 +81,7 @@ def score_systems(
     ref_paths: Sequence[str],
     metrics: Sequence[str] = METRICS,
     options: MetricOptions | None = None,
-    read_options: Any = None,
+    read_options: ReadOptions | None = None,
     names: Sequence[str] | None = None,
 ) -> tuple[list[SystemScores], list[list[str]]]:
     """Read every system and reference and compute their per-segment statistics."""
@@ -128,8 +126,6 @@ def significance(systems: list[SystemScores], refs: list[list[str]], metrics: Se
     """Paired significance of every system against the first (the baseline), as
     sacrebleu's ``--paired-bs``/``--paired-ar``; bootstrap also yields 95% CIs."""
     from sacrebleu.significance import PairedTest
-
-    from .metrics import make_metric
 
     named: list[tuple[str, Sequence[str]]] = [(s.name, s.stats[metrics[0]].hyps) for s in systems]
     mobjs = {m: make_metric(m, options) for m in metrics}

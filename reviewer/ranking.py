@@ -21,6 +21,9 @@ from .inputs import open_one, readable_path
 from .metrics import HIGHER_IS_BETTER, METRICS, MetricOptions, SegmentStats, corpus_scores, make_metric
 from .safetext import csv_cell, latex_escape, split_lines, terminal_safe
 
+__all__ = ["SystemScores", "read_lines", "check_request", "read_system", "score_systems",
+           "significance", "confidence", "ranked", "to_json", "segment_table", "render"]
+
 DISPLAY = {"bleu": "BLEU", "chrf": "chrF2", "chrf++": "chrF2++", "ter": "TER"}
 
 

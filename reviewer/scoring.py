@@ -4,30 +4,5 @@ metrics' statistics themselves are :mod:`reviewer.metrics`."""
 
 from __future__ import annotations
 
-from .ranking import (  # noqa: F401
-    SystemScores,
-    read_lines,
-    check_request,
-    read_system,
-    score_systems,
-    significance,
-    confidence,
-    ranked,
-    to_json,
-    segment_table,
-    render,
-)
-
-__all__ = [
-    "SystemScores",
-    "read_lines",
-    "check_request",
-    "read_system",
-    "score_systems",
-    "significance",
-    "confidence",
-    "ranked",
-    "to_json",
-    "segment_table",
-    "render",
-]
+from .ranking import *  # noqa: F401,F403
+from .ranking import __all__  # noqa: F401

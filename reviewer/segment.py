@@ -4,24 +4,5 @@
 
 from __future__ import annotations
 
-from .sentences import (  # noqa: F401
-    Paragraph,
-    Sentence,
-    split_paragraphs,
-    split_sentences,
-    sentence_spans,
-    segment_document,
-    split_document,
-    PYSBD_LANGUAGES,
-)
-
-__all__ = [
-    "Paragraph",
-    "Sentence",
-    "split_paragraphs",
-    "split_sentences",
-    "sentence_spans",
-    "segment_document",
-    "split_document",
-    "PYSBD_LANGUAGES",
-]
+from .sentences import *  # noqa: F401,F403
+from .sentences import __all__  # noqa: F401

@@ -2,10 +2,11 @@
 
 The package follows the job's seams: :mod:`.stream` (what both readers share: the safe
 streaming event source with the raw text beside it, the header peek, the text-with-codes
-builder), :mod:`.v12` and :mod:`.v2` (the version-specific readers, with XLIFF 2
-conformance checks in :mod:`.v2_validate`), :mod:`.reader` (which of the two reads a
-file) and :mod:`.writer` (only changed targets replaced in the original text). This
-module is the :class:`~reviewer.formats.base.Format` over them.
+builder), :mod:`.v12` and :mod:`.v2` (the version-specific readers; XLIFF 2 conformance
+checks in :mod:`.v2_validate` and, inside units, :mod:`.v2_unit`), :mod:`.reader`
+(which of the two reads a file) and :mod:`.writer` (only changed targets replaced in
+the original text). This module is the :class:`~reviewer.formats.base.Format` over
+them.
 """
 
 from __future__ import annotations

@@ -20,7 +20,8 @@ from ...status import xliff2_status
 from ..keyed import unique_id
 from ..xmlsafe import local
 from .stream import Builder, EventStream, Header, Loc, RawUnit, clear_done, parse_ignore
-from .v2_validate import XML_LANG, XML_SPACE, Checker, Ctx, UnitChecker
+from .v2_unit import UnitChecker
+from .v2_validate import XML_LANG, XML_SPACE, Checker, Ctx
 
 GLS_NS = "urn:oasis:names:tc:xliff:glossary:2.0"
 

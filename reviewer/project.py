@@ -40,6 +40,7 @@ from .config import Config
 from .corrections import ApplyResult, Correction, CorrectionRecord, check_correction
 from .errors import InputError, UsageError
 from .formats.base import ReadOptions
+from .inputs import project_document, require_regular
 from .model import CODE_RE, Document, Finding, Segment
 from .project_export import PARTIAL_FORMATS
 from .store import (
@@ -184,17 +185,13 @@ class Project:
               reviewer: str | None, options: ReadOptions,
               source_path: str | os.PathLike[str] | None, create: bool,
               config: Config | None, aligned: bool = False) -> "Project":
-        from .inputs import project_document, require_regular
-
         require_regular(ipath, "a review store belongs to a file")
         if source_path is not None:
             require_regular(source_path, "a review store belongs to a file")
         doc = project_document(ipath, options, source_path, aligned)
         if source_path is not None and not aligned and doc.format != "txt":
-            from dataclasses import replace as _replace
-
             # a resource file paired by key: writers need the source file too
-            options = _replace(options, source_file=str(source_path))
+            options = replace(options, source_file=str(source_path))
         originals = doc.materialize()
         if store_path is None and aligned:
             store_path = default_store_path(str(ipath) + ".aligned")

@@ -131,6 +131,13 @@ def test_untranslated_words_one_span_for_a_name_in_one_script() -> None:
 
 
 STRAY_FLAG = [
+    # an ASCII ; or : against punctuation, or against letters of a script without spaces
+    ("en", "de", "a challenge to the new US policy", "ein Rechtsbehelf zur neuen US;-Politik", ";"),
+    ("en", "zh", "A survey of 20,000 pupils revealed it.", "一项针对:20,000名中学生的调查显示了这一点。", ":"),
+    ("en", "ja", "He was charged with assault, and released.", "彼は暴行罪で起訴され;、釈放された。", ";"),
+    # a quote or apostrophe before a vowel sign or virama splits an Indic word
+    ("en", "hi", "He got a pass in midfield.", "उसे मिडफ\"ील्ड में पास मिला।", '"'),
+    ("en", "bn", "Bernard Vann was honoured.", "বার্ন'ার্ড ভ্যানকে সম্মানিত করা হয়েছে।", "'"),
     ("zh", "en", "在狗粮中发现了三聚氰胺。", "Cyanuric acid and melamine~ were found in pet food.", "~"),
     ("de", "en", "Der Park umfasst zehn Hektar.", "The park' covers ten hectares.", "'"),
     ("fr", "en", "Il est dans la maison.", "He is in_ the house.", "_"),
@@ -144,6 +151,10 @@ STRAY_FLAG = [
 ]
 
 STRAY_PASS = [
+    ("en", "de", "At 10:30 he said no.", "Um 10:30 sagte er: „Nein“."),
+    ("en", "zh", "The meeting starts at 10:30.", "会议在10:30开始。"),
+    ("en", "ja", "Note: see the manual.", "注意:マニュアルを参照してください。"),
+    ("en", "hi", "He said \"no\".", "उसने \"नहीं\" कहा।"),
     ("en", "fr", "She said that she would run.", "Elle a dit qu’elle se présenterait."),
     ("en", "it", "They came back a bit different.", "Sono tornati un po’ diversi."),
     ("en", "it", "For half an hour", "Da mezz’ora"),

@@ -397,6 +397,10 @@ class StrayPunctuationCheck(Check):
                 continue
             if tgt.count(c) <= src.count(c) + sum(src.count(x) for x in alts):
                 continue
+            hit = self._colon_misplaced(src, tgt, c)
+            if hit is not None:
+                out.append(self._flag(tgt, hit, "onto a word"))
+                break
             for m in re.finditer(r"(?<=\w)" + c + r" (?=\w)", tgt):
                 a, b = tgt[m.start() - 1], tgt[m.end()]
                 if not _wordchar(a) or not b.isalpha() or b.isupper():
@@ -415,6 +419,26 @@ class StrayPunctuationCheck(Check):
         if "'" in tgt or "’" in tgt or '"' in tgt:
             self._quotes(src, tgt, context.target_lang, out)
         return out
+
+    @staticmethod
+    def _colon_misplaced(src: str, tgt: str, c: str) -> int | None:
+        """Where an ASCII ``;`` or ``:`` (more of them than the source has) sits where
+        no language puts one: between a letter and another punctuation mark
+        ("US;-Politik", "报告;，"), or against a letter of a script written without
+        spaces, whose colon is the full-width one ("针对:20")."""
+        for m in re.finditer(re.escape(c), tgt):
+            i = m.start()
+            before = tgt[i - 1] if i else ""
+            after = tgt[i + 1] if i + 1 < len(tgt) else ""
+            if not before or not _wordchar(before):
+                continue
+            if _codelike(tgt, i, i + 1):
+                continue
+            if after and after in "-,.;:!?，。、；：" and before + c + after not in src:
+                return i
+            if letter_script(before) in _NO_SPACE and not (after.isdigit() and tgt[i - 1 : i].isdigit()):
+                return i
+        return None
 
     @staticmethod
     def _splits_word(tgt: str, i: int, tl: str | None) -> bool:
@@ -499,6 +523,12 @@ class StrayPunctuationCheck(Check):
                 break
 
     def _quotes(self, src: str, tgt: str, tl: str | None, out: list[Finding]) -> None:
+        for m in re.finditer(r"(?<=\w)['’\"](?=[\u0300-\u036f\u0900-\u0dff])", tgt):
+            nxt = tgt[m.end()]
+            if unicodedata.category(nxt) in ("Mn", "Mc"):
+                # a vowel sign or virama cannot start a word: the mark splits one
+                out.append(self._flag(tgt, m.start(), "inside a word"))
+                return
         dq_odd = tgt.count('"') % 2 == 1 and not any(q in src for q in _QUOTE_MARKS)
         for m in _IN_QUOTE_RE.finditer(tgt):
             c, i = m.group(), m.start()

@@ -31,6 +31,8 @@ Usage::
     python benchmarks/bench_recall.py                      # everything, 100 rows
     python benchmarks/bench_recall.py --limit 20 --langs deu,rus,zho-CN --types numbers
     python benchmarks/bench_recall.py --json > recall.json
+    python benchmarks/bench_recall.py --undeclared --no-po  # files that name no languages
+    python benchmarks/bench_recall.py --enable coverage --types phrase-added,phrase-omitted,negation
 
 Deterministic: the rows, the planted errors and the catalogs are the same on every
 run with the same ``--seed``.

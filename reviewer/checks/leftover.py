@@ -6,13 +6,15 @@ in the translation, and punctuation stuck onto or into a word.
     (``Cyanuric acid and 三聚氰胺 were found``, ``Dr. टोनी Moll``), copied from the
     source; in a target of the source's own script (Latin to Latin, Cyrillic to
     Cyrillic), a lowercase word that the source language's lexicon knows, the target
-    language's does not, and whose lemma is in the source (``the 24jährigen
+    language's does not, and whose lemma or stem is in the source (``the 24jährigen
     motorcyclist``); a bare, uninflected word only when it cannot be a loanword the
-    target's lexicon lacks (:func:`_maybe_loan`). Latin words in a non-Latin target count only when lowercase
-    words of the source's lexicon (names and brands stay in Latin). Scripts come
-    from Unicode character names and CLDR (:mod:`reviewer.scripts`), lexicons from
-    :mod:`reviewer.morph`; a pair of one script without lexicons on both sides is
-    not judged.
+    target's lexicon lacks (:func:`_maybe_loan`: grammar words never are). Latin
+    words in a non-Latin target count only when lowercase words of the source's
+    lexicon (names and brands stay in Latin); a bare one is minor. Scripts come from
+    Unicode character names and CLDR (:mod:`reviewer.scripts`), lexicons from
+    :mod:`reviewer.morph`. Without declared languages the scripts of the texts
+    decide; within one script, only a copied word with a letter the rest of the
+    translation never uses is reported (no lexicon can be chosen).
 ``stray-punctuation``
     A character that is not sentence punctuation (``~ _ ^ | \\ * #`` and the
     backtick) stuck to a word when the source has fewer of it; a comma, semicolon
@@ -145,8 +147,10 @@ class UntranslatedWordsCheck(Check):
                 if _in_name(tgt, a, b) or not morph.is_known(word, sl):
                     continue  # "Brigham and Women's", "Newport on the Levee", "git push"
                 if not _inflected(word, morph.lemma(word, sl) or word):
-                    if _maybe_loan(word, sl, tl):
-                        continue  # a bare word may be an accepted loan or term (tweet)
+                    # a loan in a non-Latin text is written in its script (твит, ツイート);
+                    # one its lexicon knows in Latin letters is accepted as it is
+                    if morph.is_known(word, tl):
+                        continue
                     sev = Severity.MINOR
             elif word not in src:
                 continue  # not copied from the source: a quotation, a name in its script

@@ -27,7 +27,9 @@ from .mqm_picker import MqmChoice, MqmPicker
 from .prompt import ConfirmScreen, GlossaryScreen, PromptScreen
 from .workflow import WorkflowActions
 
-Opener = Callable[[ReviewSession], None]
+#: Opens the input into the session; may return what reads the rest of a big file
+#: (:data:`reviewer.tui.loader.Finish`), run in the load worker after the first paint.
+Opener = Callable[[ReviewSession], Any]
 INLINE_QUERY_LIMIT = 20_000  # larger documents filter and search in a worker
 
 
@@ -45,6 +47,7 @@ class ReviewScreen(WorkflowActions, Screen[None]):
         self.busy = ""
         self.painted_at: float | None = None
         self.loaded_at: float | None = None
+        self.indexed_at: float | None = None
         self.check_path = ""  # how the checks ran: "process", "thread", "process+thread"
 
     # -- layout ------------------------------------------------------------------
@@ -89,15 +92,24 @@ class ReviewScreen(WorkflowActions, Screen[None]):
     def load_worker(self) -> None:
         """Open (if needed) and read the document."""
         s = self.session
+        finish = None
         try:
             if self.opener is not None:
                 self._progress("opening", 0, 1)
-                self.opener(s)
-            s.load(self._progress)
+                finish = self.opener(s)
+            s.load(None if finish else self._progress)
         except ReviewerError as e:
             self.post_message(msg.LoadFailed(e))
             return
         self.post_message(msg.Loaded())
+        if finish is None:
+            return
+        try:  # the rest of the file, while the first units are on screen
+            prepared = finish(self._progress)
+        except ReviewerError as e:
+            self.post_message(msg.LoadFailed(e))
+            return
+        self.post_message(msg.Indexed(prepared))
 
     @work(thread=True, exclusive=True, group="figures")
     def figures_worker(self) -> None:
@@ -141,9 +153,43 @@ class ReviewScreen(WorkflowActions, Screen[None]):
         self.view.refresh()
         self.show_current()
         self.resume()
+        if s.indexing:
+            self.busy = "reading"
+            self.refresh_status()
+            return
         if s.plan is not None:
             self.busy = "checking"
         self.call_after_refresh(self._start_background)
+
+    def on_indexed(self, m: msg.Indexed) -> None:
+        """The whole file is read: the index replaces the first units (the cursor and
+        anything saved meanwhile stay), then figures and checks start."""
+        s = self.session
+        moved = s.cursor != 0
+        old = s.install_index(m.prepared)
+        if old is not s.backend:
+            close = getattr(old, "close", None)
+            if close is not None:
+                close()
+        self.indexed_at = time.perf_counter()
+        self.app.sub_title = f"{getattr(s.backend, 'path', '')}  {s.n} segments"
+        self.view.reset_layout()
+        self.view.refresh()
+        self.view.show_cursor()
+        if not moved:
+            self.resume()
+        self.show_current()
+        self.busy = "checking" if s.plan is not None else ""
+        self.refresh_status()
+        self.call_after_refresh(self._start_background)
+
+    def needs_index(self, what: str) -> bool:
+        """True (and the reviewer is told why) while ``what`` must wait for the whole
+        file to be read."""
+        if not self.session.indexing:
+            return False
+        self.notify(self.session.index_note(what), severity="warning", timeout=3)
+        return True
 
     def _start_background(self) -> None:
         """Figures and checks, after the first frame (they would compete with it for
@@ -258,13 +304,15 @@ class ReviewScreen(WorkflowActions, Screen[None]):
         self._go(0)
 
     def action_last(self) -> None:
-        """G."""
+        """G (once the whole file is read)."""
+        if self.needs_index("G (the last segment)"):
+            return
         self._go(self.session.rows - 1)
 
     def action_next_finding(self, forward: bool) -> None:
         """n/N: the next finding of this segment, else the next segment with one."""
         s = self.session
-        if not s.loaded:
+        if not s.loaded or self.needs_index("n/N (findings)"):
             return
         pos = s.current
         items = s.findings_of(pos) if pos is not None else []
@@ -301,6 +349,8 @@ class ReviewScreen(WorkflowActions, Screen[None]):
             if not value:
                 return
             pos = self.session.position_of_label(value)
+            if pos is None and self.needs_index(f"segment {value}"):
+                return
             if pos is None:
                 self.notify(f"No segment {value!r} (a segment number, or a unit id)",
                             severity="error")
@@ -316,6 +366,9 @@ class ReviewScreen(WorkflowActions, Screen[None]):
                                                "prints it"), done)
 
     def _query(self, title: str, kind: str, current: str, hint: str) -> None:
+        if self.needs_index("search" if kind == "search" else "a filter"):
+            return
+
         def done(value: str | None) -> None:
             if value is None:
                 return
@@ -386,6 +439,8 @@ class ReviewScreen(WorkflowActions, Screen[None]):
         s = self.session
         if not s.loaded:
             self.notify("Still loading…", severity="warning", timeout=2)
+            return
+        if self.needs_index("sorting"):
             return
         if s.meaning_sorted:
             s.sort_by_meaning(False)

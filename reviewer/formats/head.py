@@ -10,7 +10,8 @@ with its file and line). The file-wide language check (:mod:`.langcheck`) is lef
 the full read: it only adds a problem to the first unit.
 
 The streaming readers do the work: TSV/CSV/JSONL/XLIFF/TMX already read lazily; a PO
-catalog is read from its first :data:`PO_HEAD_BYTES` bytes cut at an entry boundary.
+catalog is read from its first :data:`PO_HEAD_BYTES` bytes (more when its entries are
+long) cut at an entry boundary.
 """
 
 from __future__ import annotations
@@ -51,15 +52,22 @@ def read_head(path: str | Path, options: Any, limit: int) -> Head | None:
         fmt = detect_format(p, options.format)
         if fmt.name not in HEAD_FORMATS:
             return None
-        if fmt.name == "po":
-            doc = _po_head(p, options)
-            if doc is None:
-                return None
-        else:
-            doc = fmt.read(p, options)
-        it = iter(doc.segments)  # type: ignore[call-overload]
-        segs = list(itertools.islice(it, limit))
-        complete = len(segs) < limit
+        cut = False  # the head was read from a part of the file
+        size = PO_HEAD_BYTES
+        while True:
+            if fmt.name == "po":
+                got = _po_head(p, options, size)
+                if got is None:
+                    return None
+                doc, cut = got
+            else:
+                doc = fmt.read(p, options)
+            it = iter(doc.segments)  # type: ignore[call-overload]
+            segs = list(itertools.islice(it, limit))
+            if len(segs) >= limit or not cut or size >= 64 * PO_HEAD_BYTES:
+                break
+            size *= 4  # long entries: a bigger part of the catalog
+        complete = len(segs) < limit and not cut
         close = getattr(it, "close", None)
         if close is not None:
             close()  # the reader's file is closed now, not when collected
@@ -78,14 +86,14 @@ def read_head(path: str | Path, options: Any, limit: int) -> Head | None:
     return Head(doc, segs, complete)
 
 
-def _po_head(path: Path, options: Any) -> Document | None:
+def _po_head(path: Path, options: Any, size: int) -> tuple[Document, bool] | None:
     """A PO catalog's first entries from its first bytes, cut after the last blank
-    line; None when the catalog needs the whole-file path (no UTF-8, odd line ends,
-    no header entry first)."""
+    line, and whether it was cut; None when the catalog needs the whole-file path (no
+    UTF-8, odd line ends, no header entry first)."""
     from . import po
 
     with open(path, "rb") as f:
-        data = f.read(PO_HEAD_BYTES)
+        data = f.read(size)
         more = bool(f.read(1))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None  # UTF-16/32: cut points are not byte patterns
@@ -106,7 +114,7 @@ def _po_head(path: Path, options: Any) -> Document | None:
     return Document(path=str(path), format="po", source_lang=options.source_lang or "en",
                     target_lang=target or options.target_lang, segments=segments,
                     meta={"header": meta, "plural_forms": meta.get("Plural-Forms"),
-                          "pot": path.suffix.lower() == ".pot"})
+                          "pot": path.suffix.lower() == ".pot"}), more
 
 
 def count_lines(path: str | Path, chunk: int = 1 << 22) -> int:

@@ -288,14 +288,15 @@ def unique_ids(segments: list[Segment]) -> list[Segment]:
 
 
 def _read_all(doc: Document, progress: Callable[[int, int], None] | None) -> list[Segment]:
-    """The document's segments as a list, reporting progress every 20,000 units."""
+    """The document's segments as a list, reporting progress every 5,000 units (the
+    callback may raise to stop the read)."""
     if progress is None or isinstance(doc.segments, list):
         return doc.materialize()
     out: list[Segment] = []
     add = out.append
     for seg in doc.segments:  # type: ignore[attr-defined]
         add(seg)
-        if len(out) % 20_000 == 0:
+        if len(out) % 5_000 == 0:
             progress(len(out), seg.line or 0)
     doc.segments = out
     return out

@@ -33,6 +33,10 @@ Opener = Callable[[ReviewSession], Any]
 INLINE_QUERY_LIMIT = 20_000  # larger documents filter and search in a worker
 
 
+class _Stopped(Exception):
+    """The background read was stopped (the app is closing)."""
+
+
 class ReviewScreen(WorkflowActions, Screen[None]):
     """Side-by-side review of one document."""
 
@@ -104,10 +108,26 @@ class ReviewScreen(WorkflowActions, Screen[None]):
         self.post_message(msg.Loaded())
         if finish is None:
             return
+        from textual.worker import get_current_worker
+
+        worker = get_current_worker()
+
+        def progress(phase: str, done: int, total: int) -> None:
+            if worker.is_cancelled:  # the app is closing: stop reading now
+                raise _Stopped
+            self._progress(phase, done, total)
+
         try:  # the rest of the file, while the first units are on screen
-            prepared = finish(self._progress)
+            prepared = finish(progress)
+        except _Stopped:
+            return
         except ReviewerError as e:
             self.post_message(msg.LoadFailed(e))
+            return
+        if worker.is_cancelled:
+            close = getattr(prepared["backend"], "close", None)
+            if close is not None:
+                close()
             return
         self.post_message(msg.Indexed(prepared))
 

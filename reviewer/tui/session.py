@@ -219,8 +219,10 @@ class ReviewSession:
 
     #: True while only the file's first units are loaded (the rest is being read).
     indexing = False
-    #: Units read so far by the background read, and the file's lines / line reached.
+    #: Units read so far by the background read, and the line reached / the file's lines.
     index_progress: tuple[int, int, int] = (0, 0, 0)
+    #: Why the rest of the file could not be read (None: it is being read, or was).
+    index_error: str | None = None
 
     def install_index(self, prep: dict[str, Any]) -> Any:
         """Hand over from the first units to the whole file (main thread): the
@@ -240,6 +242,8 @@ class ReviewSession:
 
     def index_note(self, what: str) -> str:
         """Why ``what`` waits: the file is still being read (and how far it is)."""
+        if self.index_error:
+            return f"{what} needs the whole file, which could not be read: {self.index_error}"
         units, line, lines = self.index_progress
         far = f"{100 * line // lines}%, " if lines else ""
         return (f"{what} needs the whole file: still reading it ({far}{max(units, self.n):,} "

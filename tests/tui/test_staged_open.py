@@ -132,3 +132,48 @@ async def test_whole_file_keys_wait_for_the_index(tmp_path: Path, small_head: No
         assert session.current == 1999
         await pilot.press("q")
     session.backend.close()
+
+
+async def test_a_bad_line_further_down_keeps_the_first_units(tmp_path: Path,
+                                                              small_head: None) -> None:
+    """The rest of the file fails to read (invalid UTF-8 at line 1202): the screen
+    stays with the first units (a correction in progress is not thrown away), the
+    whole-file keys say why, and the command gets the error when the reviewer quits."""
+    rows = b"".join(b"Line %d\tRiga %d\n" % (i, i) for i in range(1500))
+    path = tmp_path / "bad.tsv"
+    path.write_bytes(b"source\ttarget\n" + rows.replace(b"Line 1200\t", b"Line \xff 1200\t"))
+    opts = ReviewOptions(file=str(path), store=str(tmp_path / "s.sqlite"))
+    session = ReviewSession(None)  # type: ignore[arg-type]
+    app = ReviewApp(session, opener=lambda s: open_staged(s, opts, settings()), blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(1000):
+            if session.index_error is not None:
+                break
+            await pilot.pause(0.02)
+        assert session.index_error is not None and "1202" in session.index_error
+        assert app.is_running and session.n == 60 and session.indexing
+        assert session.save(3, "Riga corretta")  # the first units stay editable
+        await pilot.press("G")
+        assert session.cursor == 0
+        assert any("could not be read" in m for m in notes(app))
+        await pilot.press("q")
+    assert app.load_error is not None and "invalid UTF-8" in str(app.load_error)
+    session.backend.close()
+    with _store_rows(tmp_path / "s.sqlite") as got:
+        assert got == [("5", "Line 3", "Riga corretta")]  # unit id: its line
+
+
+class _store_rows:
+    """The corrections in a store, read with a fresh connection."""
+
+    def __init__(self, path: Path) -> None:
+        from reviewer.store import Store
+
+        self.store = Store.open(path, create=False)
+
+    def __enter__(self) -> list[tuple[str, str, str | None]]:
+        st = self.store.load_state()
+        return [(k[0], k[1], r.after) for k, r in st.corrections.items()]
+
+    def __exit__(self, *exc: object) -> None:
+        self.store.close()

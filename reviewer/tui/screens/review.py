@@ -221,8 +221,19 @@ class ReviewScreen(WorkflowActions, Screen[None]):
             self._idle()
 
     def on_load_failed(self, m: msg.LoadFailed) -> None:
-        """A user error while opening: hand it to the command line and leave."""
+        """A user error while opening: hand it to the command line and leave. When
+        the first units are on screen already (the rest of the file failed), stay:
+        the reviewer may be typing a correction; what needs the whole file says why
+        it cannot be done, and the command exits with the error when they quit."""
         self.app.load_error = m.error  # type: ignore[attr-defined]
+        s = self.session
+        if s.loaded and s.indexing:
+            s.index_error = str(m.error)
+            self.busy = "the rest of the file could not be read"
+            self.query_one(ProgressBar).display = False
+            self.refresh_status()
+            self.notify(f"{m.error}", severity="error", timeout=30)
+            return
         self.app.exit(return_code=2)
 
     def on_figures_ready(self, _m: msg.FiguresReady) -> None:
@@ -736,7 +747,7 @@ class ReviewScreen(WorkflowActions, Screen[None]):
     def action_quit(self) -> None:
         """q: quit (everything is saved already; the position is kept for next time)."""
         self.remember_position()
-        self.app.exit()
+        self.app.exit(return_code=2 if self.session.index_error else 0)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """While the editor is open only its keys apply (and the footer shows them)."""

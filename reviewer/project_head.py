@@ -101,7 +101,7 @@ class HeadProject(Project):
             raise UsageError(why)
 
     def correct(self, i: int, new_target: str, note: str | None = None,
-                expected: str | None = None, check: bool = False, *,
+                expected: str | None = None, check: bool = False,
                 form: int | None = None) -> Any:
         """:meth:`Project.correct`, once :meth:`not_editable` allows it."""
         self._editable(i)

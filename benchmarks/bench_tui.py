@@ -436,6 +436,7 @@ def bench_real(sizes: list[int], formats: list[str], repeats: int) -> list[dict[
             for fmt in formats:
                 path = Path(d) / f"bench{n}.{FORMATS[fmt]}"
                 write_file(fmt, n, path)
+                load = os.getloadavg()[0]
                 t_spawn = time.time()
                 proc = subprocess.run(
                     [sys.executable, __file__, "--one-staged", str(path), "--spawned",
@@ -444,7 +445,8 @@ def bench_real(sizes: list[int], formats: list[str], repeats: int) -> list[dict[
                     print(proc.stderr, file=sys.stderr)
                     raise SystemExit(f"--one-staged {path} failed")
                 r = json.loads(proc.stdout.strip().splitlines()[-1])
-                r.update(format=fmt, units=n, file_mb=round(path.stat().st_size / 1e6, 1))
+                r.update(format=fmt, units=n, file_mb=round(path.stat().st_size / 1e6, 1),
+                         load_before=round(load, 1), load_after=round(os.getloadavg()[0], 1))
                 r.update(less_peer(str(path)))
                 results.append(r)
                 path.unlink()
@@ -476,6 +478,9 @@ def print_staged(results: list[dict[str, Any]]) -> None:
               f"{str(g['cpu_ms_max']) + '/' + str(g['wall_ms_max']):>14} {r['rss_mb']:>7} | "
               f"{str(r['less_first_screen_s']):>10} {str(r['less_G_end_s']):>9}")
         miss = staged_verdict(r)
+        print(f"          load average {r.get('load_before')} → {r.get('load_after')} on "
+              f"{os.cpu_count()} cores; rows at first paint {r['rows_at_paint']}, "
+              f"then {r['segments']:,}")
         if "j_while_indexing" in r:
             j = r["j_while_indexing"]
             print(f"          j while indexing: CPU ms median/max {j['cpu_ms_median']}/"
@@ -505,6 +510,7 @@ def main() -> None:
                     "does (e.g. 100000,1000000), in each of --formats, with less as the peer.")
     ap.add_argument("--formats", default="tsv,jsonl,po,xliff")
     ap.add_argument("--one-staged", help=argparse.SUPPRESS)
+    ap.add_argument("--table", help="Print the --real table of a saved --json result.")
     ap.add_argument("--spawned", type=float, help=argparse.SUPPRESS)
     ap.add_argument("--repeats", type=int, default=15)
     ap.add_argument("--busy", default="", help="Sizes to measure while the real checks run.")
@@ -516,6 +522,9 @@ def main() -> None:
     ap.add_argument("--one-busy", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--one-busy-real", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.table:
+        print_staged(json.loads(Path(args.table).read_text()))
+        return
     if args.one_staged:
         print(json.dumps(run_staged(args.one_staged, args.spawned, WALL0, PERF0)))
         return

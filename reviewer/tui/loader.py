@@ -12,7 +12,7 @@ from .session import ProgressFn, ReviewSession
 
 #: Units read before the first paint when a file is big enough to be read in two
 #: phases: more than a tall terminal shows.
-HEAD_UNITS = 500
+HEAD_UNITS = 200
 
 #: What finishes a two-phase open: reads the whole file (in a worker), returns what
 #: :meth:`ReviewSession.install_index` installs.

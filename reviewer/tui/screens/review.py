@@ -4,6 +4,7 @@ only what changed. Loading, figures and checks run in thread workers."""
 
 from __future__ import annotations
 
+import threading
 import time
 from typing import Any, Callable
 
@@ -31,6 +32,7 @@ from .workflow import WorkflowActions
 #: (:data:`reviewer.tui.loader.Finish`), run in the load worker after the first paint.
 Opener = Callable[[ReviewSession], Any]
 INLINE_QUERY_LIMIT = 20_000  # larger documents filter and search in a worker
+FIRST_FRAME_WAIT = 5.0  # seconds the background read waits for the first frame, at most
 
 
 class _Stopped(Exception):
@@ -52,6 +54,7 @@ class ReviewScreen(WorkflowActions, Screen[None]):
         self.painted_at: float | None = None
         self.loaded_at: float | None = None
         self.indexed_at: float | None = None
+        self.first_frame = threading.Event()
         self.check_path = ""  # how the checks ran: "process", "thread", "process+thread"
 
     # -- layout ------------------------------------------------------------------
@@ -108,6 +111,8 @@ class ReviewScreen(WorkflowActions, Screen[None]):
         self.post_message(msg.Loaded())
         if finish is None:
             return
+        # the first frame first: the read would compete with it for the interpreter
+        self.first_frame.wait(FIRST_FRAME_WAIT)
         from textual.worker import get_current_worker
 
         worker = get_current_worker()
@@ -265,6 +270,7 @@ class ReviewScreen(WorkflowActions, Screen[None]):
     def _painted(self) -> None:
         if self.painted_at is None and self.session.loaded:
             self.painted_at = time.perf_counter()
+            self.first_frame.set()
 
     # -- refreshing ----------------------------------------------------------------
 

@@ -122,6 +122,8 @@ def test_million_rows_first_paint_then_index_then_G(tmux: NamedTmux, tmp_path: P
     # the first screen came before the file was read: the index is still growing
     status = status_line(screen)
     assert status.split()[0].endswith("+") and "reading" in status, screen
+    print(f"first segment after {first_paint:.2f} s; Python+Textual start-up {baseline:.2f} s "
+          f"({slowdown:.1f}x its CPU time)")
     assert first_paint <= baseline + FIRST_PAINT_S * slowdown, (
         f"first segment after {first_paint:.2f} s; starting Python with Textual takes "
         f"{baseline:.2f} s here ({slowdown:.1f}x its CPU time)")

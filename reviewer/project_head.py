@@ -22,8 +22,9 @@ from typing import Any
 from .errors import UsageError
 from .formats.base import ReadOptions
 from .model import Document, Segment
-from .project import Project, _same, stored_text
+from .project import Project
 from .store import Key, Store, default_store_path
+from .unit_keys import same_text, stored_text
 
 __all__ = ["HeadProject", "NOT_INDEXED"]
 
@@ -87,7 +88,8 @@ class HeadProject(Project):
             return f"{NOT_INDEXED}: unit {self._raw_ids[i]!r} repeats, wait for the index"
         key = self._key(i)
         row = self._state.corrections.get(key)
-        if row is not None and row.after is not None and not _same(row.original, stored_text(seg)):
+        if row is not None and row.after is not None and \
+                not same_text(row.original, stored_text(seg)):
             return f"{NOT_INDEXED}: its stored correction was made on another text"
         stored = key in self._state.statuses or key in self._state.corrections or \
             key in self._state.keys

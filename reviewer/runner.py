@@ -409,7 +409,8 @@ class CheckPlan:
         from .plurals import exact_forms, singular_forms
 
         # gettext forms chosen for one number only may leave the count out
-        plural_header = doc.meta.get("plural_forms") if isinstance(doc.meta, dict) else None
+        header_value = doc.meta.get("plural_forms")
+        plural_header = header_value if isinstance(header_value, str) else None
         exact = exact_forms(plural_header)
         singular = singular_forms(plural_header)
         fmt_check = next((c for c in self.checks if c.id == "format"), None)
@@ -467,7 +468,9 @@ class CheckPlan:
             elif not seg.branches and (seg.plural_source is None or not seg.plural_targets):
                 forms = ((None, seg),)
             elif singular is not None:
-                forms = [(i, replace(seg, source=seg.source if i in singular else seg.plural_source,
+                plural_source = seg.plural_source
+                forms = [(i, replace(seg, source=plural_source if plural_source is not None
+                                     and i not in singular else seg.source,
                                      target=t, plural_targets=()))
                          for i, t in enumerate(seg.plural_targets)]
             else:

@@ -92,3 +92,39 @@ def test_scales_linearly() -> None:
     out = list(ConsistencyCheck().run_document(segs, CheckContext()))
     assert len(out) == 1_999
     assert time.perf_counter() - t0 < 5
+
+
+def _run_ctx(rows: list[tuple[str, str, str | None]], src: str, tgt: str) -> list[str]:
+    segs = [Segment(id=str(i + 1), index=i, source=s, target=t, context=c)
+            for i, (s, t, c) in enumerate(rows)]
+    return [seg.id for seg, _f in ConsistencyCheck().run_document(
+        segs, CheckContext(source_lang=src, target_lang=tgt))]
+
+
+@pytest.mark.parametrize("rows,src,tgt", [
+    # a language without number inflection: singular and plural sources share a target
+    ([("Keep entry", "保留条目", None), ("Keep entries", "保留条目", None)], "en", "zh-CN"),
+    ([("Delete item", "アイテムの削除", None), ("Delete items", "アイテムの削除", None)], "en", "ja"),
+    ([("Assign to", "มอบหมายให้", None), ("Assigned to", "มอบหมายให้", None)], "en", "th"),
+    # German source: inflected forms of one word
+    ([("Datei öffnen", "打开文件", None), ("Dateien öffnen", "打开文件", None)], "de", "zh-CN"),
+    # different contexts (Qt context, msgctxt) may share a translation
+    ([("&Settings", "Настройки", "MainWindow"), ("&Configure", "Настройки", "ASIOConfig")], "en", "ru"),
+    # nor is a source translated differently across contexts
+    ([("Users", "用户", "SearchDialog"), ("Users", "用户数", "ConnectDialog")], "en", "zh-CN"),
+])
+def test_inflection_and_context_pass(rows: list[tuple[str, str, str | None]], src: str, tgt: str) -> None:
+    assert _run_ctx(rows, src, tgt) == []
+
+
+@pytest.mark.parametrize("rows,src,tgt,flagged", [
+    # different words, one context: still flagged
+    ([("Open", "Открыть", "MainWindow"), ("Close", "Открыть", "MainWindow")], "en", "ru", ["2"]),
+    ([("Insert related work text", "插入相关工作文本", None),
+      ("Insert related work comments", "插入相关工作文本", None),
+      ("Insert related work comments", "插入相关工作文本", None)], "en", "zh-CN", ["1"]),
+    ([("Users", "用户", "Dialog"), ("Users", "用户数", "Dialog")], "en", "zh-CN", ["2"]),
+])
+def test_same_context_still_flagged(rows: list[tuple[str, str, str | None]], src: str, tgt: str,
+                                    flagged: list[str]) -> None:
+    assert _run_ctx(rows, src, tgt) == flagged

@@ -90,7 +90,9 @@ class Segment:
     has an empty one. ``plural_source``/``plural_targets`` carry PO plural forms: the
     unit is checked once per form (see :meth:`forms`). ``line`` is where the unit
     starts, ``target_line`` where its translation is (PO ``msgstr``, XLIFF
-    ``<target>``), when the format says: findings on the translation point there.
+    ``<target>``), ``source_line`` where its source text is when that is not
+    ``line`` (PO ``msgid`` after the comments), when the format says: findings on
+    either side point there.
     """
 
     id: str
@@ -121,6 +123,7 @@ class Segment:
     #: ICU plural/select branches (set by :mod:`reviewer.icu`), app plural forms
     branches: tuple[tuple[str, str, str], ...] = ()
     target_line: int | None = None  # where the translation is (msgstr, <target>)
+    source_line: int | None = None  # where the source text is (PO msgid), when not ``line``
 
     @property
     def translated(self) -> bool:

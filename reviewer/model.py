@@ -13,7 +13,7 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass, field, replace
-from typing import Iterator
+from typing import Iterator, Sequence
 
 CODE_BASE = 0xE000
 CODE_MAX = 0xF8FF
@@ -80,6 +80,17 @@ class InlineCode:
     data: str
     display: str = ""
     equiv: str | None = None
+
+
+def code_chip(i: int, codes: Sequence[InlineCode]) -> str:
+    """Inline code ``i`` as people see it everywhere (messages, the review screen and
+    its editor): ``⟦2 <g2>⟧``, its number then its short label; ``⟦2⟧`` without one.
+    Typing ``⟦2⟧`` in the editor restores the code."""
+    shown = str(i + 1)
+    if 0 <= i < len(codes):
+        c = codes[i]
+        shown = c.display or c.equiv or c.id or shown
+    return f"⟦{i + 1} {shown}⟧" if shown != str(i + 1) else f"⟦{i + 1}⟧"
 
 
 @dataclass(frozen=True, slots=True)

@@ -281,6 +281,7 @@ class CheckPlan:
                 glossary=self.glossary,
                 target_only=doc.target_only,
                 path=doc.path,
+                resource=bool(doc.meta.get("resource")) if isinstance(doc.meta, dict) else False,
             )
             for c in self.checks
         }

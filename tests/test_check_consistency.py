@@ -128,3 +128,18 @@ def test_inflection_and_context_pass(rows: list[tuple[str, str, str | None]], sr
 def test_same_context_still_flagged(rows: list[tuple[str, str, str | None]], src: str, tgt: str,
                                     flagged: list[str]) -> None:
     assert _run_ctx(rows, src, tgt) == flagged
+
+
+@pytest.mark.parametrize("rows,tgt,flagged", [
+    # one translation, inflected by the sentence around it: not two translations
+    ([("Company", "Организация"), ("Company", "организации")], "ru", []),
+    ([("Settings", "Einstellungen"), ("Settings", "Einstellung")], "de", []),
+    # two translations: flagged, in languages with and without a lexicon
+    ([("Resume", "Продолжить"), ("Resume", "Продолжить"), ("Resume", "Возобновить")], "ru", ["3"]),
+    ([("Recently Used Sources", "最近使用的来源"), ("Recently Used Sources", "最近使用的来源"),
+      ("Recently Used Sources", "最近使用的源")], "zh-CN", ["3"]),
+    ([("Close Split Editor", "Fechar editor dividido"), ("Close Split Editor", "Fechar editor dividido"),
+      ("Close Split Editor", "Feche o editor dividido")], "pt", ["3"]),
+])
+def test_same_source_compares_target_lemmas(rows: list[tuple[str, str]], tgt: str, flagged: list[str]) -> None:
+    assert _run_ctx([(s, t, None) for s, t in rows], "en", tgt) == flagged

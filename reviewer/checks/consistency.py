@@ -3,7 +3,9 @@
 (a) The same source translated differently: units whose sources are equal once
 normalised (case-folded, whitespace collapsed, inline codes removed; units with
 different contexts, e.g. PO ``msgctxt``, are different strings) but whose targets
-differ. Every unit whose target differs from the most common translation is flagged,
+differ in more than inflection (targets compared as lemma sets in the target language,
+like (b)'s sources: Russian ``Организация`` / ``организации`` is one translation used in
+two sentences). Every unit whose target differs from the most common translation is flagged,
 with that translation as suggestion. (b) The same translation used for different
 sources: units of one context with equal normalised targets whose sources differ in
 more than case, punctuation, whitespace, word order and inflection (sources compared
@@ -103,10 +105,11 @@ class ConsistencyCheck(DocumentCheck):
         self, segments: Sequence[Segment], context: CheckContext
     ) -> Iterable[tuple[Segment, Finding]]:
         units = [s for s in segments if s.target and s.source]
-        yield from self._same_source(units)
+        yield from self._same_source(units, context.target_lang)
         yield from self._same_target(units, context.source_lang)
 
-    def _same_source(self, units: Sequence[Segment]) -> Iterator[tuple[Segment, Finding]]:
+    def _same_source(self, units: Sequence[Segment],
+                     target_lang: str | None = None) -> Iterator[tuple[Segment, Finding]]:
         groups: dict[tuple[str | None, str], list[Segment]] = {}
         for s in units:
             if _has_letter(s.source):
@@ -114,7 +117,7 @@ class ConsistencyCheck(DocumentCheck):
         for segs in groups.values():
             if len(segs) < 2:
                 continue
-            forms = [normalize(s.target or "") for s in segs]
+            forms = [lemma_form(s.target or "", target_lang) for s in segs]
             counts = Counter(forms)
             if len(counts) < 2:
                 continue
@@ -182,7 +185,7 @@ def _digest(text: str) -> bytes:
 class UnitKeys:
     """The two checks' statistics of some units: for (a) ``same source``, positions
     (unit indexes) with the digests of ``(context, normalize(source))`` and of
-    ``normalize(target)``; for (b) ``same target``, the digests of ``(context,
+    ``lemma_form(target)``; for (b) ``same target``, the digests of ``(context,
     normalize(target))`` and of ``lemma_form(source)``. Digests are ``(n, 2)`` uint64 arrays."""
 
     pos_a: Any
@@ -220,9 +223,10 @@ def _digests(items: list[bytes]) -> Any:
     return np.frombuffer(b"".join(items), dtype=np.uint64).reshape(-1, 2)
 
 
-def unit_keys(segments: Iterable[Segment], source_lang: str | None = None) -> UnitKeys:
+def unit_keys(segments: Iterable[Segment], source_lang: str | None = None,
+              target_lang: str | None = None) -> UnitKeys:
     """The statistics of ``segments`` (the kept units of a chunk, in order) of a
-    document whose source language is ``source_lang``."""
+    document in ``source_lang`` and ``target_lang``."""
     import numpy as np
 
     pos_a: list[int] = []
@@ -235,11 +239,10 @@ def unit_keys(segments: Iterable[Segment], source_lang: str | None = None) -> Un
         if not (s.target and s.source):
             continue
         src = normalize(s.source)
-        tgt = _digest(normalize(s.target))
         if _has_letter(s.source):
             pos_a.append(s.index)
             key_a.append(_digest(_ctx_key(s.context) + "\x00" + src))
-            form_a.append(tgt)
+            form_a.append(_digest(lemma_form(s.target, target_lang)))
         if _has_letter(s.target):
             pos_b.append(s.index)
             key_b.append(_digest(_ctx_key(s.context) + "\x00" + normalize(s.target)))

@@ -38,7 +38,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
-from .checks.consistency import UnitKeys, unit_keys
+from .checks.consistency import UnitKeys, same_target_on, unit_keys
 from .checks.variant import VariantStats, Verdicts
 from .chunks import Chunk, chunk_document, plan_chunks
 from .errors import UsageError
@@ -718,17 +718,21 @@ class _Messages:
 
 
 def _consistency_messages(st: _FileState, chunks: list[Chunk], job: Any,
-                          engine: Engine) -> _Messages | None:
+                          engine: Engine, same_target: bool = False) -> _Messages | None:
     """The consistency findings of a file, decided from the chunks' unit keys; the
-    majority units named in the messages are read again (those only)."""
+    majority units named in the messages are read again (those only). ``same_target``:
+    whether the "same translation, different sources" decision runs (its setting)."""
     import numpy as np
 
-    from .checks.consistency import conflicts, same_source_message, same_target_message
+    from .checks.consistency import Conflicts, conflicts, same_source_message, same_target_message
 
     keys = UnitKeys.concat(st.consistency)
     st.consistency = []
     same_src = conflicts(keys.pos_a, keys.key_a, keys.form_a)
-    same_tgt = conflicts(keys.pos_b, keys.key_b, keys.form_b)
+    if same_target:
+        same_tgt = conflicts(keys.pos_b, keys.key_b, keys.form_b)
+    else:
+        same_tgt = Conflicts(flagged=np.zeros(0, np.int64), groups=np.zeros(0, np.int64))
     del keys
     if not len(same_src.flagged) and not len(same_tgt.flagged):
         return None
@@ -798,7 +802,8 @@ def _run_file(plan: CheckPlan, chunks: list[Chunk], job: Any, engine: Engine,
             st.variant = None
         messages = None
         if consistency is not None and st.consistency:
-            messages = _consistency_messages(st, chunks, job, engine)
+            same_target = same_target_on(plan._contexts(doc)[consistency.id].options)
+            messages = _consistency_messages(st, chunks, job, engine, same_target)
         state = engine.share(fs) if (fs.spelling is not None or fs.variant) else None
         items = _FlagItems(chunks, st, messages, finish=not others)
         known = True

@@ -14,10 +14,14 @@ from reviewer.model import Segment, Severity, code_char
 Pair = tuple[str, str]
 
 
-def run(pairs: list[Pair]) -> list[tuple[str, str, str | None, str]]:
+ON = {"same_target": True}  # (b) is off by default; these tests cover both
+
+
+def run(pairs: list[Pair], options: dict | None = None) -> list[tuple[str, str, str | None, str]]:
     segs = [Segment(id=str(i + 1), index=i, source=s, target=t) for i, (s, t) in enumerate(pairs)]
     out = []
-    for seg, f in ConsistencyCheck().run_document(segs, CheckContext(source_lang="en", target_lang="it")):
+    ctx = CheckContext(source_lang="en", target_lang="it", options=ON if options is None else options)
+    for seg, f in ConsistencyCheck().run_document(segs, ctx):
         assert (seg.target or "")[f.start : f.end] == f.text
         assert f.start == 0 and f.end == len(seg.target or "")
         assert f.category == "accuracy" and f.severity == Severity.MINOR
@@ -98,7 +102,19 @@ def _run_ctx(rows: list[tuple[str, str, str | None]], src: str, tgt: str) -> lis
     segs = [Segment(id=str(i + 1), index=i, source=s, target=t, context=c)
             for i, (s, t, c) in enumerate(rows)]
     return [seg.id for seg, _f in ConsistencyCheck().run_document(
-        segs, CheckContext(source_lang=src, target_lang=tgt))]
+        segs, CheckContext(source_lang=src, target_lang=tgt, options=ON))]
+
+
+@pytest.mark.parametrize("pairs", [
+    [("Delete", "Elimina"), ("Remove", "Elimina")],
+    [("Find", "検索"), ("Search", "検索")],
+    [("None", "Нет"), ("No", "Нет"), ("No", "Нет")],
+])
+def test_same_target_is_off_by_default(pairs: list[Pair]) -> None:
+    """(b) only with [checks.consistency] same_target = true; (a) always."""
+    assert run(pairs, options={}) == []
+    assert run(pairs) != []
+    assert [u for u, *_ in run([("Save", "Salva"), ("Save", "Registra"), ("Save", "Salva")], options={})] == ["2"]
 
 
 @pytest.mark.parametrize("rows,src,tgt", [

@@ -256,7 +256,8 @@ def render(systems: list[SystemScores], metrics: Sequence[str], fmt: str,
                 row += [f"{s.score(m):.4f}", f"{s.ci[m][1]:.4f}" if m in s.ci else "",
                         "" if s.p_value.get(m) is None else f"{s.p_value[m]:.4f}"]
             w.writerow(row)
-        return buf.getvalue()
+        # spreadsheets read UTF-8 (accented system names) only with a byte-order mark
+        return "\ufeff" + buf.getvalue()
     if fmt == "latex":
         esc = latex_escape
         lines = [r"\begin{tabular}{rl" + "r" * len(metrics) + "}", r"\toprule",

@@ -136,13 +136,20 @@ def _unit(unit: etree._Element, raw: RawUnit, stream: EventStream, chk: Checker,
           ctx: Ctx, index: int) -> Iterator[tuple[Segment, Loc]]:
     uid = unit.get("id") or ""
     notes: list[tuple[str, str | None]] = []
+    obsolete = False
     parts: list[etree._Element] = []
     for k in chk.kids(unit):
         if not chk.is_xlf(k):
             continue
         name = local(k.tag)
         if name == "notes":
-            notes.extend(("".join(n.itertext()).strip(), n.get("ref")) for n in chk.kids(k))
+            for n in chk.kids(k):
+                text = "".join(n.itertext()).strip()
+                if n.get("category") == "state" and text.lower() == "obsolete":
+                    # Symfony's translation:extract marks a message the code no longer
+                    # uses so: kept in the file, not reviewed (as a PO #~ entry)
+                    obsolete = True
+                notes.append((text, n.get("ref")))
         elif name in ("segment", "ignorable"):
             parts.append(k)
     segments = [p for p in parts if local(p.tag) == "segment"]
@@ -184,6 +191,7 @@ def _unit(unit: etree._Element, raw: RawUnit, stream: EventStream, chk: Checker,
                 problems=_problem(seg, tgt),
                 ignore=ignore,
                 terms=terms,
+                flags=frozenset({"obsolete"}) if obsolete else frozenset(),
             ),
             Loc(stream.ordinals.get(target) if target is not None else None,
                 ("source", stream.ordinals[source]), prefix, 2, extra=extra),

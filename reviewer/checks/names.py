@@ -121,7 +121,7 @@ def script_of(ch: str) -> str:
         return "KANA"
     if word in ("FULLWIDTH", "HALFWIDTH"):
         return "LATIN" if "LATIN" in name else ("KANA" if "KATAKANA" in name else word)
-    if word == "COMBINING":
+    if word in ("COMBINING", "ZERO"):  # zero-width joiners inside Indic words
         return ""
     return word
 
@@ -182,6 +182,22 @@ def _known(code: str, low: str) -> bool:
     # The lexicon knows inflected forms the dictionary lacks (Уэльса, Ассамблеи); it
     # loads on first use of a language (0.2-1.5 s, shared with the spelling check).
     return morph.is_known(low, code)
+
+
+def _common(code: str, tok: str, low: str) -> bool:
+    """Whether a capitalised ``tok`` inside a sentence is a common word of language
+    ``code`` rather than a name. With a lexicon of inflected forms
+    (:mod:`reviewer.morph`, built from dictionaries of common words) that lexicon
+    decides, by the lowercase form: the spelling word lists also hold names
+    (Belfast, Harvard, Hitler), and the lexicon lists names capitalised."""
+    if morph.has_lexicon(code):
+        # the lowercase form only: the lexicon lists names capitalised (Indonesia);
+        # an unlisted form of a listed word counts (Nemzetgyűlési, Közgyűlésével)
+        if morph.is_known(low, code):
+            return True
+        lem = morph.lemma(low, code)
+        return bool(lem) and lem != low and morph.is_known(lem, code)
+    return _known(code, low)
 
 
 @lru_cache(maxsize=1)
@@ -295,8 +311,13 @@ def find_names(text: str, lang: str | None, dnt: Sequence[str] = ()) -> list[Nam
             names.append(Name(start, start + len(tok), tok, kind))
     if dictionary(code) is not None and code not in NOUN_CAPS:
         for n in names:
-            taken.update(range(n.start, n.end))
-        names += _multiword(text, code, taken)
+            if n.kind != "proper":  # a run of names holds its single names
+                taken.update(range(n.start, n.end))
+        runs = _multiword(text, code, taken)
+        if runs:
+            names = [n for n in names if n.kind != "proper"
+                     or not any(r.start <= n.start and n.end <= r.end for r in runs)]
+            names += runs
     names.sort()
     return names
 
@@ -372,7 +393,7 @@ def _kind(
         return "brand"
     if not has_dict or code in NOUN_CAPS:
         return None
-    if _known(code, low):
+    if _common(code, tok, low):
         return None
     if is_sentence_initial(text, start):
         return None  # "Config file location", "Yeeah!": any first word is capitalised
@@ -393,7 +414,9 @@ _FOLDS = (
     ("ch", "c"), ("tch", "c"), ("ts", "c"), ("tz", "c"), ("ph", "f"), ("th", "t"),
     ("ck", "k"), ("gh", "g"), ("x", "ks"),
 )  # fmt: skip
-_MERGE = str.maketrans("lpvfqczg", "rbbbkksk", "wyj")
+#: ``j`` joins the sibilants: J, Dzh, Zh, Ж and Bengali জ write both (Zaev = জায়েভ,
+#: Xherdan = জারদান).
+_MERGE = str.maketrans("lpvfqczgj", "rbbbkksks", "wy")
 #: Greek digraphs for sounds Greek has no letter for (Μπιτς = Beach, Ντιονίσιο =
 #: Dionisio, Γουίλομπι = Willoughby, Χάρλεμ = Harlem).
 _GREEK = (("γου", "ου"), ("γκ", "g"), ("τζ", "j"), ("τσ", "ts"), ("ου", "u"), ("χ", "h"))
@@ -443,6 +466,7 @@ def translit_key(word: str, marks: bool = False) -> str:
         low = re.sub("μπ|ντ", _greek_mb, low)
         for x, y in _GREEK:
             low = low.replace(x, y)
+    abjad = _abjad(word)
     a = re.sub(r"[^a-z]", "", anyascii(low).lower())
     if marks:
         a = a.replace("v", "W").replace("w", "W")
@@ -452,12 +476,16 @@ def translit_key(word: str, marks: bool = False) -> str:
     a = a.replace("dge", "j")  # Sturridge = Старридж
     a = _SOFT_C.sub("s", a)  # Celesio = Селесио
     for x, y in _FOLDS:
+        if abjad and x in ("ts", "tz"):
+            continue  # no vowels written: t and s meet by accident (إنسينيتاس)
         a = a.replace(x, y)
     a = _VOWELS_RE.sub("", a.translate(_MERGE))
     return re.sub(r"(.)\1+", r"\1", a)
 
 
-_WORD_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f\u0900-\u0dff\u0e00-\u0eff])*")
+#: A word: letters with their combining marks, and the zero-width joiners that
+#: Indic and Arabic-script words carry inside (র‍্যাদি).
+_WORD_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f\u0900-\u0dff\u0e00-\u0eff\u200c\u200d])*")
 
 
 def _keys_of(text: str, capitalised: bool = False) -> list[str]:

@@ -250,8 +250,13 @@ def _run_neighbours(text: str, start: int, end: int) -> list[str]:
 def _neighbour_found(text: str, n: Name, other: str) -> bool:
     """Whether a capitalised neighbour of name ``n`` in ``text`` (the other words of
     a full name) is in ``other`` as written, as a stem or by sound: the two sides
-    then name the same person, one more fully (Peter Jones / Jones)."""
-    for w in _run_neighbours(text, n.start, n.end):
+    then name the same person, one more fully (Peter Jones / Jones). Only for a
+    name that is not the last of its run: a given name may be left out, a surname
+    replaced (Peter Smith for Peter Jones) is another person."""
+    words = _run_neighbours(text, n.start, n.end)
+    if not words or not any(text.find(w, n.end) >= 0 for w in words):
+        return False  # the last word of a run (a surname) is never implied
+    for w in words:
         w = w[:-2] if w.endswith(("'s", "’s")) else w
         if len(w) < 3:
             continue
@@ -379,6 +384,16 @@ class EntityCheck(Check):
                 suggestion=n.text if script_of(n.text[0]) == script_of(a.text[0]) else None,
             )
         for n in lost[len(added):]:
+            if n.kind in _ADAPTED and _neighbour_found(source, n, target):
+                # a given name left out beside its surname (Peter Jones -> Jones):
+                # often a choice of style, reported as minor
+                yield self.flag(
+                    "source", n.start, n.end, n.text,
+                    f"Name '{n.text}' does not appear in the translation "
+                    "(the rest of the name does).",
+                    severity=Severity.MINOR,
+                )
+                continue
             yield self.flag(
                 "source", n.start, n.end, n.text,
                 f"Name '{n.text}' does not appear in the translation.",

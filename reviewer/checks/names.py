@@ -91,6 +91,9 @@ _CODE_RE = re.compile(r"[A-Z][A-Za-z]*\d\w*")
 _ROMAN_RE = re.compile(r"(?=[MDCLXVI])M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})(?:e|er|ème|th)?")
 _RUN_RE = re.compile(r"[A-Z][a-z]+(?:[ \u00a0][A-Z][a-z]+)+")
 RARE = 500
+#: Frequency from which a capitalised word before a name is a title (President,
+#: Minister, Professor), not a given name (Tony, Peter, Holly).
+TITLE = 10_000
 
 
 class Name(NamedTuple):
@@ -294,6 +297,9 @@ def find_names(text: str, lang: str | None, dnt: Sequence[str] = ()) -> list[Nam
             tok = tok[:-2]
         if tok.endswith(_NEGATION):
             continue
+        end = start + len(tok)
+        if len(tok) <= 4 and text[end : end + 1] == "." and text[end + 1 : end + 3].strip()[:1].isupper():
+            continue  # a title abbreviated before a name: Capt. Larry, Gen. Smith
         if "'" in tok or "’" in tok:
             pieces = _APOS_RE.split(tok)
             if len(pieces[0]) <= 5 and pieces[0].islower():  # elision: l'OpenAI
@@ -356,6 +362,11 @@ def _multiword(text: str, code: str, taken: set[int]) -> list[Name]:
         ):
             continue  # "The Vera ...", "Ancillary Commands": a capitalised heading
         if any(d.get(p.lower(), 0) < RARE for p in parts):
+            # a title before the name (Prime Minister Zoran Zaev, President Gjorge
+            # Ivanov) is translated: the name is what follows it
+            while len(parts) > 1 and d.get(parts[0].lower(), 0) >= TITLE and morph.is_known(parts[0].lower(), code):
+                a += len(parts[0]) + 1
+                parts = parts[1:]
             out.append(Name(a, b, text[a:b], "multi"))
     return out
 
@@ -543,10 +554,18 @@ def found_by_sound(name: str, text: str) -> bool:
     pool = _keys_of(text, capitalised=cased)
     joined = "".join(_keys_of(text)) if not cased else ""
     abjad = [p for p in map(_abjad_pattern, _WORD_RE.findall(text)) if p] if _abjad(text) else []
+    lower = [k for k in _keys_of(text) if k not in pool] if cased else []
     for p in parts:
         if any(_same_key(p, k, cased) for k in pool):
             return True
         if len(p) >= 3 and p in joined:  # written as one word, or split: トニー・モル
+            return True
+        if cased and len(p) >= 4 and (
+            any(k.startswith(p) for k in lower)  # an adjective: йоркширском, harlemi
+            or any(p in k.lstrip("^") for k in pool)  # Великобританию
+            # a word derived from a name of the text: Kalifornijczyk, California
+            or any(len(k) >= 5 and p.startswith(k) for k in pool)
+        ):
             return True
         if any(rx.fullmatch(p) or (len(p) >= 3 and rx.fullmatch(p[:-1])) for rx in abjad):
             return True

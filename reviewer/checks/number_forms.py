@@ -370,6 +370,8 @@ def _word_marks(lang: str | None) -> tuple[tuple[str, str, frozenset[str]], ...]
         for w in phrases:
             if not _spaced(w):
                 w = w.replace(" ", "")  # 摂氏 度
+            if kind == "degree" and " " not in w and _spaced(w):
+                continue  # 'degrees' alone may be of a magnitude, an angle, a grade
             if len(w) >= 4 and w.replace(" ", "").isalpha():
                 # a wording of several words only as a whole: 'per cent', not 'cent'
                 out.setdefault((_stem(w), kind), set())

@@ -531,8 +531,8 @@ def _same_key(a: str, b: str, loose: bool) -> bool:
         return True  # an ending; in scripts without capitals, a particle (윌로비가)
     if len(short) >= 3 and Levenshtein.distance(a, b) <= 1:
         return True
-    if loose and len(short) == 2 and len(long_) == 3 and long_[1:] == short:
-        return True  # an initial h written g: Harlem = Гарлем
+    if loose and len(short) == 2 and len(long_) == 3 and short in (long_[1:], long_[:2]):
+        return True  # an initial h written g (Harlem = Гарлем), a silent end (Hazard = Азар)
     return len(short) >= 4 and fuzz.ratio(a, b) >= 80
 
 

@@ -28,6 +28,7 @@ from typing import Any
 
 from .. import morph as _morph
 from .normalize import token_shape
+from .paradigms import MIN_STEM as _PARA_MIN, Paradigms, table as _paradigm_table
 
 __all__ = ["Morph", "morph_for", "threshold_for", "word_key"]
 
@@ -225,6 +226,7 @@ class Morph:
     inflections: frozenset[str] = frozenset()
     derivations: tuple[str, ...] = ()
     adjectives: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+    paradigms: Paradigms | None = None
 
     def entry_keys(self, tok: str) -> frozenset[str] | None:
         """The lemmas a glossary word stands for: itself when it is a dictionary form
@@ -267,6 +269,11 @@ class Morph:
                     return 1  # "önemlisi": the lexicon files it under the root, "önem"
                 if self.adjectives and _noun_reading(a, tb, self.adjectives):
                     return 1  # "главного": the lexicon's one reading is the noun "главное"
+                if b not in tb and self._analogous(ea, b):
+                    # the lexicon filed the form under another lemma ("celach": "cela"),
+                    # but it is the glossary lemma with an attested ending change ("cel"
+                    # + "ach"); not when the text word is a lemma of its own ("drogi")
+                    return 1
                 # "+stem": equal Snowball stems overrule the lexicon's one reading of
                 # an ambiguous form ("главного": the noun "главное" to the lexicon)
                 if (fb.endswith("+stem") and self.lang in _SNOWBALL
@@ -274,7 +281,11 @@ class Morph:
                     return 1
                 return 0
         fb = fb.removesuffix("+stem")
-        if self.lexicon is None or fb == "suffix":
+        if self.lexicon is None:
+            return -1
+        if self._analogous(ea or frozenset((a,)), b):
+            return 1  # a word the lexicon lacks, or a new term: an attested ending change
+        if fb == "suffix":
             return -1
         if fb.startswith("guess"):
             # the text word's guessed lemma is the glossary word (written as a lemma);
@@ -289,6 +300,17 @@ class Morph:
         if fb.endswith("snowball") and self.lang in _SNOWBALL:
             return 1 if _snow(a, self.lang) == _snow(b, self.lang) else 0
         return 0
+
+    def _analogous(self, keys: frozenset[str], b: str) -> bool:
+        """Whether ``b`` is one of ``keys`` with an ending change the lexicon attests
+        (see :mod:`.paradigms`) that is not a derivational suffix."""
+        para = self.paradigms
+        if para is None:
+            return False
+        for k in keys:
+            if para.related(k, b) and not (self.derivations and _derivation(b, k, self.derivations)):
+                return True
+        return False
 
     def probes(self, tok: str, entry: bool) -> frozenset[str]:
         """Index keys of a word (glossary word with ``entry``, else text word): a
@@ -342,6 +364,14 @@ def _guess(tok: str, code: str) -> str:
 def _probes(tok: str, code: str, lang: str, chain: bool, fallback: str, entry: bool) -> frozenset[str]:
     keys = _entry_keys(tok, code) if entry else _text_keys(tok, code, chain)
     out = {"\x00" + k for k in keys or ()}
+    para = _paradigm_table(code)
+    if para is not None:
+        # analogy (Morph._analogous): a glossary word is keyed by its shortest stem an
+        # attested ending change keeps, a text word by each of its prefixes
+        if entry:
+            out.update("\x03" + k[: para.stem_len(k)] for k in keys or (tok,) if len(k) >= _PARA_MIN)
+        else:
+            out.update("\x03" + tok[:i] for i in range(_PARA_MIN, len(tok) + 1))
     if fallback.removesuffix("+stem").endswith("snowball") and lang in _SNOWBALL:
         out.add("\x01" + _snow(tok, lang))
     if fallback.startswith("guess"):
@@ -400,7 +430,7 @@ def morph_for(lang: str | None) -> Morph:
         fallback = "guess|suffix" if fallback.startswith("guess") else "suffix"
     return Morph(lg, _morph.lexicon_lang(lg), _ENDINGS.get(lg), lg in _COMPOUND_LANGS, chain, fallback,
                  _INFLECTION_ONLY.get(lg, frozenset()), _DERIVATIONS.get(lg, ()),
-                 _ADJECTIVE_LEMMAS.get(lg))
+                 _ADJECTIVE_LEMMAS.get(lg), _paradigm_table(_morph.lexicon_lang(lg)))
 
 
 @lru_cache(maxsize=1)

@@ -21,6 +21,10 @@ The tables are a pure function of simplemma's data and cost 20-80 s and up to 1 
 compute, so they are computed once per language (``python -m reviewer.terms.paradigms
 ru pl ...``) and shipped gzipped in ``reviewer/data/paradigms_CODE.tsv.gz``; a language
 without a table has no analogy (:func:`table` gives None) and keeps its other fallbacks.
+Tables ship only for languages ``benchmarks/bench_morphology.py`` measures them on and
+finds them better (Russian, Polish, Finnish; not Turkish, see
+``reviewer.terms.morphology._NO_ANALOGY``): in German, unmeasured, the attested change
+"-er" -> "-en" took "Speichen" (spokes) for a form of "Speicher" (storage).
 """
 
 from __future__ import annotations

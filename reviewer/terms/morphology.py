@@ -22,7 +22,7 @@ of a known word), endings and whether it writes compounds.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -181,6 +181,7 @@ _INFLECTION_ONLY: dict[str, frozenset[str]] = {
 _NO_ANALOGY = frozenset({"tr"})
 _SNOWBALL = {"ru": "russian", "fi": "finnish", "pl": "polish", "tr": "turkish"}
 _NO_KEYS: frozenset[str] = frozenset()
+_MEMO_MAX = 1 << 18
 
 
 @lru_cache(maxsize=1 << 18)
@@ -234,6 +235,9 @@ class Morph:
     derivations: tuple[str, ...] = ()
     adjectives: tuple[tuple[str, ...], tuple[str, ...]] | None = None
     paradigms: Paradigms | None = None
+    # compare()'s answers: a pure function of the two words, asked again for every
+    # candidate on every line (bounded: cleared when full)
+    _memo: dict[tuple[str, str], int] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def entry_keys(self, tok: str) -> frozenset[str] | None:
         """The lemmas a glossary word stands for: itself when it is a dictionary form
@@ -263,6 +267,15 @@ class Morph:
     def compare(self, a: str, b: str) -> int:
         """How text word ``b`` stands for glossary word ``a`` (both folded, different):
         1 a form of it, 0 not, -1 undecided (the caller applies the ending rules)."""
+        memo = self._memo
+        r = memo.get((a, b))
+        if r is None:
+            if len(memo) >= _MEMO_MAX:
+                memo.clear()
+            r = memo[(a, b)] = self._compare(a, b)
+        return r
+
+    def _compare(self, a: str, b: str) -> int:
         ea = self.entry_keys(a)
         fb = self.fallback
         if ea is not None:

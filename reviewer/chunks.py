@@ -16,7 +16,7 @@ Three kinds of :class:`Chunk`:
 - ``file``: a whole file (small files, a ``--source/--target`` pair, a CSV whose
   quoted cells span lines, UTF-16/32 files).
 
-:func:`iter_chunk_segments` gives a chunk's document and units in a worker.
+:func:`chunk_document` gives a chunk's document (its units streaming) in a worker.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from .formats import ReadOptions, detect_format, get_format
 from .formats.base import sniff_encoding
 from .model import Document, Segment
 
-__all__ = ["Chunk", "plan_chunks", "iter_chunk_segments", "line_boundaries", "LINE_FORMATS"]
+__all__ = ["Chunk", "plan_chunks", "chunk_document", "line_boundaries", "LINE_FORMATS"]
 
 LINE_FORMATS = frozenset({"tsv", "csv", "jsonl", "txt"})
 _BLOCK = 1 << 24  # bytes read at once by the counting pass
@@ -250,11 +250,5 @@ def chunk_document(chunk: Chunk, options: ReadOptions, base: int = 0) -> Documen
         doc.segments = _line_units(chunk, doc, options, base)
     elif chunk.kind == "slice":
         stop = None if chunk.end < 0 else chunk.end
-        doc.segments = itertools.islice(iter(doc.segments), chunk.start, stop)  # type: ignore[call-overload]
+        doc.segments = itertools.islice(iter(doc.segments), chunk.start, stop)
     return doc
-
-
-def iter_chunk_segments(chunk: Chunk, options: ReadOptions) -> tuple[Document, Iterator[Segment]]:
-    """A chunk's document and its units (convenience for tests)."""
-    doc = chunk_document(chunk, options)
-    return doc, iter(doc.segments)  # type: ignore[call-overload]

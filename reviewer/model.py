@@ -13,7 +13,7 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass, field, replace
-from typing import Iterator
+from typing import Iterable, Iterator
 
 CODE_BASE = 0xE000
 CODE_MAX = 0xF8FF
@@ -203,15 +203,16 @@ class Document:
     format: str
     source_lang: str | None = None
     target_lang: str | None = None
-    segments: object = field(default_factory=list)  # Iterable[Segment]
+    segments: Iterable[Segment] = field(default_factory=list)
     target_only: bool = False
     meta: dict[str, object] = field(default_factory=dict)
 
     def __iter__(self) -> Iterator[Segment]:
-        return iter(self.segments)  # type: ignore[call-overload]
+        return iter(self.segments)
 
     def materialize(self) -> list[Segment]:
         """Read all units into a list (kept on the document) and return it."""
-        if not isinstance(self.segments, list):
-            self.segments = list(self.segments)  # type: ignore[call-overload]
-        return self.segments  # type: ignore[return-value]
+        segments = self.segments
+        if not isinstance(segments, list):
+            segments = self.segments = list(segments)
+        return segments

@@ -259,7 +259,7 @@ def test_score_sums_and_fallback_exact(tmp_path: Path, pool: Any) -> None:
     order); fractional statistics (TER with two references) fall back to rows."""
     from reviewer.distributed import score_systems_on
     from reviewer.metrics import MetricOptions
-    from reviewer.scoring import render, score_systems
+    from reviewer.ranking import render, score_systems
 
     hyp = tmp_path / "h.txt"
     r1, r2 = tmp_path / "r1.txt", tmp_path / "r2.txt"

@@ -302,6 +302,13 @@ def _visible_len(s: str) -> int:
     return n
 
 
+def _one_script(a: str, b: str) -> bool:
+    """Whether two texts are mostly in the same script."""
+    from ..scripts import dominant_script
+
+    return dominant_script(a) == dominant_script(b)
+
+
 class LengthCheck(Check):
     """A target longer than the unit's maximum length (major), or whose length is out of
     the expected band for the language pair (:func:`reviewer.lang.length_band`).
@@ -355,6 +362,11 @@ class LengthCheck(Check):
                     f"source (at most about {limit:.0f} expected for so short a text).",
                 )  # fmt: skip
             return
+        if not (context.source_lang and context.target_lang) and not _one_script(s, t):
+            # no languages given and two scripts: Chinese takes a third of English's
+            # characters, so no ratio band fits without the languages
+            if "min_ratio" not in context.options and "max_ratio" not in context.options:
+                return
         lt = _visible_len(t.strip())
         # short texts vary more: widen the band by 1 + 1.5/sqrt(n) (x1.34 at 20 chars)
         w = 1.0 + 1.5 / ls**0.5

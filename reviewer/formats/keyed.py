@@ -278,7 +278,7 @@ class KeyedFormat(Format):
               options: ReadOptions) -> None:
         text, bom = self.load(path)
         parsed = self.parse(text, path)
-        ids = {s.index: s.id for s in self.read(path, options).segments}  # type: ignore[attr-defined]
+        ids = {s.index: s.id for s in self.read(path, options).segments}
         by_key = {e.key: e for e in parsed.entries}
         edits: list[tuple[int, int, str]] = []
         for idx, seg in changes.items():

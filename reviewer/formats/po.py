@@ -22,7 +22,7 @@ import polib
 
 from ..errors import InputError
 from ..model import Document, Segment
-from .po_parse import Odd, RawEntry, iter_entries, parse_metadata
+from .po_parse import LeftToPolib, RawEntry, iter_entries, parse_metadata
 from .base import (
     Format,
     ReadOptions,
@@ -62,6 +62,7 @@ class PoFormat(Format):
         data = _read_bytes(path)
         text, _ = _decode(data, path)
         stream = _fast_units(text, path)
+        segments: Iterable[Segment]
         if stream is not None:
             meta, segments = stream
         else:
@@ -147,7 +148,7 @@ def _fast_units(text: str, path: Path) -> tuple[dict[str, str], Iterator[Segment
     entries = iter_entries(text)
     try:
         header = next(entries, None)
-    except Odd:
+    except LeftToPolib:
         return None
     if header is None or header.obsolete or header.msgid or header.msgctxt is not None:
         return None
@@ -168,7 +169,7 @@ def _stream(entries: Iterator[RawEntry], text: str, path: Path) -> Iterator[Segm
             last_id = seg.id
             yield seg
             index += 1
-    except Odd as odd:
+    except LeftToPolib as odd:
         catalog = parse_catalog(text, path)  # raises the reference error, if any
         if index and (index > len(catalog) or entry_id(catalog[index - 1]) != last_id):
             raise InputError("PO syntax error", path, odd.line) from None

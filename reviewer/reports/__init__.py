@@ -60,7 +60,7 @@ def format_for(output: str | None, fmt: str | None) -> str:
 def load_references(paths: Sequence[str], options: Any = None) -> list[list[str]]:
     """Reference streams from ``--ref`` files: plain text one segment a line, or the
     targets of a bilingual file."""
-    from ..scoring import read_system
+    from ..ranking import read_system
 
     return [read_system(p, options)[0] for p in paths]
 

@@ -4,7 +4,7 @@ Each ``<segment>`` is one :class:`Segment` (``<ignorable>`` text is not). Inline
 ``ph`` standalone; ``pc`` and ``mrk`` open/close pairs (start tag / end tag as written);
 ``sc``/``ec`` and ``sm``/``em`` open/close, isolated when ``isolated="yes"`` or their
 partner is outside the segment; ``cp`` is decoded to its character. Every unit passes
-the conformance checks of :mod:`reviewer.formats.xliff2_validate` before it is used.
+the conformance checks of :mod:`.v2_validate` before it is used.
 """
 
 from __future__ import annotations
@@ -14,12 +14,14 @@ from typing import Iterator
 
 from lxml import etree
 
-from ..errors import InputError
-from ..model import InlineCode, Segment
-from .keyed import unique_id
-from .xliff import Builder, EventStream, Header, Loc, RawUnit, clear_done, parse_ignore
-from .xliff2_validate import XML_LANG, XML_SPACE, Checker, Ctx, UnitChecker
-from .xmlsafe import local
+from ...errors import InputError
+from ...model import InlineCode, Segment
+from ...status import xliff2_status
+from ..keyed import unique_id
+from ..xmlsafe import local
+from .stream import Builder, EventStream, Header, Loc, RawUnit, clear_done, parse_ignore
+from .v2_unit import UnitChecker
+from .v2_validate import XML_LANG, XML_SPACE, Checker, Ctx
 
 GLS_NS = "urn:oasis:names:tc:xliff:glossary:2.0"
 
@@ -197,13 +199,9 @@ def _unit(unit: etree._Element, raw: RawUnit, stream: EventStream, chk: Checker,
 
 
 def _status(state: str | None, target: str | None) -> str:
-    from ..status import xliff2_status
-
     return xliff2_status(state, target)[0]
 
 
 def _problem(seg: etree._Element, target: str | None) -> tuple[tuple[int | None, str], ...]:
-    from ..status import xliff2_status
-
     problem = xliff2_status(seg.get("state"), target)[1]
     return ((seg.sourceline, problem),) if problem else ()

@@ -33,13 +33,14 @@ import json
 import os
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from . import project_export
 from .config import Config
 from .corrections import ApplyResult, Correction, CorrectionRecord, check_correction
 from .errors import InputError, UsageError
 from .formats.base import ReadOptions
+from .inputs import project_document, require_regular
 from .model import CODE_RE, Document, Finding, Segment
 from .project_export import PARTIAL_FORMATS
 from .store import (
@@ -116,6 +117,21 @@ def file_sha256(path: str | os.PathLike[str]) -> tuple[str, int]:
     return h.hexdigest(), size
 
 
+def _read_all(doc: Document, progress: Callable[[int, int], None] | None) -> list[Segment]:
+    """The document's segments as a list, reporting progress every 5,000 units (the
+    callback may raise to stop the read)."""
+    if progress is None or isinstance(doc.segments, list):
+        return doc.materialize()
+    out: list[Segment] = []
+    add = out.append
+    for seg in doc.segments:
+        add(seg)
+        if len(out) % 5_000 == 0:
+            progress(len(out), seg.line or 0)
+    doc.segments = out
+    return out
+
+
 # Inputs from this size on (bytes) hold enough segments for the cyclic GC to matter.
 BIG_INPUT = 4 << 20
 
@@ -151,12 +167,15 @@ class Project:
     def open(cls, input_path: str | os.PathLike[str], store_path: str | os.PathLike[str] | None = None,
              reviewer: str | None = None, read_options: ReadOptions | None = None,
              source_path: str | os.PathLike[str] | None = None, create: bool = True,
-             config: Config | None = None, aligned: bool = False) -> "Project":
+             config: Config | None = None, aligned: bool = False,
+             progress: Callable[[int, int], None] | None = None) -> "Project":
         """Open ``input_path`` and its store (``FILE.review.sqlite`` unless
         ``store_path``; created unless ``create`` is False). With ``source_path`` the
         input is the target file of a plain-text pair; with ``aligned`` too, the two
         documents are sentence-aligned as ``check --align`` aligns them (the store is
-        then ``TARGET.aligned.review.sqlite`` by default)."""
+        then ``TARGET.aligned.review.sqlite`` by default). ``progress(units, line)``
+        is called now and then while the input is read (units so far, the line
+        reached)."""
         options = read_options or ReadOptions()
         ipath = Path(input_path)
         # Reading makes a million objects and no garbage cycles: with the cyclic GC on,
@@ -171,7 +190,7 @@ class Project:
         gc.disable()
         try:
             project = cls._open(ipath, store_path, reviewer, options, source_path, create,
-                                config, aligned)
+                                config, aligned, progress)
             if big and gc_was_on:
                 gc.freeze()
             return project
@@ -183,19 +202,16 @@ class Project:
     def _open(cls, ipath: Path, store_path: str | os.PathLike[str] | None,
               reviewer: str | None, options: ReadOptions,
               source_path: str | os.PathLike[str] | None, create: bool,
-              config: Config | None, aligned: bool = False) -> "Project":
-        from .inputs import project_document, require_regular
-
+              config: Config | None, aligned: bool = False,
+              progress: Callable[[int, int], None] | None = None) -> "Project":
         require_regular(ipath, "a review store belongs to a file")
         if source_path is not None:
             require_regular(source_path, "a review store belongs to a file")
         doc = project_document(ipath, options, source_path, aligned)
         if source_path is not None and not aligned and doc.format != "txt":
-            from dataclasses import replace as _replace
-
             # a resource file paired by key: writers need the source file too
-            options = _replace(options, source_file=str(source_path))
-        originals = doc.materialize()
+            options = replace(options, source_file=str(source_path))
+        originals = _read_all(doc, progress)
         if store_path is None and aligned:
             store_path = default_store_path(str(ipath) + ".aligned")
         sp = Path(store_path) if store_path is not None else default_store_path(ipath)

@@ -292,7 +292,8 @@ def _place_lost(name: str, lang: str | None, other: str, other_lang: str | None)
     return not found_by_sound(name, other)
 
 
-_CAPS_RE = re.compile(r"\b[A-Z]{2,5}\b")
+#: An acronym: two to five capitals, or capitals with dots (U.N., U.S.).
+_CAPS_RE = re.compile(r"\b[A-Z]{2,5}\b|\b(?:[A-Z]\.){2,5}")
 
 
 def _new_acronyms(target: str, source: str) -> bool:

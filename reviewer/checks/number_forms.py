@@ -510,8 +510,10 @@ def expressed(text: str, lang: str | None, start: int, end: int, mark: Mark) -> 
             return True
         if m.end - m.start == 1:
             return True  # a sign: its currency may be written differently
-    if mark.kind == "currency" and _named_by_sound(text, start, end, mark.codes):
+    if mark.kind == "currency" and _named_by_sound(text, start, end, _sound_nouns(mark.codes)):
         return True
+    if mark.kind == "percent" and _named_by_sound(text, start, end, _PERCENT_SOUND):
+        return True  # 퍼센트, パーセント, परसेंट: the English word in the target's script
     if mark.kind in ("percent", "permille", "degree"):
         # a unit word written in two ('per cento' for CLDR's 'percento', 'pro mille')
         after = re.sub(r"[\s\-]+", "", text[end : end + _AFTER].lower())
@@ -519,6 +521,11 @@ def expressed(text: str, lang: str | None, start: int, end: int, mark: Mark) -> 
         if any(after.startswith(w) or after[:len(w) + 12].find(w) >= 0 for w in words):
             return True
     return False
+
+
+#: The skeleton of the English word 'percent' (names.translit_key), which many
+#: languages borrow (퍼센트, パーセント); CLDR gives Korean only the sign.
+_PERCENT_SOUND = ("brsnt",)
 
 
 @lru_cache(maxsize=64)
@@ -540,12 +547,10 @@ def _sound_nouns(codes: frozenset[str]) -> tuple[str, ...]:
     return tuple(sorted(out))
 
 
-def _named_by_sound(text: str, start: int, end: int, codes: frozenset[str]) -> bool:
+def _named_by_sound(text: str, start: int, end: int, nouns: Sequence[str]) -> bool:
     """Whether a word right before the number at ``start:end`` of ``text``, or one of
-    the three after it, is a currency of ``codes`` by sound (see :func:`_sound_nouns`)."""
-    if not codes:
-        return False
-    nouns = _sound_nouns(codes)
+    the three after it, sounds like one of ``nouns`` (skeletons: :func:`_sound_nouns`),
+    also when glued to the number (10퍼센트)."""
     if not nouns:
         return False
     from rapidfuzz.distance import Levenshtein
@@ -557,8 +562,9 @@ def _named_by_sound(text: str, start: int, end: int, codes: frozenset[str]) -> b
     for w in words:
         k = translit_key(w)
         if len(k) >= 2 and any(
-            k == n or (len(n) >= 3 and len(k) >= len(n) and (
-                k.startswith(n) or Levenshtein.distance(n, k[: len(n)]) <= 1))
+            k == n or (len(n) >= 3 and len(k) >= max(3, len(n) - 1) and (
+                k.startswith(n) or Levenshtein.distance(n, k[: len(n)]) <= 1
+                or Levenshtein.distance(n, k[: len(n) - 1]) <= 1))  # 퍼센트가: a particle
             for n in nouns
         ):
             return True

@@ -133,6 +133,10 @@ MARK_PASSES = [
     ("It sold for £125m.", "1억 2500만 파운드에 팔렸다.", "en", "ko"),
     ("More than 10 percent moved.", "10퍼센트가 넘는 인구가 이동했다.", "en", "ko"),
     ("More than 10 percent moved.", "10パーセント以上が移動した。", "en", "ja"),
+    # a currency's noun in its cases (punnan, naela), not a country's name (인도)
+    ("He paid £11 million.", "Hän maksoi 11 miljoonan punnan.", "en", "fi"),
+    ("It is worth £2.7bn.", "See on 2,7 miljardi naela väärt.", "en", "et"),
+    ("사망자가 832명으로 늘어났다고 인도네시아 당국이 밝혔다.", "The toll climbed to 832, Indonesia said.", "ko", "en"),
 ]
 
 

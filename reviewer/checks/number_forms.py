@@ -386,10 +386,14 @@ def _word_marks(lang: str | None) -> tuple[tuple[str, str, frozenset[str]], ...]
                 pieces = _script_pieces(name_words[0])
                 name_words += [pieces[-1]] if len(pieces) > 1 else []
             for w in name_words:
-                if len(w) < _min_word(w) or (len(name_words) > 1 and (w[:4] in places or w[:3] in places)):
+                if len(w) < _min_word(w) or (len(name_words) > 1 and (
+                        w[:4] in places or w[:3] in places or w in places)):
                     continue  # an adjective of a place (britannique, indiana, הודי)
                 kind = "currency?" if _stem(w) in weights else "currency"
-                out.setdefault((_stem(w), kind), set()).add(code)
+                # four letters of a long noun: its cases and compounds (naelsterling:
+                # 2,7 miljardi naela; dolarů)
+                stem = w[:4] if _spaced(w) and len(w) >= 5 else _stem(w)
+                out.setdefault((stem, kind), set()).add(code)
     items = [(w, k, frozenset(c)) for (w, k), c in out.items()]
     return tuple(sorted(items, key=lambda x: -len(x[0])))
 
@@ -418,6 +422,8 @@ def _place_stems(lang: str | None) -> frozenset[str]:
     for name in cldr.place_names(lang):
         # four letters, and three of a short word (הודי of הודו)
         out.update(w[: 4 if len(w) > 4 else 3] for w in _LETTERS_RE.findall(name) if len(w) >= 4)
+        # syllables: a short word whole (인도 of 인도 루피)
+        out.update(w for w in _LETTERS_RE.findall(name) if _min_word(w) == 2 and len(w) >= 2)
     return frozenset(out)
 
 
@@ -562,7 +568,10 @@ def _named_by_sound(text: str, start: int, end: int, nouns: Sequence[str]) -> bo
     for w in words:
         k = translit_key(w)
         if len(k) >= 2 and any(
-            k == n or (len(n) >= 3 and len(k) >= max(3, len(n) - 1) and (
+            k == n
+            # punnan: a long word whose skeleton is the noun's start (bn / bnd)
+            or (len(w) >= 4 and n.startswith(k) and len(n) - len(k) <= 1)
+            or (len(n) >= 3 and len(k) >= max(3, len(n) - 1) and (
                 k.startswith(n) or Levenshtein.distance(n, k[: len(n)]) <= 1
                 or Levenshtein.distance(n, k[: len(n) - 1]) <= 1))  # 퍼센트가: a particle
             for n in nouns

@@ -137,6 +137,8 @@ PASSES_MORE = [
     ("He spoke in Belfast yesterday.", "그는 어제 벨파스트에서 연설했다.", "en", "ko"),
     ("He spoke in Belfast yesterday.", "เขาพูดที่เบลฟาสต์เมื่อวานนี้", "en", "th"),
     ("He spoke in Belfast yesterday.", "Il a parlé hier à Belfast.", "en", "fr"),
+    ("Przemawiał na Zgromadzeniu Ogólnym ONZ.", "He spoke at the U.N. General Assembly.", "pl", "en"),
+    ("Гол забил бельгиец Эден Азар.", "The goal came from Belgian star Eden Hazard.", "ru", "en"),
 ]
 
 
@@ -162,6 +164,8 @@ FAILS_MORE = [
     ("Tensions are rising in Indonesia again.", "紧张局势再次加剧。", "en", "zh", "source", "Indonesia"),
     ("Tensions are rising in Indonesia again.", "Οι εντάσεις αυξάνονται ξανά.", "en", "el",
      "source", "Indonesia"),
+    ("Przemawiał na Zgromadzeniu Ogólnym ONZ.", "He spoke at the General Assembly.", "pl", "en",
+     "source", "ONZ"),
 ]
 
 

@@ -128,6 +128,15 @@ MARK_PASSES = [
     ("It is worth $5 million.", "이것은 500만 달러의 가치가 있다.", "en", "ko"),
     ("It is worth $5 million.", "価値は500万ドルだ。", "en", "ja"),
     ("It rose 4.8%.", "เพิ่มขึ้น 4.8%", "en", "th"),
+    # Korean spaces its units (1억 2500만) and borrows 'percent' (퍼센트), which CLDR
+    # does not list
+    ("It sold for £125m.", "1억 2500만 파운드에 팔렸다.", "en", "ko"),
+    ("More than 10 percent moved.", "10퍼센트가 넘는 인구가 이동했다.", "en", "ko"),
+    ("More than 10 percent moved.", "10パーセント以上が移動した。", "en", "ja"),
+    # a currency's noun in its cases (punnan, naela), not a country's name (인도)
+    ("He paid £11 million.", "Hän maksoi 11 miljoonan punnan.", "en", "fi"),
+    ("It is worth £2.7bn.", "See on 2,7 miljardi naela väärt.", "en", "et"),
+    ("사망자가 832명으로 늘어났다고 인도네시아 당국이 밝혔다.", "The toll climbed to 832, Indonesia said.", "ko", "en"),
 ]
 
 
@@ -149,6 +158,9 @@ MARK_FAILS = [
     ("It rose 4.8%.", "4.8 증가했다.", "en", "ko", [("target", "4.8")]),
     ("It rose 4.8%.", "เพิ่มขึ้น 4.8", "en", "th", [("target", "4.8")]),
     ("It rose 4.8%.", "Αυξήθηκε 4,8.", "en", "el", [("target", "4,8")]),
+    ("More than 10 percent moved.", "10가 넘는 인구가 이동했다.", "en", "ko", [("target", "10")]),
+    ("It cost 10,000, 2,500 more.", "Es kostete 12.500 mehr.", "en", "de",
+     [("source", "10,000"), ("source", "2,500"), ("target", "12.500")]),
 ]
 
 

@@ -220,6 +220,7 @@ def _absent(
 
 
 _CAP_WORD_RE = re.compile(r"[^\W\d_][\w'’]*")
+_APOS_END_RE = re.compile(r"['’]\w{1,4}")
 
 
 def _run_neighbours(text: str, start: int, end: int) -> list[str]:
@@ -239,6 +240,8 @@ def _run_neighbours(text: str, start: int, end: int) -> list[str]:
             break
         out.append(word)
         i = k
+    e0 = _APOS_END_RE.match(text, end)  # Jeremy’ego Cricka: the ending, then the run
+    end = e0.end() if e0 else end
     m = _CAP_WORD_RE.match(text, end + 1) if end < len(text) and text[end] in " \u00a0-" else None
     while m is not None and m.group()[0].isupper():
         out.append(m.group())
@@ -292,7 +295,8 @@ def _place_lost(name: str, lang: str | None, other: str, other_lang: str | None)
     return not found_by_sound(name, other)
 
 
-_CAPS_RE = re.compile(r"\b[A-Z]{2,5}\b")
+#: An acronym: two to five capitals, or capitals with dots (U.N., U.S.).
+_CAPS_RE = re.compile(r"\b[A-Z]{2,5}\b|\b(?:[A-Z]\.){2,5}")
 
 
 def _new_acronyms(target: str, source: str) -> bool:

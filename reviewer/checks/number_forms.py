@@ -386,10 +386,14 @@ def _word_marks(lang: str | None) -> tuple[tuple[str, str, frozenset[str]], ...]
                 pieces = _script_pieces(name_words[0])
                 name_words += [pieces[-1]] if len(pieces) > 1 else []
             for w in name_words:
-                if len(w) < _min_word(w) or (len(name_words) > 1 and (w[:4] in places or w[:3] in places)):
+                if len(w) < _min_word(w) or (len(name_words) > 1 and (
+                        w[:4] in places or w[:3] in places or w in places)):
                     continue  # an adjective of a place (britannique, indiana, הודי)
                 kind = "currency?" if _stem(w) in weights else "currency"
-                out.setdefault((_stem(w), kind), set()).add(code)
+                # four letters of a long noun: its cases and compounds (naelsterling:
+                # 2,7 miljardi naela; dolarů)
+                stem = w[:4] if _spaced(w) and len(w) >= 5 else _stem(w)
+                out.setdefault((stem, kind), set()).add(code)
     items = [(w, k, frozenset(c)) for (w, k), c in out.items()]
     return tuple(sorted(items, key=lambda x: -len(x[0])))
 
@@ -418,6 +422,8 @@ def _place_stems(lang: str | None) -> frozenset[str]:
     for name in cldr.place_names(lang):
         # four letters, and three of a short word (הודי of הודו)
         out.update(w[: 4 if len(w) > 4 else 3] for w in _LETTERS_RE.findall(name) if len(w) >= 4)
+        # syllables: a short word whole (인도 of 인도 루피)
+        out.update(w for w in _LETTERS_RE.findall(name) if _min_word(w) == 2 and len(w) >= 2)
     return frozenset(out)
 
 
@@ -510,8 +516,10 @@ def expressed(text: str, lang: str | None, start: int, end: int, mark: Mark) -> 
             return True
         if m.end - m.start == 1:
             return True  # a sign: its currency may be written differently
-    if mark.kind == "currency" and _named_by_sound(text, start, end, mark.codes):
+    if mark.kind == "currency" and _named_by_sound(text, start, end, _sound_nouns(mark.codes)):
         return True
+    if mark.kind == "percent" and _named_by_sound(text, start, end, _PERCENT_SOUND):
+        return True  # 퍼센트, パーセント, परसेंट: the English word in the target's script
     if mark.kind in ("percent", "permille", "degree"):
         # a unit word written in two ('per cento' for CLDR's 'percento', 'pro mille')
         after = re.sub(r"[\s\-]+", "", text[end : end + _AFTER].lower())
@@ -519,6 +527,11 @@ def expressed(text: str, lang: str | None, start: int, end: int, mark: Mark) -> 
         if any(after.startswith(w) or after[:len(w) + 12].find(w) >= 0 for w in words):
             return True
     return False
+
+
+#: The skeleton of the English word 'percent' (names.translit_key), which many
+#: languages borrow (퍼센트, パーセント); CLDR gives Korean only the sign.
+_PERCENT_SOUND = ("brsnt",)
 
 
 @lru_cache(maxsize=64)
@@ -540,12 +553,10 @@ def _sound_nouns(codes: frozenset[str]) -> tuple[str, ...]:
     return tuple(sorted(out))
 
 
-def _named_by_sound(text: str, start: int, end: int, codes: frozenset[str]) -> bool:
+def _named_by_sound(text: str, start: int, end: int, nouns: Sequence[str]) -> bool:
     """Whether a word right before the number at ``start:end`` of ``text``, or one of
-    the three after it, is a currency of ``codes`` by sound (see :func:`_sound_nouns`)."""
-    if not codes:
-        return False
-    nouns = _sound_nouns(codes)
+    the three after it, sounds like one of ``nouns`` (skeletons: :func:`_sound_nouns`),
+    also when glued to the number (10퍼센트)."""
     if not nouns:
         return False
     from rapidfuzz.distance import Levenshtein
@@ -557,8 +568,12 @@ def _named_by_sound(text: str, start: int, end: int, codes: frozenset[str]) -> b
     for w in words:
         k = translit_key(w)
         if len(k) >= 2 and any(
-            k == n or (len(n) >= 3 and len(k) >= len(n) and (
-                k.startswith(n) or Levenshtein.distance(n, k[: len(n)]) <= 1))
+            k == n
+            # punnan: a long word whose skeleton is the noun's start (bn / bnd)
+            or (len(w) >= 4 and n.startswith(k) and len(n) - len(k) <= 1)
+            or (len(n) >= 3 and len(k) >= max(3, len(n) - 1) and (
+                k.startswith(n) or Levenshtein.distance(n, k[: len(n)]) <= 1
+                or Levenshtein.distance(n, k[: len(n) - 1]) <= 1))  # 퍼센트가: a particle
             for n in nouns
         ):
             return True

@@ -357,12 +357,17 @@ def _glued_scale(letters: str, lang: str | None) -> int | None:
 
 def _merge_scaled(out: list[Num], n: int, text: str) -> None:
     """Join ``1億`` and the ``2,500万`` right after it into one number (CJK writes
-    125,000,000 as ``1億2,500万``): the smaller unit must follow without a gap."""
+    125,000,000 as ``1億2,500万``, Korean ``1억 2500만``): the smaller unit must follow
+    the larger one's unit at once or after one space."""
     if n == 0:
         return
     prev = out[n - 1]
     cur = out[n]
-    if prev.end > cur.start or cur.start - prev.end > 1 or len(prev.readings) < 2:
+    gap = text[prev.end : cur.start]
+    # 1億2,500万; Korean spaces the units: 1억 2500만
+    if prev.end > cur.start or len(prev.readings) < 2 or len(gap) > 2 or (
+        len(gap) == 2 and not (gap[0].isalpha() and gap[1] in _SPACES)
+    ):
         return
     pv, cv = prev.readings[0].value, cur.readings[0].value
     if "." in pv or "." in cv or len(pv) <= len(cv):

@@ -89,6 +89,9 @@ UNDECLARED_FLAG = [
 ]
 
 UNDECLARED_PASS = [
+    # cognates share a stem with a source word, not their accented letters
+    ("The police confirmed the category of the crime.", "La policía confirmó la categoría del delito."),
+    ("The separatists travelled two kilometres.", "Separatisté urazili dva kilometrů cesty."),
     ("डॉ. टोनी मोल ने यह खोज की।", "Dr. Tony Moll made the discovery."),
     ("东京举行了会议。", "東京で会議が開かれた。"),
     ("Путин встретился с Макроном.", "Putin met Macron in Paris."),

@@ -218,13 +218,16 @@ class UntranslatedWordsCheck(Check):
                 continue
             if src_words is None:
                 src_words = {x.lower() for x in _WORD_RE.findall(src)}
-            if w not in src_words and not any(_same_stem(w, x) for x in src_words):
-                continue
             rest = "".join(x.group().lower() for x in words if x is not m and x.group() != w)
             if len(rest) < 20:
                 continue  # too little text to know the translation's alphabet
             odd = [c for c in w if not c.isascii() and c not in rest]
-            if not odd:
+            # the odd letter must come from the source word: "jährigen" of "jährige",
+            # not "policía" next to "police" (a cognate, its own spelling)
+            if not odd or not (w in src_words or any(
+                _same_stem(w, x) and odd[0] in x and x.index(odd[0]) == w.index(odd[0])
+                for x in src_words
+            )):
                 continue
             out.append(self.flag_span(
                 "target", tgt, m.start(), m.end(),

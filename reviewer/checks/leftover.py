@@ -146,7 +146,7 @@ class UntranslatedWordsCheck(Check):
                     continue
                 if _in_name(tgt, a, b) or not morph.is_known(word, sl):
                     continue  # "Brigham and Women's", "Newport on the Levee", "git push"
-                if not _inflected(word, morph.lemma(word, sl) or word):
+                if not _inflected(word, morph.lemma(word, sl) or word, sl):
                     # a loan in a non-Latin text is written in its script (твит, ツイート);
                     # one its lexicon knows in Latin letters is accepted as it is
                     if morph.is_known(word, tl):
@@ -191,7 +191,7 @@ class UntranslatedWordsCheck(Check):
                 _same_stem(w, x) for x in src_words
             ):
                 continue
-            if not _inflected(w, lem) and _maybe_loan(w, sl, tl):
+            if not _inflected(w, lem, sl) and _maybe_loan(w, sl, tl):
                 continue
             if morph.is_known(w, tl):
                 continue
@@ -347,11 +347,13 @@ def _common(word: str, lang: str | None) -> bool:
     return d is not None and (d.get(word.lower()) or 0) >= floor
 
 
-def _inflected(word: str, lemma: str) -> bool:
+def _inflected(word: str, lemma: str, lang: str | None = None) -> bool:
     """Whether ``word`` is an inflected form of ``lemma`` by more than a plural ``-s``
-    (loanwords take one: tweets, foursomes): ``exchanged``, ``jährigen``."""
+    (loanwords take one: tweets, foursomes): ``exchanged``, ``jährigen``. A form the
+    lexicon lists as a lemma of its own is not (shopping, meeting: nouns, and the
+    loans European languages take)."""
     w = word.lower()
-    if w == lemma:
+    if w == lemma or (lang is not None and morph.is_lemma(w, lang)):
         return False
     if w.startswith(lemma) and w[len(lemma):] in ("s", "es"):
         return False

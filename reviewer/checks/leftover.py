@@ -146,7 +146,7 @@ class UntranslatedWordsCheck(Check):
                     continue
                 if _in_name(tgt, a, b) or not morph.is_known(word, sl):
                     continue  # "Brigham and Women's", "Newport on the Levee", "git push"
-                if not _inflected(word, morph.lemma(word, sl) or word):
+                if not _inflected(word, morph.lemma(word, sl) or word, sl):
                     # a loan in a non-Latin text is written in its script (твит, ツイート);
                     # one its lexicon knows in Latin letters is accepted as it is
                     if morph.is_known(word, tl):
@@ -191,7 +191,7 @@ class UntranslatedWordsCheck(Check):
                 _same_stem(w, x) for x in src_words
             ):
                 continue
-            if not _inflected(w, lem) and _maybe_loan(w, sl, tl):
+            if not _inflected(w, lem, sl) and _maybe_loan(w, sl, tl):
                 continue
             if morph.is_known(w, tl):
                 continue
@@ -218,13 +218,16 @@ class UntranslatedWordsCheck(Check):
                 continue
             if src_words is None:
                 src_words = {x.lower() for x in _WORD_RE.findall(src)}
-            if w not in src_words and not any(_same_stem(w, x) for x in src_words):
-                continue
             rest = "".join(x.group().lower() for x in words if x is not m and x.group() != w)
             if len(rest) < 20:
                 continue  # too little text to know the translation's alphabet
             odd = [c for c in w if not c.isascii() and c not in rest]
-            if not odd:
+            # the odd letter must come from the source word: "jährigen" of "jährige",
+            # not "policía" next to "police" (a cognate, its own spelling)
+            if not odd or not (w in src_words or any(
+                _same_stem(w, x) and odd[0] in x and x.index(odd[0]) == w.index(odd[0])
+                for x in src_words
+            )):
                 continue
             out.append(self.flag_span(
                 "target", tgt, m.start(), m.end(),
@@ -344,11 +347,13 @@ def _common(word: str, lang: str | None) -> bool:
     return d is not None and (d.get(word.lower()) or 0) >= floor
 
 
-def _inflected(word: str, lemma: str) -> bool:
+def _inflected(word: str, lemma: str, lang: str | None = None) -> bool:
     """Whether ``word`` is an inflected form of ``lemma`` by more than a plural ``-s``
-    (loanwords take one: tweets, foursomes): ``exchanged``, ``jährigen``."""
+    (loanwords take one: tweets, foursomes): ``exchanged``, ``jährigen``. A form the
+    lexicon lists as a lemma of its own is not (shopping, meeting: nouns, and the
+    loans European languages take)."""
     w = word.lower()
-    if w == lemma:
+    if w == lemma or (lang is not None and morph.is_lemma(w, lang)):
         return False
     if w.startswith(lemma) and w[len(lemma):] in ("s", "es"):
         return False

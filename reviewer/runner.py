@@ -257,9 +257,13 @@ def resolve_enabled(
 
 def _line(seg: Segment, side: str) -> int | None:
     """The line a finding points at: the translation's own line for the target side
-    (PO msgstr, XLIFF <target>) when the reader knows it, else the unit's."""
-    if side == "target" and seg.target_line is not None:
-        return seg.target_line
+    (PO msgstr, XLIFF <target>), the source text's for the source side (PO msgid)
+    when the reader knows it, else the unit's."""
+    if side == "target":
+        if seg.target_line is not None:
+            return seg.target_line
+    elif seg.source_line is not None:
+        return seg.source_line
     return seg.line
 
 
@@ -292,6 +296,7 @@ class CheckPlan:
                 glossary=self.glossary,
                 target_only=doc.target_only,
                 path=doc.path,
+                resource=bool(doc.meta.get("resource")) if isinstance(doc.meta, dict) else False,
             )
             for c in self.checks
         }
@@ -393,7 +398,7 @@ class CheckPlan:
                 return Finding(
                     f.check, f.category, sev, f.side, f.start, f.end, f.text, f.message,
                     f.suggestion, f.score, path, seg.id, seg.index,
-                    seg.target_line if f.side == "target" and seg.target_line else seg.line,
+                    _line(seg, f.side),
                     form,
                 )
             return replace(

@@ -121,6 +121,20 @@ def translatable_words(text: str) -> list[str]:
     return words
 
 
+def _not_in_source_script(text: str, source_lang: str | None, target_lang: str | None) -> bool:
+    """True when ``text``'s letters are all in the target language's scripts and none
+    of the source language's (a language name written in its own script in a language
+    menu, 'Русский' or '日本語' in an English file): such a source is not source-language
+    text, and its copy is the right translation."""
+    from ..scripts import dominant_script, language_scripts
+
+    ss, ts = language_scripts(source_lang), language_scripts(target_lang)
+    if not ss or not ts or ss & ts:
+        return False
+    script = dominant_script(text, share=0.999)
+    return script is not None and script in ts
+
+
 class UntranslatedCheck(Check):
     """The target is the source copied unchanged.
 
@@ -157,6 +171,8 @@ class UntranslatedCheck(Check):
         sb, tb = L.base(context.source_lang), L.base(context.target_lang)
         if sb and sb == tb:
             return
+        if _not_in_source_script(ts, context.source_lang, context.target_lang):
+            return  # 'Русский' in an English file: already the target language's text
         words = translatable_words(ts)
         if sum(len(w) for w in words) < 3:
             return

@@ -25,6 +25,10 @@ entry words' first four letters but differ in a lemma.
 * ``simplemma``: equal simplemma lemmas, its guessing rules included for unknown words;
 * ``lex+suffix`` / ``lex+snowball`` / ``lex+exact``: equal lemmas when the lexicon
   knows both words (different lemmas: no match), else the fallback named;
+* ``lex+analogy``: equal lemmas, else an ending change the lexicon attests for other
+  lemmas (``reviewer.terms.paradigms``: "celach" is "cel" + "ach" though the lexicon
+  files it under "cela"), not for a text word that is a lemma of its own; languages
+  with a shipped table only;
 * ``reviewer``: the real matcher end to end (:class:`reviewer.terms.Glossary`, one
   glossary of every entry, each form scanned as a text; a hit counts for recall when
   it covers the whole form; compound-part hits, the design in compound languages, are
@@ -58,6 +62,7 @@ sys.path.insert(0, str(REPO))
 from reviewer import morph  # noqa: E402
 from reviewer.terms import Entry, Glossary, fold  # noqa: E402
 from reviewer.terms.morphology import _ENDINGS, _NAME_SUFFIXES, _stem, word_key  # noqa: E402
+from reviewer.terms.paradigms import table as paradigm_table  # noqa: E402
 
 DEFAULT = Path(os.environ.get("REVIEWER_SHARED_DATA", REPO.parent / "shared" / "data")) / "ud-test"
 FILES = {"ru": "ru_gsd-ud-test.conllu", "pl": "pl_pdb-ud-test.conllu",
@@ -191,6 +196,25 @@ def lexicon_then(lang: str, fallback: Callable[[str, str], bool] | None) -> Call
     return ok
 
 
+def lexicon_analogy(lang: str) -> Callable[[str, str], bool] | None:
+    """Equal lemmas when the lexicon knows both words, else (or when they differ and
+    the form is not a lemma of its own) an ending change the lexicon attests
+    (``reviewer.terms.paradigms``); None without a shipped table."""
+    para = paradigm_table(morph.lexicon_lang(lang))
+    if para is None:
+        return None
+
+    def ok(entry: str, tok: str) -> bool:
+        if tok == entry:
+            return True
+        ka, kb = word_key(entry, lang), word_key(tok, lang)
+        if ka is not None and kb is not None and (ka == kb or kb == tok):
+            return ka == kb
+        return para.related(ka or entry, tok)
+
+    return ok
+
+
 def methods(lang: str) -> dict[str, Callable[[str, str], bool]]:
     out: dict[str, Callable[[str, str], bool]] = {"suffix": suffix_match(lang)}
     sb = snowball_match(lang)
@@ -201,6 +225,9 @@ def methods(lang: str) -> dict[str, Callable[[str, str], bool]]:
     if sb is not None:
         out["lex+snowball"] = lexicon_then(lang, sb)
     out["lex+exact"] = lexicon_then(lang, None)
+    la = lexicon_analogy(lang)
+    if la is not None:
+        out["lex+analogy"] = la
     return out
 
 

@@ -23,12 +23,13 @@ import json
 import marshal
 import os
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from importlib.util import find_spec
 from itertools import islice
 from pathlib import Path
 from typing import Any
+from zlib import crc32
 
 from . import lang as L
 
@@ -325,7 +326,7 @@ def lemma_light(word: str, lang: str | None) -> str | None:
 
 # ------------------------------------------------------------ the stream lexicons
 
-_STREAM_MAGIC = b"RVSM1"
+_STREAM_MAGIC = b"RVSM2"
 _BLOCK = 32  # records a block, as simplemma's StreamMap
 
 
@@ -390,9 +391,12 @@ def _stream_class() -> Any:
     class CompactStreamMap(StreamMap):  # type: ignore[misc, valid-type]
         """simplemma's ``StreamMap`` with its block index in flat buffers: each
         block's first key for the bisection, its start offset, and the previous
-        record's key and value (the front-coding seed) in one byte string."""
+        record's key and value (the front-coding seed) in one byte string. A sorted
+        array of the keys' CRC-32 answers most misses without decoding a block
+        (spelling's typo search asks for hundreds of non-words a word); a hit is
+        always confirmed in the stream, so answers are exact."""
 
-        __slots__ = ("_offs", "_seeds", "_seed_offs")
+        __slots__ = ("_offs", "_seeds", "_seed_offs", "_crcs")
 
         @classmethod
         def build(cls, lang: str) -> "CompactStreamMap":
@@ -409,7 +413,9 @@ def _stream_class() -> Any:
             seed_offs = array("Q", [0])
             prev_key, prev_value = b"", b""
             index = -1
+            crcs: list[int] = []
             for index, (start, key, value) in enumerate(records(self._data, self._pos)):
+                crcs.append(crc32(key))
                 if index % _BLOCK == 0:
                     firsts.append(key)
                     offs.append(start)
@@ -422,20 +428,22 @@ def _stream_class() -> Any:
                 raise ValueError(frontcode._CORRUPT_STREAM_MSG)
             self._firsts, self._offs = firsts, offs
             self._seeds, self._seed_offs = bytes(seeds), seed_offs
+            crcs.sort()
+            self._crcs = array("I", crcs)
             return self
 
         def to_bytes(self) -> bytes:
             """This mapping as the bytes of a cache file."""
             return _STREAM_MAGIC + marshal.dumps((
                 self._rev, self._count, self._pos, self._firsts, self._offs.tobytes(),
-                self._seeds, self._seed_offs.tobytes(), self._data))
+                self._seeds, self._seed_offs.tobytes(), self._crcs.tobytes(), self._data))
 
         @classmethod
         def from_bytes(cls, blob: bytes) -> "CompactStreamMap":
             """The mapping of a cache file's bytes (ValueError when they are not one)."""
             if not blob.startswith(_STREAM_MAGIC):
                 raise ValueError("not a cached lexicon")
-            rev, count, pos, firsts, offs, seeds, seed_offs, data = marshal.loads(
+            rev, count, pos, firsts, offs, seeds, seed_offs, crcs, data = marshal.loads(
                 blob[len(_STREAM_MAGIC):])
             self = cls.__new__(cls)
             self._rev, self._count, self._pos, self._data = bool(rev), int(count), int(pos), data
@@ -443,7 +451,9 @@ def _stream_class() -> Any:
             self._offs, self._seed_offs = array("Q"), array("Q")
             self._offs.frombytes(offs)
             self._seed_offs.frombytes(seed_offs)
-            if not (len(self._firsts) == len(self._offs) and
+            self._crcs = array("I")
+            self._crcs.frombytes(crcs)
+            if not (len(self._firsts) == len(self._offs) and len(self._crcs) == self._count and
                     len(self._seed_offs) == 2 * len(self._offs) + 1 and
                     self._data[:len(frontcode._MAGIC)] == frontcode._MAGIC):
                 raise ValueError("inconsistent cached lexicon")
@@ -453,6 +463,10 @@ def _stream_class() -> Any:
             target = key.encode()
             if self._rev:
                 target = target[::-1]
+            crcs, h = self._crcs, crc32(target)
+            i = bisect_left(crcs, h)
+            if i == len(crcs) or crcs[i] != h:
+                return None  # no key has its checksum: not a key
             block = bisect_right(self._firsts, target) - 1
             if block < 0:
                 return None

@@ -23,7 +23,7 @@ Usage::
     python benchmarks/bench_check.py --units 5000     # quick smoke run
     python benchmarks/bench_check.py --repeat 5 --json
     python benchmarks/bench_check.py --profile        # + where reviewer's time goes, by check
-    python benchmarks/bench_check.py --all-checks     # every check on, language data loaded
+    python benchmarks/bench_check.py --all-checks     # every check on (embedding cache off)
 
 ``--profile`` adds one more reviewer run (not timed with the others) in which every
 check's ``run`` / ``run_document`` is wrapped in a CPU timer, and prints a table of
@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import shlex
 import shutil
@@ -124,7 +125,8 @@ def profile_checks(corpus: Corpus, scratch: Path, extra: Sequence[str]) -> dict[
     argv = [sys.executable, __file__, "--profile-child", str(out), "--", "check",
             *map(str, corpus.files), "--format", "jsonl", "-o",
             str(scratch / "profile-findings.jsonl"), *extra]
-    r = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    r = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                       env=reviewer_env(extra))
     if r.returncode != 0 or not out.is_file():
         raise BenchError(f"profiling run failed: {r.stderr.strip()[-2000:]}")
     data: dict[str, float] = json.loads(out.read_text(encoding="utf-8"))
@@ -142,6 +144,15 @@ def print_profile(spent: dict[str, float], units: int) -> None:
     print(f"{'total (in-process, timers on)':34s}{total:8.2f}")
 
 
+def reviewer_env(extra: Sequence[str]) -> dict[str, str] | None:
+    """The environment of the reviewer runs: with every check on, the meaning check's
+    embedding cache is off (unless ``REVIEWER_EMBED_CACHE`` is set), so that each run
+    pays for its embeddings instead of reading the previous run's."""
+    if "all" not in extra or "REVIEWER_EMBED_CACHE" in os.environ:
+        return None
+    return {**os.environ, "REVIEWER_EMBED_CACHE": "off"}
+
+
 def reviewer_run(
     corpus: Corpus, scratch: Path, extra: Sequence[str] = ()
 ) -> tuple[Run, int]:
@@ -151,7 +162,7 @@ def reviewer_run(
     out.unlink(missing_ok=True)
     argv = [*reviewer_command(), "check", *map(str, corpus.files),
             "--format", "jsonl", "-o", str(out), *extra]
-    run = run_measured(argv)
+    run = run_measured(argv, env=reviewer_env(extra))
     if run.returncode not in (0, 1):  # 1 = findings at/above --fail-on (not default)
         raise BenchError(
             f"reviewer check exited {run.returncode}: {run.stderr.strip()[-2000:]}"

@@ -444,7 +444,7 @@ def _stream_class() -> Any:
             if not blob.startswith(_STREAM_MAGIC):
                 raise ValueError("not a cached lexicon")
             rev, count, pos, firsts, offs, seeds, seed_offs, crcs, data = marshal.loads(
-                blob[len(_STREAM_MAGIC):])
+                memoryview(blob)[len(_STREAM_MAGIC):])  # (a slice would copy the file)
             self = cls.__new__(cls)
             self._rev, self._count, self._pos, self._data = bool(rev), int(count), int(pos), data
             self._firsts, self._seeds = list(firsts), bytes(seeds)

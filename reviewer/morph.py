@@ -397,6 +397,10 @@ def _stream_class() -> Any:
         always confirmed in the stream, so answers are exact."""
 
         __slots__ = ("_offs", "_seeds", "_seed_offs", "_crcs")
+        _offs: array  # block -> offset of its first record in the stream
+        _seeds: bytes  # the seeds' keys and values, end to end
+        _seed_offs: array  # 2 * block -> where its seed key starts, then its value
+        _crcs: array  # CRC-32 of every key (as stored), sorted
 
         @classmethod
         def build(cls, lang: str) -> "CompactStreamMap":

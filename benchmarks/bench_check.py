@@ -144,6 +144,22 @@ def print_profile(spent: dict[str, float], units: int) -> None:
     print(f"{'total (in-process, timers on)':34s}{total:8.2f}")
 
 
+def _cpu_model() -> str:
+    """The CPU's model name, clock and core count as the OS reports them: CPU times
+    from different machines (sessions run on different hosts) are not comparable."""
+    model = mhz = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            key, _, value = line.partition(":")
+            if key.strip() == "model name" and not model:
+                model = value.strip()
+            elif key.strip() in ("cpu MHz", "bogomips") and not mhz:
+                mhz = f"{float(value):.0f} MHz"
+    except (OSError, ValueError):
+        model = model or platform.processor()
+    return f"{model or '?'} {mhz}, {os.cpu_count()} cpus".strip()
+
+
 def reviewer_env(extra: Sequence[str]) -> dict[str, str] | None:
     """The environment of the reviewer runs: with every check on, the meaning check's
     embedding cache is off (unless ``REVIEWER_EMBED_CACHE`` is set), so that each run
@@ -330,6 +346,7 @@ def main(argv: list[str] | None = None) -> int:
         "repeat": args.repeat,
         "python": platform.python_version(),
         "machine": f"{platform.machine()}, {platform.system()} {platform.release()}",
+        "cpu": _cpu_model(),
         "reviewer": {**summarize(rev_runs, corpus.units), "findings": rev_findings,
                      "args": extra},
         "pofilter": None,
@@ -359,7 +376,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     rv = result["reviewer"]
-    print()
+    print(f"\n{result['machine']}; {result['cpu']}; Python {result['python']}")
     print(f"{'':22s}{'best s':>9s}{'median s':>10s}{'units/s':>10s}{'cpu s':>8s}"
           f"{'peak MiB':>10s}  load (1 min, before->after each run)")
     rows = [("reviewer check" + (" *" if extra else ""), rv)]

@@ -39,7 +39,7 @@ REPO = HERE.parent
 sys.path.insert(0, str(REPO))
 
 from reviewer.align import Link, align  # noqa: E402
-from reviewer.segment import split_sentences  # noqa: E402
+from reviewer.sentences import split_sentences  # noqa: E402
 
 DATA = REPO.parent / "shared" / "data" / "wmt25-terminology-ende" / "full_data.ende.jsonl"
 GoldLink = tuple[frozenset[int], frozenset[int]]

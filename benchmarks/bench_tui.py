@@ -19,12 +19,23 @@ process so that peak memory (``ru_maxrss``) is per size:
   run in a separate process (``REVIEWER_CHECKS_PROCESS=0``: the thread path, to compare).
 
 The in-memory backend (:class:`reviewer.tui.memory.MemoryProject`) stands in for the
-project, so a million segments need no million-row store import; ``--real N`` also
-times the real :class:`reviewer.project.Project` (a TSV of N rows and its SQLite
-store): ``Project.open`` and a save through SQLite (fsync'd).
+project, so a million segments need no million-row store import.
 
-    python benchmarks/bench_tui.py                      # 1k, 100k, 1M
-    python benchmarks/bench_tui.py --sizes 1000 --real 1000,100000 --json
+``--real N,M`` measures ``reviewer review`` as a user meets it, over the real files:
+for each size and each format of ``--formats`` (TSV, JSONL, PO, XLIFF 1.2, written
+once into a temporary directory), a fresh process opens the file as the command does
+(:func:`reviewer.tui.loader.open_staged`: the first units, then the whole file in the
+background; ``--no-checks``, as the checks are their own work) and reports the time
+from the process's start (interpreter start included) to the first frame with rows,
+its CPU time by then, the time to the full index, ``G`` after the index (CPU and wall
+ms, with the render of the visible region), and the peak RSS. The peer, in the same
+run on the same file: ``less +G`` in a pseudo-terminal of the same size, timed from
+its start to its last-line prompt ``(END)`` ("the whole file ready"), and plain
+``less`` to its first screen.
+
+    python benchmarks/bench_tui.py                      # 1k, 100k, 1M (memory backend)
+    python benchmarks/bench_tui.py --sizes "" --real 100000,1000000
+    python benchmarks/bench_tui.py --sizes "" --real 100000 --formats tsv,po
     python benchmarks/bench_tui.py --sizes "" --busy 100000   # keys while checks run
 """
 
@@ -44,6 +55,7 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
+WALL0, PERF0 = time.time(), time.perf_counter()  # this process's start, as near as Python gets
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
@@ -51,6 +63,9 @@ SIZE = (160, 45)
 TARGET_PAINT_S = 3.0
 TARGET_KEY_MS = 50.0
 TARGET_RSS_MB = 1536.0
+TARGET_FIRST_PAINT_S = 0.5  # issue 23: from process start, any size
+TARGET_INDEXED_RSS_MB = 300.0  # issue 23: 1M segments once indexed
+FORMATS = {"tsv": "tsv", "jsonl": "jsonl", "po": "po", "xliff": "xlf"}
 
 
 def _rss_mb() -> float:
@@ -231,6 +246,248 @@ def run_real(n: int, repeats: int, busy: bool = False) -> dict[str, Any]:
     return result
 
 
+# ------------------------------------------------------------ real files, staged open
+
+
+def synthetic_rows(n: int, seed: int = 7) -> Any:
+    """``(id, source, target)`` of :func:`synthetic_segments`' texts, streamed (a
+    million rows without a million objects)."""
+    import random
+
+    rnd = random.Random(seed)
+    words = ("the model reviews translation quality across many segments while "
+             "reviewers correct errors in terminology accuracy style and markup").split()
+    it_words = ("il modello rivede la qualità della traduzione su molti segmenti mentre "
+                "i revisori correggono errori di terminologia accuratezza stile").split()
+    for i in range(n):
+        k = rnd.choice((4, 8, 12, 20, 40))
+        src = " ".join(rnd.choice(words) for _ in range(k)).capitalize() + "."
+        tgt = " ".join(rnd.choice(it_words) for _ in range(k)).capitalize() + "."
+        yield str(i + 1), src, tgt
+
+
+def write_file(fmt: str, n: int, path: Path) -> str:
+    """Write ``n`` synthetic units as ``fmt``; returns the last unit's target (what a
+    screen showing the last segment shows)."""
+    from xml.sax.saxutils import escape
+
+    def po(s: str) -> str:
+        return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+    last = ""
+    with open(path, "w", encoding="utf-8") as f:
+        if fmt == "tsv":
+            f.write("source\ttarget\n")
+        elif fmt == "po":
+            f.write('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+                    '"Language: it\\n"\n\n')
+        elif fmt == "xliff":
+            f.write('<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" '
+                    'xmlns="urn:oasis:names:tc:xliff:document:1.2">\n<file original="b" '
+                    'source-language="en" target-language="it" datatype="plaintext"><body>\n')
+        for uid, src, tgt in synthetic_rows(n):
+            if fmt == "tsv":
+                f.write(f"{src}\t{tgt}\n")
+            elif fmt == "jsonl":
+                f.write(json.dumps({"id": uid, "source": src, "target": tgt},
+                                   ensure_ascii=False) + "\n")
+            elif fmt == "po":
+                f.write(f"msgctxt {po(uid)}\nmsgid {po(src)}\nmsgstr {po(tgt)}\n\n")
+            else:
+                f.write(f'<trans-unit id="{uid}"><source>{escape(src)}</source>'
+                        f"<target>{escape(tgt)}</target></trans-unit>\n")
+            last = tgt
+        if fmt == "xliff":
+            f.write("</body></file></xliff>\n")
+    return last
+
+
+async def _measure_staged(path: str, store: str, t_spawn: float, wall0: float,
+                          perf0: float) -> dict[str, Any]:
+    from reviewer.settings import CheckSettings, ReadSettings, Settings
+    from reviewer.tui.app import ReviewApp
+    from reviewer.tui.loader import ReviewOptions, open_staged
+    from reviewer.tui.session import ReviewSession
+
+    def since_spawn(perf: float) -> float:
+        return round(wall0 + (perf - perf0) - t_spawn, 3)
+
+    opts = ReviewOptions(file=path, store=store)
+    settings = Settings(check=CheckSettings(run=False),
+                        read=ReadSettings(source_lang="en", target_lang="it"))
+    session = ReviewSession(None)  # type: ignore[arg-type]
+    app = ReviewApp(session, opener=lambda s: open_staged(s, opts, settings), blink=False)
+    out: dict[str, Any] = {}
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        while screen.painted_at is None:
+            await asyncio.sleep(0.002)
+        out["first_paint_s"] = since_spawn(screen.painted_at)
+        out["first_paint_cpu_s"] = round(time.process_time(), 3)
+        out["staged"] = session.indexing
+        out["rows_at_paint"] = session.n
+        # a key that needs the whole index, while it is built: refused, with a note
+        screen.action_last()
+        out["G_while_indexing_moved"] = session.cursor != 0
+        js = []
+        while screen.indexed_at is None and session.indexing:
+            c0, w0 = time.process_time(), time.perf_counter()
+            screen.action_cursor(1)
+            js.append(((time.process_time() - c0) * 1000, (time.perf_counter() - w0) * 1000))
+            await asyncio.sleep(0.25)
+        if js:
+            out["j_while_indexing"] = _summary(js)
+        out["indexed_s"] = since_spawn(screen.indexed_at or screen.loaded_at)
+        out["segments"] = session.n
+        await pilot.pause()
+        view = screen.view
+        from textual.geometry import Region
+
+        region = Region(0, 0, view.size.width, view.size.height)
+        samples = []
+        for _ in range(5):
+            samples.append(_timed(screen.action_last, lambda: view.render_lines(region)))
+            await pilot.pause()
+            screen.action_first()
+            await pilot.pause()
+        screen.action_last()
+        await pilot.pause()
+        out["G"] = _summary(samples)
+        out["last_visible"] = session.current == session.n - 1
+        await pilot.press("q")
+    return out
+
+
+def run_staged(path: str, t_spawn: float, wall0: float, perf0: float) -> dict[str, Any]:
+    """One staged open of ``path`` in this (fresh) process."""
+    with tempfile.TemporaryDirectory() as d:
+        result = asyncio.run(_measure_staged(path, str(Path(d) / "s.sqlite"), t_spawn,
+                                             wall0, perf0))
+    result["rss_mb"] = round(_rss_mb(), 1)
+    return result
+
+
+def less_peer(path: str, timeout: float = 600.0) -> dict[str, Any]:
+    """``less +G`` (to its ``(END)`` prompt) and plain ``less`` (to the first line of
+    the file on screen) in a pseudo-terminal of the benchmark's size; seconds from
+    the start of the process."""
+    import fcntl
+    import pty
+    import select
+    import struct
+    import termios
+
+    def run(args: list[str], want: bytes) -> float | None:
+        pid, fd = pty.fork()
+        if pid == 0:  # child
+            os.execvpe(args[0], args, {**os.environ, "TERM": "xterm", "LESS": "",
+                                       "LESSOPEN": "", "LINES": str(SIZE[1]),
+                                       "COLUMNS": str(SIZE[0])})
+        t0 = time.perf_counter()
+        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", SIZE[1], SIZE[0], 0, 0))
+        buf = b""
+        found = None
+        try:
+            while time.perf_counter() - t0 < timeout:
+                r, _, _ = select.select([fd], [], [], 0.5)
+                if not r:
+                    continue
+                try:
+                    chunk = os.read(fd, 65536)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                buf = (buf + chunk)[-200_000:]
+                if want in buf:
+                    found = time.perf_counter() - t0
+                    break
+        finally:
+            try:
+                os.write(fd, b"q")
+                time.sleep(0.1)
+                os.kill(pid, 9)
+            except OSError:
+                pass
+            os.waitpid(pid, 0)
+            os.close(fd)
+        return None if found is None else round(found, 3)
+
+    with open(path, "rb") as f:
+        first = f.readline().rstrip(b"\r\n").split(b"\t")[0][:40]
+    return {"less_first_screen_s": run(["less", path], first),
+            "less_G_end_s": run(["less", "+G", path], b"(END)")}
+
+
+def bench_real(sizes: list[int], formats: list[str], repeats: int) -> list[dict[str, Any]]:
+    """Every format at every size: our staged open in a child process, then the peer."""
+    results = []
+    # As installed: the modules' bytecode cached (a warm-up process writes it; this
+    # machine's PYTHONDONTWRITEBYTECODE would have every run compile the sources).
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["TEXTUAL_ANIMATIONS"] = "none"
+    subprocess.run([sys.executable, "-c", "import reviewer.cli, reviewer.cli_review, "
+                    "reviewer.tui.app, reviewer.tui.loader, reviewer.project_head, "
+                    "reviewer.formats.head, reviewer.formats.tabular, reviewer.formats.jsonl, "
+                    "reviewer.formats.po, reviewer.formats.xliff, reviewer.formats.xliff12"],
+                   env=env, check=True, cwd=HERE.parent)
+    with tempfile.TemporaryDirectory(prefix="bench_tui_") as d:
+        for n in sizes:
+            for fmt in formats:
+                path = Path(d) / f"bench{n}.{FORMATS[fmt]}"
+                write_file(fmt, n, path)
+                load = os.getloadavg()[0]
+                t_spawn = time.time()
+                proc = subprocess.run(
+                    [sys.executable, __file__, "--one-staged", str(path), "--spawned",
+                     repr(t_spawn)], capture_output=True, text=True, env=env)
+                if proc.returncode != 0:
+                    print(proc.stderr, file=sys.stderr)
+                    raise SystemExit(f"--one-staged {path} failed")
+                r = json.loads(proc.stdout.strip().splitlines()[-1])
+                r.update(format=fmt, units=n, file_mb=round(path.stat().st_size / 1e6, 1),
+                         load_before=round(load, 1), load_after=round(os.getloadavg()[0], 1))
+                r.update(less_peer(str(path)))
+                results.append(r)
+                path.unlink()
+    return results
+
+
+def staged_verdict(r: dict[str, Any]) -> list[str]:
+    """Issue 23's targets missed by one staged result."""
+    miss = []
+    if r["first_paint_s"] > TARGET_FIRST_PAINT_S:
+        miss.append(f"first paint {r['first_paint_s']} s > {TARGET_FIRST_PAINT_S} s")
+    if r["G"]["cpu_ms_max"] > TARGET_KEY_MS:
+        miss.append(f"G max {r['G']['cpu_ms_max']} ms CPU > {TARGET_KEY_MS} ms")
+    if r["units"] >= 1_000_000 and r["rss_mb"] > TARGET_INDEXED_RSS_MB:
+        miss.append(f"rss {r['rss_mb']} MB > {TARGET_INDEXED_RSS_MB} MB")
+    if not r["last_visible"] or r["G_while_indexing_moved"]:
+        miss.append("G: wrong segment")
+    return miss
+
+
+def print_staged(results: list[dict[str, Any]]) -> None:
+    """The ``--real`` table."""
+    print(f"{'format':7} {'units':>9} {'MB':>6} | {'paint s':>7} {'(cpu)':>6} {'index s':>8} "
+          f"{'G ms cpu/wall':>14} {'RSS MB':>7} | {'less 1st s':>10} {'less +G s':>9}")
+    for r in results:
+        g = r["G"]
+        print(f"{r['format']:7} {r['units']:>9,} {r['file_mb']:>6} | {r['first_paint_s']:>7} "
+              f"{r['first_paint_cpu_s']:>6} {r['indexed_s']:>8} "
+              f"{str(g['cpu_ms_max']) + '/' + str(g['wall_ms_max']):>14} {r['rss_mb']:>7} | "
+              f"{str(r['less_first_screen_s']):>10} {str(r['less_G_end_s']):>9}")
+        miss = staged_verdict(r)
+        print(f"          load average {r.get('load_before')} → {r.get('load_after')} on "
+              f"{os.cpu_count()} cores; rows at first paint {r['rows_at_paint']}, "
+              f"then {r['segments']:,}")
+        if "j_while_indexing" in r:
+            j = r["j_while_indexing"]
+            print(f"          j while indexing: CPU ms median/max {j['cpu_ms_median']}/"
+                  f"{j['cpu_ms_max']}, wall {j['wall_ms_median']}/{j['wall_ms_max']}")
+        print("          " + ("MISSED: " + "; ".join(miss) if miss else "all targets met"))
+
+
 def verdict(r: dict[str, Any]) -> list[str]:
     """Targets missed by one result."""
     miss = []
@@ -249,7 +506,12 @@ def main() -> None:
     """Run each size in a child process and print a table (or JSON)."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="1000,100000,1000000")
-    ap.add_argument("--real", default="", help="Sizes to run over the real Project too (e.g. 1000,100000).")
+    ap.add_argument("--real", default="", help="Sizes of real files to open as `reviewer review` "
+                    "does (e.g. 100000,1000000), in each of --formats, with less as the peer.")
+    ap.add_argument("--formats", default="tsv,jsonl,po,xliff")
+    ap.add_argument("--one-staged", help=argparse.SUPPRESS)
+    ap.add_argument("--table", help="Print the --real table of a saved --json result.")
+    ap.add_argument("--spawned", type=float, help=argparse.SUPPRESS)
     ap.add_argument("--repeats", type=int, default=15)
     ap.add_argument("--busy", default="", help="Sizes to measure while the real checks run.")
     ap.add_argument("--busy-real", default="",
@@ -260,6 +522,12 @@ def main() -> None:
     ap.add_argument("--one-busy", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--one-busy-real", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.table:
+        print_staged(json.loads(Path(args.table).read_text()))
+        return
+    if args.one_staged:
+        print(json.dumps(run_staged(args.one_staged, args.spawned, WALL0, PERF0)))
+        return
     if args.one:
         print(json.dumps(run_one(args.one, args.repeats)))
         return
@@ -273,7 +541,6 @@ def main() -> None:
         print(json.dumps(run_real(args.one_real, args.repeats)))
         return
     jobs = [("--one", int(s)) for s in args.sizes.split(",") if s]
-    jobs += [("--one-real", int(s)) for s in args.real.split(",") if s]
     jobs += [("--one-busy", int(s)) for s in args.busy.split(",") if s]
     jobs += [("--one-busy-real", int(s)) for s in args.busy_real.split(",") if s]
     results = []
@@ -284,9 +551,14 @@ def main() -> None:
             print(proc.stderr, file=sys.stderr)
             raise SystemExit(f"{flag} {n} failed")
         results.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+    staged = bench_real([int(s) for s in args.real.split(",") if s],
+                        [f for f in args.formats.split(",") if f], args.repeats) \
+        if args.real else []
     if args.json:
-        print(json.dumps(results, indent=2))
+        print(json.dumps(results + staged, indent=2))
         return
+    if staged:
+        print_staged(staged)
     for r in results:
         k = r["keys"]
         extra = f" open {r['project_open_s']}s" if "project_open_s" in r else f" build {r['build_s']}s"

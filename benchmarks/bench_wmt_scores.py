@@ -5,7 +5,7 @@ For each of the 52 system outputs in ``../shared/data/wmt25-terminology-ende/sub
 (``TEAM.ende.MODE.jsonl``, keys ``en``, ``terms``, ``de``) the hypotheses are the ``de``
 values and the reference is the ``de`` key of ``full_data.ende.jsonl``, aligned by line
 (checked here: every line's ``en`` must equal the reference file's). Scores go through
-``reviewer score``'s own path: :func:`reviewer.scoring.score_systems` reading the JSONL
+``reviewer score``'s own path: :func:`reviewer.ranking.score_systems` reading the JSONL
 files with ``source_key="en", target_key="de"`` (the JSONL reader, then
 :class:`reviewer.metrics.SegmentStats`), default options (BLEU tokenizer 13a,
 mixed case; chrF++ = chrF with word order 2).
@@ -59,7 +59,7 @@ def check_alignment(sub: Path, ref_rows: list[dict[str, Any]]) -> str | None:
 def run(data: Path) -> dict[str, Any]:
     """Score every submission and compare; the results as a mapping."""
     from reviewer.formats import ReadOptions
-    from reviewer.scoring import score_systems
+    from reviewer.ranking import score_systems
 
     full = data / "full_data.ende.jsonl"
     official_path = data / "track1_scores.de.json"

@@ -1,6 +1,6 @@
 """Sentence alignment: Gale-Church length-based dynamic programming plus anchors.
 
-Two documents are split into paragraphs of sentences (:mod:`reviewer.segment`).
+Two documents are split into paragraphs of sentences (:mod:`reviewer.sentences`).
 Paragraphs are hard boundaries: when both sides have as many paragraphs they are paired
 one to one, otherwise the paragraphs themselves are aligned with the same dynamic
 programme over paragraph lengths; then the sentences of each paragraph link are aligned.
@@ -38,7 +38,7 @@ from __future__ import annotations
 import math
 import os
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
@@ -46,7 +46,7 @@ from typing import Sequence
 import numpy as np
 
 from .model import Document, Segment
-from .segment import Sentence, segment_document, split_document
+from .sentences import Sentence, segment_document, split_document
 
 __all__ = [
     "Link",

@@ -16,7 +16,7 @@ Three kinds of :class:`Chunk`:
 - ``file``: a whole file (small files, a ``--source/--target`` pair, a CSV whose
   quoted cells span lines, UTF-16/32 files).
 
-:func:`iter_chunk_segments` gives a chunk's document and units in a worker.
+:func:`chunk_document` gives a chunk's document (its units streaming) in a worker.
 """
 
 from __future__ import annotations
@@ -32,9 +32,10 @@ from typing import Iterator
 from .errors import InputError
 from .formats import ReadOptions, detect_format, get_format
 from .formats.base import sniff_encoding
+from .inputs import open_one
 from .model import Document, Segment
 
-__all__ = ["Chunk", "plan_chunks", "iter_chunk_segments", "line_boundaries", "LINE_FORMATS"]
+__all__ = ["Chunk", "plan_chunks", "chunk_document", "line_boundaries", "LINE_FORMATS"]
 
 LINE_FORMATS = frozenset({"tsv", "csv", "jsonl", "txt"})
 _BLOCK = 1 << 24  # bytes read at once by the counting pass
@@ -241,8 +242,6 @@ def chunk_document(chunk: Chunk, options: ReadOptions, base: int = 0) -> Documen
     ``base`` is the index of a byte-range chunk's first unit (by default 0, chunk-local;
     the driver passes the global index once it knows the earlier chunks' units). The
     units of other chunks carry their reader's indexes."""
-    from .inputs import open_one  # the one input opener
-
     if chunk.kind == "file" and (chunk.source or chunk.target_only):
         return open_one(chunk.path, options, source=chunk.source, target_only=chunk.target_only)
     doc = open_one(chunk.path, options)
@@ -250,11 +249,5 @@ def chunk_document(chunk: Chunk, options: ReadOptions, base: int = 0) -> Documen
         doc.segments = _line_units(chunk, doc, options, base)
     elif chunk.kind == "slice":
         stop = None if chunk.end < 0 else chunk.end
-        doc.segments = itertools.islice(iter(doc.segments), chunk.start, stop)  # type: ignore[call-overload]
+        doc.segments = itertools.islice(iter(doc.segments), chunk.start, stop)
     return doc
-
-
-def iter_chunk_segments(chunk: Chunk, options: ReadOptions) -> tuple[Document, Iterator[Segment]]:
-    """A chunk's document and its units (convenience for tests)."""
-    doc = chunk_document(chunk, options)
-    return doc, iter(doc.segments)  # type: ignore[call-overload]

@@ -247,8 +247,8 @@ def score_cmd(hyps: tuple[str, ...], refs: tuple[str, ...], metrics: str, fmt: s
     with sacrebleu: BLEU, chrF, chrF++ and TER, with their signatures. Several systems
     are ranked; --paired-bs/--paired-ar test each against the first."""
     from .metrics import MetricOptions
-    from .scoring import confidence as add_ci
-    from .scoring import check_request, render, score_systems, significance
+    from .ranking import confidence as add_ci
+    from .ranking import check_request, render, score_systems, significance
 
     wanted = [m.strip().lower() for m in metrics.split(",") if m.strip()]
     check_request(wanted, n_samples)

@@ -67,7 +67,7 @@ def run(opts: Any, settings: Any) -> None:
     from .runner import resolve_enabled
     from .tui.app import ReviewApp
     from .tui.keymap import keymap_from_config
-    from .tui.loader import open_into
+    from .tui.loader import open_staged
     from .tui.session import ReviewSession
 
     config = settings.config
@@ -77,7 +77,7 @@ def run(opts: Any, settings: Any) -> None:
     need_terminal()
     keymap, warnings = keymap_from_config(config.raw)
     session = ReviewSession(None)  # type: ignore[arg-type]
-    app = ReviewApp(session, opener=lambda s: open_into(s, opts, settings), keymap=keymap,
+    app = ReviewApp(session, opener=lambda s: open_staged(s, opts, settings), keymap=keymap,
                     theme=settings.review.theme, warnings=warnings)
     try:
         app.run()

@@ -42,14 +42,14 @@ class Config:
     severity: dict[str, Severity] = field(default_factory=dict)
     enabled: dict[str, bool] = field(default_factory=dict)
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
-    defaults: dict[str, Any] = field(default_factory=dict)
+    check_table: dict[str, Any] = field(default_factory=dict)  # the [check] table as written
     raw: dict[str, Any] = field(default_factory=dict)
 
-    def default(self, key: str, fallback: Any = None) -> Any:
-        """A ``[check]`` default such as ``target-lang`` (dashes or underscores)."""
+    def check_setting(self, key: str, fallback: Any = None) -> Any:
+        """A ``[check]`` setting such as ``target-lang`` (dashes or underscores)."""
         for k in (key, key.replace("-", "_"), key.replace("_", "-")):
-            if k in self.defaults:
-                return self.defaults[k]
+            if k in self.check_table:
+                return self.check_table[k]
         return fallback
 
 
@@ -164,7 +164,7 @@ def parse_config(raw: dict[str, Any], path: str = "<config>") -> Config:
     _validate(raw, path)
     cfg = Config(path=path, raw=raw)
     defaults = raw.get("check", {})
-    cfg.defaults = dict(defaults)
+    cfg.check_table = dict(defaults)
     cfg.enable = _as_list(defaults.get("enable", []), "check.enable", path)
     cfg.disable = _as_list(defaults.get("disable", []), "check.disable", path)
     checks = raw.get("checks", {})
@@ -255,7 +255,7 @@ def _placeholder_syntaxes(cfg: Config, opts: dict[str, Any]) -> None:
     """``[check] placeholder-syntaxes`` as the placeholder check's ``syntaxes``
     setting (its own table wins), checked against the registry."""
     if "syntaxes" not in opts:
-        declared = cfg.default("placeholder-syntaxes")
+        declared = cfg.check_setting("placeholder-syntaxes")
         if declared is not None:
             opts["syntaxes"] = declared
     for key in ("syntaxes", "styles"):
@@ -276,7 +276,7 @@ def _placeholder_syntaxes(cfg: Config, opts: dict[str, Any]) -> None:
 def config_paths(cfg: Config, key: str) -> list[str]:
     """A ``[check]`` path setting (string or list), resolved against the directory of
     the configuration file it came from."""
-    value = cfg.default(key, None)
+    value = cfg.check_setting(key, None)
     if value is None:
         return []
     items = [value] if isinstance(value, str) else list(value)

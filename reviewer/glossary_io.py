@@ -22,14 +22,15 @@ import csv
 import io
 import sqlite3
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Iterable
 
 from lxml import etree
 
 from .errors import ConfigError, InputError
 from .formats.xmlsafe import check_prolog, local, make_parser, syntax_error
 from .safetext import split_lines
-from .terms import Entry, Glossary
+from .terms.entries import Entry
+from .terms.glossary import Glossary
 
 __all__ = ["load_glossary", "read_table", "read_tbx"]
 
@@ -68,7 +69,7 @@ def review_glossary_pairs(store_path: str | Path) -> list[tuple[str, str]]:
     return [(str(s), str(t)) for s, t in rows]
 
 
-def with_review_entries(glossary: Any, inputs: Iterable[str]) -> Any:
+def with_review_entries(glossary: Glossary | None, inputs: Iterable[str]) -> Glossary | None:
     """``glossary`` plus the entries reviewers added in the review stores of
     ``inputs`` (``FILE.review.sqlite``), so ``check`` and ``report`` use them too."""
     pairs: list[tuple[str, str]] = []
@@ -143,18 +144,18 @@ def read_table(text: str, path: str | Path = "<glossary>") -> Glossary:
     tab = p.suffix.lower() in (".tsv", ".tab") or (
         p.suffix.lower() != ".csv" and "\t" in header_line
     )
+    numbered: Iterable[tuple[int, list[str]]]
     if tab:
-        rows = (ln.split("\t") for ln in lines)
+        numbered = ((n, ln.split("\t")) for n, ln in enumerate(lines, 1))
     else:
-        rows = csv.reader(io.StringIO(text, newline=""), strict=True)
+        reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+        numbered = ((reader.line_num, row) for row in reader)
     entries: list[Entry] = []
     cols: dict[str, int] | None = None
     ncols = 0
-    reader_line = 0
+    line_no = 0
     try:
-        for row in rows:
-            reader_line = (rows.line_num if not tab else reader_line + 1)  # type: ignore[union-attr]
-            line_no = reader_line
+        for line_no, row in numbered:
             if not row or all(not c.strip() for c in row) or row[0].startswith("#"):
                 continue
             if cols is None:
@@ -177,8 +178,8 @@ def read_table(text: str, path: str | Path = "<glossary>") -> Glossary:
                     f"row has {len(row)} fields but the header has {ncols}", p, line_no
                 )
 
-            def cell(name: str) -> str:
-                i = cols.get(name)  # type: ignore[union-attr]
+            def cell(name: str, fields: dict[str, int] = cols, row: list[str] = row) -> str:
+                i = fields.get(name)
                 return row[i].strip() if i is not None and i < len(row) else ""
 
             source = cell("source")
@@ -200,7 +201,7 @@ def read_table(text: str, path: str | Path = "<glossary>") -> Glossary:
                       cell("note"), f"{p}:{line_no}")
             )
     except csv.Error as e:
-        raise ConfigError(f"malformed CSV: {e}", p, reader_line or None) from None
+        raise ConfigError(f"malformed CSV: {e}", p, line_no or None) from None
     if cols is None:
         raise ConfigError("empty glossary: a header row with a 'source' column is required", p, 1)
     return Glossary(entries, name=str(p))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 __all__ = [
+    "language_name",
     "base",
     "subtags",
     "CJK",
@@ -60,6 +61,21 @@ def base(lang: str | None) -> str:
     """The primary language subtag, lowercased: ``pt-BR`` -> ``pt``; ``""`` when unknown."""
     t = subtags(lang)
     return t[0] if t else ""
+
+
+@lru_cache(maxsize=256)
+def language_name(lang: str | None) -> str:
+    """The English name of ``lang``'s language from CLDR (Babel): ``ru`` -> ``Russian``;
+    the code itself when CLDR does not know it."""
+    code = base(lang)
+    if not code:
+        return "the target language"
+    try:
+        from babel import Locale
+
+        return str(Locale.parse(code).english_name or code)
+    except Exception:  # babel.UnknownLocaleError, ValueError: not a CLDR locale
+        return code
 
 
 # --- scripts and writing conventions -------------------------------------------------
@@ -382,7 +398,7 @@ _REPEAT_OK: dict[str, frozenset[str]] = {
     "fr": frozenset({"nous", "vous", "si", "tout", "bien", "toc", "cri", "bon"}),
     "de": frozenset({"die", "das", "der", "den", "dem", "sie", "so", "ganz"}),
     "nl": frozenset({"die", "dat"}),
-    "it": frozenset({"via", "piano", "pian", "poco", "così", "bene", "quasi", "pian", "tanto",
+    "it": frozenset({"via", "piano", "pian", "poco", "così", "bene", "quasi", "tanto",
                      "passo", "man", "ora", "mai", "sempre", "zitto", "forte", "caso"}),
     "es": frozenset({"ya", "sí", "poco", "muy", "casi", "bien", "tal"}),
     "pt": frozenset({"já", "sim", "bem", "pouco", "muito", "corre"}),
@@ -416,7 +432,7 @@ KNOWN_NAMES: frozenset[str] = frozenset(
         "kotlin", "swift", "rust", "golang", "docker", "kubernetes", "intel", "samsung",
         "adobe", "oracle", "ibm", "dropbox", "slack", "zoom", "skype", "whatsapp",
         "telegram", "signal", "spotify", "netflix", "paypal", "visa", "mastercard",
-        "wikipedia", "gnome", "kde", "xfce", "debian", "mysql", "postgresql", "sqlite",
+        "wikipedia", "gnome", "kde", "xfce", "mysql", "postgresql", "sqlite",
         "chatgpt", "copilot", "gemini", "claude", "anthropic", "cuda", "tesla", "wordpress",
         "drupal", "joomla", "bluetooth", "wi-fi", "wifi", "usb", "hdmi", "thunderbird",
         "libreoffice", "openoffice", "gimp", "inkscape", "blender", "steam", "xbox",

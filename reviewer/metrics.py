@@ -10,9 +10,13 @@ score carries its sacrebleu signature.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 import numpy as np
+
+if TYPE_CHECKING:  # sacrebleu is imported when a metric is made (its import is slow)
+    from sacrebleu.metrics import TER
+    from sacrebleu.metrics.base import Metric, Score
 
 METRICS = ("bleu", "chrf", "chrf++", "ter")
 HIGHER_IS_BETTER = {"bleu": True, "chrf": True, "chrf++": True, "ter": False}
@@ -32,10 +36,10 @@ class MetricOptions:
 
 
 def make_metric(name: str, options: MetricOptions | None = None,
-                sentence: bool = False) -> Any:
+                sentence: bool = False) -> Metric:
     """A sacrebleu metric object: ``bleu`` (effective order when ``sentence``),
     ``chrf``, ``chrf++`` or ``ter``."""
-    from sacrebleu.metrics import BLEU, CHRF, TER
+    from sacrebleu.metrics import BLEU, CHRF
 
     o = options or MetricOptions()
     if name == "bleu":
@@ -50,10 +54,10 @@ def make_metric(name: str, options: MetricOptions | None = None,
     raise ValueError(f"unknown metric {name!r} (known: {', '.join(METRICS)})")
 
 
-_FAST_TER: Any = None
+_FAST_TER: type[TER] | None = None
 
 
-def _fast_ter_class() -> Any:
+def _fast_ter_class() -> type[TER]:
     """sacrebleu's TER with its edit count from :mod:`reviewer.ter` (the same count,
     several times faster); the signature, tokenisation and formulas are sacrebleu's."""
     global _FAST_TER
@@ -62,7 +66,7 @@ def _fast_ter_class() -> Any:
 
         from .ter import translation_edit_rate
 
-        class FastTER(TER):  # type: ignore[misc]
+        class FastTER(TER):
             """TER whose segment statistics use the faster, identical edit count."""
 
             def _compute_segment_statistics(self, hypothesis: str, ref_kwargs: dict) -> list[float]:
@@ -111,21 +115,29 @@ class SegmentStats:
             if self.hyps:  # the state _cache_references leaves, as below
                 self.metric._cache_references([r[:1] for r in self.refs])
             self._set_num_refs()
-            self.rows = None if rows is None else np.asarray(rows, dtype=np.float64)
-            self.total = self.rows.sum(axis=0) if total is None else total
+            self.rows: np.ndarray | None = (None if rows is None
+                                            else np.asarray(rows, dtype=np.float64))
+            self.total: np.ndarray = self.kept_rows().sum(axis=0) if total is None else total
             return
         # References' n-grams are extracted a chunk at a time and not kept (for chrF
         # they weigh ~30 KB a segment: GBs at 100k segments); update() re-extracts the
         # one segment's, which costs about as much as its hypothesis.
-        rows: list[list[float]] = []
+        computed: list[list[float]] = []
         for a in range(0, len(self.hyps), _CHUNK):
             cache = self.metric._cache_references([r[a:a + _CHUNK] for r in self.refs])
-            rows.extend(self._stats(h, info)
-                        for h, info in zip(self.hyps[a:a + _CHUNK], cache))
+            computed.extend(self._stats(h, info)
+                            for h, info in zip(self.hyps[a:a + _CHUNK], cache))
         self._set_num_refs()
-        width = len(rows[0]) if rows else 0
-        self.rows = np.array(rows, dtype=np.float64).reshape(len(rows), width)
-        self.total = self.rows.sum(axis=0)
+        width = len(computed[0]) if computed else 0
+        kept = np.array(computed, dtype=np.float64).reshape(len(computed), width)
+        self.rows = kept
+        self.total = kept.sum(axis=0)
+
+    def kept_rows(self) -> np.ndarray:
+        """The per-segment rows (refused for statistics built from a total alone)."""
+        if self.rows is None:
+            raise ValueError("no per-segment statistics (built from a corpus total alone)")
+        return self.rows
 
     def _set_num_refs(self) -> None:
         """The signature's nrefs over the whole corpus, as _cache_references decides it."""
@@ -150,18 +162,18 @@ class SegmentStats:
         """sacrebleu's signature of the corpus metric (nrefs, tokenizer, version...)."""
         return str(self.metric.get_signature())
 
-    def corpus(self, indices: Iterable[int] | None = None) -> Any:
+    def corpus(self, indices: Iterable[int] | None = None) -> Score:
         """The corpus score (a sacrebleu Score) of all segments or of a subset."""
         if indices is None:
             stats = self.total
         else:
             idx = np.fromiter(indices, dtype=np.int64)
-            stats = self.rows[idx].sum(axis=0) if len(idx) else np.zeros_like(self.total)
+            stats = self.kept_rows()[idx].sum(axis=0) if len(idx) else np.zeros_like(self.total)
         return self.metric._compute_score_from_stats(_as_stats(stats))
 
     def segment(self, i: int) -> float:
         """Sentence-level score of segment ``i`` (BLEU with effective order)."""
-        return float(self._sentence_metric._compute_score_from_stats(_as_stats(self.rows[i])).score)
+        return float(self._sentence_metric._compute_score_from_stats(_as_stats(self.kept_rows()[i])).score)
 
     def segments(self) -> list[float]:
         """Sentence-level scores of every segment."""
@@ -170,8 +182,9 @@ class SegmentStats:
     def update(self, i: int, hyp: str) -> None:
         """Replace segment ``i``'s hypothesis; the corpus total is adjusted in place."""
         new = np.asarray(self._row(hyp, i), dtype=np.float64)
-        self.total += new - self.rows[i]
-        self.rows[i] = new
+        rows = self.kept_rows()
+        self.total += new - rows[i]
+        rows[i] = new
         self.hyps[i] = hyp
 
     def bootstrap_ci(self, n_samples: int = 1000, seed: int = 12345) -> tuple[float, float, float]:
@@ -181,12 +194,13 @@ class SegmentStats:
         same estimate: the mean of the resampled scores and, as ``ci``, half the
         distance between the sorted scores ``n // 40`` from either end."""
         rng = np.random.default_rng(seed)
-        n = len(self.rows)
+        rows = self.kept_rows()
+        n = len(rows)
         if n == 0:
             return 0.0, 0.0, 0.0
         idxs = rng.choice(n, size=(n_samples, n), replace=True)
         scores = sorted(
-            float(self.metric._compute_score_from_stats(_as_stats(self.rows[ix].sum(axis=0))).score)
+            float(self.metric._compute_score_from_stats(_as_stats(rows[ix].sum(axis=0))).score)
             for ix in idxs
         )
         mean = float(np.mean(scores))
@@ -212,9 +226,12 @@ def corpus_scores(hyps: Sequence[str], refs: Sequence[Sequence[str]],
              and all(r is not None for r in refs[0]))
     out = {m: SegmentStats(m, hyps, refs, options) for m in metrics if not (share and m == "chrf")}
     if share:
+        from sacrebleu.metrics import CHRF
+
         plus = out["chrf++"]
+        assert isinstance(plus.metric, CHRF)
         width = 3 * plus.metric.char_order
-        out["chrf"] = SegmentStats("chrf", hyps, refs, options, rows=plus.rows[:, :width].copy())
+        out["chrf"] = SegmentStats("chrf", hyps, refs, options, rows=plus.kept_rows()[:, :width].copy())
     return {m: out[m] for m in metrics}
 
 

@@ -31,15 +31,18 @@ import getpass
 import hashlib
 import json
 import os
-from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
+from . import project_export
+from .config import Config
+from .corrections import ApplyResult, Correction, CorrectionRecord, check_correction
 from .errors import InputError, UsageError
 from .formats.base import ReadOptions
-from .safetext import bad_control, describe_char
-from .model import CODE_RE, Document, Finding, Segment, code_index
+from .inputs import project_document, require_regular
+from .model import CODE_RE, Document, Finding, Segment
+from .project_export import PARTIAL_FORMATS
 from .store import (
     STATUSES,
     AnnotationRow,
@@ -57,87 +60,41 @@ from .store import (
     default_store_path,
     now_iso,
 )
+from .unit_keys import (
+    FORM_SEP,
+    map_keys,
+    map_stored,
+    readable_text,
+    same_text,
+    stored_text,
+    unique_ids,
+    with_form,
+)
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from .runner import CheckPlan
 
 __all__ = [
     "Project",
     "Correction",
     "ApplyResult",
+    "CorrectionRecord",
     "AnnotationRow",
     "Change",
     "ConflictError",
     "default_reviewer",
     "PARTIAL_FORMATS",
+    "FORM_SEP",
+    "map_keys",
 ]
 
-#: Separator of the plural forms in the stored text of a corrected plural entry (PO
-#: ``msgstr[0]``, ``msgstr[1]``...): NUL, as in gettext's MO files, since no PO string
-#: can hold one.
-FORM_SEP = "\x00"
 
-# Line-based formats without quoting: the characters a unit's target cannot hold.
-LINE_FORMATS = {"tsv": "\t\n\r", "txt": "\n\r"}
-# Formats whose targets hold inline codes as private-use characters (model.CODE_RE).
-CODE_FORMATS = ("xliff", "tmx")
-# Formats where a file holding only the corrected units still makes sense.
-PARTIAL_FORMATS = ("tmx", "jsonl", "tsv", "csv")
-# State written for reviewed (corrected or accepted) units: XLIFF 1.2 has no
-# "reviewed", its "signed-off" means "changes reviewed and approved"; "final" is kept.
-XLIFF12_REVIEWED = "signed-off"
-XLIFF2_REVIEWED = "reviewed"
-
-
-@dataclass(frozen=True, slots=True)
-class Correction:
-    """A current correction: the input's target (``before``) and the corrected one.
-
-    ``index`` is None for an orphan (its segment is no longer in the input). The
-    fields of interfaces.md (Corrections JSONL) come from :meth:`to_dict`.
-    """
-
-    unit: str
-    source: str
-    before: str | None
-    after: str
-    reviewer: str | None
-    time: str | None
-    note: str | None
-    index: int | None = None
-    form: int | None = None
-    stale: bool = False  # made on a target the input no longer has (not applied)
-
-    @property
-    def orphan(self) -> bool:
-        """True when the corrected segment is no longer in the input."""
-        return self.index is None
-
-    def to_dict(self) -> dict[str, object]:
-        """The stable JSON object: unit, before, after, reviewer, time, note."""
-        d: dict[str, object] = {"unit": self.unit, "before": self.before, "after": self.after,
-                                "reviewer": self.reviewer, "time": self.time, "note": self.note}
-        if self.form is not None:
-            d["form"] = self.form
-        return d
-
-
-@dataclass(slots=True)
-class ApplyResult:
-    """What :meth:`Project.apply_corrections` did."""
-
-    applied: list[str]
-    unchanged: list[str]
-    conflicts: list[tuple[str, str | None, str | None]]  # (unit, expected, actual)
-    unknown: list[str]
-
-    @property
-    def ok(self) -> bool:
-        """True when every correction was applied or was already there."""
-        return not self.conflicts and not self.unknown
-
-
-def default_reviewer(config: Any = None) -> str:
+def default_reviewer(config: Config | None = None) -> str:
     """``reviewer`` from the configuration the command resolved (top level), else the
     OS user. Never loads a configuration itself (see :mod:`reviewer.settings`)."""
-    name = config.raw.get("reviewer") if getattr(config, "raw", None) else None
+    name = config.raw.get("reviewer") if config is not None and config.raw else None
     if isinstance(name, str) and name.strip():
         return name.strip()
     try:
@@ -160,130 +117,18 @@ def file_sha256(path: str | os.PathLike[str]) -> tuple[str, int]:
     return h.hexdigest(), size
 
 
-def map_keys(segments: Sequence[Segment], stored: Iterable[Key]) -> tuple[list[Key], list[Key]]:
-    """Each segment's store key, and the stored keys that match no segment.
-
-    A stored key matches the segment with the same unit id and source text; keys left
-    over then match, in order, the first segment with the same (non-empty) source
-    text whose own key is not stored.
-    """
-    keys: list[Key] = [(s.id, s.source) for s in segments]
-    exact: dict[Key, int] = {}
-    for i, k in enumerate(keys):
-        exact.setdefault(k, i)
-    claimed: set[int] = set()
-    leftover: list[Key] = []
-    for k in stored:
-        hit = exact.get(k)
-        if hit is None:
-            leftover.append(k)
-        else:
-            claimed.add(hit)
-    if not leftover:
-        return keys, []
-    by_source: dict[str, list[int]] = defaultdict(list)
-    for i, s in enumerate(segments):
-        if s.source and i not in claimed:
-            by_source[s.source].append(i)
-    orphans: list[Key] = []
-    for k in leftover:
-        free = by_source.get(k[1]) if k[1] else None
-        if free:
-            keys[free.pop(0)] = k
-        else:
-            orphans.append(k)
-    return keys, orphans
-
-
-def _map_stored(segments: Sequence[Segment], stored: Iterable[Key],
-                made_on: dict[Key, str | None] | None = None,
-                ) -> tuple[dict[int, Key], dict[Key, list[int]], list[Key]]:
-    """:func:`map_keys` without a key per segment: ``(override, positions, orphans)``.
-
-    ``override`` holds the segments whose key is not their own ``(id, source)`` (a
-    stored key matched by source text alone); ``positions`` the segments of every
-    stored key that matches one; ``orphans`` the stored keys matching none. One pass
-    over the segments, and none when nothing is stored yet.
-    """
-    stored = list(stored)
-    if not stored:
-        return {}, {}, []
-    made_on = made_on or {}
-    wanted = set(stored)
-    units = {k[0] for k in wanted}
-    positions: dict[Key, list[int]] = {}
-    for i, s in enumerate(segments):
-        if s.id in units:
-            k = (s.id, s.source)
-            if k in wanted and (k not in made_on or _same(made_on[k], stored_text(s))):
-                positions.setdefault(k, []).append(i)
-    leftover = [k for k in stored if k not in positions]
-    override: dict[int, Key] = {}
-    if not leftover:
-        return override, positions, []
-    claimed = {v[0] for v in positions.values()}
-    sources = {k[1] for k in leftover if k[1]}
-    by_source: dict[str, list[int]] = defaultdict(list)
-    if sources:
-        for i, s in enumerate(segments):
-            if s.source in sources and i not in claimed:
-                by_source[s.source].append(i)
-    orphans: list[Key] = []
-    own: dict[Key, int] | None = None
-    for k in leftover:
-        free = by_source.get(k[1]) if k[1] else None
-        if free:
-            # a correction goes to a unit with the text it was made on, when there is one
-            pick = next((i for i in free if _same(stored_text(segments[i]), made_on[k])), free[0]) \
-                if k in made_on else free[0]
-            free.remove(pick)
-            override[pick] = k
-            positions[k] = [pick]
-            continue
-        if k in made_on:
-            # the unit is still there but its target changed: bound to it, and stale
-            if own is None:
-                own = {}
-                for i, s in enumerate(segments):
-                    own.setdefault((s.id, s.source), i)
-            if k in own:
-                positions[k] = [own[k]]
-                continue
-        orphans.append(k)
-    if override:
-        # A segment given a stored key by source no longer holds its own key.
-        for k, pos in list(positions.items()):
-            kept = [i for i in pos if override.get(i, k) == k]
-            if kept:
-                positions[k] = kept
-            else:
-                del positions[k]
-    return override, positions, orphans
-
-
-def unique_ids(segments: list[Segment]) -> list[Segment]:
-    """``segments`` with every unit id unique: a repeated id (two JSONL rows with one
-    ``id``, a PO msgid twice, a trans-unit id in two ``<file>`` elements) keeps its id
-    at its first occurrence and becomes ``ID#2``, ``ID#3``... at the next ones, in
-    document order (skipping any such name the file already uses). Corrections, the
-    store and ``apply`` use these ids, so no two units ever share a correction."""
-    ids = [s.id for s in segments]
-    used = set(ids)
-    if len(used) == len(ids):
-        return segments
-    out = list(segments)
-    seen: dict[str, int] = {}
-    for i, s in enumerate(segments):
-        n = seen.get(s.id, 0) + 1
-        seen[s.id] = n
-        if n == 1:
-            continue
-        new = f"{s.id}#{n}"
-        while new in used:
-            n += 1
-            new = f"{s.id}#{n}"
-        used.add(new)
-        out[i] = replace(s, id=new)
+def _read_all(doc: Document, progress: Callable[[int, int], None] | None) -> list[Segment]:
+    """The document's segments as a list, reporting progress every 5,000 units (the
+    callback may raise to stop the read)."""
+    if progress is None or isinstance(doc.segments, list):
+        return doc.materialize()
+    out: list[Segment] = []
+    add = out.append
+    for seg in doc.segments:
+        add(seg)
+        if len(out) % 5_000 == 0:
+            progress(len(out), seg.line or 0)
+    doc.segments = out
     return out
 
 
@@ -296,33 +141,6 @@ def _big_input(path: Path) -> bool:
         return path.stat().st_size >= BIG_INPUT
     except OSError:
         return False
-
-
-def _same(a: str | None, b: str | None) -> bool:
-    return (a or "") == (b or "")
-
-
-def stored_text(seg: Segment) -> str | None:
-    """The text a segment is stored under in the review store: its target, or for a
-    plural entry every form joined by :data:`FORM_SEP`."""
-    if seg.plural_targets:
-        return FORM_SEP.join(seg.plural_targets)
-    return seg.target
-
-
-def _readable(text: str | None) -> str | None:
-    """A stored text for listing: a plural entry's forms joined by `` | ``."""
-    return None if text is None else text.replace(FORM_SEP, " | ")
-
-
-def with_form(seg: Segment, form: int, text: str) -> str:
-    """The stored text of ``seg`` once plural form ``form`` reads ``text``."""
-    forms = list(seg.plural_targets)
-    if not 0 <= form < len(forms):
-        raise UsageError(f"unit {seg.id!r} has no plural form {form} "
-                         f"(it has {len(forms)})")
-    forms[form] = text
-    return FORM_SEP.join(forms)
 
 
 class Project:
@@ -349,12 +167,15 @@ class Project:
     def open(cls, input_path: str | os.PathLike[str], store_path: str | os.PathLike[str] | None = None,
              reviewer: str | None = None, read_options: ReadOptions | None = None,
              source_path: str | os.PathLike[str] | None = None, create: bool = True,
-             config: Any = None, aligned: bool = False) -> "Project":
+             config: Config | None = None, aligned: bool = False,
+             progress: Callable[[int, int], None] | None = None) -> "Project":
         """Open ``input_path`` and its store (``FILE.review.sqlite`` unless
         ``store_path``; created unless ``create`` is False). With ``source_path`` the
         input is the target file of a plain-text pair; with ``aligned`` too, the two
         documents are sentence-aligned as ``check --align`` aligns them (the store is
-        then ``TARGET.aligned.review.sqlite`` by default)."""
+        then ``TARGET.aligned.review.sqlite`` by default). ``progress(units, line)``
+        is called now and then while the input is read (units so far, the line
+        reached)."""
         options = read_options or ReadOptions()
         ipath = Path(input_path)
         # Reading makes a million objects and no garbage cycles: with the cyclic GC on,
@@ -369,7 +190,7 @@ class Project:
         gc.disable()
         try:
             project = cls._open(ipath, store_path, reviewer, options, source_path, create,
-                                config, aligned)
+                                config, aligned, progress)
             if big and gc_was_on:
                 gc.freeze()
             return project
@@ -381,19 +202,16 @@ class Project:
     def _open(cls, ipath: Path, store_path: str | os.PathLike[str] | None,
               reviewer: str | None, options: ReadOptions,
               source_path: str | os.PathLike[str] | None, create: bool,
-              config: Any, aligned: bool = False) -> "Project":
-        from .inputs import project_document, require_regular
-
+              config: Config | None, aligned: bool = False,
+              progress: Callable[[int, int], None] | None = None) -> "Project":
         require_regular(ipath, "a review store belongs to a file")
         if source_path is not None:
             require_regular(source_path, "a review store belongs to a file")
         doc = project_document(ipath, options, source_path, aligned)
         if source_path is not None and not aligned and doc.format != "txt":
-            from dataclasses import replace as _replace
-
             # a resource file paired by key: writers need the source file too
-            options = _replace(options, source_file=str(source_path))
-        originals = doc.materialize()
+            options = replace(options, source_file=str(source_path))
+        originals = _read_all(doc, progress)
         if store_path is None and aligned:
             store_path = default_store_path(str(ipath) + ".aligned")
         sp = Path(store_path) if store_path is not None else default_store_path(ipath)
@@ -435,7 +253,7 @@ class Project:
         self._state: State = self.store.load_state()
         made_on = {k: r.original for k, r in self._state.corrections.items()
                    if r.after is not None}
-        self._override, self._positions, self._orphan_keys = _map_stored(
+        self._override, self._positions, self._orphan_keys = map_stored(
             self._orig, self._state.keys, made_on)
         self._orphan_set = set(self._orphan_keys)
         self._current: dict[int, Segment] = {}
@@ -552,6 +370,16 @@ class Project:
         """Format metadata of the input (XLIFF version, PO header...)."""
         return self.doc.meta
 
+    @property
+    def target_only(self) -> bool:
+        """True for a target-only review (the input has no source)."""
+        return self.doc.target_only
+
+    @property
+    def store_path(self) -> Path:
+        """The review store's file."""
+        return self.store.path
+
     def __len__(self) -> int:
         return len(self._orig)
 
@@ -577,7 +405,7 @@ class Project:
             if not self._state.corrections:
                 return seg
             row = self._state.corrections.get(self._key(i))
-            if row is None or row.after is None or not _same(row.original, stored_text(seg)):
+            if row is None or row.after is None or not same_text(row.original, stored_text(seg)):
                 return seg  # no correction, or one made on another text (see stale())
             cur = self._with_target(seg, row.after)
             self._current[i] = cur
@@ -610,15 +438,11 @@ class Project:
         self._sync()
         return self._state.statuses.get(self._key(self._index(i)), "unreviewed")
 
-    def is_corrected(self, i: int) -> bool:
-        """True when the current target differs from the input's."""
-        return not _same(stored_text(self.segment(i)), stored_text(self._orig[i]))
-
     def history(self, i: int) -> list[Change]:
         """The segment's action log, oldest first (undone entries marked)."""
         return self.store.history(self._key(self._index(i)))
 
-    def bulk_state(self) -> tuple[Any, dict[int, list[AnnotationRow]]]:
+    def bulk_state(self) -> tuple[np.ndarray, dict[int, list[AnnotationRow]]]:
         """Status codes (index in ``STATUSES``, a numpy int8 array) of every segment
         and the live annotations by position, from the cached state: no pass over
         the segments."""
@@ -648,35 +472,6 @@ class Project:
 
     # -- changing --------------------------------------------------------------
 
-    def _check_codes(self, i: int, text: str) -> None:
-        """Refuse a correction the export could not write: a character no format can
-        carry as text (C0 controls but TAB/LF/CR, U+FFFE/U+FFFF, lone surrogates), or,
-        in a format with inline codes (XLIFF, TMX), a private-use character standing
-        for a code the segment does not have."""
-        seg = self._orig[i]
-        bad = bad_control(text)
-        if bad is not None:
-            raise UsageError(
-                f"the correction of unit {seg.id!r} holds {describe_char(bad)}, a character "
-                f"{self.doc.format.upper()} files and the exports cannot carry as text")
-        cannot = LINE_FORMATS.get(self.doc.format, "")
-        hit = next((c for c in text if c in cannot), None)
-        if hit is not None:
-            what = "a tab" if hit == "\t" else "a line break"
-            raise UsageError(f"the correction of unit {seg.id!r} holds {what}, which a "
-                             f"{self.doc.format.upper()} unit cannot hold")
-        codes = seg.target_codes or seg.source_codes
-        if not codes and self.doc.format not in CODE_FORMATS:
-            return  # private-use characters are plain text here
-        for m in CODE_RE.finditer(text):
-            k = code_index(m.group())
-            if k is None or k >= len(codes):
-                what = f"inline code {k}" if codes else "a private-use character"
-                raise UsageError(
-                    f"the correction of unit {seg.id!r} uses {what} "
-                    f"(U+{ord(m.group()):04X}), which the segment does not have "
-                    f"({len(codes)} inline code{'s' if len(codes) != 1 else ''})")
-
     def correct(self, i: int, new_target: str, note: str | None = None,
                 expected: str | None = None, check: bool = False,
                 form: int | None = None) -> CorrectionRow | None:
@@ -690,7 +485,7 @@ class Project:
         self._index(i)
         if not isinstance(new_target, str):
             raise TypeError("new_target must be a str")
-        self._check_codes(i, new_target)
+        check_correction(self._orig[i], new_target, self.doc.format)
         seg = self._orig[i]
         if seg.plural_targets:
             cur = self.segment(i)
@@ -856,7 +651,7 @@ class Project:
                 return i
         return None
 
-    def apply_corrections(self, records: Iterable[dict[str, Any]]) -> ApplyResult:
+    def apply_corrections(self, records: Iterable[CorrectionRecord]) -> ApplyResult:
         """Record corrections made elsewhere (Corrections JSONL objects), in one
         transaction. A record whose ``before`` is not the current target is a
         conflict and is not applied; one already applied is left alone."""
@@ -877,14 +672,14 @@ class Project:
             i = found
             after = rec["after"]
             before = rec.get("before")
-            self._check_codes(i, after)
+            check_correction(self._orig[i], after, self.doc.format)
             form = rec.get("form")
             cur = self._segment(i)
             if cur.plural_targets:
                 # The form the record names, else the one whose text it says it replaces.
                 if form is None:
                     forms = cur.plural_targets
-                    form = next((k for k, t in enumerate(forms) if _same(t, before)), 0)
+                    form = next((k for k, t in enumerate(forms) if same_text(t, before)), 0)
                 try:
                     after = with_form(cur, int(form), after)
                 except (UsageError, ValueError):
@@ -919,9 +714,9 @@ class Project:
         for i in sorted(i for k in corrections for i in self._positions.get(k, ())):
             seg = self._orig[i]
             row = corrections.get(self._key(i))
-            if row is None or row.after is None or _same(row.after, stored_text(seg)):
+            if row is None or row.after is None or same_text(row.after, stored_text(seg)):
                 continue
-            if not _same(row.original, stored_text(seg)):
+            if not same_text(row.original, stored_text(seg)):
                 continue  # stale: listed by stale()
             if seg.plural_targets:  # one correction a changed plural form
                 cur = self._segment(i).plural_targets
@@ -950,10 +745,10 @@ class Project:
             seen.add(i)
             seg = self._orig[i]
             row = corrections.get(self._key(i))
-            if row is None or row.after is None or _same(row.original, stored_text(seg)):
+            if row is None or row.after is None or same_text(row.original, stored_text(seg)):
                 continue
-            out.append(Correction(seg.id, seg.source, _readable(row.original),
-                                  _readable(row.after) or "", row.reviewer, row.time, row.note, i,
+            out.append(Correction(seg.id, seg.source, readable_text(row.original),
+                                  readable_text(row.after) or "", row.reviewer, row.time, row.note, i,
                                   stale=True))
         return out
 
@@ -962,7 +757,7 @@ class Project:
         unit's target changed since (stale), or its unit left the input (orphan)."""
         out = []
         for c in self.stale():
-            now = _readable(stored_text(self._orig[c.index])) if c.index is not None else None
+            now = readable_text(stored_text(self._orig[c.index])) if c.index is not None else None
             out.append((c, f"the input's target changed since the correction (made on "
                            f"{c.before!r}, now {now!r})"))
         for c in self.orphans():
@@ -978,11 +773,11 @@ class Project:
             row = self._state.corrections.get(k)
             if row is None or row.after is None:
                 continue
-            out.append(Correction(k[0], k[1], _readable(row.before), _readable(row.after) or "",
+            out.append(Correction(k[0], k[1], readable_text(row.before), readable_text(row.after) or "",
                                   row.reviewer, row.time, row.note, None))
         return out
 
-    def findings(self, plan: Any) -> list[Finding]:
+    def findings(self, plan: CheckPlan) -> list[Finding]:
         """Run a :class:`~reviewer.runner.CheckPlan` over the current segments and drop
         the dismissed findings."""
         doc = self.current_document()
@@ -996,7 +791,7 @@ class Project:
             out.append(f)
         return out
 
-    def findings_by_segment(self, plan: Any) -> dict[int, list[Finding]]:
+    def findings_by_segment(self, plan: CheckPlan) -> dict[int, list[Finding]]:
         """:meth:`findings` grouped by segment position (segments without findings
         left out), for a review screen."""
         out: dict[int, list[Finding]] = {}
@@ -1029,139 +824,14 @@ class Project:
         changed (or written, for TMX and partial files).
         """
         self._sync()
-        return _export(self, Path(out), only_corrected, to, source_lang, target_lang)
+        return project_export.export(self, Path(out), only_corrected, to, source_lang,
+                                     target_lang)
 
-    def _changes(self) -> dict[int, Segment]:
-        """Segments to write, by file index: corrected targets, advanced states."""
-        fmt = self.doc.format
-        v2 = str(self.doc.meta.get("xliff_version", "")).startswith("2")
-        changes: dict[int, Segment] = {}
+    def reviewed_units(self) -> Iterator[tuple[Segment, Segment, str, CorrectionRow | None]]:
+        """Every segment, in document order, as ``(the input's, the current, review
+        status, its correction row or None)``, from the cached state (what an export
+        writes; no store read per segment)."""
+        statuses, corrections = self._state.statuses, self._state.corrections
         for i, seg in enumerate(self._orig):
-            cur = self._segment(i)
-            reviewed = self._state.statuses.get(self._key(i)) in ("accepted", "corrected")
-            changed = not _same(stored_text(cur), stored_text(seg))
-            new = replace(seg, target=cur.target, target_codes=cur.target_codes,
-                          plural_targets=cur.plural_targets)
-            if fmt == "xliff" and reviewed and seg.state != "final" and new.target is not None:
-                want = XLIFF2_REVIEWED if v2 else XLIFF12_REVIEWED
-                if seg.state != want:
-                    new = replace(new, state=want)
-                    changed = True
-            if fmt == "po" and reviewed and "fuzzy" in seg.flags:
-                new = replace(new, flags=seg.flags - {"fuzzy"}, state=None)
-                changed = True
-            if changed:
-                changes[seg.index] = new
-        return changes
-
-    def _tmx_pairs(self, only_corrected: bool) -> list[Any]:
-        from .formats.tmx_export import TmxPair
-
-        pairs = []
-        for i, seg in enumerate(self._orig):
-            if "obsolete" in seg.flags:
-                continue
-            cur = self._segment(i)
-            corrected = not _same(stored_text(cur), stored_text(seg))
-            if only_corrected and not corrected:
-                continue
-            row = self._state.corrections.get(self._key(i)) if corrected else None
-            when, who = (row.time, row.reviewer) if row else (None, None)
-            if cur.plural_targets:  # a unit a plural form, ids "msgid[k]"
-                for k, (_, fs) in enumerate(cur.forms()):
-                    if fs.target and not (only_corrected and fs.target == seg.plural_targets[k]):
-                        pairs.append(TmxPair(f"{seg.id}[{k}]", fs.source, fs.target,
-                                             seg.source_codes, cur.target_codes, when, who))
-                continue
-            if not cur.target:
-                continue
-            pairs.append(TmxPair(seg.id, seg.source, cur.target, seg.source_codes,
-                                 cur.target_codes, when, who))
-        return pairs
-
-
-def _export(p: Project, out: Path, only_corrected: bool, to: str | None,
-            source_lang: str | None, target_lang: str | None) -> int:
-    from .formats import write_document
-    from .formats import plaintext
-
-    fmt = p.format
-    if p.aligned and to != "tmx":
-        raise UsageError("a sentence-aligned review exports as a translation memory: "
-                         "use --to tmx")
-    if to not in (None, fmt, "tmx"):
-        raise UsageError(f"cannot export to {to!r}: only the input's format ({fmt}) or tmx")
-    if out.exists() and out.resolve() == p.store.path.resolve():
-        raise UsageError("the export would overwrite the review store", out)
-    if not out.parent.is_dir():
-        raise UsageError("cannot write output: directory does not exist", out)
-    if to == "tmx" or (only_corrected and fmt == "tmx"):
-        return _export_tmx(p, out, only_corrected, source_lang, target_lang)
-    if only_corrected and fmt not in PARTIAL_FORMATS:
-        raise UsageError(
-            f"--only-corrected is not available for {fmt} files (a partial file would "
-            f"drop units); use --to tmx, or a {'/'.join(PARTIAL_FORMATS).upper()} input")
-    changes = p._changes()
-    if only_corrected:
-        return _export_partial(p, out, changes)
-    if p.source_path is not None and p.format == "txt":
-        plaintext.write_pair(p.source_path, p.path, out, changes, p.read_options)
-    else:
-        write_document(p.path, out, changes, p.read_options)
-    return len(changes)
-
-
-def _export_tmx(p: Project, out: Path, only_corrected: bool, source_lang: str | None,
-                target_lang: str | None) -> int:
-    from .formats.tmx_export import DATATYPES, write_tmx
-
-    if p.doc.target_only:
-        raise UsageError("a target-only document has no source: it cannot become a TMX memory")
-    src = source_lang or p.source_lang
-    tgt = target_lang or p.target_lang
-    if not src or not tgt:
-        raise UsageError("TMX needs both languages: give --source-lang and --target-lang")
-    return write_tmx(out, p._tmx_pairs(only_corrected), src, tgt,
-                     DATATYPES.get(p.format, "unknown"), native_tmx=p.format == "tmx")
-
-
-def _export_partial(p: Project, out: Path, changes: dict[int, Segment]) -> int:
-    """Write only the corrected units (with a TSV/CSV header row) of a line-based file:
-    the whole corrected file goes to a temporary file first, then its changed units'
-    lines (a CSV record may span several) are copied out."""
-    import tempfile
-
-    from .formats import open_document
-    from .formats.base import atomic_write_bytes
-    from .formats.plaintext import TextLines, load_lines
-
-    wanted = {i for i in range(len(p._orig))
-              if p._orig[i].index in changes and not _same(changes[p._orig[i].index].target,
-                                                             p._orig[i].target)}
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=f".{p.format}", dir=out.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        from .formats import write_document
-
-        write_document(p.path, tmp, changes, p.read_options)
-        segs = open_document(tmp, replace(p.read_options, format=p.format)).materialize()
-        text = load_lines(tmp)
-    finally:
-        tmp.unlink(missing_ok=True)
-    lines = text.lines
-    starts = [s.line or 1 for s in segs]
-    kept: list[str] = []
-    if p.format != "jsonl" and starts:
-        kept += lines[: starts[0] - 1]
-    eol = next((ln[len(ln.rstrip("\r\n")):] for ln in lines if ln.endswith(("\n", "\r"))), "\n")
-    for k in sorted(wanted):
-        end = starts[k + 1] - 1 if k + 1 < len(starts) else len(lines)
-        chunk = lines[starts[k] - 1 : end]
-        while chunk and not chunk[-1].strip():
-            chunk.pop()
-        if chunk and not chunk[-1].endswith(("\n", "\r")):
-            chunk[-1] += eol
-        kept += chunk
-    atomic_write_bytes(out, TextLines(kept, text.encoding, text.bom).to_bytes())
-    return len(wanted)
+            key = self._key(i)
+            yield seg, self._segment(i), statuses.get(key, "unreviewed"), corrections.get(key)

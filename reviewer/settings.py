@@ -30,11 +30,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
 from .config import Config, config_paths, load_config
 from .errors import ConfigError, UsageError
 from .model import Severity
+
+if TYPE_CHECKING:  # imported where used: settings are resolved before anything is read
+    from .formats.base import ReadOptions
+    from .mqm import Profile
+    from .runner import CheckPlan
+    from .terms.glossary import Glossary
 
 #: The MQM profile every command uses unless the file or ``--profile`` names another.
 DEFAULT_MQM_PROFILE = "mqm"
@@ -66,7 +72,7 @@ class ReadSettings:
     input_format: str | None = None
     keys_given: frozenset[str] = frozenset()  # read keys set by the user (file or option)
 
-    def options(self) -> Any:
+    def options(self) -> ReadOptions:
         """The :class:`~reviewer.formats.ReadOptions` these settings describe."""
         from .formats import ReadOptions
 
@@ -103,7 +109,7 @@ class MqmSettings:
 
     profile: str = DEFAULT_MQM_PROFILE
 
-    def get(self, config: Config) -> Any:
+    def get(self, config: Config) -> Profile:
         """The :class:`~reviewer.mqm.Profile` object."""
         from .mqm import get_profile
 
@@ -121,23 +127,23 @@ class Settings:
     mqm: MqmSettings = field(default_factory=MqmSettings)
 
     @property
-    def read_options(self) -> Any:
+    def read_options(self) -> ReadOptions:
         """Shorthand for ``self.read.options()``."""
         return self.read.options()
 
-    def load_glossary(self) -> Any:
+    def load_glossary(self) -> Glossary | None:
         """The merged glossary of ``check.glossaries`` (None when there is none)."""
         if not self.check.glossaries:
             return None
         from .inputs import readable_path
-        from .terms import load_glossary
+        from .glossary_io import load_glossary
 
         ro = self.read
         loaded = [load_glossary(str(readable_path(p)), ro.source_lang, ro.target_lang)
                   for p in self.check.glossaries]
         return loaded[0] if len(loaded) == 1 else loaded[0].merge(*loaded[1:])
 
-    def plan(self, glossary: Any = None) -> Any:
+    def plan(self, glossary: Glossary | None = None) -> CheckPlan:
         """The check plan (enable/disable over the file's and the built-in defaults)."""
         from .runner import plan_checks
 
@@ -198,11 +204,11 @@ def resolve(params: Mapping[str, Any], sources: Mapping[str, Any] | None = None,
     def pick(name: str, key: str, default: Any) -> Any:
         if _typed(params, sources, name):
             return params[name]
-        return config.default(key, default)
+        return config.check_setting(key, default)
 
     read_values = {name: pick(name, key, default) for name, key, default in READ_KEYS}
     given = frozenset(name for name, key, _ in READ_KEYS
-                      if _typed(params, sources, name) or config.default(key) is not None)
+                      if _typed(params, sources, name) or config.check_setting(key) is not None)
     if read_values["input_format"] is not None:
         from .formats import FORMAT_MODULES
 

@@ -40,7 +40,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from .errors import InputError, ReviewerError
 
@@ -572,6 +572,31 @@ class Store:
                        "ORDER BY id", key)
         return (_correction_row(c[0]) if c else None, s[0][0] if s else None,
                 [AnnotationRow(*r) for r in a])
+
+    def state_of(self, keys: Iterable[Key]) -> State:
+        """:meth:`load_state` for the given keys alone (a few indexed queries a key, no
+        pass over the store): what a screen showing a file's first units needs."""
+        corr: dict[Key, CorrectionRow] = {}
+        statuses: dict[Key, str] = {}
+        ann: dict[Key, list[AnnotationRow]] = {}
+        seen: list[Key] = []
+        for key in dict.fromkeys(keys):
+            row, status, anns = self.key_state(key)
+            if row is not None:
+                corr[key] = row
+            if status is not None:
+                statuses[key] = status
+            if anns:
+                ann[key] = anns
+            if row is not None or status is not None or anns or self._read(
+                    "SELECT 1 FROM actions WHERE unit = ? AND source = ? LIMIT 1", key):
+                seen.append(key)
+        return State(corr, statuses, ann, self.dismissed(), seen, self.dismiss_rules())
+
+    def keys_with_source(self, source: str) -> list[Key]:
+        """Every stored key whose source text is ``source``."""
+        return [(r[0], r[1]) for r in self._read(
+            "SELECT DISTINCT unit, source FROM actions WHERE source = ?", (source,))]
 
     def dismissed(self) -> set[Content]:
         """The content keys of every live dismissal."""

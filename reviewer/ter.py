@@ -30,6 +30,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left, bisect_right
 from operator import add
+from typing import cast
 
 # sacrebleu's limits and its helpers that work on any word lists, used as they are.
 from sacrebleu.metrics.lib_ter import (
@@ -42,6 +43,12 @@ from sacrebleu.metrics.lib_ter import (
 )
 
 _INF = int(1e16)
+
+
+def _shift_words(words: list[int], start: int, length: int, target: int) -> list[int]:
+    """sacrebleu's ``_perform_shift`` on word ids: it slices and joins any list, but is
+    annotated for ``list[str]``."""
+    return cast("list[int]", _perform_shift(cast("list[str]", words), start, length, target))
 
 
 def translation_edit_rate(words_hyp: list[str], words_ref: list[str]) -> tuple[int, int]:
@@ -284,7 +291,7 @@ def _shift(hyp: list[int], ref: list[int], ed: _EditDistance, pre_score: int,
             if score is None:
                 # Only rows p+1..q change; the rest of the way is the old words'.
                 p, q = _changed(start_h, length, idx, len(hyp))
-                shifted = _perform_shift(hyp, start_h, length, idx)
+                shifted = _shift_words(hyp, start_h, length, idx)
                 row = ed.rows(shifted, p, rows[p], q)[-1] if q > p else rows[p]
                 cost = min(_joined(row, back[len(hyp) - q], ed.n_ref), _INF)
                 score = costed[key] = pre_score - cost
@@ -299,5 +306,5 @@ def _shift(hyp: list[int], ref: list[int], ed: _EditDistance, pre_score: int,
     if best is None:
         return 0, hyp, checked, (0, 0)
     gain, length, start_h, idx = best[0], best[1], -best[2], -best[3]
-    return (gain, _perform_shift(hyp, start_h, length, idx), checked,
+    return (gain, _shift_words(hyp, start_h, length, idx), checked,
             _changed(start_h, length, idx, len(hyp)))

@@ -26,7 +26,7 @@ from reviewer.formats.po import (
     parse_catalog,
     protect_line_breaks,
 )
-from reviewer.formats.po_parse import Odd, iter_entries, unescape
+from reviewer.formats.po_parse import LeftToPolib, iter_entries, unescape
 
 
 def reference(text: str, path: str = "x.po") -> tuple[dict[str, str], list]:
@@ -160,7 +160,7 @@ def test_unescape() -> None:
 
 
 def test_odd_names_line() -> None:
-    with pytest.raises(Odd) as e:
+    with pytest.raises(LeftToPolib) as e:
         list(iter_entries(HEADER + "what\n"))
     assert e.value.line == 6
 

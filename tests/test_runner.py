@@ -182,8 +182,8 @@ def test_config_errors_name_file_and_line(tmp_path: Path) -> None:
 
 def test_config_defaults_read_with_dashes_or_underscores() -> None:
     cfg = parse_config({"check": {"target_lang": "it", "fail-on": "major"}})
-    assert cfg.default("target-lang") == "it"
-    assert cfg.default("fail_on") == "major"
+    assert cfg.check_setting("target-lang") == "it"
+    assert cfg.check_setting("fail_on") == "major"
 
 
 class SameSpanA(Check):

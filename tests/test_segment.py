@@ -1,10 +1,10 @@
-"""Table-driven tests of sentence splitting (reviewer/segment.py)."""
+"""Table-driven tests of sentence splitting (reviewer/sentences.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from reviewer.segment import (
+from reviewer.sentences import (
     segment_document,
     split_document,
     split_paragraphs,

@@ -6,13 +6,17 @@ Public entry points: :func:`open_document`, :func:`get_format`, :func:`detect_fo
 
 from __future__ import annotations
 
-import importlib
+from dataclasses import replace
 from pathlib import Path
 from typing import Mapping
 
-from ..errors import InputError, UsageError
+from ..errors import InputError
 from ..model import Document, Segment
 from .base import Format, ReadOptions, read_head
+from .keysource import resolve_key_sources
+from .langcheck import check_declared
+from .plaintext import read_pair
+from .registry import FORMAT_MODULES, SUFFIXES, detect_format, get_format
 
 __all__ = [
     "Format",
@@ -22,112 +26,10 @@ __all__ = [
     "detect_format",
     "write_document",
     "FORMAT_MODULES",
+    "SUFFIXES",
     "open_documents",
     "open_pair",
 ]
-
-# name -> "module:Class"; modules are imported on first use so start-up stays fast.
-FORMAT_MODULES: dict[str, str] = {
-    "po": "reviewer.formats.po:PoFormat",
-    "xliff": "reviewer.formats.xliff:XliffFormat",
-    "tmx": "reviewer.formats.tmx:TmxFormat",
-    "tsv": "reviewer.formats.tabular:TsvFormat",
-    "csv": "reviewer.formats.tabular:CsvFormat",
-    "jsonl": "reviewer.formats.jsonl:JsonlFormat",
-    "txt": "reviewer.formats.plaintext:PlainTextFormat",
-    # app resource formats (key-value; monolingual ones pair a source file by key)
-    "json": "reviewer.formats.jsonres:I18nJsonFormat",
-    "arb": "reviewer.formats.jsonres:ArbFormat",
-    "xcstrings": "reviewer.formats.jsonres:XcstringsFormat",
-    "android": "reviewer.formats.android:AndroidFormat",
-    "resx": "reviewer.formats.resx:ResxFormat",
-    "ts": "reviewer.formats.qtts:QtTsFormat",
-    "strings": "reviewer.formats.apple:StringsFormat",
-    "stringsdict": "reviewer.formats.apple:StringsdictFormat",
-    "properties": "reviewer.formats.properties:PropertiesFormat",
-    "yaml": "reviewer.formats.yamlres:YamlFormat",
-}
-
-SUFFIXES: dict[str, str] = {
-    ".po": "po",
-    ".pot": "po",
-    ".xlf": "xliff",
-    ".xliff": "xliff",
-    ".xlf2": "xliff",
-    ".sdlxliff": "xliff",
-    ".mxliff": "xliff",
-    ".tmx": "tmx",
-    ".tsv": "tsv",
-    ".tab": "tsv",
-    ".csv": "csv",
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-    ".txt": "txt",
-    ".text": "txt",
-    ".json": "json",
-    ".arb": "arb",
-    ".xcstrings": "xcstrings",
-    ".xml": "android",
-    ".resx": "resx",
-    ".resw": "resx",
-    ".ts": "ts",
-    ".strings": "strings",
-    ".stringsdict": "stringsdict",
-    ".properties": "properties",
-    ".yml": "yaml",
-    ".yaml": "yaml",
-}
-
-_cache: dict[str, Format] = {}
-
-
-def get_format(name: str) -> Format:
-    """The format object registered under ``name``."""
-    if name not in FORMAT_MODULES:
-        raise UsageError(
-            f"unknown format {name!r} (known: {', '.join(sorted(FORMAT_MODULES))})"
-        )
-    if name not in _cache:
-        modname, _, clsname = FORMAT_MODULES[name].partition(":")
-        cls = getattr(importlib.import_module(modname), clsname)
-        _cache[name] = cls()
-    return _cache[name]
-
-
-def detect_format(path: str | Path, forced: str | None = None) -> Format:
-    """Pick the format for ``path``: forced name, else suffix, else content sniffing."""
-    if forced:
-        return get_format(forced)
-    p = Path(path)
-    name = SUFFIXES.get(p.suffix.lower())
-    if name in ("xliff", "tmx", "po"):
-        return get_format(name)
-    head = read_head(p)
-    if name == "json" and not get_format("json").sniff(head):
-        name = "jsonl"  # JSON Lines saved as .json
-    if name in ("android", "ts", "resx"):
-        # .xml/.ts may hold XLIFF or TMX too; a .ts must be Qt Linguist XML
-        if get_format(name).sniff(head):
-            return get_format(name)
-        for cand in ("xliff", "tmx"):
-            if get_format(cand).sniff(head):
-                return get_format(cand)
-        if not get_format(name).sniff(head):
-            raise InputError(f"not a {get_format(name).name} file (the content does not "
-                             "match the suffix)", p)
-    if name is None or name == "txt":
-        # Content decides for unknown suffixes (and XML saved as .txt).
-        for cand in ("xliff", "tmx", "po", "jsonl"):
-            if get_format(cand).sniff(head):
-                return get_format(cand)
-    if name is None:
-        raise InputError(
-            f"unrecognised file type {p.suffix or '(no suffix)'!r}; known suffixes: "
-            + ", ".join(sorted(SUFFIXES)),
-            p,
-        )
-    return get_format(name)
-
 
 def open_document(path: str | Path, options: ReadOptions | None = None) -> Document:
     """Open any supported bilingual file and return its document."""
@@ -143,11 +45,7 @@ def open_document(path: str | Path, options: ReadOptions | None = None) -> Docum
                         target_lang=options.target_lang, segments=[])
     doc = fmt.read(p, options)
     if fmt.name in ("xliff", "po"):
-        from .keysource import resolve_key_sources
-
         doc = resolve_key_sources(doc, options.source_file)
-    from .langcheck import check_declared
-
     doc = check_declared(doc)
     if options.strict:
         _refuse_problems(doc)
@@ -171,10 +69,6 @@ def open_documents(path: str | Path, options: ReadOptions | None = None) -> list
         fmt = detect_format(p, options.format)
         langs = getattr(fmt, "languages", None)
         if langs is not None and not _is_blank(p):
-            from dataclasses import replace
-
-            from .langcheck import check_declared
-
             return [check_declared(fmt.read(p, replace(options, target_lang=lang)))
                     for lang in langs(p)]
     return [open_document(p, options)]
@@ -184,8 +78,6 @@ def open_pair(source: str | Path, target: str | Path,
               options: ReadOptions | None = None) -> Document:
     """A source file and its translation: a monolingual resource format pairs them by
     key; other files (plain text) line by line."""
-    from dataclasses import replace
-
     options = options or ReadOptions()
     t = Path(target)
     if not t.exists():
@@ -195,9 +87,7 @@ def open_pair(source: str | Path, target: str | Path,
         if not Path(source).is_file():
             raise InputError("no such file", source)
         return fmt.read(t, replace(options, source_file=str(source)))
-    from . import plaintext
-
-    return plaintext.read_pair(Path(source), t, options)
+    return read_pair(Path(source), t, options)
 
 
 def _is_blank(p: Path) -> bool:

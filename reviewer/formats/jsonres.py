@@ -214,7 +214,7 @@ class XcstringsFormat(KeyedFormat):
             for _s, t in self.units(root, lang):
                 if t is not None:
                     spans[prefix + t.key] = t
-        ids = {s.index: s.id for s in doc.segments}  # type: ignore[attr-defined]
+        ids = {s.index: s.id for s in doc.segments}
         edits = []
         for idx, seg in changes.items():
             t = spans.get(ids.get(idx, seg.id))

@@ -200,6 +200,7 @@ class KeyedFormat(Format):
             segs = list(self.pair(src, tgt, tlang))
         segs = _dedupe_ids(segs)
         meta: dict[str, object] = dict(tgt.meta)
+        meta["resource"] = True  # app strings (labels, fragments), not running text
         if spath is not None:
             meta["source_path"] = str(spath)
         if tgt.problems:
@@ -278,7 +279,7 @@ class KeyedFormat(Format):
               options: ReadOptions) -> None:
         text, bom = self.load(path)
         parsed = self.parse(text, path)
-        ids = {s.index: s.id for s in self.read(path, options).segments}  # type: ignore[attr-defined]
+        ids = {s.index: s.id for s in self.read(path, options).segments}
         by_key = {e.key: e for e in parsed.entries}
         edits: list[tuple[int, int, str]] = []
         for idx, seg in changes.items():

@@ -19,6 +19,9 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..model import Document, Segment
+from .base import ReadOptions
+from .keyed import find_source
+from .registry import detect_format
 
 __all__ = ["looks_like_key", "is_key_sourced", "resolve_key_sources"]
 
@@ -47,19 +50,14 @@ def resolve_key_sources(doc: Document, source_file: str | None = None) -> Docume
         it: Iterator[Segment] = iter(doc.segments)
         head: list[Segment] = []
     else:
-        it = iter(doc.segments)  # type: ignore[call-overload]
+        it = iter(doc.segments)
         head = list(itertools.islice(it, _PEEK))
         if not is_key_sourced(head):
             doc.segments = itertools.chain(head, it)
             return doc
-    from .base import ReadOptions
-    from .keyed import find_source
-
     spath = Path(source_file) if source_file else find_source(doc.path)
     texts: dict[str, str] = {}
     if spath is not None:
-        from . import detect_format
-
         # the source-language file's own sources are keys too: read it as it is
         sdoc = detect_format(spath, doc.format).read(spath, ReadOptions())
         for s in sdoc:
@@ -67,6 +65,7 @@ def resolve_key_sources(doc: Document, source_file: str | None = None) -> Docume
                 texts.setdefault(s.source, s.target)
                 texts.setdefault(s.id, s.target)
     doc.meta["key_source"] = True
+    doc.meta["resource"] = True  # app strings (labels, fragments), not running text
     if spath is None:
         doc.target_only = True
         doc.segments = [replace(s, source="", notes=s.notes + (f"key: {s.source}",))

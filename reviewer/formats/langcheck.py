@@ -46,7 +46,7 @@ def check_declared(doc: Document) -> Document:
     if isinstance(doc.segments, list):
         doc.segments = list(_checked(doc, iter(doc.segments)))
     else:
-        doc.segments = _checked(doc, iter(doc.segments))  # type: ignore[call-overload]
+        doc.segments = _checked(doc, iter(doc.segments))
     return doc
 
 

@@ -18,7 +18,7 @@ import os
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Iterable, Iterator, Mapping
+from typing import IO, Generator, Iterable, Iterator, Mapping
 
 from ..errors import InputError, ReviewerError
 from ..model import Document, Segment
@@ -105,7 +105,7 @@ def open_text(path: PathLike) -> Iterator[IO[str]]:
         yield text
 
 
-def iter_lines(path: PathLike) -> Iterator[tuple[int, str]]:
+def iter_lines(path: PathLike) -> Generator[tuple[int, str], None, None]:
     """Yield ``(line_number, line)`` for each line of a text file, streaming.
 
     ``line`` keeps its ending (``\\n``, ``\\r\\n`` or ``\\r``); numbers are 1-based. A

@@ -7,8 +7,8 @@ polib's ``_POFileParser`` (same symbols, transitions, entry boundaries, line num
 unescaping and header rules) but yields light :class:`RawEntry` records one at a time.
 
 It parses only what the reference path accepts: any line or transition polib rejects,
-and any string the reference's stricter string check rejects, raises :class:`Odd` with
-the line. :mod:`reviewer.formats.po` then asks the reference parser, which reports the
+and any string the reference's stricter string check rejects, raises
+:class:`LeftToPolib` with the line. :mod:`reviewer.formats.po` then asks the reference parser, which reports the
 same one-line error as before (or, for a file polib accepts after all, takes over from
 the entry the fast parser had reached). ``tests/test_po_parse.py`` compares both parsers
 on real catalogs and on generated ones.
@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-__all__ = ["Odd", "RawEntry", "iter_entries", "unescape", "parse_metadata"]
+__all__ = ["LeftToPolib", "RawEntry", "iter_entries", "unescape", "parse_metadata"]
 
 _ESCAPE = re.compile(r'\\(\\|n|t|r|v|b|f|")')
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "v": "\v", "b": "\b", "f": "\f", "\\": "\\", '"': '"'}
@@ -43,7 +43,7 @@ _PREVIOUS = frozenset(("msgid_plural", "msgid", "msgctxt"))
 _CLOSES = frozenset(("ms", "mx"))  # a new entry starts after these
 
 
-class Odd(Exception):
+class LeftToPolib(Exception):
     """The fast parser met something it leaves to the reference parser (at ``line``)."""
 
     def __init__(self, line: int) -> None:
@@ -55,7 +55,7 @@ class RawEntry:
     """One catalog entry, with the fields the reader uses (polib's names)."""
 
     __slots__ = ("linenum", "msgctxt", "msgid", "msgid_plural", "msgstr", "msgstr_plural",
-                 "flags", "tcomment", "comment", "obsolete", "msgstr_line")
+                 "flags", "tcomment", "comment", "obsolete", "msgstr_line", "msgid_line")
 
     def __init__(self, linenum: int) -> None:
         self.linenum = linenum
@@ -69,6 +69,7 @@ class RawEntry:
         self.comment = ""
         self.obsolete = False
         self.msgstr_line: int | None = None  # the first msgstr line
+        self.msgid_line: int | None = None  # the msgid line
 
 
 def unescape(s: str) -> str:
@@ -79,15 +80,15 @@ def unescape(s: str) -> str:
 
 
 def _string(token: str, n: int) -> str:
-    """The unescaped body of a quoted token; :class:`Odd` unless it is one well-formed
-    string (the reference rejects both polib's unescaped quotes and unterminated
+    """The unescaped body of a quoted token; :class:`LeftToPolib` unless it is one
+    well-formed string (the reference rejects both polib's unescaped quotes and unterminated
     strings)."""
     if "\\" not in token:
         if token[0] == '"' and token[-1] == '"' and len(token) > 1 and token.count('"') == 2:
             return token[1:-1]
-        raise Odd(n)
+        raise LeftToPolib(n)
     if _QUOTED.fullmatch(token) is None:
-        raise Odd(n)
+        raise LeftToPolib(n)
     return _ESCAPE.sub(lambda m: _ESCAPES[m.group(1)], token[1:-1])
 
 
@@ -108,8 +109,8 @@ def _append(entry: RawEntry, field: str, plural_index: int, value: str) -> None:
 
 def iter_entries(text: str) -> Iterator[RawEntry]:
     """Yield the entries of decoded PO ``text`` in file order, the header included,
-    exactly as polib's parser appends them. Raises :class:`Odd` at the first line the
-    reference would reject (or that this parser does not take)."""
+    exactly as polib's parser appends them. Raises :class:`LeftToPolib` at the first line
+    the reference would reject (or that this parser does not take)."""
     state = "st"
     entry = RawEntry(0)
     last_hash = True  # the last non-blank line was a comment (polib: tokens[0][0] == '#')
@@ -128,7 +129,7 @@ def iter_entries(text: str) -> Iterator[RawEntry]:
         if line[0] == '"':  # a continuation line (the commonest after msgid/msgstr)
             last_hash = False
             if state not in mc_from:
-                raise Odd(n)
+                raise LeftToPolib(n)
             if "\\" not in line and line[-1] == '"' and len(line) > 1 and line.count('"') == 2:
                 value = line[1:-1]
             else:
@@ -152,7 +153,7 @@ def iter_entries(text: str) -> Iterator[RawEntry]:
         sym = _KEYWORDS.get(head) if len(tokens) > 1 else None
         if sym is not None:
             if state not in _FROM[sym]:
-                raise Odd(n)
+                raise LeftToPolib(n)
             tok = line[len(head):].lstrip()
             if "\\" not in tok and tok[0] == '"' and tok[-1] == '"' and len(tok) > 1 and tok.count('"') == 2:
                 value = tok[1:-1]
@@ -164,6 +165,8 @@ def iter_entries(text: str) -> Iterator[RawEntry]:
             if sym == "mi":
                 entry.obsolete = obsolete
                 entry.msgid = value
+                if entry.msgid_line is None:
+                    entry.msgid_line = n
             elif sym == "ms":
                 entry.msgstr = value
                 entry.msgstr_line = n
@@ -176,18 +179,18 @@ def iter_entries(text: str) -> Iterator[RawEntry]:
         c = line[0]
         if c == '"':
             if state not in _FROM["mc"]:
-                raise Odd(n)
+                raise LeftToPolib(n)
             _append(entry, field, plural_index, _string(line, n))  # an obsolete one
             continue
         if line[:7] == "msgstr[":
             if state not in _FROM["mx"]:
-                raise Odd(n)
+                raise LeftToPolib(n)
             idx = line[7:8]
             q = line.find('"')
             if not idx.isdigit() or idx not in "0123456789" or q < 0:
-                raise Odd(n)
+                raise LeftToPolib(n)
             if line[8:9] != "]" or line[9:q].strip():
-                raise Odd(n)  # msgstr[10] and other forms: the reference decides
+                raise LeftToPolib(n)  # msgstr[10] and other forms: the reference decides
             plural_index = int(idx)
             entry.msgstr_plural[plural_index] = _string(line[q:].rstrip(), n)
             if entry.msgstr_line is None:
@@ -195,7 +198,7 @@ def iter_entries(text: str) -> Iterator[RawEntry]:
             state = field = "mx"
             continue
         if c != "#":
-            raise Odd(n)
+            raise LeftToPolib(n)
         if head == "#:":
             if len(tokens) <= 1:
                 continue
@@ -212,7 +215,7 @@ def iter_entries(text: str) -> Iterator[RawEntry]:
             sym = "gc"
         elif head == "#|":
             if len(tokens) <= 2 or tokens[1].startswith('"') or tokens[1] not in _PREVIOUS:
-                raise Odd(n)  # continuations and errors of previous strings: rare
+                raise LeftToPolib(n)  # continuations and errors of previous strings: rare
             sym = {"msgctxt": "pc", "msgid": "pm", "msgid_plural": "pp"}[tokens[1]]
             if state in _CLOSES:
                 yield entry
@@ -220,13 +223,13 @@ def iter_entries(text: str) -> Iterator[RawEntry]:
             state = field = sym
             continue
         else:
-            raise Odd(n)
+            raise LeftToPolib(n)
         if sym == "tc":
             if state == "st" or state == "he":
                 state = "he"  # a header comment (before any entry): not kept
                 continue
             if state not in _TC_FROM:
-                raise Odd(n)
+                raise LeftToPolib(n)
             if state in _CLOSES:
                 yield entry
                 entry = RawEntry(n)

@@ -21,7 +21,7 @@ import csv
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, ClassVar, Iterable, Iterator, Mapping
+from typing import Callable, ClassVar, Generator, Iterable, Iterator, Mapping
 
 from ..errors import InputError, ReviewerError
 from ..model import Document, Segment
@@ -205,7 +205,7 @@ class _Tap:
 
 
 def _records(lines: Iterator[tuple[int, str]], delimiter: str, path: str | Path,
-             first_line: int = 1) -> Iterator[Record]:
+             first_line: int = 1) -> Generator[Record, None, None]:
     """Yield ``(start_line, raw_lines, cells)`` for every row, empty rows included;
     ``first_line`` is the number of the first line given (a chunk may start later)."""
     if delimiter == "\t":

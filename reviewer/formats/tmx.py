@@ -309,11 +309,6 @@ def _variant(tuv: etree._Element, notes: list[str]) -> tuple[str, tuple[InlineCo
 # ---------------------------------------------------------------------- inline codes
 
 
-def seg_text(tuv: etree._Element) -> tuple[str, tuple[InlineCode, ...]]:
-    """The ``<seg>`` text of a variant with inline codes as placeholder characters."""
-    return _variant(tuv, [])
-
-
 def _add(parts: list[str], codes: list[InlineCode], code: InlineCode) -> None:
     if CODE_BASE + len(codes) > CODE_MAX:
         raise ValueError("too many inline codes in one segment")

@@ -251,7 +251,7 @@ def systems_table(files: Sequence[FileReport], metrics: Sequence[str],
     """Several files scored against the same references are systems: ranked by chrF,
     best first, with 95% bootstrap confidence intervals (sacrebleu's method). Empty
     when fewer than two files share references."""
-    from ..scoring import SystemScores, confidence, ranked
+    from ..ranking import SystemScores, confidence, ranked
 
     scored = [f for f in files if f.seg_stats]
     if len(scored) < 2 or any(f.references != scored[0].references for f in scored[1:]):

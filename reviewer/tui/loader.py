@@ -6,9 +6,17 @@ settings arrive resolved (:class:`reviewer.settings.Settings`), the same ones
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
-from .session import ReviewSession
+from .session import ProgressFn, ReviewSession
+
+#: Units read before the first paint when a file is big enough to be read in two
+#: phases: more than a tall terminal shows.
+HEAD_UNITS = 200
+
+#: What finishes a two-phase open: reads the whole file (in a worker), returns what
+#: :meth:`ReviewSession.install_index` installs.
+Finish = Callable[[ProgressFn], dict[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -59,6 +67,72 @@ def open_into(session: ReviewSession, opts: ReviewOptions, settings: Any) -> Non
         if settings.check.run:
             session.plan = settings.plan(glossary)
             session.checks_done = False
+    except BaseException:
+        project.close()
+        raise
+
+
+def open_staged(session: ReviewSession, opts: ReviewOptions, settings: Any) -> Finish | None:
+    """Open the first units of FILE into ``session`` (a
+    :class:`~reviewer.project_head.HeadProject`: paint and edit them now) and return
+    what reads the rest; for an input that cannot be read in two phases (a pair, an
+    alignment, a stream, a small file, another format), :func:`open_into` it whole
+    and return None."""
+    from ..formats.head import read_head
+
+    main, source = input_paths(opts)
+    ro = settings.read_options
+    head = None
+    if source is None and not opts.align:
+        head = read_head(main, ro, HEAD_UNITS)
+    if head is None or head.complete:
+        open_into(session, opts, settings)
+        return None
+    from ..project_head import HeadProject
+
+    session.backend = HeadProject.open_head(main, head.segments, head.doc, store_path=opts.store,
+                                            reviewer=settings.review.reviewer,
+                                            read_options=ro, config=settings.config)
+    session.indexing = True
+    session.checks_done = True  # nothing runs until the whole file is read
+
+    def finish(progress: ProgressFn) -> dict[str, Any]:
+        return read_whole(session, opts, settings, progress)
+
+    return finish
+
+
+def read_whole(session: ReviewSession, opts: ReviewOptions, settings: Any,
+               progress: ProgressFn) -> dict[str, Any]:
+    """Phase two of :func:`open_staged` (a worker thread): the whole project, the
+    glossaries, the reference and the check plan, prepared for
+    :meth:`ReviewSession.install_index`. Progress is the share of the file's lines
+    read."""
+    from ..formats.head import count_lines
+    from ..project import Project
+
+    main, source = input_paths(opts)
+    lines = count_lines(main)
+
+    def read(units: int, line: int) -> None:
+        session.index_progress = (units, line, lines)
+        progress("reading", min(line, lines), lines)
+
+    ro = settings.read_options
+    project = Project.open(main, store_path=opts.store, reviewer=settings.review.reviewer,
+                           read_options=ro, source_path=source, config=settings.config,
+                           progress=read)
+    try:
+        session.index_progress = (len(project), lines, lines)
+        glossary = settings.load_glossary()
+        references = None
+        if opts.reference:
+            from ..scoring import read_system
+
+            references = read_system(opts.reference, ro)[0]
+        plan = settings.plan(glossary) if settings.check.run else None
+        return session.prepare_index(project, glossary=glossary, references=references,
+                                     plan=plan, profile=settings.mqm.get(settings.config))
     except BaseException:
         project.close()
         raise

@@ -21,6 +21,14 @@ class Loaded(Message):
     """The segments and their review state are in the session: paint."""
 
 
+class Indexed(Message):
+    """The whole file is read: ``prepared`` for :meth:`ReviewSession.install_index`."""
+
+    def __init__(self, prepared: dict[str, Any]) -> None:
+        super().__init__()
+        self.prepared = prepared
+
+
 class LoadFailed(Message):
     """Opening the input failed (a user error: shown, then the app exits)."""
 

@@ -78,6 +78,7 @@ class ReviewSession:
         # those rechecked here (their incoming findings are: dropped)
         self._touched: set[int] = set()
         self._rechecked: set[int] = set()
+        self._changed_while_indexing: set[int] = set()
 
     # -- loading (worker threads) ----------------------------------------------
 
@@ -147,32 +148,64 @@ class ReviewSession:
 
     def load(self, progress: ProgressFn | None = None) -> None:
         """Read the segments and review state (one pass), ready to paint."""
-        segs = self.backend.segments
+        if progress:
+            progress("reading state", 0, len(self.backend))
+        self._adopt(self.prepare_index(self.backend))
+        self.loaded = True
+
+    def prepare_index(self, backend: Any, **extra: Any) -> dict[str, Any]:
+        """The arrays over ``backend``'s segments the screen needs (statuses, lengths,
+        annotations): safe in a worker thread; :meth:`install_index` makes them the
+        session's, with ``extra`` (``glossary``, ``references``, ``plan``,
+        ``profile``) as they come with the whole file."""
+        segs = backend.segments
         n = len(segs)
-        if self.references is not None and len(self.references) != n:
+        refs = extra["references"] if "references" in extra else self.references
+        if refs is not None and len(refs) != n:
             from ..errors import UsageError
 
-            raise UsageError(f"the reference has {len(self.references)} segments, "
+            raise UsageError(f"the reference has {len(refs)} segments, "
                              f"the document {n}")
-        if progress:
-            progress("reading state", 0, n)
-        self.status, annotations = bulk_state(self.backend, n)
+        status, annotations = bulk_state(backend, n)
         lengths = np.empty((n, 3), dtype=np.int32)
         lengths[:, 0] = np.fromiter((len(s.source) for s in segs), np.int32, n)
         lengths[:, 1] = np.fromiter((len(s.target or "") for s in segs), np.int32, n)
-        refs = self.references
         if refs is not None:
             lengths[:, 2] = np.fromiter((len(r) for r in refs), np.int32, n)
         else:
             lengths[:, 2] = np.fromiter((len(s.reference or "") for s in segs), np.int32, n)
-        self.lengths = lengths
-        self.rev = np.zeros(n, dtype=np.int32)
+        pos_of_index = None
+        if n and (segs[0].index != 0 or segs[-1].index != n - 1):
+            pos_of_index = {s.index: i for i, s in enumerate(segs)}
+        return {**extra, "backend": backend, "segs": segs, "status": status,
+                "lengths": lengths, "annotations": annotations, "pos_of_index": pos_of_index}
+
+    def _adopt(self, prep: dict[str, Any]) -> None:
+        segs = prep["segs"]
+        n = len(segs)
+        self.backend = prep["backend"]
+        for name in ("glossary", "references", "plan"):
+            if name in prep:
+                setattr(self, name, prep[name])
+        if "plan" in prep:
+            self.checks_done = self.plan is None
+        if "profile" in prep:
+            self.mqm.profile = prep["profile"]
+        self.status = prep["status"]
+        self.lengths = prep["lengths"]
+        rev = np.zeros(n, dtype=np.int32)
+        rev[: min(n, len(self.rev))] = self.rev[:n] + 1  # rows drawn before: redraw
+        self.rev = rev
         self.n_findings = np.zeros(n, dtype=np.int32)
         self.max_sev = np.full(n, -1, dtype=np.int8)
-        self._annotations = annotations
-        self.annotated = set(annotations)
-        if n and (segs[0].index != 0 or segs[-1].index != n - 1):
-            self._pos_of_index = {s.index: i for i, s in enumerate(segs)}
+        self.findings = {}
+        self._finding_rows = None
+        self._counts = None
+        self._annotations = prep["annotations"]
+        self.annotated = set(self._annotations)
+        self._pos_of_index = prep["pos_of_index"]
+        self._unit_pos = None
+        self._by_id = None
         self.segs, self.n = segs, n
         if self.plan is not None:
             from ..checks.base import DocumentCheck
@@ -181,7 +214,40 @@ class ReviewSession:
         # A million segments are millions of objects the cyclic GC would rescan at every
         # full collection (pauses of a tenth of a second mid-keypress): park them.
         gc.freeze()
-        self.loaded = True
+
+    # -- the first units first (a big file read in the background) ---------------
+
+    #: True while only the file's first units are loaded (the rest is being read).
+    indexing = False
+    #: Units read so far by the background read, and the line reached / the file's lines.
+    index_progress: tuple[int, int, int] = (0, 0, 0)
+    #: Why the rest of the file could not be read (None: it is being read, or was).
+    index_error: str | None = None
+
+    def install_index(self, prep: dict[str, Any]) -> Any:
+        """Hand over from the first units to the whole file (main thread): the
+        prepared arrays become the session's; segments changed meanwhile are read
+        again from the new backend (the store has them). Returns the old backend
+        (the caller closes it)."""
+        old = self.backend
+        changed = set(self._changed_while_indexing)
+        self._adopt(prep)
+        self.indexing = False
+        self._changed_while_indexing.clear()
+        for pos in sorted(changed):
+            if pos < self.n:
+                self.refresh(pos)
+        self._rebuild_view()
+        return old
+
+    def index_note(self, what: str) -> str:
+        """Why ``what`` waits: the file is still being read (and how far it is)."""
+        if self.index_error:
+            return f"{what} needs the whole file, which could not be read: {self.index_error}"
+        units, line, lines = self.index_progress
+        far = f"{100 * line // lines}%, " if lines else ""
+        return (f"{what} needs the whole file: still reading it ({far}{max(units, self.n):,} "
+                f"segments so far)")
 
     def load_figures(self, progress: ProgressFn | None = None) -> None:
         """Compute the live figures' baselines (word counts, chrF/HTER, MQM)."""
@@ -551,6 +617,8 @@ class ReviewSession:
         seg = self.backend.segment(pos)
         old = self.segs[pos]
         self.segs[pos] = seg
+        if self.indexing:
+            self._changed_while_indexing.add(pos)
         if not self.checks_done:
             self._touched.add(pos)
         self.status[pos] = STATUSES.index(self.backend.status(pos))

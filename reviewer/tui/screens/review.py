@@ -1,9 +1,11 @@
 """The review screen: the segment list, the editor, the detail panel and the status
 line; its bindings (ids in :mod:`reviewer.tui.keymap`) act on the session and refresh
-only what changed. Loading, figures and checks run in thread workers."""
+only what changed. Loading, figures and checks run in thread workers
+(:mod:`.loading`)."""
 
 from __future__ import annotations
 
+import threading
 import time
 from typing import Any, Callable
 
@@ -25,13 +27,16 @@ from ..widgets.status_line import StatusLine
 from .help import HelpScreen, binding_rows
 from .mqm_picker import MqmChoice, MqmPicker
 from .prompt import ConfirmScreen, GlossaryScreen, PromptScreen
+from .loading import LoadingActions
 from .workflow import WorkflowActions
 
-Opener = Callable[[ReviewSession], None]
+#: Opens the input into the session; may return what reads the rest of a big file
+#: (:data:`reviewer.tui.loader.Finish`), run in the load worker after the first paint.
+Opener = Callable[[ReviewSession], Any]
 INLINE_QUERY_LIMIT = 20_000  # larger documents filter and search in a worker
 
 
-class ReviewScreen(WorkflowActions, Screen[None]):
+class ReviewScreen(LoadingActions, WorkflowActions, Screen[None]):
     """Side-by-side review of one document."""
 
     BINDINGS = list(REVIEW_BINDINGS)  # type: ignore[assignment]
@@ -45,6 +50,8 @@ class ReviewScreen(WorkflowActions, Screen[None]):
         self.busy = ""
         self.painted_at: float | None = None
         self.loaded_at: float | None = None
+        self.indexed_at: float | None = None
+        self.first_frame = threading.Event()
         self.check_path = ""  # how the checks ran: "process", "thread", "process+thread"
 
     # -- layout ------------------------------------------------------------------
@@ -80,114 +87,11 @@ class ReviewScreen(WorkflowActions, Screen[None]):
         self.refresh_status()
         self.load_worker()
 
-    # -- workers -----------------------------------------------------------------
-
-    def _progress(self, phase: str, done: int, total: int) -> None:
-        self.post_message(msg.Progress(phase, done, total))
-
-    @work(thread=True, exclusive=True, group="load")
-    def load_worker(self) -> None:
-        """Open (if needed) and read the document."""
-        s = self.session
-        try:
-            if self.opener is not None:
-                self._progress("opening", 0, 1)
-                self.opener(s)
-            s.load(self._progress)
-        except ReviewerError as e:
-            self.post_message(msg.LoadFailed(e))
-            return
-        self.post_message(msg.Loaded())
-
-    @work(thread=True, exclusive=True, group="figures")
-    def figures_worker(self) -> None:
-        """Baselines of the live figures (a pass over every segment)."""
-        self.session.load_figures(self._progress)
-        self.post_message(msg.FiguresReady())
-
-    @work(thread=True, exclusive=True, group="checks")
-    def checks_worker(self) -> None:
-        """Run the checks, posting findings in time batches."""
-        def hand_over(batch: dict[int, list[Any]]) -> None:
-            self.post_message(msg.FindingsBatch(batch))
-
-        from textual.worker import get_current_worker
-
-        from ..check_process import run_checks
-
-        worker = get_current_worker()
-        self.check_path = run_checks(self.session, hand_over, self._progress,
-                                     cancelled=lambda: worker.is_cancelled)
-        if worker.is_cancelled:
-            return
-        self.post_message(msg.ChecksDone())
-
-    def on_progress(self, m: msg.Progress) -> None:
-        """Show background progress."""
-        bar = self.query_one(ProgressBar)
-        bar.display = True
-        bar.update(total=max(1, m.total), progress=m.done)
-        pct = f" {100 * m.done // m.total}%" if m.total else ""
-        self.busy = f"{m.phase}{pct}"
-        self.refresh_status()
-
-    def on_loaded(self, _m: msg.Loaded) -> None:
-        """Paint the list; the background passes start once it is on screen."""
-        self.loaded_at = time.perf_counter()
-        s = self.session
-        path = getattr(s.backend, "path", "")
-        self.app.sub_title = f"{path}  {s.n} segments"
-        self.view.reset_layout()
-        self.view.refresh()
-        self.show_current()
-        self.resume()
-        if s.plan is not None:
-            self.busy = "checking"
-        self.call_after_refresh(self._start_background)
-
-    def _start_background(self) -> None:
-        """Figures and checks, after the first frame (they would compete with it for
-        the interpreter)."""
-        self.figures_worker()
-        if self.session.plan is not None:
-            self.checks_worker()
-        else:
-            self._idle()
-
-    def on_load_failed(self, m: msg.LoadFailed) -> None:
-        """A user error while opening: hand it to the command line and leave."""
-        self.app.load_error = m.error  # type: ignore[attr-defined]
-        self.app.exit(return_code=2)
-
-    def on_figures_ready(self, _m: msg.FiguresReady) -> None:
-        """Figures can be shown."""
-        self.refresh_status()
-
-    def on_findings_batch(self, m: msg.FindingsBatch) -> None:
-        """Merge findings; repaint."""
-        self.session.add_findings(m.batch)
-        self.view.refresh()
-        if self.session.current in m.batch:
-            self.show_current()
-        self.refresh_status()
-
-    def on_checks_done(self, _m: msg.ChecksDone) -> None:
-        """Checks finished."""
-        self.session.checks_done = True
-        self.session._touched.clear()
-        self.session._rechecked.clear()
-        self._idle()
-        self.show_current()
-
-    def _idle(self) -> None:
-        self.busy = ""
-        self.query_one(ProgressBar).display = False
-        self.refresh_status()
-
     @on(SegmentView.Painted)
     def _painted(self) -> None:
         if self.painted_at is None and self.session.loaded:
             self.painted_at = time.perf_counter()
+            self.first_frame.set()
 
     # -- refreshing ----------------------------------------------------------------
 
@@ -258,13 +162,15 @@ class ReviewScreen(WorkflowActions, Screen[None]):
         self._go(0)
 
     def action_last(self) -> None:
-        """G."""
+        """G (once the whole file is read)."""
+        if self.needs_index("G (the last segment)"):
+            return
         self._go(self.session.rows - 1)
 
     def action_next_finding(self, forward: bool) -> None:
         """n/N: the next finding of this segment, else the next segment with one."""
         s = self.session
-        if not s.loaded:
+        if not s.loaded or self.needs_index("n/N (findings)"):
             return
         pos = s.current
         items = s.findings_of(pos) if pos is not None else []
@@ -301,6 +207,8 @@ class ReviewScreen(WorkflowActions, Screen[None]):
             if not value:
                 return
             pos = self.session.position_of_label(value)
+            if pos is None and self.needs_index(f"segment {value}"):
+                return
             if pos is None:
                 self.notify(f"No segment {value!r} (a segment number, or a unit id)",
                             severity="error")
@@ -316,6 +224,9 @@ class ReviewScreen(WorkflowActions, Screen[None]):
                                                "prints it"), done)
 
     def _query(self, title: str, kind: str, current: str, hint: str) -> None:
+        if self.needs_index("search" if kind == "search" else "a filter"):
+            return
+
         def done(value: str | None) -> None:
             if value is None:
                 return
@@ -369,7 +280,7 @@ class ReviewScreen(WorkflowActions, Screen[None]):
         """f  filter."""
         s = self.session
         self._query("Filter", "filter", s.filter.source if s.filter else "",
-                    "check:ID severity:major+ status:unreviewed findings text:REGEX meaning<0.5")
+                    "check:ID severity:major+ status:unreviewed,fuzzy findings text:REGEX meaning<0.5")
 
     @staticmethod
     def _needs_meaning(text: str) -> bool:
@@ -386,6 +297,8 @@ class ReviewScreen(WorkflowActions, Screen[None]):
         s = self.session
         if not s.loaded:
             self.notify("Still loading…", severity="warning", timeout=2)
+            return
+        if self.needs_index("sorting"):
             return
         if s.meaning_sorted:
             s.sort_by_meaning(False)
@@ -661,7 +574,7 @@ class ReviewScreen(WorkflowActions, Screen[None]):
     def action_quit(self) -> None:
         """q: quit (everything is saved already; the position is kept for next time)."""
         self.remember_position()
-        self.app.exit()
+        self.app.exit(return_code=2 if self.session.index_error else 0)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """While the editor is open only its keys apply (and the footer shows them)."""

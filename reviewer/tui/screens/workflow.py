@@ -26,7 +26,7 @@ class WorkflowActions:
 
     def action_findings(self: Any) -> None:
         """F: every finding of the file; Enter jumps to one."""
-        if not self.session.loaded:
+        if not self.session.loaded or self.needs_index("the findings panel"):
             return
 
         def done(result: tuple[str, Any] | None) -> None:
@@ -60,6 +60,8 @@ class WorkflowActions:
 
     def action_dismiss_check(self: Any) -> None:
         """X: dismiss every finding of the selected finding's check, with a reason."""
+        if self.needs_index("dismissing a check"):
+            return
         pos = self._ready()
         f = self.session.selected_finding() if pos is not None else None
         if f is None:
@@ -123,7 +125,7 @@ class WorkflowActions:
 
     def action_replace(self: Any) -> None:
         """R: replace across the file, with a preview and one confirmation."""
-        if not self.session.loaded:
+        if not self.session.loaded or self.needs_index("replace"):
             return
         f = self.session.selected_finding()
         start = f.text if f is not None and f.side == "target" else ""
@@ -146,6 +148,8 @@ class WorkflowActions:
     def action_undo_bulk(self: Any) -> None:
         """U: undo the last bulk replace (every segment it changed that has not
         changed since)."""
+        if self.needs_index("undoing a bulk replace"):
+            return
         if not self.last_bulk:
             self.notify("No bulk replace to undo in this session", timeout=3)
             return
@@ -162,7 +166,7 @@ class WorkflowActions:
     def action_export(self: Any) -> None:
         """ctrl+e: ask for the path (default FILE.reviewed.ext), confirm an overwrite,
         export."""
-        if not self.session.loaded:
+        if not self.session.loaded or self.needs_index("export"):
             return
         default = str(default_export_path(getattr(self.session.backend, "path", "out")))
 

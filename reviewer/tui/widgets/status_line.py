@@ -16,7 +16,8 @@ def status_text(session: Any, busy: str = "") -> Text:
         t.append(busy or "Loading…", style="bold")
         return t
     rows = session.rows
-    t.append(f" {session.cursor + 1 if rows else 0}/{rows}", style="bold")
+    more = "+" if getattr(session, "indexing", False) else ""  # the file is still being read
+    t.append(f" {session.cursor + 1 if rows else 0}/{rows}{more}", style="bold")
     if session.view is not None:
         t.append(f" of {session.n}", style="dim")
     c = session.counts()

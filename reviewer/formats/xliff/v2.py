@@ -4,7 +4,7 @@ Each ``<segment>`` is one :class:`Segment` (``<ignorable>`` text is not). Inline
 ``ph`` standalone; ``pc`` and ``mrk`` open/close pairs (start tag / end tag as written);
 ``sc``/``ec`` and ``sm``/``em`` open/close, isolated when ``isolated="yes"`` or their
 partner is outside the segment; ``cp`` is decoded to its character. Every unit passes
-the conformance checks of :mod:`reviewer.formats.xliff2_validate` before it is used.
+the conformance checks of :mod:`.v2_validate` before it is used.
 """
 
 from __future__ import annotations
@@ -14,12 +14,14 @@ from typing import Iterator
 
 from lxml import etree
 
-from ..errors import InputError
-from ..model import InlineCode, Segment
-from .keyed import unique_id
-from .xliff import Builder, EventStream, Header, Loc, RawUnit, clear_done, parse_ignore
-from .xliff2_validate import XML_LANG, XML_SPACE, Checker, Ctx, UnitChecker
-from .xmlsafe import local
+from ...errors import InputError
+from ...model import InlineCode, Segment
+from ...status import xliff2_status
+from ..keyed import unique_id
+from ..xmlsafe import local
+from .stream import Builder, EventStream, Header, Loc, RawUnit, clear_done, parse_ignore
+from .v2_unit import UnitChecker
+from .v2_validate import XML_LANG, XML_SPACE, Checker, Ctx
 
 GLS_NS = "urn:oasis:names:tc:xliff:glossary:2.0"
 
@@ -29,15 +31,13 @@ def read_segments(path: Path, header: Header) -> Iterator[tuple[Segment, Loc]]:
     stream = EventStream(path)
     chk = Checker(path, header.ns, header.source_lang, header.target_lang)
     stack: list[tuple[etree._Element, Ctx]] = []
-    unit_el: etree._Element | None = None
     other: etree._Element | None = None
-    unit_span = (0, 0)
     index = 0
     seen_ids: dict[str, int] = {}
     for ev, el in stream.events():
-        if unit_el is not None:
-            if ev == "end" and el is unit_el:
-                raw = stream.raw.capture(el, unit_span)
+        if stream.unit is not None:
+            raw = stream.unit_end(ev, el)
+            if raw is not None:
                 ctx = stack[-1][1]
                 UnitChecker(chk, ctx, el).run()
                 translate = el.get("translate", "yes" if ctx.translate else "no") != "no"
@@ -45,10 +45,7 @@ def read_segments(path: Path, header: Header) -> Iterator[tuple[Segment, Loc]]:
                     for seg, loc in _unit(el, raw, stream, chk, ctx, index):
                         index += 1
                         yield unique_id(seg, seen_ids), loc
-                stream.ordinals.clear()
-                stream.record = False
-                unit_el = None
-                clear_done(el)
+                stream.close_unit(el)
             continue
         if other is not None:
             if ev == "end" and el is other:
@@ -71,8 +68,7 @@ def read_segments(path: Path, header: Header) -> Iterator[tuple[Segment, Loc]]:
                     seen_ids.clear()  # unit ids are unique within a <file>
                 stack.append((el, chk.container(name, el, parent)))
             elif name == "unit":
-                unit_el, unit_span = el, span
-                stream.record = True
+                stream.open_unit(el, span)
             else:
                 other = el
         else:
@@ -140,13 +136,20 @@ def _unit(unit: etree._Element, raw: RawUnit, stream: EventStream, chk: Checker,
           ctx: Ctx, index: int) -> Iterator[tuple[Segment, Loc]]:
     uid = unit.get("id") or ""
     notes: list[tuple[str, str | None]] = []
+    obsolete = False
     parts: list[etree._Element] = []
     for k in chk.kids(unit):
         if not chk.is_xlf(k):
             continue
         name = local(k.tag)
         if name == "notes":
-            notes.extend(("".join(n.itertext()).strip(), n.get("ref")) for n in chk.kids(k))
+            for n in chk.kids(k):
+                text = "".join(n.itertext()).strip()
+                if n.get("category") == "state" and text.lower() == "obsolete":
+                    # Symfony's translation:extract marks a message the code no longer
+                    # uses so: kept in the file, not reviewed (as a PO #~ entry)
+                    obsolete = True
+                notes.append((text, n.get("ref")))
         elif name in ("segment", "ignorable"):
             parts.append(k)
     segments = [p for p in parts if local(p.tag) == "segment"]
@@ -188,6 +191,7 @@ def _unit(unit: etree._Element, raw: RawUnit, stream: EventStream, chk: Checker,
                 problems=_problem(seg, tgt),
                 ignore=ignore,
                 terms=terms,
+                flags=frozenset({"obsolete"}) if obsolete else frozenset(),
             ),
             Loc(stream.ordinals.get(target) if target is not None else None,
                 ("source", stream.ordinals[source]), prefix, 2, extra=extra),
@@ -197,13 +201,9 @@ def _unit(unit: etree._Element, raw: RawUnit, stream: EventStream, chk: Checker,
 
 
 def _status(state: str | None, target: str | None) -> str:
-    from ..status import xliff2_status
-
     return xliff2_status(state, target)[0]
 
 
 def _problem(seg: etree._Element, target: str | None) -> tuple[tuple[int | None, str], ...]:
-    from ..status import xliff2_status
-
     problem = xliff2_status(seg.get("state"), target)[1]
     return ((seg.sourceline, problem),) if problem else ()

@@ -14,12 +14,12 @@ from typing import Iterator
 
 from lxml import etree
 
-from ..errors import InputError
-from ..model import InlineCode, Segment
-from ..status import xliff12_status
-from .keyed import unique_id
-from .xliff import Builder, EventStream, Header, Loc, RawUnit, clear_done, namespace, parse_ignore
-from .xmlsafe import local
+from ...errors import InputError
+from ...model import InlineCode, Segment
+from ...status import xliff12_status
+from ..keyed import unique_id
+from ..xmlsafe import local
+from .stream import Builder, EventStream, Header, Loc, RawUnit, clear_done, namespace, parse_ignore
 
 _STANDALONE = {"x", "ph"}
 _OPEN = {"bx", "bpt"}
@@ -69,29 +69,23 @@ def read_segments(path: Path, header: Header) -> Iterator[tuple[Segment, Loc]]:
     stream = EventStream(path)
     ns = header.ns
     translate: list[bool] = [True]
-    unit_el: etree._Element | None = None
-    unit_span = (0, 0)
     index = 0
     seen_ids: dict[str, int] = {}
     for ev, el in stream.events():
-        if unit_el is not None:
-            if ev == "end" and el is unit_el:
-                raw = stream.raw.capture(el, unit_span)
+        if stream.unit is not None:
+            raw = stream.unit_end(ev, el)
+            if raw is not None:
                 if translate[-1] and el.get("translate", "yes") != "no":
                     for seg, loc in _unit(el, raw, stream, path, ns, index):
                         index += 1
                         yield unique_id(seg, seen_ids), loc
-                stream.ordinals.clear()
-                stream.record = False
-                unit_el = None
-                clear_done(el)
+                stream.close_unit(el)
             continue
         name = local(el.tag)
         if ev == "start":
             span = stream.raw.seek(stream.n)
             if name == "trans-unit" and namespace(el.tag) == ns:
-                unit_el, unit_span = el, span
-                stream.record = True
+                stream.open_unit(el, span)
             elif name == "group":
                 translate.append(translate[-1] and el.get("translate", "yes") != "no")
             elif name == "file":
@@ -127,8 +121,10 @@ def _unit(
     uid = el.get("id")
     if not uid:
         raise InputError("<trans-unit> without the required id attribute", path, el.sourceline)
-    kids = {}
+    kids: dict[str, etree._Element] = {}
     notes: list[str] = []
+    tgt: str | None
+    t_ord: int | None
     for c in el:
         if not isinstance(c.tag, str) or namespace(c.tag) != ns:
             continue
@@ -157,7 +153,7 @@ def _unit(
     ignore: frozenset[str] = frozenset()
     for n in notes:
         ignore |= parse_ignore(n)
-    max_length = None
+    max_length: int | None = None
     if el.get("maxwidth") and el.get("size-unit") == "char":
         try:
             max_length = int(el.get("maxwidth", ""))
@@ -170,9 +166,15 @@ def _unit(
     status, problem = xliff12_status(state, t_text)
     if status == "new" and t_text and target is not None and t_text == "".join(source.itertext()):
         status = "new"  # a copy of the source awaiting translation
-    common = dict(notes=tuple(notes), state=state, max_length=max_length, ignore=ignore,
-                  status=status, context=_context(el, ns),
-                  problems=((target.sourceline, problem),) if problem and target is not None else ())
+    context = _context(el, ns)
+    problems = ((target.sourceline, problem),) if problem and target is not None else ()
+
+    def segment(sid: str, i: int, src: str, tgt: str | None, line: int | None,
+                scodes: tuple[InlineCode, ...], tcodes: tuple[InlineCode, ...],
+                target_line: int | None) -> Segment:
+        return Segment(sid, i, src, tgt, line, scodes, tcodes, notes=tuple(notes), state=state,
+                       max_length=max_length, ignore=ignore, status=status, context=context,
+                       problems=problems, target_line=target_line)
     smrks = _seg_mrks(segsrc)
     if not smrks:
         src, scodes = content(source, raw, path)
@@ -184,13 +186,14 @@ def _unit(
             tgt = collapse_ws(tgt) if tgt is not None else None
         anchor = ("seg-source", stream.ordinals[segsrc]) if segsrc is not None else ("source", stream.ordinals[source])
         yield (
-            Segment(uid, index, src, tgt, source.sourceline, scodes, tcodes, **common,  # type: ignore[arg-type]
-                    target_line=target.sourceline if target is not None else None),
+            segment(uid, index, src, tgt, source.sourceline, scodes, tcodes,
+                    target.sourceline if target is not None else None),
             Loc(t_ord, anchor, prefix, 1),
         )
         return
     tmrks = {m.get("mid"): m for m in _seg_mrks(target)}
-    anchor = ("seg-source", stream.ordinals[segsrc])  # type: ignore[index]
+    assert segsrc is not None  # mrk segments come from a <seg-source>
+    anchor = ("seg-source", stream.ordinals[segsrc])
     for k, m in enumerate(smrks):
         mid = m.get("mid") or str(k + 1)
         src, scodes = content(m, raw, path)
@@ -198,7 +201,7 @@ def _unit(
         tgt, tcodes = content(tm, raw, path) if tm is not None else (None, ())
         sid = uid if len(smrks) == 1 else f"{uid}/{mid}"
         yield (
-            Segment(sid, index + k, src, tgt, m.sourceline, scodes, tcodes, **common,  # type: ignore[arg-type]
-                    target_line=tm.sourceline if tm is not None else None),
+            segment(sid, index + k, src, tgt, m.sourceline, scodes, tcodes,
+                    tm.sourceline if tm is not None else None),
             Loc(t_ord, anchor, prefix, 1, mid=mid, tmrk=stream.ordinals.get(tm) if tm is not None else None),
         )

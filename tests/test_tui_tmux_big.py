@@ -1,0 +1,145 @@
+"""A million-row TSV in a real terminal (tmux, on its own named socket): the first
+segment is on screen while the file is still being read, `G` says it waits for the
+index, and once the index is complete `G` shows the last segment.
+
+The first-paint limit is issue 23's 0.5 s on top of what this machine takes to start
+Python and import Textual at all, both measured in the same run (the 0.5 s scaled by
+how much slower than its CPU time that start-up ran: other work on the cores): the
+file's size must add nothing that grows with it. Without the two-phase open the
+first screen of this file came after the whole read (5.7 s on an idle machine).
+"""
+
+from __future__ import annotations
+
+import resource
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from tests.test_tui_tmux import REPO, Tmux, clean_env, status_line
+
+pytestmark = [pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
+              pytest.mark.slow]
+
+ROWS = 1_000_000
+FIRST_PAINT_S = 0.5
+
+
+class NamedTmux(Tmux):
+    """A tmux server on its own named socket (``tmux -L NAME``)."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(Path(name))
+        self.name = name
+
+    def run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+        """One tmux command on this server."""
+        return subprocess.run(["tmux", "-L", self.name, *args], capture_output=True,
+                              text=True, check=check, timeout=20, env=clean_env())
+
+    def start(self, command: str, width: int = 160, height: int = 45) -> None:
+        """A detached session running ``command`` in a shell."""
+        args = ("new-session", "-d", "-s", "review", "-x", str(width), "-y", str(height), "sh")
+        proc = self.run(*args, check=False)
+        assert proc.returncode == 0, (
+            f"tmux could not start ({proc.stderr.strip()}); 'No such device' means "
+            "/dev/null is not a device here")
+        self.keys(command, literal=True)
+        self.keys("Enter")
+
+
+@pytest.fixture
+def tmux() -> Iterator[NamedTmux]:
+    """A private tmux server, stopped afterwards."""
+    t = NamedTmux(f"reviewer-big-{time.time_ns()}")
+    yield t
+    t.stop()
+
+
+def write_tsv(path: Path, rows: int) -> None:
+    """``rows`` short rows; the first and the last are recognisable on screen."""
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("source\ttarget\n")
+        f.write("FIRSTSEG the first sentence.\tFIRSTSEG la prima frase.\n")
+        body = "".join(f"Sentence number {i} of the test.\tFrase numero {i} del test.\n"
+                       for i in range(2, rows))
+        f.write(body)
+        f.write("LASTSEG the last sentence.\tLASTSEG l'ultima frase.\n")
+
+
+def env() -> dict[str, str]:
+    """The test's environment as an installed tool runs: bytecode cached."""
+    return {k: v for k, v in clean_env().items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def startup_baseline() -> tuple[float, float]:
+    """``(seconds, slowdown)``: what this machine takes, now, to start Python and
+    import Textual, and how much slower than its CPU time that is (other work sharing
+    the cores); after a warm-up that caches the program's bytecode, as an installation
+    has it."""
+    subprocess.run([sys.executable, "-c", "import reviewer.cli, reviewer.cli_review, "
+                    "reviewer.tui.app, reviewer.tui.loader, reviewer.project_head"],
+                   check=True, env=env(), cwd=REPO)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "import textual.app"], check=True, env=env())
+    wall = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return wall, max(1.0, wall / max(cpu, 1e-3))
+
+
+def test_million_rows_first_paint_then_index_then_G(tmux: NamedTmux, tmp_path: Path) -> None:
+    big = tmp_path / "big.tsv"
+    write_tsv(big, ROWS)
+    store = tmp_path / "big.review.sqlite"
+    started, done = tmp_path / "started", tmp_path / "exit-status"
+    cmd = (f"cd {shlex.quote(str(REPO))} && unset COLUMNS LINES PYTHONDONTWRITEBYTECODE && "
+           f"date +%s.%N > {shlex.quote(str(started))} && "
+           f"{shlex.quote(sys.executable)} -m reviewer.cli review {shlex.quote(str(big))} "
+           f"--no-checks --source-lang en --target-lang it --store {shlex.quote(str(store))}; "
+           f"echo $? > {shlex.quote(str(done))}; sleep 30")
+    baseline, slowdown = startup_baseline()
+    tmux.start(f"sh -c {shlex.quote(cmd)}")
+    deadline = time.monotonic() + 120
+    screen = ""
+    while time.monotonic() < deadline:
+        screen = tmux.screen()
+        if "FIRSTSEG" in screen:
+            break
+        time.sleep(0.02)
+    seen = time.time()
+    assert "FIRSTSEG" in screen, screen
+    first_paint = seen - float(started.read_text())
+    if not status_line(screen):  # the list came in a frame before the status line
+        screen = tmux.wait(lambda s: bool(status_line(s)))
+    # the first screen came before the file was read: the index is still growing
+    status = status_line(screen)
+    assert status.split()[0].endswith("+") and "reading" in status, screen
+    print(f"first segment after {first_paint:.2f} s; Python+Textual start-up {baseline:.2f} s "
+          f"({slowdown:.1f}x its CPU time)")
+    assert first_paint <= baseline + FIRST_PAINT_S * slowdown, (
+        f"first segment after {first_paint:.2f} s; starting Python with Textual takes "
+        f"{baseline:.2f} s here ({slowdown:.1f}x its CPU time)")
+    # G before the index is complete: refused, and the screen says why
+    tmux.keys("G")
+    screen = tmux.wait(lambda s: "needs the whole file" in s or "reading" not in status_line(s))
+    if "reading" in status_line(screen):
+        assert "LASTSEG" not in screen
+    # the index completes: the segment count is the file's, no progress left
+    tmux.wait(lambda s: f"/{ROWS}" in status_line(s) and "reading" not in status_line(s),
+              timeout=600)
+    tmux.keys("G")
+    screen = tmux.wait(lambda s: "LASTSEG" in s)
+    assert f" {ROWS}/{ROWS}" in status_line(screen)
+    tmux.keys("q")
+    deadline = time.monotonic() + 20
+    while not done.exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert done.read_text().strip() == "0"

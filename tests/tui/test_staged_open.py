@@ -1,0 +1,179 @@
+"""A big file opens in two phases (issue 23): its first units are painted and editable
+at once, the whole file is read in the background, keys that need all of it say so
+until then, and the hand-over keeps the cursor and everything saved meanwhile."""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reviewer.config import Config
+from reviewer.project import Project
+from reviewer.settings import resolve
+from reviewer.tui import loader
+from reviewer.tui.app import ReviewApp
+from reviewer.tui.loader import ReviewOptions, open_staged
+from reviewer.tui.session import ReviewSession
+
+from .conftest import SIZE
+
+TEXTS = [("Open the file", "Apri il file"), ("Сохранить изменения", "Salva le modifiche"),
+         ("ファイルを閉じる", "Chiudi il file"), ("إغلاق النافذة", "Chiudi la finestra")]
+
+
+def write_jsonl(path: Path, n: int) -> Path:
+    with open(path, "w", encoding="utf-8") as f:
+        for i in range(n):
+            s, t = TEXTS[i % len(TEXTS)]
+            f.write(json.dumps({"id": f"k{i + 1}", "source": f"{s} {i + 1}",
+                                "target": f"{t} {i + 1}"}, ensure_ascii=False) + "\n")
+    return path
+
+
+def settings(checks: bool = False) -> Any:
+    return resolve({"source_lang": "en", "target_lang": "it", "no_checks": not checks,
+                    "reviewer_name": "tester"}, config=Config())
+
+
+@pytest.fixture
+def small_head(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(loader, "HEAD_UNITS", 60)
+
+
+def test_hand_over_keeps_edits_and_cursor(tmp_path: Path, small_head: None) -> None:
+    path = write_jsonl(tmp_path / "big.jsonl", 1500)
+    opts = ReviewOptions(file=str(path), store=str(tmp_path / "s.sqlite"))
+    s = ReviewSession(None)  # type: ignore[arg-type]
+    finish = open_staged(s, opts, settings())
+    assert finish is not None
+    s.load()
+    assert s.indexing and s.loaded and s.n == 60
+    assert "still reading" in s.index_note("G")
+    assert s.save(5, "Salva tutto 6")
+    s.set_status(7, "accepted")
+    s.move_to(40)
+    reports: list[tuple[str, int, int]] = []
+    prep = finish(lambda phase, done, total: reports.append((phase, done, total)))
+    assert s.save(9, "Chiudi tutto 10")  # saved between the read and the hand-over
+    old = s.install_index(prep)
+    assert old is not s.backend
+    old.close()
+    assert not s.indexing and s.n == 1500 and s.cursor == 40
+    assert s.segs[5].target == "Salva tutto 6" and s.segs[9].target == "Chiudi tutto 10"
+    assert s.status[5] == 2 and s.status[7] == 1 and s.status[9] == 2
+    assert s.segs[1499].source.endswith(" 1500")
+    assert reports == [] or all(p == "reading" and 0 <= d <= t for p, d, t in reports)
+    s.backend.close()
+    with Project.open(path, store_path=tmp_path / "s.sqlite", create=False) as p:
+        assert [c.index for c in p.corrections()] == [5, 9]
+        assert p.status(7) == "accepted"
+
+
+def test_small_file_opens_whole(tmp_path: Path, small_head: None) -> None:
+    path = write_jsonl(tmp_path / "small.jsonl", 30)
+    s = ReviewSession(None)  # type: ignore[arg-type]
+    finish = open_staged(s, ReviewOptions(file=str(path), store=str(tmp_path / "s.sqlite")),
+                         settings())
+    assert finish is None and not s.indexing
+    s.load()
+    assert s.n == 30
+    s.backend.close()
+
+
+def notes(app: ReviewApp) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+async def test_whole_file_keys_wait_for_the_index(tmp_path: Path, small_head: None) -> None:
+    path = write_jsonl(tmp_path / "big.jsonl", 2000)
+    opts = ReviewOptions(file=str(path), store=str(tmp_path / "s.sqlite"))
+    go = threading.Event()
+
+    def opener(s: ReviewSession) -> Any:
+        finish = open_staged(s, opts, settings(checks=True))
+        assert finish is not None
+
+        def held(progress: Any) -> dict[str, Any]:
+            go.wait(60)
+            return finish(progress)
+
+        return held
+
+    session = ReviewSession(None)  # type: ignore[arg-type]
+    app = ReviewApp(session, opener=opener, blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        for _ in range(500):
+            if screen.painted_at is not None:
+                break
+            await pilot.pause(0.02)
+        assert session.indexing and session.n == 60
+        await pilot.press("G")
+        assert session.cursor == 0
+        assert any("G (the last segment) needs the whole file" in m for m in notes(app))
+        await pilot.press("j", "j")
+        assert session.cursor == 2  # the first units move as usual
+        screen.action_filter()
+        await pilot.pause()
+        assert any("a filter needs the whole file" in m for m in notes(app))
+        assert session.plan is None  # no checks on a part of the file
+        go.set()
+        for _ in range(1000):
+            if screen.indexed_at is not None:
+                break
+            await pilot.pause(0.02)
+        assert not session.indexing and session.n == 2000 and session.cursor == 2
+        assert session.plan is not None  # the checks start with the whole file
+        await pilot.press("G")
+        assert session.current == 1999
+        await pilot.press("q")
+    session.backend.close()
+
+
+async def test_a_bad_line_further_down_keeps_the_first_units(tmp_path: Path,
+                                                              small_head: None) -> None:
+    """The rest of the file fails to read (invalid UTF-8 at line 1202): the screen
+    stays with the first units (a correction in progress is not thrown away), the
+    whole-file keys say why, and the command gets the error when the reviewer quits."""
+    rows = b"".join(b"Line %d\tRiga %d\n" % (i, i) for i in range(1500))
+    path = tmp_path / "bad.tsv"
+    path.write_bytes(b"source\ttarget\n" + rows.replace(b"Line 1200\t", b"Line \xff 1200\t"))
+    opts = ReviewOptions(file=str(path), store=str(tmp_path / "s.sqlite"))
+    session = ReviewSession(None)  # type: ignore[arg-type]
+    app = ReviewApp(session, opener=lambda s: open_staged(s, opts, settings()), blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(1000):
+            if session.index_error is not None:
+                break
+            await pilot.pause(0.02)
+        assert session.index_error is not None and "1202" in session.index_error
+        assert app.is_running and session.n == 60 and session.indexing
+        assert session.save(3, "Riga corretta")  # the first units stay editable
+        await pilot.press("G")
+        assert session.cursor == 0
+        assert any("could not be read" in m for m in notes(app))
+        await pilot.press("q")
+    assert app.load_error is not None and "invalid UTF-8" in str(app.load_error)
+    session.backend.close()
+    with _store_rows(tmp_path / "s.sqlite") as got:
+        assert got == [("5", "Line 3", "Riga corretta")]  # unit id: its line
+
+
+class _store_rows:
+    """The corrections in a store, read with a fresh connection."""
+
+    def __init__(self, path: Path) -> None:
+        from reviewer.store import Store
+
+        self.store = Store.open(path, create=False)
+
+    def __enter__(self) -> list[tuple[str, str, str | None]]:
+        st = self.store.load_state()
+        return [(k[0], k[1], r.after) for k, r in st.corrections.items()]
+
+    def __exit__(self, *exc: object) -> None:
+        self.store.close()

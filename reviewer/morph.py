@@ -420,7 +420,7 @@ def _stream_class() -> Any:
             seed_offs = array("Q", [0])
             prev_key, prev_value = b"", b""
             index = -1
-            crcs: list[int] = []
+            crcs = array("I")  # 4 bytes a key while building, not a Python int
             for index, (start, key, value) in enumerate(records(self._data, self._pos)):
                 crcs.append(crc32(key))
                 if index % _BLOCK == 0:
@@ -435,8 +435,10 @@ def _stream_class() -> Any:
                 raise ValueError(frontcode._CORRUPT_STREAM_MSG)
             self._firsts, self._offs = firsts, offs
             self._seeds, self._seed_offs = bytes(seeds), seed_offs
-            crcs.sort()
-            self._crcs = array("I", crcs)
+            import numpy as np  # sorts the checksums without a list of ints
+
+            self._crcs = array("I")
+            self._crcs.frombytes(np.sort(np.frombuffer(crcs, dtype=np.uint32)).tobytes())
             return self
 
         def to_bytes(self) -> bytes:

@@ -207,9 +207,7 @@ def _common(code: str, tok: str, low: str) -> bool:
         if morph.is_known(low, code):
             return True
         lem = morph.lemma(low, code)
-        if not lem:
-            return False
-        return lem != low and morph.is_known(lem, code)
+        return lem is not None and lem != low and morph.is_known(lem, code)
     return _known(code, low)
 
 

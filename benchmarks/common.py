@@ -273,6 +273,8 @@ class Run:
     maxrss_kib: int  # peak resident set size (ru_maxrss, KiB on Linux)
     returncode: int
     stderr: str
+    load_before: float = 0.0  # 1-minute load average when the child started
+    load_after: float = 0.0  # and when it was reaped
 
 
 def run_measured(
@@ -285,6 +287,7 @@ def run_measured(
     """
     errpath = CACHE / f".stderr.{os.getpid()}"
     CACHE.mkdir(parents=True, exist_ok=True)
+    load_before = _loadavg()
     with open(errpath, "w+b") as err:
         t0 = time.perf_counter()
         proc = subprocess.Popen(
@@ -303,4 +306,14 @@ def run_measured(
         maxrss_kib=int(ru.ru_maxrss),
         returncode=proc.returncode,
         stderr=stderr,
+        load_before=load_before,
+        load_after=_loadavg(),
     )
+
+
+def _loadavg() -> float:
+    """The 1-minute load average (0.0 where the OS has none)."""
+    try:
+        return os.getloadavg()[0]
+    except OSError:  # pragma: no cover
+        return 0.0

@@ -6,33 +6,75 @@ Wiktionary and other open sources; no dependencies, offline). A language simplem
 not cover answers ``None`` / ``False`` from :func:`has_lexicon`, so callers can stay
 silent rather than guess.
 
-Loading a language's lexicon costs 0.2-1.5 s and 5-60 MB, so it happens on first use of
-that language only; ``import reviewer.morph`` itself is cheap.
+Every lookup (forms, lemmas) goes through one memory-frugal copy of a language's
+lexicon: simplemma's front-coded stream with a sparse block index
+(:class:`simplemma...StreamMap`), about 10 MB for German where simplemma's default
+``dict`` backend takes 100 MB. Building the block index walks the whole stream
+(0.1-1 s a language), so the built index is kept in the lexicon cache directory
+(:func:`lexicon_cache_dir`) and later runs load it in milliseconds. Everything happens
+on first use of a language only; ``import reviewer.morph`` itself is cheap (simplemma
+is not imported until a lexicon is needed).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import marshal
+import os
+from array import array
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from importlib.util import find_spec
 from itertools import islice
 from pathlib import Path
 from typing import Any
+from zlib import crc32
 
 from . import lang as L
 
 __all__ = ["lexicon_lang", "has_lexicon", "lemma", "is_known", "is_lemma", "same_lemma",
-           "forms_per_lemma", "cased_script", "near_known", "lemma_light"]
+           "forms_per_lemma", "cased_script", "near_known", "lemma_light",
+           "lexicon_cache_dir"]
 
 #: BCP 47 primary subtags whose lexicon simplemma files under another code.
 _ALIASES = {"sr": "hbs", "hr": "hbs", "bs": "hbs", "sh": "hbs", "no": "nb", "iw": "he",
             "fil": "tl", "in": "id"}
 
 
+_CACHE_ENV = "REVIEWER_LEXICON_CACHE"
+_CACHE_OFF = frozenset({"", "0", "off", "none", "false", "no"})
+
+
+def lexicon_cache_dir() -> Path | None:
+    """Where built lexicons are kept: ``$REVIEWER_LEXICON_CACHE`` (a directory; ``off``
+    disables), else ``$XDG_CACHE_HOME/reviewer/lexicon``, else
+    ``~/.cache/reviewer/lexicon``."""
+    env = os.environ.get(_CACHE_ENV)
+    if env is not None:
+        return None if env.strip().lower() in _CACHE_OFF else Path(env).expanduser()
+    root = os.environ.get("XDG_CACHE_HOME") or os.path.join("~", ".cache")
+    return Path(root).expanduser() / "reviewer" / "lexicon"
+
+
+@lru_cache(maxsize=1)
+def _data_dir() -> Path | None:
+    """simplemma's folder of lexicons, found without importing simplemma (whose
+    import compiles the rules of every language: ~0.1 s)."""
+    spec = find_spec("simplemma")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations))) / "strategies" / "dictionaries" / "data"
+
+
 @lru_cache(maxsize=None)
 def _supported() -> frozenset[str]:
-    from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
-
-    return frozenset(SUPPORTED_LANGUAGES)
+    # the same rule as simplemma's SUPPORTED_LANGUAGES: one .plzma file a language
+    folder = _data_dir()
+    if folder is None or not folder.is_dir():
+        return frozenset()
+    return frozenset(p.name[: -len(".plzma")] for p in folder.iterdir()
+                     if p.name.endswith(".plzma"))
 
 
 def lexicon_lang(lang: str | None) -> str | None:
@@ -52,9 +94,12 @@ def has_lexicon(lang: str | None) -> bool:
 
 @lru_cache(maxsize=1)
 def _lemmatizer() -> Any:
+    # simplemma's default strategy over the one shared copy of each lexicon
     import simplemma
+    from simplemma.strategies import DefaultStrategy
 
-    return simplemma.Lemmatizer()
+    return simplemma.Lemmatizer(
+        lemmatization_strategy=DefaultStrategy(dictionary_factory=_factory()))
 
 
 @lru_cache(maxsize=200_000)
@@ -98,13 +143,11 @@ def same_lemma(a: str, b: str, lang: str | None) -> bool:
 @lru_cache(maxsize=None)
 def _lemma_set(code: str) -> frozenset[bytes] | frozenset[str]:
     """The lemmas of ``code``'s lexicon (the values of its form -> lemma mapping), as
-    simplemma stores them (UTF-8 bytes) when it exposes that, else as strings."""
-    from simplemma.strategies.dictionaries.dictionary_factory import DEFAULT_DICTIONARY_FACTORY
-
-    d = DEFAULT_DICTIONARY_FACTORY.get_dictionary(code)
-    raw = getattr(d, "_dict", None)
-    if isinstance(raw, dict):
-        return frozenset(raw.values())
+    UTF-8 bytes when the lexicon exposes its raw records, else as strings."""
+    d = _forms(code)
+    raw = getattr(d, "raw_values", None)
+    if raw is not None:
+        return frozenset(raw())
     return frozenset(str(v) for v in d.values())
 
 
@@ -126,11 +169,24 @@ def is_lemma(word: str, lang: str | None) -> bool:
 
 @lru_cache(maxsize=None)
 def _forms(code: str) -> Any:
-    """simplemma's form -> lemma dictionary of ``code`` (its memory-frugal backend,
-    shared with ``simplemma.is_known(..., low_memory=True)``)."""
-    from simplemma.lemmatizer import LOW_MEMORY_DICTIONARY_FACTORY
+    """The form -> lemma mapping of ``code``: simplemma's memory-frugal stream, its
+    block index from the lexicon cache (see the module docstring)."""
+    return _factory().get_dictionary(code)
 
-    return LOW_MEMORY_DICTIONARY_FACTORY.get_dictionary(code)
+
+@lru_cache(maxsize=1)
+def _factory() -> Any:
+    """A simplemma ``DictionaryFactory`` handing out :func:`_stream`'s mappings, one
+    per language for the whole process (lemmatizers and lookups share them)."""
+    from simplemma.strategies.dictionaries.dictionary_factory import CachingDictionaryFactory
+
+    class _Factory(CachingDictionaryFactory):
+        __slots__ = ()
+
+        def _get_dictionary_uncached(self, lang: str) -> Any:
+            return _stream(lang)
+
+    return _Factory(cache_max_size=64)
 
 
 #: Figures computed from the lexicons once, by ``python -m reviewer.morph`` (they are
@@ -256,17 +312,10 @@ def near_known(word: str, lang: str | None, sub_end: int = 0, indel_end: int = 0
     return False
 
 
-@lru_cache(maxsize=1)
-def _light_lemmatizer() -> Any:
-    import simplemma
-    from simplemma.strategies import DefaultStrategy
-
-    return simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(low_memory=True))
-
-
 @lru_cache(maxsize=200_000)
 def _lemma_light(word: str, code: str) -> str:
-    return str(_light_lemmatizer().lemmatize(word, lang=code)).lower()
+    # the same lexicon and strategy as :func:`lemma` (one copy a language in memory)
+    return _lemma(word, code).lower()
 
 
 def lemma_light(word: str, lang: str | None) -> str | None:
@@ -276,6 +325,178 @@ def lemma_light(word: str, lang: str | None) -> str | None:
     if code is None:
         return None
     return _lemma_light(word, code)
+
+
+# ------------------------------------------------------------ the stream lexicons
+
+_STREAM_MAGIC = b"RVSM2"
+_BLOCK = 32  # records a block, as simplemma's StreamMap
+
+
+def _stream(code: str) -> Any:
+    """``code``'s lexicon as a compact front-coded stream mapping: from the cache
+    file when there is a valid one, else built (and cached)."""
+    cls = _stream_class()
+    if code not in _supported():
+        raise ValueError(f"Unsupported language: {code}")
+    folder = lexicon_cache_dir()
+    path = None
+    if folder is not None:
+        path = folder / f"simplemma-{code}-{_stream_source(code)}.idx"
+        try:
+            return cls.from_bytes(path.read_bytes())
+        except (OSError, ValueError, EOFError, TypeError, IndexError):
+            pass
+    sm = cls.build(code)
+    if path is not None:
+        _write_cache(path, sm.to_bytes())
+    return sm
+
+
+def _stream_source(code: str) -> str:
+    """A digest naming what a cached stream is built from: simplemma's version, the
+    lexicon file's size and time, and this cache format."""
+    folder = _data_dir()
+    assert folder is not None
+    st = (folder / f"{code}.plzma").stat()
+    key = f"{_STREAM_MAGIC!r}|{_simplemma_version()}|{st.st_size}|{st.st_mtime_ns}"
+    return hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
+
+
+def _write_cache(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically; a cache that cannot be written is
+    silently skipped (a read-only home, a full disk)."""
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        pass
+
+
+@lru_cache(maxsize=1)
+def _stream_class() -> Any:
+    """The class of the stream mappings (built on simplemma's, defined on first use so
+    that importing this module does not import simplemma)."""
+    from simplemma.strategies.dictionaries import frontcode
+    from simplemma.strategies.dictionaries.stream_dictionary_factory import StreamMap
+
+    records = frontcode._iter_records
+
+    class CompactStreamMap(StreamMap):  # type: ignore[misc, valid-type]
+        """simplemma's ``StreamMap`` with its block index in flat buffers: each
+        block's first key for the bisection, its start offset, and the previous
+        record's key and value (the front-coding seed) in one byte string. A sorted
+        array of the keys' CRC-32 answers most misses without decoding a block
+        (spelling's typo search asks for hundreds of non-words a word); a hit is
+        always confirmed in the stream, so answers are exact."""
+
+        __slots__ = ("_offs", "_seeds", "_seed_offs", "_crcs")
+        _offs: array  # block -> offset of its first record in the stream
+        _seeds: bytes  # the seeds' keys and values, end to end
+        _seed_offs: array  # 2 * block -> where its seed key starts, then its value
+        _crcs: array  # CRC-32 of every key (as stored), sorted
+
+        @classmethod
+        def build(cls, lang: str) -> "CompactStreamMap":
+            from simplemma.strategies.dictionaries.dictionary_factory import (
+                _read_decompressed,
+            )
+
+            self = cls.__new__(cls)
+            self._data = _read_decompressed(lang)
+            self._rev, self._count, self._pos = frontcode._read_header(self._data)
+            firsts: list[bytes] = []
+            offs = array("Q")
+            seeds = bytearray()
+            seed_offs = array("Q", [0])
+            prev_key, prev_value = b"", b""
+            index = -1
+            crcs = array("I")  # 4 bytes a key while building, not a Python int
+            for index, (start, key, value) in enumerate(records(self._data, self._pos)):
+                crcs.append(crc32(key))
+                if index % _BLOCK == 0:
+                    firsts.append(key)
+                    offs.append(start)
+                    seeds += prev_key
+                    seed_offs.append(len(seeds))
+                    seeds += prev_value
+                    seed_offs.append(len(seeds))
+                prev_key, prev_value = key, value
+            if index + 1 != self._count:
+                raise ValueError(frontcode._CORRUPT_STREAM_MSG)
+            self._firsts, self._offs = firsts, offs
+            self._seeds, self._seed_offs = bytes(seeds), seed_offs
+            import numpy as np  # sorts the checksums without a list of ints
+
+            self._crcs = array("I")
+            self._crcs.frombytes(np.sort(np.frombuffer(crcs, dtype=np.uint32)).tobytes())
+            return self
+
+        def to_bytes(self) -> bytes:
+            """This mapping as the bytes of a cache file."""
+            return _STREAM_MAGIC + marshal.dumps((
+                self._rev, self._count, self._pos, self._firsts, self._offs.tobytes(),
+                self._seeds, self._seed_offs.tobytes(), self._crcs.tobytes(), self._data))
+
+        @classmethod
+        def from_bytes(cls, blob: bytes) -> "CompactStreamMap":
+            """The mapping of a cache file's bytes (ValueError when they are not one)."""
+            if not blob.startswith(_STREAM_MAGIC):
+                raise ValueError("not a cached lexicon")
+            rev, count, pos, firsts, offs, seeds, seed_offs, crcs, data = marshal.loads(
+                memoryview(blob)[len(_STREAM_MAGIC):])  # (a slice would copy the file)
+            self = cls.__new__(cls)
+            self._rev, self._count, self._pos, self._data = bool(rev), int(count), int(pos), data
+            self._firsts, self._seeds = list(firsts), bytes(seeds)
+            self._offs, self._seed_offs = array("Q"), array("Q")
+            self._offs.frombytes(offs)
+            self._seed_offs.frombytes(seed_offs)
+            self._crcs = array("I")
+            self._crcs.frombytes(crcs)
+            if not (len(self._firsts) == len(self._offs) and len(self._crcs) == self._count and
+                    len(self._seed_offs) == 2 * len(self._offs) + 1 and
+                    self._data[:len(frontcode._MAGIC)] == frontcode._MAGIC):
+                raise ValueError("inconsistent cached lexicon")
+            return self
+
+        def _lookup(self, key: str) -> str | None:
+            target = key.encode()
+            if self._rev:
+                target = target[::-1]
+            crcs, h = self._crcs, crc32(target)
+            i = bisect_left(crcs, h)
+            if i == len(crcs) or crcs[i] != h:
+                return None  # no key has its checksum: not a key
+            block = bisect_right(self._firsts, target) - 1
+            if block < 0:
+                return None
+            so, seeds = self._seed_offs, self._seeds
+            k0, k1, v1 = so[2 * block], so[2 * block + 1], so[2 * block + 2]
+            for _, stored_key, stored_value in records(
+                    self._data, self._offs[block], seeds[k0:k1], seeds[k1:v1]):
+                if stored_key == target:
+                    value = stored_value[::-1] if self._rev else stored_value
+                    return str(value.decode())
+                if stored_key > target:
+                    return None
+            return None
+
+        def raw_values(self) -> Any:
+            """Every record's value as stored (UTF-8 bytes), in stream order."""
+            rev = self._rev
+            for _, _, value in records(self._data, self._pos):
+                yield value[::-1] if rev else value
+
+    return CompactStreamMap
 
 
 def compute_stats() -> dict[str, Any]:

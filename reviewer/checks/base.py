@@ -36,9 +36,12 @@ class CheckContext:
     def option(self, key: str, default: Any) -> Any:
         """This check's setting ``key``, or ``default``; a configured value of another
         type than ``default``'s is a one-line configuration error."""
+        options = self.options
+        if not options or key not in options:  # the common case, asked per unit
+            return default
         from ..config import typed_option
 
-        return typed_option(self.options, key, default)
+        return typed_option(options, key, default)
 
 
 class Check:

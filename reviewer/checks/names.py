@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 from typing import Any, Iterator, NamedTuple, Sequence
 
@@ -152,13 +153,20 @@ def _runs(text: str, start: int) -> Iterator[tuple[int, str]]:
 
 def main_script(text: str) -> str:
     """The script most letters of ``text`` are written in (``""`` when none)."""
+    if text.isascii():  # every ASCII letter is Latin
+        return "LATIN" if _ASCII_LETTER_RE.search(text) else ""
+    # letters counted in C, scripts per distinct letter; a tie goes to the script met
+    # first, as when counting letter by letter
     counts: dict[str, int] = {}
-    for ch in text:
+    for ch, n in Counter(text).items():
         if ch.isalpha():
             s = script_of(ch)
             if s:
-                counts[s] = counts.get(s, 0) + 1
+                counts[s] = counts.get(s, 0) + n
     return max(counts, key=lambda k: counts[k]) if counts else ""
+
+
+_ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
 
 
 def can_judge(name_script: str, target_script: str, target_lang: str | None) -> bool:

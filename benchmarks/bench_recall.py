@@ -31,6 +31,8 @@ Usage::
     python benchmarks/bench_recall.py                      # everything, 100 rows
     python benchmarks/bench_recall.py --limit 20 --langs deu,rus,zho-CN --types numbers
     python benchmarks/bench_recall.py --json > recall.json
+    python benchmarks/bench_recall.py --undeclared --no-po  # files that name no languages
+    python benchmarks/bench_recall.py --enable coverage --types phrase-added,phrase-omitted,negation
 
 Deterministic: the rows, the planted errors and the catalogs are the same on every
 run with the same ``--seed``.
@@ -124,7 +126,7 @@ def detected(
     before = Counter(_fkey(f) for f in clean)
     for f in planted:
         if f["check"] not in expected and not (
-            f["check"] in ("meaning", "length", "alignment") and "meaning" in expected
+            f["check"] in ("meaning", "length", "alignment", "coverage") and "meaning" in expected
         ):
             continue
         k = _fkey(f)
@@ -193,8 +195,10 @@ def ntrex_direction(
     seed: int,
     extra: list[str],
     tally: Tally,
+    undeclared: bool = False,
 ) -> None:
-    """Plant, check and score one language direction."""
+    """Plant, check and score one language direction (``undeclared``: without telling
+    ``reviewer check`` the languages, as a file that does not name them)."""
     sl, tl = bcp47(src_code), bcp47(tgt_code)
     name = f"{src_code}-{tgt_code}"
     d = work / name
@@ -244,7 +248,8 @@ def ntrex_direction(
                 f.write(json.dumps({"id": str(i), "source": src_lines[i], "target": tgt_lines[i]},
                                    ensure_ascii=False) + "\n")
         files.append(fp)
-    found = run_check(files, extra + ["--id-key", "id"], sl, tl)
+    found = run_check(files, extra + ["--id-key", "id"], None if undeclared else sl,
+                      None if undeclared else tl)
     for i in rows:
         tally.add_clean(name, found.get(("clean.jsonl", str(i)), []))
     for i in extra_rows:
@@ -401,6 +406,7 @@ def report(tally: Tally, args: argparse.Namespace, seconds: float) -> dict[str, 
     return {
         "seed": args.seed,
         "limit": args.limit,
+        "undeclared": args.undeclared,
         "seconds": round(seconds, 1),
         "types": per_type,
         "clean_ntrex": share(nt),
@@ -433,7 +439,8 @@ def print_report(r: dict[str, Any]) -> None:
         )
         print("  worst groups: " + "; ".join(f"{g} {a:.0%} ({b:.0%} major)" for g, a, b in c["worst"]))
     print("checks on clean rows: " + ", ".join(f"{k} {v}" for k, v in r["clean_checks"].items()))
-    print(f"({r['seconds']} s, seed {r['seed']}, {r['limit']} NTREX rows per direction)")
+    print(f"({r['seconds']} s, seed {r['seed']}, {r['limit']} NTREX rows per direction"
+          + (", languages not declared)" if r.get("undeclared") else ")"))
 
 
 def main(argv: Iterable[str] | None = None) -> int:
@@ -451,6 +458,9 @@ def main(argv: Iterable[str] | None = None) -> int:
     ap.add_argument("--ntrex", type=Path, default=NTREX)
     ap.add_argument("--seed", type=int, default=17)
     ap.add_argument("--enable", default="", help="extra checks to enable, e.g. meaning")
+    ap.add_argument("--undeclared", action="store_true",
+                    help="do not pass the NTREX languages to reviewer check (files that "
+                    "do not name their languages)")
     ap.add_argument("--keep", type=Path, help="write the planted files here and keep them")
     ap.add_argument("--json", action="store_true", help="print the result as JSON")
     ap.add_argument("--misses", type=int, default=3, help="missed rows kept per type (JSON)")
@@ -480,7 +490,7 @@ def main(argv: Iterable[str] | None = None) -> int:
                     ("eng", code, src, tgt), (code, "eng", tgt, src)
                 ):
                     ntrex_direction(work, s_code, t_code, s_lines, t_lines, rows, nt_types,
-                                    args.seed, extra, tally)
+                                    args.seed, extra, tally, args.undeclared)
                 print(f"bench_recall: {code} done", file=sys.stderr)
         if not args.no_po and (po_types is None or po_types):
             cats = po_catalogs(args.po_catalogs)

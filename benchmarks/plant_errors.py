@@ -451,9 +451,9 @@ NTREX_TYPES: dict[str, tuple[Planter, frozenset[str]]] = {
     "unit-lost": (unit_lost, frozenset({"number", "unit"})),
     "guillemets": (guillemets, frozenset({"punctuation", "quotes", "whitespace"})),
     "quote-count": (quote_count, frozenset({"quotes"})),
-    "phrase-added": (phrase_added, frozenset({"meaning", "length", "alignment"})),
-    "phrase-omitted": (phrase_omitted, frozenset({"meaning", "length", "alignment"})),
-    "negation": (negation, frozenset({"meaning"})),
+    "phrase-added": (phrase_added, frozenset({"meaning", "length", "alignment", "coverage"})),
+    "phrase-omitted": (phrase_omitted, frozenset({"meaning", "length", "alignment", "coverage"})),
+    "negation": (negation, frozenset({"meaning", "coverage"})),
 }
 
 #: Types too rare in news text to find in a sample: looked for in every row.

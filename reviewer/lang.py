@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 __all__ = [
+    "language_name",
     "base",
     "subtags",
     "CJK",
@@ -60,6 +61,21 @@ def base(lang: str | None) -> str:
     """The primary language subtag, lowercased: ``pt-BR`` -> ``pt``; ``""`` when unknown."""
     t = subtags(lang)
     return t[0] if t else ""
+
+
+@lru_cache(maxsize=256)
+def language_name(lang: str | None) -> str:
+    """The English name of ``lang``'s language from CLDR (Babel): ``ru`` -> ``Russian``;
+    the code itself when CLDR does not know it."""
+    code = base(lang)
+    if not code:
+        return "the target language"
+    try:
+        from babel import Locale
+
+        return str(Locale.parse(code).english_name or code)
+    except Exception:  # babel.UnknownLocaleError, ValueError: not a CLDR locale
+        return code
 
 
 # --- scripts and writing conventions -------------------------------------------------

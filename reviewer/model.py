@@ -13,7 +13,7 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass, field, replace
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
 CODE_BASE = 0xE000
 CODE_MAX = 0xF8FF
@@ -82,6 +82,17 @@ class InlineCode:
     equiv: str | None = None
 
 
+def code_chip(i: int, codes: Sequence[InlineCode]) -> str:
+    """Inline code ``i`` as people see it everywhere (messages, the review screen and
+    its editor): ``⟦2 <g2>⟧``, its number then its short label; ``⟦2⟧`` without one.
+    Typing ``⟦2⟧`` in the editor restores the code."""
+    shown = str(i + 1)
+    if 0 <= i < len(codes):
+        c = codes[i]
+        shown = c.display or c.equiv or c.id or shown
+    return f"⟦{i + 1} {shown}⟧" if shown != str(i + 1) else f"⟦{i + 1}⟧"
+
+
 @dataclass(frozen=True, slots=True)
 class Segment:
     """One translatable unit (or one segment of a multi-segment unit).
@@ -90,7 +101,9 @@ class Segment:
     has an empty one. ``plural_source``/``plural_targets`` carry PO plural forms: the
     unit is checked once per form (see :meth:`forms`). ``line`` is where the unit
     starts, ``target_line`` where its translation is (PO ``msgstr``, XLIFF
-    ``<target>``), when the format says: findings on the translation point there.
+    ``<target>``), ``source_line`` where its source text is when that is not
+    ``line`` (PO ``msgid`` after the comments), when the format says: findings on
+    either side point there.
     """
 
     id: str
@@ -121,6 +134,7 @@ class Segment:
     #: ICU plural/select branches (set by :mod:`reviewer.icu`), app plural forms
     branches: tuple[tuple[str, str, str], ...] = ()
     target_line: int | None = None  # where the translation is (msgstr, <target>)
+    source_line: int | None = None  # where the source text is (PO msgid), when not ``line``
 
     @property
     def translated(self) -> bool:

@@ -224,12 +224,15 @@ def _alphabet_live(code: str) -> str:
 
 
 @lru_cache(maxsize=100_000)
-def near_known(word: str, lang: str | None, sub_end: int = 0, indel_end: int = 0) -> bool:
+def near_known(word: str, lang: str | None, sub_end: int = 0, indel_end: int = 0,
+               start: int = 0) -> bool:
     """Whether one edit (a letter deleted, inserted, replaced, or two neighbours
     swapped) turns ``word`` into a listed form: the shape of a typo. A letter replaced
     within the last ``sub_end`` letters, or lost or added within the last
     ``indel_end``, does not count: in a richly inflecting language that is another
-    ending of the same word ('призвано' / 'призвана' / 'призван'), not a typo."""
+    ending of the same word ('призвано' / 'призвана' / 'призван'), not a typo. Nor
+    does an edit within the first ``start`` letters: there, another prefix of the
+    same verb ('окажет' / 'скажет' / 'покажет')."""
     code = lexicon_lang(lang)
     if code is None:
         return False
@@ -237,7 +240,7 @@ def near_known(word: str, lang: str | None, sub_end: int = 0, indel_end: int = 0
     w = word.lower()
     n = len(w)
     alpha = _alphabet(code)
-    for i in range(n + 1):
+    for i in range(start, n + 1):
         a, b = w[:i], w[i:]
         indel = i < n - indel_end or (not indel_end and i == n)
         sub = i < n - sub_end

@@ -490,7 +490,8 @@ def iter_jsonl(rows: Iterable[ScoreRow]) -> Iterator[str]:
 
 
 def write_csv_rows(rows: Sequence[ScoreRow], out: Any) -> None:
-    """Score rows as CSV."""
+    """Score rows as CSV (with a byte-order mark: spreadsheets read UTF-8 only so)."""
+    out.write("\ufeff")
     w = csv.writer(out, lineterminator="\n")
     w.writerow(["system", "doc", "seg_id", "score", "raters", "errors"])
     for r in rows:

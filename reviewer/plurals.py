@@ -59,7 +59,8 @@ def singular_category(lang: str | None, category: str) -> bool:
     """True when ``lang``'s CLDR plural ``category`` holds no whole number but 0 and 1
     (English or French 'one'): such a form translates the source's 'one' form. Russian
     'one' is also 21, 31..., Arabic 'zero' is 0: those translate the 'other' form,
-    which has the count. Unknown languages: True for 'one' (the usual case)."""
+    which has the count. A language without 'one' (Thai): True, the form can only
+    translate the source's 'one'. Unknown languages: True for 'one' (the usual case)."""
     if category == "other":
         return False
     if not lang:
@@ -71,4 +72,6 @@ def singular_category(lang: str | None, category: str) -> bool:
     except (UnknownLocaleError, ValueError, TypeError):
         return category == "one"
     nums = [n for n in range(1001) if loc.plural_form(n) == category]
-    return bool(nums) and set(nums) <= {0, 1} and category == "one"
+    # a 'one' the language never uses (Thai, Japanese: 'other' only) is the source's
+    # 'one' translated (files carry it anyway; the app never shows it)
+    return set(nums) <= {0, 1} and category == "one"

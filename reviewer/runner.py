@@ -104,6 +104,10 @@ class RunStats:
 #: suggests an approved one (a forbidden term, a variant of the glossary's form).
 _SOURCE_TERM_CHECKS = frozenset({"term"})
 _TARGET_TERM_CHECKS = frozenset({"term", "forbidden-term", "variant"})
+#: Checks that judge how one word of the target is written: two of them on the same
+#: span are one problem (a misspelt name is not two errors), even when their fixes
+#: differ; the earlier (more specific, e.g. ``variant`` before ``spelling``) stands.
+_WORD_FORM_CHECKS = frozenset({"term", "forbidden-term", "variant", "entity", "spelling"})
 
 
 def _merge(keep: Finding, other: Finding) -> Finding:
@@ -139,6 +143,8 @@ def dedupe(findings: list[Finding]) -> list[Finding]:
     - both flag the same span with the same fix ("gpu" -> "GPU" from term and entity);
     - the same check flags the same span twice without a fix (two glossary rows,
       'scale' and 'scaling', on one word);
+    - two checks of how a target word is written (term, forbidden-term, variant,
+      entity, spelling) flag the same span, whatever their fixes: one misspelt word;
     - a source-side glossary finding (term without an approved form in the target)
       and a target-side one whose fix is a form that finding asks for (the forbidden
       'spiegamento' -> 'implementazione' for 'deployment'): the target-side finding,
@@ -162,6 +168,13 @@ def dedupe(findings: list[Finding]) -> list[Finding]:
         if i is not None and out[i] is not None:
             out[i] = _merge(out[i], f)  # type: ignore[arg-type]
             continue
+        wkey: tuple[object, ...] | None = None
+        if f.check in _WORD_FORM_CHECKS and f.side == "target":
+            wkey = ("word", f.form, f.start, f.end)
+            i = at.get(wkey)
+            if i is not None and out[i] is not None and out[i].check != f.check:  # type: ignore[union-attr]
+                out[i] = _merge(out[i], f)  # type: ignore[arg-type]
+                continue
         if f.side == "target" and f.suggestion and sources:
             hit = [k for k in sources if out[k] is not None and _same_term_problem(out[k], f)]  # type: ignore[arg-type]
             for k in hit:
@@ -181,6 +194,8 @@ def dedupe(findings: list[Finding]) -> list[Finding]:
                     continue
                 sources.append(len(out))
         at[key] = len(out)
+        if wkey is not None:
+            at.setdefault(wkey, len(out))
         out.append(f)
     return [f for f in out if f is not None]
 
@@ -242,9 +257,13 @@ def resolve_enabled(
 
 def _line(seg: Segment, side: str) -> int | None:
     """The line a finding points at: the translation's own line for the target side
-    (PO msgstr, XLIFF <target>) when the reader knows it, else the unit's."""
-    if side == "target" and seg.target_line is not None:
-        return seg.target_line
+    (PO msgstr, XLIFF <target>), the source text's for the source side (PO msgid)
+    when the reader knows it, else the unit's."""
+    if side == "target":
+        if seg.target_line is not None:
+            return seg.target_line
+    elif seg.source_line is not None:
+        return seg.source_line
     return seg.line
 
 
@@ -277,6 +296,7 @@ class CheckPlan:
                 glossary=self.glossary,
                 target_only=doc.target_only,
                 path=doc.path,
+                resource=bool(doc.meta.get("resource")) if isinstance(doc.meta, dict) else False,
             )
             for c in self.checks
         }
@@ -378,7 +398,7 @@ class CheckPlan:
                 return Finding(
                     f.check, f.category, sev, f.side, f.start, f.end, f.text, f.message,
                     f.suggestion, f.score, path, seg.id, seg.index,
-                    seg.target_line if f.side == "target" and seg.target_line else seg.line,
+                    _line(seg, f.side),
                     form,
                 )
             return replace(

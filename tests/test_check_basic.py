@@ -98,6 +98,10 @@ UNTRANSLATED_FAILS = [
     ("Click <b>here</b> to continue", "Click <b>here</b> to continue", "en", "es"),
     ("Gigawatt systems", "Gigawatt systems", "en", "ja"),
     ("Save", "Save", None, None),  # languages unknown: still a copy
+    # a Latin-script language name in an English file copied to Russian: still a copy
+    ("English settings", "English settings", "en", "ru"),
+    # text in the source's own script (a Russian source copied to Japanese): a copy
+    ("Сохранить изменения", "Сохранить изменения", "ru", "ja"),
 ]
 
 
@@ -146,6 +150,12 @@ UNTRANSLATED_PASSES = [
     ("git stash clear", "git stash clear", "en", "it"),
     ("git remote [-v | --verbose]", "git remote [-v | --verbose]", "en", "it"),
     ("--no-verify", "--no-verify", "en", "it"),
+    # language menus: a name in the target language's own script, copied from an English
+    # (or Latin-script) source file, is already translated
+    ("Русский", "Русский", "en", "ru"),
+    ("日本語", "日本語", "en", "ja"),
+    ("简体中文", "简体中文", "en", "zh-CN"),
+    ("العربية", "العربية", "fr", "ar"),
 ]
 
 

@@ -14,10 +14,14 @@ from reviewer.model import Segment, Severity, code_char
 Pair = tuple[str, str]
 
 
-def run(pairs: list[Pair]) -> list[tuple[str, str, str | None, str]]:
+ON = {"same_target": True}  # (b) is off by default; these tests cover both
+
+
+def run(pairs: list[Pair], options: dict | None = None) -> list[tuple[str, str, str | None, str]]:
     segs = [Segment(id=str(i + 1), index=i, source=s, target=t) for i, (s, t) in enumerate(pairs)]
     out = []
-    for seg, f in ConsistencyCheck().run_document(segs, CheckContext(source_lang="en", target_lang="it")):
+    ctx = CheckContext(source_lang="en", target_lang="it", options=ON if options is None else options)
+    for seg, f in ConsistencyCheck().run_document(segs, ctx):
         assert (seg.target or "")[f.start : f.end] == f.text
         assert f.start == 0 and f.end == len(seg.target or "")
         assert f.category == "accuracy" and f.severity == Severity.MINOR
@@ -92,3 +96,66 @@ def test_scales_linearly() -> None:
     out = list(ConsistencyCheck().run_document(segs, CheckContext()))
     assert len(out) == 1_999
     assert time.perf_counter() - t0 < 5
+
+
+def _run_ctx(rows: list[tuple[str, str, str | None]], src: str, tgt: str) -> list[str]:
+    segs = [Segment(id=str(i + 1), index=i, source=s, target=t, context=c)
+            for i, (s, t, c) in enumerate(rows)]
+    return [seg.id for seg, _f in ConsistencyCheck().run_document(
+        segs, CheckContext(source_lang=src, target_lang=tgt, options=ON))]
+
+
+@pytest.mark.parametrize("pairs", [
+    [("Delete", "Elimina"), ("Remove", "Elimina")],
+    [("Find", "検索"), ("Search", "検索")],
+    [("None", "Нет"), ("No", "Нет"), ("No", "Нет")],
+])
+def test_same_target_is_off_by_default(pairs: list[Pair]) -> None:
+    """(b) only with [checks.consistency] same_target = true; (a) always."""
+    assert run(pairs, options={}) == []
+    assert run(pairs) != []
+    assert [u for u, *_ in run([("Save", "Salva"), ("Save", "Registra"), ("Save", "Salva")], options={})] == ["2"]
+
+
+@pytest.mark.parametrize("rows,src,tgt", [
+    # a language without number inflection: singular and plural sources share a target
+    ([("Keep entry", "保留条目", None), ("Keep entries", "保留条目", None)], "en", "zh-CN"),
+    ([("Delete item", "アイテムの削除", None), ("Delete items", "アイテムの削除", None)], "en", "ja"),
+    ([("Assign to", "มอบหมายให้", None), ("Assigned to", "มอบหมายให้", None)], "en", "th"),
+    # German source: inflected forms of one word
+    ([("Datei öffnen", "打开文件", None), ("Dateien öffnen", "打开文件", None)], "de", "zh-CN"),
+    # different contexts (Qt context, msgctxt) may share a translation
+    ([("&Settings", "Настройки", "MainWindow"), ("&Configure", "Настройки", "ASIOConfig")], "en", "ru"),
+    # nor is a source translated differently across contexts
+    ([("Users", "用户", "SearchDialog"), ("Users", "用户数", "ConnectDialog")], "en", "zh-CN"),
+])
+def test_inflection_and_context_pass(rows: list[tuple[str, str, str | None]], src: str, tgt: str) -> None:
+    assert _run_ctx(rows, src, tgt) == []
+
+
+@pytest.mark.parametrize("rows,src,tgt,flagged", [
+    # different words, one context: still flagged
+    ([("Open", "Открыть", "MainWindow"), ("Close", "Открыть", "MainWindow")], "en", "ru", ["2"]),
+    ([("Insert related work text", "插入相关工作文本", None),
+      ("Insert related work comments", "插入相关工作文本", None),
+      ("Insert related work comments", "插入相关工作文本", None)], "en", "zh-CN", ["1"]),
+    ([("Users", "用户", "Dialog"), ("Users", "用户数", "Dialog")], "en", "zh-CN", ["2"]),
+])
+def test_same_context_still_flagged(rows: list[tuple[str, str, str | None]], src: str, tgt: str,
+                                    flagged: list[str]) -> None:
+    assert _run_ctx(rows, src, tgt) == flagged
+
+
+@pytest.mark.parametrize("rows,tgt,flagged", [
+    # one translation, inflected by the sentence around it: not two translations
+    ([("Company", "Организация"), ("Company", "организации")], "ru", []),
+    ([("Settings", "Einstellungen"), ("Settings", "Einstellung")], "de", []),
+    # two translations: flagged, in languages with and without a lexicon
+    ([("Resume", "Продолжить"), ("Resume", "Продолжить"), ("Resume", "Возобновить")], "ru", ["3"]),
+    ([("Recently Used Sources", "最近使用的来源"), ("Recently Used Sources", "最近使用的来源"),
+      ("Recently Used Sources", "最近使用的源")], "zh-CN", ["3"]),
+    ([("Close Split Editor", "Fechar editor dividido"), ("Close Split Editor", "Fechar editor dividido"),
+      ("Close Split Editor", "Feche o editor dividido")], "pt", ["3"]),
+])
+def test_same_source_compares_target_lemmas(rows: list[tuple[str, str]], tgt: str, flagged: list[str]) -> None:
+    assert _run_ctx([(s, t, None) for s, t in rows], "en", tgt) == flagged

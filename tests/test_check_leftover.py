@@ -73,12 +73,71 @@ def test_untranslated_words_not_flagged(sl: str, tl: str, source: str, target: s
     assert run(UntranslatedWordsCheck(), sl, tl, source, target) == []
 
 
+# languages not declared (a file that does not name them): the scripts of the texts
+# and, within one script, letters the rest of the translation never uses
+UNDECLARED_FLAG = [
+    ("在狗粮中发现了三聚氰胺和氰尿酸。", "Cyanuric acid and 三聚氰胺 were found in the pet food.", "三聚氰胺"),
+    ("डॉ. टोनी मोल ने यह खोज की।", "Dr. टोनी Moll made the discovery.", "टोनी"),
+    ("Президент подписал указ в понедельник.", "The president signed the указ on Monday.", "указ"),
+    ("東京で会議が開かれた。", "A meeting was held in 東京 yesterday.", "東京"),
+    ("أعلنت الحكومة عن إجراءات جديدة.", "The government announced new إجراءات today.", "إجراءات"),
+    ("Η κυβέρνηση ανακοίνωσε νέα μέτρα.", "The government announced new μέτρα.", "μέτρα"),
+    ("정부는 새로운 조치를 발표했다.", "The government announced new 조치를 today.", "조치를"),
+    ("Der 24-jährige Motorradfahrer wurde schwer verletzt.", "The 24jährigen motorcyclist was seriously injured.", "jährigen"),
+    ("Spotkanie odbyło się w Warszawie.", "The meeting odbyło in Warsaw yesterday.", "odbyło"),
+    ("Vláda schválila rozpočet na příští rok.", "The government approved the rozpočet for next year.", "rozpočet"),
+]
+
+UNDECLARED_PASS = [
+    ("डॉ. टोनी मोल ने यह खोज की।", "Dr. Tony Moll made the discovery."),
+    ("东京举行了会议。", "東京で会議が開かれた。"),
+    ("Путин встретился с Макроном.", "Putin met Macron in Paris."),
+    ("Der Minister besuchte das Hotel in München.", "The minister visited the hotel in Munich."),
+    ("La réunion a eu lieu à Genève.", "The meeting took place in Genève, Switzerland."),
+    ("Vláda schválila rozpočet.", "The government approved the budget."),
+    ("The talks collapsed on Friday.", "Переговоры провалились в пятницу."),
+    ("The government approved the budget.", "政府批准了预算。"),
+]
+
+
+@pytest.mark.parametrize("source,target,flagged", UNDECLARED_FLAG)
+def test_untranslated_words_flagged_without_languages(source: str, target: str, flagged: str) -> None:
+    found = run(UntranslatedWordsCheck(), "", "", source, target)
+    assert any(flagged in f.text for f in found), found
+
+
+@pytest.mark.parametrize("source,target", UNDECLARED_PASS)
+def test_untranslated_words_not_flagged_without_languages(source: str, target: str) -> None:
+    assert run(UntranslatedWordsCheck(), "", "", source, target) == []
+
+
+@pytest.mark.parametrize("sl,tl,source,target,flagged", [
+    # another inflection of a source word: the stem is the source's
+    ("de", "en", "Der 24-jährige Motorradfahrer wurde verletzt.", "The 24jährigen motorcyclist was injured.", "jährigen"),
+    # grammar words are never borrowed bare, unlike nouns
+    ("en", "de", "Police used their batons.", "Die Polizei setzte their Schlagstöcke ein.", "their"),
+    ("en", "it", "We will wait until Monday.", "Aspetteremo until lunedì.", "until"),
+])
+def test_untranslated_words_inflected_or_grammar_word(
+    sl: str, tl: str, source: str, target: str, flagged: str
+) -> None:
+    found = run(UntranslatedWordsCheck(), sl, tl, source, target)
+    assert any(f.text == flagged for f in found), found
+
+
 def test_untranslated_words_one_span_for_a_name_in_one_script() -> None:
     (f,) = run(UntranslatedWordsCheck(), "hi", "en", "डॉ. टोनी मोल आए।", "Dr. टोनी मोल came.")
     assert f.text == "टोनी मोल"
 
 
 STRAY_FLAG = [
+    # an ASCII ; or : against punctuation, or against letters of a script without spaces
+    ("en", "de", "a challenge to the new US policy", "ein Rechtsbehelf zur neuen US;-Politik", ";"),
+    ("en", "zh", "A survey of 20,000 pupils revealed it.", "一项针对:20,000名中学生的调查显示了这一点。", ":"),
+    ("en", "ja", "He was charged with assault, and released.", "彼は暴行罪で起訴され;、釈放された。", ";"),
+    # a quote or apostrophe before a vowel sign or virama splits an Indic word
+    ("en", "hi", "He got a pass in midfield.", "उसे मिडफ\"ील्ड में पास मिला।", '"'),
+    ("en", "bn", "Bernard Vann was honoured.", "বার্ন'ার্ড ভ্যানকে সম্মানিত করা হয়েছে।", "'"),
     ("zh", "en", "在狗粮中发现了三聚氰胺。", "Cyanuric acid and melamine~ were found in pet food.", "~"),
     ("de", "en", "Der Park umfasst zehn Hektar.", "The park' covers ten hectares.", "'"),
     ("fr", "en", "Il est dans la maison.", "He is in_ the house.", "_"),
@@ -92,6 +151,10 @@ STRAY_FLAG = [
 ]
 
 STRAY_PASS = [
+    ("en", "de", "At 10:30 he said no.", "Um 10:30 sagte er: „Nein“."),
+    ("en", "zh", "The meeting starts at 10:30.", "会议在10:30开始。"),
+    ("en", "ja", "Note: see the manual.", "注意:マニュアルを参照してください。"),
+    ("en", "hi", "He said \"no\".", "उसने \"नहीं\" कहा।"),
     ("en", "fr", "She said that she would run.", "Elle a dit qu’elle se présenterait."),
     ("en", "it", "They came back a bit different.", "Sono tornati un po’ diversi."),
     ("en", "it", "For half an hour", "Da mezz’ora"),

@@ -145,7 +145,7 @@ def test_code_passes(
 
 def test_code_message_uses_display() -> None:
     (f,) = run(f"a{C0}", "b", source_codes=(BR,))
-    assert f.message == "Inline code <br/> is missing from the translation"
+    assert f.message == "Inline code ⟦1 <br/>⟧ is missing from the translation"
 
 
 def test_overlap_suggestion() -> None:

@@ -311,7 +311,7 @@ QUOTE_FAILS = [
 # the source quotes a statement; the translation has no quotation mark at all
 QUOTE_LOST = [
     ('He said: "We will win this match easily."', "Он сказал: мы легко выиграем этот матч.", "en", "ru"),
-    ('He said: "We will win this match easily."', "उसने कहा कि हम यह मैच आसानी से जीतेंगे।", "en", "hi"),
+    ('He said: "We will win this match easily."', "Είπε: θα κερδίσουμε εύκολα αυτόν τον αγώνα.", "en", "el"),
     ('Er sagte: „Wir werden dieses Spiel leicht gewinnen.“', "He said we would win the match easily.", "de", "en"),
 ]
 
@@ -320,6 +320,22 @@ QUOTE_LOST = [
 def test_quotes_lost(source: str, target: str, sl: str, tl: str) -> None:
     (f,) = run(QuotesCheck, source, target, sl, tl)
     assert f.side == "source" and source[f.start] in "\"„" and f.suggestion is None
+
+
+def test_quotes_lost_not_where_the_convention_is_unknown() -> None:
+    # direct speech turned into indirect ("said that ...") in a language whose
+    # quotation-mark convention the check does not know: it cannot judge, so silent
+    for tgt, tl in (
+        ("उसने कहा कि हम यह मैच आसानी से जीतेंगे।", "hi"),
+        ("انہوں نے کہا کہ ہم یہ میچ آسانی سے جیتیں گے۔", "ur"),
+        ("তিনি বলেছেন যে আমরা এই ম্যাচটি সহজেই জিতব।", "bn"),
+        ("เขากล่าวว่าเราจะชนะการแข่งขันนี้ได้อย่างง่ายดาย", "th"),
+    ):
+        assert run(QuotesCheck, 'He said: "We will win this match easily."', tgt, "en", tl) == [], tl
+    # an unpaired mark is still an error there
+    (f,) = run(QuotesCheck, 'He said: "We will win this match easily."',
+               "उसने कहा, “हम यह मैच आसानी से जीतेंगे।", "en", "hi")
+    assert f.text == "“"
 
 
 def test_quotes_lost_not_for_names() -> None:
@@ -417,3 +433,172 @@ def test_quotes_skip_reason_names_unknown_conventions() -> None:
     assert QuotesCheck().skip_reason(CheckContext(target_lang="ja")) is None
     why = QuotesCheck().skip_reason(CheckContext(target_lang="bn"))
     assert why and "unpaired" in why
+
+
+# an aside of running prose folded into the sentence (a region, an acronym, a gloss of
+# a term kept untranslated) is style; in a label, or with code or a lost number, it is not
+PROSE_ASIDE_PASSES = [
+    ("Le Plaid Cymru (Parti du Pays de Galles) n'est pas satisfait et a proposé d'autres formules.",
+     "Plaid Cymru is not happy and has put forward other options.", "fr", "en"),
+    ("Liverpool zmierzy się z klubem Napoli w środę na Stadio San Paolo w Neapolu (Włochy).",
+     "Liverpool play Napoli on Wednesday at Stadio San Paolo in Naples, Italy.", "pl", "en"),
+    ("Die Polizei hat einen Spieler an der Louisiana State University (LSU) festgenommen und befragt.",
+     "Police have arrested and questioned a player at LSU.", "de", "en"),
+    ("Полиция просит связаться через Twitter (@MerPolCC) или позвонить по номеру 101 сегодня.",
+     "Police ask people to DM @MerPolCC or call 101 today.", "ru", "en"),
+    ("Ο βουλευτής της Ουαλίας (Welsh Parliament) δήλωσε ότι το κόμμα δεν είναι ικανοποιημένο σήμερα.",
+     "The Welsh Parliament member said the party is not satisfied today.", "el", "en"),
+    ("المتحدث باسم الوكالة قال في مؤتمر صحفي (الجمعة) إن كثيرا من الناس عالقون تحت الأنقاض",
+     "The agency spokesman told a news conference that many people were trapped.", "ar", "en"),
+    ("הדובר אמר במסיבת עיתונאים (ביום שישי) כי אנשים רבים לכודים מתחת להריסות הבניינים",
+     "The spokesman told a news conference that many people were trapped.", "he", "en"),
+    ("प्रवक्ता ने एक संवाददाता सम्मेलन (शुक्रवार) में कहा कि कई लोग मलबे में फंसे हुए हैं",
+     "The spokesman told a news conference that many people were trapped.", "hi", "en"),
+    ("মুখপাত্র একটি সংবাদ সম্মেলনে (শুক্রবার) বলেছেন যে অনেক মানুষ ধ্বংসস্তূপে আটকে আছে",
+     "The spokesman told a news conference that many people were trapped.", "bn", "en"),
+    ("龙目岛地震过后，例如国外的非政府组织被告知无需其帮助（援助），许多人仍然被困。",
+     "After the Lombok earthquake, foreign NGOs were told their help was not needed.", "zh", "en"),
+    ("地震の後、外国の非政府組織は支援（援助）は必要ないと伝えられ、多くの人が取り残された。",
+     "After the earthquake, foreign NGOs were told their help was not needed.", "ja", "en"),
+    ("지진 이후 외국 비정부기구들은 도움(원조)이 필요 없다는 말을 들었고 많은 사람들이 갇혔다.",
+     "After the earthquake, foreign NGOs were told their help was not needed.", "ko", "en"),
+    ("หลังแผ่นดินไหว องค์กรพัฒนาเอกชนต่างชาติได้รับแจ้งว่าไม่ต้องการความช่วยเหลือ (การสนับสนุน) จากพวกเขา",
+     "After the earthquake, foreign NGOs were told their help was not needed.", "th", "en"),
+]  # fmt: skip
+
+PROSE_ASIDE_FAILS = [
+    # a label, not prose
+    ("Save the file (optional)", "Datei speichern", "en", "de"),
+    ("Открыть файл (только чтение)", "Open file", "ru", "en"),
+    ("ファイルを開く（読み取り専用）", "Open file", "ja", "en"),
+    # prose, but code or a number the translation lacks is in the brackets
+    ("Run the installer again and then restart the computer (see %s for details).",
+     "Führen Sie das Installationsprogramm erneut aus und starten Sie den Computer neu.", "en", "de"),
+    ("Waves reached as high as twenty feet along the coast of the island (6 metres) on Friday.",
+     "Οι κυματισμοί έφτασαν τα είκοσι πόδια στην ακτή του νησιού την Παρασκευή.", "en", "el"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("source,target,sl,tl", PROSE_ASIDE_PASSES)
+def test_brackets_prose_asides_dropped_are_style(source: str, target: str, sl: str, tl: str) -> None:
+    assert run(BracketsCheck, source, target, sl, tl) == []
+
+
+@pytest.mark.parametrize("source,target,sl,tl", PROSE_ASIDE_FAILS)
+def test_brackets_dropped_in_labels_or_with_code(source: str, target: str, sl: str, tl: str) -> None:
+    (f,) = run(BracketsCheck, source, target, sl, tl)
+    assert f.severity is Severity.MINOR and "0" in f.message
+
+
+def test_quotes_arabic_conjunction_before_a_quotation() -> None:
+    # 'و"أنه': the conjunction written onto the quotation; its mark opens a pair
+    assert run(QuotesCheck, 'It was "folly" and "attempting to rewrite history."',
+               'وصفوه بأنه "أحمق" و"أنه محاولة لإعادة كتابة التاريخ."', "en", "ar") == []
+    # Hebrew gershayim inside a word stay no quotation mark
+    assert run(QuotesCheck, 'The "IDF" said.', 'צה"ל אמר "כן".', "en", "he") == []
+
+
+# a quotation that goes on in the next sentence, dialogue-dash style: not unpaired
+DIALOGUE_PASSES = [
+    ('"People socialize in a different way" nowadays, he said.',
+     "„Šiais laikais žmonės bendrauja kitaip, – sakė jis.", "lt"),
+    ('"Bars are no longer neighborhood living rooms."',
+     "– Barai nebėra kaimynystės svetainės.“", "lt"),
+    ('"People socialize in a different way" nowadays, he said.',
+     "„Az emberek manapság már máshogy járnak társaságba – mondja.", "hu"),
+    ('"Today, there\'s neither."', "– Ma már egyikből sincs.”", "hu"),
+    ('"Today, there\'s neither."', "— Сегодня нет ни того, ни другого».", "ru"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("source,target,tl", DIALOGUE_PASSES)
+def test_quotes_dialogue_dash_continues(source: str, target: str, tl: str) -> None:
+    assert run(QuotesCheck, source, target, "en", tl) == []
+
+
+def test_quotes_unpaired_without_dialogue_dash() -> None:
+    for tgt, tl in (("„Šiais laikais žmonės bendrauja kitaip, sakė jis.", "lt"),
+                    ("Barai nebėra kaimynystės svetainės.“", "lt"),
+                    ("«Сегодня нет ни того, ни другого, сказал он.", "ru"),
+                    ("Сегодня нет ни того, ни другого».", "ru")):
+        assert run(QuotesCheck, '"Today, there\'s neither," he said.', tgt, "en", tl), tgt
+
+
+# guillemets with French spacing in a language that sets them tight
+SPACED_GUILLEMETS_FAILS = [
+    ("Он сказал « да ».", "ru", "«да»"),
+    ("Він сказав « так ».", "uk", "«так»"),
+    ("Είπε « ναι ».", "el", "«ναι»"),
+    ("Disse « sì ».", "it", "«sì»"),
+    ("Dijo « sí ».", "es", "«sí»"),
+    ("Han sa « ja ».", "nb", "«ja»"),
+    ("Han sagde » ja «.", "da", "»ja«"),
+    ("قال « نعم ».", "ar", "«نعم»"),
+    ("گفت « بله ».", "fa", "«بله»"),
+    ("Er sagte « ja ».", "de-CH", "«ja»"),
+]
+SPACED_GUILLEMETS_PASSES = [
+    ("Он сказал «да».", "ru"),
+    ("Han sagde »ja«.", "da"),
+    ("Azt mondta: »Cápa van a vízben«.", "hu"),
+    ("Il a dit « oui ».", "fr"),
+    ("گفت « شهر ارواح».", "fa"),  # one side spaced: left alone
+    ("Disse «sì» e « »", "it"),  # no word inside
+]
+
+
+@pytest.mark.parametrize("target,tl,suggestion", SPACED_GUILLEMETS_FAILS)
+def test_spaced_guillemets_flagged(target: str, tl: str, suggestion: str) -> None:
+    found = [f for f in run(PunctuationCheck, 'He said "yes".', target, "en", tl)
+             if "guillemets" in f.message]
+    assert [f.suggestion for f in found] == [suggestion]
+
+
+@pytest.mark.parametrize("target,tl", SPACED_GUILLEMETS_PASSES)
+def test_spaced_guillemets_not_flagged(target: str, tl: str) -> None:
+    assert not [f for f in run(PunctuationCheck, 'He said "yes".', target, "en", tl)
+                if "guillemets" in f.message]
+
+
+# a quotation going on beyond the segment: the source's lone mark, the target's none
+CONTINUED_LOST_FAILS = [
+    ('Risa Kusuma told Sky News: "Every minute an ambulance brings in bodies.',
+     "Риса Кусума рассказала Sky News: скорая привозит тела каждую минуту.", "en", "ru"),
+    ('Risa Kusuma told Sky News: "Every minute an ambulance brings in bodies.',
+     "Risa Kusuma erzählte Sky News: Jede Minute kommt ein Krankenwagen mit Toten.", "en", "de"),
+    ('Risa Kusuma told Sky News: "Every minute an ambulance brings in bodies.',
+     "35岁的母亲丽萨·库苏马告诉天空新闻频道：每分钟都有救护车送来尸体。", "en", "zh"),
+    ('Risa Kusuma told Sky News: "Every minute an ambulance brings in bodies.',
+     "ريسا كوسوما قالت لسكاي نيوز: كل دقيقة تأتي سيارة إسعاف بجثث.", "en", "ar"),
+    ('There is a warehouse full of goods which are ready to be sold."',
+     "Υπάρχει μια αποθήκη γεμάτη εμπορεύματα έτοιμα για πώληση.", "en", "el"),
+    ("«Чому президент Трамп пішов на такі великі поступки?",
+     "Why has President Trump given up so much?", "uk", "en"),
+]  # fmt: skip
+CONTINUED_LOST_PASSES = [
+    # the target marks it (any kind of mark)
+    ('Risa Kusuma told Sky News: "Every minute an ambulance brings in bodies.',
+     "Риса Кусума рассказала Sky News: «Скорая привозит тела каждую минуту.", "en", "ru"),
+    ('"Every minute an ambulance brings in bodies.', "「毎分救急車が遺体を運んでくる。", "en", "ja"),
+    # a dialogue dash marks the speech instead
+    ('"We were going to war with North Korea.', "– Úgy volt, hogy háborúzni fogunk.", "en", "hu"),
+    # a mark mid-sentence is an apostrophe as often as a quotation mark
+    ('Holly Willoughby has left Dragons" Den star Peter Jones fuming.',
+     "Holly Willoughby a laissé Peter Jones furieux.", "en", "fr"),
+    # an inch mark
+    ('The screen is 27" wide.', "Der Bildschirm ist 27 Zoll breit.", "en", "de"),
+    # a language whose quotation convention is unknown
+    ('He told Sky News: "Every minute an ambulance brings in bodies.',
+     "उन्होंने स्काई न्यूज़ को बताया कि हर मिनट एक एम्बुलेंस शव लाती है।", "en", "hi"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("source,target,sl,tl", CONTINUED_LOST_FAILS)
+def test_continued_quotation_lost(source: str, target: str, sl: str, tl: str) -> None:
+    (f,) = run(QuotesCheck, source, target, sl, tl)
+    assert f.side == "source" and f.end - f.start == 1 and "quotation mark" in f.message
+
+
+@pytest.mark.parametrize("source,target,sl,tl", CONTINUED_LOST_PASSES)
+def test_continued_quotation_kept_or_unjudged(source: str, target: str, sl: str, tl: str) -> None:
+    assert run(QuotesCheck, source, target, sl, tl) == []

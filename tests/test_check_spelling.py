@@ -154,3 +154,58 @@ def test_document_frequency_and_accelerators_silence_domain_words() -> None:
     ctx = CheckContext(target_lang="it", target_only=True)
     flagged = [f.text for _, f in SpellingCheck().run_document(segs, ctx)]
     assert flagged == ["Riducando"]
+
+
+# A slip the inflection lexicon rules out ('habn' is no form of 'haben'), and a slip
+# in the stem of a short word of a richly inflecting language ('déubt')
+SLIP_FAILS = [
+    ("Über 20 Millionen Zuschauer habn die Anhörung gesehen.", "de", "habn"),
+    ("Wir wollen unsere eigneen Gesetze machen.", "de", "eigneen"),
+    ("This is not the first time the pump has made the headlins.", "en", "headlins"),
+    ("Le buteur a reçu le ballon au déubt de l’action.", "fr", "déubt"),
+    ("Des échauffourées ont éclaté plus tard dans la jounrée.", "fr", "jounrée"),
+    ("Он сказал, что это неовзможно сделать сегодня.", "ru", "неовзможно"),
+]
+# Words the lists lack that are no typo of a listed word, closed English compounds,
+# Russian forms with another prefix or ending, inflections a lexicon lists
+SLIP_PASSES = [
+    ("Trump hailed it as a step toward denuclearization of North Korea.", "en"),
+    ("Fashion and homeware sales fall back.", "en"),
+    ("Это сказал он, двигаясь вперёд.", "ru"),
+    ("Gli investimenti crescono.", "it"),
+    ("Die Häuser stehen leer.", "de"),
+]
+
+
+@pytest.mark.parametrize("target,lang,word", SLIP_FAILS)
+def test_slips_flagged(target: str, lang: str, word: str) -> None:
+    assert word in [f.text for f in run(target, lang)]
+
+
+@pytest.mark.parametrize("target,lang", SLIP_PASSES)
+def test_not_slips(target: str, lang: str) -> None:
+    assert run(target, lang) == []
+
+
+# Languages the check cannot judge (no word list, no inflection lexicon, or a script
+# without capitals to tell names by): silent even on an obvious slip, and it says why
+UNJUDGED = [
+    ("To jest bardzo ważne spotkanie dla wszystkch.", "pl"),
+    ("Tohle je velmi důležité setkání pro všechyn.", "cs"),
+    ("Αυτή είναι μια πολύ σημαντική συνάντηση για όλουςς.", "el"),
+    ("זו פגישה חשובה מאוד לכוללם.", "he"),
+    ("यह सभी के लिए बहुत महत्वपूर्ण बैठकक है।", "hi"),
+    ("এটি সবার জন্য খুব গুরুত্বপূর্ণ সভাা।", "bn"),
+    ("这是一次非常重要的会义。", "zh"),
+    ("これはとても重要な会義です。", "ja"),
+    ("이것은 모두에게 매우 중요한 회으입니다.", "ko"),
+    ("นี่เป็นการประชุมที่สำคัญมากสำหรับทุกคนน", "th"),
+    ("هذا اجتماع مهم جدا للجميعع.", "ar"),
+]
+
+
+@pytest.mark.parametrize("target,lang", UNJUDGED)
+def test_silent_where_it_cannot_judge(target: str, lang: str) -> None:
+    assert run(target, lang) == []
+    ctx = CheckContext(source_lang="en", target_lang=lang)
+    assert SpellingCheck().skip_reason(ctx)

@@ -112,3 +112,22 @@ def test_stats_text_line() -> None:
     st.skipped[("spelling", "fa")] = "the script has no capitals"
     text = format_stats(st.to_dict())
     assert "skipped: spelling for fa (the script has no capitals)" in text
+
+
+def test_word_form_checks_on_one_span_are_one_problem() -> None:
+    # a misspelt name seen by variant and spelling with different fixes: one finding
+    v = F("variant", "target", 30, 37, "Leaguge", "League")
+    s = F("spelling", "target", 30, 37, "Leaguge", "Leagues")
+    (f,) = dedupe([v, s])
+    assert f.check == "variant" and f.also == ("spelling",) and f.suggestion == "League"
+    # Cyrillic and Greek words, entity before spelling
+    e = F("entity", "target", 0, 6, "Газпорм", "Газпром", Severity.MAJOR)
+    sp = F("spelling", "target", 0, 6, "Газпорм", "Газпора")
+    (f,) = dedupe([e, sp])
+    assert f.check == "entity" and f.also == ("spelling",)
+    # a different span, or a check of another kind, stands on its own
+    other = F("spelling", "target", 40, 45, "λάθος", "λάθη")
+    cap = F("capitalization", "target", 30, 37, "Leaguge", "LEAGUGE")
+    assert dedupe([v, other, cap]) == [v, other, cap]
+    # associative, as the distributed engine needs
+    assert dedupe(dedupe([v]) + [s, other]) == dedupe([v, s, other])

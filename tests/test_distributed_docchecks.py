@@ -25,6 +25,7 @@ from reviewer.checks.consistency import (ConsistencyCheck, UnitKeys, conflicts, 
                                          same_target_message, unit_keys)
 from reviewer.checks.variant import VariantCheck, VariantStats
 from reviewer.chunks import plan_chunks
+from reviewer.config import Config
 from reviewer.formats import ReadOptions, open_document
 from reviewer.model import Segment
 from reviewer.output import write_jsonl
@@ -32,6 +33,9 @@ from reviewer.runner import plan_checks
 from reviewer.terms import Entry, Glossary
 
 OPTS = ReadOptions(source_lang="en", target_lang="it")
+# consistency's "same translation for different sources" is off by default: on here, so
+# that both of its decisions are compared across chunks
+CONFIG = Config(options={"consistency": {"same_target": True}})
 GLOSSARY = Glossary([Entry("OpenAI"), Entry("NVIDIA"), Entry("ChatGPT"), Entry("AI", ("IA",)),
                      Entry("GPU")])
 
@@ -89,7 +93,7 @@ def _target_only(tmp_path: Path) -> Path:
 
 def _single(path: Path, opts: ReadOptions, glossary: Any,
             disable: tuple[str, ...] = ()) -> tuple[str, dict[str, Any]]:
-    plan = plan_checks(disable=disable, glossary=glossary)
+    plan = plan_checks(CONFIG, disable=disable, glossary=glossary)
     buf = io.StringIO()
     write_jsonl(plan.run(open_document(path, opts)), buf)
     return buf.getvalue(), plan.stats.to_dict()
@@ -99,7 +103,7 @@ def _chunked(path: Path, opts: ReadOptions, glossary: Any, engine: Any, chunk_by
              disable: tuple[str, ...] = ()) -> tuple[str, dict[str, Any], int]:
     from reviewer.distributed import run_check
 
-    plan = plan_checks(disable=disable, glossary=glossary)
+    plan = plan_checks(CONFIG, disable=disable, glossary=glossary)
     chunks = plan_chunks([str(path)], opts, 2, chunk_bytes=chunk_bytes, min_bytes=1)
     buf = io.StringIO()
     write_jsonl(run_check(plan, chunks, opts, engine), buf)
@@ -184,7 +188,7 @@ def test_consistency_keys_decide_as_run_document(seed: int) -> None:
     rng = random.Random(seed)
     segs = _random_units(rng, rng.randrange(2, 80))
     want = sorted(((s.index, f.message, f.suggestion) for s, f in
-                   ConsistencyCheck().run_document(segs, CheckContext())), key=lambda x: x[0])
+                   ConsistencyCheck().run_document(segs, CheckContext(options={"same_target": True}))), key=lambda x: x[0])
     keys = UnitKeys.concat([unit_keys(segs[a:b]) for a, b in _cuts(rng, len(segs))])
     by = {s.index: s for s in segs}
     got: dict[int, list[tuple[str, str | None]]] = {}

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from reviewer.formats import ReadOptions, open_document
 from reviewer.runner import plan_checks
 
@@ -68,7 +70,40 @@ def test_po_target_findings_point_at_msgstr(tmp_path: Path) -> None:
     assert target, found
     assert {f.line for f in target} == {10}  # the msgstr line
     source = [f for f in found if f.side == "source"]
-    assert all(f.line == 6 for f in source)  # the unit starts at its first comment
+    assert all(f.line == 9 for f in source)  # the msgid line, not the first comment (6)
+
+
+PO_SRC = '''msgid ""
+msgstr ""
+"Language: {lang}\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+# translator comment
+#. extracted comment
+#: src/app.c:10
+#, c-format
+msgctxt "menu"
+msgid "Open the GitHub settings of %s"
+msgstr "{target}"
+'''
+
+
+@pytest.mark.parametrize("lang, target", [
+    ("de", "Die Einstellungen öffnen"),        # GitHub and %s lost
+    ("ru", "Открыть настройки"),
+    ("ja", "設定を開く"),
+])
+def test_po_source_findings_point_at_msgid(tmp_path: Path, lang: str, target: str) -> None:
+    p = tmp_path / "s.po"
+    text = PO_SRC.format(lang=lang, target=target)
+    p.write_text(text, encoding="utf-8")
+    found = _findings(p)
+    source = [f for f in found if f.side == "source"]
+    assert source, found  # the name and the placeholder missing from the translation
+    assert {f.line for f in source} == {_line_of(text, "msgid \"Open")}
+    assert {f.line for f in found if f.side == "target"} <= {_line_of(text, f"msgstr \"{target}")}
+    seg = open_document(p, ReadOptions(source_lang="en")).materialize()[0]
+    assert seg.line == _line_of(text, "# translator")  # the entry still starts at its first comment
 
 
 def test_xliff12_target_findings_point_at_target(tmp_path: Path) -> None:

@@ -211,6 +211,26 @@ def test_yaml_rails_root_language_plurals_nonspecific_tag(tmp_path: Path) -> Non
     assert "# greeting" in out.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("lang, one, other, one_source", [
+    # Thai and Japanese have no 'one' category: a 'one' form in the file translates the
+    # source's 'one' (and is never shown); it is not compared with '%{count} ...'
+    ("th", "โอกาสหนึ่งรายการ", "%{count} โอกาส", "1 opportunity"),
+    ("ja", "1件の商談", "%{count}件の商談", "1 opportunity"),
+    # French 'one' is 0 and 1: the source's 'one'; Russian 'one' is also 21, 31...
+    ("fr", "1 opportunité", "%{count} opportunités", "1 opportunity"),
+    ("ru", "%{count} сделка", "%{count} сделок", "%{count} opportunities"),
+])
+def test_a_one_form_pairs_with_the_source_form_it_translates(tmp_path: Path, lang: str, one: str, other: str,
+                                                            one_source: str) -> None:
+    (tmp_path / "en.yml").write_text("en:\n  opportunity:\n    one: 1 opportunity\n"
+                                     "    other: '%{count} opportunities'\n", encoding="utf-8")
+    tgt = tmp_path / f"{lang}.yml"
+    tgt.write_text(f"{lang}:\n  opportunity:\n    one: '{one}'\n    other: '{other}'\n", encoding="utf-8")
+    u = units(open_document(tgt))
+    assert u["opportunity.one"].source == one_source
+    assert u["opportunity.other"].source == "%{count} opportunities"
+
+
 def test_resx_and_qt_ts(tmp_path: Path) -> None:
     (tmp_path / "R.resx").write_text('<root><data name="A" xml:space="preserve"><value>Open &amp; close</value>'
                                      '<comment>menu</comment></data><data name="Img" type="System.Drawing.Bitmap">'

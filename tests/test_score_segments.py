@@ -40,6 +40,7 @@ def test_text_lists_every_segment(files: tuple[Path, Path]) -> None:
 
 def test_csv_has_a_segment_table(files: tuple[Path, Path]) -> None:
     out = _run(files, "--segments", "--format", "csv")
+    assert out.startswith("\ufeff") and out.count("\ufeff") == 1  # one BOM, at the start
     table = out.split("\n\n", 1)[1]
     rows = list(csv.DictReader(io.StringIO(table)))
     assert [r["segment"] for r in rows] == ["1", "2", "3"]

@@ -194,3 +194,30 @@ def test_declared_source_language_is_checked(tmp_path: Path, declared: str, text
                  encoding="utf-8")
     first = next(iter(open_document(p)))
     assert any("source language" in m for _l, m in first.problems) == flagged
+
+
+X2 = ('<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" '
+      'srcLang="en" trgLang="{lang}">\n<file id="f"><unit id="keep"><segment state="translated">'
+      '<source>Save the file</source><target>{keep}</target></segment></unit>\n'
+      '<unit id="gone" name="old.key"><notes><note category="state">{state}</note></notes>'
+      '<segment state="translated"><source>Close the file</source><target>{gone}</target></segment></unit>\n'
+      '</file></xliff>\n')
+
+
+@pytest.mark.parametrize("lang, keep, gone", [
+    ("de", "Datei speichern", "Close the file"),  # an untranslated copy of the source
+    ("ru", "Сохранить файл", "Закрыть файл!!"),
+    ("ja", "ファイルを保存", "Close the file"),
+])
+def test_symfony_obsolete_state_note_is_not_reviewed(tmp_path: Path, lang: str, keep: str, gone: str,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    p = tmp_path / "messages.xlf"
+    p.write_text(X2.format(lang=lang, keep=keep, gone=gone, state="obsolete"), encoding="utf-8")
+    code, out, err = run_cli(["check", str(p), "--format", "json"], capsys)
+    data = json.loads(out)
+    assert data["stats"]["units"] == 1 and not [f for f in data["findings"] if f["unit"] == "gone"]
+    # the same unit with another state note is reviewed
+    p.write_text(X2.format(lang=lang, keep=keep, gone=gone, state="new"), encoding="utf-8")
+    code, out, err = run_cli(["check", str(p), "--format", "json"], capsys)
+    data = json.loads(out)
+    assert data["stats"]["units"] == 2 and [f for f in data["findings"] if f["unit"] == "gone"]

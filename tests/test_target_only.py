@@ -343,3 +343,28 @@ def test_runner_runs_the_target_only_checks() -> None:
         cls = type(next(c for c in plan.checks if c.id == cid))
         assert not cls.needs_source, cid
     assert "untranslated" not in ran and "length" not in ran
+
+
+@pytest.mark.parametrize("name, text, lang", [
+    ("en.yml", "en:\n  viewed: viewed\n  ago: 'less than a minute ago'\n  bad: 'The file was saved. please reload the page.'\n", "en"),
+    ("values/strings.xml", '<resources><string name="viewed">viewed</string><string name="ago">less than a '
+     'minute ago</string><string name="bad">The file was saved. please reload the page.</string></resources>', "en"),
+    ("de.yml", "de:\n  viewed: angesehen\n  ago: 'vor weniger als einer Minute'\n"
+     "  bad: 'Die Datei wurde gespeichert. bitte laden Sie die Seite neu.'\n", "de"),
+    ("ru.yml", "ru:\n  viewed: просмотрено\n  ago: 'меньше минуты назад'\n"
+     "  bad: 'Файл сохранён. пожалуйста, обновите страницу.'\n", "ru"),
+])
+def test_resource_strings_may_start_lowercase(tmp_path: Path, name: str, text: str, lang: str) -> None:
+    """An app's resource string is often a fragment joined at run time ("%{user} viewed"):
+    alone (no source file), its lowercase start is not flagged; a sentence inside it
+    that starts lowercase still is."""
+    from reviewer.formats import ReadOptions, open_document
+    from reviewer.runner import plan_checks
+
+    p = tmp_path / name
+    p.parent.mkdir(parents=True, exist_ok=True)
+    p.write_text(text, encoding="utf-8")
+    doc = open_document(p, ReadOptions(target_lang=lang))
+    assert doc.target_only and doc.meta.get("resource")
+    found = [(f.unit, f.text) for f in plan_checks(enable=["capitalization"], disable=["all"]).run(doc)]
+    assert [u for u, _ in found] == ["bad"], found

@@ -42,6 +42,7 @@ BUILTIN_CHECKS: tuple[tuple[str, str, bool], ...] = (
     ("spelling", "spelling", True),
     ("alignment", "alignment", True),
     ("meaning", "meaning", False),
+    ("coverage", "coverage", False),
 )
 _BUILTIN_MODULE = {cid: f"reviewer.checks.{mod}" for cid, mod, _ in BUILTIN_CHECKS}
 

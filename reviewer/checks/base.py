@@ -19,7 +19,8 @@ class CheckContext:
 
     ``options`` holds this check's settings from ``reviewer.toml`` (``[checks.ID]``
     table, minus the ``enabled``/``severity`` keys); ``glossary`` is the loaded
-    glossary or None; ``target_only`` is true when no source text exists.
+    glossary or None; ``target_only`` is true when no source text exists; ``resource``
+    when the file is an app's resource strings (``Document.meta["resource"]``).
     """
 
     source_lang: str | None = None
@@ -28,6 +29,9 @@ class CheckContext:
     glossary: Any = None
     target_only: bool = False
     path: str = ""
+    #: the units are an app's strings (a resource file: labels, fragments joined at
+    #: run time), not running text
+    resource: bool = False
 
     def option(self, key: str, default: Any) -> Any:
         """This check's setting ``key``, or ``default``; a configured value of another

@@ -121,6 +121,20 @@ def translatable_words(text: str) -> list[str]:
     return words
 
 
+def _not_in_source_script(text: str, source_lang: str | None, target_lang: str | None) -> bool:
+    """True when ``text``'s letters are all in the target language's scripts and none
+    of the source language's (a language name written in its own script in a language
+    menu, 'Русский' or '日本語' in an English file): such a source is not source-language
+    text, and its copy is the right translation."""
+    from ..scripts import dominant_script, language_scripts
+
+    ss, ts = language_scripts(source_lang), language_scripts(target_lang)
+    if not ss or not ts or ss & ts:
+        return False
+    script = dominant_script(text, share=0.999)
+    return script is not None and script in ts
+
+
 class UntranslatedCheck(Check):
     """The target is the source copied unchanged.
 
@@ -157,6 +171,8 @@ class UntranslatedCheck(Check):
         sb, tb = L.base(context.source_lang), L.base(context.target_lang)
         if sb and sb == tb:
             return
+        if _not_in_source_script(ts, context.source_lang, context.target_lang):
+            return  # 'Русский' in an English file: already the target language's text
         words = translatable_words(ts)
         if sum(len(w) for w in words) < 3:
             return
@@ -302,6 +318,13 @@ def _visible_len(s: str) -> int:
     return n
 
 
+def _one_script(a: str, b: str) -> bool:
+    """Whether two texts are mostly in the same script."""
+    from ..scripts import dominant_script
+
+    return dominant_script(a) == dominant_script(b)
+
+
 class LengthCheck(Check):
     """A target longer than the unit's maximum length (major), or whose length is out of
     the expected band for the language pair (:func:`reviewer.lang.length_band`).
@@ -355,6 +378,11 @@ class LengthCheck(Check):
                     f"source (at most about {limit:.0f} expected for so short a text).",
                 )  # fmt: skip
             return
+        if not (context.source_lang and context.target_lang) and not _one_script(s, t):
+            # no languages given and two scripts: Chinese takes a third of English's
+            # characters, so no ratio band fits without the languages
+            if "min_ratio" not in context.options and "max_ratio" not in context.options:
+                return
         lt = _visible_len(t.strip())
         # short texts vary more: widen the band by 1 + 1.5/sqrt(n) (x1.34 at 20 chars)
         w = 1.0 + 1.5 / ls**0.5

@@ -3,11 +3,21 @@
 (a) The same source translated differently: units whose sources are equal once
 normalised (case-folded, whitespace collapsed, inline codes removed; units with
 different contexts, e.g. PO ``msgctxt``, are different strings) but whose targets
-differ. Every unit whose target differs from the most common translation is flagged,
+differ in more than inflection (targets compared as lemma sets in the target language,
+like (b)'s sources: Russian ``Организация`` / ``организации`` is one translation used in
+two sentences). Every unit whose target differs from the most common translation is flagged,
 with that translation as suggestion. (b) The same translation used for different
-sources: units with equal normalised targets whose sources differ in more than case,
-punctuation and whitespace; the units whose source differs from the group's most
-common source are flagged.
+sources: units of one context with equal normalised targets whose sources differ in
+more than case, punctuation, whitespace, word order and inflection (sources compared
+as the set of their words' lemmas, :mod:`reviewer.morph`: ``Keep entry`` / ``Keep
+entries`` or ``Assign to`` / ``Assigned to`` are one source for a language without
+those inflections); the units whose source differs from the group's most common source
+are flagged.
+
+(b) runs only with the setting ``[checks.consistency] same_target = true``: on the 46
+real files of ``benchmarks/bench_real_files.py`` 2 of 23 of its findings judged by hand
+were real (synonyms, paraphrases and labels that differ by an article share one
+translation in every language); (a) is on by default.
 
 Units with an empty target, or whose source (for b: target) has no letter, are
 skipped. One pass with hash maps: linear in the number of units.
@@ -33,7 +43,7 @@ from ..model import CODE_RE, Finding, Segment, Severity
 from .base import CheckContext, DocumentCheck
 
 __all__ = ["ConsistencyCheck", "CHECKS", "normalize", "loose", "UnitKeys", "Conflicts",
-           "unit_keys", "conflicts", "same_source_message", "same_target_message"]
+           "unit_keys", "conflicts", "lemma_form", "same_target_on", "same_source_message", "same_target_message"]
 
 _SPACE_RE = re.compile(r"\s+")
 _NOT_WORD_RE = re.compile(r"[\W_]+")
@@ -48,6 +58,32 @@ def normalize(text: str) -> str:
 def loose(text: str) -> str:
     """:func:`normalize` without punctuation and spaces: ``Save file.`` = ``save-file``."""
     return _NOT_WORD_RE.sub("", normalize(text))
+
+
+_WORD_RE = re.compile(r"[^\W_]+")
+
+
+def lemma_form(text: str, lang: str | None) -> str:
+    """A source's words as their sorted, distinct lemmas in ``lang`` (the words
+    themselves, case-folded, for a language without a lexicon): what (b) compares."""
+    from .. import morph
+
+    words = _WORD_RE.findall(normalize(text))
+    if not morph.has_lexicon(lang):
+        return " ".join(sorted(set(words)))
+    return " ".join(sorted({morph.lemma(w, lang) or w for w in words}))
+
+
+def same_target_on(options: Any) -> bool:
+    """Whether (b), the same translation for different sources, runs (the setting
+    ``same_target``, off by default)."""
+    from ..config import typed_option
+
+    return bool(typed_option(options or {}, "same_target", False))
+
+
+def _ctx_key(context: str | None) -> str:
+    return "" if context is None else f"{len(context)}:{context}"
 
 
 def _has_letter(text: str) -> bool:
@@ -82,10 +118,12 @@ class ConsistencyCheck(DocumentCheck):
         self, segments: Sequence[Segment], context: CheckContext
     ) -> Iterable[tuple[Segment, Finding]]:
         units = [s for s in segments if s.target and s.source]
-        yield from self._same_source(units)
-        yield from self._same_target(units)
+        yield from self._same_source(units, context.target_lang)
+        if same_target_on(context.options):
+            yield from self._same_target(units, context.source_lang)
 
-    def _same_source(self, units: Sequence[Segment]) -> Iterator[tuple[Segment, Finding]]:
+    def _same_source(self, units: Sequence[Segment],
+                     target_lang: str | None = None) -> Iterator[tuple[Segment, Finding]]:
         groups: dict[tuple[str | None, str], list[Segment]] = {}
         for s in units:
             if _has_letter(s.source):
@@ -93,7 +131,7 @@ class ConsistencyCheck(DocumentCheck):
         for segs in groups.values():
             if len(segs) < 2:
                 continue
-            forms = [normalize(s.target or "") for s in segs]
+            forms = [lemma_form(s.target or "", target_lang) for s in segs]
             counts = Counter(forms)
             if len(counts) < 2:
                 continue
@@ -108,15 +146,16 @@ class ConsistencyCheck(DocumentCheck):
                     continue
                 yield s, self.flag_unit(s, message, suggestion)
 
-    def _same_target(self, units: Sequence[Segment]) -> Iterator[tuple[Segment, Finding]]:
-        groups: dict[str, list[Segment]] = {}
+    def _same_target(self, units: Sequence[Segment],
+                     source_lang: str | None = None) -> Iterator[tuple[Segment, Finding]]:
+        groups: dict[tuple[str | None, str], list[Segment]] = {}
         for s in units:
             if _has_letter(s.target or ""):
-                groups.setdefault(normalize(s.target or ""), []).append(s)
+                groups.setdefault((s.context, normalize(s.target or "")), []).append(s)
         for segs in groups.values():
             if len(segs) < 2:
                 continue
-            keys = [loose(s.source) for s in segs]
+            keys = [lemma_form(s.source, source_lang) for s in segs]
             counts = Counter(keys)
             if len(counts) < 2:
                 continue
@@ -160,8 +199,8 @@ def _digest(text: str) -> bytes:
 class UnitKeys:
     """The two checks' statistics of some units: for (a) ``same source``, positions
     (unit indexes) with the digests of ``(context, normalize(source))`` and of
-    ``normalize(target)``; for (b) ``same target``, the digests of ``normalize(target)``
-    and of ``loose(source)``. Digests are ``(n, 2)`` uint64 arrays."""
+    ``lemma_form(target)``; for (b) ``same target``, the digests of ``(context,
+    normalize(target))`` and of ``lemma_form(source)``. Digests are ``(n, 2)`` uint64 arrays."""
 
     pos_a: Any
     key_a: Any
@@ -198,8 +237,10 @@ def _digests(items: list[bytes]) -> Any:
     return np.frombuffer(b"".join(items), dtype=np.uint64).reshape(-1, 2)
 
 
-def unit_keys(segments: Iterable[Segment]) -> UnitKeys:
-    """The statistics of ``segments`` (the kept units of a chunk, in order)."""
+def unit_keys(segments: Iterable[Segment], source_lang: str | None = None,
+              target_lang: str | None = None) -> UnitKeys:
+    """The statistics of ``segments`` (the kept units of a chunk, in order) of a
+    document in ``source_lang`` and ``target_lang``."""
     import numpy as np
 
     pos_a: list[int] = []
@@ -212,16 +253,14 @@ def unit_keys(segments: Iterable[Segment]) -> UnitKeys:
         if not (s.target and s.source):
             continue
         src = normalize(s.source)
-        tgt = _digest(normalize(s.target))
         if _has_letter(s.source):
             pos_a.append(s.index)
-            ctx = "" if s.context is None else f"{len(s.context)}:{s.context}"
-            key_a.append(_digest(ctx + "\x00" + src))
-            form_a.append(tgt)
+            key_a.append(_digest(_ctx_key(s.context) + "\x00" + src))
+            form_a.append(_digest(lemma_form(s.target, target_lang)))
         if _has_letter(s.target):
             pos_b.append(s.index)
-            key_b.append(tgt)
-            form_b.append(_digest(_NOT_WORD_RE.sub("", src)))
+            key_b.append(_digest(_ctx_key(s.context) + "\x00" + normalize(s.target)))
+            form_b.append(_digest(lemma_form(s.source, source_lang)))
     return UnitKeys(np.array(pos_a, np.int64), _digests(key_a), _digests(form_a),
                     np.array(pos_b, np.int64), _digests(key_b), _digests(form_b))
 

@@ -6,13 +6,15 @@ in the translation, and punctuation stuck onto or into a word.
     (``Cyanuric acid and 三聚氰胺 were found``, ``Dr. टोनी Moll``), copied from the
     source; in a target of the source's own script (Latin to Latin, Cyrillic to
     Cyrillic), a lowercase word that the source language's lexicon knows, the target
-    language's does not, and whose lemma is in the source (``the 24jährigen
+    language's does not, and whose lemma or stem is in the source (``the 24jährigen
     motorcyclist``); a bare, uninflected word only when it cannot be a loanword the
-    target's lexicon lacks (:func:`_maybe_loan`). Latin words in a non-Latin target count only when lowercase
-    words of the source's lexicon (names and brands stay in Latin). Scripts come
-    from Unicode character names and CLDR (:mod:`reviewer.scripts`), lexicons from
-    :mod:`reviewer.morph`; a pair of one script without lexicons on both sides is
-    not judged.
+    target's lexicon lacks (:func:`_maybe_loan`: grammar words never are). Latin
+    words in a non-Latin target count only when lowercase words of the source's
+    lexicon (names and brands stay in Latin); a bare one is minor. Scripts come from
+    Unicode character names and CLDR (:mod:`reviewer.scripts`), lexicons from
+    :mod:`reviewer.morph`. Without declared languages the scripts of the texts
+    decide; within one script, only a copied word with a letter the rest of the
+    translation never uses is reported (no lexicon can be chosen).
 ``stray-punctuation``
     A character that is not sentence punctuation (``~ _ ^ | \\ * #`` and the
     backtick) stuck to a word when the source has fewer of it; a comma, semicolon
@@ -25,6 +27,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Iterable
 
 from .. import lang as L
@@ -76,20 +79,23 @@ class UntranslatedWordsCheck(Check):
         if not src or not tgt or src.strip() == tgt.strip() or context.target_only:
             return []
         sl, tl = context.source_lang, context.target_lang
-        if not sl or not tl or L.base(sl) == L.base(tl):
+        if sl and tl and L.base(sl) == L.base(tl):
             return []
-        ls, lt = language_scripts(sl), language_scripts(tl)
-        out: list[Finding] = []
+        # a language not given (or one CLDR does not place): the scripts of the texts
+        # say enough for letters of another script; comparing words of one script
+        # needs both languages' lexicons (:meth:`_same_script`)
+        ls = language_scripts(sl) or source_scripts(src)
+        lt = language_scripts(tl) or target_scripts(tgt)
         if not ls or not lt:
-            # a language CLDR does not place: judge by the scripts of the texts
-            sdom, tdom = dominant_script(src, 0.5), dominant_script(tgt, 0.5)
-            if sdom is None or tdom is None:
-                return []
-            ls, lt = ls or frozenset({sdom}), lt or frozenset({tdom})
+            return []
+        out: list[Finding] = []
         if not (ls & lt):
             self._foreign_script(src, tgt, sl, tl, ls, lt, out)
         elif ls == lt and len(ls) == 1:
-            self._same_script(src, tgt, sl, tl, out)
+            if sl and tl:
+                self._same_script(src, tgt, sl, tl, out)
+            else:
+                self._foreign_letters(src, tgt, out)
         # scripts shared in part (Chinese and Japanese): not judged
         return out
 
@@ -110,7 +116,8 @@ class UntranslatedWordsCheck(Check):
         return out
 
     def _foreign_script(
-        self, src: str, tgt: str, sl: str, tl: str, ls: frozenset[str], lt: frozenset[str],
+        self, src: str, tgt: str, sl: str | None, tl: str | None, ls: frozenset[str],
+        lt: frozenset[str],
         out: list[Finding],
     ) -> None:
         cands = self._candidates(tgt, ls, lt)
@@ -140,8 +147,10 @@ class UntranslatedWordsCheck(Check):
                 if _in_name(tgt, a, b) or not morph.is_known(word, sl):
                     continue  # "Brigham and Women's", "Newport on the Levee", "git push"
                 if not _inflected(word, morph.lemma(word, sl) or word):
-                    if _maybe_loan(word, sl, tl):
-                        continue  # a bare word may be an accepted loan or term (tweet)
+                    # a loan in a non-Latin text is written in its script (твит, ツイート);
+                    # one its lexicon knows in Latin letters is accepted as it is
+                    if morph.is_known(word, tl):
+                        continue
                     sev = Severity.MINOR
             elif word not in src:
                 continue  # not copied from the source: a quotation, a name in its script
@@ -157,7 +166,9 @@ class UntranslatedWordsCheck(Check):
                 severity=sev,
             ))  # fmt: skip
 
-    def _same_script(self, src: str, tgt: str, sl: str, tl: str, out: list[Finding]) -> None:
+    def _same_script(
+        self, src: str, tgt: str, sl: str | None, tl: str | None, out: list[Finding]
+    ) -> None:
         if not (morph.has_lexicon(sl) and morph.has_lexicon(tl)):
             return
         src_lemmas: set[str] | None = None
@@ -176,7 +187,9 @@ class UntranslatedWordsCheck(Check):
                 src_words = {x.lower() for x in _WORD_RE.findall(src)}
                 src_lemmas = {morph.lemma(x, sl) or x for x in src_words}
             lem = morph.lemma(w, sl) or w
-            if w not in src_words and (len(lem) < 4 or lem not in src_lemmas):
+            if w not in src_words and (len(lem) < 4 or lem not in src_lemmas) and not any(
+                _same_stem(w, x) for x in src_words
+            ):
                 continue
             if not _inflected(w, lem) and _maybe_loan(w, sl, tl):
                 continue
@@ -186,6 +199,81 @@ class UntranslatedWordsCheck(Check):
                 "target", tgt, m.start(), m.end(),
                 f"'{w}' is a word of the source language left untranslated.",
             ))  # fmt: skip
+
+
+    def _foreign_letters(self, src: str, tgt: str, out: list[Finding]) -> None:
+        """Languages not given, one script: a lowercase word copied from the source
+        (or another inflection of a source word) with a letter that the rest of the
+        translation never uses ("the 24jährigen motorcyclist"). Without lexicons
+        this is the evidence there is; a word of plain letters is not judged."""
+        if tgt.isascii() and src.isascii():
+            return
+        words = list(_WORD_RE.finditer(tgt))
+        src_words: set[str] | None = None
+        for m in words:
+            w = m.group()
+            if w.isascii() or len(w) < 4 or not w.islower():
+                continue
+            if _codelike(tgt, m.start(), m.end()):
+                continue
+            if src_words is None:
+                src_words = {x.lower() for x in _WORD_RE.findall(src)}
+            if w not in src_words and not any(_same_stem(w, x) for x in src_words):
+                continue
+            rest = "".join(x.group().lower() for x in words if x is not m and x.group() != w)
+            if len(rest) < 20:
+                continue  # too little text to know the translation's alphabet
+            odd = [c for c in w if not c.isascii() and c not in rest]
+            if not odd:
+                continue
+            out.append(self.flag_span(
+                "target", tgt, m.start(), m.end(),
+                f"'{w}' is copied from the source, with a letter ('{odd[0]}') the rest of "
+                "the translation never uses: left untranslated?",
+            ))  # fmt: skip
+
+
+def source_scripts(text: str) -> frozenset[str]:
+    """The scripts of a text whose language is not given: the script of most of its
+    letters and any other with at least a quarter of them (Japanese: Han and kana)."""
+    counts: dict[str, int] = {}
+    for ch in text:
+        if ch.isalpha():
+            s = letter_script(ch)
+            if s:
+                counts[s] = counts.get(s, 0) + 1
+    total = sum(counts.values())
+    if not total:
+        return frozenset()
+    top = max(counts.values())
+    return frozenset(s for s, n in counts.items() if n == top or n >= 0.25 * total)
+
+
+def target_scripts(text: str) -> frozenset[str]:
+    """The scripts of a translation whose language is not given: the script of most of
+    its letters (a few words left in another script are what the check looks for),
+    with the scripts of Japanese or Korean (CLDR) when it has kana or Hangul: they
+    write Han characters too."""
+    dom = dominant_script(text, 0.5)
+    if dom is None:
+        return frozenset()
+    out = {dom}
+    present = {letter_script(ch) for ch in text if ch.isalpha()}
+    for script, lang in (("HIRAGANA", "ja"), ("KATAKANA", "ja"), ("HANGUL", "ko")):
+        if script in present and (script == dom or dom in language_scripts(lang)):
+            out |= language_scripts(lang)
+    return frozenset(out)
+
+
+def _same_stem(word: str, other: str) -> bool:
+    """Whether two words share a stem of at least five letters that is most of the
+    shorter one: another inflection of a source word ("jährigen" of "jährige")."""
+    n = 0
+    for a, b in zip(word, other):
+        if a != b:
+            break
+        n += 1
+    return n >= 5 and n >= 0.75 * min(len(word), len(other))
 
 
 def _in_name(text: str, a: int, b: int) -> bool:
@@ -204,7 +292,7 @@ def _in_name(text: str, a: int, b: int) -> bool:
     )
 
 
-def _maybe_loan(word: str, sl: str, tl: str) -> bool:
+def _maybe_loan(word: str, sl: str | None, tl: str | None) -> bool:
     """Whether a bare (uninflected) word of the source language may be a loanword
     that the target language's lexicon lacks (tsunami, staff, referendum, tweet).
 
@@ -213,11 +301,47 @@ def _maybe_loan(word: str, sl: str, tl: str) -> bool:
     source may be a loan; into another language, a word English knows too may be
     one. Into English, the lexicon knows its loans already.
     """
+    if _common(word, sl):
+        return False  # "their", "hours", "piece": everyday words are not borrowed bare
     if L.base(sl) == "en":
         return True
     if L.base(tl) == "en":
         return False
     return morph.is_known(word, "en")
+
+
+#: How many of a language's most frequent words count as its grammar words (their,
+#: until, first): never borrowed bare, unlike nouns (shopping, staff, deal).
+COMMON_RANK = 300
+
+
+@lru_cache(maxsize=64)
+def _common_floor(code: str) -> int | None:
+    """The frequency of ``code``'s :data:`COMMON_RANK`-th most frequent word in its
+    word-frequency list (pyspellchecker's, through the spelling check's loader), or
+    ``None`` without a list."""
+    from .spelling import dictionary
+
+    d = dictionary(code)
+    freqs = getattr(d, "_freqs", None)
+    if d is None or freqs is None or len(freqs) < COMMON_RANK:
+        return None
+    return sorted(freqs, reverse=True)[COMMON_RANK - 1]
+
+
+def _common(word: str, lang: str | None) -> bool:
+    """Whether ``word`` is among the :data:`COMMON_RANK` most frequent words of
+    ``lang`` (False when the language has no frequency list)."""
+    code = L.base(lang)
+    if not code:
+        return False
+    floor = _common_floor(code)
+    if floor is None:
+        return False
+    from .spelling import dictionary
+
+    d = dictionary(code)
+    return d is not None and (d.get(word.lower()) or 0) >= floor
 
 
 def _inflected(word: str, lemma: str) -> bool:
@@ -277,6 +401,10 @@ class StrayPunctuationCheck(Check):
                 continue
             if tgt.count(c) <= src.count(c) + sum(src.count(x) for x in alts):
                 continue
+            hit = self._colon_misplaced(src, tgt, c)
+            if hit is not None:
+                out.append(self._flag(tgt, hit, "onto a word"))
+                break
             for m in re.finditer(r"(?<=\w)" + c + r" (?=\w)", tgt):
                 a, b = tgt[m.start() - 1], tgt[m.end()]
                 if not _wordchar(a) or not b.isalpha() or b.isupper():
@@ -295,6 +423,26 @@ class StrayPunctuationCheck(Check):
         if "'" in tgt or "’" in tgt or '"' in tgt:
             self._quotes(src, tgt, context.target_lang, out)
         return out
+
+    @staticmethod
+    def _colon_misplaced(src: str, tgt: str, c: str) -> int | None:
+        """Where an ASCII ``;`` or ``:`` (more of them than the source has) sits where
+        no language puts one: between a letter and another punctuation mark
+        ("US;-Politik", "报告;，"), or against a letter of a script written without
+        spaces, whose colon is the full-width one ("针对:20")."""
+        for m in re.finditer(re.escape(c), tgt):
+            i = m.start()
+            before = tgt[i - 1] if i else ""
+            after = tgt[i + 1] if i + 1 < len(tgt) else ""
+            if not before or not _wordchar(before):
+                continue
+            if _codelike(tgt, i, i + 1):
+                continue
+            if after and after in "-,.;:!?，。、；：" and before + c + after not in src:
+                return i
+            if letter_script(before) in _NO_SPACE and not (after.isdigit() and tgt[i - 1 : i].isdigit()):
+                return i
+        return None
 
     @staticmethod
     def _splits_word(tgt: str, i: int, tl: str | None) -> bool:
@@ -379,6 +527,12 @@ class StrayPunctuationCheck(Check):
                 break
 
     def _quotes(self, src: str, tgt: str, tl: str | None, out: list[Finding]) -> None:
+        for m in re.finditer(r"(?<=\w)['’\"](?=[\u0300-\u036f\u0900-\u0dff])", tgt):
+            nxt = tgt[m.end()]
+            if unicodedata.category(nxt) in ("Mn", "Mc"):
+                # a vowel sign or virama cannot start a word: the mark splits one
+                out.append(self._flag(tgt, m.start(), "inside a word"))
+                return
         dq_odd = tgt.count('"') % 2 == 1 and not any(q in src for q in _QUOTE_MARKS)
         for m in _IN_QUOTE_RE.finditer(tgt):
             c, i = m.group(), m.start()

@@ -24,7 +24,7 @@ import html
 import re
 from typing import Iterable, NamedTuple, Sequence
 
-from ..model import CODE_BASE, CODE_RE, Finding, InlineCode, Segment, Severity
+from ..model import CODE_BASE, CODE_RE, Finding, InlineCode, Segment, Severity, code_chip
 from .base import Check, CheckContext
 from ..placeholders import usage_context
 from .links import urls_equivalent
@@ -174,8 +174,9 @@ def _code_items(
     return out
 
 
-def _code_label(c: InlineCode) -> str:
-    return c.display or c.data or f"{c.kind} {c.id}"
+def _code_label(text: str, pos: int, codes: Sequence[InlineCode]) -> str:
+    """The code at ``pos`` as the review screen shows it (``⟦2 <g2>⟧``)."""
+    return code_chip(ord(text[pos]) - CODE_BASE, codes)
 
 
 class MarkupCheck(Check):
@@ -235,7 +236,7 @@ class MarkupCheck(Check):
                     pos,
                     pos + 1,
                     src[pos],
-                    f"Inline code {_code_label(c)} is missing from the translation",
+                    f"Inline code {_code_label(src, pos, scodes)} is missing from the translation",
                 )
             )
         for pos, c in extra:
@@ -245,7 +246,7 @@ class MarkupCheck(Check):
                     pos,
                     pos + 1,
                     tgt[pos],
-                    f"Inline code {_code_label(c)} is not in the source text",
+                    f"Inline code {_code_label(tgt, pos, tcodes)} is not in the source text",
                 )
             )
         if missing or extra:
@@ -256,8 +257,7 @@ class MarkupCheck(Check):
         if err is None:
             return
         pos, problem, _ = err
-        code = tcodes[ord(tgt[pos]) - CODE_BASE]
-        label = _code_label(code)
+        label = _code_label(tgt, pos, tcodes)
         if problem == "overlap":
             msg = f"Inline code {label} closes while a code opened after it is still open"
         elif problem == "early":

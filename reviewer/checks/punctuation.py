@@ -158,7 +158,9 @@ class PunctuationCheck(Check):
             yield from self._final(s, t, context.source_lang, tl)
         if tb == "fr":
             yield from self._french(t, tl)
-        elif tb and (" " in t or "\u00a0" in t or "\u202f" in t or "\u2009" in t):
+        elif tb and ("«" in t or "»" in t):
+            yield from self._spaced_guillemets(t, tl)
+        if tb != "fr" and tb and (" " in t or "\u00a0" in t or "\u202f" in t or "\u2009" in t):
             yield from self._space_before(s if not tonly and sb != "fr" else "", t)
         if tb in L.INVERTED_MARKS and ("?" in t or "!" in t):
             yield from self._inverted(t, tb)
@@ -256,6 +258,26 @@ class PunctuationCheck(Check):
                         "French needs a no-break space before ».",
                         suggestion=L.NBSP + "»",
                     )  # fmt: skip
+
+    def _spaced_guillemets(self, t: str, tl: str | None) -> Iterable[Finding]:
+        """French spacing where the language sets guillemets tight (Russian, Italian,
+        Greek, Arabic, Norwegian; Danish and Hungarian ``»…«``): a pair with a space
+        inside at both ends, ``« текст »``. One side spaced is left alone (a slip of
+        the space bar as often as of style)."""
+        roles = L.quote_roles(tl)
+        opener = "»" if roles.get("»") == "open" else "«"
+        closer = "«" if opener == "»" else "»"
+        for m in re.finditer(f"{opener}([ \u00a0\u202f\u2009]+)([^«»]+?)([ \u00a0\u202f\u2009]+){closer}", t):
+            inner = m.group(2)
+            if not any(ch.isalnum() for ch in inner):
+                continue
+            a, b = m.start(), m.end()
+            yield self.flag_span(
+                "target", t, a, b,
+                f"Spaces inside {opener}…{closer}: {L.language_name(tl)} sets guillemets "
+                "without them (the spaces are French typography).",
+                suggestion=f"{opener}{inner}{closer}",
+            )  # fmt: skip
 
     def _french(self, t: str, tl: str | None) -> Iterable[Finding]:
         if ("«" in t or "»" in t) and "ch" not in L.subtags(tl)[1:]:
@@ -448,11 +470,16 @@ def _script(ch: str) -> str:
         return ""
 
 
+#: scripts written together in one language's text (Japanese: kanji and kana)
+_SCRIPT_FAMILY = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "HALFWIDTH": "CJK"}
+
+
 def _main_script(text: str) -> str:
     counts: dict[str, int] = {}
     for ch in text:
         if ch.isalpha():
             sc = _script(ch)
+            sc = _SCRIPT_FAMILY.get(sc, sc)
             counts[sc] = counts.get(sc, 0) + 1
     return max(counts, key=lambda k: counts[k]) if counts else ""
 
@@ -475,6 +502,42 @@ def _numbers_kept(inner: str, other: str) -> bool:
     """Whether the bracketed text has numbers and every one of them is in ``other``."""
     nums = _DIGITS_RE.findall(inner)
     return bool(nums) and all(n in other for n in nums)
+
+
+_LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
+#: words outside brackets from which a text reads as running prose (a sentence), not
+#: a label or a UI string; a run of an unspaced script (Chinese, Japanese, Thai)
+#: counts one word per two letters
+PROSE_WORDS = 8
+
+
+_UNSPACED_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR"})
+
+
+def _prose_words(text: str) -> int:
+    """Words of ``text``, a run of an unspaced script counting one per two letters."""
+    n = 0
+    for m in _LETTER_RUN_RE.finditer(text):
+        w = m.group()
+        n += max(1, len(w) // 2) if _script(w[0]) in _UNSPACED_SCRIPTS else 1
+    return n
+
+
+def _prose_aside(text: str, a: int, b: int, other: str) -> bool:
+    """Whether the dropped ``text[a:b]`` is an aside of running prose: a sentence of
+    :data:`PROSE_WORDS` words or more around it, plain words inside (no code, no
+    number the other text lacks). Translators of prose fold such asides into the
+    sentence ("Selly Oak (Birmingham)" -> "Selly Oak, Birmingham"), spell out an
+    acronym once, or leave a gloss of a term they keep untranslated; a lost meaning
+    is the meaning check's to find, not a bracket count's."""
+    inner = text[a + 1 : b - 1]
+    if _prose_words(text[:a] + " " + text[b:]) < PROSE_WORDS:
+        return False
+    if inner.strip() and inner.strip() in other:
+        return True  # kept, unbracketed ("DM @MerPolCC")
+    if _CODEISH_RE.search(inner) or (_DIGITS_RE.search(inner) and not _numbers_kept(inner, other)):
+        return False
+    return True
 
 
 class BracketsCheck(Check):
@@ -532,6 +595,9 @@ class BracketsCheck(Check):
                 # ("Napoli (Italie)") is style: added pairs count only around code
                 src_n = [(a, b) for a, b in sc.get(kind, ())
                          if not (_gloss(s, a, b) or _numbers_kept(s[a:b], t))]
+                if len(src_n) > len(tc.get(kind, ())):
+                    # asides of running prose folded into the sentence: style
+                    src_n = [(a, b) for a, b in src_n if not _prose_aside(s, a, b, t)]
                 tgt_n = [(a, b) for a, b in tc.get(kind, ()) if not _gloss(t, a, b)]
                 if len(src_n) == len(tgt_n):
                     continue
@@ -590,6 +656,14 @@ def _unspaced(ch: str) -> bool:
             or ch >= "\u2e80")
 
 
+def _proclitic(text: str, i: int) -> bool:
+    """Whether the mark at ``i`` follows a one-letter Arabic-script word written onto
+    the next one (the conjunction ``و``, ``ف``, ``ب``, ``ل``: ``و"أنه``): the mark
+    opens a quotation there, it is not inside a word."""
+    return (_script(text[i - 1]) == "ARABIC"
+            and (i == 1 or not text[i - 2].isalpha()))
+
+
 def scan_quotes(
     text: str, lang: str | None
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int, int]]]:
@@ -610,7 +684,8 @@ def scan_quotes(
         ch = m.group()
         fam = _FAMILY.get(ch, 1)
         if (0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha()
-                and not (_unspaced(text[i - 1]) or _unspaced(text[i + 1]))):
+                and not (_unspaced(text[i - 1]) or _unspaced(text[i + 1])
+                         or _proclitic(text, i))):
             continue  # inside a word: Hebrew gershayim (צה"ל, ארה“ב), not a quotation mark
         # ASCII and typographic double marks pair with each other („…" is a pair of
         # mixed styles, not two unpaired marks); ‹ › only among themselves
@@ -659,6 +734,23 @@ def _single_quotes(text: str) -> bool:
     return False
 
 
+#: a dash between spaces after a clause: the attribution of direct speech in the
+#: dialogue-dash style („Text, – sakė jis.“; «Текст, — сказал он»)
+_SPEECH_DASH_RE = re.compile(r"[,.!?…]?\s[–—]\s")
+_LEAD_DASH_RE = re.compile(r"\s*[–—]\s")
+_TRAIL_RE = re.compile(r"[\s.,;:!?…]*")
+
+
+def _dialogue_continued(text: str, i: int) -> bool:
+    """Whether the unpaired mark at ``i`` belongs to a quotation that goes on in
+    another sentence in the dialogue-dash style (Lithuanian, Hungarian, Polish): an
+    opening mark followed by a dash attribution (``„Ma már… – mondja.``), or a
+    closing mark at the end of a sentence that starts with a dash (``– Nincs.”``)."""
+    if _flank(text, i) == "close" or (i and _TRAIL_RE.fullmatch(text, i + 1)):
+        return bool(_LEAD_DASH_RE.match(text)) and bool(_TRAIL_RE.fullmatch(text, i + 1))
+    return _SPEECH_DASH_RE.search(text, i + 1) is not None
+
+
 class QuotesCheck(Check):
     """Unpaired quotation marks in the target (when the source's pair up), and ASCII
     ``"..."`` in a target whose language has typographic quotes where the source used
@@ -677,8 +769,8 @@ class QuotesCheck(Check):
     def skip_reason(self, context: CheckContext) -> str | None:
         """The part of the check that cannot judge this language, if any."""
         if context.target_lang and L.quote_pairs(context.target_lang) is None:
-            return ("its quotation-mark style is not known: only unpaired and lost "
-                    "quotation marks are checked")
+            return ("its quotation-mark style is not known: only unpaired quotation "
+                    "marks are checked")
         return None
 
     def run(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
@@ -696,8 +788,29 @@ class QuotesCheck(Check):
     def _lost(self, s: str, t: str, context: CheckContext) -> Iterable[Finding]:
         """The source quotes something (its marks pair up) and the translation has no
         quotation mark of any kind: the quotation was lost."""
+        if L.quote_pairs(context.target_lang) is None:
+            return  # how (and whether) the language marks direct speech is not known
         unmatched, pairs = scan_quotes(s, context.source_lang)
-        if unmatched or not pairs or _single_quotes(t) or _ANY_QUOTE_RE.search(t):
+        if _single_quotes(t) or _ANY_QUOTE_RE.search(t):
+            return
+        if unmatched and not pairs:
+            # a quotation opened (or closed) here and going on in another segment:
+            # the translation should mark it too
+            i = unmatched[0][0]
+            if i and s[i - 1].isdigit():
+                return  # 5'10": an inch mark
+            role = _flank(s, i)
+            if not (role == "open" or (role == "close" and _TRAIL_RE.fullmatch(s, i + 1))):
+                return  # a mark mid-sentence ("Dragons" Den"): an apostrophe as often
+            if _LEAD_DASH_RE.match(t):
+                return  # the dialogue dash marks the speech instead
+            yield self.flag_span(
+                "source", s, i, i + 1,
+                "The source opens or closes a quotation here; the translation has no "
+                "quotation mark.",
+            )  # fmt: skip
+            return
+        if unmatched or not pairs:
             return
         # a quoted name or title ("Yuan", „Тази сутрин“) often loses its marks by the
         # target's conventions; a quoted statement of several words does not
@@ -729,6 +842,8 @@ class QuotesCheck(Check):
         )
         if closed_in_source or tonly:
             for i, _fam in tu:
+                if _dialogue_continued(t, i):
+                    continue
                 yield self.flag_span(
                     "target", t, i, i + 1,
                     f"The quotation mark {_q(t[i])} has no partner in the translation.",

@@ -149,7 +149,7 @@ class CapitalizationCheck(Check):
         s = segment.source
         if context.target_only:
             if t and L.has_case(context.target_lang):
-                yield from self._target_only(t, context.target_lang)
+                yield from self._target_only(t, context.target_lang, context.resource)
             return
         if not t or not s:
             return
@@ -185,10 +185,12 @@ class CapitalizationCheck(Check):
         if not found:
             yield from self._all_caps(s, t, tl)
 
-    def _target_only(self, t: str, tl: str | None) -> Iterable[Finding]:
-        """The target-only rules: a segment or a sentence starting lowercase."""
+    def _target_only(self, t: str, tl: str | None, resource: bool = False) -> Iterable[Finding]:
+        """The target-only rules: a segment or a sentence starting lowercase. An app's
+        resource string may start lowercase by design (a fragment joined to others at
+        run time: "%{user} viewed", "ago"): there only the sentences inside it count."""
         ti = _first(t)
-        if ti < len(t) and t[ti].islower() and _starts_sentence(t, ti):
+        if not resource and ti < len(t) and t[ti].islower() and _starts_sentence(t, ti):
             m = _WORD_RE.match(t, ti)
             if m is not None:
                 yield self.flag_span(

@@ -76,6 +76,26 @@ _WORD_RE = re.compile(r"[^\W_]+[+#]*")
 _CJK_RE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
+#: the words every glossary verdict's message holds ("..., the glossary form")
+_GLOSSARY_MARK = "the glossary"
+
+
+def _in_text(word: str, text: str, ending: int = 0) -> bool:
+    """Whether ``word`` stands in ``text`` as a whole word, or with up to ``ending``
+    more letters (a case ending the text's language puts on a name: 'Encinitase')."""
+    i = text.find(word)
+    while i >= 0:
+        j = i + len(word)
+        if i == 0 or not text[i - 1].isalnum():
+            k = j
+            while k < len(text) and k - j < ending and text[k].isalpha():
+                k += 1
+            if k >= len(text) or not text[k].isalnum():
+                return True
+        i = text.find(word, i + 1)
+    return False
+
+
 def _may_hold(text: str, spellings: frozenset[str]) -> bool:
     """False only when no word of ``text`` is one of ``spellings``."""
     if text.isascii() or (unicodedata.is_normalized("NFC", text) and not _CJK_RE.search(text)):
@@ -155,8 +175,10 @@ class _Words:
     """What the target language's lexicon (:mod:`reviewer.morph`) says of two
     spellings: different words, or forms of one word, are not variants of a name."""
 
-    def __init__(self, lang: str | None) -> None:
+    def __init__(self, lang: str | None, source_names: frozenset[str] = frozenset()) -> None:
         self.lang = lang
+        #: folded names of the sources: a stem two spellings share
+        self.source_names = source_names
         self.lexicon = morph.has_lexicon(lang)  # cheap: the lexicon loads on first use
         self._rich: bool | None = None
 
@@ -174,6 +196,8 @@ class _Words:
         stem with another last letter ('Británii', 'Británie')."""
         if sp.lower() == pref.lower():
             return False  # a difference of case is a variant
+        if self._endings_of_source_name(fold(sp), fold(pref)):
+            return True
         lang = self.lang
         if self.lexicon:
             la, lb = morph.lemma_light(sp, lang), morph.lemma_light(pref, lang)
@@ -190,6 +214,34 @@ class _Words:
                 return True  # another case ending on one stem, not a slip inside it
         return False
 
+
+    def source_stem(self, a: str) -> bool:
+        """Whether the folded ``a`` is a name of the sources, with a case ending of up
+        to :data:`NAME_ENDING` letters or none ('budapesten' for 'Budapest')."""
+        names = self.source_names
+        return any(a[:k] in names for k in range(len(a), max(3, len(a) - NAME_ENDING - 1), -1))
+
+    def _endings_of_source_name(self, a: str, b: str) -> bool:
+        """Whether ``a`` and ``b`` are a name of the sources with case endings (up to
+        :data:`NAME_ENDING` letters) on it: Finnish 'Palun'/'Paluun' and
+        'Birkenheadissä'/'Birkenheadistä' for 'Palu' and 'Birkenhead', Norwegian
+        'Cromwells' for 'Cromwell'. A slip inside the name ('Vodafome') keeps no
+        source name whole."""
+        names = self.source_names
+        if not names:
+            return False
+        n = 0
+        while n < min(len(a), len(b)) and a[n] == b[n]:
+            n += 1
+        for k in range(min(n, len(a), len(b)), 3, -1):
+            if a[:k] in names:
+                return (len(a) - k <= NAME_ENDING and len(b) - k <= NAME_ENDING
+                        and (a[k:] + b[k:]).isalpha())
+        return False
+
+
+#: letters of a case ending on a name ('Paluun', 'Birkenheadistä', 'Cromwells')
+NAME_ENDING = 4
 
 #: forms per lemma from which a language inflects richly (see reviewer.morph)
 RICH_INFLECTION = 5.0
@@ -414,7 +466,7 @@ class VariantCheck(DocumentCheck):
                 yield from lower[k].items()
 
         out: Verdicts = {}
-        words = _Words(context.target_lang)
+        words = _Words(context.target_lang, frozenset(stats.src) if not context.target_only else frozenset())
         for members in groups.values():
             self._group(sorted(members), occ, lower, want_lower, spellings, links, src_spell,
                         out, words)
@@ -511,6 +563,10 @@ class VariantCheck(DocumentCheck):
                 shape = max(cased, key=lambda sk: (_capitals(sk), by_shape[sk]))
             pref = min(forms[shape], key=lambda t: (-forms[shape][t], t))
             times = by_shape[shape]
+            if times < 2 and not cased and not (words is not None and words.source_stem(fold(pref))):
+                # one spelling against another, once each, and the sources do not
+                # write either: no majority to follow
+                return
 
             def say(text: str, score: float) -> str:
                 return (f'"{text}" is spelled "{pref}" elsewhere in the document '
@@ -549,6 +605,9 @@ class VariantCheck(DocumentCheck):
                 # scan's other exclusions: no letters, digits, heading capitals
                 if found is None or sh == "other" or _has_digit(key) or (heading and sh == "allcaps"):
                     continue
+                if seg.source and _in_text(sp, seg.source, NAME_ENDING if len(sp) >= 4 else 0):
+                    # this unit's source spells it so: only the glossary overrules that
+                    found = [v for v in found if _GLOSSARY_MARK in v[0]]
                 start, end = (s, e) if offs is None else (offs[s], offs[e])
                 for message, pref, score in found:
                     yield seg, self.flag("target", start, end, sp, message,

@@ -14,7 +14,7 @@ from typing import Iterator, Sequence
 import numpy as np
 
 from ..checks.base import DocumentCheck
-from ..checks.consistency import UnitKeys
+from ..checks.consistency import UnitKeys, same_target_on
 from ..checks.variant import VariantStats
 from ..chunks import Chunk, plan_chunks
 from ..errors import UsageError
@@ -187,7 +187,8 @@ def _run_file(plan: CheckPlan, chunks: list[Chunk], job: Shared, engine: Engine,
             st.variant = None
         messages = None
         if consistency is not None and st.consistency:
-            messages = consistency_messages(st.consistency, st.bases, chunks, job, engine)
+            same_target = same_target_on(plan._contexts(doc)[consistency.id].options)
+            messages = consistency_messages(st.consistency, st.bases, chunks, job, engine, same_target)
         state = engine.share(fs) if (fs.spelling is not None or fs.variant) else None
         items = _FlagItems(chunks, st, messages, finish=not others)
         known = True

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..checks.consistency import UnitKeys, conflicts, same_source_message, same_target_message
+from ..checks.consistency import Conflicts, UnitKeys, conflicts, same_source_message, same_target_message
 from ..chunks import Chunk
 from .engines import Engine, Shared, ordered_map
 from .tasks import Message, details_task
@@ -32,14 +32,18 @@ class Messages:
 
 
 def consistency_messages(unit_keys: list[UnitKeys], bases: list[int], chunks: list[Chunk],
-                         job: Shared, engine: Engine) -> Messages | None:
+                         job: Shared, engine: Engine, same_target: bool = False) -> Messages | None:
     """The consistency findings of a file, decided from the chunks' unit keys (consumed:
     the list is emptied), ``bases`` the index of each chunk's first unit; the majority
-    units named in the messages are read again (those only)."""
+    units named in the messages are read again (those only). ``same_target``: whether
+    the "same translation, different sources" decision runs (its setting)."""
     keys = UnitKeys.concat(unit_keys)
     unit_keys.clear()  # the chunks' keys are freed as soon as they are joined
     same_src = conflicts(keys.pos_a, keys.key_a, keys.form_a)
-    same_tgt = conflicts(keys.pos_b, keys.key_b, keys.form_b)
+    if same_target:
+        same_tgt = conflicts(keys.pos_b, keys.key_b, keys.form_b)
+    else:
+        same_tgt = Conflicts(flagged=np.zeros(0, np.int64), groups=np.zeros(0, np.int64))
     del keys
     if not len(same_src.flagged) and not len(same_tgt.flagged):
         return None

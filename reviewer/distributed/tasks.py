@@ -137,7 +137,7 @@ def map_chunk(job: TaskSettings, chunk: Chunk) -> MapResult:
         out.variant = VariantStats()
         out.variant.scan(live, sources=not doc.target_only)
     if consistency is not None:
-        out.consistency = unit_keys(live)
+        out.consistency = unit_keys(live, doc.source_lang, doc.target_lang)
     if spell is not None:
         found = spelling_stats(job.plan, doc, spell, segs)
         if found is not None:

@@ -200,6 +200,7 @@ class KeyedFormat(Format):
             segs = list(self.pair(src, tgt, tlang))
         segs = _dedupe_ids(segs)
         meta: dict[str, object] = dict(tgt.meta)
+        meta["resource"] = True  # app strings (labels, fragments), not running text
         if spath is not None:
             meta["source_path"] = str(spath)
         if tgt.problems:

@@ -65,6 +65,7 @@ def resolve_key_sources(doc: Document, source_file: str | None = None) -> Docume
                 texts.setdefault(s.source, s.target)
                 texts.setdefault(s.id, s.target)
     doc.meta["key_source"] = True
+    doc.meta["resource"] = True  # app strings (labels, fragments), not running text
     if spath is None:
         doc.target_only = True
         doc.segments = [replace(s, source="", notes=s.notes + (f"key: {s.source}",))

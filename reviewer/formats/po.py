@@ -38,6 +38,7 @@ _IGNORE_COMMENT = re.compile(r"reviewer-ignore\s*:\s*([\w\-]+(?:\s*,\s*[\w\-]+)*
 _GETTEXT_FLAG = re.compile(r"^(fuzzy|(no-)?wrap|(no-)?[\w+-]*-format|range:.*|obsolete)$")
 _MSGSTR = re.compile(r"msgstr(\[\d+\])?\s")
 _MSGSTR_AT = re.compile(r'msgstr(\[\d+\])?\s*"')
+_MSGID_AT = re.compile(r'msgid\s*"')
 _ENTRY_START = re.compile(r"(#[.:,|]|msgctxt\b|msgid\b)")
 _STRING_LINE = re.compile(r'\s*(?:#~\s*)?(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)?\s*(".*)')
 _QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
@@ -165,7 +166,7 @@ def _stream(entries: Iterator[RawEntry], text: str, path: Path) -> Iterator[Segm
                 raise InputError(
                     'PO syntax error: a second header entry (msgid ""); '
                     "gettext rejects duplicate messages", path, e.linenum)
-            seg = entry_segment(e, index, e.linenum)
+            seg = entry_segment(e, index, e.linenum, source_line=e.msgid_line)
             last_id = seg.id
             yield seg
             index += 1
@@ -181,13 +182,16 @@ def _stream(entries: Iterator[RawEntry], text: str, path: Path) -> Iterator[Segm
 def _polib_segment(entry: polib.POEntry, index: int, lines: list[str]) -> Segment:
     """A polib entry as a segment, with its first and its msgstr line."""
     first = _entry_line(entry, lines)
-    msgstr = None
+    msgid = msgstr = None
     if first is not None:
         for n in range(first - 1, len(lines)):
-            if _MSGSTR_AT.match(_strip_obsolete(lines[n])):
+            line = _strip_obsolete(lines[n])
+            if msgid is None and _MSGID_AT.match(line):
+                msgid = n + 1
+            if _MSGSTR_AT.match(line):
                 msgstr = n + 1
                 break
-    return entry_segment(entry, index, first, msgstr)
+    return entry_segment(entry, index, first, msgstr, msgid)
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -381,9 +385,10 @@ _CREDITS = frozenset({"translator-credits", "translator_credits", "TRANSLATOR-CR
 
 
 def entry_segment(entry: polib.POEntry | RawEntry, index: int, line: int | None,
-                  msgstr_line: int | None = None) -> Segment:
+                  msgstr_line: int | None = None, source_line: int | None = None) -> Segment:
     """One catalog entry (polib's or the fast parser's) as a :class:`Segment`;
-    ``msgstr_line`` (the fast parser knows it) is where the translation is."""
+    ``msgstr_line`` (the fast parser knows it) is where the translation is,
+    ``source_line`` where its msgid is (``line``: where the entry starts)."""
     raw_flags = entry.flags
     tcomment, comment = entry.tcomment, entry.comment
     if raw_flags:
@@ -421,6 +426,7 @@ def entry_segment(entry: polib.POEntry | RawEntry, index: int, line: int | None,
             "translated" if target or any(plural_targets) else "untranslated"),
         (), (),  # problems, branches
         msgstr_line or getattr(entry, "msgstr_line", None),  # target_line
+        source_line or getattr(entry, "msgid_line", None),  # source_line
     )
 
 

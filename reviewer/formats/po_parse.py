@@ -55,7 +55,7 @@ class RawEntry:
     """One catalog entry, with the fields the reader uses (polib's names)."""
 
     __slots__ = ("linenum", "msgctxt", "msgid", "msgid_plural", "msgstr", "msgstr_plural",
-                 "flags", "tcomment", "comment", "obsolete", "msgstr_line")
+                 "flags", "tcomment", "comment", "obsolete", "msgstr_line", "msgid_line")
 
     def __init__(self, linenum: int) -> None:
         self.linenum = linenum
@@ -69,6 +69,7 @@ class RawEntry:
         self.comment = ""
         self.obsolete = False
         self.msgstr_line: int | None = None  # the first msgstr line
+        self.msgid_line: int | None = None  # the msgid line
 
 
 def unescape(s: str) -> str:
@@ -178,6 +179,8 @@ def iter_entries(text: str) -> Iterator[RawEntry]:
             if sym == "mi":
                 entry.obsolete = obsolete
                 entry.msgid = value
+                if entry.msgid_line is None:
+                    entry.msgid_line = n
             elif sym == "ms":
                 entry.msgstr = value
                 entry.msgstr_line = n

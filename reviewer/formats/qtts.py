@@ -1,8 +1,9 @@
 """Qt Linguist translation files (``.ts``): bilingual XML.
 
 Each ``<message>`` is a unit: ``<source>``, ``<translation>`` (or its
-``<numerusform>`` plural forms, one unit each: ``id[0]``, ``id[1]``...), ``<comment>``
-(disambiguation: the unit's context) and ``<extracomment>``/``<translatorcomment>``
+``<numerusform>`` plural forms, one unit each: ``id[0]``, ``id[1]``...), the
+``<context>`` name and ``<comment>`` (disambiguation; together the unit's context,
+``Name · comment``) and ``<extracomment>``/``<translatorcomment>``
 (notes). ``type="unfinished"`` is untranslated when empty, else fuzzy;
 ``type="obsolete"``/``"vanished"`` units are skipped. The unit id is the context name,
 ``/``, and the message's ``id`` attribute or its source text (and ``/`` comment).
@@ -85,6 +86,9 @@ class QtTsFormat(KeyedFormat):
         comment = msg.find("comment")
         disamb = inner_text(text, comment) if comment is not None else ""
         key = f"{cname}/{msg.attrs.get('id') or raw_source}" + (f"/{disamb}" if disamb else "")
+        # Qt looks a translation up by (context, source, disambiguation): the same
+        # source in two contexts is two messages, as two PO msgctxt are
+        context = " · ".join(p for p in (cname, disamb) if p) or None
         notes = tuple(inner_text(text, c) for c in msg.children
                       if c.tag in ("extracomment", "translatorcomment") and inner_text(text, c).strip())
         ttype = tr.attrs.get("type", "") if tr is not None else "unfinished"
@@ -99,14 +103,14 @@ class QtTsFormat(KeyedFormat):
                                  f.line, codes=t_codes, notes=notes, base=key,
                                  status=_status(ttype, value),
                                  translatable=not skip,
-                                 context=f"{disamb}\u0004numerus form {i}" if disamb else f"numerus form {i}"))
+                                 context=f"{context} · numerus form {i}"))
             return
         value, t_codes = mnemonic_codes(inner_text(text, tr)) if tr is not None else ("", ())
         sources[key] = Entry(key, source, None, None, src.line, codes=s_codes)
         span = (tr.inner_start, tr.inner_end) if tr is not None and not tr.selfclosing else (None, None)
         out.append(Entry(key, value, span[0], span[1], (tr or src).line, codes=t_codes, notes=notes,
                          status=_status(ttype, value), translatable=not skip,
-                         context=disamb or None))
+                         context=context))
 
     def read(self, path, options):  # type: ignore[no-untyped-def]
         from ..model import Document

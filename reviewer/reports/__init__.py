@@ -124,7 +124,8 @@ def _gather(doc: Document, plan: Any, profile: Any, refs: list[list[str]] | None
             SegmentRow(index=s.index, unit=s.id, line=s.line, source=s.source, target=s.target,
                        reference=s.reference, findings=by_index.get(s.index, []),
                        source_codes=tuple(c.display for c in s.source_codes),
-                       target_codes=tuple(c.display for c in s.target_codes))
+                       target_codes=tuple(c.display for c in s.target_codes),
+                       context=s.context, notes=tuple(n for n in s.notes if n))
             for s in segs
         ]
         if review is not None:

@@ -1,6 +1,7 @@
 """CSV (for a spreadsheet) and JSON (the full data) reports.
 
-The CSV has one row a finding with the unit's source and target beside it; every cell
+The CSV has one row a finding with the unit's source and target (and its context and
+notes) beside it; every cell
 goes through :func:`reviewer.output.csv_cell`, so text starting with ``= + - @`` (a
 formula to a spreadsheet) is neutralised with a leading apostrophe. It starts with a
 UTF-8 byte-order mark so Excel reads it as UTF-8.
@@ -17,7 +18,7 @@ from ..output import FIELDS, csv_cell
 from .common import display_text, dump_json
 from .data import ReportData
 
-CSV_FIELDS = (*FIELDS, "source", "target", "corrected", "signature")
+CSV_FIELDS = (*FIELDS, "source", "target", "corrected", "signature", "context", "notes")
 
 
 def write_csv(data: ReportData, out: IO[str]) -> None:
@@ -33,7 +34,8 @@ def write_csv(data: ReportData, out: IO[str]) -> None:
             for f in row.findings:
                 d = f.to_dict()
                 w.writerow([csv_cell(d[k]) for k in FIELDS]
-                           + [csv_cell(src), csv_cell(tgt), csv_cell(row.corrected), csv_cell(sig)])
+                           + [csv_cell(src), csv_cell(tgt), csv_cell(row.corrected), csv_cell(sig),
+                              csv_cell(row.context), csv_cell(" | ".join(row.notes) or None)])
 
 
 def write_json(data: ReportData, out: IO[str]) -> None:

@@ -55,10 +55,15 @@ class SegmentRow:
     chrf: float | None = None
     source_codes: tuple[str, ...] = ()
     target_codes: tuple[str, ...] = ()
+    #: what the file says about the unit for its translator: context (PO msgctxt,
+    #: Angular meaning, Qt context) and notes (comments, descriptions)
+    context: str | None = None
+    notes: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON object of one segment."""
-        return {
+        """The JSON object of one segment (``context`` and ``notes`` only when the file
+        gives them)."""
+        d = {
             "index": self.index,
             "unit": self.unit,
             "line": self.line,
@@ -72,6 +77,11 @@ class SegmentRow:
             "annotations": self.annotations,
             "findings": [f.to_dict() for f in self.findings],
         }
+        if self.context is not None:
+            d["context"] = self.context
+        if self.notes:
+            d["notes"] = list(self.notes)
+        return d
 
 
 @dataclass

@@ -225,6 +225,11 @@ def _row(order: int, file: FileReport, row: SegmentRow, multi: bool) -> str:
         target += f'<div class="alt"><b>reference:</b> {_e(row.reference)}</div>'
     if row.status:
         target += f'<div class="alt"><b>status:</b> {_e(row.status)}</div>'
+    source = render_side(row.source, row.source_codes, src_f)
+    if row.context is not None:
+        source += f'<div class="alt"><b>context:</b> {_e(row.context)}</div>'
+    for note in row.notes:
+        source += f'<div class="alt"><b>note:</b> {_e(note)}</div>'
     checks = " ".join(sorted({f.check for f in row.findings}))
     line = row.line if row.line is not None else 0
     return (f'<tr data-order="{order}" data-file="{_e(file.path)}" data-line="{line}" '
@@ -233,7 +238,7 @@ def _row(order: int, file: FileReport, row: SegmentRow, multi: bool) -> str:
             + (f'<td class="unit">{_e(file.path)}</td>' if multi else "")
             + f'<td class="num">{"" if row.line is None else row.line}</td>'
             f'<td class="unit">{_e(unit_label(row.unit))}</td>'
-            f'<td class="text">{render_side(row.source, row.source_codes, src_f)}</td>'
+            f'<td class="text">{source}</td>'
             f'<td class="text">{target}</td><td>{_finding_items(row)}</td>'
             f'<td class="num">{score:.1f}</td></tr>')
 

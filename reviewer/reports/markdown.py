@@ -81,10 +81,18 @@ def _summary_rows(data: ReportData) -> list[tuple[str, str]]:
 
 
 def _finding_line(file: FileReport, row: SegmentRow, f: Finding) -> str:
-    loc = md(file.path) + (f":{row.line}" if row.line is not None else "")
+    line = f.line if f.line is not None else row.line  # msgid / msgstr line of a PO entry
+    loc = md(file.path) + (f":{line}" if line is not None else "")
     sugg = f" → suggestion: {md(f.suggestion)}" if f.suggestion is not None else ""
     return (f"| {_ICON[str(f.severity)]} {f.severity} | `{f.check}` | {loc} "
-            f"| {md(unit_label(row.unit))} | {md(f.message)} | {_marked(row, f)}{sugg} |")
+            f"| {md(unit_label(row.unit))}{_about(row)} | {md(f.message)} | {_marked(row, f)}{sugg} |")
+
+
+def _about(row: SegmentRow) -> str:
+    """The unit's context and notes, for the unit cell (each note shortened)."""
+    parts = ([f"context: {row.context}"] if row.context is not None else []) + [
+        n if len(n) <= 120 else n[:119] + "…" for n in row.notes]
+    return "".join(f"<br>_{md(p)}_" for p in parts)
 
 
 _TABLE_HEAD = ("| severity | check | where | unit | message | text |\n"

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
 
-from ..model import CODE_BASE, CODE_RE, InlineCode, Segment, code_char, code_index
+from ..model import CODE_BASE, CODE_RE, InlineCode, Segment, code_char, code_chip, code_index
 
 OPEN, CLOSE = "⟦", "⟧"
 LABEL_RE = re.compile(r"⟦(\d+)(?: [^⟦⟧\n]*)?⟧")
@@ -40,12 +40,7 @@ def code_label(i: int, codes: Sequence[InlineCode]) -> str:
 def to_editor(text: str, codes: Sequence[InlineCode]) -> str:
     """Replace each code character by its ``⟦n label⟧`` chip."""
 
-    def label(m: re.Match[str]) -> str:
-        i = code_index(m.group()) or 0
-        shown = code_label(i, codes)
-        return f"{OPEN}{i + 1} {shown}{CLOSE}" if shown != str(i + 1) else f"{OPEN}{i + 1}{CLOSE}"
-
-    return CODE_RE.sub(label, text)
+    return CODE_RE.sub(lambda m: code_chip(code_index(m.group()) or 0, codes), text)
 
 
 def from_editor(text: str) -> str:

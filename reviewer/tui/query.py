@@ -5,7 +5,11 @@ Filter syntax (``f``), terms ANDed, case-insensitive keys::
     check:entity,variant     segments with a finding of one of these checks
     severity:major           ... with a finding of exactly this severity
     severity:major+          ... with a finding at or above it
-    status:unreviewed,corrected
+    status:unreviewed,corrected     review status (this session's store)
+    status:fuzzy,new                the file's workflow status (new, untranslated, fuzzy,
+                                    translated, reviewed, final; a format without one:
+                                    translated); both kinds may be mixed, each ORed
+                                    within its kind
     findings                 segments with any finding
     text:REGEX  or  REGEX    source or target matches (smart case)
     meaning<0.5              meaning similarity below 0.5 (also <=, >, >=, and
@@ -24,6 +28,7 @@ from typing import TYPE_CHECKING, Iterable
 import numpy as np
 
 from ..model import Severity
+from ..status import STATUSES as WORKFLOW
 
 if TYPE_CHECKING:  # pragma: no cover
     from .session import ReviewSession
@@ -58,12 +63,14 @@ class Filter:
     text: re.Pattern[str] | None = None
     source: str = ""
     meaning: tuple[str, float] | None = None  # (operator, threshold)
+    workflow: frozenset[str] | None = None  # the file's statuses (reviewer.status)
 
     @property
     def empty(self) -> bool:
         """True when the filter keeps everything."""
         return (self.checks is None and self.severity is None and self.statuses is None
-                and not self.any_finding and self.text is None and self.meaning is None)
+                and not self.any_finding and self.text is None and self.meaning is None
+                and self.workflow is None)
 
 
 def parse_filter(query: str) -> Filter:
@@ -72,6 +79,7 @@ def parse_filter(query: str) -> Filter:
     severity: Severity | None = None
     at_least = False
     statuses: set[str] | None = None
+    workflow: set[str] | None = None
     any_finding = False
     text_parts: list[str] = []
     meaning: tuple[str, float] | None = None
@@ -99,10 +107,15 @@ def parse_filter(query: str) -> Filter:
             except ValueError as e:
                 raise QueryError(str(e)) from None
         elif key == "status":
-            bad = [v for v in values if v.lower() not in STATUSES]
+            bad = [v for v in values if v.lower() not in STATUSES and v.lower() not in WORKFLOW]
             if bad:
-                raise QueryError(f"unknown status {bad[0]!r} (use {', '.join(STATUSES)})")
-            statuses = (statuses or set()) | {v.lower() for v in values}
+                raise QueryError(f"unknown status {bad[0]!r} (use {', '.join(STATUSES)}, "
+                                 f"or the file's {', '.join(WORKFLOW)})")
+            low = {v.lower() for v in values}
+            if low & set(STATUSES):
+                statuses = (statuses or set()) | (low & set(STATUSES))
+            if low & set(WORKFLOW):
+                workflow = (workflow or set()) | (low & set(WORKFLOW))
         elif key == "text":
             text_parts.append(value)
         elif key == "meaning":
@@ -113,7 +126,7 @@ def parse_filter(query: str) -> Filter:
     text = compile_search(" ".join(text_parts)) if text_parts else None
     return Filter(frozenset(checks) if checks is not None else None, severity, at_least,
                   frozenset(statuses) if statuses is not None else None, any_finding, text,
-                  query.strip(), meaning)
+                  query.strip(), meaning, frozenset(workflow) if workflow is not None else None)
 
 
 def text_matches(session: "ReviewSession", pattern: re.Pattern[str],
@@ -153,6 +166,10 @@ def apply_filter(session: "ReviewSession", flt: Filter) -> np.ndarray | None:
     if flt.statuses is not None:
         codes = [STATUSES.index(s) for s in flt.statuses]
         narrow(np.flatnonzero(np.isin(session.status, codes)))
+    if flt.workflow is not None:
+        wanted = flt.workflow
+        narrow(np.asarray([i for i, seg in enumerate(session.segs)
+                           if (getattr(seg, "status", None) or "translated") in wanted], dtype=np.int64))
     if flt.checks is not None or flt.severity is not None or flt.any_finding:
         hits = []
         for pos, items in session.findings.items():

@@ -159,3 +159,57 @@ def test_every_binding_id_is_known_to_the_keymap() -> None:
         for b in cls.BINDINGS:
             assert b.id, f"{cls.__name__}: binding {b.key} has no id"
             assert b.id in KNOWN_IDS
+
+
+WORKFLOW_PO = '''msgid ""
+msgstr ""
+"Language: {lang}\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Plural-Forms: nplurals=2; plural=(n != 1);\\n"
+
+msgid "Open"
+msgstr "{a}"
+
+#, fuzzy
+msgid "Close"
+msgstr "{b}"
+
+msgid "Save"
+msgstr ""
+
+msgid "Print"
+msgstr "{c}"
+'''
+
+
+@pytest.mark.parametrize("lang, a, b, c", [
+    ("de", "Öffnen", "Schließen", "Drucken"),
+    ("ru", "Открыть", "Закрыть", "Печать"),
+    ("ja", "開く", "閉じる", "印刷"),
+])
+def test_filter_by_the_files_workflow_status(tmp_path: Path, lang: str, a: str, b: str, c: str) -> None:
+    """status: takes the file's workflow statuses (new, untranslated, fuzzy, translated,
+    reviewed, final) as well as the review statuses, each kind ORed, the kinds ANDed."""
+    from reviewer.formats import ReadOptions
+    from reviewer.project import Project
+
+    f = parse_filter("status:fuzzy,untranslated")
+    assert f.workflow == {"fuzzy", "untranslated"} and f.statuses is None and not f.empty
+    g = parse_filter("status:unreviewed,translated")
+    assert g.statuses == {"unreviewed"} and g.workflow == {"translated"}
+    src = tmp_path / "a.po"
+    src.write_text(WORKFLOW_PO.format(lang=lang, a=a, b=b, c=c), encoding="utf-8")
+    with Project.open(src, store_path=tmp_path / "s.sqlite", read_options=ReadOptions(source_lang="en"),
+                      reviewer="t") as p:
+        s = ReviewSession(p)
+        s.load()
+        s.load_figures()
+        sources = lambda: [s.segs[s.pos(r)].source for r in range(s.rows)]  # noqa: E731
+        assert s.set_filter("status:fuzzy") == 1 and sources() == ["Close"]
+        s.clear_view()
+        assert s.set_filter("status:untranslated,fuzzy") == 2 and sources() == ["Close", "Save"]
+        s.clear_view()
+        assert s.set_filter("status:translated") == 2 and sources() == ["Open", "Print"]
+        s.clear_view()
+        s.set_status(0, "accepted")
+        assert s.set_filter("status:translated,unreviewed") == 1 and sources() == ["Print"]

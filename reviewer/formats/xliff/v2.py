@@ -31,15 +31,13 @@ def read_segments(path: Path, header: Header) -> Iterator[tuple[Segment, Loc]]:
     stream = EventStream(path)
     chk = Checker(path, header.ns, header.source_lang, header.target_lang)
     stack: list[tuple[etree._Element, Ctx]] = []
-    unit_el: etree._Element | None = None
     other: etree._Element | None = None
-    unit_span = (0, 0)
     index = 0
     seen_ids: dict[str, int] = {}
     for ev, el in stream.events():
-        if unit_el is not None:
-            if ev == "end" and el is unit_el:
-                raw = stream.raw.capture(el, unit_span)
+        if stream.unit is not None:
+            raw = stream.unit_end(ev, el)
+            if raw is not None:
                 ctx = stack[-1][1]
                 UnitChecker(chk, ctx, el).run()
                 translate = el.get("translate", "yes" if ctx.translate else "no") != "no"
@@ -47,10 +45,7 @@ def read_segments(path: Path, header: Header) -> Iterator[tuple[Segment, Loc]]:
                     for seg, loc in _unit(el, raw, stream, chk, ctx, index):
                         index += 1
                         yield unique_id(seg, seen_ids), loc
-                stream.ordinals.clear()
-                stream.record = False
-                unit_el = None
-                clear_done(el)
+                stream.close_unit(el)
             continue
         if other is not None:
             if ev == "end" and el is other:
@@ -73,8 +68,7 @@ def read_segments(path: Path, header: Header) -> Iterator[tuple[Segment, Loc]]:
                     seen_ids.clear()  # unit ids are unique within a <file>
                 stack.append((el, chk.container(name, el, parent)))
             elif name == "unit":
-                unit_el, unit_span = el, span
-                stream.record = True
+                stream.open_unit(el, span)
             else:
                 other = el
         else:
@@ -142,13 +136,20 @@ def _unit(unit: etree._Element, raw: RawUnit, stream: EventStream, chk: Checker,
           ctx: Ctx, index: int) -> Iterator[tuple[Segment, Loc]]:
     uid = unit.get("id") or ""
     notes: list[tuple[str, str | None]] = []
+    obsolete = False
     parts: list[etree._Element] = []
     for k in chk.kids(unit):
         if not chk.is_xlf(k):
             continue
         name = local(k.tag)
         if name == "notes":
-            notes.extend(("".join(n.itertext()).strip(), n.get("ref")) for n in chk.kids(k))
+            for n in chk.kids(k):
+                text = "".join(n.itertext()).strip()
+                if n.get("category") == "state" and text.lower() == "obsolete":
+                    # Symfony's translation:extract marks a message the code no longer
+                    # uses so: kept in the file, not reviewed (as a PO #~ entry)
+                    obsolete = True
+                notes.append((text, n.get("ref")))
         elif name in ("segment", "ignorable"):
             parts.append(k)
     segments = [p for p in parts if local(p.tag) == "segment"]
@@ -190,6 +191,7 @@ def _unit(unit: etree._Element, raw: RawUnit, stream: EventStream, chk: Checker,
                 problems=_problem(seg, tgt),
                 ignore=ignore,
                 terms=terms,
+                flags=frozenset({"obsolete"}) if obsolete else frozenset(),
             ),
             Loc(stream.ordinals.get(target) if target is not None else None,
                 ("source", stream.ordinals[source]), prefix, 2, extra=extra),

@@ -61,7 +61,7 @@ class HelpScreen(ModalScreen[None]):
             table.add_row(keys, desc, bid)
         with VerticalScroll():
             yield Static(table)
-            yield Static("[dim]Remap keys in reviewer.toml: [keys] \"nav.down\" = \"j,down\".\nFilter syntax: check:ID severity:major+ status:unreviewed "
+            yield Static("[dim]Remap keys in reviewer.toml: [keys] \"nav.down\" = \"j,down\".\nFilter syntax: check:ID severity:major+ status:unreviewed,fuzzy "
                          "findings text:REGEX · Escape clears filter and search[/]")
 
     def action_dismiss_help(self) -> None:

@@ -280,7 +280,7 @@ class ReviewScreen(LoadingActions, WorkflowActions, Screen[None]):
         """f  filter."""
         s = self.session
         self._query("Filter", "filter", s.filter.source if s.filter else "",
-                    "check:ID severity:major+ status:unreviewed findings text:REGEX meaning<0.5")
+                    "check:ID severity:major+ status:unreviewed,fuzzy findings text:REGEX meaning<0.5")
 
     @staticmethod
     def _needs_meaning(text: str) -> bool:

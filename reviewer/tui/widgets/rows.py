@@ -15,8 +15,8 @@ from rich.style import Style
 from rich.text import Text
 from textual.strip import Strip
 
-from ...model import CODE_RE, InlineCode, code_index
-from ..codes import code_label, side_codes
+from ...model import CODE_RE, InlineCode, code_chip, code_index
+from ..codes import side_codes
 
 STATUS_GLYPHS = ("·", "✓", "✎", "✗")
 SEVERITY_NAMES = ("neutral", "minor", "major", "critical")
@@ -62,7 +62,8 @@ def styled(text: str, codes: Sequence[InlineCode], marks: Iterable[Mark], chip: 
         for k in range(last, s + 1):
             offsets[k] = k + shift
         out.append(text[last:s])
-        label = f" {code_label(code_index(m.group()) or 0, codes)} "
+        # the notation of the editor and of the findings' messages: ⟦2 <g2>⟧
+        label = code_chip(code_index(m.group()) or 0, codes)
         out.append(label, chip)
         shift += len(label) - 1
         last = s + 1

@@ -449,6 +449,7 @@ def bench_real(sizes: list[int], formats: list[str], repeats: int) -> list[dict[
                          load_before=round(load, 1), load_after=round(os.getloadavg()[0], 1))
                 r.update(less_peer(str(path)))
                 results.append(r)
+                print(json.dumps(r), file=sys.stderr, flush=True)  # each as it comes
                 path.unlink()
     return results
 

@@ -32,6 +32,7 @@ from typing import Iterator
 from .errors import InputError
 from .formats import ReadOptions, detect_format, get_format
 from .formats.base import sniff_encoding
+from .inputs import open_one
 from .model import Document, Segment
 
 __all__ = ["Chunk", "plan_chunks", "chunk_document", "line_boundaries", "LINE_FORMATS"]
@@ -241,8 +242,6 @@ def chunk_document(chunk: Chunk, options: ReadOptions, base: int = 0) -> Documen
     ``base`` is the index of a byte-range chunk's first unit (by default 0, chunk-local;
     the driver passes the global index once it knows the earlier chunks' units). The
     units of other chunks carry their reader's indexes."""
-    from .inputs import open_one  # the one input opener
-
     if chunk.kind == "file" and (chunk.source or chunk.target_only):
         return open_one(chunk.path, options, source=chunk.source, target_only=chunk.target_only)
     doc = open_one(chunk.path, options)

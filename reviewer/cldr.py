@@ -36,10 +36,13 @@ __all__ = [
     "month_words",
     "month_suffixes",
     "unit_words",
+    "unit_phrases",
     "currency_words",
     "currency_codes",
     "currency_names",
     "place_names",
+    "place_keys",
+    "place_forms",
     "day_words",
 ]
 
@@ -237,6 +240,37 @@ def unit_words(lang: str | None, kind: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=256)
+def unit_phrases(lang: str | None, kind: str) -> frozenset[str]:
+    """The whole wordings of ``kind`` in ``lang``'s unit patterns, the number left
+    out (``per cent``, ``pour cent``, ``Prozent``, ``градуса``), lowercased: a
+    wording of several words is only that wording (``cent`` alone is not a percent,
+    ``pour`` is a preposition)."""
+    loc = locale(lang)
+    if loc is None:
+        return frozenset()
+    patterns = loc._data["unit_patterns"]
+    out: set[str] = set()
+    for key in _UNIT_KEYS.get(kind, (kind,)):
+        try:
+            widths = patterns[key]
+        except KeyError:
+            continue
+        for width in ("long", "short", "narrow"):
+            try:
+                forms = widths[width]
+            except KeyError:
+                continue
+            for count in forms:
+                text = forms[count]
+                if not isinstance(text, str) or count == "per" or "{1}" in text:
+                    continue
+                words = _WORD_RE.findall(text.replace("{0}", " "))
+                if words:
+                    out.add(" ".join(words).lower())
+    return frozenset(out)
+
+
 @lru_cache(maxsize=64)
 def currency_codes(sign: str) -> frozenset[str]:
     """ISO 4217 codes whose symbol is ``sign`` in English or in the locale of the
@@ -314,6 +348,37 @@ def place_names(lang: str | None) -> frozenset[str]:
     except (KeyError, AttributeError):  # pragma: no cover - data gap
         pass
     return frozenset(out)
+
+
+@lru_cache(maxsize=64)
+def place_keys(lang: str | None) -> dict[str, frozenset[str]]:
+    """CLDR country, region and language names of ``lang`` (lowercased) and the
+    codes they name (``"indonesia"`` -> ``{"t:ID"}``; ``"indonesian"`` ->
+    ``{"l:id"}``), so the same place can be looked up in another language."""
+    loc = locale(lang)
+    if loc is None:
+        return {}
+    out: dict[str, set[str]] = {}
+    for prefix, table in (("t:", loc.territories), ("l:", loc.languages)):
+        for code, name in table.items():
+            out.setdefault(name.lower(), set()).add(prefix + code)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=4096)
+def place_forms(keys: frozenset[str], lang: str | None) -> tuple[str, ...]:
+    """The names in ``lang`` of the places and languages ``keys`` (see
+    :func:`place_keys`), lowercased."""
+    loc = locale(lang)
+    if loc is None:
+        return ()
+    out = []
+    for key in keys:
+        table = loc.territories if key.startswith("t:") else loc.languages
+        name = table.get(key[2:])
+        if name:
+            out.append(name.lower())
+    return tuple(dict.fromkeys(out))
 
 
 @lru_cache(maxsize=64)

@@ -40,6 +40,7 @@ from .config import Config
 from .corrections import ApplyResult, Correction, CorrectionRecord, check_correction
 from .errors import InputError, UsageError
 from .formats.base import ReadOptions
+from .inputs import project_document, require_regular
 from .model import CODE_RE, Document, Finding, Segment
 from .project_export import PARTIAL_FORMATS
 from .store import (
@@ -123,7 +124,7 @@ def _read_all(doc: Document, progress: Callable[[int, int], None] | None) -> lis
         return doc.materialize()
     out: list[Segment] = []
     add = out.append
-    for seg in doc.segments:  # type: ignore[attr-defined]
+    for seg in doc.segments:
         add(seg)
         if len(out) % 5_000 == 0:
             progress(len(out), seg.line or 0)
@@ -203,17 +204,13 @@ class Project:
               source_path: str | os.PathLike[str] | None, create: bool,
               config: Config | None, aligned: bool = False,
               progress: Callable[[int, int], None] | None = None) -> "Project":
-        from .inputs import project_document, require_regular
-
         require_regular(ipath, "a review store belongs to a file")
         if source_path is not None:
             require_regular(source_path, "a review store belongs to a file")
         doc = project_document(ipath, options, source_path, aligned)
         if source_path is not None and not aligned and doc.format != "txt":
-            from dataclasses import replace as _replace
-
             # a resource file paired by key: writers need the source file too
-            options = _replace(options, source_file=str(source_path))
+            options = replace(options, source_file=str(source_path))
         originals = _read_all(doc, progress)
         if store_path is None and aligned:
             store_path = default_store_path(str(ipath) + ".aligned")

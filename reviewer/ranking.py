@@ -7,6 +7,7 @@ The metrics' per-segment statistics (sacrebleu-compatible BLEU, chrF, TER) are
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import math
@@ -202,8 +203,6 @@ def segment_table(systems: list[SystemScores], metrics: Sequence[str], fmt: str)
                 cells.append("" if v is None else f"{v:.2f}")
             rows.append(cells)
     if fmt == "csv":
-        import csv
-
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
         w.writerow(["system", "segment"] + list(metrics))
@@ -247,8 +246,6 @@ def render(systems: list[SystemScores], metrics: Sequence[str], fmt: str,
         rows.append(cells)
     header = ["rank", "system"] + [DISPLAY[m] for m in metrics]
     if fmt == "csv":
-        import csv
-
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
         w.writerow(["rank", "system"] + [csv_cell(c) for m in metrics

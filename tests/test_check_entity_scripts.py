@@ -106,3 +106,82 @@ def test_words_are_split_where_the_script_changes() -> None:
 def test_chinese_characters_cannot_be_judged() -> None:
     assert not can_judge("LATIN", "HAN", "zh")
     assert can_judge("LATIN", "DEVANAGARI", "hi") and can_judge("CYRILLIC", "LATIN", "en")
+
+
+# -- names told from common words, places looked up in CLDR, full names ---------------
+
+# Good translations: a place written as an adjective or inflected in the target, a
+# given name left out or added beside the surname, a title abbreviation, a country
+# in the target language's CLDR name, a name in another script with a zero-width
+# joiner or a sibilant written differently.
+PASSES_MORE = [
+    ("It opened in Selly Oak, Birmingham, last year.",
+     "Tavaly nyílt meg a birminghami Selly Oakban.", "en", "hu"),
+    ("A Manitoba farmer said so.", "Egy manitobai gazda mondta.", "en", "hu"),
+    ("The Yorkshire pronunciation of the letter.", "Йоркширское произношение буквы.", "en", "ru"),
+    ("Jones flew out of Britain yesterday.", "Джонс вчера покинул Великобританию.", "en", "ru"),
+    ("A source close to Jones said it yesterday.",
+     "Źródło zbliżone do Petera Jonesa powiedziało to wczoraj.", "en", "pl"),
+    ("Lifeguard Capt. Larry Giles said so.", "Спасатель капитан Ларри Гайлз сообщил это.", "en", "ru"),
+    ("Tensions are rising in Indonesia again.", "In Indonesien steigen die Spannungen wieder.", "en", "de"),
+    ("Tensions are rising in Indonesia again.", "Напряжённость в Индонезии снова растёт.", "en", "ru"),
+    ("Tensions are rising in Indonesia again.", "印度尼西亚的紧张局势再次加剧。", "en", "zh"),
+    ("Tensions are rising in Indonesia again.", "התמונה באינדונזיה שוב מתוחה.", "en", "he"),
+    ("The attack occurred near Encinitas.", "ووقع الهجوم بالقرب من إنسينيتاس.", "en", "ar"),
+    ("Prime Minister Zoran Zaev argued so.", "প্রধানমন্ত্রী জোরান জায়েভ তাই মনে করেন।", "en", "bn"),
+    ("The boy was taken to Rady Hospital.", "বালকটিকে র‍্যাদি হসপিটালে নেওয়া হয়।", "en", "bn"),
+    ("Liverpool played against Chelsea.", "Η Λίβερπουλ έπαιξε με την Τσέλσι.", "en", "el"),
+    ("Η Λίβερπουλ έπαιξε με την Τσέλσι.", "Liverpool played against Chelsea.", "el", "en"),
+    ("Он выступил в Белфасте вчера.", "He spoke in Belfast yesterday.", "ru", "en"),
+    ("He spoke in Belfast yesterday.", "वह कल बेलफ़ास्ट में बोले।", "en", "hi"),
+    ("He spoke in Belfast yesterday.", "그는 어제 벨파스트에서 연설했다.", "en", "ko"),
+    ("He spoke in Belfast yesterday.", "เขาพูดที่เบลฟาสต์เมื่อวานนี้", "en", "th"),
+    ("He spoke in Belfast yesterday.", "Il a parlé hier à Belfast.", "en", "fr"),
+]
+
+
+@pytest.mark.parametrize("source,target,sl,tl", PASSES_MORE)
+def test_passes_more(source: str, target: str, sl: str, tl: str) -> None:
+    assert run(source, target, sl, tl) == []
+
+
+# Names left out: a name the spelling lists know but the inflection lexicon does not
+# (Belfast, Harvard), a country left out in any script, a surname replaced.
+FAILS_MORE = [
+    ("He spoke in Belfast yesterday.", "Il a parlé hier.", "en", "fr", "source", "Belfast"),
+    ("He spoke in Belfast yesterday.", "Вчера он выступил.", "en", "ru", "source", "Belfast"),
+    ("He spoke in Belfast yesterday.", "वह कल बोले।", "en", "hi", "source", "Belfast"),
+    ("He spoke in Belfast yesterday.", "그는 어제 연설했다.", "en", "ko", "source", "Belfast"),
+    ("He spoke in Belfast yesterday.", "เขาพูดเมื่อวานนี้", "en", "th", "source", "Belfast"),
+    ("He spoke in Belfast yesterday.", "הוא נאם אתמול.", "en", "he", "source", "Belfast"),
+    ("He studied at Harvard last year.", "Studiował w zeszłym roku.", "en", "pl", "source", "Harvard"),
+    ("Tensions are rising in Indonesia again.", "Die Spannungen steigen wieder.", "en", "de",
+     "source", "Indonesia"),
+    ("Tensions are rising in Indonesia again.", "Напряжённость снова растёт.", "en", "ru",
+     "source", "Indonesia"),
+    ("Tensions are rising in Indonesia again.", "紧张局势再次加剧。", "en", "zh", "source", "Indonesia"),
+    ("Tensions are rising in Indonesia again.", "Οι εντάσεις αυξάνονται ξανά.", "en", "el",
+     "source", "Indonesia"),
+]
+
+
+@pytest.mark.parametrize("source,target,sl,tl,side,text", FAILS_MORE)
+def test_fails_more(source: str, target: str, sl: str, tl: str, side: str, text: str) -> None:
+    found = run(source, target, sl, tl)
+    assert [(f.side, f.text) for f in found] == [(side, text)], found
+
+
+def test_surname_replaced_beside_a_kept_given_name() -> None:
+    found = run("A source close to Holly Willoughby said it.",
+                "Źródło zbliżone do Holly Castleford to powiedziało.", "en", "pl")
+    assert [(f.side, f.text) for f in found] == [("target", "Castleford")]
+
+
+def test_given_name_left_out_beside_the_surname_is_minor() -> None:
+    from reviewer.model import Severity
+
+    found = run("Źródło zbliżone do Petera Jonesa powiedziało to wczoraj.",
+                "A source close to Jones said it yesterday.", "pl", "en")
+    assert [(f.side, f.text, f.severity) for f in found] == [("source", "Petera", Severity.MINOR)]
+    assert run("Źródło zbliżone do Petera Jonesa powiedziało to wczoraj.",
+               "A source close to Smith said it yesterday.", "pl", "en")[0].severity == Severity.MAJOR

@@ -104,3 +104,54 @@ def test_babel_is_imported_lazily() -> None:
             "print('babel' in sys.modules, 'simplemma' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+# -- percent, currency and degree marks: wordings as a whole, nouns not adjectives ----
+
+MARK_PASSES = [
+    # 'per cent' is one wording: 'century' and French 'pour' are no percent
+    ("Cromwell lived in the 17th century.", "Кромвель жил в 17 веке.", "en", "ru"),
+    ("Cromwell lived in the late 19th century.", "عاش كرومويل في أواخر القرن 19.", "en", "ar"),
+    ("Il a payé 30 euros pour 2 livres.", "He paid €30 for 2 books.", "fr", "en"),
+    # a word that starts like a currency's place adjective is no currency
+    ("מגישת התוכנית בת ה- 37 הודיעה על עזיבתה.", "The presenter, 37, announced she is leaving.", "he", "en"),
+    ("Chiunque chiami il 101 indicando il registro 247.", "Anyone calling 101 quoting log 247.", "it", "en"),
+    ("Pantai ditutup selama 48 jam.", "The beach was closed for 48 hours.", "id", "en"),
+    # a currency written as the English word in the target's script
+    ("The market is worth £2.8bn.", "Пазарът се оценява на 2,8 милиарда паунда.", "en", "bg"),
+    ("He paid £11 million.", "उन्होंने 11 मिलियन पाउंड दिए।", "en", "hi"),
+    ("He paid $2 billion.", "Han betalte 2 milliarder USD.", "en", "da"),
+    # a Hungarian case ending after the percent sign
+    ("Of those, 70 percent said yes.", "Közülük 70%-a igent mondott.", "en", "hu"),
+    # a sign after a scale word (Greek δις with a final sigma)
+    ("Η αγορά αξίζει 2,8 δις £.", "The market is worth £2.8bn.", "el", "en"),
+    ("It is worth $5 million.", "이것은 500만 달러의 가치가 있다.", "en", "ko"),
+    ("It is worth $5 million.", "価値は500万ドルだ。", "en", "ja"),
+    ("It rose 4.8%.", "เพิ่มขึ้น 4.8%", "en", "th"),
+]
+
+
+@pytest.mark.parametrize("source,target,sl,tl", MARK_PASSES)
+def test_mark_passes(source: str, target: str, sl: str, tl: str) -> None:
+    assert run(source, target, sl, tl) == []
+
+
+MARK_FAILS = [
+    ("His bond was set at $350,000.", "La cauzione è stata fissata a 350.000.", "en", "it", [("target", "350.000")]),
+    ("Η αγορά αξίζει 2,8 δις £.", "The market is worth 2.8bn.", "el", "en", [("target", "2.8")]),
+    ("He paid $2 billion.", "Han betalte 2 milliarder.", "en", "da", [("target", "2")]),
+    ("Of those, 70 percent said yes.", "Közülük 70-a igent mondott.", "en", "hu", [("target", "70")]),
+    ("It rose 4.8%.", "Вырос на 4,8.", "en", "ru", [("target", "4,8")]),
+    ("It rose 4.8%.", "ارتفع بنسبة 4.8.", "en", "ar", [("target", "4.8")]),
+    ("It rose 4.8%.", "בשיעור של 4.8.", "en", "he", [("target", "4.8")]),
+    ("It rose 4.8%.", "4.8 बढ़ा।", "en", "hi", [("target", "4.8")]),
+    ("It rose 4.8%.", "4.8 বেড়েছে।", "en", "bn", [("target", "4.8")]),
+    ("It rose 4.8%.", "4.8 증가했다.", "en", "ko", [("target", "4.8")]),
+    ("It rose 4.8%.", "เพิ่มขึ้น 4.8", "en", "th", [("target", "4.8")]),
+    ("It rose 4.8%.", "Αυξήθηκε 4,8.", "en", "el", [("target", "4,8")]),
+]
+
+
+@pytest.mark.parametrize("source,target,sl,tl,expected", MARK_FAILS)
+def test_mark_fails(source: str, target: str, sl: str, tl: str, expected: list[tuple[str, str]]) -> None:
+    assert sorted((f.side, f.text) for f in run(source, target, sl, tl)) == sorted(expected)

@@ -27,6 +27,7 @@ from typing import Any, Iterable, Iterator, NamedTuple, Sequence
 
 from rapidfuzz import fuzz, process
 
+from .. import cldr
 from ..lang import base
 from ..model import Finding, Segment, Severity
 from .base import Check, CheckContext
@@ -179,7 +180,7 @@ def _stem_found(target: str, name: str) -> bool:
         for m in _WORDS_RE.finditer(target):
             w = m.group()
             k = min(len(w), len(part))
-            if k < 3 or w[0] != part[0]:
+            if k < 3 or w[0].lower() != part[0].lower():  # birminghami, marlow-i
                 continue
             common = 0
             while common < k and w[common].lower() == part[common].lower():
@@ -203,6 +204,9 @@ def _absent(
         if n.kind == "acronym" and len(n.text) <= 4 and swapped:
             continue  # ONZ -> UN, JAV -> US: the other side's own acronym for it
         if n.kind != "dnt" and any(translatable(w, lang) for w in n.text.split()):
+            if not _place_lost(n.text, lang, other, other_lang):
+                continue  # a name translations change, found or not judged
+            yield n
             continue
         nscript = script_of(n.text[0])
         if not can_judge(nscript, oscript, other_lang):
@@ -213,6 +217,79 @@ def _absent(
         if cross and n.kind not in _TRANSLITERATED:
             continue  # an acronym or brand may be translated or kept in any script
         yield n
+
+
+_CAP_WORD_RE = re.compile(r"[^\W\d_][\w'’]*")
+
+
+def _run_neighbours(text: str, start: int, end: int) -> list[str]:
+    """The capitalised words next to ``text[start:end]`` in the same run of
+    capitalised words (joined by a space, a no-break space or a hyphen)."""
+    out = []
+    i = start
+    while True:  # leftwards
+        j = i - 1
+        if j <= 0 or text[j] not in " \u00a0-":
+            break
+        k = j
+        while k > 0 and (text[k - 1].isalnum() or text[k - 1] in "'’"):
+            k -= 1
+        word = text[k:j]
+        if not word or not word[0].isupper():
+            break
+        out.append(word)
+        i = k
+    m = _CAP_WORD_RE.match(text, end + 1) if end < len(text) and text[end] in " \u00a0-" else None
+    while m is not None and m.group()[0].isupper():
+        out.append(m.group())
+        e = m.end()
+        m = _CAP_WORD_RE.match(text, e + 1) if e < len(text) and text[e] in " \u00a0-" else None
+    return out
+
+
+def _neighbour_found(text: str, n: Name, other: str) -> bool:
+    """Whether a capitalised neighbour of name ``n`` in ``text`` (the other words of
+    a full name) is in ``other`` as written, as a stem or by sound: the two sides
+    then name the same person, one more fully (Peter Jones / Jones). Only for a
+    name that is not the last of its run: a given name may be left out, a surname
+    replaced (Peter Smith for Peter Jones) is another person."""
+    words = _run_neighbours(text, n.start, n.end)
+    if not words or not any(text.find(w, n.end) >= 0 for w in words):
+        return False  # the last word of a run (a surname) is never implied
+    for w in words:
+        w = w[:-2] if w.endswith(("'s", "’s")) else w
+        if len(w) < 3:
+            continue
+        if _occurrences(other, w, True, ()) or _stem_found(other, w) or found_by_sound(w, other):
+            return True
+    return False
+
+
+def _place_lost(name: str, lang: str | None, other: str, other_lang: str | None) -> bool:
+    """Whether ``name``, a CLDR country or language name of ``lang`` (Indonesia),
+    is missing from ``other``: no word of ``other`` starts like a word of the
+    name's CLDR forms in ``other_lang`` (Indonesien, indonesischen, Индонезии,
+    印度尼西亚) or like the name itself, and no word sounds like it. ``False``
+    when CLDR has no such name or no data for ``other_lang`` (not judged)."""
+    keys = cldr.place_keys(lang).get(name.lower())
+    if not keys:
+        return False
+    forms = cldr.place_forms(keys, other_lang)
+    if not forms:
+        return False
+    low = other.lower()
+    for form in (*forms, name.lower()):
+        for w in _WORDS_RE.findall(form):
+            if not _WORDS_RE.fullmatch(w[:1]):
+                continue
+            stem = w[:4] if len(w) >= 4 else w
+            if script_of(w[0]) in ("HAN", "KANA", "HANGUL", "THAI"):
+                stem = w[:2]
+            elif len(stem) < 4:
+                continue
+            if stem in low:
+                return False
+    return not found_by_sound(name, other)
 
 
 _CAPS_RE = re.compile(r"\b[A-Z]{2,5}\b")
@@ -281,6 +358,10 @@ class EntityCheck(Check):
             variants = [
                 (a, b) for a, b in _occurrences(target, text, True, tspans)
                 if not claimed.hits(a, b)
+                # an English word inside another script's text (The Fragrance Shop)
+                # is no name where the target writes it as a word (the)
+                and not (occ[0].kind == "foreign" and target[a:b].islower()
+                         and is_known(base(context.target_lang), target[a:b]))
             ]
             for a, b in variants:
                 claimed.add(a, b)
@@ -303,6 +384,16 @@ class EntityCheck(Check):
                 suggestion=n.text if script_of(n.text[0]) == script_of(a.text[0]) else None,
             )
         for n in lost[len(added):]:
+            if n.kind in _ADAPTED and _neighbour_found(source, n, target):
+                # a given name left out beside its surname (Peter Jones -> Jones):
+                # often a choice of style, reported as minor
+                yield self.flag(
+                    "source", n.start, n.end, n.text,
+                    f"Name '{n.text}' does not appear in the translation "
+                    "(the rest of the name does).",
+                    severity=Severity.MINOR,
+                )
+                continue
             yield self.flag(
                 "source", n.start, n.end, n.text,
                 f"Name '{n.text}' does not appear in the translation.",
@@ -333,6 +424,9 @@ class EntityCheck(Check):
         cands = [n for n in find_names(target, tl) if n.kind in _ADAPTED]
         cands = [n for n in cands if not _occurrences(source, n.text, True, ())]
         cands = [n for n in cands if not _stem_found(source, n.text)]
+        # a name written out in full (Peter Jones, Kim Jong-un for Jones, Kim): a
+        # neighbour of the same run of capitalised words is in the source
+        cands = [n for n in cands if not _neighbour_found(target, n, source)]
         if cands:
             yield from _absent(cands, source, target, tl, context.source_lang)
 

@@ -54,7 +54,9 @@ def _scale_regex(lang: str | None) -> re.Pattern[str] | None:
     # A scale word after an optional space; a Latin/Cyrillic... word must end there
     # (``m`` in ``125m`` but not in ``125 metres``); CJK units need no boundary.
     body = "|".join(
-        re.escape(w) + (r"(?![^\W\d_])" if _cased(w) else "") for w in alts
+        # a Greek final sigma is written ς (CLDR's δισ. is written δις)
+        re.escape(w).replace("σ", "[σς]") + (r"(?![^\W\d_])" if _cased(w) else "")
+        for w in alts
     )
     return re.compile(rf"([{_GAP}]?)({body})\.?", re.IGNORECASE)
 
@@ -72,13 +74,15 @@ def scale_after(text: str, end: int, lang: str | None) -> tuple[int, int] | None
     word = m.group(2)
     if len(word) == 1 and m.group(1) and word.isascii():
         return None
-    exp = cldr.scale_words(lang).get(word.lower())
+    exp = cldr.scale_words(lang).get(word.lower().replace("ς", "σ"))
     if exp is None:
         return None
     return exp, m.end()
 
 
-_LETTERS_RE = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f])+")
+#: Letters with their combining marks (Indic vowel signs and viramas, Thai vowels:
+#: ``\w`` alone splits ``डॉलर`` at its vowel sign).
+_LETTERS_RE = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f\u0900-\u0dff\u0e00-\u0eff\u1000-\u109f])+")
 
 
 def month_words_in(text: str, lang: str | None) -> list[frozenset[int]]:
@@ -270,39 +274,21 @@ def _around(text: str, a: int, b: int) -> list[int]:
 
 
 def marks_in(text: str, lang: str | None, kind: str, codes: frozenset[str]) -> int:
-    """How many times ``text`` (in ``lang``) expresses ``kind``: signs, and the CLDR
-    words of the unit or currency (``Prozent``, ``процентов``, ``liber``, ``ポンド``)."""
+    """How many times ``text`` (in ``lang``) expresses ``kind``: signs, ISO codes, and
+    the CLDR words of the unit or currency (``Prozent``, ``процентов``, ``liber``,
+    ``ポンド``) as :func:`marks_near` knows them (nouns, not the adjectives of a
+    currency's name: ``statunitense`` is no dollar, and ``stata`` none either)."""
     if kind == "currency":
         signs = sum(1 for ch in text if _is_currency(ch))
-        words: set[str] = set()
-        for code in codes:
-            words |= cldr.currency_words(code, lang)
-            if base(lang) != "en":
-                words |= {code.lower()}
+        signs += sum(1 for m in _CODES_RE.finditer(text) if not codes or m.group() in codes)
     else:
         signs = sum(1 for ch in text if _SIGN_KIND.get(ch) == kind)
-        words = set(cldr.unit_words(lang, kind))
-        if base(lang) == "en":
-            words |= cldr.unit_words("en-GB", kind) | {"cent"}  # "per cent"
-    words = {w for w in words if len(w) > 1 or not w.isalpha()}
-    if not words:
-        return signs
     low = text.lower()
     starts: set[int] = set()
-    for w in words:
-        if len(w) == 1 and not w.isalnum():
-            continue  # signs are counted above
-        if _spaced(w):  # a word start; a shared start of four letters for inflected
-            # forms (punta: punnan, naelsterling: naela, procent: procentů)
-            stem = w[: min(4, len(w) - 2)] if len(w) >= 5 else w
-            rx = rf"(?<!\w){re.escape(stem)}" + (r"(?!\w)" if stem == w and len(w) <= 3 else "")
-            starts.update(m.start() for m in re.finditer(rx, low))
+    for stem, k, c in _word_marks(lang):
+        if k.rstrip("?") != kind or (kind == "currency" and codes and c and not c & codes):
             continue
-        for piece in _script_pieces(w):  # CJK, Thai: no spaces (英国ポンド: ポンド)
-            i = low.find(piece)
-            while i >= 0:
-                starts.add(i)
-                i = low.find(piece, i + 1)
+        starts.update(m.start() for m in _word_rx(stem).finditer(low))
     return signs + len(starts)
 
 
@@ -377,42 +363,68 @@ def _word_marks(lang: str | None) -> tuple[tuple[str, str, frozenset[str]], ...]
     of ``Britisches Pfund``: a word shared with a country or language name is an
     adjective, kept only at the end of the name)."""
     out: dict[tuple[str, str], set[str]] = {}
-    for kind in ("concentr-percent", "angle-degree", "temperature-celsius",
-                 "temperature-fahrenheit"):
-        words = cldr.unit_words(lang, kind)
+    for kind in ("percent", "degree"):
+        phrases = cldr.unit_phrases(lang, kind)
         if base(lang) == "en":
-            words |= cldr.unit_words("en-GB", kind)  # per cent
-        for w in words:
-            if len(w) >= 4 and w.isalpha():
-                out.setdefault((_stem(w), "percent" if "percent" in kind else "degree"), set())
+            phrases |= cldr.unit_phrases("en-GB", kind)  # per cent
+        for w in phrases:
+            if not _spaced(w):
+                w = w.replace(" ", "")  # 摂氏 度
+            if kind == "degree" and " " not in w and _spaced(w):
+                continue  # 'degrees' alone may be of a magnitude, an angle, a grade
+            if len(w) >= 4 and w.replace(" ", "").isalpha():
+                # a wording of several words only as a whole: 'per cent', not 'cent'
+                out.setdefault((_stem(w), kind), set())
     places = _place_stems(lang)
     # a pound, a Pfund, a фунт also weigh: not a currency when a unit word
     weights = {_stem(w) for w in cldr.unit_words(lang, "mass-pound") | cldr.unit_words(lang, "mass-ounce")}
     for code in MAJOR_CURRENCIES:
         for name in cldr.currency_names(code, lang):
             name_words = [w.lower() for w in _LETTERS_RE.findall(name)]
-            for k, w in enumerate(name_words):
-                if len(w) < 4 or (k < len(name_words) - 1 and w[:4] in places):
-                    continue
+            if len(name_words) == 1 and not _spaced(name_words[0]):
+                # 英国ポンド, 米ドル: the noun is the last run of one script
+                pieces = _script_pieces(name_words[0])
+                name_words += [pieces[-1]] if len(pieces) > 1 else []
+            for w in name_words:
+                if len(w) < _min_word(w) or (len(name_words) > 1 and (w[:4] in places or w[:3] in places)):
+                    continue  # an adjective of a place (britannique, indiana, הודי)
                 kind = "currency?" if _stem(w) in weights else "currency"
                 out.setdefault((_stem(w), kind), set()).add(code)
     items = [(w, k, frozenset(c)) for (w, k), c in out.items()]
     return tuple(sorted(items, key=lambda x: -len(x[0])))
 
 
+def _min_word(word: str) -> int:
+    """The shortest currency word looked for: two syllables of Hangul, Chinese or
+    kana (달러, ドル), four letters of an alphabet."""
+    return 2 if any("\u1100" <= c <= "\u11ff" or "\u3040" <= c <= "\u9fff"
+                    or "\uac00" <= c <= "\ud7af" for c in word) else 4
+
+
+@lru_cache(maxsize=128)
+def _currency_forms(lang: str | None) -> frozenset[str]:
+    """Every word of the major currencies' names in ``lang`` (lowercased)."""
+    out: set[str] = set()
+    for code in MAJOR_CURRENCIES:
+        out |= cldr.currency_words(code, lang)
+    return frozenset(out)
+
+
 @lru_cache(maxsize=64)
 def _place_stems(lang: str | None) -> frozenset[str]:
-    """First four letters of the words of CLDR country and language names."""
+    """First four letters (three of a four-letter word) of the words of CLDR country
+    and language names."""
     out: set[str] = set()
     for name in cldr.place_names(lang):
-        out.update(w[:4] for w in _LETTERS_RE.findall(name) if len(w) >= 4)
+        # four letters, and three of a short word (הודי of הודו)
+        out.update(w[: 4 if len(w) > 4 else 3] for w in _LETTERS_RE.findall(name) if len(w) >= 4)
     return frozenset(out)
 
 
 def _stem(word: str) -> str:
     """The start by which an inflected form of ``word`` is recognised (``фунт`` for
     ``фунтов``; a short word whole)."""
-    if not _spaced(word):
+    if not _spaced(word) or " " in word:
         return word
     return word[: max(4, len(word) - 3)] if len(word) >= 6 else word
 
@@ -427,11 +439,20 @@ def marks_near(text: str, lang: str | None, start: int, end: int) -> list[Mark]:
     out = [
         Mark(s.kind, s.codes, s.start, s.end) for s in symbols_in(text, [(start, end)])
     ]
+    scaled = scale_after(text, end, lang)
+    if scaled is not None and scaled[1] > end:  # 2,8 δις £, 125 εκατ. £, 5 млн $
+        taken = {m.kind for m in out}
+        out += [
+            Mark(s.kind, s.codes, s.start, s.end)
+            for s in symbols_in(text, [(scaled[1], scaled[1])])
+            if s.start >= scaled[1] and s.kind not in taken
+        ]
     window = text[end : end + _AFTER].lower()
     before = text[max(0, start - _BEFORE) : start].lower()
     seen = {m.kind for m in out}
     if "currency" not in seen:  # ISO codes, as written: USD 100, 100 EUR
-        for off, part in ((end, text[end : end + 6]), (max(0, start - 5), text[max(0, start - 5) : start])):
+        after = scaled[1] if scaled is not None else end  # 2 milliarder USD
+        for off, part in ((after, text[after : after + 6]), (max(0, start - 5), text[max(0, start - 5) : start])):
             c = _CODES_RE.search(part)
             if c is not None:
                 out.append(Mark("currency", frozenset({c.group()}), off + c.start(), off + c.end()))
@@ -453,7 +474,11 @@ def marks_near(text: str, lang: str | None, start: int, end: int) -> list[Mark]:
             continue
         if kind == "currency" or (kind == "percent" and not _spaced(stem)):
             m = rx.search(before)
-            if m is not None and _words_between(before[m.end():]) == 0:
+            # before the number only a whole word of the name (Rs 100, 美元), not a
+            # word that starts like one ('selama 48 jam' is not Selatan's rand)
+            if m is not None and _words_between(before[m.end():]) == 0 and (
+                not _spaced(stem) or m.group() in _currency_forms(lang)
+            ):
                 off = max(0, start - _BEFORE)
                 out.append(Mark(kind, codes, off + m.start(), off + m.end()))
                 seen.add(kind)
@@ -462,6 +487,9 @@ def marks_near(text: str, lang: str | None, start: int, end: int) -> list[Mark]:
 
 @lru_cache(maxsize=4096)
 def _word_rx(stem: str) -> re.Pattern[str]:
+    if " " in stem:  # a wording of several words: as a whole, any spacing
+        body = r"[\s\-]+".join(re.escape(w) for w in stem.split())
+        return re.compile(rf"(?<!\w){body}(?!\w)")
     if _spaced(stem):
         return re.compile(rf"(?<!\w){re.escape(stem)}\w*")
     return re.compile(re.escape(stem))
@@ -482,10 +510,56 @@ def expressed(text: str, lang: str | None, start: int, end: int, mark: Mark) -> 
             return True
         if m.end - m.start == 1:
             return True  # a sign: its currency may be written differently
+    if mark.kind == "currency" and _named_by_sound(text, start, end, mark.codes):
+        return True
     if mark.kind in ("percent", "permille", "degree"):
         # a unit word written in two ('per cento' for CLDR's 'percento', 'pro mille')
         after = re.sub(r"[\s\-]+", "", text[end : end + _AFTER].lower())
         words = [w for w in cldr.unit_words(lang, mark.kind) if len(w) > 3]
         if any(after.startswith(w) or after[:len(w) + 12].find(w) >= 0 for w in words):
+            return True
+    return False
+
+
+@lru_cache(maxsize=64)
+def _sound_nouns(codes: frozenset[str]) -> tuple[str, ...]:
+    """Skeletons of the nouns of the English names of ``codes`` (``dollar``,
+    ``pound``, ``rupee``; not ``British``): many languages write a currency as the
+    English word in their script (паунд, डॉलर, ドル), which CLDR may not list."""
+    from .names import translit_key
+
+    places = _place_stems("en")
+    out = set()
+    for code in codes:
+        for name in cldr.currency_names(code, "en"):
+            for w in _LETTERS_RE.findall(name.lower()):
+                if len(w) >= 4 and w[:4] not in places:
+                    k = translit_key(w)
+                    if len(k) >= 2:
+                        out.add(k)
+    return tuple(sorted(out))
+
+
+def _named_by_sound(text: str, start: int, end: int, codes: frozenset[str]) -> bool:
+    """Whether a word right before the number at ``start:end`` of ``text``, or one of
+    the three after it, is a currency of ``codes`` by sound (see :func:`_sound_nouns`)."""
+    if not codes:
+        return False
+    nouns = _sound_nouns(codes)
+    if not nouns:
+        return False
+    from rapidfuzz.distance import Levenshtein
+
+    from .names import translit_key
+
+    words = _LETTERS_RE.findall(text[end : end + _AFTER])[:3]
+    words += _LETTERS_RE.findall(text[max(0, start - _BEFORE) : start])[-1:]
+    for w in words:
+        k = translit_key(w)
+        if len(k) >= 2 and any(
+            k == n or (len(n) >= 3 and len(k) >= len(n) and (
+                k.startswith(n) or Levenshtein.distance(n, k[: len(n)]) <= 1))
+            for n in nouns
+        ):
             return True
     return False

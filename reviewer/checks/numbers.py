@@ -88,7 +88,9 @@ _MASKS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (
         ("%",),
         re.compile(
-            r"%(?:\d+\$)?[-+0#]*\d*(?:\.\d+)?[a-zA-Z@]"  # printf with width / position
+            # printf with width / position; not a percent sign after a number with
+            # a case ending (Hungarian 70%-a, 48%-kal)
+            r"(?<!\d)%(?:\d+\$)?[-+0#]*\d*(?:\.\d+)?[a-zA-Z@]"
             r"|%\([^()\s]{1,64}\)[-+0#]*\d*(?:\.\d+)?[a-zA-Z]"
             r"|%L?\d{1,2}(?!\d)"  # Qt %1
         ),

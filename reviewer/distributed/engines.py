@@ -5,6 +5,7 @@ input order with a bounded number of tasks in flight."""
 from __future__ import annotations
 
 import logging
+import multiprocessing as mp
 import os
 import socket
 import sys
@@ -48,8 +49,6 @@ class LocalEngine(Engine):
     pool; :func:`ordered_map` then restarts it and resubmits the unfinished tasks."""
 
     def __init__(self, workers: int) -> None:
-        import multiprocessing as mp
-
         self.workers = workers
         method = "fork" if sys.platform.startswith("linux") else "spawn"
         self._ctx = mp.get_context(method)

@@ -208,6 +208,8 @@ class _Index:
         starts, ends, join = t.starts, t.ends, t.join
         last_i = len(toks) - 1
         add = out.append
+        probes = self.morph.probes
+        exact_probes = self.morph.adjectives is None
         for i, plan in enumerate(plans):
             if not plan:
                 continue
@@ -231,8 +233,14 @@ class _Index:
                     add(_hit(t, f, i, i + last, res, infl))
                     continue
                 # three words or more: most candidates fail on the third (cheap test)
-                if i + 2 > last_i or not join[i + 2] or (
-                    not f.keyed[2] and not toks[i + 2].startswith(f.stems[2])
+                if i + 2 > last_i or not join[i + 2]:
+                    continue
+                t2 = toks[i + 2]
+                if not t2.startswith(f.stems[2]) and (
+                    not f.keyed[2]
+                    # a word the lexicon relates to the form's shares an index key
+                    # with it (see Morph.probes), except through _ADJECTIVE_LEMMAS
+                    or (exact_probes and f.probes[2].isdisjoint(probes(t2, False)))
                 ):
                     continue
                 r = _verify(t, f, i, infl, self.endings)

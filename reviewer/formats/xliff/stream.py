@@ -217,6 +217,27 @@ class EventStream:
         self.counters = {name: 0 for name in COUNTED}
         self.ordinals: dict[etree._Element, int] = {}
         self.record = False
+        self.unit: etree._Element | None = None  # the unit element being read
+        self._unit_span = (0, 0)
+
+    def open_unit(self, el: etree._Element, span: tuple[int, int]) -> None:
+        """Start reading the unit ``el`` (its start tag at ``span``): the ordinals of
+        its elements are recorded until :meth:`close_unit`."""
+        self.unit, self._unit_span = el, span
+        self.record = True
+
+    def unit_end(self, ev: str, el: etree._Element) -> RawUnit | None:
+        """The raw text of the unit being read when ``(ev, el)`` ends it, else None."""
+        if ev == "end" and el is self.unit:
+            return self.raw.capture(el, self._unit_span)
+        return None
+
+    def close_unit(self, el: etree._Element) -> None:
+        """Done with the unit ``el``: its ordinals forgotten, its element freed."""
+        self.ordinals.clear()
+        self.record = False
+        self.unit = None
+        clear_done(el)
 
     def events(self) -> Iterator[tuple[str, etree._Element]]:
         """All start/end events of the document; XML errors become InputError."""

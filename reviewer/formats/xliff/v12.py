@@ -69,29 +69,23 @@ def read_segments(path: Path, header: Header) -> Iterator[tuple[Segment, Loc]]:
     stream = EventStream(path)
     ns = header.ns
     translate: list[bool] = [True]
-    unit_el: etree._Element | None = None
-    unit_span = (0, 0)
     index = 0
     seen_ids: dict[str, int] = {}
     for ev, el in stream.events():
-        if unit_el is not None:
-            if ev == "end" and el is unit_el:
-                raw = stream.raw.capture(el, unit_span)
+        if stream.unit is not None:
+            raw = stream.unit_end(ev, el)
+            if raw is not None:
                 if translate[-1] and el.get("translate", "yes") != "no":
                     for seg, loc in _unit(el, raw, stream, path, ns, index):
                         index += 1
                         yield unique_id(seg, seen_ids), loc
-                stream.ordinals.clear()
-                stream.record = False
-                unit_el = None
-                clear_done(el)
+                stream.close_unit(el)
             continue
         name = local(el.tag)
         if ev == "start":
             span = stream.raw.seek(stream.n)
             if name == "trans-unit" and namespace(el.tag) == ns:
-                unit_el, unit_span = el, span
-                stream.record = True
+                stream.open_unit(el, span)
             elif name == "group":
                 translate.append(translate[-1] and el.get("translate", "yes") != "no")
             elif name == "file":

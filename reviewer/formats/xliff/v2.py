@@ -31,15 +31,13 @@ def read_segments(path: Path, header: Header) -> Iterator[tuple[Segment, Loc]]:
     stream = EventStream(path)
     chk = Checker(path, header.ns, header.source_lang, header.target_lang)
     stack: list[tuple[etree._Element, Ctx]] = []
-    unit_el: etree._Element | None = None
     other: etree._Element | None = None
-    unit_span = (0, 0)
     index = 0
     seen_ids: dict[str, int] = {}
     for ev, el in stream.events():
-        if unit_el is not None:
-            if ev == "end" and el is unit_el:
-                raw = stream.raw.capture(el, unit_span)
+        if stream.unit is not None:
+            raw = stream.unit_end(ev, el)
+            if raw is not None:
                 ctx = stack[-1][1]
                 UnitChecker(chk, ctx, el).run()
                 translate = el.get("translate", "yes" if ctx.translate else "no") != "no"
@@ -47,10 +45,7 @@ def read_segments(path: Path, header: Header) -> Iterator[tuple[Segment, Loc]]:
                     for seg, loc in _unit(el, raw, stream, chk, ctx, index):
                         index += 1
                         yield unique_id(seg, seen_ids), loc
-                stream.ordinals.clear()
-                stream.record = False
-                unit_el = None
-                clear_done(el)
+                stream.close_unit(el)
             continue
         if other is not None:
             if ev == "end" and el is other:
@@ -73,8 +68,7 @@ def read_segments(path: Path, header: Header) -> Iterator[tuple[Segment, Loc]]:
                     seen_ids.clear()  # unit ids are unique within a <file>
                 stack.append((el, chk.container(name, el, parent)))
             elif name == "unit":
-                unit_el, unit_span = el, span
-                stream.record = True
+                stream.open_unit(el, span)
             else:
                 other = el
         else:

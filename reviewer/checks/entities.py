@@ -381,30 +381,30 @@ class EntityCheck(Check):
             a for a in self._added(source, target, context)
             if not claimed.hits(a.start, a.end)
         ]
-        for n, a in zip(lost, added):  # a name replaced by another: one finding
+        for nm, ad in zip(lost, added):  # a name replaced by another: one finding
             yield self.flag(
-                "target", a.start, a.end, a.text,
-                f"Name '{a.text}' is not in the source, which has '{n.text}' here.",
-                suggestion=n.text if script_of(n.text[0]) == script_of(a.text[0]) else None,
+                "target", ad.start, ad.end, ad.text,
+                f"Name '{ad.text}' is not in the source, which has '{nm.text}' here.",
+                suggestion=nm.text if script_of(nm.text[0]) == script_of(ad.text[0]) else None,
             )
-        for n in lost[len(added):]:
-            if n.kind in _ADAPTED and _neighbour_found(source, n, target):
+        for nm in lost[len(added):]:
+            if nm.kind in _ADAPTED and _neighbour_found(source, nm, target):
                 # a given name left out beside its surname (Peter Jones -> Jones):
                 # often a choice of style, reported as minor
                 yield self.flag(
-                    "source", n.start, n.end, n.text,
-                    f"Name '{n.text}' does not appear in the translation "
+                    "source", nm.start, nm.end, nm.text,
+                    f"Name '{nm.text}' does not appear in the translation "
                     "(the rest of the name does).",
                     severity=Severity.MINOR,
                 )
                 continue
             yield self.flag(
-                "source", n.start, n.end, n.text,
-                f"Name '{n.text}' does not appear in the translation.",
+                "source", nm.start, nm.end, nm.text,
+                f"Name '{nm.text}' does not appear in the translation.",
             )
-        for a in added[len(lost):]:
+        for ad in added[len(lost):]:
             yield self.flag(
-                "target", a.start, a.end, a.text, f"Name '{a.text}' is not in the source.",
+                "target", ad.start, ad.end, ad.text, f"Name '{ad.text}' is not in the source.",
             )
 
     def _missing(

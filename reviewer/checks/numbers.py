@@ -323,9 +323,9 @@ def find_numbers(text: str, lang: str | None = None) -> list[Num]:
             readings: tuple[Reading, ...] = (Reading("w:" + s.lower(), "", ""),)
             k = _SUFFIX_SCALE_RE.fullmatch(s)
             if k:  # 10K = 10,000; 125m = 125,000,000 (or 125 metres)
-                exp = _glued_scale(k.group(2), lang)
-                if exp:
-                    readings += (Reading(_scale(_int(k.group(1)), exp), "", ""),)
+                glued = _glued_scale(k.group(2), lang)
+                if glued:
+                    readings += (Reading(_scale(_int(k.group(1)), glued), "", ""),)
             dec = number_forms.decade(s)
             if dec is not None:  # 1930s = 1930 = "the 30s"
                 readings += (Reading(str(dec), "", ""),)
@@ -640,9 +640,10 @@ class NumberCheck(Check):
                     t_reading[j] = r
         findings: list[Finding] = []
         # formatting of matched numbers
-        for i, j in enumerate(s_match):
-            if j is None:
+        for i, jm in enumerate(s_match):
+            if jm is None:
                 continue
+            j = jm
             r = t_reading[j]
             if _native(r, tconv):
                 continue

@@ -970,18 +970,18 @@ def _in_name_run(text: str, w: Word, code: str) -> bool:
     Sentence-initial words count in every language; in languages that capitalise
     nouns, only words next to a capitalised word the dictionary lacks."""
     nxt = _NEXT_RE.match(text, w.end)
-    nxt_cap = bool(nxt) and nxt.group(1)[:1].isupper()
+    nxt_cap = nxt is not None and nxt.group(1)[:1].isupper()
     if code not in NOUN_CAPS:
         return w.initial and nxt_cap
-    d = dictionary(code) or {}
-    if nxt_cap:
-        m = re.match(r"\w+", text[nxt.start(1):])  # type: ignore[union-attr]
+    d: Mapping[str, int] = dictionary(code) or {}
+    if nxt is not None and nxt_cap:
+        m = re.match(r"\w+", text[nxt.start(1):])
         if m and m.group().lower() not in d:
             return True
     # the word before, looked for just before ``w`` (a search from 0 made every word
     # cost the whole text: quadratic on one long line)
     prev = _PREV_RE.search(text, max(0, w.start - _PREV_WINDOW), w.start)
-    return bool(prev) and prev.group(1)[:1].isupper() and prev.group(1).lower() not in d
+    return prev is not None and prev.group(1)[:1].isupper() and prev.group(1).lower() not in d
 
 
 def _has_upper(t: str, start: int) -> bool:

@@ -23,15 +23,27 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable
+from typing import Iterable, Mapping, Protocol, Sequence
 
 import numpy as np
 
-from ..model import Severity
+from ..model import Finding, Segment, Severity
 from ..status import STATUSES as WORKFLOW
 
-if TYPE_CHECKING:  # pragma: no cover
-    from .session import ReviewSession
+
+class ReviewSession(Protocol):
+    """What filters and search read of a review session (``tui.session.ReviewSession``
+    has these; a protocol here, so this module needs no import of the session)."""
+
+    @property
+    def segs(self) -> Sequence[Segment]: ...
+
+    @property
+    def status(self) -> np.ndarray: ...
+
+    @property
+    def findings(self) -> Mapping[int, list[Finding]]: ...
+
 
 STATUSES = ("unreviewed", "accepted", "corrected", "rejected")
 MEANING_RE = re.compile(r"^meaning:?(<=|>=|<|>)(-?[0-9]*\.?[0-9]+)$", re.IGNORECASE)

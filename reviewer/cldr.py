@@ -210,6 +210,25 @@ def unit_words(lang: str | None, kind: str) -> frozenset[str]:
     out: set[str] = set()
     if loc is None:
         return frozenset()
+    for text in _unit_texts(loc, kind):
+        rest = text.replace("{0}", " ")
+        for w in _WORD_RE.findall(rest):
+            out.add(w.lower())
+        for ch in rest:
+            if not ch.isspace() and not ch.isalnum() and unicodedata.category(ch)[0] in "SP":
+                out.add(ch)
+    sym = _SYMBOL_KEYS.get(kind)
+    if sym:
+        for table in _symbols(loc):
+            s = "".join(c for c in table.get(sym, "") if unicodedata.category(c) != "Cf")
+            if s:
+                out.add(s)
+    return frozenset(out)
+
+
+def _unit_texts(loc: Any, kind: str) -> Iterator[str]:
+    """Each of CLDR's unit patterns for ``kind`` in locale ``loc`` (every width and
+    plural form; 'per' and compound patterns left out), the number as ``{0}``."""
     patterns = loc._data["unit_patterns"]
     for key in _UNIT_KEYS.get(kind, (kind,)):
         try:
@@ -223,21 +242,8 @@ def unit_words(lang: str | None, kind: str) -> frozenset[str]:
                 continue
             for count in forms:
                 text = forms[count]
-                if not isinstance(text, str) or count == "per" or "{1}" in text:
-                    continue
-                rest = text.replace("{0}", " ")
-                for w in _WORD_RE.findall(rest):
-                    out.add(w.lower())
-                for ch in rest:
-                    if not ch.isspace() and not ch.isalnum() and unicodedata.category(ch)[0] in "SP":
-                        out.add(ch)
-    sym = _SYMBOL_KEYS.get(kind)
-    if sym:
-        for table in _symbols(loc):
-            s = "".join(c for c in table.get(sym, "") if unicodedata.category(c) != "Cf")
-            if s:
-                out.add(s)
-    return frozenset(out)
+                if isinstance(text, str) and count != "per" and "{1}" not in text:
+                    yield text
 
 
 @lru_cache(maxsize=256)
@@ -249,25 +255,11 @@ def unit_phrases(lang: str | None, kind: str) -> frozenset[str]:
     loc = locale(lang)
     if loc is None:
         return frozenset()
-    patterns = loc._data["unit_patterns"]
     out: set[str] = set()
-    for key in _UNIT_KEYS.get(kind, (kind,)):
-        try:
-            widths = patterns[key]
-        except KeyError:
-            continue
-        for width in ("long", "short", "narrow"):
-            try:
-                forms = widths[width]
-            except KeyError:
-                continue
-            for count in forms:
-                text = forms[count]
-                if not isinstance(text, str) or count == "per" or "{1}" in text:
-                    continue
-                words = _WORD_RE.findall(text.replace("{0}", " "))
-                if words:
-                    out.add(" ".join(words).lower())
+    for text in _unit_texts(loc, kind):
+        words = _WORD_RE.findall(text.replace("{0}", " "))
+        if words:
+            out.add(" ".join(words).lower())
     return frozenset(out)
 
 

@@ -71,15 +71,21 @@ def language_scripts(lang: str | None) -> frozenset[str]:
     return frozenset({name.upper()}) if name else frozenset()
 
 
-def dominant_script(text: str, share: float = 0.0) -> str | None:
-    """The script of most letters of ``text`` (``None`` when it has less than
-    ``share`` of them)."""
+def script_counts(text: str) -> dict[str, int]:
+    """How many letters of ``text`` each script has (letters of no script left out)."""
     counts: dict[str, int] = {}
     for ch in text:
         if ch.isalpha():
             s = letter_script(ch)
             if s:
                 counts[s] = counts.get(s, 0) + 1
+    return counts
+
+
+def dominant_script(text: str, share: float = 0.0) -> str | None:
+    """The script of most letters of ``text`` (``None`` when it has less than
+    ``share`` of them)."""
+    counts = script_counts(text)
     if not counts:
         return None
     best = max(counts, key=counts.__getitem__)

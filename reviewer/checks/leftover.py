@@ -33,7 +33,7 @@ from typing import Iterable
 from .. import lang as L
 from .. import morph
 from ..model import Finding, Segment, Severity
-from ..scripts import dominant_script, language_scripts, letter_script, script_runs
+from ..scripts import dominant_script, language_scripts, letter_script, script_counts, script_runs
 from .base import Check, CheckContext
 
 __all__ = ["UntranslatedWordsCheck", "StrayPunctuationCheck", "CHECKS"]
@@ -239,12 +239,7 @@ class UntranslatedWordsCheck(Check):
 def source_scripts(text: str) -> frozenset[str]:
     """The scripts of a text whose language is not given: the script of most of its
     letters and any other with at least a quarter of them (Japanese: Han and kana)."""
-    counts: dict[str, int] = {}
-    for ch in text:
-        if ch.isalpha():
-            s = letter_script(ch)
-            if s:
-                counts[s] = counts.get(s, 0) + 1
+    counts = script_counts(text)
     total = sum(counts.values())
     if not total:
         return frozenset()

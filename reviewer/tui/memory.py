@@ -112,6 +112,7 @@ class MemoryProject:
         ``check``, only when the current text (of that form) is ``expected`` (else
         :class:`ConflictError`)."""
         cur = self._cur[i]
+        current: str | None
         if cur.plural_targets:
             forms = list(cur.plural_targets)
             current = forms[form or 0]

@@ -110,11 +110,7 @@ def _po_head(path: Path, options: Any, size: int) -> tuple[Document, bool] | Non
     if stream is None:
         return None
     meta, segments = stream
-    target = (meta.get("Language") or "").strip().replace("_", "-")
-    return Document(path=str(path), format="po", source_lang=options.source_lang or "en",
-                    target_lang=target or options.target_lang, segments=segments,
-                    meta={"header": meta, "plural_forms": meta.get("Plural-Forms"),
-                          "pot": path.suffix.lower() == ".pot"}), more
+    return po.catalog_document(path, options, meta, segments), more
 
 
 def count_lines(path: str | Path, chunk: int = 1 << 22) -> int:

@@ -71,19 +71,7 @@ class PoFormat(Format):
             lines = protect_line_breaks(text)[0].splitlines()
             meta = dict(catalog.metadata)
             segments = [_polib_segment(e, i, lines) for i, e in enumerate(catalog)]
-        target = (meta.get("Language") or "").strip().replace("_", "-")
-        return Document(
-            path=str(path),
-            format=self.name,
-            source_lang=options.source_lang or "en",
-            target_lang=target or options.target_lang,
-            segments=segments,
-            meta={
-                "header": meta,
-                "plural_forms": meta.get("Plural-Forms"),
-                "pot": Path(path).suffix.lower() == ".pot",
-            },
-        )
+        return catalog_document(path, options, meta, segments)
 
     def write(
         self,
@@ -134,6 +122,25 @@ class PoFormat(Format):
 
 
 # ------------------------------------------------------------------------- reading
+
+
+def catalog_document(path: Path, options: ReadOptions, meta: Mapping[str, str],
+                     segments: Iterable[Segment]) -> Document:
+    """The document of a catalog whose header is ``meta``: its languages (the header's
+    ``Language`` over the option) and the header, plural rule and POT flag as meta."""
+    target = (meta.get("Language") or "").strip().replace("_", "-")
+    return Document(
+        path=str(path),
+        format="po",
+        source_lang=options.source_lang or "en",
+        target_lang=target or options.target_lang,
+        segments=segments,
+        meta={
+            "header": dict(meta),
+            "plural_forms": meta.get("Plural-Forms"),
+            "pot": Path(path).suffix.lower() == ".pot",
+        },
+    )
 
 
 def _fast_units(text: str, path: Path) -> tuple[dict[str, str], Iterator[Segment]] | None:

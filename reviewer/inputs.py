@@ -168,7 +168,7 @@ def open_one(path: str | os.PathLike[str], options: Any,
             doc = plaintext.read_target_only(real, options)
         else:
             doc = open_document(real, options)
-            _check_keys(doc, options, path)
+            check_keys(doc, options, path)
     except ReviewerError as e:  # name the file the user gave, not its spooled copy
         if e.path == str(real):
             e.path = str(path)
@@ -182,7 +182,7 @@ _KEY_DEFAULTS = (("source_key", "--source-key", "source"), ("target_key", "--tar
                  ("reference_key", "--reference-key", "reference"), ("id_key", "--id-key", None))
 
 
-def _check_keys(doc: Document, options: Any, path: str | os.PathLike[str]) -> None:
+def check_keys(doc: Document, options: Any, path: str | os.PathLike[str]) -> None:
     """A read key the user set must name a column of a TSV/CSV file (it is never
     silently ignored)."""
     if doc.format not in ("tsv", "csv"):
@@ -227,7 +227,7 @@ def open_all(path: str | os.PathLike[str], options: Any) -> list[Document]:
     try:
         docs = open_documents(real, options)
         for doc in docs:
-            _check_keys(doc, options, path)
+            check_keys(doc, options, path)
     except ReviewerError as e:
         if e.path == str(real):
             e.path = str(path)

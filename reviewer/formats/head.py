@@ -77,9 +77,9 @@ def read_head(path: str | Path, options: Any, limit: int) -> Head | None:
             if is_key_sourced(segs[:50]):
                 return None
         if fmt.name in ("tsv", "csv"):
-            from ..inputs import _check_keys
+            from ..inputs import check_keys
 
-            _check_keys(doc, options, p)
+            check_keys(doc, options, p)
     except (ReviewerError, OSError, ValueError):
         return None
     doc.segments = segs

@@ -495,6 +495,10 @@ _MIN_STEM = {"it": 4}
 _ACUTE = str.maketrans("áéíóú", "aeiou")
 
 
+#: English stems that take -es rather than -s (boxes, wishes, heroes)
+_EN_ES_STEMS = ("s", "x", "z", "ch", "sh", "o")
+
+
 def _paradigm_known(code: str, w: str, d: Mapping[str, int]) -> bool:
     """Whether ``w`` is another ending of a listed stem ('investimenti' beside
     'investimento'). A sibling the inflection lexicon (:mod:`reviewer.morph`) knows
@@ -509,6 +513,8 @@ def _paradigm_known(code: str, w: str, d: Mapping[str, int]) -> bool:
             stem = w[: len(w) - len(suf)]
             if len(stem) < min_stem:
                 continue
+            if code == "en" and suf == "es" and not stem.endswith(_EN_ES_STEMS):
+                continue  # English writes -es after a sibilant or -o only ('stirkes')
             for alt in group:
                 if alt != suf and stem + alt in d and not (lex and morph.is_known(stem + alt, code)):
                     return True

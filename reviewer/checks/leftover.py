@@ -286,7 +286,8 @@ def _in_name(text: str, a: int, b: int) -> bool:
     stretch = [w.strip(".'’") for w in text[i:j].split()]
     # a name (a capital), or code: a command line, a hyphenated identifier (a full
     # stop ending the sentence is not a dot of code: "... في country.")
-    return any(w[:1].isupper() or "-" in w or "." in w for w in stretch if w) or (
+    return any(w[:1].isupper() or "-" in w or "." in w
+               for w in stretch if any(c.isalpha() for c in w)) or (
         len(stretch) > 1 and stretch[0] in L.KNOWN_NAMES | L.LOWERCASE_BRANDS
     )
 
@@ -316,6 +317,15 @@ def _maybe_loan(word: str, sl: str | None, tl: str | None) -> bool:
 S_PLURAL_SHARE = 0.005
 
 
+def _adapting(tl: str | None) -> bool:
+    """Whether ``tl`` makes no plurals with -s (see :data:`S_PLURAL_SHARE`): a loan
+    there takes the language's own plural, or none ('i computer'), never the
+    English -s. (Whether it keeps bare loans as they are, as Italian does, or
+    inflects them, as Czech does, these figures cannot tell.)"""
+    share = morph.suffix_share(tl)
+    return share is not None and share < S_PLURAL_SHARE
+
+
 def _foreign_plural(word: str, sl: str | None, tl: str | None) -> bool:
     """Whether ``word`` is the source language's -s plural of one of its lemmas
     ('purposes', 'batons') and the target language makes no plurals with -s
@@ -325,8 +335,7 @@ def _foreign_plural(word: str, sl: str | None, tl: str | None) -> bool:
     lem = morph.lemma(w, sl)
     if not lem or lem == w or w[len(lem):] not in ("s", "es") or not w.startswith(lem):
         return False
-    share = morph.suffix_share(tl)
-    return share is not None and share < S_PLURAL_SHARE
+    return _adapting(tl)
 
 
 #: How many of a language's most frequent words count as its grammar words (their,

@@ -248,3 +248,17 @@ def test_silent_where_it_cannot_judge(target: str, lang: str) -> None:
     assert run(target, lang) == []
     ctx = CheckContext(source_lang="en", target_lang=lang)
     assert SpellingCheck().skip_reason(ctx)
+
+
+def test_name_after_a_title_abbreviation_is_not_a_sentence_start() -> None:
+    # 'Sumbung' after 'Ms.' is a name; after a real sentence end it is judged
+    assert run('"It is a bit challenging," Ms. Sumbung said.', "en") == []
+    assert run("Dr. Moll und Frau Sumbung kamen.", "de") == []
+    assert [f.text for f in run("It rained. Teh game was late.", "en")] == ["Teh"]
+
+
+def test_english_es_plural_needs_a_sibilant_stem() -> None:
+    # 'stirk' is listed, but English does not write 'stirkes': a typo of 'strikes'
+    got = run("The Giants led through stirkes from Dwyer.", "en")
+    assert [f.text for f in got] == ["stirkes"] and got[0].suggestion == "strikes"
+    assert run("The boxes and wishes of the heroes.", "en") == []

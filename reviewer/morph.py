@@ -295,12 +295,15 @@ def near_known(word: str, lang: str | None, sub_end: int = 0, indel_end: int = 0
 
 @lru_cache(maxsize=100_000)
 def near_form(word: str, lang: str | None, sub_end: int = 0, indel_end: int = 0,
-              start: int = 0, swap_end: int | None = None, edits: str = "dsri") -> str | None:
+              start: int = 0, swap_end: int | None = None, edits: str = "dsri",
+              ins_end: int | None = None) -> str | None:
     """The listed form one edit from ``word`` (see :func:`near_known` for the
     parameters), or None: the correction a typo suggests. Among several, the first
     found by position, deletions and swaps before replacements and insertions.
     ``edits`` names the edits tried on ``word``: ``d`` a letter deleted, ``s`` two
-    neighbours swapped, ``r`` a letter replaced, ``i`` a letter inserted."""
+    neighbours swapped, ``r`` a letter replaced, ``i`` a letter inserted.
+    ``ins_end``: when given, a letter is inserted only up to ``ins_end`` letters
+    before the end (1: anywhere but after the last letter, another ending)."""
     code = lexicon_lang(lang)
     if code is None:
         return None
@@ -314,18 +317,19 @@ def near_form(word: str, lang: str | None, sub_end: int = 0, indel_end: int = 0,
     for i in range(start, n + 1):
         a, b = w[:i], w[i:]
         indel = i < n - indel_end or (not indel_end and i == n)
+        insert = ins and (indel if ins_end is None else i <= n - ins_end)
         sub = i < n - sub_end and rep
         if indel and dele and b and (a + b[1:]) in d:
             return a + b[1:]
         if swap and i < n - swap_end and len(b) > 1 and (a + b[1] + b[0] + b[2:]) in d:
             return a + b[1] + b[0] + b[2:]
-        if later is not None or not (sub or (indel and ins)):
+        if later is not None or not (sub or insert):
             continue
         for c in alpha:
             if sub and b and c != b[0] and (a + c + b[1:]) in d:
                 later = a + c + b[1:]
                 break
-            if indel and ins and (a + c + b) in d:
+            if insert and (a + c + b) in d:
                 later = a + c + b
                 break
     return later

@@ -1252,7 +1252,7 @@ class SpellingCheck(DocumentCheck):
 
 
 #: the shortest word judged by a lexicon of inflected forms alone
-LEXICON_MIN_LENGTH = 5
+LEXICON_MIN_LENGTH = 4
 #: the typos a lexicon of inflected forms alone can tell (see :func:`morph.near_form`):
 #: two neighbours swapped, a letter lost. A word one letter longer than a listed
 #: form, or with one letter replaced, is as often a correct form the lexicon lacks
@@ -1263,20 +1263,25 @@ LEXICON_EDITS = "si"
 
 def lexicon_typo(low: str, code: str, rich: bool) -> str | None:
     """The listed form that the lowercase ``low``, a word the lexicon of ``code``
-    lacks, is a typo of, or None. The lexicon's lemmatizer taking it for a form of
-    another word (by its affix rules) clears it; so does a compound of listed words
-    in a compounding language, or (richly inflecting) the start of a listed form. A
-    typo is two neighbours swapped (not the last letter) or a letter lost (in a
-    richly inflecting language not the last one: another ending), not in the first
-    letter (another prefix): :data:`LEXICON_EDITS`."""
-    if len(low) < 4 or morph.lemma_light(low, code) != low:
+    lacks, is a typo of, or None. A compound of listed words in a compounding
+    language clears it, and so (richly inflecting) does being the start of a listed
+    form. A typo is two neighbours swapped (not the last letter) or a letter lost
+    (in a richly inflecting language not within its :func:`rich_ending`: another
+    case ending, Hungarian 'tesztelését' / 'tesztelésért'), not in the first letter
+    (another prefix): :data:`LEXICON_EDITS`. A word the lexicon's lemmatizer takes
+    for a form of a listed lemma ('saaneet' of 'saada') is cleared too; one it
+    gives a lemma the lexicon does not list ('възможости' -> 'възможосът') is not."""
+    if len(low) < LEXICON_MIN_LENGTH:
         return None
+    lem = morph.lemma_light(low, code)
+    if lem != low and lem is not None and morph.is_lemma(lem, code):
+        return None  # the lemmatizer's rules make it a form of a listed word ('saaneet')
     if code in _COMPOUNDING and _compound_known(low, _LexForms(code)):
         return None
     if rich and _short_form(low, code):
         return None
-    return morph.near_form(low, code, indel_end=1 if rich else 0, start=1, swap_end=2,
-                           edits=LEXICON_EDITS)
+    return morph.near_form(low, code, start=1, swap_end=2, edits=LEXICON_EDITS,
+                           ins_end=rich_ending(low) if rich else 0)
 
 
 def _short_form(low: str, code: str) -> bool:

@@ -262,3 +262,16 @@ def test_english_es_plural_needs_a_sibilant_stem() -> None:
     got = run("The Giants led through stirkes from Dwyer.", "en")
     assert [f.text for f in got] == ["stirkes"] and got[0].suggestion == "strikes"
     assert run("The boxes and wishes of the heroes.", "en") == []
+
+
+@pytest.mark.parametrize("target,lang", [
+    ("Zoeken negeert diakritische tekens (bijv. ö = o).", "nl"),
+    ("Es kostet ca. drei Euro.", "de"),
+    ("Il costo è di circa tre euro, ecc. e altro.", "it"),
+])
+def test_abbreviation_mid_sentence_is_not_a_misspelling(target: str, lang: str) -> None:
+    assert run(target, lang) == []
+
+
+def test_a_typo_before_a_sentence_end_is_still_flagged() -> None:
+    assert [f.text for f in run("Das Rechenzentrm. Es ist schnell.", "de")] == ["Rechenzentrm"]

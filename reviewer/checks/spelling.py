@@ -846,6 +846,15 @@ def _gen_words(text: str) -> Iterator[Word]:
             pos += len(part)
 
 
+def _abbreviated(text: str, end: int) -> bool:
+    """Whether the word ending at ``end`` is followed by a full stop that does not end
+    a sentence: the next word starts lowercase ('bijv. ö', 'ca. drei', 'e.g. the')."""
+    if text[end:end + 1] != ".":
+        return False
+    m = _NEXT_RE.match(text, end + 1)
+    return m is not None and m.group(1).islower()
+
+
 def _title_abbreviation(tok: str) -> bool:
     """Whether ``tok``, followed by a full stop, is a short capitalised abbreviation
     such as a title (Mr, Ms, Dr, St, Prof, Sra): the capitalised word after it is a
@@ -1162,6 +1171,8 @@ class SpellingCheck(DocumentCheck):
                 continue  # never flagged (see _word)
             if (w.start and target[w.start - 1] in _ACCEL_BEFORE) or target[w.end:w.end + 1] in _ACCEL_AFTER:
                 continue  # "[a]ccetta", "&File": a word cut by an accelerator mark
+            if _abbreviated(target, w.end):
+                continue  # "bijv. ö = o", "z. B. die": an abbreviation mid-sentence
             if w.text[:1].isupper() and _in_name_run(target, w, env.code):
                 continue  # "Jensen Huang": a word of a multiword name  # "Jensen Huang": the first word of a multiword name
             f = self._word(w, env, source_words)
@@ -1194,7 +1205,7 @@ class SpellingCheck(DocumentCheck):
             # (other checks ask is_known whether 'Castleford' is a common word)
             return None
         lang = LANGUAGE_NAMES.get(env.code) or language_name(env.code)
-        if not cap and low in env.name_forms and low not in env.frequent:
+        if not cap and low in env.name_forms and low not in env.frequent and not env.lexonly:
             form = env.name_forms[low]
             return self.flag(
                 "target", w.start, w.end, t,

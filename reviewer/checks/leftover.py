@@ -35,6 +35,7 @@ from .. import morph
 from ..model import Finding, Segment, Severity
 from ..scripts import dominant_script, language_scripts, letter_script, script_counts, script_runs
 from .base import Check, CheckContext
+from .punctuation import gershayim
 
 __all__ = ["UntranslatedWordsCheck", "StrayPunctuationCheck", "CHECKS"]
 
@@ -537,7 +538,7 @@ class StrayPunctuationCheck(Check):
         for m in _IN_QUOTE_RE.finditer(tgt):
             c, i = m.group(), m.start()
             if c == '"':
-                if dq_odd:
+                if dq_odd and not gershayim(tgt, i):  # צה"ל: Hebrew gershayim
                     out.append(self._flag(tgt, i, "inside a word"))
                     return
                 continue
@@ -566,6 +567,8 @@ class StrayPunctuationCheck(Check):
             prev = tgt[i - 1].lower()
             if prev in "szx":
                 continue  # the parents' house, Hans' car
+            if letter_script(prev) == "HEBREW" and c != '"':
+                continue  # Hebrew geresh: ג'ורג', צ'
             if re.search(r"(?:^|[\s(\[«“„])['‘’\"“]\S", tgt[:i]):
                 continue  # closes a quotation
             if "'" in src or "’" in src or "‘" in src:

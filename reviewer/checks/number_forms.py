@@ -186,6 +186,8 @@ def _unit_follows(text: str, end: int, lang: str | None, keys: tuple[str, ...]) 
         w = m.group()
         if w in words or (len(w) >= 4 and any(len(u) >= 4 and u[:4] == w[:4] for u in words)):
             return True
+        if len(w) >= 3 and any(4 <= len(u) <= 5 and w.startswith(u[:-1]) for u in words):
+            return True  # a short unit word inflected at its end: κιλά -> κιλών
         if not _spaced(w) and any(u in w for u in words if len(u) >= 2):
             return True
     return False
@@ -206,7 +208,9 @@ def converted(
             (b, b_text, b_end, b_lang, a, a_text, a_end, a_lang),
         ):
             exact = (x - 32) * 5 / 9 if not f else x * f
-            tol = 1.0 if not f else 0.07 * exact
+            # translators round a converted figure, often to a round number (550
+            # pounds -> 227 kg, 30 yards -> 25 metres): about a tenth either way
+            tol = 1.0 if not f else 0.1 * exact
             if abs(exact - y) <= tol and _unit_follows(xt, xe, xl, imperial) and _unit_follows(
                 yt, ye, yl, metric
             ):
@@ -385,14 +389,19 @@ def _word_marks(lang: str | None) -> tuple[tuple[str, str, frozenset[str]], ...]
                 # 英国ポンド, 米ドル: the noun is the last run of one script
                 pieces = _script_pieces(name_words[0])
                 name_words += [pieces[-1]] if len(pieces) > 1 else []
-            for w in name_words:
+            for k, w in enumerate(name_words):
                 if len(w) < _min_word(w) or (len(name_words) > 1 and (
                         w[:4] in places or w[:3] in places or w in places)):
                     continue  # an adjective of a place (britannique, indiana, הודי)
+                inner = len(name_words) > 1 and k < len(name_words) - 1 and _spaced(w)
+                if inner and len(w) < 5:
+                    continue  # a syllable of a longer name ('nhân' of 'Nhân dân tệ')
                 kind = "currency?" if _stem(w) in weights else "currency"
                 # four letters of a long noun: its cases and compounds (naelsterling:
-                # 2,7 miljardi naela; dolarů)
-                stem = w[:4] if _spaced(w) and len(w) >= 5 else _stem(w)
+                # 2,7 miljardi naela; dolarů); a word before the last one of a name
+                # whole ('Suurbritannia' of 'Suurbritannia naelsterling' is not
+                # 'suurema')
+                stem = w[:4] if _spaced(w) and len(w) >= 5 and not inner else _stem(w)
                 out.setdefault((stem, kind), set()).add(code)
     items = [(w, k, frozenset(c)) for (w, k), c in out.items()]
     return tuple(sorted(items, key=lambda x: -len(x[0])))
@@ -526,7 +535,14 @@ def expressed(text: str, lang: str | None, start: int, end: int, mark: Mark) -> 
         words = [w for w in cldr.unit_words(lang, mark.kind) if len(w) > 3]
         if any(after.startswith(w) or after[:len(w) + 12].find(w) >= 0 for w in words):
             return True
+        # the word abbreviated ('40 proc.' for 'procentų', 'Proz.'): its start and a dot
+        ab = _ABBREV_RE.match(text, end)
+        if ab is not None and any(w.startswith(ab.group(1).lower()) for w in words):
+            return True
     return False
+
+
+_ABBREV_RE = re.compile(r"[\s\u00a0\u202f]*([^\W\d_]{3,})\.")
 
 
 #: The skeleton of the English word 'percent' (names.translit_key), which many

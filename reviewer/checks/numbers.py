@@ -913,7 +913,7 @@ def _forms_lenient(
             for j in rest_t:
                 b = _float(tn[j])
                 if a is not None and b is not None and number_forms.converted(
-                    a, src, sn[i].end, sl, b, tgt, tn[j].end, tl
+                    a, src, _digits_end(sn[i]), sl, b, tgt, _digits_end(tn[j]), tl
                 ):
                     rest_s.remove(i)
                     rest_t.remove(j)
@@ -922,6 +922,17 @@ def _forms_lenient(
 
 
 _MONTHS = frozenset(str(i) for i in range(1, 13))
+_LEAD_DIGITS_RE = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _digits_end(n: Num) -> int:
+    """Where the number of ``n`` ends: a unit glued to it (``300kg``,
+    ``250kilogramový``) starts there."""
+    if n.kind == "word":
+        m = _LEAD_DIGITS_RE.match(n.text)
+        if m is not None:
+            return n.start + m.end()
+    return n.end
 
 
 def _float(n: Num) -> float | None:

@@ -197,9 +197,19 @@ class PunctuationCheck(Check):
         ):
             return
         tb = L.base(tl)
-        if sc == L.FULL_STOP and tc is None and tb in L.NO_FULL_STOP:
+        if tc is None and tb in L.NO_FULL_STOP:
+            # Thai and Lao end a sentence with a space, a question with a particle
+            # (ไหม, บໍ): no final mark at all is their ordinary typography
             return
-        if L.base(sl) in L.NO_FULL_STOP and sc is None and tc == L.FULL_STOP:
+        if L.base(sl) in L.NO_FULL_STOP and sc is None:
+            return  # the source did not mark its ending: nothing to compare
+        if sc is None and tc == L.COLON and ti - tj == 1:
+            # a fragment turned into a label ("Results for" -> "検索結果："): word
+            # order moved the continuation after the colon
+            return
+        if {sc, tc} == {L.FULL_STOP, L.COLON} and _prose_words(s) >= PROSE_WORDS:
+            # a sentence that introduces the next one (a quotation follows): the
+            # colon and the full stop both close it; a label's colon is not prose
             return
         if sc is None and tc == L.FULL_STOP and ti - tj == 1:
             # a full stop added to a title or a heading: house style, not an error
@@ -657,11 +667,28 @@ def _unspaced(ch: str) -> bool:
 
 
 def _proclitic(text: str, i: int) -> bool:
-    """Whether the mark at ``i`` follows a one-letter Arabic-script word written onto
-    the next one (the conjunction ``و``, ``ف``, ``ب``, ``ل``: ``و"أنه``): the mark
-    opens a quotation there, it is not inside a word."""
-    return (_script(text[i - 1]) == "ARABIC"
-            and (i == 1 or not text[i - 2].isalpha()))
+    """Whether the mark at ``i`` follows a one-letter Arabic or Hebrew word written
+    onto the next one (the conjunction ``و``, ``ف``, ``ب``, ``ل``: ``و"أنه``; Hebrew
+    ``ש``, ``ו``, ``כ``, ``ה``: ``ש“זה``): the mark opens a quotation there, it is not
+    inside a word. Hebrew gershayim stand before an abbreviation's last letter
+    (``צה"ל``, ``ש"ח``), so a mark with one letter after it is not a proclitic's."""
+    if i and (i == 1 or not text[i - 2].isalpha()):
+        sc = _script(text[i - 1])
+        if sc == "ARABIC":
+            return True
+        if sc == "HEBREW":
+            return not gershayim(text, i)
+    return False
+
+
+def gershayim(text: str, i: int) -> bool:
+    """Whether the mark at ``i`` (``"``, ``״``, ``“``, ``”``) is Hebrew gershayim: between
+    Hebrew letters, before the last letter of an abbreviation (``צה"ל``, ``דוא"ל``,
+    ``ארה“ב``, ``ש"ח``), by Hebrew orthography."""
+    n = len(text)
+    if not (0 < i < n - 1) or _script(text[i - 1]) != "HEBREW" or _script(text[i + 1]) != "HEBREW":
+        return False
+    return i + 2 >= n or not text[i + 2].isalpha()
 
 
 def scan_quotes(

@@ -26,6 +26,7 @@ from typing import NamedTuple, Sequence
 
 from .. import cldr
 from ..lang import base
+from ..scripts import letter_script
 
 __all__ = [
     "scale_after",
@@ -382,25 +383,47 @@ def _word_marks(lang: str | None) -> tuple[tuple[str, str, frozenset[str]], ...]
     places = _place_stems(lang)
     # a pound, a Pfund, a фунт also weigh: not a currency when a unit word
     weights = {_stem(w) for w in cldr.unit_words(lang, "mass-pound") | cldr.unit_words(lang, "mass-ounce")}
-    for code in MAJOR_CURRENCIES:
-        for name in cldr.currency_names(code, lang):
-            name_words = [w.lower() for w in _LETTERS_RE.findall(name)]
+    # the words of a currency's names that can stand for it: not a place's
+    # (britannique, indiana, הודי); of a name of several words, not a common word
+    # of the language (morph) in its middle ('Neuer' of 'Israelischer Neuer
+    # Schekel') and not a syllable of a name of syllables ('nhân' of 'Nhân dân
+    # tệ'); a word before the last one whole, not by its first four letters
+    # ('Suurbritannia' is not 'suurema'), unless other currencies' names share it
+    # (dollar, libra)
+    from .. import morph
+
+    names = {code: [[w.lower() for w in _LETTERS_RE.findall(n)]
+                    for n in cldr.currency_names(code, lang)] for code in MAJOR_CURRENCIES}
+    owners: dict[str, set[str]] = {}
+    for code, ws in names.items():
+        for name_words in ws:
+            for w in name_words:
+                owners.setdefault(w, set()).add(code)
+    lexicon = morph.has_lexicon(lang)
+    for code, ws in names.items():
+        for name_words in ws:
             if len(name_words) == 1 and not _spaced(name_words[0]):
                 # 英国ポンド, 米ドル: the noun is the last run of one script
                 pieces = _script_pieces(name_words[0])
-                name_words += [pieces[-1]] if len(pieces) > 1 else []
-            for k, w in enumerate(name_words):
-                if len(w) < _min_word(w) or (len(name_words) > 1 and (
-                        w[:4] in places or w[:3] in places or w in places)):
-                    continue  # an adjective of a place (britannique, indiana, הודי)
-                inner = len(name_words) > 1 and k < len(name_words) - 1 and _spaced(w)
-                if inner and len(w) < 5:
-                    continue  # a syllable of a longer name ('nhân' of 'Nhân dân tệ')
+                name_words = name_words + ([pieces[-1]] if len(pieces) > 1 else [])
+            last = name_words[-1] if len(name_words) > 1 else None
+            if last is not None:
+                if all(len(x) <= 4 for x in name_words):
+                    name_words = name_words[-1:]
+                elif lexicon and len(name_words) > 2:
+                    # a common word in the middle: an adjective ('Neuer')
+                    name_words = [w for k, w in enumerate(name_words)
+                                  if k in (0, len(name_words) - 1)
+                                  or len(owners.get(w, ())) > 1 or not morph.is_known(w, lang)]
+                name_words = [w for w in name_words
+                              if not (w[:4] in places or w[:3] in places or w in places)]
+            for w in name_words:
+                if len(w) < _min_word(w):
+                    continue
                 kind = "currency?" if _stem(w) in weights else "currency"
+                inner = last is not None and w != last and len(owners.get(w, ())) < 2
                 # four letters of a long noun: its cases and compounds (naelsterling:
-                # 2,7 miljardi naela; dolarů); a word before the last one of a name
-                # whole ('Suurbritannia' of 'Suurbritannia naelsterling' is not
-                # 'suurema')
+                # 2,7 miljardi naela; dolarů)
                 stem = w[:4] if _spaced(w) and len(w) >= 5 and not inner else _stem(w)
                 out.setdefault((stem, kind), set()).add(code)
     items = [(w, k, frozenset(c)) for (w, k), c in out.items()]
@@ -525,9 +548,10 @@ def expressed(text: str, lang: str | None, start: int, end: int, mark: Mark) -> 
             return True
         if m.end - m.start == 1:
             return True  # a sign: its currency may be written differently
-    if mark.kind == "currency" and _named_by_sound(text, start, end, _sound_nouns(mark.codes)):
+    if mark.kind == "currency" and _named_by_sound(text, start, end, _sound_nouns(mark.codes),
+                                                   base(lang) == "en"):
         return True
-    if mark.kind == "percent" and _named_by_sound(text, start, end, _PERCENT_SOUND):
+    if mark.kind == "percent" and _named_by_sound(text, start, end, _PERCENT_SOUND, True):
         return True  # 퍼센트, パーセント, परसेंट: the English word in the target's script
     if mark.kind in ("percent", "permille", "degree"):
         # a unit word written in two ('per cento' for CLDR's 'percento', 'pro mille')
@@ -569,10 +593,12 @@ def _sound_nouns(codes: frozenset[str]) -> tuple[str, ...]:
     return tuple(sorted(out))
 
 
-def _named_by_sound(text: str, start: int, end: int, nouns: Sequence[str]) -> bool:
+def _named_by_sound(text: str, start: int, end: int, nouns: Sequence[str],
+                    latin_known: bool = False) -> bool:
     """Whether a word right before the number at ``start:end`` of ``text``, or one of
     the three after it, sounds like one of ``nouns`` (skeletons: :func:`_sound_nouns`),
-    also when glued to the number (10퍼센트)."""
+    also when glued to the number (10퍼센트). ``latin_known``: words in Latin letters
+    are not looked at (the language's own words for the unit are CLDR's)."""
     if not nouns:
         return False
     from rapidfuzz.distance import Levenshtein
@@ -582,11 +608,18 @@ def _named_by_sound(text: str, start: int, end: int, nouns: Sequence[str]) -> bo
     words = _LETTERS_RE.findall(text[end : end + _AFTER])[:3]
     words += _LETTERS_RE.findall(text[max(0, start - _BEFORE) : start])[-1:]
     for w in words:
+        if latin_known and letter_script(w[0]) == "LATIN":
+            # CLDR's words are the language's own: 'during' does not sound like
+            # 'dollars', nor 'personnes' like 'percent'
+            continue
         k = translit_key(w)
+        latin = letter_script(w[0]) == "LATIN"
         if len(k) >= 2 and any(
-            k == n
+            (not latin or len(n) >= 3)  # 'lors' is no 'real' (rs), 'des' no 'dollar'
+            and k == n
             # punnan: a long word whose skeleton is the noun's start (bn / bnd)
-            or (len(w) >= 4 and n.startswith(k) and len(n) - len(k) <= 1)
+            or ((not latin or len(n) >= 3) and len(w) >= 4 and n.startswith(k)
+                and len(n) - len(k) <= 1)
             or (len(n) >= 3 and len(k) >= max(3, len(n) - 1) and (
                 k.startswith(n) or Levenshtein.distance(n, k[: len(n)]) <= 1
                 or Levenshtein.distance(n, k[: len(n) - 1]) <= 1))  # 퍼센트가: a particle

@@ -408,13 +408,20 @@ class StrayPunctuationCheck(Check):
                 break
             for m in re.finditer(r"(?<=\w)" + c + r" (?=\w)", tgt):
                 a, b = tgt[m.start() - 1], tgt[m.end()]
-                if not _wordchar(a) or not b.isalpha() or b.isupper():
+                if not _wordchar(a) or (c == ":" and (not b.isalpha() or b.isupper())):
                     continue
                 j = m.start()
                 while j > 0 and _wordchar(tgt[j - 1]):
                     j -= 1
                 if tgt[j : m.start() + 1] in src or _codelike(tgt, j, m.start()):
                     continue  # "cc:" as in the source; "-vv:" an option
+                if c == ";" and L.base(context.target_lang) != "el" and (
+                        len(src) > 40 or tgt[j].islower()):
+                    # a semicolon the source lacks, stuck onto a word of a sentence
+                    # (Greek asks with ';'): translators rarely add one, the source's
+                    # commas stay commas
+                    out.append(self._flag(tgt, m.start(), "onto a word"))
+                    break
                 if m.start() - j > 3 or not tgt[j].islower():
                     # after a longer word it may be the translator's own clause
                     # break; after a short lowercase one ("in;", "our:") it is not
@@ -474,7 +481,7 @@ class StrayPunctuationCheck(Check):
         a missing space between two words ("Wayne,a"), not "EU:s", not the colon of
         Chinese or Japanese text."""
         a, b = tgt[i - 1], tgt[i + 1]
-        if not (_wordchar(a) and _wordchar(b)) or a.isupper() or b.isupper():
+        if not (_wordchar(a) and _wordchar(b)):
             return False
         if letter_script(a) in _NO_SPACE or letter_script(b) in _NO_SPACE:
             return False
@@ -485,8 +492,6 @@ class StrayPunctuationCheck(Check):
             return False
         if unicodedata.category(b) in ("Mn", "Mc"):
             return True  # a vowel sign cannot start a word
-        if not morph.has_lexicon(tl):
-            return False
         j = i - 1
         while j > 0 and _wordchar(tgt[j - 1]):
             j -= 1
@@ -494,6 +499,17 @@ class StrayPunctuationCheck(Check):
         while k < len(tgt) and _wordchar(tgt[k]):
             k += 1
         left, right = tgt[j:i], tgt[i + 1 : k]
+        if c == ";" and not right.isupper():
+            return True  # no language writes a semicolon inside a word (P;alu, ملي;ون)
+        if c == ":" and len(right) >= 2 and not left.isupper() and not (
+                right[0].isupper() or right.isupper()):
+            # a colon inside a word (Datenspeich:er, عج:زك); not a suffix after an
+            # abbreviation (EU:n, USA:ssa, S:t) nor a label joined to a name (Re:Name)
+            return True
+        if a.isupper() or b.isupper():
+            return False
+        if not morph.has_lexicon(tl):
+            return False
         if morph.is_known(left, tl) and morph.is_known(right, tl):
             return False  # two words with a space missing: another problem
         return morph.is_known(left + right, tl)

@@ -818,15 +818,20 @@ class QuotesCheck(Check):
         if L.quote_pairs(context.target_lang) is None:
             return  # how (and whether) the language marks direct speech is not known
         unmatched, pairs = scan_quotes(s, context.source_lang)
-        if _single_quotes(t) or _ANY_QUOTE_RE.search(t):
-            return
+        if _single_quotes(t) or any(
+            not (0 < m.start() < len(t) - 1 and t[m.start() - 1].isalpha()
+                 and t[m.start() + 1].isalpha())
+            for m in _ANY_QUOTE_RE.finditer(t)
+        ):
+            return  # a mark of any kind (an apostrophe inside a word is none: it's)
         if unmatched and not pairs:
             # a quotation opened (or closed) here and going on in another segment:
             # the translation should mark it too
             i = unmatched[0][0]
             if i and s[i - 1].isdigit():
                 return  # 5'10": an inch mark
-            role = _flank(s, i)
+            # spacing decides, else the language (Japanese 「 opens after 。)
+            role = _flank(s, i) or L.quote_roles(context.source_lang).get(s[i], "")
             if not (role == "open" or (role == "close" and _TRAIL_RE.fullmatch(s, i + 1))):
                 return  # a mark mid-sentence ("Dragons" Den"): an apostrophe as often
             if _LEAD_DASH_RE.match(t):

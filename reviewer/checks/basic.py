@@ -52,6 +52,9 @@ class EmptyCheck(Check):
                 return
             if not any(unicodedata.category(c)[0] == "L" for c in segment.source):
                 return  # a source of numbers or symbols: "-" may be its translation
+            words = segment.source.split()
+            if len(words) == 1 and sum(c.isalpha() for c in words[0]) <= 3:
+                return  # a joining word of a fragment: "of" -> "/" (1 / 5), "to" -> "–"
             yield self.flag_span(
                 "target", t, 0, len(t),
                 "The translation is only punctuation while the source has text.",
@@ -345,6 +348,13 @@ def _one_script(a: str, b: str) -> bool:
     return dominant_script(a) == dominant_script(b)
 
 
+#: scripts whose characters are words or syllables (Han, kana): short texts in them
+#: have no reliable length ratio to an alphabet's
+_DENSE_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA"})
+#: below this many source characters a Chinese or Japanese translation is not "too short"
+_SHORT_CJK = 60
+
+
 class LengthCheck(Check):
     """A target longer than the unit's maximum length (major), or whose length is out of
     the expected band for the language pair (:func:`reviewer.lang.length_band`).
@@ -409,6 +419,11 @@ class LengthCheck(Check):
         lo = float(context.option("min_ratio", lo / w))
         hi = float(context.option("max_ratio", hi * w))
         ratio = lt / ls
+        if ratio < lo and ls < _SHORT_CJK and _unspaced(context.target_lang, _DENSE_SCRIPTS):
+            # a UI string in Chinese or Japanese condenses far more than a sentence
+            # does ('Download full text documents' -> '下载全文'): the band, measured
+            # on prose, cannot judge it
+            return
         if ratio < lo:
             msg = (
                 f"The translation is unusually short: {lt} characters for {ls} in the "

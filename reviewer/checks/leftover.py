@@ -402,7 +402,7 @@ class StrayPunctuationCheck(Check):
                 continue
             if tgt.count(c) <= src.count(c) + sum(src.count(x) for x in alts):
                 continue
-            hit = self._colon_misplaced(src, tgt, c)
+            hit = self._colon_misplaced(src, tgt, c, context.target_lang)
             if hit is not None:
                 out.append(self._flag(tgt, hit, "onto a word"))
                 break
@@ -433,7 +433,7 @@ class StrayPunctuationCheck(Check):
         return out
 
     @staticmethod
-    def _colon_misplaced(src: str, tgt: str, c: str) -> int | None:
+    def _colon_misplaced(src: str, tgt: str, c: str, tl: str | None = None) -> int | None:
         """Where an ASCII ``;`` or ``:`` (more of them than the source has) sits where
         no language puts one: between a letter and another punctuation mark
         ("US;-Politik", "报告;，"), or against a letter of a script written without
@@ -449,6 +449,12 @@ class StrayPunctuationCheck(Check):
             if after and after in "-,.;:!?，。、；：" and before + c + after not in src:
                 return i
             if letter_script(before) in _NO_SPACE and not (after.isdigit() and tgt[i - 1 : i].isdigit()):
+                if not after or after.isspace() or letter_script(after) in _NO_SPACE:
+                    # a Chinese or Japanese text's ASCII colon before a space, the
+                    # end or a character: the punctuation check reports it (with the
+                    # full-width suggestion); one finding per problem
+                    if L.base(tl) in L.FULLWIDTH_PUNCT:
+                        continue
                 return i
         return None
 

@@ -461,15 +461,30 @@ def scan_brackets(text: str) -> tuple[list[int], list[tuple[str, int, int]]]:
 
 
 def _counts(text: str, pairs: list[tuple[str, int, int]]) -> dict[str, list[tuple[int, int]]]:
-    """Pairs by kind, leaving out plural markers such as ``file(s)``."""
+    """Pairs by kind, leaving out plural and inflection markers stuck to a word:
+    ``file(s)``, ``Тег(и)``, ``превыша(ет/ют)``."""
     out: dict[str, list[tuple[int, int]]] = {}
     for kind, a, b in pairs:
-        if kind == "(" and 3 <= b - a <= 5 and a > 0 and text[a - 1].isalpha():
+        if kind == "(" and 3 <= b - a <= 9 and a > 0 and text[a - 1].isalpha():
             inner = text[a + 1 : b - 1]
-            if inner.isascii() and inner.isalpha() and inner.islower():
+            if all(x.isalpha() and x.islower() for x in inner.split("/")):
                 continue
         out.setdefault(kind, []).append((a, b))
     return out
+
+
+_PY_NAMED_RE = re.compile(r"%\([^()\s]+\)")
+_QUOTED_RE = re.compile(r"(?:^|(?<=[\s(]))(['‘\"“„«「])[^'’\"”“»」\n]{1,60}?['’\"”“»」](?=$|[\s.,;:!?)])")
+
+
+def _blank(m: re.Match[str]) -> str:
+    """A match replaced by as many neutral characters (offsets stay)."""
+    return "_" * len(m.group())
+
+
+def _quotations(text: str) -> int:
+    """How many short quotations ``text`` has ('Open', “Save as”)."""
+    return len(_QUOTED_RE.findall(text))
 
 
 def _script(ch: str) -> str:
@@ -582,12 +597,18 @@ class BracketsCheck(Check):
         s_has = not tonly and _BR_RE.search(s) is not None
         if not t_has and not s_has:
             return
+        if "%(" in t or "%(" in s:  # Python's %(name)s: the parentheses are syntax
+            t, s = _PY_NAMED_RE.sub(_blank, t), _PY_NAMED_RE.sub(_blank, s)
+            t_has = _BR_RE.search(t) is not None
+            s_has = not tonly and _BR_RE.search(s) is not None
+            if not t_has and not s_has:
+                return
         tu, tp = scan_brackets(t) if t_has else ([], [])
         su, sp = scan_brackets(s) if s_has else ([], [])
         if tu and not su:
             for i in tu:
                 yield self.flag_span(
-                    "target", t, i, i + 1,
+                    "target", segment.target, i, i + 1,
                     f"The bracket {_q(t[i])} has no partner in the translation.",
                 )  # fmt: skip
         if tonly or tu or su:
@@ -619,6 +640,10 @@ class BracketsCheck(Check):
                         continue
             else:
                 dropped = nt < ns
+                if not dropped and kind == "[" and nt - ns <= _quotations(s):
+                    # a UI label in [ ] where the source quotes it ('Open' ->
+                    # [開く]): the Japanese and Chinese way of marking a label
+                    continue
             if kind == "{" and ("plural" in s or "select" in s):
                 continue  # ICU sub-messages differ by language
             what = _BR_NAMES[kind]
@@ -630,7 +655,7 @@ class BracketsCheck(Check):
                 yield self.flag("target", len(t), len(t), "", msg)
             else:  # added brackets are mostly style: reported, but as neutral
                 a, b = tc[kind][-1]
-                yield self.flag_span("target", t, a, b, msg, severity=Severity.NEUTRAL)
+                yield self.flag_span("target", segment.target, a, b, msg, severity=Severity.NEUTRAL)
 
 
 # --- quotation marks -------------------------------------------------------------------

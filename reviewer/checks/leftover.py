@@ -415,8 +415,7 @@ class StrayPunctuationCheck(Check):
                     j -= 1
                 if tgt[j : m.start() + 1] in src or _codelike(tgt, j, m.start()):
                     continue  # "cc:" as in the source; "-vv:" an option
-                if c == ";" and L.base(context.target_lang) != "el" and (
-                        len(src) > 40 or tgt[j].islower()):
+                if c == ";" and L.base(context.target_lang) != "el":
                     # a semicolon the source lacks, stuck onto a word of a sentence
                     # (Greek asks with ';'): translators rarely add one, the source's
                     # commas stay commas

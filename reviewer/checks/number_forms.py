@@ -129,6 +129,9 @@ def decade(text: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+_SMALL_WITH_UNIT_RE = re.compile(r"\d{1,2}[a-z]{1,2}")
+
+
 def spellable(text: str, value: str, kind: str) -> bool:
     """Whether a good translation may write this number in words or leave it implicit:
     ordinals and decades, integers up to 100 and round numbers with one or two
@@ -136,6 +139,8 @@ def spellable(text: str, value: str, kind: str) -> bool:
     (a bare 1000-2100) nor numbers with decimals."""
     if kind == "ord" or decade(text) is not None:
         return True
+    if kind == "word" and _SMALL_WITH_UNIT_RE.fullmatch(text):
+        return True  # a time or a small quantity with its abbreviation: 2pm, 5h, 3d
     if kind != "num" or not value.isdigit():
         return False
     if len(value.lstrip("0")) > 4:  # no int() of a huge digit run (Python limits it)
@@ -506,7 +511,9 @@ def marks_near(text: str, lang: str | None, start: int, end: int) -> list[Mark]:
                 out.append(Mark("currency", codes, end + m.start(), end + m.end()))
                 seen.add("currency")
             continue
-        if m is not None and _words_between(window[: m.start()]) <= 2:
+        if m is not None and _words_between(window[: m.start()]) <= 2 and not any(
+                c.isdigit() for c in window[: m.start()]):
+            # (a number in between owns the word: '281 家药店 ... 1.25 亿英镑')
             out.append(Mark(kind, codes, end + m.start(), end + m.end()))
             seen.add(kind)
             continue
@@ -614,6 +621,8 @@ def _named_by_sound(text: str, start: int, end: int, nouns: Sequence[str],
             continue
         k = translit_key(w)
         latin = letter_script(w[0]) == "LATIN"
+        if not _spaced(w) and any(len(n) >= 3 and n in k[1:] for n in nouns):
+            return True  # glued to a scale word in a script without spaces (ล้านปอนด์)
         if len(k) >= 2 and any(
             (not latin or len(n) >= 3)  # 'lors' is no 'real' (rs), 'des' no 'dollar'
             and k == n

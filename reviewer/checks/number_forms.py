@@ -283,11 +283,13 @@ def _around(text: str, a: int, b: int) -> list[int]:
     return out
 
 
-def marks_in(text: str, lang: str | None, kind: str, codes: frozenset[str]) -> int:
+def marks_in(text: str, lang: str | None, kind: str, codes: frozenset[str],
+             firm: bool = False) -> int:
     """How many times ``text`` (in ``lang``) expresses ``kind``: signs, ISO codes, and
     the CLDR words of the unit or currency (``Prozent``, ``процентов``, ``liber``,
     ``ポンド``) as :func:`marks_near` knows them (nouns, not the adjectives of a
-    currency's name: ``statunitense`` is no dollar, and ``stata`` none either)."""
+    currency's name: ``statunitense`` is no dollar, and ``stata`` none either).
+    ``firm``: leave out the words that may name a weight too (pound, Pfund)."""
     if kind == "currency":
         signs = sum(1 for ch in text if _is_currency(ch))
         signs += sum(1 for m in _CODES_RE.finditer(text) if not codes or m.group() in codes)
@@ -298,6 +300,8 @@ def marks_in(text: str, lang: str | None, kind: str, codes: frozenset[str]) -> i
     for stem, k, c in _word_marks(lang):
         if k.rstrip("?") != kind or (kind == "currency" and codes and c and not c & codes):
             continue
+        if firm and k.endswith("?"):
+            continue  # 'pound' may weigh
         starts.update(m.start() for m in _word_rx(stem).finditer(low))
     return signs + len(starts)
 
@@ -414,7 +418,16 @@ def _word_marks(lang: str | None) -> tuple[tuple[str, str, frozenset[str]], ...]
             last = name_words[-1] if len(name_words) > 1 else None
             if last is not None:
                 if all(len(x) <= 4 for x in name_words):
-                    name_words = name_words[-1:]
+                    # a name of syllables (Vietnamese): the syllables before a
+                    # trailing place word, as one phrase ('đô la' of 'Đô la Mỹ',
+                    # 'bảng' of 'Bảng Anh', 'nhân dân tệ')
+                    head = list(name_words)
+                    if len(head) > 1 and head[-1] in _place_words(lang):
+                        head.pop()
+                    phrase = " ".join(head)
+                    if len(phrase) >= 4:
+                        out.setdefault((phrase, "currency"), set()).add(code)
+                    continue
                 elif lexicon and len(name_words) > 2:
                     # a common word in the middle: an adjective ('Neuer')
                     name_words = [w for k, w in enumerate(name_words)
@@ -464,6 +477,12 @@ def _place_stems(lang: str | None) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=64)
+def _place_words(lang: str | None) -> frozenset[str]:
+    """The words of CLDR's country and language names in ``lang``, lowercased."""
+    return frozenset(w.lower() for name in cldr.place_names(lang) for w in _LETTERS_RE.findall(name))
+
+
 def _stem(word: str) -> str:
     """The start by which an inflected form of ``word`` is recognised (``фунт`` for
     ``фунтов``; a short word whole)."""
@@ -473,6 +492,8 @@ def _stem(word: str) -> str:
 
 
 _CODES_RE = re.compile(r"\b(" + "|".join(MAJOR_CURRENCIES) + r")\b")
+#: after a scale word: one short connecting word (de, d', of) and a sign or a code
+_AFTER_SCALE_RE = re.compile(r"[\s\u00a0]+(?:[^\W\d_]{1,3}['’]?[\s\u00a0]*)?(?:(\S)(?!\w)|([A-Z]{3})\b)")
 
 
 def marks_near(text: str, lang: str | None, start: int, end: int) -> list[Mark]:
@@ -490,6 +511,16 @@ def marks_near(text: str, lang: str | None, start: int, end: int) -> list[Mark]:
             for s in symbols_in(text, [(scaled[1], scaled[1])])
             if s.start >= scaled[1] and s.kind not in taken
         ]
+    if scaled is not None and scaled[1] > end and not any(m.kind == "currency" for m in out):
+        # a sign or code after a connecting word: '11 000 millones de $', '2000
+        # millions d'USD'
+        c = _AFTER_SCALE_RE.match(text, scaled[1])
+        if c is not None:
+            sign, code = c.group(1), c.group(2)
+            if sign is not None and _is_currency(sign):
+                out.append(Mark("currency", cldr.currency_codes(sign), c.start(1), c.end(1)))
+            elif code is not None and code in MAJOR_CURRENCIES:
+                out.append(Mark("currency", frozenset({code}), c.start(2), c.end(2)))
     window = text[end : end + _AFTER].lower()
     before = text[max(0, start - _BEFORE) : start].lower()
     seen = {m.kind for m in out}

@@ -720,7 +720,7 @@ class NumberCheck(Check):
         number when it is matched (``35`` for ``35%``), else on the source sign; only
         when the target has fewer such marks in all than the source."""
         sl, tl = context.source_lang, context.target_lang
-        if not sn or (tl and cldr.locale(tl) is None):
+        if not (sn or tn) or (tl and cldr.locale(tl) is None):
             return []  # no CLDR words for the target language: cannot judge
         ms, mt = _masked(src), _masked(tgt)
         lost: list[tuple[Num, number_forms.Mark, int | None]] = []
@@ -736,7 +736,7 @@ class NumberCheck(Check):
                 if number_forms.expressed(mt, tl, tn[j].start, tn[j].end, mark):
                     continue
                 lost.append((n, mark, j))
-        out = []
+        out = self._lost_with_words(src, tgt, ms, mt, tn, s_match, totals, lost, context)
         for n, mark, j in lost:
             codes = mark.codes if mark.kind == "currency" else frozenset()
             if number_forms.marks_in(mt, tl, mark.kind, codes) >= totals[mark.kind]:
@@ -754,6 +754,49 @@ class NumberCheck(Check):
                     "source", mark.start, mark.end, shown,
                     f"'{shown}' ({what}) of {n.text} is lost in the translation",
                 ))  # fmt: skip
+        return out
+
+    def _lost_with_words(
+        self,
+        src: str,
+        tgt: str,
+        ms: str,
+        mt: str,
+        tn: Sequence[Num],
+        s_match: Sequence[int | None],
+        totals: dict[str, int],
+        lost: list[tuple[Num, number_forms.Mark, int | None]],
+        context: CheckContext,
+    ) -> list[Finding]:
+        """A percent or currency mark of a number the source spells out ('Fifty-eight
+        percent', 'dos millones de dólares') that the translation, writing the number
+        in digits, drops: the source has more such marks than its digit numbers
+        carry, the translation fewer than the source, and a number of the translation
+        that matches no source number has none."""
+        sl, tl = context.source_lang, context.target_lang
+        matched = {j for j in s_match if j is not None}
+        free = [j for j in range(len(tn)) if j not in matched]
+        out: list[Finding] = []
+        if not free:
+            return out
+        for kind in ("percent", "currency"):
+            if any(mark.kind == kind for _n, mark, _j in lost):
+                continue
+            in_src = number_forms.marks_in(ms, sl, kind, frozenset(), firm=True)
+            if in_src <= totals.get(kind, 0):
+                continue  # every mark of the source belongs to a number in digits
+            if number_forms.marks_in(mt, tl, kind, frozenset()) >= in_src:
+                continue
+            for j in free:
+                t = tn[j]
+                if any(m.kind == kind for m in number_forms.marks_near(mt, tl, t.start, t.end)):
+                    continue
+                out.append(self.flag(
+                    "target", t.start, t.end, t.text,
+                    f"Number {t.text}: the {_KIND_NAMES[kind]} of the source is lost in the "
+                    "translation",
+                ))  # fmt: skip
+                break
         return out
 
     @staticmethod

@@ -770,13 +770,15 @@ class NumberCheck(Check):
     ) -> list[Finding]:
         """A percent or currency mark of a number the source spells out ('Fifty-eight
         percent', 'dos millones de dólares') that the translation, writing the number
-        in digits, drops: the source has more such marks than its digit numbers
-        carry, the translation fewer than the source, and a number of the translation
-        that matches no source number has none."""
+        in digits, drops: the source has no number in digits but such a mark, the
+        translation fewer of them, and a number (not an ordinal) without one."""
         sl, tl = context.source_lang, context.target_lang
-        matched = {j for j in s_match if j is not None}
-        free = [j for j in range(len(tn)) if j not in matched]
         out: list[Finding] = []
+        if s_match or _DIGIT_RE.search(ms):
+            # only a source with no number in digits: there, a word of a unit can
+            # belong to nothing but a spelled-out number (not to '4.40 am Yuan')
+            return out
+        free = [j for j in range(len(tn)) if tn[j].kind == "num"]
         if not free:
             return out
         for kind in ("percent", "currency"):

@@ -295,7 +295,7 @@ def marks_in(text: str, lang: str | None, kind: str, codes: frozenset[str],
         signs += sum(1 for m in _CODES_RE.finditer(text) if not codes or m.group() in codes)
     else:
         signs = sum(1 for ch in text if _SIGN_KIND.get(ch) == kind)
-    low = text.lower()
+    low = _flat(text.lower())
     starts: set[int] = set()
     for stem, k, c in _word_marks(lang):
         if k.rstrip("?") != kind or (kind == "currency" and codes and c and not c & codes):
@@ -322,6 +322,22 @@ def _script_pieces(word: str) -> list[str]:
     if cur and cur != word:
         pieces.append(cur)
     return [p for p in pieces if len(p) >= 2]
+
+
+def _flat(text: str) -> str:
+    """``text`` with the accents of precomposed letters dropped, one character for
+    one (offsets stay): 'δολάριο' and 'δολαρίων' share 'δολαρ'."""
+    if text.isascii():
+        return text
+    return "".join(_flat_char(c) for c in text)
+
+
+@lru_cache(maxsize=8192)
+def _flat_char(c: str) -> str:
+    d = unicodedata.normalize("NFD", c)
+    if len(d) > 1 and all(unicodedata.combining(x) for x in d[1:]):
+        return d[0]
+    return c
 
 
 def _fold(text: str) -> str:
@@ -388,7 +404,7 @@ def _word_marks(lang: str | None) -> tuple[tuple[str, str, frozenset[str]], ...]
                 continue  # 'degrees' alone may be of a magnitude, an angle, a grade
             if len(w) >= 4 and w.replace(" ", "").isalpha():
                 # a wording of several words only as a whole: 'per cent', not 'cent'
-                out.setdefault((_stem(w), kind), set())
+                out.setdefault((_flat(_stem(w)), kind), set())
     places = _place_stems(lang)
     # a pound, a Pfund, a фунт also weigh: not a currency when a unit word
     weights = {_stem(w) for w in cldr.unit_words(lang, "mass-pound") | cldr.unit_words(lang, "mass-ounce")}
@@ -426,7 +442,7 @@ def _word_marks(lang: str | None) -> tuple[tuple[str, str, frozenset[str]], ...]
                         head.pop()
                     phrase = " ".join(head)
                     if len(phrase) >= 4:
-                        out.setdefault((phrase, "currency"), set()).add(code)
+                        out.setdefault((_flat(phrase), "currency"), set()).add(code)
                     continue
                 elif lexicon and len(name_words) > 2:
                     # a common word in the middle: an adjective ('Neuer')
@@ -443,7 +459,7 @@ def _word_marks(lang: str | None) -> tuple[tuple[str, str, frozenset[str]], ...]
                 # four letters of a long noun: its cases and compounds (naelsterling:
                 # 2,7 miljardi naela; dolarů)
                 stem = w[:4] if _spaced(w) and len(w) >= 5 and not inner else _stem(w)
-                out.setdefault((stem, kind), set()).add(code)
+                out.setdefault((_flat(stem), kind), set()).add(code)
     items = [(w, k, frozenset(c)) for (w, k), c in out.items()]
     return tuple(sorted(items, key=lambda x: -len(x[0])))
 
@@ -457,10 +473,11 @@ def _min_word(word: str) -> int:
 
 @lru_cache(maxsize=128)
 def _currency_forms(lang: str | None) -> frozenset[str]:
-    """Every word of the major currencies' names in ``lang`` (lowercased)."""
+    """Every word of the major currencies' names in ``lang`` (lowercased, without
+    accents: :func:`_flat`)."""
     out: set[str] = set()
     for code in MAJOR_CURRENCIES:
-        out |= cldr.currency_words(code, lang)
+        out |= {_flat(w) for w in cldr.currency_words(code, lang)}
     return frozenset(out)
 
 
@@ -521,8 +538,8 @@ def marks_near(text: str, lang: str | None, start: int, end: int) -> list[Mark]:
                 out.append(Mark("currency", cldr.currency_codes(sign), c.start(1), c.end(1)))
             elif code is not None and code in MAJOR_CURRENCIES:
                 out.append(Mark("currency", frozenset({code}), c.start(2), c.end(2)))
-    window = text[end : end + _AFTER].lower()
-    before = text[max(0, start - _BEFORE) : start].lower()
+    window = _flat(text[end : end + _AFTER].lower())
+    before = _flat(text[max(0, start - _BEFORE) : start].lower())
     seen = {m.kind for m in out}
     if "currency" not in seen:  # ISO codes, as written: USD 100, 100 EUR
         after = scaled[1] if scaled is not None else end  # 2 milliarder USD
@@ -646,6 +663,8 @@ def _named_by_sound(text: str, start: int, end: int, nouns: Sequence[str],
     words = _LETTERS_RE.findall(text[end : end + _AFTER])[:3]
     words += _LETTERS_RE.findall(text[max(0, start - _BEFORE) : start])[-1:]
     for w in words:
+        if letter_script(w[0]) == "CJK":
+            continue  # Chinese characters are read for meaning, not sound: CLDR's 美元
         if latin_known and letter_script(w[0]) == "LATIN":
             # CLDR's words are the language's own: 'during' does not sound like
             # 'dollars', nor 'personnes' like 'percent'
@@ -660,7 +679,7 @@ def _named_by_sound(text: str, start: int, end: int, nouns: Sequence[str],
             # punnan: a long word whose skeleton is the noun's start (bn / bnd)
             or ((not latin or len(n) >= 3) and len(w) >= 4 and n.startswith(k)
                 and len(n) - len(k) <= 1)
-            or (len(n) >= 3 and len(k) >= max(3, len(n) - 1) and (
+            or (not latin and len(n) >= 3 and len(k) >= max(3, len(n) - 1) and (
                 k.startswith(n) or Levenshtein.distance(n, k[: len(n)]) <= 1
                 or Levenshtein.distance(n, k[: len(n) - 1]) <= 1))  # 퍼센트가: a particle
             for n in nouns

@@ -702,6 +702,16 @@ class NumberCheck(Check):
                     f"Number {t.text} is not in the source text",
                 )
             )
+        if rest_s != [i for i, j in enumerate(s_match) if j is None]:
+            # numbers matched leniently (2 billion = 20 億, 20 feet = 6 m): pair
+            # them in order, so that their signs are compared too
+            s_match = list(s_match)
+            used = {j for j in s_match if j is not None} | set(rest_t)
+            free_t = [j for j in range(len(tn)) if j not in used]
+            free_s = [i for i, j in enumerate(s_match) if j is None and i not in rest_s]
+            if len(free_s) == len(free_t):
+                for i, j in zip(free_s, free_t):
+                    s_match[i] = j
         findings += self._lost_symbols(src, tgt, sn, tn, s_match, context)
         return findings
 

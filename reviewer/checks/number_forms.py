@@ -334,10 +334,15 @@ def _flat(text: str) -> str:
 
 @lru_cache(maxsize=8192)
 def _flat_char(c: str) -> str:
+    if letter_script(c) not in _ACCENTED_SCRIPTS:
+        return c  # kana voicing marks and Indic signs are letters' identity
     d = unicodedata.normalize("NFD", c)
     if len(d) > 1 and all(unicodedata.combining(x) for x in d[1:]):
         return d[0]
     return c
+
+
+_ACCENTED_SCRIPTS = frozenset({"LATIN", "GREEK", "CYRILLIC"})
 
 
 def _fold(text: str) -> str:
@@ -433,7 +438,7 @@ def _word_marks(lang: str | None) -> tuple[tuple[str, str, frozenset[str]], ...]
                 name_words = name_words + ([pieces[-1]] if len(pieces) > 1 else [])
             last = name_words[-1] if len(name_words) > 1 else None
             if last is not None:
-                if all(len(x) <= 4 for x in name_words):
+                if all(len(x) <= 4 and letter_script(x[0]) == "LATIN" for x in name_words):
                     # a name of syllables (Vietnamese): the syllables before a
                     # trailing place word, as one phrase ('đô la' of 'Đô la Mỹ',
                     # 'bảng' of 'Bảng Anh', 'nhân dân tệ')

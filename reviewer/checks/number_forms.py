@@ -430,12 +430,14 @@ def _word_marks(lang: str | None) -> tuple[tuple[str, str, frozenset[str]], ...]
             for w in name_words:
                 owners.setdefault(w, set()).add(code)
     lexicon = morph.has_lexicon(lang)
+    unspaced_words = sorted({w for n in names.values() for ws in n for w in ws if not _spaced(w)})
     for code, ws in names.items():
         for name_words in ws:
             if len(name_words) == 1 and not _spaced(name_words[0]):
                 # 英国ポンド, 米ドル: the noun is the last run of one script
                 pieces = _script_pieces(name_words[0])
                 name_words = name_words + ([pieces[-1]] if len(pieces) > 1 else [])
+
             last = name_words[-1] if len(name_words) > 1 else None
             if last is not None:
                 if all(len(x) <= 4 and letter_script(x[0]) == "LATIN" for x in name_words):
@@ -456,6 +458,9 @@ def _word_marks(lang: str | None) -> tuple[tuple[str, str, frozenset[str]], ...]
                                   or len(owners.get(w, ())) > 1 or not morph.is_known(w, lang)]
                 name_words = [w for w in name_words
                               if not (w[:4] in places or w[:3] in places or w in places)]
+            # ดอลลาร์สหรัฐ, ดอลลาร์แคนาดา: the start two names share is the noun
+            name_words = name_words + [x for w in name_words if not _spaced(w)
+                                       for x in [_shared_start(w, unspaced_words)] if x]
             for w in name_words:
                 if len(w) < _min_word(w):
                     continue
@@ -467,6 +472,24 @@ def _word_marks(lang: str | None) -> tuple[tuple[str, str, frozenset[str]], ...]
                 out.setdefault((_flat(stem), kind), set()).add(code)
     items = [(w, k, frozenset(c)) for (w, k), c in out.items()]
     return tuple(sorted(items, key=lambda x: -len(x[0])))
+
+
+def _shared_start(name: str, others: Sequence[str]) -> str:
+    """The longest start (three letters or more, not cut before a combining mark)
+    that ``name`` shares with another currency name written without spaces."""
+    best = ""
+    for o in others:
+        if o == name:
+            continue
+        k = 0
+        while k < min(len(o), len(name)) and o[k] == name[k]:
+            k += 1
+        while 0 < k < len(name) and unicodedata.combining(name[k]) or (
+                0 < k < len(name) and unicodedata.category(name[k]) == "Mc"):
+            k -= 1
+        if k >= 3 and k > len(best) and k < len(name):
+            best = name[:k]
+    return best
 
 
 def _min_word(word: str) -> int:

@@ -577,33 +577,72 @@ def marks_near(text: str, lang: str | None, start: int, end: int) -> list[Mark]:
                 out.append(Mark("currency", frozenset({c.group()}), off + c.start(), off + c.end()))
                 seen.add("currency")
                 break
+    # a scale word is not one of the words between a number and its unit
+    # ('2 mil milhões de dólares')
+    scale_len = scaled[1] - end if scaled is not None and scaled[1] > end else 0
     for stem, kind, codes in _word_marks(lang):
         if kind in seen:
             continue
         rx = _word_rx(stem)
-        m = rx.search(window)
+        m = rx.search(window, scale_len) or (rx.search(window) if scale_len else None)
         if kind == "currency?":  # pound, Pfund: money after a scale word only
             if m is not None and 1 <= _words_between(window[: m.start()]) <= 2 and "currency" not in seen:
                 out.append(Mark("currency", codes, end + m.start(), end + m.end()))
                 seen.add("currency")
             continue
-        if m is not None and _words_between(window[: m.start()]) <= 2 and not any(
+        if m is not None and _words_between(window[scale_len if m.start() >= scale_len else 0 : m.start()]) <= 2 and not any(
                 c.isdigit() for c in window[: m.start()]):
             # (a number in between owns the word: '281 家药店 ... 1.25 亿英镑')
             out.append(Mark(kind, codes, end + m.start(), end + m.end()))
             seen.add(kind)
             continue
-        if kind == "currency" or (kind == "percent" and not _spaced(stem)):
+        if kind in ("currency", "percent"):
+            # (the percent word may stand first: 'yüzde 14', 'procento')
             m = rx.search(before)
             # before the number only a whole word of the name (Rs 100, 美元), not a
             # word that starts like one ('selama 48 jam' is not Selatan's rand)
             if m is not None and _words_between(before[m.end():]) == 0 and (
-                not _spaced(stem) or m.group() in _currency_forms(lang)
+                not _spaced(stem) or kind == "percent" or m.group() in _currency_forms(lang)
             ):
                 off = max(0, start - _BEFORE)
                 out.append(Mark(kind, codes, off + m.start(), off + m.end()))
                 seen.add(kind)
+    if "currency" not in seen:
+        sound = _sounds_like_currency(text, end + scale_len)
+        if sound is not None:
+            out.append(sound)
     return out
+
+
+def _sounds_like_currency(text: str, pos: int) -> Mark | None:
+    """A currency named right after ``pos`` by the English word in another alphabet
+    (Bulgarian 'паунда', Hindi 'डॉलर' where CLDR has other words): the word's
+    consonant skeleton is the noun's, three consonants or more. Latin and Chinese
+    words are left to CLDR."""
+    m = _LETTERS_RE.search(text, pos)
+    if m is None or m.start() - pos > 2:
+        return None
+    w = m.group()
+    if letter_script(w[0]) in ("LATIN", "CJK", None):
+        return None
+    from .names import translit_key
+
+    k = translit_key(w)
+    for noun, codes in _currency_sounds().items():
+        if k == noun:
+            return Mark("currency", codes, m.start(), m.end())
+    return None
+
+
+@lru_cache(maxsize=1)
+def _currency_sounds() -> dict[str, frozenset[str]]:
+    """Skeletons of three consonants or more of the major currencies' English nouns."""
+    out: dict[str, set[str]] = {}
+    for code in MAJOR_CURRENCIES:
+        for n in _sound_nouns(frozenset({code})):
+            if len(n) >= 3:
+                out.setdefault(n, set()).add(code)
+    return {n: frozenset(c) for n, c in out.items()}
 
 
 @lru_cache(maxsize=4096)

@@ -597,6 +597,7 @@ class BracketsCheck(Check):
         s_has = not tonly and _BR_RE.search(s) is not None
         if not t_has and not s_has:
             return
+        orig = t
         if "%(" in t or "%(" in s:  # Python's %(name)s: the parentheses are syntax
             t, s = _PY_NAMED_RE.sub(_blank, t), _PY_NAMED_RE.sub(_blank, s)
             t_has = _BR_RE.search(t) is not None
@@ -608,7 +609,7 @@ class BracketsCheck(Check):
         if tu and not su:
             for i in tu:
                 yield self.flag_span(
-                    "target", segment.target, i, i + 1,
+                    "target", orig, i, i + 1,
                     f"The bracket {_q(t[i])} has no partner in the translation.",
                 )  # fmt: skip
         if tonly or tu or su:
@@ -655,7 +656,7 @@ class BracketsCheck(Check):
                 yield self.flag("target", len(t), len(t), "", msg)
             else:  # added brackets are mostly style: reported, but as neutral
                 a, b = tc[kind][-1]
-                yield self.flag_span("target", segment.target, a, b, msg, severity=Severity.NEUTRAL)
+                yield self.flag_span("target", orig, a, b, msg, severity=Severity.NEUTRAL)
 
 
 # --- quotation marks -------------------------------------------------------------------

@@ -356,7 +356,10 @@ class EntityCheck(Check):
             if occ[0].kind in _ADAPTED:
                 # Ordinary names: languages inflect and respell them (Harlemin,
                 # Johnsonas, Riversaido): found as a stem or by sound, never "misspelt".
-                if not (found or _stem_found(target, text) or found_by_sound(text, target)):
+                # A full name is there when its family name is (Brett Kavanaugh ->
+                # Kavanaugh): a given name alone is another person (Jeff News).
+                key = text.split()[-1] if occ[0].kind == "multi" else text
+                if not (found or _stem_found(target, key) or found_by_sound(text, target)):
                     missing.append(occ[0])
                 continue
             variants = [
@@ -425,7 +428,10 @@ class EntityCheck(Check):
             return  # other scripts respell names too freely to call one new
         if main_script(source) not in ("LATIN", "DEVANAGARI", "BENGALI", "ARABIC", "HEBREW"):
             return  # Cyrillic and Greek adapt names too (Азар = Hazard): measured noise
-        cands = [n for n in find_names(target, tl) if n.kind in _ADAPTED]
+        # places, languages, months a translation adds or spells out (Storbritannien
+        # for Britain, Yhdysvaltojen for US) are context, never a wrong name
+        cands = [n for n in find_names(target, tl) if n.kind in _ADAPTED
+                 and not any(translatable(w, tl) for w in n.text.split())]
         cands = [n for n in cands if not _occurrences(source, n.text, True, ())]
         cands = [n for n in cands if not _stem_found(source, n.text)]
         # a name written out in full (Peter Jones, Kim Jong-un for Jones, Kim): a

@@ -238,7 +238,12 @@ def translatable(word: str, lang: str | None) -> bool:
     if low in words:
         return True
     # an inflected form: Lithuanian Makedonijos (Makedonija), Russian Германии
-    return len(low) >= 5 and any(low[: len(low) - j] in stems for j in range(1, 4))
+    if len(low) >= 5 and any(low[: len(low) - j] in stems for j in range(1, 4)):
+        return True
+    # an inflected form the lexicon knows, endings and stem changes included
+    # (Finnish Yhdysvaltojen = Yhdysvallat, Hungarian Koreával = Korea)
+    lem = morph.lemma(low, lang) if len(low) >= 4 else None
+    return bool(lem and lem != low and (lem in translatable_names() or lem in words))
 
 
 @lru_cache(maxsize=64)
@@ -410,13 +415,67 @@ def _kind(
         return None
     if low in KNOWN_NAMES:
         return "brand"
-    if not has_dict or code in NOUN_CAPS:
+    if code in NOUN_CAPS:
+        # every noun is capitalised: a name is a word the lexicon does not know in
+        # any form, nor as a compound of words it knows (Kavanaugh, not
+        # Pharmazieabteilungen)
+        if not morph.has_lexicon(code) or is_sentence_initial(text, start):
+            return None
+        return None if _noun_known(tok, code) else "proper"
+    if not has_dict:
         return None
     if _common(code, tok, low):
         return None
     if is_sentence_initial(text, start):
         return None  # "Config file location", "Yeeah!": any first word is capitalised
     return "proper"
+
+
+#: Linking elements between the parts of a compound (Sicherheit-s-gründe, Tag-e-buch).
+_LINKS = ("", "s", "es", "n", "en", "er", "e")
+
+
+@lru_cache(maxsize=65536)
+def _noun_known(tok: str, code: str) -> bool:
+    """Whether a capitalised word of a language that capitalises nouns is a word of
+    it: in the lexicon of inflected forms, a form of a known lemma, or a compound of
+    known words (:func:`_compound`)."""
+    if morph.is_known(tok, code):
+        return True
+    lem = morph.lemma(tok, code)
+    if lem and lem.lower() != tok.lower() and morph.is_known(lem, code):
+        return True
+    for link in _LINKS[1:]:  # the first part of a hyphenated compound (Unabhängigkeits-)
+        if tok.endswith(link) and len(tok) - len(link) >= 4 and morph.is_known(tok[: -len(link)], code):
+            return True
+    return _compound(tok.lower(), code, 0)
+
+
+def _compound(low: str, code: str, depth: int) -> bool:
+    """Whether ``low`` splits into known words of three letters or more, with the
+    language's linking elements between them (Nachrichten-moderators)."""
+    if depth > 3:
+        return False
+    for i in range(len(low) - 3, 2, -1):
+        head, tail = low[:i], low[i:]
+        for link in _LINKS:
+            if link and not head.endswith(link):
+                continue
+            stem = head[: len(head) - len(link)]
+            # the stem as written, or with the e a linking s replaces (Geschichts-)
+            if len(stem) < 3 or not any(
+                morph.is_known(x, code) or morph.is_known(x.capitalize(), code)
+                for x in ((stem, stem + "e") if link == "s" else (stem,))
+            ):
+                continue
+            if morph.is_known(tail, code) or morph.is_known(tail.capitalize(), code):
+                return True
+            lem = morph.lemma(tail.capitalize(), code)
+            if lem and lem.lower() != tail and morph.is_known(lem, code):
+                return True
+            if len(tail) >= 6 and _compound(tail, code, depth + 1):
+                return True
+    return False
 
 
 def _after_number(text: str, start: int) -> bool:
@@ -429,7 +488,7 @@ def _after_number(text: str, start: int) -> bool:
 # -- finding a name by sound ---------------------------------------------------------
 
 _FOLDS = (
-    ("dzh", "j"), ("zh", "j"), ("dj", "j"), ("kh", "h"), ("sch", "s"), ("sh", "s"),
+    ("tsh", "c"), ("dzh", "j"), ("zh", "j"), ("dj", "j"), ("kh", "h"), ("sch", "s"), ("sh", "s"),
     ("ch", "c"), ("tch", "c"), ("ts", "c"), ("tz", "c"), ("ph", "f"), ("th", "t"),
     ("ck", "k"), ("gh", "g"), ("x", "ks"),
 )  # fmt: skip
@@ -467,7 +526,16 @@ def _abjad_pattern(word: str) -> re.Pattern[str] | None:
     if not key.strip("W"):
         return None
     rx = "".join("b?" if c == "W" else re.escape(c) for c in key)
+    if word[:1] in _HEBREW_PREFIXES and len(word) > 3:
+        # Hebrew writes its prefixes onto the word (שווילאבי = that + Willoughby)
+        rest = translit_key(word[1:], marks=True)
+        if rest.strip("W"):
+            rx += "|" + "".join("b?" if c == "W" else re.escape(c) for c in rest)
     return re.compile(rx)
+
+
+#: Hebrew one-letter prefixes (and, that, the, in, to, from, as) written onto a word.
+_HEBREW_PREFIXES = frozenset("ושהבלמכ")
 
 
 @lru_cache(maxsize=65536)
@@ -552,18 +620,29 @@ def found_by_sound(name: str, text: str) -> bool:
     skeleton (:func:`translit_key`) matches a word of ``text`` (a capitalised word
     when ``text`` is in a script with capitals). Names whose skeleton is shorter than
     two consonants cannot be looked for and count as found."""
-    parts = [translit_key(p) for p in re.split(r"[\s\-]+", name) if p]
+    words = [p for p in re.split(r"[\s\-]+", name) if p]
+    parts = [translit_key(p) for p in words]
     parts = [p for p in parts if len(p) >= 2]
     if not parts:
         return True
-    if len(parts) > 1:  # Brett Kavanaugh: the most distinctive part must be there
-        parts = [max(parts, key=len)]
+    # an initial W is a consonant to scripts that write it with their v letter
+    # (Willoughby = विलुबी, Walter = वॉल्टर): that reading is tried as well
+    alts = [translit_key("v" + w[1:]) for w in words if w[:1] in "Ww" and w[1:2] not in "hr"]
+    if len(parts) > 1:
+        # Brett Kavanaugh: the most distinctive part, or the family name (Gjorge
+        # Ivanov = جورج إيفانوف, where Gjorge is respelled past recognition); a given
+        # name alone is no evidence (Jeff Flake is not Jeff News)
+        longest = max(parts, key=len)
+        last = translit_key(words[-1])
+        parts = [longest] + ([last] if last != longest and len(last) >= 3 else [])
+    n_own = len(parts)
+    parts += [a for a in alts if len(a) >= 3]
     cased = main_script(text) in _CASED
     pool = _keys_of(text, capitalised=cased)
     joined = "".join(_keys_of(text)) if not cased else ""
     abjad = [p for p in map(_abjad_pattern, _WORD_RE.findall(text)) if p] if _abjad(text) else []
     lower = [k for k in _keys_of(text) if k not in pool] if cased else []
-    for p in parts:
+    for i, p in enumerate(parts):
         if any(_same_key(p, k, cased) for k in pool):
             return True
         if len(p) >= 3 and p in joined:  # written as one word, or split: トニー・モル
@@ -575,6 +654,9 @@ def found_by_sound(name: str, text: str) -> bool:
             or any(len(k) >= 5 and p.startswith(k) for k in pool)
         ):
             return True
-        if any(rx.fullmatch(p) or (len(p) >= 3 and rx.fullmatch(p[:-1])) for rx in abjad):
+        # a final consonant left unwritten; not for the W reading, whose extra
+        # consonant would then stand for the name's whole difference
+        cut = len(p) >= 3 and i < n_own
+        if any(rx.fullmatch(p) or (cut and rx.fullmatch(p[:-1])) for rx in abjad):
             return True
     return False

@@ -27,7 +27,7 @@ from typing import Any, Iterable, Iterator, NamedTuple, Sequence
 
 from rapidfuzz import fuzz, process
 
-from .. import cldr
+from .. import cldr, morph
 from ..lang import base
 from ..model import Finding, Segment, Severity
 from .base import Check, CheckContext
@@ -203,7 +203,10 @@ def _absent(
     for n in names:
         if n.kind == "acronym" and len(n.text) <= 4 and swapped:
             continue  # ONZ -> UN, JAV -> US: the other side's own acronym for it
-        if n.kind != "dnt" and any(translatable(w, lang) for w in n.text.split()):
+        # a full name is judged by its family name (Brett of Brett Kavanaugh may be
+        # a place's name somewhere, Kavanaugh is not)
+        words = n.text.split()[-1:] if n.kind == "multi" else n.text.split()
+        if n.kind != "dnt" and any(translatable(w, lang) for w in words):
             if not _place_lost(n.text, lang, other, other_lang):
                 continue  # a name translations change, found or not judged
             yield n
@@ -268,13 +271,37 @@ def _neighbour_found(text: str, n: Name, other: str) -> bool:
     return False
 
 
+def _given_lost(n: Name, target: str, target_lang: str | None) -> list[Name]:
+    """The words before the family name of a full name ``n`` (Brett of Brett
+    Kavanaugh) that ``target`` has in no form: as written, as a stem or by sound;
+    none where the target's script cannot be judged (Chinese characters)."""
+    nscript, tscript = script_of(n.text[0]), main_script(target)
+    if not can_judge(nscript, tscript, target_lang):
+        return []
+    out = []
+    pos = n.start
+    for w in n.text.split()[:-1]:
+        a = pos
+        pos += len(w) + 1
+        if len(w) < 3 or _occurrences(target, w, True, ()) or _stem_found(target, w):
+            continue
+        if nscript != tscript and found_by_sound(w, target):
+            continue  # by sound only across scripts (Brett = Бретт; Plus is no Brett)
+        out.append(Name(a, a + len(w), w, "proper"))
+    return out
+
+
 def _place_lost(name: str, lang: str | None, other: str, other_lang: str | None) -> bool:
     """Whether ``name``, a CLDR country or language name of ``lang`` (Indonesia),
     is missing from ``other``: no word of ``other`` starts like a word of the
     name's CLDR forms in ``other_lang`` (Indonesien, indonesischen, Индонезии,
     印度尼西亚) or like the name itself, and no word sounds like it. ``False``
     when CLDR has no such name or no data for ``other_lang`` (not judged)."""
-    keys = cldr.place_keys(lang).get(name.lower())
+    table = cldr.place_keys(lang)
+    keys = table.get(name.lower())
+    if not keys and " " not in name:  # an inflected form: Индонезии = Индонезия
+        lem = morph.lemma(name.lower(), lang)
+        keys = table.get(lem) if lem else None
     if not keys:
         return False
     forms = cldr.place_forms(keys, other_lang)
@@ -344,6 +371,7 @@ class EntityCheck(Check):
         tcover = _Cover(len(target), tspans)
         source_words = {w.lower() for w in _ALNUM_RE.findall(source)}
         missing: list[Name] = []
+        given: list[Name] = []  # given names left out of a full name found
         pending: list[tuple[str, list[Name]]] = []
         for text, occ in groups.items():
             exact = _occurrences(target, text, False, tspans)
@@ -361,6 +389,8 @@ class EntityCheck(Check):
                 key = text.split()[-1] if occ[0].kind == "multi" else text
                 if not (found or _stem_found(target, key) or found_by_sound(text, target)):
                     missing.append(occ[0])
+                elif occ[0].kind == "multi" and not found:
+                    given.extend(_given_lost(occ[0], target, context.target_lang))
                 continue
             variants = [
                 (a, b) for a, b in _occurrences(target, text, True, tspans)
@@ -405,6 +435,14 @@ class EntityCheck(Check):
                 "source", nm.start, nm.end, nm.text,
                 f"Name '{nm.text}' does not appear in the translation.",
             )
+        for nm in given:
+            if not claimed.hits(nm.start, nm.end):
+                yield self.flag(
+                    "source", nm.start, nm.end, nm.text,
+                    f"Name '{nm.text}' does not appear in the translation "
+                    "(the rest of the name does).",
+                    severity=Severity.MINOR,
+                )
         for ad in added[len(lost):]:
             yield self.flag(
                 "target", ad.start, ad.end, ad.text, f"Name '{ad.text}' is not in the source.",

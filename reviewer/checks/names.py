@@ -427,7 +427,16 @@ def _kind(
     if _common(code, tok, low):
         return None
     if is_sentence_initial(text, start):
-        return None  # "Config file location", "Yeeah!": any first word is capitalised
+        # "Config file location", "Yeeah!": any first word is capitalised; a first
+        # word is a name only where a lexicon of inflected forms knows it in no form
+        # and no case (Аризона редко..., Kavanaugh said...)
+        if len(tok) >= 5 and morph.has_lexicon(code) and not morph.is_known(tok, code):
+            lem = morph.lemma(low, code)
+            if not (lem and lem != low and morph.is_known(lem, code)) and not (
+                _compound(low, code, 0)  # Linewrap: a compound of known words
+            ):
+                return "proper"
+        return None
     return "proper"
 
 
@@ -634,7 +643,10 @@ def found_by_sound(name: str, text: str) -> bool:
         # name alone is no evidence (Jeff Flake is not Jeff News)
         longest = max(parts, key=len)
         last = translit_key(words[-1])
-        parts = [longest] + ([last] if last != longest and len(last) >= 3 else [])
+        if len(last) >= 3:
+            parts = [last] + ([longest] if len(longest) > len(last) else [])
+        else:
+            parts = [longest]
     n_own = len(parts)
     parts += [a for a in alts if len(a) >= 3]
     cased = main_script(text) in _CASED
@@ -652,6 +664,8 @@ def found_by_sound(name: str, text: str) -> bool:
             or any(p in k.lstrip("^") for k in pool)  # Великобританию
             # a word derived from a name of the text: Kalifornijczyk, California
             or any(len(k) >= 5 and p.startswith(k) for k in pool)
+            # the name holds a name of the text (Великобритания: Britain)
+            or any(len(k) >= 4 and k in p for k in (x.lstrip("^") for x in pool))
         ):
             return True
         # a final consonant left unwritten; not for the W reading, whose extra

@@ -116,10 +116,12 @@ def test_german_common_nouns_and_compounds_are_not_names() -> None:
     assert [n.text for n in find_names(text, "de")] == ["Kavanaugh"]
 
 
-def test_sentence_initial_unknown_word_is_a_name_with_a_lexicon() -> None:
-    assert [n.text for n in find_names("Kavanaugh denied it.", "en")] == ["Kavanaugh"]
-    assert find_names("Linewrap output", "en") == []  # a compound of known words
-    assert find_names("Yesterday it rained.", "en") == []
+def test_a_title_of_common_words_is_not_a_name() -> None:
+    # Welsh Parliament: every word is a word of English, translations translate it
+    assert run("It was renamed the Welsh Parliament in May.",
+               "Il a été renommé Parlement gallois en mai.", "en", "fr") == []
+    assert run("It was renamed the Welsh Parliament in May.",
+               "웨일스 의회로 5월에 이름이 바뀌었다.", "en", "ko") == []
 
 
 @pytest.mark.parametrize("name,text,expected", [

@@ -37,6 +37,7 @@ from .names import (
     can_judge,
     find_names,
     found_by_sound,
+    is_word,
     main_script,
     script_of,
     translatable,
@@ -205,7 +206,7 @@ def _absent(
             continue  # ONZ -> UN, JAV -> US: the other side's own acronym for it
         # a full name is judged by its family name (Brett of Brett Kavanaugh may be
         # a place's name somewhere, Kavanaugh is not)
-        words = n.text.split()[-1:] if n.kind == "multi" else n.text.split()
+        words = [_key_word(n, lang)] if n.kind == "multi" else n.text.split()
         if n.kind != "dnt" and any(translatable(w, lang) for w in words):
             if not _place_lost(n.text, lang, other, other_lang):
                 continue  # a name translations change, found or not judged
@@ -215,7 +216,10 @@ def _absent(
         if not can_judge(nscript, oscript, other_lang):
             continue  # Chinese characters: the name cannot be looked for by sound
         cross = nscript != oscript
-        if (cross or n.kind in _ADAPTED) and n.kind != "code" and found_by_sound(n.text, other):
+        # in the same script a full name is looked for by its key word (Brett
+        # Sanford is not Brett Kavanaugh)
+        probe = _key_word(n, lang) or n.text if n.kind == "multi" and not cross else n.text
+        if (cross or n.kind in _ADAPTED) and n.kind != "code" and found_by_sound(probe, other):
             continue
         if cross and n.kind not in _TRANSLITERATED:
             continue  # an acronym or brand may be translated or kept in any script
@@ -271,20 +275,35 @@ def _neighbour_found(text: str, n: Name, other: str) -> bool:
     return False
 
 
-def _given_lost(n: Name, target: str, target_lang: str | None) -> list[Name]:
+def _key_word(n: Name, lang: str | None) -> str:
+    """The word a full name is recognised by: its last word that is no common word
+    of ``lang`` (Kavanaugh of Brett Kavanaugh, Wales of Wales Act); ``""`` when every
+    word is one (Welsh Parliament: a title translations translate)."""
+    words = n.text.split()
+    names = [w for w in words if not is_word(w, lang)]
+    return names[-1] if names else ""
+
+
+def _given_lost(n: Name, target: str, lang: str | None, target_lang: str | None) -> list[Name]:
     """The words before the family name of a full name ``n`` (Brett of Brett
     Kavanaugh) that ``target`` has in no form: as written, as a stem or by sound;
-    none where the target's script cannot be judged (Chinese characters)."""
+    none where the target's script cannot be judged (Chinese characters). Words of
+    the source language are no given names but words a translation translates
+    (Welsh Parliament, Stadio San Paolo, Saint Helena)."""
     nscript, tscript = script_of(n.text[0]), main_script(target)
     if not can_judge(nscript, tscript, target_lang):
         return []
     out = []
     pos = n.start
-    for w in n.text.split()[:-1]:
+    words = n.text.split()
+    key = _key_word(n, lang)
+    for w in words[: words.index(key)] if key else ():
         a = pos
         pos += len(w) + 1
         if len(w) < 3 or _occurrences(target, w, True, ()) or _stem_found(target, w):
             continue
+        if is_word(w, lang) or translatable(w, lang):
+            continue  # Welsh Parliament, Saint Helena: words a translation translates
         if nscript != tscript and found_by_sound(w, target):
             continue  # by sound only across scripts (Brett = Бретт; Plus is no Brett)
         out.append(Name(a, a + len(w), w, "proper"))
@@ -386,11 +405,17 @@ class EntityCheck(Check):
                 # Johnsonas, Riversaido): found as a stem or by sound, never "misspelt".
                 # A full name is there when its family name is (Brett Kavanaugh ->
                 # Kavanaugh): a given name alone is another person (Jeff News).
-                key = text.split()[-1] if occ[0].kind == "multi" else text
-                if not (found or _stem_found(target, key) or found_by_sound(text, target)):
+                key = text
+                if occ[0].kind == "multi":
+                    key = _key_word(occ[0], context.source_lang)
+                    if not key:
+                        continue  # words of the language: a title translations translate
+                sound = key if script_of(text[0]) == main_script(target) else text
+                if not (found or _stem_found(target, key) or found_by_sound(sound, target)):
                     missing.append(occ[0])
                 elif occ[0].kind == "multi" and not found:
-                    given.extend(_given_lost(occ[0], target, context.target_lang))
+                    given.extend(_given_lost(occ[0], target, context.source_lang,
+                                             context.target_lang))
                 continue
             variants = [
                 (a, b) for a, b in _occurrences(target, text, True, tspans)

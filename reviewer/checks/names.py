@@ -57,6 +57,7 @@ __all__ = [
     "UNITS",
     "NOUN_CAPS",
     "translatable",
+    "is_word",
 ]
 
 #: Acronyms and titles that translations legitimately expand or replace.
@@ -211,6 +212,19 @@ def _common(code: str, tok: str, low: str) -> bool:
     return _known(code, low)
 
 
+def is_word(word: str, lang: str | None) -> bool:
+    """Whether ``word`` (capitalised or not) is a common word of ``lang`` rather
+    than a name: frequent in its spelling dictionary, or, without one, known to its
+    lexicon of inflected forms in lowercase (or as a form of a known lemma). False
+    when neither is available (not judged)."""
+    code = base(lang)
+    low = lower(word, code)
+    d: Any = dictionary(code)
+    if d is not None:  # frequencies: Tony, Moll are in the lexicon, and rare
+        return d.get(low, 0) >= RARE
+    return morph.has_lexicon(code) and _common(code, word, low)
+
+
 @lru_cache(maxsize=1)
 def translatable_names() -> frozenset[str]:
     """Lowercased forms of ``reviewer/data/exonyms.tsv`` (every column)."""
@@ -231,14 +245,15 @@ def translatable(word: str, lang: str | None) -> bool:
     """Whether ``word`` is a name translations change: exonyms table, CLDR names of
     countries, languages and cities in ``lang`` (or a word of such a name:
     ``Wales`` of ``Wales``, ``York`` of ``New York``), month and day names."""
-    low = word.lower()
+    low = lower(word, base(lang))
     if low in translatable_names():
         return True
     words, stems = _cldr_words(lang)
     if low in words:
         return True
     # an inflected form: Lithuanian Makedonijos (Makedonija), Russian Германии
-    if len(low) >= 5 and any(low[: len(low) - j] in stems for j in range(1, 4)):
+    # (a stem of five letters or more: Brett is no form of Breton)
+    if any(low[: len(low) - j] in stems for j in range(1, 4) if len(low) - j >= 5):
         return True
     # an inflected form the lexicon knows, endings and stem changes included
     # (Finnish Yhdysvaltojen = Yhdysvallat, Hungarian Koreával = Korea)
@@ -328,6 +343,9 @@ def find_names(text: str, lang: str | None, dnt: Sequence[str] = ()) -> list[Nam
             tok, kind = tok[:-1], "acronym"
         if kind:
             names.append(Name(start, start + len(tok), tok, kind))
+    if code not in NOUN_CAPS and any(n.kind == "proper" for n in names) and _title_case(text, tokens, code):
+        # a headline in Title Case: its capitals mean nothing (Membunuh Ratusan Orang)
+        names = [n for n in names if n.kind != "proper"]
     if dictionary(code) is not None and code not in NOUN_CAPS:
         for n in names:
             if n.kind != "proper":  # a run of names holds its single names
@@ -339,6 +357,20 @@ def find_names(text: str, lang: str | None, dnt: Sequence[str] = ()) -> list[Nam
             names += runs
     names.sort()
     return names
+
+
+def _title_case(text: str, tokens: Sequence[tuple[int, str]], code: str) -> bool:
+    """Whether ``text`` is written in Title Case: at least two capitalised words
+    inside it are common words of the language, and they are at least half of the
+    words inside it (a headline; not a sentence naming a Prime Minister)."""
+    words = caps = 0
+    for start, tok in tokens:
+        if len(tok) < 3 or not tok.isalpha() or is_sentence_initial(text, start):
+            continue
+        words += 1
+        if tok[0].isupper() and tok[1:].islower() and _common(code, tok, lower(tok, code)):
+            caps += 1
+    return caps >= 2 and caps * 2 >= words
 
 
 def _foreign_kind(tok: str) -> str | None:
@@ -384,12 +416,26 @@ def _multiword(text: str, code: str, taken: set[int]) -> list[Name]:
     return out
 
 
+#: Languages whose dotted and dotless i are two letters: I lowercases to ı, İ to i
+#: (Unicode SpecialCasing.txt, the tr and az conditions), where str.lower() gives i
+#: and i̇.
+_DOTLESS_I = frozenset({"tr", "az"})
+
+
+def lower(word: str, code: str | None) -> str:
+    """``word`` lowercased by the rules of language ``code`` (Turkish Isırdı ->
+    ısırdı, İngiltere -> ingiltere; ``str.lower`` otherwise)."""
+    if code in _DOTLESS_I and ("I" in word or "İ" in word):
+        word = word.replace("I", "ı").replace("İ", "i")
+    return word.lower()
+
+
 def _kind(
     text: str, start: int, tok: str, code: str, has_dict: bool, shouting: bool
 ) -> str | None:
     if len(tok) < 2 or tok in UNITS or tok in SOFT_NAMES or "_" in tok or _ROMAN_RE.fullmatch(tok):
         return None
-    low = tok.lower()
+    low = lower(tok, code)
     if low in translatable_names():
         return None
     if not tok.isalpha():
@@ -427,16 +473,7 @@ def _kind(
     if _common(code, tok, low):
         return None
     if is_sentence_initial(text, start):
-        # "Config file location", "Yeeah!": any first word is capitalised; a first
-        # word is a name only where a lexicon of inflected forms knows it in no form
-        # and no case (Аризона редко..., Kavanaugh said...)
-        if len(tok) >= 5 and morph.has_lexicon(code) and not morph.is_known(tok, code):
-            lem = morph.lemma(low, code)
-            if not (lem and lem != low and morph.is_known(lem, code)) and not (
-                _compound(low, code, 0)  # Linewrap: a compound of known words
-            ):
-                return "proper"
-        return None
+        return None  # "Config file location", "Yeeah!": any first word is capitalised
     return "proper"
 
 
@@ -639,14 +676,10 @@ def found_by_sound(name: str, text: str) -> bool:
     alts = [translit_key("v" + w[1:]) for w in words if w[:1] in "Ww" and w[1:2] not in "hr"]
     if len(parts) > 1:
         # Brett Kavanaugh: the most distinctive part, or the family name (Gjorge
-        # Ivanov = جورج إيفانوف, where Gjorge is respelled past recognition); a given
-        # name alone is no evidence (Jeff Flake is not Jeff News)
+        # Ivanov = جورج إيفانوف, where Gjorge is respelled past recognition)
         longest = max(parts, key=len)
         last = translit_key(words[-1])
-        if len(last) >= 3:
-            parts = [last] + ([longest] if len(longest) > len(last) else [])
-        else:
-            parts = [longest]
+        parts = [longest] + ([last] if last != longest and len(last) >= 3 else [])
     n_own = len(parts)
     parts += [a for a in alts if len(a) >= 3]
     cased = main_script(text) in _CASED

@@ -469,8 +469,11 @@ class EntityCheck(Check):
                     severity=Severity.MINOR,
                 )
         for ad in added[len(lost):]:
+            # a name the source does not have: often the translator's explicitation
+            # (a full name, a place made explicit), so minor; replaced is major
             yield self.flag(
                 "target", ad.start, ad.end, ad.text, f"Name '{ad.text}' is not in the source.",
+                severity=Severity.MINOR,
             )
 
     def _missing(

@@ -631,13 +631,32 @@ def _keys_of(text: str, capitalised: bool = False) -> list[str]:
         for pos, run in _runs(m.group(), m.start()):
             if capitalised and not run[0].isupper():
                 continue
-            k = translit_key(run)
-            if k:
+            for k in _readings(run):
                 if capitalised and is_sentence_initial(text, pos):
                     first.append("^" + k)
                 else:
                     out.append(k)
     return out + first
+
+
+_W_RE = re.compile(r"[Ww](?![hHrR])")
+_J_RE = re.compile(r"[Jj]")
+
+
+@lru_cache(maxsize=65536)
+def _readings(word: str) -> tuple[str, ...]:
+    """The skeletons of ``word``: as English reads it, and for a word in the Latin
+    script with the readings of w and j in most other languages that write it (v
+    and y: Polish Iwanow = Ivanov, Junnan = Yunnan; Willoughby = विलुबी)."""
+    k = translit_key(word)
+    out = [k] if k else []
+    if script_of(word[0]) == "LATIN":
+        for rx, sub in ((_W_RE, "v"), (_J_RE, "y")):
+            if rx.search(word):
+                alt = translit_key(rx.sub(sub, word))
+                if alt and alt not in out:
+                    out.append(alt)
+    return tuple(out)
 
 
 def _same_key(a: str, b: str, loose: bool) -> bool:
@@ -671,9 +690,11 @@ def found_by_sound(name: str, text: str) -> bool:
     parts = [p for p in parts if len(p) >= 2]
     if not parts:
         return True
-    # an initial W is a consonant to scripts that write it with their v letter
-    # (Willoughby = विलुबी, Walter = वॉल्टर): that reading is tried as well
-    alts = [translit_key("v" + w[1:]) for w in words if w[:1] in "Ww" and w[1:2] not in "hr"]
+    # w and j as most languages other than English read them (v, y): Willoughby =
+    # विलुबी, Junnan = Yunnan; those readings are tried as well
+    alts = [a for w in words for a in _readings(w)[1:]]
+    if len(words) == 1 and any(len(a) < 2 for a in alts):
+        return True  # too short to look for in that reading (Junnan = Yunnan: n)
     if len(parts) > 1:
         # Brett Kavanaugh: the most distinctive part, or the family name (Gjorge
         # Ivanov = جورج إيفانوف, where Gjorge is respelled past recognition)

@@ -11,7 +11,12 @@ A name is found in the target with elision before it and a short inflection afte
 miss: a case variant (``Nvidia`` for ``NVIDIA``, minor) or a close spelling by
 rapidfuzz ratio (``Openi``, ``Openbrai`` for ``OpenAI``, major); either is flagged on
 the target with the score and the name as suggestion. Otherwise the name is flagged on
-the source as missing. Names that translations change (months, days, countries, cities,
+the source as missing. A full name (``Brett Kavanaugh``) is found by its key word, its
+last word that is no common word of the language (a name of common words only, such as
+``Welsh Parliament``, is a title translations translate); a given name left out beside
+it is minor. A name of the target that the source lacks is paired with a lost name
+(replaced: major) or reported alone as minor (often the translator's explicitation);
+added CLDR place names are never reported. Names that translations change (months, days, countries, cities,
 languages: ``reviewer/data/exonyms.tsv``; translatable titles and acronyms such as CEO,
 NATO; units) are never required. URLs and e-mails are skipped on both sides.
 

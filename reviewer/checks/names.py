@@ -8,7 +8,10 @@ capitalised words inside a sentence that are not words of the language (``Huang`
 the Latin script inside a text in another script (``PCOO`` in Chinese). Words are
 split where the script changes (``AMからMWP`` is ``AM``, ``から``, ``MWP``).
 Whether a word belongs to the language comes from the spelling dictionary and from the
-lexicon of inflected forms (:mod:`reviewer.morph`). Names that translations change
+lexicon of inflected forms (:mod:`reviewer.morph`); in German, where every noun is
+capitalised, a name is a capitalised word the lexicon knows in no form and that is no
+compound of words it knows (``Kavanaugh``, not ``Pharmazieabteilungen``). A headline in
+Title Case has no single-word names. Turkish and Azerbaijani lowercase ``I`` to ``ı``. Names that translations change
 (CLDR country, language and city names in the source language;
 ``reviewer/data/exonyms.tsv``; titles and acronyms such as CEO, NATO; units) are never
 required.
@@ -19,7 +22,10 @@ both sides are transliterated to ASCII (anyascii) and reduced to a consonant ske
 ``q``, ``s``/``z`` merged, digraphs such as ``zh``/``dzh``/``sh`` folded), so ``Tony
 Moll`` = ``टोनी मोल`` = ``توني مول`` = ``トニー・モル`` and ``Jones`` = ``Джонсу``. Chinese
 characters carry meaning, not sound, so a name cannot be judged against a Chinese
-text this way: :func:`can_judge` says so.
+text this way: :func:`can_judge` says so. Words in the Latin script are also read with
+``w`` as ``v`` and ``j`` as ``y`` (Polish ``Iwanow`` = ``Ivanov``, ``Willoughby`` =
+``विलुबी``); Hebrew one-letter prefixes are allowed on a word (``שווילאבי``); a full
+name is found by its longest word or its family name.
 """
 
 from __future__ import annotations

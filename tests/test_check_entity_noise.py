@@ -31,6 +31,8 @@ MUST_NOT_FLAG = [
     ("Die Pharmazieabteilungen des Drogeriehändlers schlossen.", "The chemist's pharmacy departments closed.", "de", "en"),
     ("Hyvä uutinen Yhdysvaltojen taloudelle.", "Good news for the United States economy.", "fi", "en"),
     ("Jones jetted out of Britain.", "Jones fløj ud af Storbritannien.", "en", "da"),
+    ('Planos para alterar o nome da assembleia para "Parlamento Galês".',
+     "Plans to change the name of the assembly to the Welsh Parliament.", "pt", "en"),
     # Cyrillic
     ("Джонс вылетел из Великобритании.", "Jones jetted out of Britain.", "ru", "en"),
     ("Напрежение в Индонезия расте.", "Tension in Indonesia is rising.", "bg", "en"),

@@ -97,7 +97,8 @@ _TITLED_RE = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]{3,}\b")
 _CODE_RE = re.compile(r"[A-Z][A-Za-z]*\d\w*")
 #: Roman numerals (centuries, monarchs), with French/English ordinal endings: numbers.
 _ROMAN_RE = re.compile(r"(?=[MDCLXVI])M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})(?:e|er|ème|th)?")
-_RUN_RE = re.compile(r"[A-Z][a-z]+(?:[ \u00a0][A-Z][a-z]+)+")
+#: (each word whole: "Parlamento Galês" is no run "Parlamento Gal")
+_RUN_RE = re.compile(r"[A-Z][a-z]+(?![^\W\d_])(?:[ \u00a0][A-Z][a-z]+(?![^\W\d_]))+")
 RARE = 500
 #: Frequency from which a capitalised word before a name is a title (President,
 #: Minister, Professor), not a given name (Tony, Peter, Holly).

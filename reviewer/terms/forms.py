@@ -107,6 +107,8 @@ def _tok_ok(f: _Form, k: int, tok: str, last: bool, endings: frozenset[str] | No
             return 2
         if c == 0 and tok.startswith(st) and tok[len(st):] in f.morph.inflections:  # type: ignore[union-attr]
             return 2
+        if c == 0 and len(f.toks) > 1 and f.morph.agrees(f.toks[k], tok):  # type: ignore[union-attr]
+            return 2  # a word of a multi-word term: its neighbours are the evidence
         if c == 0:  # another word: it may still be a compound starting with this one
             full = f.toks[k]  # (the whole word: "kirjoittaa" is not "kirja" + "oittaa")
             if (last and f.modifier and not f.forbidden_only and tok.startswith(full)

@@ -82,15 +82,23 @@ class InlineCode:
     equiv: str | None = None
 
 
+def code_label(code: InlineCode) -> str:
+    """The short label of an inline code as chips show it: its display form, else its
+    ``equiv`` text, else its id."""
+    return code.display or code.equiv or code.id
+
+
+def chip(i: int, label: str = "") -> str:
+    """Code ``i`` written with its label: ``⟦2 <g2>⟧``; ``⟦2⟧`` when the label is empty
+    or only repeats the number."""
+    return f"⟦{i + 1} {label}⟧" if label and label != str(i + 1) else f"⟦{i + 1}⟧"
+
+
 def code_chip(i: int, codes: Sequence[InlineCode]) -> str:
     """Inline code ``i`` as people see it everywhere (messages, the review screen and
-    its editor): ``⟦2 <g2>⟧``, its number then its short label; ``⟦2⟧`` without one.
-    Typing ``⟦2⟧`` in the editor restores the code."""
-    shown = str(i + 1)
-    if 0 <= i < len(codes):
-        c = codes[i]
-        shown = c.display or c.equiv or c.id or shown
-    return f"⟦{i + 1} {shown}⟧" if shown != str(i + 1) else f"⟦{i + 1}⟧"
+    its editor, reports): ``⟦2 <g2>⟧``, its number then its short label; ``⟦2⟧``
+    without one. Typing ``⟦2⟧`` in the editor restores the code."""
+    return chip(i, code_label(codes[i]) if 0 <= i < len(codes) else "")
 
 
 @dataclass(frozen=True, slots=True)

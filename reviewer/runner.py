@@ -110,6 +110,40 @@ _TARGET_TERM_CHECKS = frozenset({"term", "forbidden-term", "variant"})
 _WORD_FORM_CHECKS = frozenset({"term", "forbidden-term", "variant", "entity", "spelling"})
 
 
+def merge_forms(findings: list[Finding], seg: Segment) -> list[Finding]:
+    """One finding for a problem repeated on several forms of one unit (PO plural forms,
+    ICU branches): the same check, side, flagged text, message and fix on forms 1 and 2
+    is reported once, on the first form, its message naming the forms ("(forms 1, 2)";
+    ICU branches by their selectors). Findings on one form only are unchanged."""
+    if len(findings) < 2:
+        return findings
+    out: list[Finding] = []
+    first: dict[tuple[object, ...], tuple[int, list[int]]] = {}
+    for f in findings:
+        if f.form is None:
+            out.append(f)
+            continue
+        key = (f.check, f.side, f.text, f.message, f.suggestion)
+        hit = first.get(key)
+        if hit is not None:
+            if f.form not in hit[1]:
+                hit[1].append(f.form)
+            continue
+        first[key] = (len(out), [f.form])
+        out.append(f)
+    for i, forms in first.values():
+        if len(forms) > 1:
+            f = out[i]
+            if seg.branches:
+                named = "branches " + ", ".join(seg.branches[k][0] if k < len(seg.branches)
+                                                else str(k) for k in forms)
+            else:
+                named = "forms " + ", ".join(str(k) for k in forms)
+            msg = f.message[:-1] if f.message.endswith(".") else f.message
+            out[i] = replace(f, message=f"{msg} ({named}).")
+    return out
+
+
 def _merge(keep: Finding, other: Finding) -> Finding:
     """``keep`` standing for both: the more severe severity, ``other``'s check (and
     the checks it already stood for) named in ``also``."""
@@ -518,6 +552,8 @@ class CheckPlan:
                         found = _allow_missing_count(found)
                     for f in found:
                         out.append(finish(seg, f, form))
+            if forms and len(out) > 1:
+                out = merge_forms(out, seg)
             if kept is None:
                 for f in dedupe(out):
                     stats.add(f)

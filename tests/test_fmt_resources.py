@@ -350,3 +350,47 @@ def test_qt_mnemonics_are_inline_codes(tmp_path: Path) -> None:
     assert found == []  # '(&C)' is not a pair of brackets, and the mnemonic is kept
     new = change(ts, tmp_path / "o.ts", "M/&Copy", "拷贝\ue000")
     assert new.target == "拷贝\ue000" and "拷贝(&amp;C)" in (tmp_path / "o.ts").read_text(encoding="utf-8")
+
+
+RESX_ENTRY = '<data name="{k}" xml:space="preserve">{nl}    <value>{v}</value>{nl}  </data>{nl}'
+
+
+def _resx(entries: dict[str, str], nl: str) -> bytes:
+    body = "".join(RESX_ENTRY.format(k=k, v=v, nl=nl) for k, v in entries.items())
+    return ("\ufeff<?xml version=\"1.0\" encoding=\"utf-8\"?>" + nl + "<root>" + nl + body
+            + "</root>" + nl).encode("utf-8")
+
+
+@pytest.mark.parametrize("lang, title, details, shout", [
+    ("ja", "エラー", "エラーの詳細：", "注意"),
+    ("ar", "خطأ", "تفاصيل الخطأ:", "تنبيه"),
+    ("de", "Fehler", "Fehlerdetails:", "Achtung"),
+])
+def test_xml_line_ends_read_as_an_xml_parser_reads_them(tmp_path: Path, lang: str, title: str,
+                                                        details: str, shout: str) -> None:
+    """A source .resx saved with CRLF line ends and a translation saved with LF hold the
+    same line breaks (XML 1.0 normalises CRLF to LF, as .NET's reader does): no
+    whitespace finding for the file's line-end style; a line break really missing, or
+    a ``&#13;`` written as a character reference, still counts."""
+    from reviewer.runner import plan_checks
+
+    src = {"Title": "Error", "Details": "\r\n\r\nError details:\r\n", "Shout": "Note&#13;"}
+    (tmp_path / "R.resx").write_bytes(_resx(src, "\r\n").replace(b"\r\n\r\nError", b"\r\n\r\nError"))
+    tgt = tmp_path / f"R.{lang}.resx"
+    tgt.write_bytes(_resx({"Title": title, "Details": f"\n\n{details}\n", "Shout": shout}, "\n"))
+    doc = open_document(tgt)
+    u = units(doc)
+    assert u["Details"].source == "\n\nError details:\n" and "\r" not in u["Title"].source
+    assert u["Shout"].source == "Note\r"  # the character reference is a real carriage return
+    found = [f for f in plan_checks().run(open_document(tgt)) if f.check == "whitespace"]
+    assert [f.unit for f in found] == ["Shout"]
+    # the translation loses its final line break: flagged, whatever the file's line ends
+    tgt.write_bytes(_resx({"Title": title, "Details": f"\r\n\r\n{details}", "Shout": shout + "&#13;"}, "\r\n"))
+    found = [f for f in plan_checks().run(open_document(tgt)) if f.check == "whitespace"]
+    assert [f.unit for f in found] == ["Details"]
+    # writing one correction leaves every other byte of the CRLF file as it was
+    before = tgt.read_bytes()
+    out = tmp_path / "o.resx"
+    assert change(tgt, out, "Title", title + "!").target == title + "!"
+    assert out.read_bytes() == before.replace(f"<value>{title}</value>".encode(),
+                                              f"<value>{title}!</value>".encode())

@@ -394,3 +394,46 @@ def test_xml_line_ends_read_as_an_xml_parser_reads_them(tmp_path: Path, lang: st
     assert change(tgt, out, "Title", title + "!").target == title + "!"
     assert out.read_bytes() == before.replace(f"<value>{title}</value>".encode(),
                                               f"<value>{title}!</value>".encode())
+
+
+def _strings_pair(tmp_path: Path, lang: str, rows: list[tuple[str, str, str]]) -> Path:
+    (tmp_path / "en.lproj").mkdir(parents=True, exist_ok=True)
+    (tmp_path / f"{lang}.lproj").mkdir(exist_ok=True)
+    (tmp_path / "en.lproj" / "L.strings").write_text(
+        "".join(f'"{k}" = "{s}";\n' for k, s, _t in rows), encoding="utf-8")
+    tgt = tmp_path / f"{lang}.lproj" / "L.strings"
+    tgt.write_text("".join(f'"{k}" = "{t}";\n' for k, _s, t in rows), encoding="utf-8")
+    return tgt
+
+
+TEXT_KEYS = [("Open", "Open"), ("Save", "Save"), ("Print", "Print"), ("Close Editor", "Close Editor"),
+             ("Close editor", "Close editor")]
+
+
+@pytest.mark.parametrize("lang, left_fan, left_align, close_a, close_b, words", [
+    ("zh-Hans", "左侧风扇", "左对齐", "关闭编辑器", "关闭分栏", ["打开", "保存", "打印"]),
+    ("ar", "المروحة اليسرى", "يسار", "إغلاق المحرر", "أغلق المحرر", ["فتح", "حفظ", "طباعة"]),
+    ("de", "Linker Lüfter", "Links", "Editor schließen", "Schließe den Editor", ["Öffnen", "Sichern", "Drucken"]),
+])
+def test_a_text_key_that_differs_from_its_text_is_its_context(
+        tmp_path: Path, lang: str, left_fan: str, left_align: str, close_a: str, close_b: str,
+        words: list[str]) -> None:
+    """In a .strings file keyed by the source text, "Left fan" = "Left" and "Left
+    alignment" = "Left" are two uses of one word, told apart by their keys: not an
+    inconsistency. Two keys that are the text itself ("Close Editor", "Close editor")
+    translated two ways still are; in a file keyed by identifiers nothing changes."""
+    from reviewer.runner import plan_checks
+
+    rows = [(k, s, t) for (k, s), t in zip(TEXT_KEYS, [*words, close_a, close_b])]
+    rows += [("Left fan", "Left", left_fan), ("Left alignment", "Left", left_align)]
+    tgt = _strings_pair(tmp_path / "text", lang, rows)
+    u = units(open_document(tgt))
+    assert u["Left fan"].context == "Left fan" and u["Open"].context is None
+    found = [f for f in plan_checks().run(open_document(tgt)) if f.check == "consistency"]
+    assert {f.unit for f in found} <= {"Close Editor", "Close editor"} and found
+    ids = [("menu.open", "Open", words[0]), ("menu.save", "Save", words[1]),
+           ("fan.left", "Left", left_fan), ("align.left", "Left", left_align)]
+    tgt = _strings_pair(tmp_path / "ids", lang, ids)
+    assert all(s.context is None for s in units(open_document(tgt)).values())
+    found = [f for f in plan_checks().run(open_document(tgt)) if f.check == "consistency"]
+    assert {f.unit for f in found} & {"fan.left", "align.left"}

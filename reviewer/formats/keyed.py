@@ -197,7 +197,7 @@ class KeyedFormat(Format):
         if src is None:
             segs = list(self._target_only(tgt))
         else:
-            segs = list(self.pair(src, tgt, tlang))
+            segs = key_contexts(list(self.pair(src, tgt, tlang)))
         segs = _dedupe_ids(segs)
         meta: dict[str, object] = dict(tgt.meta)
         meta["resource"] = True  # app strings (labels, fragments), not running text
@@ -295,6 +295,22 @@ class KeyedFormat(Format):
         for a, b, raw in sorted(edits, reverse=True):
             text = text[:a] + raw + text[b:]
         atomic_write_bytes(out, self.dump(text, bom))
+
+
+def key_contexts(segs: list[Segment], prefix: str = "") -> list[Segment]:
+    """In a file whose keys are mostly the source text itself (iOS ``.strings``, String
+    Catalogs, JabRef-style ``.properties``), a key that differs from its source text is
+    there to tell two uses of one text apart ("Left fan" and "Left alignment", both
+    "Left"): that key becomes the unit's context, as a PO ``msgctxt`` would, so the
+    consistency check does not compare the two. Files keyed by identifiers
+    (``menu.open``), where few keys equal their text, are left as they are. ``prefix``:
+    a prefix of every id that is not part of the key (a catalog's ``lang:``)."""
+    plain = [sg for sg in segs if sg.source and sg.context is None]
+    if not plain or 2 * sum(sg.id[len(prefix):] == sg.source for sg in plain) <= len(plain):
+        return segs
+    return [replace(sg, context=sg.id[len(prefix):])
+            if sg.source and sg.context is None and sg.id[len(prefix):] != sg.source else sg
+            for sg in segs]
 
 
 def _context(s: Entry | None, t: Entry | None) -> str | None:

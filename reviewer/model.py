@@ -143,6 +143,10 @@ class Segment:
     branches: tuple[tuple[str, str, str], ...] = ()
     target_line: int | None = None  # where the translation is (msgstr, <target>)
     source_line: int | None = None  # where the source text is (PO msgid), when not ``line``
+    #: PO plural units: the line of each ``msgstr[n]``, and of ``msgid_plural`` (findings
+    #: on form n point there), when the reader knows them
+    form_lines: tuple[int, ...] = ()
+    plural_source_line: int | None = None
 
     @property
     def translated(self) -> bool:

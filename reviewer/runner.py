@@ -289,10 +289,16 @@ def resolve_enabled(
     return [cid for cid in registry if cid in on]
 
 
-def _line(seg: Segment, side: str) -> int | None:
+def _line(seg: Segment, side: str, form: int | None = None, plural_source: bool = False) -> int | None:
     """The line a finding points at: the translation's own line for the target side
-    (PO msgstr, XLIFF <target>), the source text's for the source side (PO msgid)
+    (PO msgstr, XLIFF <target>; a plural form's own ``msgstr[n]``), the source text's
+    for the source side (PO msgid, or msgid_plural for a form checked against it)
     when the reader knows it, else the unit's."""
+    if form is not None and seg.form_lines:
+        if side == "target" and 0 <= form < len(seg.form_lines):
+            return seg.form_lines[form]
+        if side == "source" and plural_source and seg.plural_source_line is not None:
+            return seg.plural_source_line
     if side == "target":
         if seg.target_line is not None:
             return seg.target_line
@@ -426,18 +432,19 @@ class CheckPlan:
 
         path = doc.path
 
-        def finish(seg: Segment, f: Finding, form: int | None) -> Finding:
+        def finish(seg: Segment, f: Finding, form: int | None, plural_src: bool = False) -> Finding:
             sev = overrides.get(f.check, f.severity) if overrides else f.severity
+            line = _line(seg, f.side, form, plural_src) if form is not None else _line(seg, f.side)
             if type(f) is Finding:  # the fast path of dataclasses.replace
                 return Finding(
                     f.check, f.category, sev, f.side, f.start, f.end, f.text, f.message,
                     f.suggestion, f.score, path, seg.id, seg.index,
-                    _line(seg, f.side),
+                    line,
                     form,
                 )
             return replace(
                 f, severity=sev, file=path, unit=seg.id, index=seg.index,
-                line=_line(seg, f.side), form=form,
+                line=line, form=form,
             )
 
         # (id, needs_translation, bound run, context) per check, looked up once
@@ -535,12 +542,14 @@ class CheckPlan:
                     out.append(finish(seg, f, None))
             for form, s in forms:
                 blocked = not s.target
+                # a form checked against msgid_plural: its source findings point there
+                psrc = form is not None and form > 0 and s.source is seg.plural_source and not seg.branches
                 for cid, run, ctx in pre_runs:
                     if ignore and cid in ignore:
                         continue
                     for f in run(s, ctx):
                         blocked = True
-                        out.append(finish(seg, f, form))
+                        out.append(finish(seg, f, form, psrc))
                 runs = main_runs if (target_only or s.source) else target_runs
                 for cid, needs_translation, run, ctx in runs:
                     if (blocked and needs_translation) or (ignore and cid in ignore):
@@ -551,7 +560,7 @@ class CheckPlan:
                     if cid == "placeholder" and form in exact and not seg.branches:
                         found = _allow_missing_count(found)
                     for f in found:
-                        out.append(finish(seg, f, form))
+                        out.append(finish(seg, f, form, psrc))
             if forms and len(out) > 1:
                 out = merge_forms(out, seg)
             if kept is None:

@@ -78,3 +78,26 @@ def test_different_problems_on_two_forms_stay_two(tmp_path: Path) -> None:
     found = run(p, "placeholder")
     assert sorted((f.form, f.text) for f in found) == [(0, "%(dir)s"), (1, "%(n)d")]
     assert not any("(forms" in f.message for f in found)
+
+
+@pytest.mark.parametrize("lang, forms, target_form, source_form", [
+    # form 1's translation lacks the period; form 2 lost its %d (checked against msgid_plural)
+    ("ru", ["%d файл удалён.", "%d файла\"\n\" удалены", "файлов удалено."], 1, 2),
+    ("pl", ["%d plik usunięty.", "%d pliki usunięte", "plików usuniętych."], 1, 2),
+    ("ar", ["لم يُحذف أي ملف.", "حُذف ملف واحد.", "حُذف ملفان.", "حُذفت %d ملفات",
+            "حُذف %d ملفًا.", "حُذف ملف."], 3, 5),
+])
+def test_a_forms_finding_points_at_its_msgstr_and_msgid_plural(
+        tmp_path: Path, lang: str, forms: list[str], target_form: int, source_form: int) -> None:
+    """A finding on plural form n points at ``msgstr[n]`` (even when an earlier form
+    spans several lines); a source-side finding of a form checked against
+    ``msgid_plural`` points at ``msgid_plural``."""
+    p = po(tmp_path, lang, forms)
+    lines = p.read_text(encoding="utf-8").split("\n")
+    found = [f for f in plan_checks().run(open_document(p, ReadOptions(source_lang="en")))
+             if f.check in ("punctuation", "placeholder")]
+    by_form = {(f.check, f.form): f for f in found}
+    tgt = by_form[("punctuation", target_form)]
+    assert lines[tgt.line - 1].startswith(f"msgstr[{target_form}]")
+    src = by_form[("placeholder", source_form)]
+    assert src.side == "source" and lines[src.line - 1].startswith("msgid_plural ")

@@ -100,7 +100,8 @@ class FindingsScreen(ModalScreen[tuple[str, Any] | None]):
             return str(f.severity)
         if self.order == "status":
             st = segment_status(s, pos)
-            return f"{st} ({self.statuses.get(st, 0)} segments)"
+            n = self.statuses.get(st, 0)
+            return f"{st} ({n} segment{'' if n == 1 else 's'})"
         return None
 
     def _line(self, pos: int, f: Any) -> Text:

@@ -149,8 +149,9 @@ def write_csv(findings: Iterable[Finding], out: IO[str]) -> None:
     for f in findings:
         d = f.to_dict()
         for k in ("text", "suggestion"):  # inline codes as ⟦n⟧, never private-use characters
-            if d[k]:
-                d[k] = CODE_RE.sub(lambda m: chip(ord(m.group()) - 0xE000), d[k])
+            v = d[k]
+            if isinstance(v, str) and v:
+                d[k] = CODE_RE.sub(lambda m: chip(ord(m.group()) - 0xE000), v)
         w.writerow([csv_cell(d[k]) for k in FIELDS])
 
 

@@ -525,6 +525,8 @@ class CheckPlan:
                 for run, ctx in todo:
                     for f in run(seg, ctx):
                         out.append(finish(seg, f, None))
+                if "exact-count" in seg.flags and out:  # an app plural form for one number
+                    out = _exact_count(out)
                 forms: Iterable[tuple[int | None, Segment]] = ()
             elif not seg.branches and (seg.plural_source is None or not seg.plural_targets):
                 forms = ((None, seg),)
@@ -578,6 +580,17 @@ class CheckPlan:
             for f in dedupe(pending[idx]):
                 stats.add(f)
                 yield f
+
+
+def _exact_count(out: list[Finding]) -> list[Finding]:
+    """A unit's findings less the placeholder finding :func:`_allow_missing_count` lets
+    a one-number form drop (the other checks' findings unchanged)."""
+    ph = [f for f in out if f.check == "placeholder"]
+    if not ph:
+        return out
+    keep = _allow_missing_count(ph)
+    dropped = next((f for f in ph if f not in keep), None)
+    return [f for f in out if f is not dropped]
 
 
 def _allow_missing_count(found: Iterable[Finding]) -> list[Finding]:

@@ -437,3 +437,40 @@ def test_a_text_key_that_differs_from_its_text_is_its_context(
     assert all(s.context is None for s in units(open_document(tgt)).values())
     found = [f for f in plan_checks().run(open_document(tgt)) if f.check == "consistency"]
     assert {f.unit for f in found} & {"fan.left", "align.left"}
+
+
+@pytest.mark.parametrize("lang, category, exact", [
+    ("ru", "zero", True),    # no CLDR 'zero': only Rails' explicit count of 0 reaches it
+    ("ar", "zero", True), ("ar", "two", True), ("ar", "one", True), ("en", "one", True),
+    ("lv", "zero", False),   # 0, 10-20, 30...
+    ("ru", "one", False), ("ru", "few", False), ("ar", "few", False), ("ja", "one", False),
+    ("de", "other", False), (None, "one", False),
+])
+def test_exact_plural_categories(lang: str | None, category: str, exact: bool) -> None:
+    from reviewer.plurals import exact_category
+
+    assert exact_category(lang, category) is exact
+
+
+def test_a_one_number_form_may_leave_the_count_out(tmp_path: Path) -> None:
+    """Rails' ``zero:`` in Russian and i18next's Arabic ``_zero``/``_two`` stand for one
+    number: their text may leave ``%{count}``/``{{count}}`` out; a form for many
+    numbers (Russian 'many', Arabic 'many') may not."""
+    from reviewer.runner import plan_checks
+
+    (tmp_path / "en.yml").write_text("en:\n  files:\n    one: '%{count} file'\n    other: '%{count} files'\n")
+    ru = tmp_path / "ru.yml"
+    ru.write_text("ru:\n  files:\n    zero: Нет файлов\n    one: '%{count} файл'\n"
+                  "    few: '%{count} файла'\n    many: файлов\n    other: '%{count} файла'\n", encoding="utf-8")
+    found = [f for f in plan_checks().run(open_document(ru)) if f.check == "placeholder"]
+    assert [(f.unit, f.text) for f in found] == [("files.many", "%{count}")]
+    (tmp_path / "en").mkdir()
+    (tmp_path / "ar").mkdir()
+    (tmp_path / "en" / "translation.json").write_text(
+        '{"item_one": "{{count}} item", "item_other": "{{count}} items"}')
+    ar = tmp_path / "ar" / "translation.json"
+    ar.write_text('{"item_zero": "لا عناصر", "item_one": "عنصر واحد", "item_two": "عنصران",\n'
+                  ' "item_few": "{{count}} عناصر", "item_many": "عنصرًا", "item_other": "{{count}} عنصر"}\n',
+                  encoding="utf-8")
+    found = [f for f in plan_checks().run(open_document(ar)) if f.check == "placeholder"]
+    assert [(f.unit, f.text) for f in found] == [("item_many", "{{count}}")]

@@ -18,7 +18,7 @@ from typing import ClassVar, Iterator, Mapping
 
 from ..errors import InputError
 from ..model import Document, InlineCode, Segment
-from ..plurals import singular_category
+from ..plurals import exact_category, singular_category
 from ..status import default_status
 from .base import Format, ReadOptions, atomic_write_bytes, read_text
 
@@ -263,7 +263,10 @@ class KeyedFormat(Format):
                     # a target 'one' that also means 21, 31... translates the 'other' form
                     same = cat != "one" or singular_category(tlang, "one")
                     se = (forms.get(cat) if same else None) or forms.get("other") or s
-                    yield self._segment(0, t.key, se, t)
+                    seg = self._segment(0, t.key, se, t)
+                    if cat and exact_category(tlang, cat):  # may leave the count out
+                        seg = replace(seg, flags=seg.flags | EXACT_COUNT)
+                    yield seg
                 continue
             match = by_key.get(s.key)
             if match is not None:
@@ -295,6 +298,11 @@ class KeyedFormat(Format):
         for a, b, raw in sorted(edits, reverse=True):
             text = text[:a] + raw + text[b:]
         atomic_write_bytes(out, self.dump(text, bom))
+
+
+#: flag of a plural form used for one number only (see :func:`reviewer.plurals.exact_category`):
+#: the placeholder check lets its text leave the count out
+EXACT_COUNT = frozenset({"exact-count"})
 
 
 def key_contexts(segs: list[Segment], prefix: str = "") -> list[Segment]:

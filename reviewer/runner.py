@@ -559,7 +559,8 @@ class CheckPlan:
                     if cid == "icu" and seg.branches:
                         continue
                     found = run(s, ctx)
-                    if cid == "placeholder" and form in exact and not seg.branches:
+                    if cid == "placeholder" and not seg.branches and (
+                            form in exact or (form is None and "exact-count" in seg.flags)):
                         found = _allow_missing_count(found)
                     for f in found:
                         out.append(finish(seg, f, form, psrc))

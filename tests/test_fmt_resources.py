@@ -474,3 +474,19 @@ def test_a_one_number_form_may_leave_the_count_out(tmp_path: Path) -> None:
                   encoding="utf-8")
     found = [f for f in plan_checks().run(open_document(ar)) if f.check == "placeholder"]
     assert [(f.unit, f.text) for f in found] == [("item_many", "{{count}}")]
+
+
+def test_a_one_number_form_with_an_ignore_comment_still_may_leave_the_count_out(tmp_path: Path) -> None:
+    """The same on a unit read with an ignore list (the slower path of the runner)."""
+    from dataclasses import replace as dc_replace
+
+    from reviewer.runner import plan_checks
+
+    (tmp_path / "en.yml").write_text("en:\n  files:\n    one: '%{count} file'\n    other: '%{count} files'\n")
+    ru = tmp_path / "ru.yml"
+    ru.write_text("ru:\n  files:\n    zero: Нет файлов\n    many: файлов\n    other: '%{count} файла'\n",
+                  encoding="utf-8")
+    doc = open_document(ru)
+    doc.segments = [dc_replace(s, ignore=frozenset({"spelling"})) for s in doc.materialize()]
+    found = [f for f in plan_checks().run(doc) if f.check == "placeholder"]
+    assert [(f.unit, f.text) for f in found] == [("files.many", "%{count}")]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
@@ -189,16 +190,35 @@ def _stream(entries: Iterator[RawEntry], text: str, path: Path) -> Iterator[Segm
 def _polib_segment(entry: polib.POEntry, index: int, lines: list[str]) -> Segment:
     """A polib entry as a segment, with its first and its msgstr line."""
     first = _entry_line(entry, lines)
-    msgid = msgstr = None
+    msgid = msgstr = plural = None
+    forms: dict[int, int] = {}
     if first is not None:
         for n in range(first - 1, len(lines)):
             line = _strip_obsolete(lines[n])
+            if msgstr is not None:  # after msgstr[0]: the other forms, their continuations
+                m = _MSGSTR_AT.match(line)
+                if m and m.group(1):
+                    forms[int(m.group(1)[1:-1])] = n + 1
+                    continue
+                if line.startswith('"'):
+                    continue
+                break
             if msgid is None and _MSGID_AT.match(line):
                 msgid = n + 1
-            if _MSGSTR_AT.match(line):
+            elif plural is None and line.startswith("msgid_plural"):
+                plural = n + 1
+            m = _MSGSTR_AT.match(line)
+            if m:
                 msgstr = n + 1
-                break
-    return entry_segment(entry, index, first, msgstr, msgid)
+                if not m.group(1):
+                    break
+                forms[int(m.group(1)[1:-1])] = n + 1
+    seg = entry_segment(entry, index, first, msgstr, msgid)
+    if seg.plural_targets and forms:
+        k = len(seg.plural_targets)
+        lines_of = tuple(forms[i] for i in range(k)) if all(i in forms for i in range(k)) else ()
+        seg = replace(seg, form_lines=lines_of, plural_source_line=plural)
+    return seg
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -434,7 +454,19 @@ def entry_segment(entry: polib.POEntry | RawEntry, index: int, line: int | None,
         (), (),  # problems, branches
         msgstr_line or getattr(entry, "msgstr_line", None),  # target_line
         source_line or getattr(entry, "msgid_line", None),  # source_line
+        _form_lines(entry, len(plural_targets)) if plural_targets else (),
+        getattr(entry, "msgid_plural_line", None) if plural_targets else None,
     )
+
+
+def _form_lines(entry: polib.POEntry | RawEntry, k: int) -> tuple[int, ...]:
+    """The line of each of the ``k`` forms' ``msgstr[n]`` (the fast parser records them;
+    for polib's entries :func:`_polib_segment` finds them); empty when one is missing:
+    findings then point at the first msgstr."""
+    lines = getattr(entry, "msgstr_lines", None)
+    if not lines or not all(i in lines for i in range(k)):
+        return ()
+    return tuple(lines[i] for i in range(k))
 
 
 def _plural_list(entry: polib.POEntry) -> tuple[str, ...]:

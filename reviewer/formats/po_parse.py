@@ -55,7 +55,8 @@ class RawEntry:
     """One catalog entry, with the fields the reader uses (polib's names)."""
 
     __slots__ = ("linenum", "msgctxt", "msgid", "msgid_plural", "msgstr", "msgstr_plural",
-                 "flags", "tcomment", "comment", "obsolete", "msgstr_line", "msgid_line")
+                 "flags", "tcomment", "comment", "obsolete", "msgstr_line", "msgid_line",
+                 "msgstr_lines", "msgid_plural_line")
 
     def __init__(self, linenum: int) -> None:
         self.linenum = linenum
@@ -70,6 +71,8 @@ class RawEntry:
         self.obsolete = False
         self.msgstr_line: int | None = None  # the first msgstr line
         self.msgid_line: int | None = None  # the msgid line
+        self.msgstr_lines: dict[int, int] = {}  # the line of each msgstr[n]
+        self.msgid_plural_line: int | None = None
 
 
 def unescape(s: str) -> str:
@@ -188,6 +191,7 @@ def iter_entries(text: str) -> Iterator[RawEntry]:
                 entry.msgctxt = value
             else:
                 entry.msgid_plural = value
+                entry.msgid_plural_line = n
             state = field = sym
             continue
         c = line[0]
@@ -207,6 +211,7 @@ def iter_entries(text: str) -> Iterator[RawEntry]:
                 raise LeftToPolib(n)  # msgstr[10] and other forms: the reference decides
             plural_index = int(idx)
             entry.msgstr_plural[plural_index] = _string(line[q:].rstrip(), n)
+            entry.msgstr_lines[plural_index] = n
             if entry.msgstr_line is None:
                 entry.msgstr_line = n
             state = field = "mx"

@@ -429,7 +429,7 @@ def bench_real(sizes: list[int], formats: list[str], repeats: int) -> list[dict[
     subprocess.run([sys.executable, "-c", "import reviewer.cli, reviewer.cli_review, "
                     "reviewer.tui.app, reviewer.tui.loader, reviewer.project_head, "
                     "reviewer.formats.head, reviewer.formats.tabular, reviewer.formats.jsonl, "
-                    "reviewer.formats.po, reviewer.formats.xliff, reviewer.formats.xliff12"],
+                    "reviewer.formats.po, reviewer.formats.xliff, reviewer.formats.xliff.v12"],
                    env=env, check=True, cwd=HERE.parent)
     with tempfile.TemporaryDirectory(prefix="bench_tui_") as d:
         for n in sizes:

@@ -72,6 +72,18 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
+def _current_rss_mb() -> float:
+    """Resident memory now (``ru_maxrss`` is the peak): VmRSS of /proc, else the peak."""
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024.0
+    except OSError:
+        pass
+    return _rss_mb()
+
+
 def synthetic_findings(session: Any, every: int = 10) -> dict[int, list[Any]]:
     """One finding on every ``every``-th segment (the first word of the target)."""
     from reviewer.model import Finding, Severity
@@ -354,6 +366,7 @@ async def _measure_staged(path: str, store: str, t_spawn: float, wall0: float,
         await pilot.pause()
         out["G"] = _summary(samples)
         out["last_visible"] = session.current == session.n - 1
+        out["rss_indexed_mb"] = round(_current_rss_mb(), 1)
         await pilot.press("q")
     return out
 

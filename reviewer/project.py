@@ -35,7 +35,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
-from . import project_export
 from .config import Config
 from .corrections import ApplyResult, Correction, CorrectionRecord, check_correction
 from .errors import InputError, UsageError
@@ -43,7 +42,6 @@ from .formats.base import ReadOptions
 from .inputs import project_document, require_regular
 from .model import CODE_RE, Document, Finding, Segment
 from .packed import PackedSegments, SegmentView
-from .project_export import PARTIAL_FORMATS
 from .store import (
     STATUSES,
     AnnotationRow,
@@ -90,6 +88,15 @@ __all__ = [
     "FORM_SEP",
     "map_keys",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # PARTIAL_FORMATS lives with the writers, imported when first asked for
+    if name == "PARTIAL_FORMATS":
+        from .project_export import PARTIAL_FORMATS
+
+        return PARTIAL_FORMATS
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def default_reviewer(config: Config | None = None) -> str:
@@ -417,9 +424,14 @@ class Project:
     def segments(self) -> list[Segment]:
         """All segments with their current target (the latest correction applied)."""
         self._sync()
-        out: Any = list(self._orig) if isinstance(self._orig, list) else SegmentView(
-            self._orig.base if isinstance(self._orig, SegmentView) else self._orig,
-            getattr(self._orig, "replaced", None))
+        orig = self._orig
+        out: Any  # a list, or a view over packed segments (what a list copy would be)
+        if isinstance(orig, SegmentView):
+            out = SegmentView(orig.base, orig.replaced)
+        elif isinstance(orig, PackedSegments):
+            out = SegmentView(orig)
+        else:
+            out = list(orig)
         for key in self._state.corrections:
             for i in self._positions.get(key, ()):
                 out[i] = self._segment(i)
@@ -859,6 +871,8 @@ class Project:
         changed (or written, for TMX and partial files).
         """
         self._sync()
+        from . import project_export  # the writers: not needed to open a review
+
         return project_export.export(self, Path(out), only_corrected, to, source_lang,
                                      target_lang)
 

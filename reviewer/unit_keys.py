@@ -128,7 +128,7 @@ def map_stored(segments: Sequence[Segment], stored: Iterable[Key],
     return override, positions, orphans
 
 
-def unique_ids(segments: list[Segment]) -> list[Segment]:
+def unique_ids(segments: Sequence[Segment]) -> Sequence[Segment]:
     """``segments`` with every unit id unique: a repeated id (two JSONL rows with one
     ``id``, a PO msgid twice, a trans-unit id in two ``<file>`` elements) keeps its id
     at its first occurrence and becomes ``ID#2``, ``ID#3``... at the next ones, in
@@ -139,7 +139,7 @@ def unique_ids(segments: list[Segment]) -> list[Segment]:
     if isinstance(segments, PackedSegments):
         if not segments.repeated_ids():
             return segments
-        return _unique_packed(segments)  # type: ignore[return-value]
+        return _unique_packed(segments)
     ids = [s.id for s in segments]
     used = set(ids)
     if len(used) == len(ids):

@@ -596,15 +596,21 @@ class ReviewSession:
         """Glossary entries (file glossary, the unit's own terms, entries added during
         review) whose source term occurs in the segment, and whether an approved
         target form is in the translation."""
-        from ..terms import Glossary, unit_glossary
-
         seg = self.segs[pos]
         base = self.glossary
         if self._added_glossary is None:
             pairs = [(e.source, e.target) for e in self.backend.glossary_entries()]
-            self._added_glossary = Glossary.from_pairs(pairs, name="review") if pairs else False
+            self._added_glossary = False
+            if pairs:
+                from ..terms import Glossary
+
+                self._added_glossary = Glossary.from_pairs(pairs, name="review")
         if self._added_glossary:
             base = self._added_glossary if base is None else base.stacked(self._added_glossary)
+        if base is None and not seg.terms:
+            return []  # no glossary at all (and the term matcher not imported for it)
+        from ..terms import unit_glossary
+
         g = unit_glossary(base, seg)
         if g is None:
             return []

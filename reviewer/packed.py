@@ -22,6 +22,7 @@ an object).
 from __future__ import annotations
 
 import marshal
+import operator
 import os
 import tempfile
 from array import array
@@ -36,28 +37,36 @@ __all__ = ["PackedSegments", "SegmentView", "pack"]
 _FIELDS = tuple(f.name for f in fields(Segment))
 _DEFAULTS = tuple(getattr(Segment("", 0, "", None), f) for f in _FIELDS)
 _CODES = tuple(i for i, f in enumerate(_FIELDS) if f in ("source_codes", "target_codes"))
+_GET = operator.attrgetter(*_FIELDS)
+_PLAIN = _FIELDS.index("line") + 1  # fields up to here make a plain unit
+_DEFAULT_TAIL = _DEFAULTS[_PLAIN:]
+assert _FIELDS[:_PLAIN] == ("id", "index", "source", "target", "line")
+assert _PLAIN <= min(_CODES)
 _CACHE = 4096  # decoded segments kept (several screens, a page of findings)
 _OBJECT = b""  # the packed form of a segment kept as an object
 _SPILL_CHUNK = 1 << 20  # bytes written to (and read ahead from) the spill at a time
 
 
 def _encode(seg: Segment) -> bytes:
-    vals = [getattr(seg, f) for f in _FIELDS]
+    vals = _GET(seg)
+    if vals[_PLAIN:] == _DEFAULT_TAIL:  # the common unit: id, index, texts, line
+        return marshal.dumps(vals[:_PLAIN])
+    out = list(vals)
     for k in _CODES:
-        if vals[k]:
-            vals[k] = tuple((c.kind, c.id, c.data, c.display, c.equiv) for c in vals[k])
-    end = len(vals)
-    while end > 4 and vals[end - 1] == _DEFAULTS[end - 1]:
-        end -= 1
-    return marshal.dumps(tuple(vals[:end]))
+        if out[k]:
+            out[k] = tuple((c.kind, c.id, c.data, c.display, c.equiv) for c in out[k])
+    return marshal.dumps(tuple(out))
 
 
 def _decode(data: bytes | memoryview) -> Segment:
-    vals = list(marshal.loads(data))
+    vals = marshal.loads(data)
+    if len(vals) == _PLAIN:
+        return Segment(*vals)
+    out = list(vals)
     for k in _CODES:
-        if k < len(vals) and vals[k]:
-            vals[k] = tuple(InlineCode(*c) for c in vals[k])
-    return Segment(*vals)
+        if out[k]:
+            out[k] = tuple(InlineCode(*c) for c in out[k])
+    return Segment(*out)
 
 
 class PackedSegments(Sequence[Segment]):

@@ -61,6 +61,7 @@ class ReviewSession:
         self.metrics = EditMetrics()
         self.mqm = MqmTally(profile)
         self.segs: list[Segment] = []
+        self._has_ref: tuple[Any, bool] | None = None  # (segs, a reference column?)
         self.n = 0
         self.status = np.zeros(0, dtype=np.int8)
         self.rev = np.zeros(0, dtype=np.int32)
@@ -106,8 +107,12 @@ class ReviewSession:
     @property
     def has_reference(self) -> bool:
         """True when a reference column is shown."""
-        return self.references is not None or any(
-            s.reference is not None for s in self.segs[:1000])
+        if self.references is not None:
+            return True
+        segs = self.segs
+        if self._has_ref is None or self._has_ref[0] is not segs:  # once per segment list
+            self._has_ref = (segs, any(s.reference is not None for s in segs[:1000]))
+        return self._has_ref[1]
 
     @property
     def target_only(self) -> bool:

@@ -2,9 +2,9 @@
 
 A big input's segments are read once, in a stream, and each is kept as its fields
 serialised with :mod:`marshal` (texts as UTF-8 or Latin-1, small ints, None)
-appended to an unnamed temporary file (the spill: the operating system's page
-cache holds it, not the process; a ``bytearray`` when no temporary file can be
-made); an ``array('q')`` holds where each ends. A segment is read back and decoded
+appended to an unnamed temporary file (the spill, in the directory the caller
+names, else the system's temporary directory: the operating system's page cache
+holds it, not the process; a ``bytearray`` when no temporary file can be made); an ``array('q')`` holds where each ends. A segment is read back and decoded
 when it is asked for (the rows on screen, the current filter, a pass of the
 checks), a small cache keeping the latest ones. What a view needs of every
 segment without decoding it is kept beside, in compact arrays: the text lengths
@@ -72,13 +72,15 @@ def _decode(data: bytes | memoryview) -> Segment:
 class PackedSegments(Sequence[Segment]):
     """Segments packed into one buffer (see the module doc). Build with :func:`pack`."""
 
-    def __init__(self, spill: bool = True) -> None:
+    def __init__(self, spill: bool = True,
+                 spill_dir: str | os.PathLike[str] | None = None) -> None:
         self._file: Any = None
-        if spill:
+        for where in ((spill_dir, None) if spill_dir is not None else (None,)) if spill else ():
             try:
-                self._file = tempfile.TemporaryFile(prefix="reviewer-segments-")
+                self._file = tempfile.TemporaryFile(prefix="reviewer-segments-", dir=where)
+                break
             except OSError:
-                self._file = None  # no room for a temporary file: in memory
+                continue  # no temporary file there: the next place, else in memory
         self._blob = bytearray()  # the whole pack, or (spilled) what is not written yet
         self._written = 0  # bytes in the spill file
         self._ends = array("q")
@@ -212,10 +214,12 @@ class PackedSegments(Sequence[Segment]):
 
 
 def pack(segments: Iterable[Segment], progress: Callable[[int, int], None] | None = None,
-         every: int = 5_000, spill: bool = True) -> PackedSegments:
-    """Pack a segment stream (``spill``: into a temporary file), calling
-    ``progress(units, line)`` every ``every`` units (the callback may raise to stop)."""
-    out = PackedSegments(spill)
+         every: int = 5_000, spill: bool = True,
+         spill_dir: str | os.PathLike[str] | None = None) -> PackedSegments:
+    """Pack a segment stream (``spill``: into a temporary file, in ``spill_dir`` when
+    given), calling ``progress(units, line)`` every ``every`` units (the callback may
+    raise to stop)."""
+    out = PackedSegments(spill, spill_dir)
     add = out.append
     for seg in segments:
         add(seg)

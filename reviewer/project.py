@@ -126,15 +126,14 @@ def file_sha256(path: str | os.PathLike[str]) -> tuple[str, int]:
 
 
 def _read_all(doc: Document, progress: Callable[[int, int], None] | None,
-              packed: bool = False) -> Sequence[Segment]:
+              packed: bool = False, spill_dir: Path | None = None) -> Sequence[Segment]:
     """The document's segments as a list, reporting progress every 5,000 units (the
     callback may raise to stop the read); with ``packed``, a streamed document is
     packed instead (:mod:`reviewer.packed`: no object a segment)."""
     if packed and not isinstance(doc.segments, list):
         from .packed import pack
 
-        out_packed = pack(doc.segments, progress)
-        out_packed.trim()
+        out_packed = pack(doc.segments, progress, spill_dir=spill_dir)
         doc.segments = out_packed
         return out_packed
     if progress is None or isinstance(doc.segments, list):
@@ -249,12 +248,14 @@ class Project:
         if source_path is not None and not aligned and doc.format != "txt":
             # a resource file paired by key: writers need the source file too
             options = replace(options, source_file=str(source_path))
-        originals = _read_all(doc, progress, packed=_pack_input(ipath))
         if store_path is None and aligned:
             store_path = default_store_path(str(ipath) + ".aligned")
         sp = Path(store_path) if store_path is not None else default_store_path(ipath)
         if sp.resolve() == ipath.resolve():
             raise UsageError("the review store cannot be the input file itself", sp)
+        # packed segments spill beside the store (a disk the user writes to; the
+        # system's temporary directory may be memory)
+        originals = _read_all(doc, progress, packed=_pack_input(ipath), spill_dir=sp.parent)
         store = Store.open(sp, create=create)
         try:
             sha, size = file_sha256(ipath)

@@ -114,3 +114,19 @@ def test_project_over_packed_input_equals_the_list_one(
     with Project.open(path, store_path=tmp_path / "b.sqlite", read_options=ro) as c:
         assert c.segment(7).target == "corretto ✓" and c.status(250) == "accepted"
         assert c.status(251) == "unreviewed"
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc (Linux)")
+def test_spill_goes_where_asked_and_falls_back(tmp_path: Path) -> None:
+    import os
+
+    segs = [Segment(str(i), i, f"ملف {i}", f"文件 {i}") for i in range(300)]
+    here = pack(iter(segs), spill_dir=tmp_path)
+    assert here._file is not None and list(here) == segs
+    # an unnamed file in that directory: nothing left behind, but it is open there
+    assert list(tmp_path.iterdir()) == []
+    link = os.readlink(f"/proc/self/fd/{here._file.fileno()}")
+    assert link.startswith(str(tmp_path))
+    gone = pack(iter(segs), spill_dir=tmp_path / "no such dir")
+    assert gone._file is not None and list(gone) == segs  # the system's temp dir
+    assert not os.readlink(f"/proc/self/fd/{gone._file.fileno()}").startswith(str(tmp_path))

@@ -18,7 +18,7 @@ process so that peak memory (``ru_maxrss``) is per size:
 - ``--busy-real N``: the same over the real Project (a TSV of N rows), where the checks
   run in a separate process (``REVIEWER_CHECKS_PROCESS=0``: the thread path, to compare).
 
-The in-memory backend (:class:`reviewer.tui.memory.MemoryProject`) stands in for the
+The in-memory backend (:meth:`reviewer.project.Project.in_memory`) stands in for the
 project, so a million segments need no million-row store import.
 
 ``--real N,M`` measures ``reviewer review`` as a user meets it, over the real files:
@@ -187,13 +187,14 @@ async def _measure_app(session: Any, repeats: int, busy: bool = False,
 
 def run_one(n: int, repeats: int, busy: bool = False) -> dict[str, Any]:
     """Measure one size in this process (``busy``: the real checks run meanwhile)."""
-    from reviewer.tui.memory import MemoryProject, synthetic_segments
+    from reviewer.project import Project
+    from reviewer.tui.memory import synthetic_segments
     from reviewer.tui.session import ReviewSession
 
     t = time.perf_counter()
     segs = synthetic_segments(n)
     build = time.perf_counter() - t
-    backend = MemoryProject(segs)
+    backend = Project.in_memory(segs)
     plan = None
     if busy:
         from reviewer.config import Config

@@ -234,6 +234,25 @@ class Project:
             store.close()
             raise
 
+    @classmethod
+    def in_memory(cls, segments: Iterable[Segment], path: str = "memory.tsv",
+                  source_lang: str | None = "en", target_lang: str | None = "it",
+                  reviewer: str = "") -> "Project":
+        """A project over ``segments`` that no file holds, its store in memory (nothing
+        durable): the review screen's backend for benchmarks and tests. ``path`` only
+        names it (its suffix is the format); it exports to TMX only."""
+        fmt = Path(path).suffix.lstrip(".") or "tsv"
+        segs = list(segments)
+        doc = Document(path=path, format=fmt, source_lang=source_lang,
+                       target_lang=target_lang, segments=segs)
+        return cls(doc, segs, Store.memory(), reviewer or "reviewer",
+                   ReadOptions(source_lang=source_lang, target_lang=target_lang), None, False)
+
+    @property
+    def file_backed(self) -> bool:
+        """True when the project reviews a file (False for :meth:`in_memory`)."""
+        return not self.store.in_memory
+
     def close(self) -> None:
         """Close the store."""
         self.store.close()
@@ -824,6 +843,8 @@ class Project:
         changed (or written, for TMX and partial files).
         """
         self._sync()
+        if not self.file_backed and to != "tmx":
+            raise UsageError("an in-memory project has no input file: export it to TMX")
         return project_export.export(self, Path(out), only_corrected, to, source_lang,
                                      target_lang)
 

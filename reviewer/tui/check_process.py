@@ -46,7 +46,7 @@ def process_spec(session: Any) -> dict[str, Any] | None:
     from ..runner import CheckPlan
 
     backend, plan = session.backend, session.plan
-    if type(plan) is not CheckPlan or not isinstance(backend, Project):
+    if type(plan) is not CheckPlan or not isinstance(backend, Project) or not backend.file_backed:
         return None
     try:
         plan_bytes = pickle.dumps(plan, protocol=pickle.HIGHEST_PROTOCOL)

@@ -29,6 +29,7 @@ import numpy as np
 
 from ..model import Finding, Segment, Severity
 from ..status import STATUSES as WORKFLOW
+from ..store import STATUSES
 
 
 class ReviewSession(Protocol):
@@ -45,7 +46,6 @@ class ReviewSession(Protocol):
     def findings(self) -> Mapping[int, list[Finding]]: ...
 
 
-STATUSES = ("unreviewed", "accepted", "corrected", "rejected")
 MEANING_RE = re.compile(r"^meaning:?(<=|>=|<|>)(-?[0-9]*\.?[0-9]+)$", re.IGNORECASE)
 _COMPARE = {"<": np.less, "<=": np.less_equal, ">": np.greater, ">=": np.greater_equal}
 

@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterator, Sequence
 import numpy as np
 
 from ..model import Document, Finding, Segment
-from .backend import Backend, GlossaryHit, bulk_state, default_export_path
+from .backend import Backend, GlossaryHit, default_export_path
 from .live_stats import EditMetrics, MqmTally
 from .query import STATUSES, Filter, apply_filter, compile_search, meaning_order, parse_filter
 
@@ -91,8 +91,7 @@ class ReviewSession:
     @property
     def target_only(self) -> bool:
         """True for a target-only document (no source at hand)."""
-        doc = getattr(self.backend, "doc", None)
-        return bool(getattr(doc, "target_only", False))
+        return self.backend.target_only
 
     #: Formats whose unit ids are line numbers (interfaces.md): the screen numbers
     #: their segments by those ids, the numbers ``check`` prints.
@@ -104,7 +103,7 @@ class ReviewSession:
         if not self.loaded:
             return False
         if self._by_id is None:
-            fmt = str(getattr(self.backend, "format", ""))
+            fmt = self.backend.format
             self._by_id = bool(self.segs) and fmt in self.LINE_ID_FORMATS and all(
                 s.id.isdigit() for s in self.segs)
         return self._by_id
@@ -153,7 +152,7 @@ class ReviewSession:
         self._adopt(self.prepare_index(self.backend))
         self.loaded = True
 
-    def prepare_index(self, backend: Any, **extra: Any) -> dict[str, Any]:
+    def prepare_index(self, backend: Backend, **extra: Any) -> dict[str, Any]:
         """The arrays over ``backend``'s segments the screen needs (statuses, lengths,
         annotations): safe in a worker thread; :meth:`install_index` makes them the
         session's, with ``extra`` (``glossary``, ``references``, ``plan``,
@@ -166,7 +165,7 @@ class ReviewSession:
 
             raise UsageError(f"the reference has {len(refs)} segments, "
                              f"the document {n}")
-        status, annotations = bulk_state(backend, n)
+        status, annotations = backend.bulk_state()
         lengths = np.empty((n, 3), dtype=np.int32)
         lengths[:, 0] = np.fromiter((len(s.source) for s in segs), np.int32, n)
         lengths[:, 1] = np.fromiter((len(s.target or "") for s in segs), np.int32, n)
@@ -311,11 +310,9 @@ class ReviewSession:
 
     def _document(self, segments: Any) -> Document:
         b = self.backend
-        doc = getattr(b, "doc", None)
-        return Document(path=getattr(b, "path", ""), format=getattr(b, "format", ""),
-                        source_lang=getattr(b, "source_lang", None),
-                        target_lang=getattr(b, "target_lang", None), segments=segments,
-                        target_only=bool(getattr(doc, "target_only", False)))
+        return Document(path=b.path, format=b.format, source_lang=b.source_lang,
+                        target_lang=b.target_lang, segments=segments,
+                        target_only=b.target_only)
 
     def position_of(self, f: Finding) -> int | None:
         """The position of a finding's segment."""
@@ -568,8 +565,7 @@ class ReviewSession:
         g = unit_glossary(base, seg)
         if g is None:
             return []
-        src_lang = getattr(self.backend, "source_lang", None)
-        tgt_lang = getattr(self.backend, "target_lang", None)
+        src_lang, tgt_lang = self.backend.source_lang, self.backend.target_lang
         found = g.find_source_terms(seg.source, src_lang)
         if not found:
             return []
@@ -801,14 +797,12 @@ class ReviewSession:
     def save_position(self) -> None:
         """Remember where the reviewer is (the store keeps it for the next session)."""
         pos = self.current
-        saver = getattr(self.backend, "save_position", None)
-        if pos is not None and saver is not None:
-            saver(pos)
+        if pos is not None:
+            self.backend.save_position(pos)
 
     def resume_position(self) -> int | None:
         """Where the reviewer left off last time (None: start at the top)."""
-        getter = getattr(self.backend, "resume_position", None)
-        pos = getter() if getter is not None else None
+        pos = self.backend.resume_position()
         return pos if pos is not None and 0 <= pos < self.n else None
 
     def undo(self, pos: int) -> Any:
@@ -816,7 +810,7 @@ class ReviewSession:
         change = self.backend.undo(pos)
         if change is not None:
             self.refresh(pos)
-            if getattr(change, "kind", "") == "dismiss" and self.plan is not None:
+            if change.kind == "dismiss" and self.plan is not None:
                 self.recheck(pos)
         return change
 

@@ -205,6 +205,16 @@ class Finding:
         return d
 
 
+#: What a dismissal is bound to: (source, target, check, side, flagged text).
+Content = tuple[str, str, str, str, str]
+
+
+def dismissal_key(seg: Segment, finding: Finding) -> Content:
+    """The content a dismissal of ``finding`` on ``seg`` is bound to: it stays dismissed
+    wherever that content appears (after re-exports and moves), never elsewhere."""
+    return (seg.source, seg.target or "", finding.check, finding.side, finding.text)
+
+
 @dataclass(slots=True)
 class Document:
     """A bilingual document being read: metadata plus a (possibly lazy) unit stream.

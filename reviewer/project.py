@@ -41,7 +41,7 @@ from .corrections import ApplyResult, Correction, CorrectionRecord, check_correc
 from .errors import InputError, UsageError
 from .formats.base import ReadOptions
 from .inputs import project_document, require_regular
-from .model import CODE_RE, Document, Finding, Segment
+from .model import CODE_RE, Document, Finding, Segment, dismissal_key
 from .project_export import PARTIAL_FORMATS
 from .store import (
     STATUSES,
@@ -558,8 +558,7 @@ class Project:
         self._reload_key(key)
 
     def _content(self, i: int, finding: Finding) -> Content:
-        seg = self._segment(i)
-        return (seg.source, seg.target or "", finding.check, finding.side, finding.text)
+        return dismissal_key(self._segment(i), finding)
 
     def dismiss(self, i: int, finding: Finding) -> bool:
         """Dismiss ``finding`` of segment ``i`` for this content (source, target,

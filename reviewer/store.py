@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from .errors import InputError, ReviewerError
+from .model import Content
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -51,7 +52,6 @@ SUFFIX = ".review.sqlite"
 MEMORY = ":memory:"  # the path of an in-memory store (Store.memory)
 
 Key = tuple[str, str]  # (unit id, source text)
-Content = tuple[str, str, str, str, str]  # (source, target, check, side, text)
 
 
 class StoreBusyError(ReviewerError):

@@ -14,7 +14,7 @@ import os
 import time
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import IO, Any, Iterable, Iterator, Sequence
+from typing import IO, Any, Iterable, Sequence
 
 from ..errors import InputError, UsageError
 from ..model import Document, Finding, Segment, Severity
@@ -74,13 +74,6 @@ def _now(generated: str | None) -> str:
     return moment.isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
-def _counting(segments: Iterable[Segment], progress: Any) -> Iterator[Segment]:
-    for seg in segments:
-        if progress is not None:
-            progress.unit()
-        yield seg
-
-
 def _scores(file: FileReport, hyps: list[str], refs: list[list[str]], target_lang: str | None) -> None:
     from ..metrics import MetricOptions, corpus_scores
 
@@ -111,7 +104,8 @@ def _gather(doc: Document, plan: Any, profile: Any, refs: list[list[str]] | None
         segs = [s for s in every if "obsolete" not in s.flags]
         started = time.monotonic()
         plan.stats = RunStats()
-        doc.segments = _counting(every, progress)  # counted as the checks consume them
+        # counted as the checks consume them
+        doc.segments = progress.counting(every) if progress is not None else iter(every)
         found = list(plan.run(doc))
         doc.segments = every
         run_stats = plan.stats

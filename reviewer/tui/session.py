@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import gc
 import re
-import time
 from pathlib import Path
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any, Callable, Sequence
 
 import numpy as np
 
 from ..model import Document, Finding, Segment
 from .backend import Backend, GlossaryHit, default_export_path
+from .check_process import finding_batches
 from .live_stats import EditMetrics, MqmTally
 from .query import STATUSES, Filter, apply_filter, compile_search, meaning_order, parse_filter
 
@@ -278,32 +278,15 @@ class ReviewSession:
             return
         segs = list(self.segs)
         n = len(segs)
-        counter = [0]
         if segs:  # first-call costs (dictionaries, caches) here, not in the first save
             for _ in self.plan.run(self._document(segs[:1])):
                 pass
-
-        def counting() -> Iterator[Segment]:
-            for s in segs:
-                counter[0] += 1
-                yield s
-
-        doc = self._document(counting())
-        batch: dict[int, list[Finding]] = {}
-        last = time.monotonic()
-        for f in self.plan.run(doc):
-            pos = self.position_of(f)
-            if pos is None or self.backend.is_dismissed(pos, f):
-                continue
-            batch.setdefault(pos, []).append(f)
-            now = time.monotonic()
-            if now - last >= BATCH_SECONDS:
-                on_batch(batch)
-                batch = {}
-                if progress:
-                    progress("checking", counter[0], n)
-                last = now
-        on_batch(batch)
+        for batch, done in finding_batches(self.plan, self._document([]), segs,
+                                           self.position_of, self.backend.is_dismissed,
+                                           BATCH_SECONDS):
+            on_batch(batch)
+            if progress and done < n:
+                progress("checking", done, n)
         gc.freeze()  # the findings are long-lived too
         if progress:
             progress("checking", n, n)

@@ -305,6 +305,7 @@ def write_file(fmt: str, n: int, path: Path) -> str:
 
 async def _measure_staged(path: str, store: str, t_spawn: float, wall0: float,
                           perf0: float) -> dict[str, Any]:
+    from reviewer.formats import ReadOptions
     from reviewer.settings import CheckSettings, ReadSettings, Settings
     from reviewer.tui.app import ReviewApp
     from reviewer.tui.loader import ReviewOptions, open_staged
@@ -315,7 +316,7 @@ async def _measure_staged(path: str, store: str, t_spawn: float, wall0: float,
 
     opts = ReviewOptions(file=path, store=store)
     settings = Settings(check=CheckSettings(run=False),
-                        read=ReadSettings(source_lang="en", target_lang="it"))
+                        read=ReadSettings(ReadOptions(source_lang="en", target_lang="it")))
     session = ReviewSession(None)  # type: ignore[arg-type]
     app = ReviewApp(session, opener=lambda s: open_staged(s, opts, settings), blink=False)
     out: dict[str, Any] = {}

@@ -267,7 +267,7 @@ def score_cmd(hyps: tuple[str, ...], refs: tuple[str, ...], metrics: str, fmt: s
     protect = protected_paths([*hyps, *refs, settings.config.path])
     check_output(output, protect)
     opts = MetricOptions(tokenize=tokenize, lowercase=lowercase,
-                         trg_lang=settings.read.target_lang or "")
+                         trg_lang=settings.read_options.target_lang or "")
     engine = make_engine(*engine_options(workers, cluster))
     if engine is not None:
         from .inputs import is_stream

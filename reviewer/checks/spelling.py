@@ -39,7 +39,7 @@ from typing import Any, Iterable, Iterator, Mapping, NamedTuple, Sequence
 from ..errors import ConfigError
 from .. import morph
 from ..lang import KNOWN_NAMES, base
-from ..model import CODE_RE, Finding, Segment, Severity
+from ..model import Finding, Segment, Severity
 from .base import CheckContext, DocumentCheck
 from .links import find_emails, find_urls
 

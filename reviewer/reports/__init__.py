@@ -161,10 +161,10 @@ def meaning_distribution(file: FileReport, segs: Sequence[Segment]) -> None:
     """Per-unit meaning similarities of ``segs`` (the file's rows) and their
     distribution on ``file``. The meaning check embedded the same texts just before
     through the embedding cache, so this is mostly cache hits."""
-    from .. import meaning as M
+    from .. import meaning
 
-    file.similarities = M.document_similarities(segs)
-    file.meaning = M.distribution(file.similarities)
+    file.similarities = meaning.document_similarities(segs)
+    file.meaning = meaning.distribution(file.similarities)
 
 
 def build_report(
@@ -246,9 +246,9 @@ def _summary(files: list[FileReport], profile: Any, systems: bool = False) -> di
     summary["mqm"] = mqm_summary(files, profile)
     summary["post_edit"] = post_edit(files)
     if any(fl.meaning is not None for fl in files):
-        from .. import meaning as M
+        from .. import meaning
 
-        summary["meaning"] = M.distribution(
+        summary["meaning"] = meaning.distribution(
             [v for fl in files if fl.meaning is not None for v in fl.similarities])
     scored = [fl for fl in files if fl.seg_stats]
     summary["scores"] = None

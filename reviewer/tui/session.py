@@ -448,10 +448,6 @@ class ReviewSession:
         if self.meaning_sorted:
             self._rebuild_view()
 
-    def meaning_of(self, pos: int) -> float | None:
-        """The meaning similarity of a segment (None: not computed or not comparable)."""
-        return None if self.meaning is None else self.meaning[pos]
-
     def sort_by_meaning(self, on: bool) -> int:
         """Order the view by ascending meaning similarity (worst first), or back to
         document order; needs :meth:`set_meaning` first. Returns the rows shown."""

@@ -33,11 +33,13 @@ class TestRepeatedWordTable(CheckTestCase):
         Pair("Use the same word.", "Usa la stessa parola."),
         Pair("Open the file.", "Откройте файл.", tl="ru"),
         Pair("He said it was so.", "Er sagte, dass das Auto rot ist.", tl="de"),
+        # German allows "die die" (article + relative pronoun): not a typo
+        Pair("The women who came.", "Die Frauen, die die Tür öffneten.", tl="de"),
     )
     bad = (
         Pair("Use the same word.", "Usa la la stessa parola.", flagged=" la"),
         Pair("Open the file.", "Откройте файл файл.", tl="ru"),
-        Pair("Open the file now.", "Öffnen Sie die die Datei jetzt.", tl="de"),
+        Pair("Open the file now.", "Öffnen Sie die Datei Datei jetzt.", tl="de"),
     )
 
 

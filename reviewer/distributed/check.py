@@ -153,15 +153,15 @@ def _run_file(plan: CheckPlan, chunks: list[Chunk], job: Shared, engine: Engine,
         spell, variant, consistency, others = split_checks(plan, doc)
         fs = FlagState()
         if spell is not None:
-            ctx = plan._contexts(doc)[spell.id]
+            ctx = plan.contexts(doc)[spell.id]
             fs.spelling = st.spelling.state(int(ctx.option("min_doc_frequency", 3) or 0),
                                             ctx.target_only)
         if variant is not None and st.variant is not None:
-            fs.variant = variant.decide(st.variant, plan._contexts(doc)[variant.id])
+            fs.variant = variant.decide(st.variant, plan.contexts(doc)[variant.id])
             st.variant = None
         messages = None
         if consistency is not None and st.consistency:
-            same_target = same_target_on(plan._contexts(doc)[consistency.id].options)
+            same_target = same_target_on(plan.contexts(doc)[consistency.id].options)
             messages = consistency_messages(st.consistency, st.bases, chunks, job, engine, same_target)
         state = engine.share(fs) if (fs.spelling is not None or fs.variant) else None
         items = _FlagItems(chunks, st, messages, finish=not others)

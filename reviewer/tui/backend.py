@@ -10,24 +10,14 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from ..model import Document, Finding, Segment
+from ..model import DescribesDocument, Document, Finding, Segment
 from ..store import Change, Dismissal, DismissRule
 
 
-class Backend(Protocol):
+class Backend(DescribesDocument, Protocol):
     """What the session needs from :class:`reviewer.project.Project`: every attribute
     and method the review screen calls on it, none probed."""
 
-    @property
-    def path(self) -> str: ...
-    @property
-    def format(self) -> str: ...
-    @property
-    def source_lang(self) -> str | None: ...
-    @property
-    def target_lang(self) -> str | None: ...
-    @property
-    def target_only(self) -> bool: ...
     def __len__(self) -> int: ...
     @property
     def segments(self) -> list[Segment]: ...

@@ -18,7 +18,7 @@ process so that peak memory (``ru_maxrss``) is per size:
 - ``--busy-real N``: the same over the real Project (a TSV of N rows), where the checks
   run in a separate process (``REVIEWER_CHECKS_PROCESS=0``: the thread path, to compare).
 
-The in-memory backend (:class:`reviewer.tui.memory.MemoryProject`) stands in for the
+The in-memory backend (:meth:`reviewer.project.Project.in_memory`) stands in for the
 project, so a million segments need no million-row store import.
 
 ``--real N,M`` measures ``reviewer review`` as a user meets it, over the real files:
@@ -200,13 +200,14 @@ async def _measure_app(session: Any, repeats: int, busy: bool = False,
 
 def run_one(n: int, repeats: int, busy: bool = False) -> dict[str, Any]:
     """Measure one size in this process (``busy``: the real checks run meanwhile)."""
-    from reviewer.tui.memory import MemoryProject, synthetic_segments
+    from reviewer.project import Project
+    from reviewer.tui.memory import synthetic_segments
     from reviewer.tui.session import ReviewSession
 
     t = time.perf_counter()
     segs = synthetic_segments(n)
     build = time.perf_counter() - t
-    backend = MemoryProject(segs)
+    backend = Project.in_memory(segs)
     plan = None
     if busy:
         from reviewer.config import Config
@@ -317,6 +318,7 @@ def write_file(fmt: str, n: int, path: Path) -> str:
 
 async def _measure_staged(path: str, store: str, t_spawn: float, wall0: float,
                           perf0: float) -> dict[str, Any]:
+    from reviewer.formats import ReadOptions
     from reviewer.settings import CheckSettings, ReadSettings, Settings
     from reviewer.tui.app import ReviewApp
     from reviewer.tui.loader import ReviewOptions, open_staged
@@ -327,7 +329,7 @@ async def _measure_staged(path: str, store: str, t_spawn: float, wall0: float,
 
     opts = ReviewOptions(file=path, store=store)
     settings = Settings(check=CheckSettings(run=False),
-                        read=ReadSettings(source_lang="en", target_lang="it"))
+                        read=ReadSettings(ReadOptions(source_lang="en", target_lang="it")))
     session = ReviewSession(None)  # type: ignore[arg-type]
     app = ReviewApp(session, opener=lambda s: open_staged(s, opts, settings), blink=False)
     out: dict[str, Any] = {}

@@ -40,7 +40,7 @@ from .corrections import ApplyResult, Correction, CorrectionRecord, check_correc
 from .errors import InputError, UsageError
 from .formats.base import ReadOptions
 from .inputs import project_document, require_regular
-from .model import CODE_RE, Document, Finding, Segment
+from .model import CODE_RE, Document, Finding, Segment, dismissal_key
 from .packed import PackedSegments, SegmentView
 from .store import (
     STATUSES,
@@ -272,6 +272,25 @@ class Project:
         except BaseException:
             store.close()
             raise
+
+    @classmethod
+    def in_memory(cls, segments: Iterable[Segment], path: str = "memory.tsv",
+                  source_lang: str | None = "en", target_lang: str | None = "it",
+                  reviewer: str = "") -> "Project":
+        """A project over ``segments`` that no file holds, its store in memory (nothing
+        durable): the review screen's backend for benchmarks and tests. ``path`` only
+        names it (its suffix is the format); it exports to TMX only."""
+        fmt = Path(path).suffix.lstrip(".") or "tsv"
+        segs = list(segments)
+        doc = Document(path=path, format=fmt, source_lang=source_lang,
+                       target_lang=target_lang, segments=segs)
+        return cls(doc, segs, Store.memory(), reviewer or "reviewer",
+                   ReadOptions(source_lang=source_lang, target_lang=target_lang), None, False)
+
+    @property
+    def file_backed(self) -> bool:
+        """True when the project reviews a file (False for :meth:`in_memory`)."""
+        return not self.store.in_memory
 
     def close(self) -> None:
         """Close the store."""
@@ -584,8 +603,7 @@ class Project:
         self._reload_key(key)
 
     def _content(self, i: int, finding: Finding) -> Content:
-        seg = self._segment(i)
-        return (seg.source, seg.target or "", finding.check, finding.side, finding.text)
+        return dismissal_key(self._segment(i), finding)
 
     def dismiss(self, i: int, finding: Finding) -> bool:
         """Dismiss ``finding`` of segment ``i`` for this content (source, target,
@@ -872,6 +890,9 @@ class Project:
         changed (or written, for TMX and partial files).
         """
         self._sync()
+        if not self.file_backed and to != "tmx":
+            raise UsageError("an in-memory project has no input file: export it to TMX")
+
         from . import project_export  # the writers: not needed to open a review
 
         return project_export.export(self, Path(out), only_corrected, to, source_lang,

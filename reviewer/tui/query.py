@@ -31,6 +31,7 @@ import numpy as np
 
 from ..model import Finding, Segment, Severity
 from ..status import STATUSES as WORKFLOW
+from ..store import STATUSES
 
 
 class ReviewSession(Protocol):
@@ -47,7 +48,6 @@ class ReviewSession(Protocol):
     def findings(self) -> Mapping[int, list[Finding]]: ...
 
 
-STATUSES = ("unreviewed", "accepted", "corrected", "rejected")
 #: a segment's status as the screen counts and groups it: the file's workflow status
 #: (:mod:`reviewer.status`) until this session reviews it, then reviewed (accepted),
 #: corrected or rejected

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import gc
 import re
-import time
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
 
 import numpy as np
 
 from ..model import Document, Finding, Segment
-from .backend import Backend, GlossaryHit, bulk_state, default_export_path
+from .backend import Backend, GlossaryHit, default_export_path
+from .check_process import finding_batches
 from .live_stats import EditMetrics, MqmTally
 from .query import STATUSES, Filter, apply_filter, compile_search, meaning_order, parse_filter
 
@@ -117,8 +117,7 @@ class ReviewSession:
     @property
     def target_only(self) -> bool:
         """True for a target-only document (no source at hand)."""
-        doc = getattr(self.backend, "doc", None)
-        return bool(getattr(doc, "target_only", False))
+        return self.backend.target_only
 
     #: Formats whose unit ids are line numbers (interfaces.md): the screen numbers
     #: their segments by those ids, the numbers ``check`` prints.
@@ -130,7 +129,7 @@ class ReviewSession:
         if not self.loaded:
             return False
         if self._by_id is None:
-            fmt = str(getattr(self.backend, "format", ""))
+            fmt = self.backend.format
             digits = getattr(self.segs, "digit_ids", None)  # packed: known, no pass
             self._by_id = bool(self.segs) and fmt in self.LINE_ID_FORMATS and (
                 digits if digits is not None else all(s.id.isdigit() for s in self.segs))
@@ -187,7 +186,7 @@ class ReviewSession:
         self._adopt(self.prepare_index(self.backend))
         self.loaded = True
 
-    def prepare_index(self, backend: Any, **extra: Any) -> dict[str, Any]:
+    def prepare_index(self, backend: Backend, **extra: Any) -> dict[str, Any]:
         """The arrays over ``backend``'s segments the screen needs (statuses, lengths,
         annotations): safe in a worker thread; :meth:`install_index` makes them the
         session's, with ``extra`` (``glossary``, ``references``, ``plan``,
@@ -200,7 +199,7 @@ class ReviewSession:
 
             raise UsageError(f"the reference has {len(refs)} segments, "
                              f"the document {n}")
-        status, annotations = bulk_state(backend, n)
+        status, annotations = backend.bulk_state()
         packed_lengths = getattr(segs, "lengths", None)
         if packed_lengths is not None and refs is None:  # packed: measured as read
             lengths = packed_lengths()
@@ -324,43 +323,24 @@ class ReviewSession:
             return
         segs = snapshot(self.segs)
         n = len(segs)
-        counter = [0]
         if segs:  # first-call costs (dictionaries, caches) here, not in the first save
             for _ in self.plan.run(self._document(segs[:1])):
                 pass
-
-        def counting() -> Iterator[Segment]:
-            for s in segs:
-                counter[0] += 1
-                yield s
-
-        doc = self._document(counting())
-        batch: dict[int, list[Finding]] = {}
-        last = time.monotonic()
-        for f in self.plan.run(doc):
-            pos = self.position_of(f)
-            if pos is None or self.backend.is_dismissed(pos, f):
-                continue
-            batch.setdefault(pos, []).append(f)
-            now = time.monotonic()
-            if now - last >= BATCH_SECONDS:
-                on_batch(batch)
-                batch = {}
-                if progress:
-                    progress("checking", counter[0], n)
-                last = now
-        on_batch(batch)
+        for batch, done in finding_batches(self.plan, self._document([]), segs,
+                                           self.position_of, self.backend.is_dismissed,
+                                           BATCH_SECONDS):
+            on_batch(batch)
+            if progress and done < n:
+                progress("checking", done, n)
         gc.freeze()  # the findings are long-lived too
         if progress:
             progress("checking", n, n)
 
     def _document(self, segments: Any) -> Document:
         b = self.backend
-        doc = getattr(b, "doc", None)
-        return Document(path=getattr(b, "path", ""), format=getattr(b, "format", ""),
-                        source_lang=getattr(b, "source_lang", None),
-                        target_lang=getattr(b, "target_lang", None), segments=segments,
-                        target_only=bool(getattr(doc, "target_only", False)))
+        return Document(path=b.path, format=b.format, source_lang=b.source_lang,
+                        target_lang=b.target_lang, segments=segments,
+                        target_only=b.target_only)
 
     def position_of(self, f: Finding) -> int | None:
         """The position of a finding's segment."""
@@ -513,10 +493,6 @@ class ReviewSession:
         if self.meaning_sorted:
             self._rebuild_view()
 
-    def meaning_of(self, pos: int) -> float | None:
-        """The meaning similarity of a segment (None: not computed or not comparable)."""
-        return None if self.meaning is None else self.meaning[pos]
-
     def sort_by_meaning(self, on: bool) -> int:
         """Order the view by ascending meaning similarity (worst first), or back to
         document order; needs :meth:`set_meaning` first. Returns the rows shown."""
@@ -619,8 +595,7 @@ class ReviewSession:
         g = unit_glossary(base, seg)
         if g is None:
             return []
-        src_lang = getattr(self.backend, "source_lang", None)
-        tgt_lang = getattr(self.backend, "target_lang", None)
+        src_lang, tgt_lang = self.backend.source_lang, self.backend.target_lang
         found = g.find_source_terms(seg.source, src_lang)
         if not found:
             return []
@@ -852,14 +827,12 @@ class ReviewSession:
     def save_position(self) -> None:
         """Remember where the reviewer is (the store keeps it for the next session)."""
         pos = self.current
-        saver = getattr(self.backend, "save_position", None)
-        if pos is not None and saver is not None:
-            saver(pos)
+        if pos is not None:
+            self.backend.save_position(pos)
 
     def resume_position(self) -> int | None:
         """Where the reviewer left off last time (None: start at the top)."""
-        getter = getattr(self.backend, "resume_position", None)
-        pos = getter() if getter is not None else None
+        pos = self.backend.resume_position()
         return pos if pos is not None and 0 <= pos < self.n else None
 
     def undo(self, pos: int) -> Any:
@@ -867,7 +840,7 @@ class ReviewSession:
         change = self.backend.undo(pos)
         if change is not None:
             self.refresh(pos)
-            if getattr(change, "kind", "") == "dismiss" and self.plan is not None:
+            if change.kind == "dismiss" and self.plan is not None:
                 self.recheck(pos)
         return change
 

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 from zlib import crc32
 
-from . import lang as L
+from .lang import base as base_lang
 
 __all__ = ["lexicon_lang", "has_lexicon", "lemma", "is_known", "is_lemma", "same_lemma",
            "forms_per_lemma", "cased_script", "near_known", "near_form", "truncated_form", "suffix_share", "lemma_light",
@@ -80,7 +80,7 @@ def _supported() -> frozenset[str]:
 def lexicon_lang(lang: str | None) -> str | None:
     """The simplemma code for ``lang`` (``pt-BR`` -> ``pt``, ``sr`` -> ``hbs``), or
     ``None`` when no lexicon covers the language."""
-    b = L.base(lang)
+    b = base_lang(lang)
     if not b:
         return None
     b = _ALIASES.get(b, b)

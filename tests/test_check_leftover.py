@@ -6,20 +6,17 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.checks.base import CheckContext
+from reviewer.checks.base import Check
 from reviewer.checks.basic import EmptyCheck, LengthCheck
 from reviewer.checks.leftover import StrayPunctuationCheck, UntranslatedWordsCheck
 from reviewer.checks.markup import MarkupCheck
-from reviewer.model import Finding, Segment
+from reviewer.model import Finding
+
+from .checkcontract import run_check
 
 
-def run(check: object, sl: str, tl: str, source: str, target: str) -> list[Finding]:
-    seg = Segment(id="1", index=0, source=source, target=target)
-    out = list(check.run(seg, CheckContext(source_lang=sl, target_lang=tl, options={})))  # type: ignore[attr-defined]
-    for f in out:
-        side = source if f.side == "source" else target
-        assert side[f.start : f.end] == f.text
-    return out
+def run(check: Check, sl: str, tl: str, source: str, target: str) -> list[Finding]:
+    return run_check(check, source, target, sl, tl)
 
 
 # (source lang, target lang, source, target, flagged text)

@@ -12,21 +12,17 @@ from reviewer.errors import ConfigError
 from reviewer.model import Finding, Segment
 from reviewer.terms import Entry, Glossary
 
+from .checkcontract import run_check
+
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO.parent / "shared" / "seeds" / "000_815c5f6651dda09f.txt"
 
 
 def run(target: str, lang: str, source: str = "", **options: object) -> list[Finding]:
-    seg = Segment(id="1", index=0, source=source, target=target)
     glossary = options.pop("glossary", None)
-    ctx = CheckContext(
-        source_lang="en", target_lang=lang, target_only=not source,
-        options=options, glossary=glossary,
-    )
-    out = list(SpellingCheck().run(seg, ctx))
-    for f in out:
-        assert target[f.start : f.end] == f.text
-        assert f.check == "spelling" and f.category == "linguistic" and f.side == "target"
+    out = run_check(SpellingCheck, source, target, "en", lang, target_only=not source,
+                    options=dict(options), glossary=glossary, category="linguistic")
+    assert all(f.side == "target" for f in out), out
     return out
 
 

@@ -34,13 +34,13 @@ from dataclasses import dataclass
 from hashlib import blake2b as _blake2b
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping, NamedTuple, Sequence
+from typing import Any, Container, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from ..errors import ConfigError
 from .. import morph
 from ..lang import KNOWN_NAMES, base, language_name, language_names
 from ..scripts import language_scripts, letter_script
-from ..model import CODE_RE, Finding, Segment, Severity
+from ..model import Finding, Segment, Severity
 from .base import CheckContext, DocumentCheck
 from .links import find_emails, find_urls
 
@@ -531,7 +531,7 @@ def _two_words(w: str, d: Mapping[str, int]) -> bool:
     return len(w) >= 8 and any(w[:i] in d and w[i:] in d for i in range(4, len(w) - 3))
 
 
-def _compound_known(w: str, d: Mapping[str, int]) -> bool:
+def _compound_known(w: str, d: Container[str]) -> bool:
     """True when ``w`` splits into two or more known words of 4+ letters, with the
     usual linking elements between them and an inflection ending after the last."""
     n = len(w)

@@ -115,16 +115,6 @@ def _has_digit(key: str) -> bool:
     return not key.isalpha() and any(c.isdigit() for c in key)
 
 
-def _tokens(text: str) -> Iterator[tuple[int, int, str, str, bool]]:
-    """``(start, end, spelling, folded, sentence_initial)`` of a target's words
-    (URLs and e-mail addresses masked, inline codes ignored)."""
-    t = _prepare(text)
-    nfc = t.nfc
-    for s, e, low in zip(t.starts, t.ends, t.toks):
-        os_, oe = t.orig(s), t.orig(e)
-        yield os_, oe, text[os_:oe], low, _initial(nfc, s)
-
-
 def _spellings(text: str, t: object) -> list[str]:
     """The original spelling of each token of the prepared text ``t``."""
     offs = t.offs  # type: ignore[attr-defined]

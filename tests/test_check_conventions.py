@@ -102,6 +102,7 @@ MUST_NOT_FLAG = [
      "L’agence a confirmé que 70 pour cent des personnes arrêtées n’avaient pas d’antécédents.", "en", "fr"),
     ("number", "He paid $5 million.", "彼は500万ドルを払った。", "en", "ja"),
     ("number", "He paid $5 million.", "그는 500만 달러를 지불했다.", "en", "ko"),
+    ("number", "دزدان مبلغ ۲۶،۷۵۰ دلار را به سرقت بردند", "Thieves take $26,750", "fa", "en"),
     # placeholder: Qt's %1 with a unit glued on
     ("placeholder", "%1s", "%1 秒", "en", "zh-CN"),
     ("placeholder", "%1s", "%1 с", "en", "ru"),

@@ -284,9 +284,11 @@ def _in_name(text: str, a: int, b: int) -> bool:
     j = b
     while j < len(text) and (text[j].isascii() and (text[j].isalpha() or text[j] in " '’-.&")):
         j += 1
-    stretch = text[i:j].split()
-    # a name (a capital), or code: a command line, a hyphenated identifier
-    return any(w[:1].isupper() or "-" in w or "." in w for w in stretch) or (
+    stretch = [w.strip(".'’") for w in text[i:j].split()]
+    # a name (a capital), or code: a command line, a hyphenated identifier (a full
+    # stop ending the sentence is not a dot of code: "... في country.")
+    return any(w[:1].isupper() or "-" in w or "." in w
+               for w in stretch if any(c.isalpha() for c in w)) or (
         len(stretch) > 1 and stretch[0] in L.KNOWN_NAMES | L.LOWERCASE_BRANDS
     )
 
@@ -302,11 +304,39 @@ def _maybe_loan(word: str, sl: str | None, tl: str | None) -> bool:
     """
     if _common(word, sl):
         return False  # "their", "hours", "piece": everyday words are not borrowed bare
+    if _foreign_plural(word, sl, tl):
+        return False  # "purposes" in Czech: a loan would take the target's own ending
     if L.base(sl) == "en":
         return True
     if L.base(tl) == "en":
         return False
     return morph.is_known(word, "en")
+
+
+#: Below this share of -s forms in its lexicon (:func:`reviewer.morph.suffix_share`),
+#: a language does not make plurals with -s: a loan there takes its own endings.
+S_PLURAL_SHARE = 0.005
+
+
+def _adapting(tl: str | None) -> bool:
+    """Whether ``tl`` makes no plurals with -s (see :data:`S_PLURAL_SHARE`): a loan
+    there takes the language's own plural, or none ('i computer'), never the
+    English -s. (Whether it keeps bare loans as they are, as Italian does, or
+    inflects them, as Czech does, these figures cannot tell.)"""
+    share = morph.suffix_share(tl)
+    return share is not None and share < S_PLURAL_SHARE
+
+
+def _foreign_plural(word: str, sl: str | None, tl: str | None) -> bool:
+    """Whether ``word`` is the source language's -s plural of one of its lemmas
+    ('purposes', 'batons') and the target language makes no plurals with -s
+    (Czech, Polish, Finnish, Italian...): a word copied with its source inflection,
+    not a loan."""
+    w = word.lower()
+    lem = morph.lemma(w, sl)
+    if not lem or lem == w or w[len(lem):] not in ("s", "es") or not w.startswith(lem):
+        return False
+    return _adapting(tl)
 
 
 #: How many of a language's most frequent words count as its grammar words (their,

@@ -195,3 +195,14 @@ def test_gershayim(text: str, i: int, expected: bool) -> None:
 def test_hebrew_quotation_after_proclitic_pairs() -> None:
     unmatched, pairs = scan_quotes("הם כינו אותו „אוצר“ ו“כלי נגינה“.", "he")
     assert unmatched == [] and len(pairs) == 2
+
+
+@pytest.mark.parametrize("check,lang,skipped", [
+    ("whitespace", "th", True), ("whitespace", "lo", True), ("whitespace", "de", False),
+    ("whitespace", "zh-CN", False), ("length", "zh-CN", True), ("length", "ja", True),
+    ("length", "ko", False), ("length", "ru", False),
+])
+def test_partial_skips_are_stated(check: str, lang: str, skipped: bool) -> None:
+    """The rules a check does not apply to a language are named in the statistics."""
+    why = all_checks()[check]().skip_reason(CheckContext(source_lang="en", target_lang=lang))
+    assert bool(why) is skipped

@@ -266,6 +266,13 @@ class WhitespaceCheck(Check):
     needs_source = False
     description = "Leading/trailing spaces, doubled spaces and line breaks."
 
+    def skip_reason(self, context: CheckContext) -> str | None:
+        """The part of the check that cannot judge this language, if any."""
+        if _unspaced(context.target_lang, _PHRASE_SPACE_SCRIPTS):
+            return ("doubled spaces are not checked: the script separates phrases, not "
+                    "words, with spaces")
+        return None
+
     def run(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
         t = segment.target
         if not t:
@@ -375,6 +382,13 @@ class LengthCheck(Check):
     severity = Severity.MINOR
     needs_source = False
     description = "Translation too long for its limit, or much longer/shorter than usual."
+
+    def skip_reason(self, context: CheckContext) -> str | None:
+        """The part of the check that cannot judge this language, if any."""
+        if _unspaced(context.target_lang, _DENSE_SCRIPTS):
+            return (f"a translation of a source under {_SHORT_CJK} characters is not called "
+                    "too short: the script condenses short texts beyond any ratio")
+        return None
 
     def run(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
         t = segment.target

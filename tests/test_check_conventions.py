@@ -71,6 +71,7 @@ MUST_NOT_FLAG = [
     ("brackets", "Tag(s) %(value)s are over %(max)d characters.",
      "Тег(и) %(value)s превыша(ет/ют) %(max)d символов.", "en", "ru"),
     ("brackets", "Click 'Open'.", "[開く]をクリックします。", "en", "ja"),
+    ("brackets", "Carbs (g)", "炭水化物（g）", "en", "ja"),
     ("brackets", 'Select "Save as" in the menu.', "在菜单中选择[另存为]。", "en", "zh-CN"),
     # number: rounded unit conversions, glued units, inflected unit words
     ("number", "A forensic examination confirmed that the 550 pound hog had mauled the farmer.",
@@ -90,6 +91,18 @@ MUST_NOT_FLAG = [
     ("number", "Nạn nhân 44 tuổi được phát hiện.", "The 44-year-old was found.", "vi", "en"),
     ("number", "Thieves take $26,750 during ATM refill", "चोरों ने 26,750 डॉलर चुरा लिए", "en", "hi"),
     ("number", "More than 10 percent moved.", "১০ শতাংশের বেশি মানুষ সরে গেছে।", "en", "bn"),
+    ("number", "DARPA anunciou um investimento de 2 mil milhões de dólares.", "DARPA announced a $2 billion investment.",
+     "pt", "en"),
+    ("number", "Fifty-eight percent of likely voters said no.", "Un 58 % de los posibles votantes dijeron que no.",
+     "en", "es"),
+    ("number", "У него было 5 бондов и 3 дочери.", "He had 5 bonds and 3 daughters.", "ru", "en"),
+    ("number", "Security camera footage showed Yuan entering the market at 4.40 am Thursday.",
+     "Yuan csütörtökön hajnali 4:40-kor lépett be a piacra.", "en", "hu"),
+    ("number", "The agency confirmed that 70 percent of those arrested had no record.",
+     "L’agence a confirmé que 70 pour cent des personnes arrêtées n’avaient pas d’antécédents.", "en", "fr"),
+    ("number", "He paid $5 million.", "彼は500万ドルを払った。", "en", "ja"),
+    ("number", "He paid $5 million.", "그는 500만 달러를 지불했다.", "en", "ko"),
+    ("number", "دزدان مبلغ ۲۶،۷۵۰ دلار را به سرقت بردند", "Thieves take $26,750", "fa", "en"),
     # placeholder: Qt's %1 with a unit glued on
     ("placeholder", "%1s", "%1 秒", "en", "zh-CN"),
     ("placeholder", "%1s", "%1 с", "en", "ru"),
@@ -122,6 +135,21 @@ MUST_FLAG = [
     ("length", "Download all of the full text documents from the server and open them in the viewer",
      "下载", "en", "zh-CN", ("target", "下载")),
     ("brackets", "Delete (all) old files now", "Alte Dateien jetzt löschen", "en", "de", ("target", "")),
+    ("brackets", "Carbs (g)", "炭水化物", "en", "ja", ("target", "")),
+    ("number", "Питър Джоунс се оттегли от сделка за 11 милиона паунда", "Peter Jones pulls out of 11million deal",
+     "bg", "en", ("target", "11million")),
+    ("number", "DARPA anunciou um investimento de 2 mil milhões de dólares.", "DARPA announced a 2 billion investment.",
+     "pt", "en", ("target", "2")),
+    ("number", "Vatandaşların sayısında yüzde 14 oranında bir artış oldu.", "The number of citizens rose 14.",
+     "tr", "en", ("target", "14")),
+    ("number", "DARPA ได้ประกาศที่จะลงทุน 2 พันล้านดอลลาร์ในความคิดริเริ่ม", "DARPA announced a 2 billion investment.",
+     "th", "en", ("target", "2")),
+    ("number", "Trong tháng này DARPA tuyên bố đầu tư 2 tỷ đô la cho một dự án.", "DARPA announced a 2 billion investment.",
+     "vi", "en", ("target", "2")),
+    ("number", "Fifty-eight percent of likely voters said no.", "58 de los posibles votantes dijeron que no.",
+     "en", "es", ("target", "58")),
+    ("number", "Η DARPA ανακοίνωσε επένδυση ύψους 2 δις δολαρίων.", "DARPA announced a 2 billion investment.",
+     "el", "en", ("target", "2")),
     ("number", "Ten years previously, a 650 pound pig pinned a Welsh farmer.",
      "O deset let dříve 200kg prase přimáčklo velšského farmáře.", "en", "cs", ("source", "650")),
     ("number", "Thieves take $26,750 during ATM refill",
@@ -167,3 +195,14 @@ def test_gershayim(text: str, i: int, expected: bool) -> None:
 def test_hebrew_quotation_after_proclitic_pairs() -> None:
     unmatched, pairs = scan_quotes("הם כינו אותו „אוצר“ ו“כלי נגינה“.", "he")
     assert unmatched == [] and len(pairs) == 2
+
+
+@pytest.mark.parametrize("check,lang,skipped", [
+    ("whitespace", "th", True), ("whitespace", "lo", True), ("whitespace", "de", False),
+    ("whitespace", "zh-CN", False), ("length", "zh-CN", True), ("length", "ja", True),
+    ("length", "ko", False), ("length", "ru", False),
+])
+def test_partial_skips_are_stated(check: str, lang: str, skipped: bool) -> None:
+    """The rules a check does not apply to a language are named in the statistics."""
+    why = all_checks()[check]().skip_reason(CheckContext(source_lang="en", target_lang=lang))
+    assert bool(why) is skipped

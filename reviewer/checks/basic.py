@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Iterable
 
 from .. import lang as L
@@ -238,6 +239,7 @@ _PHRASE_SPACE_SCRIPTS = frozenset({"THAI", "LAO", "KHMER", "MYANMAR"})
 _UNSPACED_SCRIPTS = _PHRASE_SPACE_SCRIPTS | {"CJK", "HIRAGANA", "KATAKANA"}
 
 
+@lru_cache(maxsize=256)
 def _unspaced(lang: str | None, scripts: frozenset[str] = _UNSPACED_SCRIPTS) -> bool:
     """Whether ``lang`` is written without spaces between words (CLDR's script for it):
     Chinese, Japanese, Thai, Lao, Khmer, Myanmar; not Korean (Hangul spaces words)."""
@@ -264,6 +266,13 @@ class WhitespaceCheck(Check):
     needs_source = False
     description = "Leading/trailing spaces, doubled spaces and line breaks."
 
+    def skip_reason(self, context: CheckContext) -> str | None:
+        """The part of the check that cannot judge this language, if any."""
+        if _unspaced(context.target_lang, _PHRASE_SPACE_SCRIPTS):
+            return ("doubled spaces are not checked: the script separates phrases, not "
+                    "words, with spaces")
+        return None
+
     def run(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
         t = segment.target
         if not t:
@@ -271,12 +280,11 @@ class WhitespaceCheck(Check):
         s = segment.source
         tonly = _target_only(segment, context)
         if not tonly:
-            # a fragment that joins the next with a space in the source joins it with
-            # none in a language written without spaces ("Add " -> "添加")
-            joins = _unspaced(context.target_lang)
+            # (a fragment that joins the next with a space in the source joins it
+            # with none in a language written without spaces: "Add " -> "添加")
             if s[:1].isspace() or t[:1].isspace():
                 sl, tl = _lead(s), _lead(t)
-                if sl != tl and not (joins and sl == " " and not tl):
+                if sl != tl and not (sl == " " and not tl and _unspaced(context.target_lang)):
                     yield self.flag_span(
                         "target", t, 0, len(tl),
                         f"Leading whitespace differs: source has {_show(sl)}, "
@@ -286,7 +294,8 @@ class WhitespaceCheck(Check):
                     )  # fmt: skip
             if s[-1:].isspace() or t[-1:].isspace():
                 st, tt = _trail(s), _trail(t)
-                if st != tt and not t.isspace() and not (joins and st == " " and not tt):
+                if st != tt and not t.isspace() and not (
+                        st == " " and not tt and _unspaced(context.target_lang)):
                     yield self.flag_span(
                         "target", t, len(t) - len(tt), len(t),
                         f"Trailing whitespace differs: source has {_show(st)}, "
@@ -373,6 +382,13 @@ class LengthCheck(Check):
     severity = Severity.MINOR
     needs_source = False
     description = "Translation too long for its limit, or much longer/shorter than usual."
+
+    def skip_reason(self, context: CheckContext) -> str | None:
+        """The part of the check that cannot judge this language, if any."""
+        if _unspaced(context.target_lang, _DENSE_SCRIPTS):
+            return (f"a translation of a source under {_SHORT_CJK} characters is not called "
+                    "too short: the script condenses short texts beyond any ratio")
+        return None
 
     def run(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
         t = segment.target

@@ -70,10 +70,11 @@ _TOKEN_RE = re.compile(
     r"|(?P<word>(?<![A-Za-z0-9_])[A-Za-z]++\d[A-Za-z0-9_]*(?:\.\d+)*"
     r"|(?<![A-Za-z0-9_.,])\d+[A-Za-z][A-Za-z0-9_]*)"
     # runs of digits with separators: 1,000.5 1.000,5 1 000,5 1'000 22.09.2025
-    r"|(?P<num>(?<![A-Za-z0-9_.,])\d+(?:(?:[.,'\u2019\u066b\u066c]|[ \u00a0\u202f\u2009](?=\d))\d+)*)"
+    r"|(?P<num>(?<![A-Za-z0-9_.,])\d+(?:(?:[.,'\u2019\u066b\u066c\u060c]|[ \u00a0\u202f\u2009](?=\d))\d+)*)"
 )
 _SEP_RE = re.compile(r"\D")
-_ARABIC_MARKS = {0x066B: ".", 0x066C: ","}
+# the Arabic comma between digits groups thousands in Persian typing (۲۶،۷۵۰)
+_ARABIC_MARKS = {0x066B: ".", 0x066C: ",", 0x060C: ","}
 _DIGITS_RE = re.compile(r"\d+")
 _CJK_SCALE = {"万": 4, "萬": 4, "亿": 8, "億": 8, "만": 4, "억": 8}
 _SUFFIX_SCALE_RE = re.compile(r"(\d{1,4})([A-Za-z]+)")

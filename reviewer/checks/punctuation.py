@@ -467,8 +467,9 @@ def _counts(text: str, pairs: list[tuple[str, int, int]]) -> dict[str, list[tupl
     for kind, a, b in pairs:
         if kind == "(" and 3 <= b - a <= 9 and a > 0 and text[a - 1].isalpha():
             inner = text[a + 1 : b - 1]
-            if all(x.isalpha() and x.islower() for x in inner.split("/")):
-                continue
+            if all(x.isalpha() and x.islower() for x in inner.split("/")) and (
+                    _script(inner[0]) == _script(text[a - 1])):
+                continue  # (not '炭水化物（g）': a unit in another script)
         out.setdefault(kind, []).append((a, b))
     return out
 
@@ -630,7 +631,10 @@ class BracketsCheck(Check):
                 if len(src_n) > len(tc.get(kind, ())):
                     # asides of running prose folded into the sentence: style
                     src_n = [(a, b) for a, b in src_n if not _prose_aside(s, a, b, t)]
-                tgt_n = [(a, b) for a, b in tc.get(kind, ()) if not _gloss(t, a, b)]
+                # (a bracket whose content the source brackets too is no gloss:
+                # 'Carbs (g)' -> '炭水化物（g）')
+                tgt_n = [(a, b) for a, b in tc.get(kind, ())
+                         if not _gloss(t, a, b) or f"({t[a + 1:b - 1].strip()})" in s]
                 if len(src_n) == len(tgt_n):
                     continue
                 dropped = len(src_n) > len(tgt_n)

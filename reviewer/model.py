@@ -13,7 +13,7 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass, field, replace
-from typing import Iterable, Iterator, Sequence
+from typing import Iterable, Iterator, Protocol, Sequence
 
 CODE_BASE = 0xE000
 CODE_MAX = 0xF8FF
@@ -215,6 +215,32 @@ class Finding:
         if self.also:
             d["also"] = list(self.also)
         return d
+
+
+#: What a dismissal is bound to: (source, target, check, side, flagged text).
+Content = tuple[str, str, str, str, str]
+
+
+def dismissal_key(seg: Segment, finding: Finding) -> Content:
+    """The content a dismissal of ``finding`` on ``seg`` is bound to: it stays dismissed
+    wherever that content appears (after re-exports and moves), never elsewhere."""
+    return (seg.source, seg.target or "", finding.check, finding.side, finding.text)
+
+
+class DescribesDocument(Protocol):
+    """What names a document and its languages (a :class:`Document`, a review project):
+    the part of a project's interface that exports and the review screen share."""
+
+    @property
+    def path(self) -> str: ...
+    @property
+    def format(self) -> str: ...
+    @property
+    def source_lang(self) -> str | None: ...
+    @property
+    def target_lang(self) -> str | None: ...
+    @property
+    def target_only(self) -> bool: ...
 
 
 @dataclass(slots=True)

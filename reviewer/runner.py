@@ -327,7 +327,9 @@ class CheckPlan:
         """Ids of the planned checks."""
         return [c.id for c in self.checks]
 
-    def _contexts(self, doc: Document) -> dict[str, CheckContext]:
+    def contexts(self, doc: Document) -> dict[str, CheckContext]:
+        """The context of each planned check on ``doc`` (languages, its options from
+        the configuration, the glossary), by check id."""
         return {
             c.id: CheckContext(
                 source_lang=doc.source_lang,
@@ -392,7 +394,7 @@ class CheckPlan:
         ``kept``, in check order, ignores and severity overrides applied. ``runner``
         replaces ``check.run_document`` (the map-reduce path of
         :mod:`reviewer.distributed` uses it)."""
-        ctxs = self._contexts(doc)
+        ctxs = self.contexts(doc)
         overrides = self.config.severity
         by_seg = {s.index: s for s in kept}
         for c in checks:
@@ -411,7 +413,7 @@ class CheckPlan:
         """Yield every finding of the document, in document order (streams when no
         document-level check is planned). ``document_checks=False`` runs the per-unit
         checks only, streaming (a chunk of a document, in :mod:`reviewer.distributed`)."""
-        ctxs = self._contexts(doc)
+        ctxs = self.contexts(doc)
         overrides = self.config.severity
         pre = [c for c in self.checks if c.precondition and not isinstance(c, DocumentCheck)]
         main = [

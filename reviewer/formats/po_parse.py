@@ -17,7 +17,7 @@ on real catalogs and on generated ones.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Iterable, Iterator
 
 __all__ = ["LeftToPolib", "RawEntry", "iter_entries", "unescape", "parse_metadata"]
 
@@ -128,6 +128,15 @@ def iter_entries(text: str) -> Iterator[RawEntry]:
     """Yield the entries of decoded PO ``text`` in file order, the header included,
     exactly as polib's parser appends them. Raises :class:`LeftToPolib` at the first line
     the reference would reject (or that this parser does not take)."""
+    if text.startswith(_BOM):
+        text = text[1:]  # polib drops a BOM opening the first line
+    return iter_line_entries(_lines(text))
+
+
+def iter_line_entries(lines: Iterable[str]) -> Iterator[RawEntry]:
+    """:func:`iter_entries` over the catalog's lines (each without its ``\n``, a
+    ``\r`` before it allowed; no BOM): a catalog read from its file a block at a
+    time parses as its whole text does."""
     state = "st"
     entry = RawEntry(0)
     last_hash = True  # the last non-blank line was a comment (polib: tokens[0][0] == '#')
@@ -135,10 +144,8 @@ def iter_entries(text: str) -> Iterator[RawEntry]:
     field = ""  # continuation target: 'ct', 'mi', 'mp', 'ms', 'mx', 'pc', 'pm', 'pp'
     plural_index = 0
     n = 0
-    if text.startswith(_BOM):
-        text = text[1:]  # polib drops a BOM opening the first line
     mc_from = _FROM["mc"]
-    for raw in _lines(text):
+    for raw in lines:
         n += 1
         line = raw.strip()
         if not line:

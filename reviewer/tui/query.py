@@ -31,6 +31,7 @@ import numpy as np
 
 from ..model import Finding, Segment, Severity
 from ..status import STATUSES as WORKFLOW
+from ..store import STATUSES
 
 
 class ReviewSession(Protocol):
@@ -47,7 +48,6 @@ class ReviewSession(Protocol):
     def findings(self) -> Mapping[int, list[Finding]]: ...
 
 
-STATUSES = ("unreviewed", "accepted", "corrected", "rejected")
 #: a segment's status as the screen counts and groups it: the file's workflow status
 #: (:mod:`reviewer.status`) until this session reviews it, then reviewed (accepted),
 #: corrected or rejected
@@ -199,9 +199,11 @@ def text_matches(session: "ReviewSession", pattern: re.Pattern[str],
     """Positions whose source or target (or reference) matches ``pattern``."""
     segs = session.segs
     search = pattern.search
-    idx = range(len(segs)) if within is None else within
-    hits = [i for i in idx
-            if search(segs[i].source) or search(segs[i].target or "")]
+    if within is None:  # one pass in order (packed segments: read ahead, none cached)
+        hits = [i for i, s in enumerate(segs) if search(s.source) or search(s.target or "")]
+    else:
+        hits = [i for i in within
+                if search(segs[i].source) or search(segs[i].target or "")]
     return np.asarray(hits, dtype=np.int64)
 
 

@@ -490,3 +490,52 @@ def test_a_one_number_form_with_an_ignore_comment_still_may_leave_the_count_out(
     doc.segments = [dc_replace(s, ignore=frozenset({"spelling"})) for s in doc.materialize()]
     found = [f for f in plan_checks().run(doc) if f.check == "placeholder"]
     assert [(f.unit, f.text) for f in found] == [("files.many", "%{count}")]
+
+
+QT_RICH = ('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="{lang}">\n'
+           '<context><name>Info</name>\n'
+           '<message><source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;&lt;span style=" font-weight:600;"&gt;'
+           'Name:&lt;/span&gt;&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>\n'
+           '<translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;&lt;span style=" font-weight:600;"&gt;'
+           '{name}&lt;/span&gt;&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation></message>\n'
+           '<message><source>&lt;b&gt;Password&lt;/b&gt;&lt;br /&gt;Sent to the server.</source>\n'
+           '<translation>{password}</translation></message>\n'
+           '<message><source>Save to &lt;file&gt;</source><translation>{save}</translation></message>\n'
+           '</context>\n</TS>\n')
+
+
+@pytest.mark.parametrize("lang, name, password, save", [
+    ("zh_CN", "名称：", "&lt;b&gt;密码&lt;/b&gt;发送到服务器。", "保存到 &lt;file&gt;"),
+    ("ru", "Имя:", "&lt;b&gt;Пароль&lt;/b&gt;Отправляется на сервер.", "Сохранить в &lt;file&gt;"),
+    ("de", "Name:", "&lt;b&gt;Passwort&lt;/b&gt;An den Server gesendet.", "Speichern in &lt;file&gt;"),
+])
+def test_qt_rich_text_tags_are_inline_codes(tmp_path: Path, lang: str, name: str, password: str,
+                                            save: str) -> None:
+    """A Qt rich-text message's tags are markup, not text: a 2-character Chinese label
+    in 80 characters of HTML is not "unusually long"; a dropped ``<br />`` is a markup
+    finding; "<file>" in a plain message stays text; a correction writes its tags back
+    escaped, and an unchanged file is written back byte for byte."""
+    from reviewer.runner import plan_checks
+
+    ts = tmp_path / f"app_{lang}.ts"
+    ts.write_text(QT_RICH.format(lang=lang, name=name, password=password, save=save), encoding="utf-8")
+    u = units(open_document(ts))
+    info = next(s for s in u.values() if "Name:" in s.source or s.source.endswith(":"))
+    assert info.source.strip("\ue000\ue001\ue002\ue003\ue004\ue005\ue006\ue007\ue008") == "Name:"
+    assert [c.display for c in info.target_codes][:4] == ["<html>", "<head/>", "<body>", "<p>"]
+    plain = next(s for s in u.values() if s.source == "Save to <file>")
+    assert plain.target_codes == () and "<file>" in (plain.target or "")
+    found = list(plan_checks().run(open_document(ts)))
+    assert not [f for f in found if f.check == "length"]
+    assert [(f.check, f.text) for f in found if f.check == "markup"] and all(
+        f.unit.startswith("Info/<b>Password") for f in found if f.check == "markup")
+    out = tmp_path / "o.ts"
+    detect_format(ts).write(ts, out, {}, ReadOptions())
+    assert out.read_bytes() == ts.read_bytes()
+    pw = next(s for s in u.values() if s.source.startswith("\ue000Password"))
+    fixed = (pw.target or "").replace("\ue001", "\ue001\ue002")  # the source's <br /> put back
+    fmt = detect_format(ts)
+    fmt.write(ts, out, {pw.index: replace(pw, target=fixed, target_codes=pw.target_codes
+                                          + (pw.source_codes[2],))}, ReadOptions())
+    back = units(fmt.read(out, ReadOptions()))[pw.id]
+    assert "&lt;/b&gt;&lt;br /&gt;" in out.read_text(encoding="utf-8") and back.target == fixed

@@ -286,14 +286,22 @@ class ReviewSession:
         return (f"{what} needs the whole file: still reading it ({far}{max(units, self.n):,} "
                 f"segments so far)")
 
-    def load_figures(self, progress: ProgressFn | None = None) -> None:
-        """Compute the live figures' baselines (word counts, chrF/HTER, MQM)."""
+    def load_figures(self, progress: ProgressFn | None = None,
+                     cancelled: Callable[[], bool] | None = None) -> bool:
+        """Compute the live figures' baselines (word counts, chrF/HTER, MQM); False
+        (nothing changed) when ``cancelled()`` turns true on the way (the app is
+        closing: a pass over a million packed segments must not hold up the exit)."""
         backend, segs = self.backend, self.segs
         changed = []
         words = [0]
 
+        class _Cancelled(Exception):
+            pass
+
         def originals() -> Iterator[str]:  # streamed: no list of a million targets
             for i, s in enumerate(segs):
+                if cancelled is not None and not i % 2000 and cancelled():
+                    raise _Cancelled
                 t = s.target or ""
                 words[0] += len(t.split())
                 o = backend.original(i).target or "" if self.status[i] else t
@@ -301,7 +309,10 @@ class ReviewSession:
                     changed.append((i, t, o))
                 yield o
 
-        self.metrics.build(originals(), ())
+        try:
+            self.metrics.build(originals(), ())
+        except _Cancelled:
+            return False
         for i, cur, orig in changed:
             self.metrics.update(i, cur, orig)
         self.mqm.words = words[0]
@@ -313,6 +324,7 @@ class ReviewSession:
         self._pending_metrics.clear()
         gc.freeze()
         self.figures_ready = True
+        return True
 
     def run_checks(self, on_batch: Callable[[dict[int, list[Finding]]], None],
                    progress: ProgressFn | None = None) -> None:

@@ -218,3 +218,23 @@ def test_packed_index_searches_finds_and_saves_as_a_list_would(
     assert unit == 777
     assert corrections == [(3, "Прочитано ✓"), (1100, "Ultima modifica")]
     assert (rejected, untouched) == ("rejected", "unreviewed")
+
+
+def test_figures_pass_stops_when_cancelled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Quitting during the figures' pass over a big packed file stops it (the exit
+    does not wait for a million decodes); left alone it completes."""
+    monkeypatch.setenv("REVIEWER_PACK_BYTES", "0")
+    path = write_jsonl(tmp_path / "big.jsonl", 5000)
+    with Project.open(path, store_path=tmp_path / "s.sqlite") as p:
+        s = ReviewSession(p)
+        s.load()
+        asked = []
+
+        def cancelled() -> bool:
+            asked.append(1)
+            return len(asked) > 1  # the second check: the app is closing
+
+        assert s.load_figures(cancelled=cancelled) is False
+        assert not s.figures_ready and len(asked) == 2
+        assert s.load_figures(cancelled=lambda: False) is True
+        assert s.figures_ready and s.mqm.words > 5000

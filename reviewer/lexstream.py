@@ -7,7 +7,9 @@ offset and the previous record's key and value (the front-coding seed). Beside i
 
 * a sorted array of the keys' CRC-32, which answers most misses without decoding a
   block (spelling's typo search asks for hundreds of non-words a word); a hit is
-  always confirmed in the stream, so answers are exact;
+  always confirmed in the stream, so answers are exact; in front of it a bitmap of
+  the checksums' top bits (one byte a key), which answers most misses with one
+  index instead of a bisection;
 * a sorted array of the lemmas' 64-bit BLAKE2b keys, for "is this word a lemma" (a
   false hit has a probability of about n/2**64: a set of the lemma strings took
   tens of MB for Russian).
@@ -35,7 +37,7 @@ import struct
 import sys
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from hashlib import blake2b
 from pathlib import Path
 from types import ModuleType
@@ -44,9 +46,10 @@ from zlib import crc32
 
 __all__ = ["StreamLexicon", "load", "build", "lemma_key", "MAGIC"]
 
-MAGIC = b"RVSM3"
+MAGIC = b"RVSM4"
 _BLOCK = 32  # records a block, as simplemma's StreamMap
-_HEAD = struct.Struct("<QQQQ")  # header length, crcs offset, lemma keys offset, data offset
+#: header length, then the offsets of the checksums, the bitmap, the lemma keys, the stream
+_HEAD = struct.Struct("<QQQQQ")
 _PAGE = mmap.ALLOCATIONGRANULARITY
 _FRONTCODE = "simplemma.strategies.dictionaries.frontcode"
 
@@ -81,23 +84,32 @@ class StreamLexicon(Mapping[str, str]):
     bytes/arrays when built in memory, views of a mapped file when loaded."""
 
     __slots__ = ("_fc", "_data", "_rev", "_count", "_pos", "_firsts", "_offs", "_seeds",
-                 "_seed_offs", "_crcs", "lemma_keys", "_map")
+                 "_seed_offs", "_crcs", "_bits", "_shift", "lemma_keys", "_map")
 
     def __init__(self, fc: ModuleType, data: Any, rev: bool, count: int, pos: int,
                  firsts: list[bytes], offs: Any, seeds: bytes, seed_offs: Any,
-                 crcs: Any, lemma_keys: Any, mapped: Any = None) -> None:
+                 crcs: Any, bits: Any, lemma_keys: Any, mapped: Any = None) -> None:
         self._fc, self._data, self._rev, self._count, self._pos = fc, data, rev, count, pos
         self._firsts, self._offs, self._seeds, self._seed_offs = firsts, offs, seeds, seed_offs
-        self._crcs, self.lemma_keys, self._map = crcs, lemma_keys, mapped
+        self._crcs, self._bits, self.lemma_keys, self._map = crcs, bits, lemma_keys, mapped
+        # the bitmap has 8 * len(bits) bits, a power of two: a checksum's top bits index it
+        self._shift = 32 - (8 * len(bits)).bit_length() + 1
 
     # -- Mapping ---------------------------------------------------------------------
 
     def _find(self, target: bytes) -> str | None:
         """The lemma of a stored (possibly reversed) key, or None."""
         crcs, h = self._crcs, crc32(target)
+        j = h >> self._shift
+        if not self._bits[j >> 3] >> (j & 7) & 1:
+            return None
         i = bisect_left(crcs, h)
         if i == len(crcs) or crcs[i] != h:
             return None  # no key has its checksum: not a key
+        return self._find_block(target)
+
+    def _find_block(self, target: bytes) -> str | None:
+        """:meth:`_find` past the checksum test: the key looked up in its block."""
         block = bisect_right(self._firsts, target) - 1
         if block < 0:
             return None
@@ -115,6 +127,26 @@ class StreamLexicon(Mapping[str, str]):
     def _lookup(self, key: str) -> str | None:
         target = key.encode()
         return self._find(target[::-1] if self._rev else target)
+
+    def any_known(self, words: Iterable[str]) -> bool:
+        """Whether some word of ``words`` is a key (stops at the first): one frame
+        for the hundreds of candidates of a typo search, most of them answered by
+        the checksums alone."""
+        crcs, rev, find = self._crcs, self._rev, self._find_block
+        bits, shift = self._bits, self._shift
+        n = len(crcs)
+        for w in words:
+            t = w.encode()
+            if rev:
+                t = t[::-1]
+            h = crc32(t)
+            j = h >> shift
+            if not bits[j >> 3] >> (j & 7) & 1:
+                continue
+            i = bisect_left(crcs, h)
+            if i < n and crcs[i] == h and find(t) is not None:
+                return True
+        return False
 
     def __getitem__(self, key: str) -> str:
         value = self._lookup(key) if isinstance(key, str) else None
@@ -159,14 +191,24 @@ class StreamLexicon(Mapping[str, str]):
                               bytes(self._offs), self._seeds, bytes(self._seed_offs),
                               len(self.lemma_keys)))
         crcs, lemmas, data = bytes(self._crcs), bytes(self.lemma_keys), bytes(self._data)
+        bits = bytes(self._bits)
         crc_off = _align(len(MAGIC) + _HEAD.size + len(head))
-        lemma_off = _align(crc_off + len(crcs))
+        bits_off = _align(crc_off + len(crcs))
+        lemma_off = _align(bits_off + len(bits))
         data_off = _align(lemma_off + len(lemmas))
-        out = bytearray(MAGIC + _HEAD.pack(len(head), crc_off, lemma_off, data_off) + head)
-        for off, part in ((crc_off, crcs), (lemma_off, lemmas), (data_off, data)):
+        out = bytearray(MAGIC + _HEAD.pack(len(head), crc_off, bits_off, lemma_off, data_off)
+                        + head)
+        for off, part in ((crc_off, crcs), (bits_off, bits), (lemma_off, lemmas),
+                          (data_off, data)):
             out += bytes(off - len(out))
             out += part
         return bytes(out)
+
+
+def _bitmap_size(count: int) -> int:
+    """Bytes of the checksum bitmap of ``count`` keys: at least 8 bits a key (a miss
+    passes it with a probability under 1/8), a power of two, 8 KiB to 16 MiB."""
+    return 1 << max(13, min(24, (count - 1).bit_length()))
 
 
 def _array(code: str, raw: Any) -> array:
@@ -184,9 +226,10 @@ def load(path: Path, data_dir: Path) -> StreamLexicon:
         mm = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
         if mm[:len(MAGIC)] != MAGIC:
             raise ValueError("not a cached lexicon")
-        hlen, crc_off, lemma_off, data_off = _HEAD.unpack_from(mm, len(MAGIC))
+        hlen, crc_off, bits_off, lemma_off, data_off = _HEAD.unpack_from(mm, len(MAGIC))
         start = len(MAGIC) + _HEAD.size
-        if not start + hlen <= crc_off <= lemma_off <= data_off < size or data_off % _PAGE:
+        if not start + hlen <= crc_off <= bits_off <= lemma_off <= data_off < size \
+                or data_off % _PAGE:
             raise ValueError("inconsistent cached lexicon")
         # the stream gets a map of its own: its records are addressed from 0
         data = mmap.mmap(f.fileno(), size - data_off, offset=data_off, access=mmap.ACCESS_READ)
@@ -194,14 +237,17 @@ def load(path: Path, data_dir: Path) -> StreamLexicon:
         rev, count, pos, firsts, offs, seeds, seed_offs, nlem = marshal.loads(
             mm[start:start + hlen])
         view = memoryview(mm)
-        if crc_off + 4 * count > lemma_off or lemma_off + 8 * nlem > data_off:
+        nbits = _bitmap_size(count)
+        if crc_off + 4 * count > bits_off or bits_off + nbits > lemma_off \
+                or lemma_off + 8 * nlem > data_off:
             raise ValueError("inconsistent cached lexicon")
         crcs = view[crc_off:crc_off + 4 * count].cast("I")
+        bits = view[bits_off:bits_off + nbits]
         lemma_keys = view[lemma_off:lemma_off + 8 * nlem].cast("Q")
         fc = _frontcode_module(data_dir)
         lex = StreamLexicon(fc, data, bool(rev), int(count), int(pos), list(firsts),
                             _array("Q", offs), bytes(seeds), _array("Q", seed_offs),
-                            crcs, lemma_keys, mapped=(mm, view))
+                            crcs, bits, lemma_keys, mapped=(mm, view))
     except (TypeError, EOFError, IndexError, ValueError, struct.error) as e:
         raise ValueError(f"bad cached lexicon: {e}") from None
     if not (len(lex._firsts) == len(lex._offs) and len(lex._seed_offs) == 2 * len(lex._offs) + 1
@@ -240,7 +286,11 @@ def build(code: str, data_dir: Path) -> StreamLexicon:
         raise ValueError(fc._CORRUPT_STREAM_MSG)
     import numpy as np  # sorts the checksums without a list of ints
 
-    sorted_crcs = _array("I", np.sort(np.frombuffer(crcs, dtype=np.uint32)).tobytes())
+    ordered = np.sort(np.frombuffer(crcs, dtype=np.uint32))
+    nbits = _bitmap_size(count)
+    top = ordered >> np.uint32(32 - (8 * nbits).bit_length() + 1)
+    bits = np.zeros(nbits, dtype=np.uint8)
+    np.bitwise_or.at(bits, top >> np.uint32(3), np.left_shift(1, top & np.uint32(7)).astype(np.uint8))
     keys = sorted({lemma_key(v[::-1] if rev else v) for v in lemmas})
     return StreamLexicon(fc, data, rev, count, pos, firsts, offs, bytes(seeds), seed_offs,
-                         sorted_crcs, array("Q", keys))
+                         _array("I", ordered.tobytes()), bits.tobytes(), array("Q", keys))

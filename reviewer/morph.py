@@ -26,7 +26,7 @@ from functools import lru_cache
 from importlib.util import find_spec
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from . import lang as L
 from . import lexstream
@@ -288,24 +288,26 @@ def near_known(word: str, lang: str | None, sub_end: int = 0, indel_end: int = 0
     code = lexicon_lang(lang)
     if code is None:
         return False
-    d = _forms(code)
     w = word.lower()
+    return bool(_forms(code).any_known(_one_edit(w, _alphabet(code), sub_end, indel_end, start)))
+
+
+def _one_edit(w: str, alpha: str, sub_end: int, indel_end: int, start: int) -> Iterator[str]:
+    """The spellings one edit from ``w`` that :func:`near_known` looks up, in order."""
     n = len(w)
-    alpha = _alphabet(code)
     for i in range(start, n + 1):
         a, b = w[:i], w[i:]
         indel = i < n - indel_end or (not indel_end and i == n)
         sub = i < n - sub_end
-        if indel and b and (a + b[1:]) in d:
-            return True
-        if sub and len(b) > 1 and (a + b[1] + b[0] + b[2:]) in d:
-            return True
+        if indel and b:
+            yield a + b[1:]
+        if sub and len(b) > 1:
+            yield a + b[1] + b[0] + b[2:]
         for c in alpha:
-            if sub and b and c != b[0] and (a + c + b[1:]) in d:
-                return True
-            if indel and (a + c + b) in d:
-                return True
-    return False
+            if sub and b and c != b[0]:
+                yield a + c + b[1:]
+            if indel:
+                yield a + c + b
 
 
 @lru_cache(maxsize=200_000)

@@ -278,3 +278,64 @@ def test_local_pool_survives_a_killed_process(tmp_path: Path) -> None:
         eng.close()
     assert eng.restarts >= 1
     assert buf.getvalue() == want
+
+
+def test_ordered_map_recovers_lost_work_and_reshares() -> None:
+    """An engine that loses a worker (here: the first result of item 2 is a
+    cancellation) is recovered once, its shared handles are renewed, and the tasks
+    in flight are resubmitted: every result arrives, in order."""
+    from concurrent.futures import CancelledError, Future
+
+    from reviewer.distributed.engines import Engine, ordered_map
+
+    class Flaky(Engine):
+        workers = 2
+
+        def __init__(self) -> None:
+            self.recovered: list[tuple[object, ...]] = []
+            self.failed = False
+
+        def submit(self, fn, *args):  # type: ignore[no-untyped-def]
+            f: Future[object] = Future()
+            if args[-1] == 2 and not self.failed:
+                self.failed = True
+                f.set_exception(CancelledError("already forgotten"))
+            else:
+                f.set_result(fn(*args))
+            return f
+
+        def lost_work(self, exc: BaseException) -> bool:
+            return isinstance(exc, CancelledError)
+
+        def recover(self, shared):  # type: ignore[no-untyped-def]
+            self.recovered.append(shared)
+            return ("new",)
+
+    eng = Flaky()
+    out = list(ordered_map(eng, lambda s, x: (s, x), list(range(6)), "old", window=3))
+    assert [x for _, x in out] == list(range(6))
+    assert eng.recovered == [("old",)]
+    assert out[1] == ("old", 1) and out[2] == ("new", 2) and out[5] == ("new", 5)
+
+
+def test_ordered_map_does_not_retry_a_failing_task() -> None:
+    from concurrent.futures import Future
+
+    from reviewer.distributed.engines import Engine, ordered_map
+
+    class Plain(Engine):
+        def submit(self, fn, *args):  # type: ignore[no-untyped-def]
+            f: Future[object] = Future()
+            try:
+                f.set_result(fn(*args))
+            except Exception as e:
+                f.set_exception(e)
+            return f
+
+    def boom(x: int) -> int:
+        if x == 1:
+            raise ValueError("bad row")
+        return x
+
+    with pytest.raises(ValueError, match="bad row"):
+        list(ordered_map(Plain(), boom, [0, 1, 2]))

@@ -103,3 +103,24 @@ def test_plugin_found_by_the_quick_scan(tmp_path):
     r = subprocess.run([sys.executable, "-c", "from reviewer.cli import main; main()",
                         "check", "--list-checks"], capture_output=True, text=True, env=env)
     assert r.returncode == 0 and "fake-plugin" not in r.stdout and "spelling" in r.stdout
+
+
+@pytest.mark.parametrize("lang,text,marks,flagged", [
+    ("ru", "Открыть файл файл", False, "файл"),
+    ("el", "Άνοιγμα αρχείου αρχείου", False, "αρχείου"),
+    ("ru", "Открыть файл", False, None),
+    ("hi", "फ़ाइल से से खोलें", True, "से"),  # combining nukta and vowel signs
+    ("hi", "फ़ाइल खोलें", True, None),
+])
+def test_repeated_word_needs_the_mark_patterns_only_for_marks(lang, text, marks, flagged):
+    """text._no_marks asks the distinct characters: Cyrillic or Greek text uses the
+    plain patterns (no compile of every Unicode mark), Devanagari the mark-aware ones,
+    and the check finds the same repetitions either way."""
+    from reviewer.checks import text as T
+    from reviewer.checks.base import CheckContext
+    from reviewer.model import Segment
+
+    assert T._no_marks(text) is (not marks)
+    seg = Segment(id="1", index=0, source="Open file", target=text)
+    found = list(T.RepeatedWordCheck().run(seg, CheckContext(source_lang="en", target_lang=lang)))
+    assert [f.text.split()[0] for f in found] == ([flagged] if flagged else [])

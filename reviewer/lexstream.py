@@ -189,7 +189,7 @@ class StreamLexicon(Mapping[str, str]):
         so that :func:`load` can map them in place)."""
         head = marshal.dumps((self._rev, self._count, self._pos, self._firsts,
                               bytes(self._offs), self._seeds, bytes(self._seed_offs),
-                              len(self.lemma_keys)))
+                              len(self.lemma_keys), len(self._data)))
         crcs, lemmas, data = bytes(self._crcs), bytes(self.lemma_keys), bytes(self._data)
         bits = bytes(self._bits)
         crc_off = _align(len(MAGIC) + _HEAD.size + len(head))
@@ -234,12 +234,14 @@ def load(path: Path, data_dir: Path) -> StreamLexicon:
         # the stream gets a map of its own: its records are addressed from 0
         data = mmap.mmap(f.fileno(), size - data_off, offset=data_off, access=mmap.ACCESS_READ)
     try:
-        rev, count, pos, firsts, offs, seeds, seed_offs, nlem = marshal.loads(
+        rev, count, pos, firsts, offs, seeds, seed_offs, nlem, *rest = marshal.loads(
             mm[start:start + hlen])
+        # the stream's length (written since the first RVSM4 files: those lack it)
+        ndata = rest[0] if rest else size - data_off
         view = memoryview(mm)
         nbits = _bitmap_size(count)
         if crc_off + 4 * count > bits_off or bits_off + nbits > lemma_off \
-                or lemma_off + 8 * nlem > data_off:
+                or lemma_off + 8 * nlem > data_off or data_off + ndata != size:
             raise ValueError("inconsistent cached lexicon")
         crcs = view[crc_off:crc_off + 4 * count].cast("I")
         bits = view[bits_off:bits_off + nbits]

@@ -97,6 +97,19 @@ def test_corrupt_cache_is_rebuilt(fresh):
     assert path.read_bytes().startswith(morph._STREAM_MAGIC) and len(path.read_bytes()) > 1000
 
 
+def test_truncated_cache_is_rebuilt(fresh):
+    """A cache file cut short (its stream is mapped, not read) is refused at load, not
+    met as a corrupt stream in the middle of a run."""
+    assert morph.is_known("house", "en")
+    (path,) = fresh.glob("simplemma-en-*.idx")
+    whole = path.read_bytes()
+    path.write_bytes(whole[:-4096])
+    _reload()
+    assert morph.is_known("house", "en") and morph.is_known("zebras", "en")
+    assert not morph.is_known("hxqzouse", "en")
+    assert path.read_bytes() == whole
+
+
 def test_no_cache_directory(monkeypatch):
     monkeypatch.setenv("REVIEWER_LEXICON_CACHE", "off")
     assert morph.lexicon_cache_dir() is None

@@ -176,6 +176,27 @@ class StreamLexicon(Mapping[str, str]):
         for _, _, value in self._fc._iter_records(self._data, self._pos):
             yield value[::-1] if rev else value
 
+    def extends(self, prefix: str, extra: int) -> bool:
+        """Whether a key starts with ``prefix`` and has at most ``extra`` more
+        characters (and at least one): the keys are sorted, so one block's scan."""
+        if self._rev or not prefix:
+            return False
+        target = prefix.encode()
+        limit = len(prefix) + extra
+        block = max(0, bisect_right(self._firsts, target) - 1)
+        so, seeds = self._seed_offs, self._seeds
+        while block < len(self._offs):
+            k0, k1, v1 = so[2 * block], so[2 * block + 1], so[2 * block + 2]
+            for _, stored_key, _v in self._fc._iter_records(
+                    self._data, self._offs[block], seeds[k0:k1], seeds[k1:v1]):
+                if stored_key.startswith(target):
+                    if stored_key != target and len(stored_key.decode()) <= limit:
+                        return True
+                elif stored_key > target:
+                    return False
+            block += 1
+        return False
+
     def is_lemma_bytes(self, word: bytes) -> bool:
         """Whether ``word`` (UTF-8) is the lemma of some record."""
         keys, h = self.lemma_keys, lemma_key(word)

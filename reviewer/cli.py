@@ -123,10 +123,13 @@ def check_cmd(inputs: tuple[str, ...], source: str | None, target: str | None,
 
     check_output(output, protect)  # refuse a bad -o before any work
     glossary = settings.load_glossary()
-    if not no_store:  # entries reviewers added in the files' review stores
+    stored = [] if no_store else [p for p in spec.files or (target,) if p]
+    if any(os.path.exists(str(p) + ".review.sqlite") for p in stored):
+        # entries reviewers added in the files' review stores (imported only then:
+        # the glossary readers cost a cold start ~40 ms)
         from .glossary_io import with_review_entries
 
-        glossary = with_review_entries(glossary, spec.files or [p for p in (target,) if p])
+        glossary = with_review_entries(glossary, stored)
     plan = settings.plan(glossary)
     if settings.config.options:  # [checks.ID] settings: fail before any output
         settings.validate_checks()

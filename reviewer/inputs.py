@@ -117,13 +117,16 @@ def require_regular(path: str | os.PathLike[str], why: str) -> None:
 def expand(paths: tuple[str, ...] | list[str]) -> list[str]:
     """Files as given; directories expanded to the supported files inside, sorted."""
     from .formats import SUFFIXES
-    from .glossary_io import looks_like_glossary
 
     out: list[str] = []
     for p in paths:
         if p == "":
             raise UsageError("an input path is empty")
         if os.path.isdir(p):
+            # (only here: the glossary readers import lxml, rapidfuzz and the terms
+            # package, ~40 ms of a cold start that names its files)
+            from .glossary_io import looks_like_glossary
+
             found = sorted(
                 str(f) for f in Path(p).rglob("*")
                 if f.is_file() and f.suffix.lower() in SUFFIXES

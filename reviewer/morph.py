@@ -8,29 +8,27 @@ silent rather than guess.
 
 Every lookup (forms, lemmas) goes through one memory-frugal copy of a language's
 lexicon: simplemma's front-coded stream with a sparse block index
-(:class:`simplemma...StreamMap`), about 10 MB for German where simplemma's default
+(:mod:`reviewer.lexstream`), about 10 MB for German where simplemma's default
 ``dict`` backend takes 100 MB. Building the block index walks the whole stream
 (0.1-1 s a language), so the built index is kept in the lexicon cache directory
-(:func:`lexicon_cache_dir`) and later runs load it in milliseconds. Everything happens
-on first use of a language only; ``import reviewer.morph`` itself is cheap (simplemma
-is not imported until a lexicon is needed).
+(:func:`lexicon_cache_dir`) and later runs map it in milliseconds. Everything happens
+on first use of a language only; ``import reviewer.morph`` itself is cheap, and so are
+lookups (:func:`is_known`, :func:`is_lemma`, :func:`near_known`): simplemma's package
+is imported only when a lemma is asked for.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import marshal
 import os
-from array import array
-from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from importlib.util import find_spec
 from itertools import islice
 from pathlib import Path
-from typing import Any
-from zlib import crc32
+from typing import Any, Iterator
 
+from . import lexstream
 from .lang import base as base_lang
 
 __all__ = ["lexicon_lang", "has_lexicon", "lemma", "is_known", "is_lemma", "same_lemma",
@@ -140,24 +138,11 @@ def same_lemma(a: str, b: str, lang: str | None) -> bool:
     return la is not None and la == lb
 
 
-@lru_cache(maxsize=None)
-def _lemma_set(code: str) -> frozenset[bytes] | frozenset[str]:
-    """The lemmas of ``code``'s lexicon (the values of its form -> lemma mapping), as
-    UTF-8 bytes when the lexicon exposes its raw records, else as strings."""
-    d = _forms(code)
-    raw = getattr(d, "raw_values", None)
-    if raw is not None:
-        return frozenset(raw())
-    return frozenset(str(v) for v in d.values())
-
-
 @lru_cache(maxsize=200_000)
 def _is_lemma(word: str, code: str) -> bool:
-    lemmas = _lemma_set(code)
+    d = _forms(code)
     cands = {word, word.lower(), word[:1].upper() + word[1:].lower()}
-    if lemmas and isinstance(next(iter(lemmas)), bytes):
-        return any(c.encode("utf-8") in lemmas for c in cands)
-    return any(c in lemmas for c in cands)
+    return any(d.is_lemma_bytes(c.encode("utf-8", "surrogatepass")) for c in cands)
 
 
 def is_lemma(word: str, lang: str | None) -> bool:
@@ -169,14 +154,15 @@ def is_lemma(word: str, lang: str | None) -> bool:
 
 @lru_cache(maxsize=None)
 def _forms(code: str) -> Any:
-    """The form -> lemma mapping of ``code``: simplemma's memory-frugal stream, its
-    block index from the lexicon cache (see the module docstring)."""
-    return _factory().get_dictionary(code)
+    """The form -> lemma mapping of ``code``: a :class:`reviewer.lexstream.StreamLexicon`,
+    mapped from the lexicon cache (see the module docstring). Loading it does not
+    import simplemma; one copy a language serves lookups and lemmatizers alike."""
+    return _stream(code)
 
 
 @lru_cache(maxsize=1)
 def _factory() -> Any:
-    """A simplemma ``DictionaryFactory`` handing out :func:`_stream`'s mappings, one
+    """A simplemma ``DictionaryFactory`` handing out :func:`_forms`'s mappings, one
     per language for the whole process (lemmatizers and lookups share them)."""
     from simplemma.strategies.dictionaries.dictionary_factory import CachingDictionaryFactory
 
@@ -184,7 +170,7 @@ def _factory() -> Any:
         __slots__ = ()
 
         def _get_dictionary_uncached(self, lang: str) -> Any:
-            return _stream(lang)
+            return _forms(lang)
 
     return _Factory(cache_max_size=64)
 
@@ -196,7 +182,17 @@ def _factory() -> Any:
 STATS_FILE = Path(__file__).parent / "data" / "lexicon_stats.json"
 
 
+@lru_cache(maxsize=1)
 def _simplemma_version() -> str:
+    """The installed simplemma's version (from its ``dist-info`` beside the package
+    when there is one: ``importlib.metadata.version`` walks every installed
+    distribution, ~15 ms of a cold start, and this is asked once a language)."""
+    folder = _data_dir()
+    if folder is not None:
+        site = folder.parents[3]  # data < dictionaries < strategies < simplemma
+        found = sorted(site.glob("simplemma-*.dist-info"))
+        if len(found) == 1:
+            return found[0].name[len("simplemma-"):-len(".dist-info")]
     from importlib.metadata import PackageNotFoundError, version
 
     try:
@@ -289,8 +285,34 @@ def near_known(word: str, lang: str | None, sub_end: int = 0, indel_end: int = 0
     ending of the same word ('призвано' / 'призвана' / 'призван'), not a typo. Nor
     does an edit within the first ``start`` letters: there, another prefix of the
     same verb ('окажет' / 'скажет' / 'покажет'). Two neighbours swapped count up to
-    ``swap_end`` letters from the end (default: as ``sub_end``)."""
-    return near_form(word, lang, sub_end, indel_end, start, swap_end) is not None
+    ``swap_end`` letters from the end (default: as ``sub_end``). The same answer as
+    ``near_form(...) is not None``, asked of the lexicon in one call."""
+    code = lexicon_lang(lang)
+    if code is None:
+        return False
+    swap_end = sub_end if swap_end is None else swap_end
+    return bool(_forms(code).any_known(
+        _one_edit(word.lower(), _alphabet(code), sub_end, indel_end, start, swap_end)))
+
+
+def _one_edit(w: str, alpha: str, sub_end: int, indel_end: int, start: int,
+              swap_end: int) -> Iterator[str]:
+    """The spellings one edit from ``w`` that :func:`near_form` tries (all four edits),
+    in its order."""
+    n = len(w)
+    for i in range(start, n + 1):
+        a, b = w[:i], w[i:]
+        indel = i < n - indel_end or (not indel_end and i == n)
+        sub = i < n - sub_end
+        if indel and b:
+            yield a + b[1:]
+        if i < n - swap_end and len(b) > 1:
+            yield a + b[1] + b[0] + b[2:]
+        for c in alpha:
+            if sub and b and c != b[0]:
+                yield a + c + b[1:]
+            if indel:
+                yield a + c + b
 
 
 @lru_cache(maxsize=100_000)
@@ -386,25 +408,23 @@ def lemma_light(word: str, lang: str | None) -> str | None:
 
 # ------------------------------------------------------------ the stream lexicons
 
-_STREAM_MAGIC = b"RVSM2"
-_BLOCK = 32  # records a block, as simplemma's StreamMap
+_STREAM_MAGIC = lexstream.MAGIC
 
 
 def _stream(code: str) -> Any:
-    """``code``'s lexicon as a compact front-coded stream mapping: from the cache
-    file when there is a valid one, else built (and cached)."""
-    cls = _stream_class()
-    if code not in _supported():
+    """``code``'s lexicon as a compact front-coded stream mapping: mapped from the
+    cache file when there is a valid one, else built (and cached)."""
+    folder, data_dir = lexicon_cache_dir(), _data_dir()
+    if code not in _supported() or data_dir is None:
         raise ValueError(f"Unsupported language: {code}")
-    folder = lexicon_cache_dir()
     path = None
     if folder is not None:
         path = folder / f"simplemma-{code}-{_stream_source(code)}.idx"
         try:
-            return cls.from_bytes(path.read_bytes())
-        except (OSError, ValueError, EOFError, TypeError, IndexError):
+            return lexstream.load(path, data_dir)
+        except (OSError, ValueError):
             pass
-    sm = cls.build(code)
+    sm = lexstream.build(code, data_dir)
     if path is not None:
         _write_cache(path, sm.to_bytes())
     return sm
@@ -437,144 +457,6 @@ def _write_cache(path: Path, data: bytes) -> None:
             raise
     except OSError:
         pass
-
-
-@lru_cache(maxsize=1)
-def _stream_class() -> Any:
-    """The class of the stream mappings (built on simplemma's, defined on first use so
-    that importing this module does not import simplemma)."""
-    from simplemma.strategies.dictionaries import frontcode
-    from simplemma.strategies.dictionaries.stream_dictionary_factory import StreamMap
-
-    records = frontcode._iter_records
-
-    class CompactStreamMap(StreamMap):  # type: ignore[misc, valid-type]
-        """simplemma's ``StreamMap`` with its block index in flat buffers: each
-        block's first key for the bisection, its start offset, and the previous
-        record's key and value (the front-coding seed) in one byte string. A sorted
-        array of the keys' CRC-32 answers most misses without decoding a block
-        (spelling's typo search asks for hundreds of non-words a word); a hit is
-        always confirmed in the stream, so answers are exact."""
-
-        __slots__ = ("_offs", "_seeds", "_seed_offs", "_crcs")
-        _offs: array  # block -> offset of its first record in the stream
-        _seeds: bytes  # the seeds' keys and values, end to end
-        _seed_offs: array  # 2 * block -> where its seed key starts, then its value
-        _crcs: array  # CRC-32 of every key (as stored), sorted
-
-        @classmethod
-        def build(cls, lang: str) -> "CompactStreamMap":
-            from simplemma.strategies.dictionaries.dictionary_factory import (
-                _read_decompressed,
-            )
-
-            self = cls.__new__(cls)
-            self._data = _read_decompressed(lang)
-            self._rev, self._count, self._pos = frontcode._read_header(self._data)
-            firsts: list[bytes] = []
-            offs = array("Q")
-            seeds = bytearray()
-            seed_offs = array("Q", [0])
-            prev_key, prev_value = b"", b""
-            index = -1
-            crcs = array("I")  # 4 bytes a key while building, not a Python int
-            for index, (start, key, value) in enumerate(records(self._data, self._pos)):
-                crcs.append(crc32(key))
-                if index % _BLOCK == 0:
-                    firsts.append(key)
-                    offs.append(start)
-                    seeds += prev_key
-                    seed_offs.append(len(seeds))
-                    seeds += prev_value
-                    seed_offs.append(len(seeds))
-                prev_key, prev_value = key, value
-            if index + 1 != self._count:
-                raise ValueError(frontcode._CORRUPT_STREAM_MSG)
-            self._firsts, self._offs = firsts, offs
-            self._seeds, self._seed_offs = bytes(seeds), seed_offs
-            import numpy as np  # sorts the checksums without a list of ints
-
-            self._crcs = array("I")
-            self._crcs.frombytes(np.sort(np.frombuffer(crcs, dtype=np.uint32)).tobytes())
-            return self
-
-        def to_bytes(self) -> bytes:
-            """This mapping as the bytes of a cache file."""
-            return _STREAM_MAGIC + marshal.dumps((
-                self._rev, self._count, self._pos, self._firsts, self._offs.tobytes(),
-                self._seeds, self._seed_offs.tobytes(), self._crcs.tobytes(), self._data))
-
-        @classmethod
-        def from_bytes(cls, blob: bytes) -> "CompactStreamMap":
-            """The mapping of a cache file's bytes (ValueError when they are not one)."""
-            if not blob.startswith(_STREAM_MAGIC):
-                raise ValueError("not a cached lexicon")
-            rev, count, pos, firsts, offs, seeds, seed_offs, crcs, data = marshal.loads(
-                memoryview(blob)[len(_STREAM_MAGIC):])  # (a slice would copy the file)
-            self = cls.__new__(cls)
-            self._rev, self._count, self._pos, self._data = bool(rev), int(count), int(pos), data
-            self._firsts, self._seeds = list(firsts), bytes(seeds)
-            self._offs, self._seed_offs = array("Q"), array("Q")
-            self._offs.frombytes(offs)
-            self._seed_offs.frombytes(seed_offs)
-            self._crcs = array("I")
-            self._crcs.frombytes(crcs)
-            if not (len(self._firsts) == len(self._offs) and len(self._crcs) == self._count and
-                    len(self._seed_offs) == 2 * len(self._offs) + 1 and
-                    self._data[:len(frontcode._MAGIC)] == frontcode._MAGIC):
-                raise ValueError("inconsistent cached lexicon")
-            return self
-
-        def _lookup(self, key: str) -> str | None:
-            target = key.encode()
-            if self._rev:
-                target = target[::-1]
-            crcs, h = self._crcs, crc32(target)
-            i = bisect_left(crcs, h)
-            if i == len(crcs) or crcs[i] != h:
-                return None  # no key has its checksum: not a key
-            block = bisect_right(self._firsts, target) - 1
-            if block < 0:
-                return None
-            so, seeds = self._seed_offs, self._seeds
-            k0, k1, v1 = so[2 * block], so[2 * block + 1], so[2 * block + 2]
-            for _, stored_key, stored_value in records(
-                    self._data, self._offs[block], seeds[k0:k1], seeds[k1:v1]):
-                if stored_key == target:
-                    value = stored_value[::-1] if self._rev else stored_value
-                    return str(value.decode())
-                if stored_key > target:
-                    return None
-            return None
-
-        def extends(self, prefix: str, extra: int) -> bool:
-            """Whether a key starts with ``prefix`` and has at most ``extra`` more
-            characters (and at least one): the keys are sorted, so one block's scan."""
-            if self._rev or not prefix:
-                return False
-            target = prefix.encode()
-            limit = len(prefix) + extra
-            block = max(0, bisect_right(self._firsts, target) - 1)
-            so, seeds = self._seed_offs, self._seeds
-            while block < len(self._offs):
-                k0, k1, v1 = so[2 * block], so[2 * block + 1], so[2 * block + 2]
-                for _, stored_key, _v in records(
-                        self._data, self._offs[block], seeds[k0:k1], seeds[k1:v1]):
-                    if stored_key.startswith(target):
-                        if stored_key != target and len(stored_key.decode()) <= limit:
-                            return True
-                    elif stored_key > target:
-                        return False
-                block += 1
-            return False
-
-        def raw_values(self) -> Any:
-            """Every record's value as stored (UTF-8 bytes), in stream order."""
-            rev = self._rev
-            for _, _, value in records(self._data, self._pos):
-                yield value[::-1] if rev else value
-
-    return CompactStreamMap
 
 
 def compute_stats() -> dict[str, Any]:

@@ -4,6 +4,7 @@ the module does not import simplemma."""
 
 from __future__ import annotations
 
+import os
 import random
 import subprocess
 import sys
@@ -20,11 +21,11 @@ def fresh(monkeypatch, tmp_path):
     """A private cache directory and no lexicon loaded in this process."""
     monkeypatch.setenv("REVIEWER_LEXICON_CACHE", str(tmp_path / "lex"))
     for f in (morph._forms, morph._factory, morph._lemmatizer, morph._lemma,
-              morph._lemma_light, morph._known, morph._lemma_set, morph._is_lemma):
+              morph._lemma_light, morph._known, morph._is_lemma):
         f.cache_clear()
     yield tmp_path / "lex"
     for f in (morph._forms, morph._factory, morph._lemmatizer, morph._lemma,
-              morph._lemma_light, morph._known, morph._lemma_set, morph._is_lemma):
+              morph._lemma_light, morph._known, morph._is_lemma):
         f.cache_clear()
 
 
@@ -46,10 +47,31 @@ def test_lookups_equal_simplemma_built_and_cached(fresh, code):
         for k in keys:
             assert d.get(k.decode()) == raw[k].decode(), (attempt, k)
             assert d.get(k.decode() + "qzx") is None  # must not invent a form
-        assert morph._lemma_set(code) == frozenset(raw.values())
+        lemmas = frozenset(raw.values())
+        assert all(d.is_lemma_bytes(v) for v in random.Random(8).sample(sorted(lemmas), 400))
+        forms_only = [k for k in keys if k not in lemmas][:50]
+        assert forms_only and not any(d.is_lemma_bytes(k) for k in forms_only)
+        assert len(d.lemma_keys) == len(lemmas)
         _reload()
-        morph._lemma_set.cache_clear()
     assert list(fresh.glob(f"simplemma-{code}-*.idx"))
+
+
+def test_lookups_do_not_import_simplemma(tmp_path):
+    """is_known / is_lemma / near_known on a cached lexicon leave simplemma's package
+    (whose import compiles every language's rules) unimported; lemma imports it."""
+    code = (
+        "import sys\n"
+        "from reviewer import morph\n"
+        "assert morph.is_known('Häuser', 'de') and not morph.is_known('Hxqzäuser', 'de')\n"
+        "assert morph.is_lemma('Haus', 'de') and not morph.is_lemma('Häuser', 'de')\n"
+        "assert morph.near_known('hauss', 'de')\n"
+        "assert 'simplemma' not in sys.modules, 'lookups imported simplemma'\n"
+        "assert morph.lemma('Häuser', 'de') == 'haus' and 'simplemma' in sys.modules\n"
+    )
+    env = {**os.environ, "REVIEWER_LEXICON_CACHE": str(tmp_path / "lex")}
+    for _ in range(2):  # built, then mapped from the cache
+        r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+        assert r.returncode == 0, r.stderr
 
 
 @pytest.mark.parametrize("code,words", [
@@ -73,6 +95,19 @@ def test_corrupt_cache_is_rebuilt(fresh):
     _reload()
     assert morph.is_known("house", "en") and not morph.is_known("hxqzouse", "en")
     assert path.read_bytes().startswith(morph._STREAM_MAGIC) and len(path.read_bytes()) > 1000
+
+
+def test_truncated_cache_is_rebuilt(fresh):
+    """A cache file cut short (its stream is mapped, not read) is refused at load, not
+    met as a corrupt stream in the middle of a run."""
+    assert morph.is_known("house", "en")
+    (path,) = fresh.glob("simplemma-en-*.idx")
+    whole = path.read_bytes()
+    path.write_bytes(whole[:-4096])
+    _reload()
+    assert morph.is_known("house", "en") and morph.is_known("zebras", "en")
+    assert not morph.is_known("hxqzouse", "en")
+    assert path.read_bytes() == whole
 
 
 def test_no_cache_directory(monkeypatch):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from unicodedata import category as _category
 from typing import Iterable
 
 from .. import lang as L
@@ -314,8 +315,10 @@ def _no_marks(text: str) -> bool:
     """A cheap sufficient test that ``text`` has no combining mark: they all lie at
     U+0300 or above, so text below it (Latin-1, Latin Extended) has none; then the
     plain patterns match exactly as the mark-aware ones (whose compiling, with every
-    mark of Unicode in a class, costs a cold start ~50 ms)."""
-    return text.isascii() or max(text) < "\u0300"
+    mark of Unicode in a class, costs a cold start ~50 ms). Above it (Cyrillic, Greek,
+    Han...) the distinct characters are asked: most scripts' texts have no mark."""
+    return text.isascii() or max(text) < "\u0300" or not any(
+        _category(c)[0] == "M" for c in set(text))
 
 
 def _repeat_re(text: str) -> re.Pattern[str]:

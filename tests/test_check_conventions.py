@@ -206,3 +206,7 @@ def test_partial_skips_are_stated(check: str, lang: str, skipped: bool) -> None:
     """The rules a check does not apply to a language are named in the statistics."""
     why = all_checks()[check]().skip_reason(CheckContext(source_lang="en", target_lang=lang))
     assert bool(why) is skipped
+
+
+def test_format_percent_is_no_percent_sign() -> None:
+    assert run("number", "%{count} days", "0 дней", "en", "ru") == []

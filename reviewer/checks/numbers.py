@@ -795,6 +795,8 @@ class NumberCheck(Check):
         for kind in ("percent", "currency"):
             if any(mark.kind == kind for _n, mark, _j in lost):
                 continue
+            if kind == "percent" and _FORMAT_PERCENT_RE.search(ms):
+                continue  # a '%' of a format string ('%{count} days') is no percent sign
             in_src = number_forms.marks_in(ms, sl, kind, frozenset(), firm=True)
             if in_src <= totals.get(kind, 0):
                 continue  # every mark of the source belongs to a number in digits
@@ -979,6 +981,7 @@ def _forms_lenient(
 
 _MONTHS = frozenset(str(i) for i in range(1, 13))
 _LEAD_DIGITS_RE = re.compile(r"\d+(?:[.,]\d+)?")
+_FORMAT_PERCENT_RE = re.compile(r"%[^\s\d.,;:!?)\]]")
 
 
 def _digits_end(n: Num) -> int:

@@ -511,6 +511,7 @@ def entry_segment(entry: polib.POEntry | RawEntry, index: int, line: int | None,
         plural_targets = _plural_list(entry)
         target = plural_targets[0] if plural_targets else ""
     ctx = entry.msgctxt
+    lines = _form_lines(entry, len(plural_targets)) if plural_targets else ()
     # positional (in Segment's field order): a keyword call costs a fifth more, and
     # this runs once per unit of every catalog
     return Segment(
@@ -526,8 +527,8 @@ def entry_segment(entry: polib.POEntry | RawEntry, index: int, line: int | None,
         (), (),  # problems, branches
         msgstr_line or getattr(entry, "msgstr_line", None),  # target_line
         source_line or getattr(entry, "msgid_line", None),  # source_line
-        _form_lines(entry, len(plural_targets)) if plural_targets else (),
-        getattr(entry, "msgid_plural_line", None) if plural_targets else None,
+        lines,
+        getattr(entry, "msgid_plural_line", None) if lines else None,
     )
 
 

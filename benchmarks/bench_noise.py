@@ -438,10 +438,10 @@ def run(args: argparse.Namespace) -> int:
     if not args.no_pofilter and pofilter is None:
         print("bench_noise: pofilter (translate-toolkit) not found: peer skipped",
               file=sys.stderr)
-    from reviewer import meaning as M
+    from reviewer.meaning import INSTALL_HINT, available
 
-    if meaning and not M.available():
-        print(f"bench_noise: meaning model not installed ({M.INSTALL_HINT}): pass skipped",
+    if meaning and not available():
+        print(f"bench_noise: meaning model not installed ({INSTALL_HINT}): pass skipped",
               file=sys.stderr)
         meaning = False
     n_rows = sum(d.n for d in dirs)

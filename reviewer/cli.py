@@ -176,7 +176,7 @@ def check_cmd(inputs: tuple[str, ...], source: str | None, target: str | None,
             if fmt == "text":
                 doc.segments = _remember(doc.path, doc.segments, texts)
             if progress.enabled:
-                doc.segments = _counting(doc.segments, progress)
+                doc.segments = progress.counting(doc.segments)
             try:
                 for f in plan.run(doc):
                     if review is not None and review.dismissed(f):
@@ -267,7 +267,7 @@ def score_cmd(hyps: tuple[str, ...], refs: tuple[str, ...], metrics: str, fmt: s
     protect = protected_paths([*hyps, *refs, settings.config.path])
     check_output(output, protect)
     opts = MetricOptions(tokenize=tokenize, lowercase=lowercase,
-                         trg_lang=settings.read.target_lang or "")
+                         trg_lang=settings.read_options.target_lang or "")
     engine = make_engine(*engine_options(workers, cluster))
     if engine is not None:
         from .inputs import is_stream
@@ -329,12 +329,6 @@ def _remember(path: str, segments: Any,
               store: dict[tuple[str, int], Segment]) -> Iterator[Segment]:
     for seg in segments:
         store[(path, seg.index)] = seg
-        yield seg
-
-
-def _counting(segments: Any, progress: Any) -> Iterator[Segment]:
-    for seg in segments:
-        progress.unit()
         yield seg
 
 

@@ -97,7 +97,7 @@ def align_command(source: str, target: str, output: str, min_confidence: float,
     from .settings import from_context
 
     settings = from_context()
-    source_lang, target_lang = settings.read.source_lang, settings.read.target_lang
+    source_lang, target_lang = settings.read_options.source_lang, settings.read_options.target_lang
     protect = protected_paths([source, target, settings.config.path])
     check_output(output, protect)
     fmt = _SUFFIXES.get(Path(output).suffix.lower()) if output != "-" else "tsv"

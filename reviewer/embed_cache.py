@@ -99,6 +99,10 @@ class EmbedCache:
         if not self._broken:
             log.warning("embedding cache %s disabled: cannot %s (%s)", self.path, what, e)
         self._broken = True
+        self._drop()
+
+    def _drop(self) -> None:
+        """Close the connection, if any (an error closing it changes nothing)."""
         if self._conn is not None:
             try:
                 self._conn.close()
@@ -218,9 +222,4 @@ class EmbedCache:
     def close(self) -> None:
         """Close the connection (it reopens on next use)."""
         with self._lock:
-            if self._conn is not None:
-                try:
-                    self._conn.close()
-                except sqlite3.Error:
-                    pass
-                self._conn = None
+            self._drop()

@@ -63,6 +63,7 @@ INSTALL_HINT = ("run pip install '.[meaning]' in this project's checkout "
                 "(the 'reviewer' package on PyPI is another tool)")
 DIM = 512
 BATCH_SIZE = 64
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _SPACE_RE = re.compile(r"\s+")
 
 Progress = Callable[[int, int], None]
@@ -100,6 +101,8 @@ def prepare(text: str) -> str:
     they hurt; removing them lowered similarities on real catalogs.)"""
     if CODE_RE.search(text):
         text = CODE_RE.sub(" ", text)
+    if _SURROGATE_RE.search(text):  # a JSON "\ud800" escape: no UTF-8 for the model
+        text = _SURROGATE_RE.sub("\ufffd", text)
     return _SPACE_RE.sub(" ", text).strip()
 
 

@@ -154,6 +154,18 @@ class SegmentStats:
         self.metric.num_refs = num_refs  # one segment must not change the signature
         return self._stats(hyp, info)
 
+    def pair(self, hyp: str, ref: str) -> np.ndarray:
+        """The statistics of one (hypothesis, reference) pair outside the corpus (a live
+        figure's segment); the corpus and its signature are left as they are."""
+        num_refs = self.metric.num_refs
+        info = self.metric._cache_references([[ref]])[0]
+        self.metric.num_refs = num_refs
+        return np.asarray(self._stats(hyp, info), dtype=np.float64)
+
+    def score_of(self, stats: np.ndarray) -> float:
+        """The corpus score of a statistics total (a sum of rows or of :meth:`pair`)."""
+        return float(self.metric._compute_score_from_stats(_as_stats(stats)).score)
+
     def __len__(self) -> int:
         return len(self.hyps)
 

@@ -19,7 +19,7 @@ from .formats import open_document, write_document
 from .formats.base import ReadOptions, atomic_write_bytes
 from .formats.plaintext import TextLines, load_lines, write_pair
 from .formats.tmx_export import DATATYPES, TmxPair, write_tmx
-from .model import Segment
+from .model import DescribesDocument, Segment
 from .store import CorrectionRow
 from .unit_keys import same_text, stored_text
 
@@ -33,23 +33,13 @@ XLIFF12_REVIEWED = "signed-off"
 XLIFF2_REVIEWED = "reviewed"
 
 
-class Reviewed(Protocol):
+class Reviewed(DescribesDocument, Protocol):
     """What an export reads from a project (:class:`reviewer.project.Project`)."""
 
     source_path: str | None
     read_options: ReadOptions
     aligned: bool
 
-    @property
-    def path(self) -> str: ...
-    @property
-    def format(self) -> str: ...
-    @property
-    def source_lang(self) -> str | None: ...
-    @property
-    def target_lang(self) -> str | None: ...
-    @property
-    def target_only(self) -> bool: ...
     @property
     def meta(self) -> dict[str, object]: ...
     @property

@@ -45,43 +45,33 @@ if TYPE_CHECKING:  # imported where used: settings are resolved before anything 
 #: The MQM profile every command uses unless the file or ``--profile`` names another.
 DEFAULT_MQM_PROFILE = "mqm"
 
-#: Read keys: (option parameter name, ``[check]`` key, built-in default).
-READ_KEYS: tuple[tuple[str, str, str | None], ...] = (
-    ("source_lang", "source-lang", None),
-    ("target_lang", "target-lang", None),
-    ("source_key", "source-key", "source"),
-    ("target_key", "target-key", "target"),
-    ("reference_key", "reference-key", "reference"),
-    ("id_key", "id-key", None),
-    ("terms_key", "terms-key", "terms"),
-    ("input_format", "input-format", None),
+#: Read keys: (option parameter name, ``[check]`` key, built-in default, the
+#: :class:`~reviewer.formats.ReadOptions` field it sets).
+READ_KEYS: tuple[tuple[str, str, str | None, str], ...] = (
+    ("source_lang", "source-lang", None, "source_lang"),
+    ("target_lang", "target-lang", None, "target_lang"),
+    ("source_key", "source-key", "source", "source_key"),
+    ("target_key", "target-key", "target", "target_key"),
+    ("reference_key", "reference-key", "reference", "reference_key"),
+    ("id_key", "id-key", None, "id_key"),
+    ("terms_key", "terms-key", "terms", "terms_key"),
+    ("input_format", "input-format", None, "format"),
 )
+
+
+def _default_read_options() -> ReadOptions:
+    from .formats.base import ReadOptions
+
+    return ReadOptions()
 
 
 @dataclass(frozen=True)
 class ReadSettings:
-    """How inputs are read: languages, JSONL/TSV keys, a forced format."""
+    """How inputs are read: the :class:`~reviewer.formats.ReadOptions` (languages,
+    JSONL/TSV keys, a forced format) the options and the file resolve to."""
 
-    source_lang: str | None = None
-    target_lang: str | None = None
-    source_key: str = "source"
-    target_key: str = "target"
-    reference_key: str = "reference"
-    id_key: str | None = None
-    terms_key: str = "terms"
-    input_format: str | None = None
+    options: ReadOptions = field(default_factory=_default_read_options)
     keys_given: frozenset[str] = frozenset()  # read keys set by the user (file or option)
-
-    def options(self) -> ReadOptions:
-        """The :class:`~reviewer.formats.ReadOptions` these settings describe."""
-        from .formats import ReadOptions
-
-        return ReadOptions(
-            source_lang=self.source_lang, target_lang=self.target_lang,
-            source_key=self.source_key, target_key=self.target_key,
-            reference_key=self.reference_key, id_key=self.id_key,
-            terms_key=self.terms_key, format=self.input_format,
-        )
 
 
 @dataclass(frozen=True)
@@ -128,8 +118,8 @@ class Settings:
 
     @property
     def read_options(self) -> ReadOptions:
-        """Shorthand for ``self.read.options()``."""
-        return self.read.options()
+        """Shorthand for ``self.read.options``."""
+        return self.read.options
 
     def load_glossary(self) -> Glossary | None:
         """The merged glossary of ``check.glossaries`` (None when there is none)."""
@@ -138,7 +128,7 @@ class Settings:
         from .inputs import readable_path
         from .glossary_io import load_glossary
 
-        ro = self.read
+        ro = self.read.options
         loaded = [load_glossary(str(readable_path(p)), ro.source_lang, ro.target_lang)
                   for p in self.check.glossaries]
         return loaded[0] if len(loaded) == 1 else loaded[0].merge(*loaded[1:])
@@ -162,8 +152,9 @@ class Settings:
                  ("Close the window now, please.", "Chiudi subito la finestra, per favore."))
         segs = [Segment(id=str(i + 1), index=i, source=s, target=t, line=i + 1)
                 for i, (s, t) in enumerate(pairs)]
-        for tl in {self.read.target_lang or "en"}:
-            doc = Document(path="<probe>", format="txt", source_lang=self.read.source_lang or "en",
+        for tl in {self.read_options.target_lang or "en"}:
+            doc = Document(path="<probe>", format="txt",
+                           source_lang=self.read_options.source_lang or "en",
                            target_lang=tl, segments=segs)
             for _ in plan.run(doc):
                 pass
@@ -206,16 +197,15 @@ def resolve(params: Mapping[str, Any], sources: Mapping[str, Any] | None = None,
             return params[name]
         return config.check_setting(key, default)
 
-    read_values = {name: pick(name, key, default) for name, key, default in READ_KEYS}
-    given = frozenset(name for name, key, _ in READ_KEYS
-                      if _typed(params, sources, name) or config.check_setting(key) is not None)
-    if read_values["input_format"] is not None:
-        from .formats import FORMAT_MODULES
+    from .formats import FORMAT_MODULES, ReadOptions
 
-        if read_values["input_format"] not in FORMAT_MODULES:
-            raise UsageError(f"unknown input format {read_values['input_format']!r} "
-                             f"(known: {', '.join(sorted(FORMAT_MODULES))})", config.path)
-    read = ReadSettings(**read_values, keys_given=given)
+    read_values = {opt: pick(name, key, default) for name, key, default, opt in READ_KEYS}
+    given = frozenset(name for name, key, _, _ in READ_KEYS
+                      if _typed(params, sources, name) or config.check_setting(key) is not None)
+    if read_values["format"] is not None and read_values["format"] not in FORMAT_MODULES:
+        raise UsageError(f"unknown input format {read_values['format']!r} "
+                         f"(known: {', '.join(sorted(FORMAT_MODULES))})", config.path)
+    read = ReadSettings(ReadOptions(**read_values), keys_given=given)
 
     if _typed(params, sources, "glossaries"):
         glossaries = tuple(str(p) for p in params["glossaries"])

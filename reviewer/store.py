@@ -43,14 +43,15 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from .errors import InputError, ReviewerError
+from .model import Content
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 STATUSES = ("unreviewed", "accepted", "corrected", "rejected")
 SUFFIX = ".review.sqlite"
+MEMORY = ":memory:"  # the path of an in-memory store (Store.memory)
 
 Key = tuple[str, str]  # (unit id, source text)
-Content = tuple[str, str, str, str, str]  # (source, target, check, side, text)
 
 
 class StoreBusyError(ReviewerError):
@@ -416,6 +417,21 @@ class Store:
             conn.close()
             raise
         return store
+
+    @classmethod
+    def memory(cls) -> "Store":
+        """A new, empty store in memory (nothing durable): for a project over segments
+        that no file holds (benchmarks, tests, demos)."""
+        conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        store = cls(Path(MEMORY), conn)
+        conn.execute("PRAGMA foreign_keys = ON")
+        store._migrate()
+        return store
+
+    @property
+    def in_memory(self) -> bool:
+        """True for a store made by :meth:`memory`."""
+        return str(self.path) == MEMORY
 
     def _setup(self) -> None:
         c = self._conn

@@ -19,6 +19,8 @@ from reviewer.checks.basic import (
 )
 from reviewer.model import Finding, Segment, Severity
 
+from .checkcontract import run_check
+
 ANY = object()
 
 
@@ -32,19 +34,9 @@ def run(
     options: dict[str, Any] | None = None,
     **seg: Any,
 ) -> list[Finding]:
-    """Run one check on one segment and assert every span slices to its text."""
-    segment = Segment(id="1", index=0, source=source, target=target, **seg)
-    ctx = CheckContext(
-        source_lang=sl, target_lang=tl, target_only=target_only, options=options or {}
-    )
-    found = list(cls().run(segment, ctx))
-    for f in found:
-        side = (target or "") if f.side == "target" else source
-        assert side[f.start : f.end] == f.text, f
-        assert 0 <= f.start <= f.end <= len(side)
-        assert f.check == cls.id
-        assert f.message and f.message.endswith(".")
-    return found
+    """Run one check on one segment (the finding contract asserted)."""
+    return run_check(cls, source, target, sl, tl, target_only=target_only, options=options,
+                     sentence=True, **seg)
 
 
 def test_registry_ids() -> None:

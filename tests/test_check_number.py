@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.checks.base import CheckContext
 from reviewer.checks.numbers import (
     CHECKS,
     NumberCheck,
@@ -12,7 +11,9 @@ from reviewer.checks.numbers import (
     find_numbers,
     format_number,
 )
-from reviewer.model import Finding, Segment, Severity
+from reviewer.model import Finding, Severity
+
+from .checkcontract import run_check
 
 CHECK = NumberCheck()
 NNBSP = "\u202f"
@@ -20,14 +21,7 @@ NBSP = "\u00a0"
 
 
 def run(source: str, target: str, langs: tuple[str, str] = ("en", "it")) -> list[Finding]:
-    seg = Segment(id="1", index=0, source=source, target=target)
-    findings = list(CHECK.run(seg, CheckContext(source_lang=langs[0], target_lang=langs[1])))
-    for f in findings:
-        side = source if f.side == "source" else target
-        assert side[f.start : f.end] == f.text, f
-        assert f.check == "number"
-        assert f.message
-    return findings
+    return run_check(CHECK, source, target, *langs)
 
 
 # (source, target, (source lang, target lang), expected [(side, text, severity)])

@@ -7,18 +7,14 @@ from __future__ import annotations
 import pytest
 
 from reviewer import cldr
-from reviewer.checks.base import CheckContext
 from reviewer.checks.numbers import NumberCheck, conventions, find_numbers
-from reviewer.model import Finding, Segment
+from reviewer.model import Finding
+
+from .checkcontract import run_check
 
 
 def run(source: str, target: str, sl: str, tl: str) -> list[Finding]:
-    seg = Segment(id="1", index=0, source=source, target=target)
-    out = list(NumberCheck().run(seg, CheckContext(source_lang=sl, target_lang=tl)))
-    for f in out:
-        side = source if f.side == "source" else target
-        assert side[f.start : f.end] == f.text
-    return out
+    return run_check(NumberCheck, source, target, sl, tl)
 
 
 PASSES = [

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.checks.base import CheckContext
 from reviewer.checks.placeholders import CHECKS, PlaceholderCheck, extract_placeholders
-from reviewer.model import Finding, Segment, Severity
+from reviewer.model import Finding, Severity
+
+from .checkcontract import run_check
 
 CHECK = PlaceholderCheck()
 
@@ -18,16 +19,8 @@ def run(
     flags: frozenset[str] = frozenset(),
     **options: object,
 ) -> list[Finding]:
-    seg = Segment(id="1", index=0, source=source, target=target, flags=flags)
-    ctx = CheckContext(source_lang=langs[0], target_lang=langs[1], options=options)
-    findings = list(CHECK.run(seg, ctx))
-    for f in findings:
-        side = source if f.side == "source" else target
-        assert side[f.start : f.end] == f.text, f
-        assert f.check == "placeholder"
-        assert f.category == "accuracy"
-        assert f.message
-    return findings
+    return run_check(CHECK, source, target, *langs, options=dict(options), category="accuracy",
+                     flags=flags)
 
 
 # (source, target, expected [(side, flagged text)])

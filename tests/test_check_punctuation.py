@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from reviewer.checks.base import Check, CheckContext
+from reviewer.checks.base import Check
 from reviewer.checks.punctuation import (
     CHECKS,
     BracketsCheck,
@@ -16,7 +16,9 @@ from reviewer.checks.punctuation import (
     scan_brackets,
     scan_quotes,
 )
-from reviewer.model import Finding, Segment, Severity
+from reviewer.model import Finding, Severity
+
+from .checkcontract import run_check
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 
@@ -40,19 +42,9 @@ def run(
     target_only: bool = False,
     options: dict[str, Any] | None = None,
 ) -> list[Finding]:
-    """Run one check on one segment and assert every span slices to its text."""
-    segment = Segment(id="1", index=0, source=source, target=target)
-    ctx = CheckContext(
-        source_lang=sl, target_lang=tl, target_only=target_only, options=options or {}
-    )
-    found = list(cls().run(segment, ctx))
-    for f in found:
-        side = target if f.side == "target" else source
-        assert side[f.start : f.end] == f.text, f
-        assert 0 <= f.start <= f.end <= len(side)
-        assert f.check == cls.id and f.category == "linguistic"
-        assert f.message and f.message.endswith(".")
-    return found
+    """Run one check on one segment (the finding contract asserted)."""
+    return run_check(cls, source, target, sl, tl, target_only=target_only, options=options,
+                     category="linguistic", sentence=True)
 
 
 def test_registry_ids() -> None:

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.checks.base import Check, CheckContext
+from reviewer.checks.base import Check
 from reviewer.checks.text import (
     CHECKS,
     CapitalizationCheck,
     RepeatedWordCheck,
     capitalize_word,
 )
-from reviewer.model import Finding, Segment, Severity
+from reviewer.model import Finding, Severity
+
+from .checkcontract import run_check
 
 SEED_EN = (
     "On September 22, 2025, Nvidia unveiled plans to invest up to $100 billion in "
@@ -32,16 +34,10 @@ def run(
     tl: str | None = "it",
     target_only: bool = False,
 ) -> list[Finding]:
-    """Run one check on one segment and assert every span slices to its text."""
-    segment = Segment(id="1", index=0, source=source, target=target)
-    ctx = CheckContext(source_lang=sl, target_lang=tl, target_only=target_only)
-    found = list(cls().run(segment, ctx))
-    for f in found:
-        side = target if f.side == "target" else source
-        assert side[f.start : f.end] == f.text, f
-        assert f.check == cls.id and f.category == "linguistic"
-        assert f.severity is Severity.MINOR
-        assert f.message and f.message.endswith(".")
+    """Run one check on one segment (the finding contract asserted)."""
+    found = run_check(cls, source, target, sl, tl, target_only=target_only,
+                      category="linguistic", sentence=True)
+    assert all(f.severity is Severity.MINOR for f in found), found
     return found
 
 

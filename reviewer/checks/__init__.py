@@ -107,11 +107,3 @@ def load_check(cid: str) -> type[Check]:
             if cls.id == cid:
                 return cls
     return all_checks()[cid]
-
-
-def register(cls: type[Check]) -> type[Check]:
-    """Register a check class at run time (usable as a decorator)."""
-    all_checks()
-    assert _registry is not None
-    _add(_registry, cls, cls.__module__)
-    return cls

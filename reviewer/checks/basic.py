@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Iterable
 
 from .. import lang as L
@@ -52,6 +53,9 @@ class EmptyCheck(Check):
                 return
             if not any(unicodedata.category(c)[0] == "L" for c in segment.source):
                 return  # a source of numbers or symbols: "-" may be its translation
+            words = segment.source.split()
+            if len(words) == 1 and sum(c.isalpha() for c in words[0]) <= 3:
+                return  # a joining word of a fragment: "of" -> "/" (1 / 5), "to" -> "–"
             yield self.flag_span(
                 "target", t, 0, len(t),
                 "The translation is only punctuation while the source has text.",
@@ -229,6 +233,22 @@ def _show(ws: str) -> str:
     return repr(ws)
 
 
+#: scripts written without spaces between words: a space there separates phrases or
+#: sentences (Thai, Lao, Khmer, Myanmar), and a fragment joins the next with none
+_PHRASE_SPACE_SCRIPTS = frozenset({"THAI", "LAO", "KHMER", "MYANMAR"})
+_UNSPACED_SCRIPTS = _PHRASE_SPACE_SCRIPTS | {"CJK", "HIRAGANA", "KATAKANA"}
+
+
+@lru_cache(maxsize=256)
+def _unspaced(lang: str | None, scripts: frozenset[str] = _UNSPACED_SCRIPTS) -> bool:
+    """Whether ``lang`` is written without spaces between words (CLDR's script for it):
+    Chinese, Japanese, Thai, Lao, Khmer, Myanmar; not Korean (Hangul spaces words)."""
+    from ..scripts import language_scripts
+
+    ls = language_scripts(lang)
+    return bool(ls & scripts) and "HANGUL" not in ls
+
+
 class WhitespaceCheck(Check):
     """Leading/trailing whitespace that differs from the source, doubled spaces inside the
     target, and a different number of line breaks.
@@ -246,6 +266,13 @@ class WhitespaceCheck(Check):
     needs_source = False
     description = "Leading/trailing spaces, doubled spaces and line breaks."
 
+    def skip_reason(self, context: CheckContext) -> str | None:
+        """The part of the check that cannot judge this language, if any."""
+        if _unspaced(context.target_lang, _PHRASE_SPACE_SCRIPTS):
+            return ("doubled spaces are not checked: the script separates phrases, not "
+                    "words, with spaces")
+        return None
+
     def run(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
         t = segment.target
         if not t:
@@ -253,9 +280,11 @@ class WhitespaceCheck(Check):
         s = segment.source
         tonly = _target_only(segment, context)
         if not tonly:
+            # (a fragment that joins the next with a space in the source joins it
+            # with none in a language written without spaces: "Add " -> "添加")
             if s[:1].isspace() or t[:1].isspace():
                 sl, tl = _lead(s), _lead(t)
-                if sl != tl:
+                if sl != tl and not (sl == " " and not tl and _unspaced(context.target_lang)):
                     yield self.flag_span(
                         "target", t, 0, len(tl),
                         f"Leading whitespace differs: source has {_show(sl)}, "
@@ -265,7 +294,8 @@ class WhitespaceCheck(Check):
                     )  # fmt: skip
             if s[-1:].isspace() or t[-1:].isspace():
                 st, tt = _trail(s), _trail(t)
-                if st != tt and not t.isspace():
+                if st != tt and not t.isspace() and not (
+                        st == " " and not tt and _unspaced(context.target_lang)):
                     yield self.flag_span(
                         "target", t, len(t) - len(tt), len(t),
                         f"Trailing whitespace differs: source has {_show(st)}, "
@@ -273,7 +303,9 @@ class WhitespaceCheck(Check):
                         suggestion=st,
                         severity=_edge_severity(st, tt),
                     )  # fmt: skip
-        if "  " in t:
+        if "  " in t and not _unspaced(context.target_lang, _PHRASE_SPACE_SCRIPTS):
+            # (Thai, Lao, Khmer and Myanmar separate phrases with a space that
+            # typists widen: a doubled one there is not a typo anyone can judge)
             before: set[str] = set()
             if not tonly and "  " in s:
                 before = {s[m.start() - 1] for m in _DOUBLE_SPACE_RE.finditer(s)}
@@ -325,6 +357,13 @@ def _one_script(a: str, b: str) -> bool:
     return dominant_script(a) == dominant_script(b)
 
 
+#: scripts whose characters are words or syllables (Han, kana): short texts in them
+#: have no reliable length ratio to an alphabet's
+_DENSE_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA"})
+#: below this many source characters a Chinese or Japanese translation is not "too short"
+_SHORT_CJK = 60
+
+
 class LengthCheck(Check):
     """A target longer than the unit's maximum length (major), or whose length is out of
     the expected band for the language pair (:func:`reviewer.lang.length_band`).
@@ -343,6 +382,13 @@ class LengthCheck(Check):
     severity = Severity.MINOR
     needs_source = False
     description = "Translation too long for its limit, or much longer/shorter than usual."
+
+    def skip_reason(self, context: CheckContext) -> str | None:
+        """The part of the check that cannot judge this language, if any."""
+        if _unspaced(context.target_lang, _DENSE_SCRIPTS):
+            return (f"a translation of a source under {_SHORT_CJK} characters is not called "
+                    "too short: the script condenses short texts beyond any ratio")
+        return None
 
     def run(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
         t = segment.target
@@ -389,6 +435,11 @@ class LengthCheck(Check):
         lo = float(context.option("min_ratio", lo / w))
         hi = float(context.option("max_ratio", hi * w))
         ratio = lt / ls
+        if ratio < lo and ls < _SHORT_CJK and _unspaced(context.target_lang, _DENSE_SCRIPTS):
+            # a UI string in Chinese or Japanese condenses far more than a sentence
+            # does ('Download full text documents' -> '下载全文'): the band, measured
+            # on prose, cannot judge it
+            return
         if ratio < lo:
             msg = (
                 f"The translation is unusually short: {lt} characters for {ls} in the "

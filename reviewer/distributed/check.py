@@ -21,6 +21,7 @@ from ..errors import UsageError
 from ..formats.base import ReadOptions
 from ..inputs import is_stream
 from ..model import Document, Finding, Segment
+from ..progress import Progress
 from ..runner import CheckPlan, RunStats
 from .consistency_messages import Messages, consistency_messages
 from .engines import Engine, Shared, ordered_map
@@ -36,34 +37,7 @@ from .tasks import (
     unpack_findings,
 )
 
-__all__ = ["run_check", "input_chunks", "EnginePlan", "ChunkProgress"]
-
-
-class ChunkProgress:
-    """Chunks done, units/s and time left on one stderr line, on a terminal only."""
-
-    def __init__(self, total: int, label: str = "checking") -> None:
-        self.enabled = sys.stderr.isatty() and not os.environ.get("CI")
-        self.total, self.done, self.units, self.label = total, 0, 0, label
-        self.start = time.monotonic()
-
-    def advance(self, units: int) -> None:
-        """One more chunk of ``units`` units done."""
-        self.done += 1
-        self.units += units
-        if not self.enabled:
-            return
-        el = max(time.monotonic() - self.start, 1e-6)
-        left = el / self.done * (self.total - self.done)
-        sys.stderr.write(f"\r\x1b[2K{self.label}: {self.done}/{self.total} chunks  "
-                         f"{self.units:,} units  {self.units / el:,.0f} units/s  ~{left:.0f}s left")
-        sys.stderr.flush()
-
-    def close(self) -> None:
-        """Erase the line."""
-        if self.enabled:
-            sys.stderr.write("\r\x1b[2K")
-            sys.stderr.flush()
+__all__ = ["run_check", "input_chunks", "EnginePlan"]
 
 
 def _add_stats(total: RunStats, part: RunStats) -> None:
@@ -86,7 +60,7 @@ def run_check(plan: CheckPlan, inputs: Sequence[list[Chunk]], options: ReadOptio
     :func:`~reviewer.chunks.plan_chunks`) in input order, as a single process would.
     Counts go to ``plan.stats``; with ``want_text``, flagged units go to ``texts``."""
     job = engine.share(TaskSettings(plan, options, want_text))
-    progress = ChunkProgress(sum(map(len, inputs)))
+    progress = Progress(sum(map(len, inputs)), parts="chunks")
     try:
         for chunks in inputs:
             yield from _run_file(plan, chunks, job, engine, progress, texts)
@@ -164,7 +138,7 @@ class _FlagItems(SequenceABC[FlagItem]):
 
 
 def _run_file(plan: CheckPlan, chunks: list[Chunk], job: Shared, engine: Engine,
-              progress: ChunkProgress, texts: dict[tuple[str, int], Segment] | None) -> Iterator[Finding]:
+              progress: Progress, texts: dict[tuple[str, int], Segment] | None) -> Iterator[Finding]:
     stats = plan.stats
     stats.files += 1
     doc_findings: dict[int, list[Finding]] = {}
@@ -179,15 +153,15 @@ def _run_file(plan: CheckPlan, chunks: list[Chunk], job: Shared, engine: Engine,
         spell, variant, consistency, others = split_checks(plan, doc)
         fs = FlagState()
         if spell is not None:
-            ctx = plan._contexts(doc)[spell.id]
+            ctx = plan.contexts(doc)[spell.id]
             fs.spelling = st.spelling.state(int(ctx.option("min_doc_frequency", 3) or 0),
                                             ctx.target_only)
         if variant is not None and st.variant is not None:
-            fs.variant = variant.decide(st.variant, plan._contexts(doc)[variant.id])
+            fs.variant = variant.decide(st.variant, plan.contexts(doc)[variant.id])
             st.variant = None
         messages = None
         if consistency is not None and st.consistency:
-            same_target = same_target_on(plan._contexts(doc)[consistency.id].options)
+            same_target = same_target_on(plan.contexts(doc)[consistency.id].options)
             messages = consistency_messages(st.consistency, st.bases, chunks, job, engine, same_target)
         state = engine.share(fs) if (fs.spelling is not None or fs.variant) else None
         items = _FlagItems(chunks, st, messages, finish=not others)

@@ -41,7 +41,7 @@ def spelling_stats(plan: CheckPlan, doc: Document, spell: SpellingCheck,
     lowercase words, unknown source words (as ``SpellingCheck._learn`` sees them);
     and the words the dictionary lacks, the only ones pass 2 looks at, as an int32
     array of rows ``(unit position in segs, start, end, initial + 2 * elided)``."""
-    ctx = plan._contexts(doc)[spell.id]
+    ctx = plan.contexts(doc)[spell.id]
     env = spell._env(ctx)
     if env is None:
         return None

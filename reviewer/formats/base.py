@@ -130,13 +130,18 @@ def read_text(path: str | os.PathLike[str]) -> str:
     """Read and decode a whole text file (see :func:`decode_text`)."""
     try:
         data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", path) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, not a file", path) from None
     except OSError as e:
-        raise InputError(f"cannot read: {e.strerror}", path) from None
+        raise read_error(e, path) from None
     return decode_text(data, path)
+
+
+def read_error(e: OSError, path: str | os.PathLike[str]) -> InputError:
+    """The one-line error of a file that cannot be read."""
+    if isinstance(e, FileNotFoundError):
+        return InputError("no such file", path)
+    if isinstance(e, IsADirectoryError):
+        return InputError("is a directory, not a file", path)
+    return InputError(f"cannot read: {e.strerror}", path)
 
 
 def read_head(path: str | os.PathLike[str], size: int = 4096) -> bytes:
@@ -144,12 +149,8 @@ def read_head(path: str | os.PathLike[str], size: int = 4096) -> bytes:
     try:
         with open(path, "rb") as f:
             return f.read(size)
-    except FileNotFoundError:
-        raise InputError("no such file", path) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, not a file", path) from None
     except OSError as e:
-        raise InputError(f"cannot read: {e.strerror}", path) from None
+        raise read_error(e, path) from None
 
 
 @contextmanager

@@ -23,24 +23,55 @@ from .xmlspan import Elem, inner_text, scan, xml_escape
 #: an appended ``(&F)``; each becomes one inline code (``id="mnemonic"``) so that no
 #: check reads it as text or brackets, and the markup check sees one lost or added
 _ACCEL = re.compile(r"\(&[^\s&()]\)|&(?=[^\s&;])(?![a-zA-Z]+;|#\d+;)")
+#: Qt rich text (``<b>Password</b><br />...``, ``<html><head/><body><p>...``): markup a
+#: widget renders, not words: each tag (lower-case name, as Qt writes them), comment,
+#: doctype and ``<style>`` block becomes one inline code, so that lengths, spelling and
+#: punctuation read the text and the markup check compares the tags
+_RICH = re.compile(r"<!--.*?-->|<!DOCTYPE[^<>]*>|<style\b[^<>]*>.*?</style\s*>"
+                   r"|</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>", re.S)
+_CODE = re.compile(f"(?P<rich>{_RICH.pattern})|(?P<acc>{_ACCEL.pattern})", re.S)
+#: what makes a message rich text (Qt's own test, ``Qt::mightBeRichText``, looks for a
+#: tag it knows in the first line): it opens with a tag, or holds a closing or an empty
+#: tag; "Save to <file>" alone stays plain text
+_ACCEL_ONLY = re.compile(f"(?P<acc>{_ACCEL.pattern})")
+_IS_RICH = re.compile(r"^\s*<(?:[a-z!])|</[a-z][a-z0-9]*\s*>|<[a-z][a-z0-9]*(?:\s[^<>]*)?/>")
 
 
 def mnemonic_codes(text: str) -> tuple[str, tuple[InlineCode, ...]]:
-    """Text with each mnemonic marker as an inline code."""
-    if "&" not in text:
+    """Text with each mnemonic marker, and each tag of a rich-text message, as an
+    inline code."""
+    if "&" not in text and "<" not in text:
         return text, ()
     codes: list[InlineCode] = []
     out: list[str] = []
     pos = 0
-    for m in _ACCEL.finditer(text):
-        if m.start() > 0 and text[m.start() - 1] == "&":
-            continue  # the second half of '&&'
+    rich = "<" in text and _IS_RICH.search(text) is not None
+    for m in (_CODE if rich else _ACCEL_ONLY).finditer(text):
+        if m.group("acc") is not None:
+            if m.start() > 0 and text[m.start() - 1] == "&":
+                continue  # the second half of '&&'
+            code = InlineCode("standalone", "mnemonic", m.group(), display="&")
+        else:
+            code = _tag_code(m.group())
         out.append(text[pos:m.start()])
         out.append(code_char(len(codes)))
-        codes.append(InlineCode("standalone", "mnemonic", m.group(), display="&"))
+        codes.append(code)
         pos = m.end()
     out.append(text[pos:])
     return "".join(out), tuple(codes)
+
+
+def _tag_code(tag: str) -> InlineCode:
+    """A rich-text tag as an inline code: ``<b>`` opens, ``</b>`` closes, ``<br />``, a
+    comment, a doctype or a style block stands alone; its id is the tag's name."""
+    name = re.match(r"</?([a-z][a-z0-9]*)", tag)
+    if name is None or tag.endswith("/>") or tag.startswith("<style"):
+        kind = "standalone"
+    else:
+        kind = "close" if tag.startswith("</") else "open"
+    tid = name.group(1) if name else ("comment" if tag.startswith("<!--") else "doctype")
+    short = tag if len(tag) <= 12 else (f"</{tid}>" if kind == "close" else f"<{tid}…>")
+    return InlineCode(kind, tid, tag, display=short)
 
 
 def _restore(text: str, codes: tuple[InlineCode, ...]) -> str:

@@ -24,15 +24,21 @@ _ENTITY_DECL = re.compile(rb"<!ENTITY", re.I)
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.I)
 
 
+#: lxml parser settings that never resolve entities, read a DTD or touch the network
+SAFE_PARSER: dict[str, bool] = {
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "dtd_validation": False,
+    "huge_tree": False,
+    "remove_comments": False,
+}
+
+
 def make_parser(**kw: object) -> etree.XMLParser:
     """An lxml parser that never resolves entities or touches the network."""
     return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_comments=False,
+        **SAFE_PARSER,
         **kw,  # type: ignore[arg-type]
     )
 
@@ -153,12 +159,4 @@ def xml_encoding(data: bytes) -> str:
 def make_pull_parser(events: tuple[str, ...] = ("start", "end")) -> etree.XMLPullParser:
     """A feed-driven (streaming) parser with the same safety settings as
     :func:`make_parser`: feed bytes with ``feed()``, collect ``read_events()``."""
-    return etree.XMLPullParser(
-        events=events,
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_comments=False,
-    )
+    return etree.XMLPullParser(events=events, **SAFE_PARSER)

@@ -14,10 +14,10 @@ import os
 import time
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import IO, Any, Iterable, Iterator, Sequence
+from typing import IO, Any, Iterable, Sequence
 
 from ..errors import InputError, UsageError
-from ..model import Document, Finding, Segment, Severity
+from ..model import Document, Finding, Segment, Severity, code_label
 from .data import FileReport, ReportData, SegmentRow, stats_dict
 from .gather import file_mqm, mqm_summary, open_review, post_edit, qa_score, systems_table
 
@@ -74,13 +74,6 @@ def _now(generated: str | None) -> str:
     return moment.isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
-def _counting(segments: Iterable[Segment], progress: Any) -> Iterator[Segment]:
-    for seg in segments:
-        if progress is not None:
-            progress.unit()
-        yield seg
-
-
 def _scores(file: FileReport, hyps: list[str], refs: list[list[str]], target_lang: str | None) -> None:
     from ..metrics import MetricOptions, corpus_scores
 
@@ -111,7 +104,8 @@ def _gather(doc: Document, plan: Any, profile: Any, refs: list[list[str]] | None
         segs = [s for s in every if "obsolete" not in s.flags]
         started = time.monotonic()
         plan.stats = RunStats()
-        doc.segments = _counting(every, progress)  # counted as the checks consume them
+        # counted as the checks consume them
+        doc.segments = progress.counting(every) if progress is not None else iter(every)
         found = list(plan.run(doc))
         doc.segments = every
         run_stats = plan.stats
@@ -123,8 +117,8 @@ def _gather(doc: Document, plan: Any, profile: Any, refs: list[list[str]] | None
         file.segments = [
             SegmentRow(index=s.index, unit=s.id, line=s.line, source=s.source, target=s.target,
                        reference=s.reference, findings=by_index.get(s.index, []),
-                       source_codes=tuple(c.display for c in s.source_codes),
-                       target_codes=tuple(c.display for c in s.target_codes),
+                       source_codes=tuple(code_label(c) for c in s.source_codes),
+                       target_codes=tuple(code_label(c) for c in s.target_codes),
                        context=s.context, notes=tuple(n for n in s.notes if n))
             for s in segs
         ]
@@ -167,10 +161,10 @@ def meaning_distribution(file: FileReport, segs: Sequence[Segment]) -> None:
     """Per-unit meaning similarities of ``segs`` (the file's rows) and their
     distribution on ``file``. The meaning check embedded the same texts just before
     through the embedding cache, so this is mostly cache hits."""
-    from .. import meaning as M
+    from .. import meaning
 
-    file.similarities = M.document_similarities(segs)
-    file.meaning = M.distribution(file.similarities)
+    file.similarities = meaning.document_similarities(segs)
+    file.meaning = meaning.distribution(file.similarities)
 
 
 def build_report(
@@ -252,9 +246,9 @@ def _summary(files: list[FileReport], profile: Any, systems: bool = False) -> di
     summary["mqm"] = mqm_summary(files, profile)
     summary["post_edit"] = post_edit(files)
     if any(fl.meaning is not None for fl in files):
-        from .. import meaning as M
+        from .. import meaning
 
-        summary["meaning"] = M.distribution(
+        summary["meaning"] = meaning.distribution(
             [v for fl in files if fl.meaning is not None for v in fl.similarities])
     scored = [fl for fl in files if fl.seg_stats]
     summary["scores"] = None

@@ -30,6 +30,16 @@ def _empty(title: str, message: str, width: int = 420) -> str:
             f'font-size="13">{_e(message)}</text></svg>')
 
 
+def _chart_head(width: int, height: int, title: str, left: int, base: int,
+                top: object) -> list[str]:
+    """A bar chart's frame: the ``<svg>`` tag, the base line, the top and 0 labels."""
+    return [f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
+            f'aria-label="{_e(title)}">',
+            f'<line x1="{left}" y1="{base}" x2="{width - 8}" y2="{base}" stroke="{GRID}"/>',
+            f'<text x="{left - 4}" y="14" text-anchor="end" font-size="11" fill="{TEXT}">{top}</text>',
+            f'<text x="{left - 4}" y="{base}" text-anchor="end" font-size="11" fill="{TEXT}">0</text>']
+
+
 def stacked_bars(title: str, rows: Sequence[tuple[str, dict[str, int]]],
                  order: Sequence[str] = ("critical", "major", "minor", "neutral"),
                  width: int = 420, limit: int = 12) -> str:
@@ -78,11 +88,7 @@ def histogram(title: str, values: Sequence[float], lo: float = 0.0, hi: float = 
     plot_w = width - left - 8
     bw = plot_w / bins
     top = max(counts) or 1
-    parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
-             f'aria-label="{_e(title)}">',
-             f'<line x1="{left}" y1="{base}" x2="{width - 8}" y2="{base}" stroke="{GRID}"/>',
-             f'<text x="{left - 4}" y="14" text-anchor="end" font-size="11" fill="{TEXT}">{top}</text>',
-             f'<text x="{left - 4}" y="{base}" text-anchor="end" font-size="11" fill="{TEXT}">0</text>']
+    parts = _chart_head(width, height, title, left, base, top)
     for k, n in enumerate(counts):
         a = lo + span * k / bins
         b = lo + span * (k + 1) / bins
@@ -109,11 +115,7 @@ def binned(title: str, edges: Sequence[float], counts: Sequence[int], width: int
     bins = len(counts)
     bw = plot_w / bins
     top = max(counts)
-    parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
-             f'aria-label="{_e(title)}">',
-             f'<line x1="{left}" y1="{base}" x2="{width - 8}" y2="{base}" stroke="{GRID}"/>',
-             f'<text x="{left - 4}" y="14" text-anchor="end" font-size="11" fill="{TEXT}">{top}</text>',
-             f'<text x="{left - 4}" y="{base}" text-anchor="end" font-size="11" fill="{TEXT}">0</text>']
+    parts = _chart_head(width, height, title, left, base, top)
     for k, n in enumerate(counts):
         a, b = edges[k], edges[k + 1]
         h = (base - 10) * n / top

@@ -1,5 +1,6 @@
-"""What the review session needs from a project (:class:`reviewer.project.Project` or
-:class:`reviewer.tui.memory.MemoryProject`), and bulk reads over it. No Textual here."""
+"""What the review session needs from a project: :class:`Backend`, which
+:class:`reviewer.project.Project` is (over a file, or :meth:`Project.in_memory` over a list
+of segments). No Textual here."""
 
 from __future__ import annotations
 
@@ -9,12 +10,13 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from ..model import Finding, Segment
-from .query import STATUSES
+from ..model import DescribesDocument, Document, Finding, Segment
+from ..store import Change, Dismissal, DismissRule
 
 
-class Backend(Protocol):
-    """What the session needs from :class:`reviewer.project.Project`."""
+class Backend(DescribesDocument, Protocol):
+    """What the session needs from :class:`reviewer.project.Project`: every attribute
+    and method the review screen calls on it, none probed."""
 
     def __len__(self) -> int: ...
     @property
@@ -22,9 +24,11 @@ class Backend(Protocol):
     def segment(self, i: int) -> Segment: ...
     def original(self, i: int) -> Segment: ...
     def status(self, i: int) -> str: ...
+    def bulk_state(self) -> tuple[np.ndarray, dict[int, list[Any]]]: ...
     def annotations(self, i: int) -> list[Any]: ...
+    def current_document(self) -> Document: ...
     def correct(self, i: int, new_target: str, note: str | None = None,
-                expected: str | None = None, check: bool = False, *,
+                expected: str | None = None, check: bool = False,
                 form: int | None = None) -> Any: ...
     def accept(self, i: int) -> None: ...
     def reject(self, i: int) -> None: ...
@@ -32,16 +36,18 @@ class Backend(Protocol):
                  severity: str, comment: str = "") -> Any: ...
     def dismiss(self, i: int, finding: Finding) -> bool: ...
     def is_dismissed(self, i: int, finding: Finding) -> bool: ...
-    def undo(self, i: int) -> Any: ...
+    def undo(self, i: int) -> Change | None: ...
     def add_glossary_entry(self, source: str, target: str, note: str | None = None) -> Any: ...
     def glossary_entries(self) -> list[Any]: ...
     def export(self, out: Any, only_corrected: bool = False, to: str | None = None) -> int: ...
-    def dismiss_check(self, check: str, text: str | None = None, reason: str = "") -> Any: ...
-    def dismiss_rules(self) -> list[Any]: ...
-    def dismissals(self) -> list[Any]: ...
-    def restore_rule(self, rule_id: int) -> Any: ...
+    def dismiss_check(self, check: str, text: str | None = None, reason: str = "") -> DismissRule: ...
+    def dismiss_rules(self) -> list[DismissRule]: ...
+    def dismissals(self) -> list[Dismissal]: ...
+    def restore_rule(self, rule_id: int) -> DismissRule: ...
     def restore_dismissal(self, dismissal_id: int) -> None: ...
     def undo_batch(self, note: str) -> list[int]: ...
+    def save_position(self, i: int) -> None: ...
+    def resume_position(self) -> int | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,37 +58,6 @@ class GlossaryHit:
     targets: tuple[str, ...]
     found: bool
     note: str = ""
-
-
-def bulk_state(backend: Any, n: int) -> tuple[np.ndarray, dict[int, list[Any]]]:
-    """Statuses of every segment and the segments' annotations, in one pass: the
-    project's store state read once instead of one query a segment."""
-    status = np.zeros(n, dtype=np.int8)
-    annotations: dict[int, list[Any]] = {}
-    fast = getattr(backend, "bulk_state", None)
-    if fast is not None:
-        return fast()
-    store = getattr(backend, "store", None)
-    if store is not None and hasattr(backend, "key"):
-        state = store.load_state()
-        if state.statuses or state.annotations:
-            codes = {s: k for k, s in enumerate(STATUSES)}
-            sts, anns = state.statuses, state.annotations
-            for i in range(n):
-                key = backend.key(i)
-                st = sts.get(key)
-                if st is not None:
-                    status[i] = codes.get(st, 0)
-                a = anns.get(key)
-                if a:
-                    annotations[i] = list(a)
-        return status, annotations
-    for i in range(n):
-        status[i] = STATUSES.index(backend.status(i))
-        a = backend.annotations(i)
-        if a:
-            annotations[i] = list(a)
-    return status, annotations
 
 
 def default_export_path(path: str | Path) -> Path:

@@ -21,9 +21,11 @@ import gc
 import os
 import pickle
 import time
-from typing import Any, Callable
+from dataclasses import replace
+from typing import Any, Callable, Iterator, Sequence
 
-from ..model import Document, Finding
+from ..model import Document, Finding, Segment, dismissal_key
+from ..progress import Progress
 
 BATCH_SECONDS = 0.2
 BATCH_UNITS = 2000
@@ -46,14 +48,18 @@ def process_spec(session: Any) -> dict[str, Any] | None:
     from ..runner import CheckPlan
 
     backend, plan = session.backend, session.plan
-    if type(plan) is not CheckPlan or not isinstance(backend, Project):
+    if type(plan) is not CheckPlan or not isinstance(backend, Project) or not backend.file_backed:
         return None
     try:
         plan_bytes = pickle.dumps(plan, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:
         return None
     segs = session.segs
-    corrected = {i: segs[i] for i in range(session.n) if segs[i] is not backend.original(i)}
+    replaced = getattr(segs, "replaced", None)  # packed segments: only these differ
+    if replaced is not None:
+        corrected = {i: s for i, s in replaced.items() if s != backend.original(i)}
+    else:
+        corrected = {i: segs[i] for i in range(session.n) if segs[i] is not backend.original(i)}
     try:
         dismissed = set(backend.store.dismissed())
     except Exception:
@@ -70,6 +76,33 @@ def process_spec(session: Any) -> dict[str, Any] | None:
         "batch_seconds": BATCH_SECONDS,
         "batch_units": BATCH_UNITS,
     }
+
+
+def finding_batches(plan: Any, doc: Document, segs: Sequence[Segment],
+                    position: Callable[[Finding], int | None],
+                    dismissed: Callable[[int, Finding], bool], every: float,
+                    most: int | None = None) -> Iterator[tuple[dict[int, list[Finding]], int]]:
+    """Run ``plan`` over ``segs`` (as ``doc``'s units) and yield the findings grouped by
+    segment position, ``(batch, units checked so far)``, every ``every`` seconds (or
+    ``most`` findings); the last batch (maybe empty) comes with ``len(segs)``. Findings
+    of no position or ``dismissed`` are left out. The one check loop of the review
+    screen: its thread (:meth:`ReviewSession.run_checks`) and its process
+    (:func:`child_main`) both run it."""
+    counter = Progress(1, enabled=False)
+    batch: dict[int, list[Finding]] = {}
+    count = 0
+    last = time.monotonic()
+    for f in plan.run(replace(doc, segments=counter.counting(segs))):
+        pos = position(f)
+        if pos is None or dismissed(pos, f):
+            continue
+        batch.setdefault(pos, []).append(f)
+        count += 1
+        now = time.monotonic()
+        if (most is not None and count >= most) or now - last >= every:
+            yield batch, counter.units
+            batch, count, last = {}, 0, now
+    yield batch, len(segs)
 
 
 def read_segments(spec: dict[str, Any]) -> tuple[Document, list[Any]]:
@@ -98,36 +131,20 @@ def child_main(conn: Any, spec: dict[str, Any]) -> None:
         if n and (segs[0].index != 0 or segs[-1].index != n - 1):
             pos_of = {s.index: i for i, s in enumerate(segs)}
         dismissed = spec["dismissed"]
-        counter = [0]
 
-        def counting() -> Any:
-            for s in segs:
-                counter[0] += 1
-                yield s
+        def position(f: Finding) -> int | None:
+            if pos_of is not None:
+                return pos_of.get(f.index)
+            return f.index if 0 <= f.index < n else None
+
+        def is_dismissed(pos: int, f: Finding) -> bool:
+            return bool(dismissed) and dismissal_key(segs[pos], f) in dismissed
 
         d = Document(path=doc.path, format=doc.format, source_lang=doc.source_lang,
-                     target_lang=doc.target_lang, segments=counting(),
-                     target_only=bool(getattr(doc, "target_only", False)))
-        batch: dict[int, list[Finding]] = {}
-        count = 0
-        last = time.monotonic()
-        every, most = spec["batch_seconds"], spec["batch_units"]
-        for f in plan.run(d):
-            pos = pos_of.get(f.index) if pos_of is not None else (
-                f.index if 0 <= f.index < n else None)
-            if pos is None:
-                continue
-            if dismissed:
-                s = segs[pos]
-                if (s.source, s.target or "", f.check, f.side, f.text) in dismissed:
-                    continue
-            batch.setdefault(pos, []).append(f)
-            count += 1
-            now = time.monotonic()
-            if count >= most or now - last >= every:
-                conn.send(("batch", batch, counter[0]))
-                batch, count, last = {}, 0, now
-        conn.send(("batch", batch, n))
+                     target_lang=doc.target_lang, target_only=doc.target_only)
+        for batch, done in finding_batches(plan, d, segs, position, is_dismissed,
+                                           spec["batch_seconds"], spec["batch_units"]):
+            conn.send(("batch", batch, done))
         conn.send(("done", n))
     except BaseException as e:  # reported to the app, which falls back to the thread
         try:

@@ -1,8 +1,8 @@
 """Live review figures: chrF and HTER of the current targets against the originals,
 and the MQM score of the annotations. No Textual here.
 
-Both metrics are sums of per-segment sacrebleu statistics (as in
-:class:`reviewer.metrics.SegmentStats`). A segment whose target is still the original
+Both metrics are sums of per-segment sacrebleu statistics, computed and scored by
+:class:`reviewer.metrics.SegmentStats` (which alone calls sacrebleu's internals). A segment whose target is still the original
 has closed-form statistics (chrF: every character n-gram matches; TER: no edit, the
 reference's word count), so the baseline over a million segments costs one pass of
 ``len``; only corrected segments go through sacrebleu, one segment a save. The figures
@@ -15,14 +15,10 @@ from typing import Any, Iterable, Sequence
 
 import numpy as np
 
-from ..metrics import MetricOptions, make_metric
+from ..metrics import MetricOptions, SegmentStats
 from ..mqm import PROFILES, Profile
 
 CHAR_ORDER = 6
-
-
-def _as_stats(row: np.ndarray) -> list[Any]:
-    return [int(x) if float(x).is_integer() else float(x) for x in row]
 
 
 def identical_chrf(text: str) -> list[int]:
@@ -41,25 +37,35 @@ class EditMetrics:
     over a document, updated one segment at a time in O(1)."""
 
     def __init__(self) -> None:
-        self.chrf = make_metric("chrf")
-        self.ter = make_metric("ter", MetricOptions(ter_case_sensitive=True))
+        self._metrics: tuple[SegmentStats, SegmentStats] | None = None  # made when first used
         self._chrf_total = np.zeros(3 * CHAR_ORDER)
         self._ter_total = np.zeros(2)
         self._rows: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         self._base: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         self.ready = False
 
+    @property
+    def chrf(self) -> SegmentStats:
+        """chrF statistics (sacrebleu imported on first use: not before the first frame)."""
+        return self._stats()[0]
+
+    @property
+    def ter(self) -> SegmentStats:
+        """TER statistics, case-sensitive."""
+        return self._stats()[1]
+
+    def _stats(self) -> tuple[SegmentStats, SegmentStats]:
+        if self._metrics is None:
+            self._metrics = (SegmentStats("chrf", [], [[]]),
+                             SegmentStats("ter", [], [[]], MetricOptions(ter_case_sensitive=True)))
+        return self._metrics
+
     def _baseline(self, original: str) -> tuple[np.ndarray, np.ndarray]:
         return (np.asarray(identical_chrf(original), dtype=np.float64),
                 np.asarray([0, len(original.split())], dtype=np.float64))
 
     def _pair(self, current: str, original: str) -> tuple[np.ndarray, np.ndarray]:
-        c, t = self.chrf, self.ter
-        cr = c._compute_segment_statistics(c._preprocess_segment(current),
-                                           c._cache_references([[original]])[0])
-        tr = t._compute_segment_statistics(t._preprocess_segment(current),
-                                           t._cache_references([[original]])[0])
-        return np.asarray(cr, dtype=np.float64), np.asarray(tr, dtype=np.float64)
+        return self.chrf.pair(current, original), self.ter.pair(current, original)
 
     def build(self, originals: Iterable[str], changed: Iterable[tuple[int, str, str]]) -> None:
         """Start from every original target (statistics of identical pairs), then apply
@@ -94,11 +100,11 @@ class EditMetrics:
 
     def chrf_score(self) -> float:
         """Corpus chrF (0-100) of the current targets against the originals."""
-        return float(self.chrf._compute_score_from_stats(_as_stats(self._chrf_total)).score)
+        return self.chrf.score_of(self._chrf_total)
 
     def hter(self) -> float:
         """Corpus TER (0-100) of the current targets against the originals."""
-        return float(self.ter._compute_score_from_stats(_as_stats(self._ter_total)).score)
+        return self.ter.score_of(self._ter_total)
 
 
 class MqmTally:

@@ -12,19 +12,40 @@ from __future__ import annotations
 
 import gc
 import re
-import time
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
 
 import numpy as np
 
 from ..model import Document, Finding, Segment
-from .backend import Backend, GlossaryHit, bulk_state, default_export_path
+from .backend import Backend, GlossaryHit, default_export_path
+from .check_process import finding_batches
 from .live_stats import EditMetrics, MqmTally
 from .query import STATUSES, Filter, apply_filter, compile_search, meaning_order, parse_filter
 
 ProgressFn = Callable[[str, int, int], None]
 BATCH_SECONDS = 0.15
+
+
+def snapshot(segs: Sequence[Segment]) -> Sequence[Segment]:
+    """A copy of the session's segments that later saves leave alone (packed ones:
+    the base shared, the replaced ones copied)."""
+    from ..packed import SegmentView
+
+    if isinstance(segs, SegmentView):
+        return SegmentView(segs.base, segs.replaced)
+    return list(segs)
+
+
+def _unit_names(unit: str) -> list[str]:
+    """The ids ``unit`` may stand for: itself, and a PO ``context|msgid`` with each
+    ``|`` read as the context separator."""
+    out = [unit]
+    k = unit.find("|")
+    while k >= 0:
+        out.append(unit[:k] + "\x04" + unit[k + 1:])
+        k = unit.find("|", k + 1)
+    return out
 
 
 class ReviewSession:
@@ -40,6 +61,7 @@ class ReviewSession:
         self.metrics = EditMetrics()
         self.mqm = MqmTally(profile)
         self.segs: list[Segment] = []
+        self._has_ref: tuple[Any, bool] | None = None  # (segs, a reference column?)
         self.n = 0
         self.status = np.zeros(0, dtype=np.int8)
         self.rev = np.zeros(0, dtype=np.int32)
@@ -85,14 +107,17 @@ class ReviewSession:
     @property
     def has_reference(self) -> bool:
         """True when a reference column is shown."""
-        return self.references is not None or any(
-            s.reference is not None for s in self.segs[:1000])
+        if self.references is not None:
+            return True
+        segs = self.segs
+        if self._has_ref is None or self._has_ref[0] is not segs:  # once per segment list
+            self._has_ref = (segs, any(s.reference is not None for s in segs[:1000]))
+        return self._has_ref[1]
 
     @property
     def target_only(self) -> bool:
         """True for a target-only document (no source at hand)."""
-        doc = getattr(self.backend, "doc", None)
-        return bool(getattr(doc, "target_only", False))
+        return self.backend.target_only
 
     #: Formats whose unit ids are line numbers (interfaces.md): the screen numbers
     #: their segments by those ids, the numbers ``check`` prints.
@@ -104,9 +129,10 @@ class ReviewSession:
         if not self.loaded:
             return False
         if self._by_id is None:
-            fmt = str(getattr(self.backend, "format", ""))
-            self._by_id = bool(self.segs) and fmt in self.LINE_ID_FORMATS and all(
-                s.id.isdigit() for s in self.segs)
+            fmt = self.backend.format
+            digits = getattr(self.segs, "digit_ids", None)  # packed: known, no pass
+            self._by_id = bool(self.segs) and fmt in self.LINE_ID_FORMATS and (
+                digits if digits is not None else all(s.id.isdigit() for s in self.segs))
         return self._by_id
 
     def label(self, pos: int) -> str:
@@ -132,6 +158,13 @@ class ReviewSession:
     def find_unit(self, unit: str) -> int | None:
         """The position of the unit ``check`` calls ``unit`` (its id; a PO context may
         be written ``context|msgid``), None when no unit has that id."""
+        by_id = getattr(self.segs, "positions_of_id", None)
+        if by_id is not None:  # packed segments: their id hashes, no dict of ids
+            for name in _unit_names(unit):
+                found = by_id(name)
+                if found:
+                    return int(found[0])
+            return None
         if self._unit_pos is None:
             self._unit_pos = {}
             for i, s in enumerate(self.segs):
@@ -153,7 +186,7 @@ class ReviewSession:
         self._adopt(self.prepare_index(self.backend))
         self.loaded = True
 
-    def prepare_index(self, backend: Any, **extra: Any) -> dict[str, Any]:
+    def prepare_index(self, backend: Backend, **extra: Any) -> dict[str, Any]:
         """The arrays over ``backend``'s segments the screen needs (statuses, lengths,
         annotations): safe in a worker thread; :meth:`install_index` makes them the
         session's, with ``extra`` (``glossary``, ``references``, ``plan``,
@@ -166,14 +199,18 @@ class ReviewSession:
 
             raise UsageError(f"the reference has {len(refs)} segments, "
                              f"the document {n}")
-        status, annotations = bulk_state(backend, n)
-        lengths = np.empty((n, 3), dtype=np.int32)
-        lengths[:, 0] = np.fromiter((len(s.source) for s in segs), np.int32, n)
-        lengths[:, 1] = np.fromiter((len(s.target or "") for s in segs), np.int32, n)
-        if refs is not None:
-            lengths[:, 2] = np.fromiter((len(r) for r in refs), np.int32, n)
+        status, annotations = backend.bulk_state()
+        packed_lengths = getattr(segs, "lengths", None)
+        if packed_lengths is not None and refs is None:  # packed: measured as read
+            lengths = packed_lengths()
         else:
-            lengths[:, 2] = np.fromiter((len(s.reference or "") for s in segs), np.int32, n)
+            lengths = np.empty((n, 3), dtype=np.int32)
+            lengths[:, 0] = np.fromiter((len(s.source) for s in segs), np.int32, n)
+            lengths[:, 1] = np.fromiter((len(s.target or "") for s in segs), np.int32, n)
+            if refs is not None:
+                lengths[:, 2] = np.fromiter((len(r) for r in refs), np.int32, n)
+            else:
+                lengths[:, 2] = np.fromiter((len(s.reference or "") for s in segs), np.int32, n)
         pos_of_index = None
         if n and (segs[0].index != 0 or segs[-1].index != n - 1):
             pos_of_index = {s.index: i for i, s in enumerate(segs)}
@@ -249,18 +286,36 @@ class ReviewSession:
         return (f"{what} needs the whole file: still reading it ({far}{max(units, self.n):,} "
                 f"segments so far)")
 
-    def load_figures(self, progress: ProgressFn | None = None) -> None:
-        """Compute the live figures' baselines (word counts, chrF/HTER, MQM)."""
+    def load_figures(self, progress: ProgressFn | None = None,
+                     cancelled: Callable[[], bool] | None = None) -> bool:
+        """Compute the live figures' baselines (word counts, chrF/HTER, MQM); False
+        (nothing changed) when ``cancelled()`` turns true on the way (the app is
+        closing: a pass over a million packed segments must not hold up the exit)."""
         backend, segs = self.backend, self.segs
         changed = []
-        originals: list[str] = []
-        for i, s in enumerate(segs):
-            o = backend.original(i).target or "" if self.status[i] else s.target or ""
-            originals.append(o)
-            if (s.target or "") != o:
-                changed.append((i, s.target or "", o))
-        self.metrics.build(originals, changed)
-        self.mqm.words = sum(len((s.target or "").split()) for s in segs)
+        words = [0]
+
+        class _Cancelled(Exception):
+            pass
+
+        def originals() -> Iterator[str]:  # streamed: no list of a million targets
+            for i, s in enumerate(segs):
+                if cancelled is not None and not i % 2000 and cancelled():
+                    raise _Cancelled
+                t = s.target or ""
+                words[0] += len(t.split())
+                o = backend.original(i).target or "" if self.status[i] else t
+                if t != o:
+                    changed.append((i, t, o))
+                yield o
+
+        try:
+            self.metrics.build(originals(), ())
+        except _Cancelled:
+            return False
+        for i, cur, orig in changed:
+            self.metrics.update(i, cur, orig)
+        self.mqm.words = words[0]
         self.mqm.segments = len(segs)
         for i, anns in list(self._annotations.items()):
             self.mqm.set_segment(i, anns)
@@ -269,6 +324,7 @@ class ReviewSession:
         self._pending_metrics.clear()
         gc.freeze()
         self.figures_ready = True
+        return True
 
     def run_checks(self, on_batch: Callable[[dict[int, list[Finding]]], None],
                    progress: ProgressFn | None = None) -> None:
@@ -277,45 +333,26 @@ class ReviewSession:
         if self.plan is None:
             self.checks_done = True
             return
-        segs = list(self.segs)
+        segs = snapshot(self.segs)
         n = len(segs)
-        counter = [0]
         if segs:  # first-call costs (dictionaries, caches) here, not in the first save
             for _ in self.plan.run(self._document(segs[:1])):
                 pass
-
-        def counting() -> Iterator[Segment]:
-            for s in segs:
-                counter[0] += 1
-                yield s
-
-        doc = self._document(counting())
-        batch: dict[int, list[Finding]] = {}
-        last = time.monotonic()
-        for f in self.plan.run(doc):
-            pos = self.position_of(f)
-            if pos is None or self.backend.is_dismissed(pos, f):
-                continue
-            batch.setdefault(pos, []).append(f)
-            now = time.monotonic()
-            if now - last >= BATCH_SECONDS:
-                on_batch(batch)
-                batch = {}
-                if progress:
-                    progress("checking", counter[0], n)
-                last = now
-        on_batch(batch)
+        for batch, done in finding_batches(self.plan, self._document([]), segs,
+                                           self.position_of, self.backend.is_dismissed,
+                                           BATCH_SECONDS):
+            on_batch(batch)
+            if progress and done < n:
+                progress("checking", done, n)
         gc.freeze()  # the findings are long-lived too
         if progress:
             progress("checking", n, n)
 
     def _document(self, segments: Any) -> Document:
         b = self.backend
-        doc = getattr(b, "doc", None)
-        return Document(path=getattr(b, "path", ""), format=getattr(b, "format", ""),
-                        source_lang=getattr(b, "source_lang", None),
-                        target_lang=getattr(b, "target_lang", None), segments=segments,
-                        target_only=bool(getattr(doc, "target_only", False)))
+        return Document(path=b.path, format=b.format, source_lang=b.source_lang,
+                        target_lang=b.target_lang, segments=segments,
+                        target_only=b.target_only)
 
     def position_of(self, f: Finding) -> int | None:
         """The position of a finding's segment."""
@@ -468,10 +505,6 @@ class ReviewSession:
         if self.meaning_sorted:
             self._rebuild_view()
 
-    def meaning_of(self, pos: int) -> float | None:
-        """The meaning similarity of a segment (None: not computed or not comparable)."""
-        return None if self.meaning is None else self.meaning[pos]
-
     def sort_by_meaning(self, on: bool) -> int:
         """Order the view by ascending meaning similarity (worst first), or back to
         document order; needs :meth:`set_meaning` first. Returns the rows shown."""
@@ -556,20 +589,25 @@ class ReviewSession:
         """Glossary entries (file glossary, the unit's own terms, entries added during
         review) whose source term occurs in the segment, and whether an approved
         target form is in the translation."""
-        from ..terms import Glossary, unit_glossary
-
         seg = self.segs[pos]
         base = self.glossary
         if self._added_glossary is None:
             pairs = [(e.source, e.target) for e in self.backend.glossary_entries()]
-            self._added_glossary = Glossary.from_pairs(pairs, name="review") if pairs else False
+            self._added_glossary = False
+            if pairs:
+                from ..terms import Glossary
+
+                self._added_glossary = Glossary.from_pairs(pairs, name="review")
         if self._added_glossary:
             base = self._added_glossary if base is None else base.stacked(self._added_glossary)
+        if base is None and not seg.terms:
+            return []  # no glossary at all (and the term matcher not imported for it)
+        from ..terms import unit_glossary
+
         g = unit_glossary(base, seg)
         if g is None:
             return []
-        src_lang = getattr(self.backend, "source_lang", None)
-        tgt_lang = getattr(self.backend, "target_lang", None)
+        src_lang, tgt_lang = self.backend.source_lang, self.backend.target_lang
         found = g.find_source_terms(seg.source, src_lang)
         if not found:
             return []
@@ -801,14 +839,12 @@ class ReviewSession:
     def save_position(self) -> None:
         """Remember where the reviewer is (the store keeps it for the next session)."""
         pos = self.current
-        saver = getattr(self.backend, "save_position", None)
-        if pos is not None and saver is not None:
-            saver(pos)
+        if pos is not None:
+            self.backend.save_position(pos)
 
     def resume_position(self) -> int | None:
         """Where the reviewer left off last time (None: start at the top)."""
-        getter = getattr(self.backend, "resume_position", None)
-        pos = getter() if getter is not None else None
+        pos = self.backend.resume_position()
         return pos if pos is not None and 0 <= pos < self.n else None
 
     def undo(self, pos: int) -> Any:
@@ -816,7 +852,7 @@ class ReviewSession:
         change = self.backend.undo(pos)
         if change is not None:
             self.refresh(pos)
-            if getattr(change, "kind", "") == "dismiss" and self.plan is not None:
+            if change.kind == "dismiss" and self.plan is not None:
                 self.recheck(pos)
         return change
 

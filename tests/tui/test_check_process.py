@@ -80,9 +80,10 @@ def test_thread_fallback_when_the_process_cannot_start(sample: Path, tmp_path: P
 
 def test_thread_path_for_in_memory_backends_and_when_disabled(sample: Path, tmp_path: Path,
                                                               monkeypatch) -> None:
-    from reviewer.tui.memory import MemoryProject, synthetic_segments
+    from reviewer.project import Project
+    from reviewer.tui.memory import synthetic_segments
 
-    session = ReviewSession(MemoryProject(synthetic_segments(50)), plan=plan_checks(Config()))
+    session = ReviewSession(Project.in_memory(synthetic_segments(50)), plan=plan_checks(Config()))
     session.load()
     assert check_process.process_spec(session) is None
     assert _collect(session)[0] == "thread"

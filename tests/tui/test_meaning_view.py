@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from reviewer import meaning as M
+from reviewer import meaning
 from reviewer.tui.screens.prompt import PromptScreen
 
 from ..test_meaning import EN, IT, ToyEncoder
@@ -38,9 +38,9 @@ def pairs(tmp_path: Path) -> Path:
 def toy(monkeypatch: pytest.MonkeyPatch) -> ToyEncoder:
     """reviewer.meaning embeds with the toy encoder (no model, no cache)."""
     enc = ToyEncoder()
-    emb = M.Embedder(model=enc, model_id="toy")
-    monkeypatch.setattr(M, "require", lambda: None)
-    monkeypatch.setattr(M, "get_embedder", lambda *a, **k: emb)
+    emb = meaning.Embedder(model=enc, model_id="toy")
+    monkeypatch.setattr(meaning, "require", lambda: None)
+    monkeypatch.setattr(meaning, "get_embedder", lambda *a, **k: emb)
     return enc
 
 

@@ -79,9 +79,13 @@ class LoadingActions:
 
     @work(thread=True, exclusive=True, group="figures")
     def figures_worker(self: Any) -> None:
-        """Baselines of the live figures (a pass over every segment)."""
-        self.session.load_figures(self._progress)
-        self.post_message(msg.FiguresReady())
+        """Baselines of the live figures (a pass over every segment; quitting stops
+        it)."""
+        from textual.worker import get_current_worker
+
+        worker = get_current_worker()
+        if self.session.load_figures(self._progress, cancelled=lambda: worker.is_cancelled):
+            self.post_message(msg.FiguresReady())
 
     @work(thread=True, exclusive=True, group="checks")
     def checks_worker(self: Any) -> None:

@@ -36,6 +36,8 @@ MUST_NOT_FLAG = [
     # Cyrillic
     ("Джонс вылетел из Великобритании.", "Jones jetted out of Britain.", "ru", "en"),
     ("Напрежение в Индонезия расте.", "Tension in Indonesia is rising.", "bg", "en"),
+    # an article-bearing form found through the lexicon's lemma (Асамблеята = асамблея)
+    ("Членовете на Асамблеята гласуваха вчера.", "Members of the assembly voted yesterday.", "bg", "en"),
     # Greek
     ("Η Χόλι Γουίλομπι έφυγε.", "Holly Willoughby left.", "el", "en"),
     # Arabic script
@@ -70,6 +72,7 @@ MUST_FLAG = [
     # Cyrillic: an inflected CLDR place lost (Индонезии = Индонезия)
     ("Джоко испытывает давление в Индонезии.", "Joko is facing pressure in Arizona.", "ru", "en", "source", "Индонезии"),
     ("Вчера Старридж забил гол.", "Kavanaugh scored a goal yesterday.", "ru", "en", "source", "Старридж"),
+    ("Членовете на Асамблеята гласуваха вчера.", "Members of the council voted yesterday.", "bg", "en", "source", "Асамблеята"),
     # Greek
     ("Η Χόλι Γουίλομπι έφυγε.", "Holly left.", "el", "en", "source", "Γουίλομπι"),
     # Arabic, Hebrew

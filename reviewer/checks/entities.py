@@ -224,7 +224,9 @@ def _absent(
         # in the same script a full name is looked for by its key word (Brett
         # Sanford is not Brett Kavanaugh)
         probe = _key_word(n, lang) or n.text if n.kind == "multi" and not cross else n.text
-        if (cross or n.kind in _ADAPTED) and n.kind != "code" and found_by_sound(probe, other):
+        if (cross or n.kind in _ADAPTED) and n.kind != "code" and (
+            found_by_sound(probe, other) or _lemma_found(n, lang, other)
+        ):
             continue
         if cross and n.kind not in _TRANSLITERATED:
             continue  # an acronym or brand may be translated or kept in any script
@@ -278,6 +280,17 @@ def _neighbour_found(text: str, n: Name, other: str) -> bool:
         if _occurrences(other, w, True, ()) or _stem_found(other, w) or found_by_sound(w, other):
             return True
     return False
+
+
+def _lemma_found(n: Name, lang: str | None, other: str) -> bool:
+    """Whether the lemma of a one-word name (the lexicon's, :mod:`reviewer.morph`)
+    is in ``other`` by sound: an inflected or article-bearing form whose ending
+    hides it (Bulgarian Асамблеята = асамблея: assembly; Polish Jonesa = Jones)."""
+    if " " in n.text or n.kind not in _ADAPTED:
+        return False
+    low = n.text.lower()
+    lem = morph.lemma(low, lang)
+    return bool(lem and lem != low and len(lem) >= 3 and found_by_sound(lem, other))
 
 
 def _key_word(n: Name, lang: str | None) -> str:

@@ -23,6 +23,7 @@ Usage::
     python benchmarks/bench_real_files.py                     # table over all files
     python benchmarks/bench_real_files.py --limit 5           # the first 5 files only
     python benchmarks/bench_real_files.py --sample 50 --seed 24 --sample-out /tmp/s.jsonl
+    python benchmarks/bench_real_files.py --sample 50 --seed 24 --sample-table /tmp/s24.md
     python benchmarks/bench_real_files.py --json
 """
 
@@ -163,6 +164,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sample", type=int, default=0, help="draw N findings at random")
     ap.add_argument("--seed", type=int, default=24)
     ap.add_argument("--sample-out", type=Path, default=None)
+    ap.add_argument("--sample-table", type=Path, default=None,
+                    help="also write the sample as a Markdown table to judge (verdict column empty)")
     args = ap.parse_args(argv)
     if not (args.data / "SOURCES.tsv").is_file():
         print(f"real-files data not found at {args.data}", file=sys.stderr)
@@ -246,7 +249,29 @@ def main(argv: list[str] | None = None) -> int:
             out.write(json.dumps(d, ensure_ascii=False) + "\n")
         if out is not sys.stdout:
             out.close()
+        if args.sample_table:
+            write_sample_table(args.sample_table, picked)
     return 0
+
+
+def _cell(text: str | None, n: int = 60) -> str:
+    """Text for a Markdown table cell: one line, pipes escaped, shortened."""
+    t = (text or "").replace("\n", "⏎").replace("|", "\\|")
+    t = "".join(f"⟦{ord(c) - 0xE000 + 1}⟧" if 0xE000 <= ord(c) <= 0xF8FF else c for c in t)
+    return t if len(t) <= n else t[: n - 1] + "…"
+
+
+def write_sample_table(path: Path, picked: list[Any]) -> None:
+    """The drawn findings as a Markdown table (file, language, check, flagged text,
+    message, source, target) with an empty verdict column, for judging by hand."""
+    lines = ["| # | file | lang | check | flagged | message | source | target | verdict |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    for k, (row, r, (lang, f)) in enumerate(picked, 1):
+        seg = r["segments"].get((lang, f.index))
+        name = row["path_here"].rsplit("/", 1)[-1]
+        lines.append(f"| {k} | `{name}` | {lang} | {f.check} | {_cell(f.text, 30)} | {_cell(f.message, 70)} "
+                     f"| {_cell(seg.source if seg else None)} | {_cell(seg.target if seg else None)} |  |")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

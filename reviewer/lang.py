@@ -78,6 +78,45 @@ def language_name(lang: str | None) -> str:
         return code
 
 
+@lru_cache(maxsize=1)
+def autonyms() -> frozenset[str]:
+    """Every language's name for itself in CLDR (Babel), lowercased: ``türkçe``,
+    ``日本語``, ``русский``. Language lists in user interfaces write them so in any
+    language: they are neither misspellings nor words left untranslated."""
+    try:
+        from babel import Locale, localedata
+    except ImportError:  # pragma: no cover - a declared dependency
+        return frozenset()
+    out: set[str] = set()
+    for ident in localedata.locale_identifiers():
+        if "_" in ident:
+            continue
+        try:
+            name = Locale.parse(ident).get_display_name(ident)
+        except Exception:  # noqa: BLE001 - a locale CLDR cannot display
+            continue
+        if name:
+            out.add(name.lower())
+    return frozenset(out)
+
+
+@lru_cache(maxsize=64)
+def language_names(lang: str | None) -> frozenset[str]:
+    """The names of languages as ``lang`` writes them (CLDR), with every language's
+    own name (:func:`autonyms`), lowercased, and their single words."""
+    out: set[str] = set(autonyms())
+    code = base(lang)
+    if code:
+        try:
+            from babel import Locale
+
+            out.update(n.lower() for n in Locale.parse(code).languages.values())
+        except Exception:  # noqa: BLE001 - not a CLDR locale
+            pass
+    words = {w for n in out for w in n.replace("(", " ").replace(")", " ").split() if len(w) > 2}
+    return frozenset(out | words)
+
+
 # --- scripts and writing conventions -------------------------------------------------
 
 #: Chinese, Japanese, Korean (and other Chinese languages).

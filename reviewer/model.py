@@ -82,15 +82,23 @@ class InlineCode:
     equiv: str | None = None
 
 
+def code_label(code: InlineCode) -> str:
+    """The short label of an inline code as chips show it: its display form, else its
+    ``equiv`` text, else its id."""
+    return code.display or code.equiv or code.id
+
+
+def chip(i: int, label: str = "") -> str:
+    """Code ``i`` written with its label: ``⟦2 <g2>⟧``; ``⟦2⟧`` when the label is empty
+    or only repeats the number."""
+    return f"⟦{i + 1} {label}⟧" if label and label != str(i + 1) else f"⟦{i + 1}⟧"
+
+
 def code_chip(i: int, codes: Sequence[InlineCode]) -> str:
     """Inline code ``i`` as people see it everywhere (messages, the review screen and
-    its editor): ``⟦2 <g2>⟧``, its number then its short label; ``⟦2⟧`` without one.
-    Typing ``⟦2⟧`` in the editor restores the code."""
-    shown = str(i + 1)
-    if 0 <= i < len(codes):
-        c = codes[i]
-        shown = c.display or c.equiv or c.id or shown
-    return f"⟦{i + 1} {shown}⟧" if shown != str(i + 1) else f"⟦{i + 1}⟧"
+    its editor, reports): ``⟦2 <g2>⟧``, its number then its short label; ``⟦2⟧``
+    without one. Typing ``⟦2⟧`` in the editor restores the code."""
+    return chip(i, code_label(codes[i]) if 0 <= i < len(codes) else "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +143,10 @@ class Segment:
     branches: tuple[tuple[str, str, str], ...] = ()
     target_line: int | None = None  # where the translation is (msgstr, <target>)
     source_line: int | None = None  # where the source text is (PO msgid), when not ``line``
+    #: PO plural units: the line of each ``msgstr[n]``, and of ``msgid_plural`` (findings
+    #: on form n point there), when the reader knows them
+    form_lines: tuple[int, ...] = ()
+    plural_source_line: int | None = None
 
     @property
     def translated(self) -> bool:

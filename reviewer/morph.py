@@ -34,7 +34,7 @@ from zlib import crc32
 from .lang import base as base_lang
 
 __all__ = ["lexicon_lang", "has_lexicon", "lemma", "is_known", "is_lemma", "same_lemma",
-           "forms_per_lemma", "cased_script", "near_known", "lemma_light",
+           "forms_per_lemma", "cased_script", "near_known", "near_form", "truncated_form", "suffix_share", "lemma_light",
            "lexicon_cache_dir"]
 
 #: BCP 47 primary subtags whose lexicon simplemma files under another code.
@@ -281,35 +281,88 @@ def _alphabet_live(code: str) -> str:
 
 @lru_cache(maxsize=100_000)
 def near_known(word: str, lang: str | None, sub_end: int = 0, indel_end: int = 0,
-               start: int = 0) -> bool:
+               start: int = 0, swap_end: int | None = None) -> bool:
     """Whether one edit (a letter deleted, inserted, replaced, or two neighbours
     swapped) turns ``word`` into a listed form: the shape of a typo. A letter replaced
     within the last ``sub_end`` letters, or lost or added within the last
     ``indel_end``, does not count: in a richly inflecting language that is another
     ending of the same word ('призвано' / 'призвана' / 'призван'), not a typo. Nor
     does an edit within the first ``start`` letters: there, another prefix of the
-    same verb ('окажет' / 'скажет' / 'покажет')."""
+    same verb ('окажет' / 'скажет' / 'покажет'). Two neighbours swapped count up to
+    ``swap_end`` letters from the end (default: as ``sub_end``)."""
+    return near_form(word, lang, sub_end, indel_end, start, swap_end) is not None
+
+
+@lru_cache(maxsize=100_000)
+def near_form(word: str, lang: str | None, sub_end: int = 0, indel_end: int = 0,
+              start: int = 0, swap_end: int | None = None, edits: str = "dsri") -> str | None:
+    """The listed form one edit from ``word`` (see :func:`near_known` for the
+    parameters), or None: the correction a typo suggests. Among several, the first
+    found by position, deletions and swaps before replacements and insertions.
+    ``edits`` names the edits tried on ``word``: ``d`` a letter deleted, ``s`` two
+    neighbours swapped, ``r`` a letter replaced, ``i`` a letter inserted."""
     code = lexicon_lang(lang)
     if code is None:
-        return False
+        return None
     d = _forms(code)
     w = word.lower()
     n = len(w)
     alpha = _alphabet(code)
+    swap_end = sub_end if swap_end is None else swap_end
+    dele, swap, rep, ins = "d" in edits, "s" in edits, "r" in edits, "i" in edits
+    later: str | None = None
     for i in range(start, n + 1):
         a, b = w[:i], w[i:]
         indel = i < n - indel_end or (not indel_end and i == n)
-        sub = i < n - sub_end
-        if indel and b and (a + b[1:]) in d:
-            return True
-        if sub and len(b) > 1 and (a + b[1] + b[0] + b[2:]) in d:
-            return True
+        sub = i < n - sub_end and rep
+        if indel and dele and b and (a + b[1:]) in d:
+            return a + b[1:]
+        if swap and i < n - swap_end and len(b) > 1 and (a + b[1] + b[0] + b[2:]) in d:
+            return a + b[1] + b[0] + b[2:]
+        if later is not None or not (sub or (indel and ins)):
+            continue
         for c in alpha:
             if sub and b and c != b[0] and (a + c + b[1:]) in d:
-                return True
-            if indel and (a + c + b) in d:
-                return True
-    return False
+                later = a + c + b[1:]
+                break
+            if indel and ins and (a + c + b) in d:
+                later = a + c + b
+                break
+    return later
+
+
+@lru_cache(maxsize=None)
+def suffix_share(lang: str | None, suffixes: tuple[str, ...] = ("s", "es")) -> float | None:
+    """The share of the lexicon's forms that are their lemma plus one of ``suffixes``
+    (measured on the first 20,000 forms, whole paradigms in alphabetical order):
+    whether the language makes plurals with -s (English 27%, German 21%, French 10%)
+    or not (Czech, Polish, Finnish, Turkish, Italian: under 0.1%). None without a
+    lexicon."""
+    code = lexicon_lang(lang)
+    if code is None:
+        return None
+    n = k = 0
+    for form, lem in islice(_forms(code).items(), 20_000):
+        n += 1
+        f, lm = str(form), str(lem)
+        if f.startswith(lm) and f[len(lm):] in suffixes:
+            k += 1
+    return k / n if n else None
+
+
+@lru_cache(maxsize=100_000)
+def truncated_form(word: str, lang: str | None, extra: int = 3) -> bool:
+    """Whether ``word`` is the start of a listed form up to ``extra`` letters longer
+    ('показан' of 'показанный', 'неактивн' of 'неактивная'): in a richly inflecting
+    language a short form of that word (Russian short participles and adjectives)
+    that the lexicon does not list, rather than a typo. False without a lexicon or
+    when the lexicon cannot be searched by prefix."""
+    code = lexicon_lang(lang)
+    if code is None:
+        return False
+    d = _forms(code)
+    ext = getattr(d, "extends", None)
+    return bool(ext is not None and ext(word.lower(), extra))
 
 
 @lru_cache(maxsize=200_000)
@@ -489,6 +542,27 @@ def _stream_class() -> Any:
                 if stored_key > target:
                     return None
             return None
+
+        def extends(self, prefix: str, extra: int) -> bool:
+            """Whether a key starts with ``prefix`` and has at most ``extra`` more
+            characters (and at least one): the keys are sorted, so one block's scan."""
+            if self._rev or not prefix:
+                return False
+            target = prefix.encode()
+            limit = len(prefix) + extra
+            block = max(0, bisect_right(self._firsts, target) - 1)
+            so, seeds = self._seed_offs, self._seeds
+            while block < len(self._offs):
+                k0, k1, v1 = so[2 * block], so[2 * block + 1], so[2 * block + 2]
+                for _, stored_key, _v in records(
+                        self._data, self._offs[block], seeds[k0:k1], seeds[k1:v1]):
+                    if stored_key.startswith(target):
+                        if stored_key != target and len(stored_key.decode()) <= limit:
+                            return True
+                    elif stored_key > target:
+                        return False
+                block += 1
+            return False
 
         def raw_values(self) -> Any:
             """Every record's value as stored (UTF-8 bytes), in stream order."""

@@ -27,7 +27,7 @@ from typing import IO, TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from . import safetext
 from .errors import UsageError
-from .model import Finding, Severity
+from .model import CODE_RE, Finding, Severity, chip
 
 if TYPE_CHECKING:  # runner imports the checks: not needed to write findings
     from .runner import RunStats
@@ -148,6 +148,10 @@ def write_csv(findings: Iterable[Finding], out: IO[str]) -> None:
     w.writerow(FIELDS)
     for f in findings:
         d = f.to_dict()
+        for k in ("text", "suggestion"):  # inline codes as ⟦n⟧, never private-use characters
+            v = d[k]
+            if isinstance(v, str) and v:
+                d[k] = CODE_RE.sub(lambda m: chip(ord(m.group()) - 0xE000), v)
         w.writerow([csv_cell(d[k]) for k in FIELDS])
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["exact_forms", "singular_forms", "form_numbers", "singular_category"]
+__all__ = ["exact_forms", "singular_forms", "form_numbers", "singular_category", "exact_category"]
 
 _EXPR = re.compile(r"plural\s*=\s*([^;]+)")
 
@@ -75,3 +75,25 @@ def singular_category(lang: str | None, category: str) -> bool:
     # a 'one' the language never uses (Thai, Japanese: 'other' only) is the source's
     # 'one' translated (files carry it anyway; the app never shows it)
     return set(nums) <= {0, 1} and category == "one"
+
+
+@lru_cache(maxsize=256)
+def exact_category(lang: str | None, category: str) -> bool:
+    """True when an app-resource plural form of ``category`` stands for one number only,
+    so its text may leave the count out ("1 file", Arabic's dual): the language's CLDR
+    category holds a single whole number (Arabic 'zero', 'one', 'two'; English 'one'),
+    or it is a 'zero' form the language's rules never select (Russian), which only an
+    explicit count of 0 reaches (Rails' ``zero:`` key). Latvian 'zero' (0, 10-20...),
+    Russian 'one' (1, 21...) and 'other' are not exact; unknown languages: False."""
+    if category == "other" or not lang:
+        return False
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        loc = Locale.parse(lang.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return False
+    nums = {n for n in range(1001) if loc.plural_form(n) == category}
+    if not nums:
+        return category == "zero"
+    return len(nums) == 1

@@ -33,16 +33,15 @@ import json
 import os
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
-from . import project_export
 from .config import Config
 from .corrections import ApplyResult, Correction, CorrectionRecord, check_correction
 from .errors import InputError, UsageError
 from .formats.base import ReadOptions
 from .inputs import project_document, require_regular
 from .model import CODE_RE, Document, Finding, Segment, dismissal_key
-from .project_export import PARTIAL_FORMATS
+from .packed import PackedSegments, SegmentView
 from .store import (
     STATUSES,
     AnnotationRow,
@@ -91,6 +90,15 @@ __all__ = [
 ]
 
 
+def __getattr__(name: str) -> object:
+    # PARTIAL_FORMATS lives with the writers, imported when first asked for
+    if name == "PARTIAL_FORMATS":
+        from .project_export import PARTIAL_FORMATS
+
+        return PARTIAL_FORMATS
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def default_reviewer(config: Config | None = None) -> str:
     """``reviewer`` from the configuration the command resolved (top level), else the
     OS user. Never loads a configuration itself (see :mod:`reviewer.settings`)."""
@@ -117,9 +125,17 @@ def file_sha256(path: str | os.PathLike[str]) -> tuple[str, int]:
     return h.hexdigest(), size
 
 
-def _read_all(doc: Document, progress: Callable[[int, int], None] | None) -> list[Segment]:
+def _read_all(doc: Document, progress: Callable[[int, int], None] | None,
+              packed: bool = False, spill_dir: Path | None = None) -> Sequence[Segment]:
     """The document's segments as a list, reporting progress every 5,000 units (the
-    callback may raise to stop the read)."""
+    callback may raise to stop the read); with ``packed``, a streamed document is
+    packed instead (:mod:`reviewer.packed`: no object a segment)."""
+    if packed and not isinstance(doc.segments, list):
+        from .packed import pack
+
+        out_packed = pack(doc.segments, progress, spill_dir=spill_dir)
+        doc.segments = out_packed
+        return out_packed
     if progress is None or isinstance(doc.segments, list):
         return doc.materialize()
     out: list[Segment] = []
@@ -134,6 +150,17 @@ def _read_all(doc: Document, progress: Callable[[int, int], None] | None) -> lis
 
 # Inputs from this size on (bytes) hold enough segments for the cyclic GC to matter.
 BIG_INPUT = 4 << 20
+#: Inputs from this size on (bytes) keep their segments packed (:mod:`reviewer.packed`)
+#: rather than as objects; ``REVIEWER_PACK_BYTES`` overrides it (0: always).
+PACK_BYTES = 4 << 20
+
+
+def _pack_input(path: Path) -> bool:
+    try:
+        limit = int(os.environ.get("REVIEWER_PACK_BYTES", PACK_BYTES))
+        return path.stat().st_size >= limit
+    except (OSError, ValueError):
+        return False
 
 
 def _big_input(path: Path) -> bool:
@@ -143,10 +170,20 @@ def _big_input(path: Path) -> bool:
         return False
 
 
+def _ids_repeat(segments: Sequence[Segment]) -> bool:
+    """True when some unit id may repeat (packed segments: two ids share a hash)."""
+    if isinstance(segments, SegmentView):
+        segments = segments.base
+    if isinstance(segments, PackedSegments):
+        return segments.repeated_ids()
+    ids = [s.id for s in segments]
+    return len(set(ids)) != len(ids)
+
+
 class Project:
     """An input document and its review store. Use :meth:`open`."""
 
-    def __init__(self, doc: Document, originals: list[Segment], store: Store, reviewer: str,
+    def __init__(self, doc: Document, originals: Sequence[Segment], store: Store, reviewer: str,
                  read_options: ReadOptions, source_path: str | None, changed: bool) -> None:
         self.doc = doc
         self._orig = unique_ids(originals)
@@ -211,12 +248,14 @@ class Project:
         if source_path is not None and not aligned and doc.format != "txt":
             # a resource file paired by key: writers need the source file too
             options = replace(options, source_file=str(source_path))
-        originals = _read_all(doc, progress)
         if store_path is None and aligned:
             store_path = default_store_path(str(ipath) + ".aligned")
         sp = Path(store_path) if store_path is not None else default_store_path(ipath)
         if sp.resolve() == ipath.resolve():
             raise UsageError("the review store cannot be the input file itself", sp)
+        # packed segments spill beside the store (a disk the user writes to; the
+        # system's temporary directory may be memory)
+        originals = _read_all(doc, progress, packed=_pack_input(ipath), spill_dir=sp.parent)
         store = Store.open(sp, create=create)
         try:
             sha, size = file_sha256(ipath)
@@ -294,9 +333,8 @@ class Project:
     def _find_dups(self) -> dict[Key, list[int]]:
         """Segments sharing (id, source) share a key: find such keys (once, at open, so
         the first save does not pay ~0.2 s for it on a million segments)."""
-        ids = [s.id for s in self._orig]
         dups: dict[Key, list[int]] = {}
-        if len(set(ids)) != len(ids):
+        if _ids_repeat(self._orig):
             seen: dict[Key, int] = {}
             for j, s in enumerate(self._orig):
                 k = (s.id, s.source)
@@ -406,7 +444,14 @@ class Project:
     def segments(self) -> list[Segment]:
         """All segments with their current target (the latest correction applied)."""
         self._sync()
-        out = list(self._orig)
+        orig = self._orig
+        out: Any  # a list, or a view over packed segments (what a list copy would be)
+        if isinstance(orig, SegmentView):
+            out = SegmentView(orig.base, orig.replaced)
+        elif isinstance(orig, PackedSegments):
+            out = SegmentView(orig)
+        else:
+            out = list(orig)
         for key in self._state.corrections:
             for i in self._positions.get(key, ()):
                 out[i] = self._segment(i)
@@ -664,6 +709,9 @@ class Project:
 
     def find_unit(self, unit: str) -> int | None:
         """The position of the first segment with unit id ``unit``."""
+        if isinstance(self._orig, (PackedSegments, SegmentView)):
+            found = self._orig.positions_of_id(unit)
+            return found[0] if found else None
         for i, s in enumerate(self._orig):
             if s.id == unit:
                 return i
@@ -844,6 +892,8 @@ class Project:
         self._sync()
         if not self.file_backed and to != "tmx":
             raise UsageError("an in-memory project has no input file: export it to TMX")
+        from . import project_export  # the writers: not needed to open a review
+
         return project_export.export(self, Path(out), only_corrected, to, source_lang,
                                      target_lang)
 

@@ -110,6 +110,40 @@ _TARGET_TERM_CHECKS = frozenset({"term", "forbidden-term", "variant"})
 _WORD_FORM_CHECKS = frozenset({"term", "forbidden-term", "variant", "entity", "spelling"})
 
 
+def merge_forms(findings: list[Finding], seg: Segment) -> list[Finding]:
+    """One finding for a problem repeated on several forms of one unit (PO plural forms,
+    ICU branches): the same check, side, flagged text, message and fix on forms 1 and 2
+    is reported once, on the first form, its message naming the forms ("(forms 1, 2)";
+    ICU branches by their selectors). Findings on one form only are unchanged."""
+    if len(findings) < 2:
+        return findings
+    out: list[Finding] = []
+    first: dict[tuple[object, ...], tuple[int, list[int]]] = {}
+    for f in findings:
+        if f.form is None:
+            out.append(f)
+            continue
+        key = (f.check, f.side, f.text, f.message, f.suggestion)
+        hit = first.get(key)
+        if hit is not None:
+            if f.form not in hit[1]:
+                hit[1].append(f.form)
+            continue
+        first[key] = (len(out), [f.form])
+        out.append(f)
+    for i, forms in first.values():
+        if len(forms) > 1:
+            f = out[i]
+            if seg.branches:
+                named = "branches " + ", ".join(seg.branches[k][0] if k < len(seg.branches)
+                                                else str(k) for k in forms)
+            else:
+                named = "forms " + ", ".join(str(k) for k in forms)
+            msg = f.message[:-1] if f.message.endswith(".") else f.message
+            out[i] = replace(f, message=f"{msg} ({named}).")
+    return out
+
+
 def _merge(keep: Finding, other: Finding) -> Finding:
     """``keep`` standing for both: the more severe severity, ``other``'s check (and
     the checks it already stood for) named in ``also``."""
@@ -255,10 +289,16 @@ def resolve_enabled(
     return [cid for cid in registry if cid in on]
 
 
-def _line(seg: Segment, side: str) -> int | None:
+def _line(seg: Segment, side: str, form: int | None = None, plural_source: bool = False) -> int | None:
     """The line a finding points at: the translation's own line for the target side
-    (PO msgstr, XLIFF <target>), the source text's for the source side (PO msgid)
+    (PO msgstr, XLIFF <target>; a plural form's own ``msgstr[n]``), the source text's
+    for the source side (PO msgid, or msgid_plural for a form checked against it)
     when the reader knows it, else the unit's."""
+    if form is not None and seg.form_lines:
+        if side == "target" and 0 <= form < len(seg.form_lines):
+            return seg.form_lines[form]
+        if side == "source" and plural_source and seg.plural_source_line is not None:
+            return seg.plural_source_line
     if side == "target":
         if seg.target_line is not None:
             return seg.target_line
@@ -394,18 +434,19 @@ class CheckPlan:
 
         path = doc.path
 
-        def finish(seg: Segment, f: Finding, form: int | None) -> Finding:
+        def finish(seg: Segment, f: Finding, form: int | None, plural_src: bool = False) -> Finding:
             sev = overrides.get(f.check, f.severity) if overrides else f.severity
+            line = _line(seg, f.side, form, plural_src) if form is not None else _line(seg, f.side)
             if type(f) is Finding:  # the fast path of dataclasses.replace
                 return Finding(
                     f.check, f.category, sev, f.side, f.start, f.end, f.text, f.message,
                     f.suggestion, f.score, path, seg.id, seg.index,
-                    _line(seg, f.side),
+                    line,
                     form,
                 )
             return replace(
                 f, severity=sev, file=path, unit=seg.id, index=seg.index,
-                line=_line(seg, f.side), form=form,
+                line=line, form=form,
             )
 
         # (id, needs_translation, bound run, context) per check, looked up once
@@ -486,6 +527,8 @@ class CheckPlan:
                 for run, ctx in todo:
                     for f in run(seg, ctx):
                         out.append(finish(seg, f, None))
+                if "exact-count" in seg.flags and out:  # an app plural form for one number
+                    out = _exact_count(out)
                 forms: Iterable[tuple[int | None, Segment]] = ()
             elif not seg.branches and (seg.plural_source is None or not seg.plural_targets):
                 forms = ((None, seg),)
@@ -503,12 +546,14 @@ class CheckPlan:
                     out.append(finish(seg, f, None))
             for form, s in forms:
                 blocked = not s.target
+                # a form checked against msgid_plural: its source findings point there
+                psrc = form is not None and form > 0 and s.source is seg.plural_source and not seg.branches
                 for cid, run, ctx in pre_runs:
                     if ignore and cid in ignore:
                         continue
                     for f in run(s, ctx):
                         blocked = True
-                        out.append(finish(seg, f, form))
+                        out.append(finish(seg, f, form, psrc))
                 runs = main_runs if (target_only or s.source) else target_runs
                 for cid, needs_translation, run, ctx in runs:
                     if (blocked and needs_translation) or (ignore and cid in ignore):
@@ -516,10 +561,13 @@ class CheckPlan:
                     if cid == "icu" and seg.branches:
                         continue
                     found = run(s, ctx)
-                    if cid == "placeholder" and form in exact and not seg.branches:
+                    if cid == "placeholder" and not seg.branches and (
+                            form in exact or (form is None and "exact-count" in seg.flags)):
                         found = _allow_missing_count(found)
                     for f in found:
-                        out.append(finish(seg, f, form))
+                        out.append(finish(seg, f, form, psrc))
+            if forms and len(out) > 1:
+                out = merge_forms(out, seg)
             if kept is None:
                 for f in dedupe(out):
                     stats.add(f)
@@ -535,6 +583,17 @@ class CheckPlan:
             for f in dedupe(pending[idx]):
                 stats.add(f)
                 yield f
+
+
+def _exact_count(out: list[Finding]) -> list[Finding]:
+    """A unit's findings less the placeholder finding :func:`_allow_missing_count` lets
+    a one-number form drop (the other checks' findings unchanged)."""
+    ph = [f for f in out if f.check == "placeholder"]
+    if not ph:
+        return out
+    keep = _allow_missing_count(ph)
+    dropped = next((f for f in ph if f not in keep), None)
+    return [f for f in out if f is not dropped]
 
 
 def _allow_missing_count(found: Iterable[Finding]) -> list[Finding]:

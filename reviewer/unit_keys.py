@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import replace
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
 from .errors import UsageError
 from .model import Segment
@@ -128,12 +128,18 @@ def map_stored(segments: Sequence[Segment], stored: Iterable[Key],
     return override, positions, orphans
 
 
-def unique_ids(segments: list[Segment]) -> list[Segment]:
+def unique_ids(segments: Sequence[Segment]) -> Sequence[Segment]:
     """``segments`` with every unit id unique: a repeated id (two JSONL rows with one
     ``id``, a PO msgid twice, a trans-unit id in two ``<file>`` elements) keeps its id
     at its first occurrence and becomes ``ID#2``, ``ID#3``... at the next ones, in
     document order (skipping any such name the file already uses). Corrections, the
     store and ``apply`` use these ids, so no two units ever share a correction."""
+    from .packed import PackedSegments
+
+    if isinstance(segments, PackedSegments):
+        if not segments.repeated_ids():
+            return segments
+        return _unique_packed(segments)
     ids = [s.id for s in segments]
     used = set(ids)
     if len(used) == len(ids):
@@ -152,6 +158,41 @@ def unique_ids(segments: list[Segment]) -> list[Segment]:
         used.add(new)
         out[i] = replace(s, id=new)
     return out
+
+
+def _unique_packed(segments: Any) -> Any:
+    """:func:`unique_ids` of packed segments whose id hashes repeat: only the
+    segments of a repeated hash are decoded; the renamed ones lie over the packed
+    ones in a :class:`~reviewer.packed.SegmentView`."""
+    import numpy as np
+
+    from .packed import SegmentView
+
+    hashes = segments.id_hashes()
+    uniq, counts = np.unique(hashes, return_counts=True)
+    maybe = np.flatnonzero(np.isin(hashes, uniq[counts > 1]))
+
+    def used(name: str) -> bool:
+        k = np.searchsorted(uniq, hash(name))
+        return bool(k < len(uniq) and uniq[k] == hash(name)) and \
+            bool(segments.positions_of_id(name))
+
+    renamed: dict[int, Segment] = {}
+    taken: set[str] = set()
+    seen: dict[str, int] = {}
+    for i in maybe:
+        s = segments[int(i)]
+        n = seen.get(s.id, 0) + 1
+        seen[s.id] = n
+        if n == 1:
+            continue
+        new = f"{s.id}#{n}"
+        while new in taken or used(new):
+            n += 1
+            new = f"{s.id}#{n}"
+        taken.add(new)
+        renamed[int(i)] = replace(s, id=new)
+    return SegmentView(segments, renamed) if renamed else segments
 
 
 def same_text(a: str | None, b: str | None) -> bool:

@@ -235,3 +235,44 @@ def test_markup_dropped_attribute_and_escaped_brackets() -> None:
     assert f.text == "&gt;"
     # &amp; may become a word
     assert run(MarkupCheck(), "en", "it", "Tom &amp; Jerry", "Tom e Jerry") == []
+
+
+# An English word at a sentence's end (its full stop is no dot of code), and an
+# English -s plural copied into a language that makes no plurals with -s (a loan
+# there would take the language's own ending); loans and names stay silent.
+UNTRANSLATED_PLURAL_FLAG = [
+    ("en", "ar", "We want to set our own laws in this country.",
+     "نرغب في وضع قوانيننا الخاصة في country.", "country"),
+    ("en", "bg", "Officers resorted to batons to control the situation.",
+     "Полицаите прибегнаха до палките си, за да овладеят batons.", "batons"),
+    ("en", "cs", "Officials closed the beach for safety purposes.",
+     "Úřady uzavřely pláž z bezpečnostních purposes.", "purposes"),
+    ("en", "pl", "The officials closed the beach for safety purposes.",
+     "Urzędnicy zamknęli plażę ze względów purposes bezpieczeństwa.", "purposes"),
+    ("en", "fi", "The company published two reports this year.",
+     "Yhtiö julkaisi tänä vuonna kaksi reports.", "reports"),
+    ("en", "tr", "The company published two reports this year.",
+     "Şirket bu yıl iki reports yayınladı.", "reports"),
+]
+UNTRANSLATED_PLURAL_PASS = [
+    # German and French make plurals with -s: an English plural may be a loan
+    ("en", "de", "The tweets were deleted.", "Die Tweets wurden gelöscht.", None),
+    ("en", "fr", "She likes the podcasts.", "Elle aime les podcasts.", None),
+    # a bare (singular) loan in a language without -s plurals
+    ("en", "cs", "The lifestyle brand grew.", "Lifestylová značka lifestyle rostla.", None),
+    # a name at the end of a Cyrillic sentence
+    ("en", "ru", "He works for Sky News.", "Он работает на Sky News.", None),
+]
+
+
+@pytest.mark.parametrize("sl,tl,source,target,word", UNTRANSLATED_PLURAL_FLAG)
+def test_untranslated_plural_and_final_word(sl: str, tl: str, source: str, target: str,
+                                            word: str) -> None:
+    got = run(UntranslatedWordsCheck(), sl, tl, source, target)
+    assert [f.text for f in got] == [word]
+
+
+@pytest.mark.parametrize("sl,tl,source,target,word", UNTRANSLATED_PLURAL_PASS)
+def test_untranslated_loans_stay_silent(sl: str, tl: str, source: str, target: str,
+                                        word: None) -> None:
+    assert run(UntranslatedWordsCheck(), sl, tl, source, target) == []

@@ -185,10 +185,49 @@ def test_not_slips(target: str, lang: str) -> None:
 
 # Languages the check cannot judge (no word list, no inflection lexicon, or a script
 # without capitals to tell names by): silent even on an obvious slip, and it says why
+#: Languages without a pyspellchecker word list but with a lexicon of inflected forms
+#: (reviewer.morph): a word in the shape of a typo of a listed form is flagged.
+LEXICON_FAILS = [
+    ("To jest bardzo ważne spotkanie dla wszystkch.", "pl", "wszystkch"),
+    ("Tohle je velmi důležité setkání pro všehcny.", "cs", "všehcny"),
+    ("Αυτή είναι μια πολύ σημαντική συνάτνηση για όλους.", "el", "συνάτνηση"),
+    ("Regeringen presenterade en ny bugdet i dag.", "sv", "bugdet"),
+    ("Hükümet yeni bir bütçe açıkladı ve ekonomi bakanı konşutu.", "tr", "konşutu"),
+    ("Уряд представив новий бюджет на засіданні парламнету.", "uk", "парламнету"),
+]
+#: The same languages, correct text (inflected forms, names, compounds): silent.
+LEXICON_PASSES = [
+    ("Prezydent Andrzej Duda spotkał się wczoraj z przedstawicielami rządu.", "pl"),
+    ("Vláda schválila nový zákon o státním rozpočtu na příští rok.", "cs"),
+    ("Η κυβέρνηση ανακοίνωσε νέα μέτρα για την οικονομία της χώρας.", "el"),
+    ("Fotbollsspelaren skrev på ett nytt kontrakt med klubben i Göteborg.", "sv"),
+    ("Cumhurbaşkanı yarın Ankara'da gazetecilerle görüşecek.", "tr"),
+    ("Президент України зустрівся з представниками уряду в Києві.", "uk"),
+    ("Язык интерфейса: Türkçe, 日本語, Русский.", "ru"),
+    ("Отчёт показан и поручен администратору.", "ru"),
+]
+
+
+@pytest.mark.parametrize("target,lang,word", LEXICON_FAILS)
+def test_lexicon_languages_flag_typos(target: str, lang: str, word: str) -> None:
+    got = run(target, lang)
+    assert [f.text for f in got] == [word]
+    assert got[0].suggestion and got[0].suggestion != word
+    assert SpellingCheck().skip_reason(CheckContext(source_lang="en", target_lang=lang)) is None
+
+
+@pytest.mark.parametrize("target,lang", LEXICON_PASSES)
+def test_lexicon_languages_silent_on_good_text(target: str, lang: str) -> None:
+    assert run(target, lang) == []
+
+
+def test_language_names_are_not_misspellings() -> None:
+    assert run("Language: Türkçe", "en") == []
+    assert run("Choose Deutsch, Français or 日本語.", "en") == []
+    assert [f.text for f in run("Deutsch is the languge of Berlin.", "en")] == ["languge"]
+
+
 UNJUDGED = [
-    ("To jest bardzo ważne spotkanie dla wszystkch.", "pl"),
-    ("Tohle je velmi důležité setkání pro všechyn.", "cs"),
-    ("Αυτή είναι μια πολύ σημαντική συνάντηση για όλουςς.", "el"),
     ("זו פגישה חשובה מאוד לכוללם.", "he"),
     ("यह सभी के लिए बहुत महत्वपूर्ण बैठकक है।", "hi"),
     ("এটি সবার জন্য খুব গুরুত্বপূর্ণ সভাা।", "bn"),
@@ -205,3 +244,17 @@ def test_silent_where_it_cannot_judge(target: str, lang: str) -> None:
     assert run(target, lang) == []
     ctx = CheckContext(source_lang="en", target_lang=lang)
     assert SpellingCheck().skip_reason(ctx)
+
+
+def test_name_after_a_title_abbreviation_is_not_a_sentence_start() -> None:
+    # 'Sumbung' after 'Ms.' is a name; after a real sentence end it is judged
+    assert run('"It is a bit challenging," Ms. Sumbung said.', "en") == []
+    assert run("Dr. Moll und Frau Sumbung kamen.", "de") == []
+    assert [f.text for f in run("It rained. Teh game was late.", "en")] == ["Teh"]
+
+
+def test_english_es_plural_needs_a_sibilant_stem() -> None:
+    # 'stirk' is listed, but English does not write 'stirkes': a typo of 'strikes'
+    got = run("The Giants led through stirkes from Dwyer.", "en")
+    assert [f.text for f in got] == ["stirkes"] and got[0].suggestion == "strikes"
+    assert run("The boxes and wishes of the heroes.", "en") == []

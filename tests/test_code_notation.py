@@ -59,3 +59,54 @@ def test_message_screen_and_editor_write_a_code_alike(tmp_path: Path, lang: str,
 ])
 def test_code_chip(codes: tuple[InlineCode, ...], want: str) -> None:
     assert code_chip(0, codes) == want
+
+
+@pytest.mark.parametrize("fmt", ["html", "markdown", "csv", "junit"])
+@pytest.mark.parametrize("lang, target", [
+    ("de", 'Klicken Sie <g id="2">hier</g>, um fortzufahren'),
+    ("ja", '<g id="2">ここ</g>をクリックして続行'),
+])
+def test_reports_write_codes_as_the_screen_does(tmp_path: Path, fmt: str, lang: str, target: str) -> None:
+    """The HTML, Markdown, CSV and JUnit reports write a code as ``⟦2 <g2>⟧``, the chip
+    of the finding's message and of the screen, never the bare label nor the raw
+    private-use character."""
+    import io
+
+    from reviewer.config import Config
+    from reviewer.reports import build_report, write_report
+
+    p = tmp_path / "a.xlf"
+    p.write_text(XLF.format(lang=lang, target=target), encoding="utf-8")
+    seg = open_document(p, ReadOptions()).materialize()[0]
+    chips = [code_chip(i, seg.source_codes) for i in range(len(seg.source_codes))]
+    assert len(chips) == 3 and all(c.count(" ") == 1 for c in chips)
+    data = build_report([open_document(p, ReadOptions())], plan_checks(Config()))
+    out = io.StringIO()
+    write_report(data, fmt, out)
+    text = out.getvalue()
+    assert not CODE_RE.search(text)
+    if fmt != "csv":  # HTML, Markdown and XML escape "<"
+        import html as h
+        text = h.unescape(text)
+    assert f"Inline code {chips[2]} is missing" in text      # the message
+    if fmt != "junit":                                        # the texts themselves
+        assert chips[0] in text and chips[1] in text
+
+
+def test_check_csv_writes_codes_as_numbers(tmp_path: Path) -> None:
+    """``check --format csv`` (no labels at hand) writes a code in a finding's text as
+    ``⟦n⟧``, never the private-use character a spreadsheet shows as a box."""
+    import csv
+    import io
+
+    from reviewer.output import write_csv
+
+    p = tmp_path / "a.xlf"
+    p.write_text(XLF.format(lang="fr", target='Cliquez <g id="2">ici</g> pour continuer'), encoding="utf-8")
+    found = [f for f in plan_checks().run(open_document(p, ReadOptions())) if f.check == "markup"]
+    assert found and CODE_RE.search(found[0].text)
+    out = io.StringIO()
+    write_csv(found, out)
+    assert out.getvalue().startswith("\ufeff") and not CODE_RE.search(out.getvalue())
+    rows = list(csv.DictReader(io.StringIO(out.getvalue()[1:])))
+    assert rows[0]["text"] == "⟦3⟧"

@@ -350,3 +350,143 @@ def test_qt_mnemonics_are_inline_codes(tmp_path: Path) -> None:
     assert found == []  # '(&C)' is not a pair of brackets, and the mnemonic is kept
     new = change(ts, tmp_path / "o.ts", "M/&Copy", "拷贝\ue000")
     assert new.target == "拷贝\ue000" and "拷贝(&amp;C)" in (tmp_path / "o.ts").read_text(encoding="utf-8")
+
+
+RESX_ENTRY = '<data name="{k}" xml:space="preserve">{nl}    <value>{v}</value>{nl}  </data>{nl}'
+
+
+def _resx(entries: dict[str, str], nl: str) -> bytes:
+    body = "".join(RESX_ENTRY.format(k=k, v=v, nl=nl) for k, v in entries.items())
+    return ("\ufeff<?xml version=\"1.0\" encoding=\"utf-8\"?>" + nl + "<root>" + nl + body
+            + "</root>" + nl).encode("utf-8")
+
+
+@pytest.mark.parametrize("lang, title, details, shout", [
+    ("ja", "エラー", "エラーの詳細：", "注意"),
+    ("ar", "خطأ", "تفاصيل الخطأ:", "تنبيه"),
+    ("de", "Fehler", "Fehlerdetails:", "Achtung"),
+])
+def test_xml_line_ends_read_as_an_xml_parser_reads_them(tmp_path: Path, lang: str, title: str,
+                                                        details: str, shout: str) -> None:
+    """A source .resx saved with CRLF line ends and a translation saved with LF hold the
+    same line breaks (XML 1.0 normalises CRLF to LF, as .NET's reader does): no
+    whitespace finding for the file's line-end style; a line break really missing, or
+    a ``&#13;`` written as a character reference, still counts."""
+    from reviewer.runner import plan_checks
+
+    src = {"Title": "Error", "Details": "\r\n\r\nError details:\r\n", "Shout": "Note&#13;"}
+    (tmp_path / "R.resx").write_bytes(_resx(src, "\r\n").replace(b"\r\n\r\nError", b"\r\n\r\nError"))
+    tgt = tmp_path / f"R.{lang}.resx"
+    tgt.write_bytes(_resx({"Title": title, "Details": f"\n\n{details}\n", "Shout": shout}, "\n"))
+    doc = open_document(tgt)
+    u = units(doc)
+    assert u["Details"].source == "\n\nError details:\n" and "\r" not in u["Title"].source
+    assert u["Shout"].source == "Note\r"  # the character reference is a real carriage return
+    found = [f for f in plan_checks().run(open_document(tgt)) if f.check == "whitespace"]
+    assert [f.unit for f in found] == ["Shout"]
+    # the translation loses its final line break: flagged, whatever the file's line ends
+    tgt.write_bytes(_resx({"Title": title, "Details": f"\r\n\r\n{details}", "Shout": shout + "&#13;"}, "\r\n"))
+    found = [f for f in plan_checks().run(open_document(tgt)) if f.check == "whitespace"]
+    assert [f.unit for f in found] == ["Details"]
+    # writing one correction leaves every other byte of the CRLF file as it was
+    before = tgt.read_bytes()
+    out = tmp_path / "o.resx"
+    assert change(tgt, out, "Title", title + "!").target == title + "!"
+    assert out.read_bytes() == before.replace(f"<value>{title}</value>".encode(),
+                                              f"<value>{title}!</value>".encode())
+
+
+def _strings_pair(tmp_path: Path, lang: str, rows: list[tuple[str, str, str]]) -> Path:
+    (tmp_path / "en.lproj").mkdir(parents=True, exist_ok=True)
+    (tmp_path / f"{lang}.lproj").mkdir(exist_ok=True)
+    (tmp_path / "en.lproj" / "L.strings").write_text(
+        "".join(f'"{k}" = "{s}";\n' for k, s, _t in rows), encoding="utf-8")
+    tgt = tmp_path / f"{lang}.lproj" / "L.strings"
+    tgt.write_text("".join(f'"{k}" = "{t}";\n' for k, _s, t in rows), encoding="utf-8")
+    return tgt
+
+
+TEXT_KEYS = [("Open", "Open"), ("Save", "Save"), ("Print", "Print"), ("Close Editor", "Close Editor"),
+             ("Close editor", "Close editor")]
+
+
+@pytest.mark.parametrize("lang, left_fan, left_align, close_a, close_b, words", [
+    ("zh-Hans", "左侧风扇", "左对齐", "关闭编辑器", "关闭分栏", ["打开", "保存", "打印"]),
+    ("ar", "المروحة اليسرى", "يسار", "إغلاق المحرر", "أغلق المحرر", ["فتح", "حفظ", "طباعة"]),
+    ("de", "Linker Lüfter", "Links", "Editor schließen", "Schließe den Editor", ["Öffnen", "Sichern", "Drucken"]),
+])
+def test_a_text_key_that_differs_from_its_text_is_its_context(
+        tmp_path: Path, lang: str, left_fan: str, left_align: str, close_a: str, close_b: str,
+        words: list[str]) -> None:
+    """In a .strings file keyed by the source text, "Left fan" = "Left" and "Left
+    alignment" = "Left" are two uses of one word, told apart by their keys: not an
+    inconsistency. Two keys that are the text itself ("Close Editor", "Close editor")
+    translated two ways still are; in a file keyed by identifiers nothing changes."""
+    from reviewer.runner import plan_checks
+
+    rows = [(k, s, t) for (k, s), t in zip(TEXT_KEYS, [*words, close_a, close_b])]
+    rows += [("Left fan", "Left", left_fan), ("Left alignment", "Left", left_align)]
+    tgt = _strings_pair(tmp_path / "text", lang, rows)
+    u = units(open_document(tgt))
+    assert u["Left fan"].context == "Left fan" and u["Open"].context is None
+    found = [f for f in plan_checks().run(open_document(tgt)) if f.check == "consistency"]
+    assert {f.unit for f in found} <= {"Close Editor", "Close editor"} and found
+    ids = [("menu.open", "Open", words[0]), ("menu.save", "Save", words[1]),
+           ("fan.left", "Left", left_fan), ("align.left", "Left", left_align)]
+    tgt = _strings_pair(tmp_path / "ids", lang, ids)
+    assert all(s.context is None for s in units(open_document(tgt)).values())
+    found = [f for f in plan_checks().run(open_document(tgt)) if f.check == "consistency"]
+    assert {f.unit for f in found} & {"fan.left", "align.left"}
+
+
+@pytest.mark.parametrize("lang, category, exact", [
+    ("ru", "zero", True),    # no CLDR 'zero': only Rails' explicit count of 0 reaches it
+    ("ar", "zero", True), ("ar", "two", True), ("ar", "one", True), ("en", "one", True),
+    ("lv", "zero", False),   # 0, 10-20, 30...
+    ("ru", "one", False), ("ru", "few", False), ("ar", "few", False), ("ja", "one", False),
+    ("de", "other", False), (None, "one", False),
+])
+def test_exact_plural_categories(lang: str | None, category: str, exact: bool) -> None:
+    from reviewer.plurals import exact_category
+
+    assert exact_category(lang, category) is exact
+
+
+def test_a_one_number_form_may_leave_the_count_out(tmp_path: Path) -> None:
+    """Rails' ``zero:`` in Russian and i18next's Arabic ``_zero``/``_two`` stand for one
+    number: their text may leave ``%{count}``/``{{count}}`` out; a form for many
+    numbers (Russian 'many', Arabic 'many') may not."""
+    from reviewer.runner import plan_checks
+
+    (tmp_path / "en.yml").write_text("en:\n  files:\n    one: '%{count} file'\n    other: '%{count} files'\n")
+    ru = tmp_path / "ru.yml"
+    ru.write_text("ru:\n  files:\n    zero: Нет файлов\n    one: '%{count} файл'\n"
+                  "    few: '%{count} файла'\n    many: файлов\n    other: '%{count} файла'\n", encoding="utf-8")
+    found = [f for f in plan_checks().run(open_document(ru)) if f.check == "placeholder"]
+    assert [(f.unit, f.text) for f in found] == [("files.many", "%{count}")]
+    (tmp_path / "en").mkdir()
+    (tmp_path / "ar").mkdir()
+    (tmp_path / "en" / "translation.json").write_text(
+        '{"item_one": "{{count}} item", "item_other": "{{count}} items"}')
+    ar = tmp_path / "ar" / "translation.json"
+    ar.write_text('{"item_zero": "لا عناصر", "item_one": "عنصر واحد", "item_two": "عنصران",\n'
+                  ' "item_few": "{{count}} عناصر", "item_many": "عنصرًا", "item_other": "{{count}} عنصر"}\n',
+                  encoding="utf-8")
+    found = [f for f in plan_checks().run(open_document(ar)) if f.check == "placeholder"]
+    assert [(f.unit, f.text) for f in found] == [("item_many", "{{count}}")]
+
+
+def test_a_one_number_form_with_an_ignore_comment_still_may_leave_the_count_out(tmp_path: Path) -> None:
+    """The same on a unit read with an ignore list (the slower path of the runner)."""
+    from dataclasses import replace as dc_replace
+
+    from reviewer.runner import plan_checks
+
+    (tmp_path / "en.yml").write_text("en:\n  files:\n    one: '%{count} file'\n    other: '%{count} files'\n")
+    ru = tmp_path / "ru.yml"
+    ru.write_text("ru:\n  files:\n    zero: Нет файлов\n    many: файлов\n    other: '%{count} файла'\n",
+                  encoding="utf-8")
+    doc = open_document(ru)
+    doc.segments = [dc_replace(s, ignore=frozenset({"spelling"})) for s in doc.materialize()]
+    found = [f for f in plan_checks().run(doc) if f.check == "placeholder"]
+    assert [(f.unit, f.text) for f in found] == [("files.many", "%{count}")]

@@ -322,3 +322,30 @@ def test_streaming_memory_stays_flat(tmp_path: Path, repo_root: Path) -> None:
     n, growth_mb = map(int, res.stdout.split())
     assert n == units
     assert growth_mb < 25, f"peak RSS grew by {growth_mb} MB reading a 50 MB TMX"
+
+
+@pytest.mark.parametrize("lang, target", [
+    ("es", "Quieres guardar los cambios"),      # no "¿", no final "?"
+    ("ru", "Сохранить изменения"),
+    ("ja", "変更を保存しますか"),
+])
+def test_findings_point_at_their_variant(tmp_path: Path, lang: str, target: str) -> None:
+    """A finding on the translation points at the target variant's <seg> line, one on
+    the source at the source's, not at the <tu> that holds them."""
+    from reviewer.runner import plan_checks
+
+    p = tmp_path / "m.tmx"
+    p.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n'
+        '<header srclang="en" datatype="plaintext" segtype="sentence" adminlang="en" '
+        'o-tmf="x" creationtool="t" creationtoolversion="1"/>\n<body>\n<tu tuid="a">\n'
+        '  <tuv xml:lang="en">\n    <seg>Save the changes at 5 pm?</seg>\n  </tuv>\n'
+        f'  <tuv xml:lang="{lang}">\n    <seg>{target}</seg>\n  </tuv>\n</tu>\n</body>\n</tmx>\n',
+        encoding="utf-8")
+    lines = p.read_text(encoding="utf-8").split("\n")
+    found = list(plan_checks().run(open_document(p, ReadOptions(source_lang="en", target_lang=lang))))
+    sides = {f.side for f in found}
+    assert "target" in sides and (lang != "es" or "source" in sides)  # es: "5" lost, on the source
+    for f in found:
+        want = "Save the changes" if f.side == "source" else target
+        assert want in lines[f.line - 1], (f.check, f.side, f.line)

@@ -68,3 +68,37 @@ def test_variant_bilingual_passes(pairs: list[tuple[str, str]], sl: str, tl: str
 @pytest.mark.parametrize("pairs, sl, tl, texts", VARIANT_BILINGUAL_FLAGS)
 def test_variant_bilingual_flags(pairs: list[tuple[str, str]], sl: str, tl: str, texts: list[str]) -> None:
     assert run_pairs(pairs, sl, tl) == texts
+
+
+def run_targets(targets: list[str], tl: str) -> list[str]:
+    segs = [Segment(str(i + 1), i, "", t) for i, t in enumerate(targets)]
+    ctx = CheckContext(source_lang="en", target_lang=tl, target_only=True)
+    return [f.text for _seg, f in VariantCheck().run_document(segs, ctx)]
+
+
+#: A common word of the language written in capitals as a label's styling, beside
+#: the same word in lower case: not a variant (issue 24's real-file false alarms).
+CAPS_LABEL_PASSES = [
+    (["DISCARD", "Discard changes?", "Discard the draft", "Discard all"], "en"),
+    (["BASIC", "Basic settings", "Basic mode", "Basic"], "en"),
+    (["ЛИБО", "Либо одно, либо другое", "Либо так"], "ru"),
+    (["ABBRECHEN", "Abbrechen", "Abbrechen und schließen"], "de"),
+    (["ANNULER", "Annuler", "Annuler la commande"], "fr"),
+    (["ΑΚΥΡΩΣΗ", "Ακύρωση", "Ακύρωση παραγγελίας"], "el"),
+]
+
+#: A name (not a word of the language) in two cases is still one name spelled two ways.
+CAPS_NAME_FLAGS = [
+    (["Nvidia shares rose.", "The Nvidia chip.", "NVIDIA said so."], "en", "Nvidia"),
+    (["Компания Openai сообщила.", "Openai выпустила модель.", "OpenAI заявила."], "ru", "Openai"),
+]
+
+
+@pytest.mark.parametrize("targets,tl", CAPS_LABEL_PASSES)
+def test_caps_label_is_not_a_variant(targets: list[str], tl: str) -> None:
+    assert run_targets(targets, tl) == []
+
+
+@pytest.mark.parametrize("targets,tl,word", CAPS_NAME_FLAGS)
+def test_name_in_two_cases_is_flagged(targets: list[str], tl: str, word: str) -> None:
+    assert word in run_targets(targets, tl)

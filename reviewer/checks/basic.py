@@ -52,6 +52,9 @@ class EmptyCheck(Check):
                 return
             if not any(unicodedata.category(c)[0] == "L" for c in segment.source):
                 return  # a source of numbers or symbols: "-" may be its translation
+            words = segment.source.split()
+            if len(words) == 1 and sum(c.isalpha() for c in words[0]) <= 3:
+                return  # a joining word of a fragment: "of" -> "/" (1 / 5), "to" -> "–"
             yield self.flag_span(
                 "target", t, 0, len(t),
                 "The translation is only punctuation while the source has text.",
@@ -229,6 +232,21 @@ def _show(ws: str) -> str:
     return repr(ws)
 
 
+#: scripts written without spaces between words: a space there separates phrases or
+#: sentences (Thai, Lao, Khmer, Myanmar), and a fragment joins the next with none
+_PHRASE_SPACE_SCRIPTS = frozenset({"THAI", "LAO", "KHMER", "MYANMAR"})
+_UNSPACED_SCRIPTS = _PHRASE_SPACE_SCRIPTS | {"CJK", "HIRAGANA", "KATAKANA"}
+
+
+def _unspaced(lang: str | None, scripts: frozenset[str] = _UNSPACED_SCRIPTS) -> bool:
+    """Whether ``lang`` is written without spaces between words (CLDR's script for it):
+    Chinese, Japanese, Thai, Lao, Khmer, Myanmar; not Korean (Hangul spaces words)."""
+    from ..scripts import language_scripts
+
+    ls = language_scripts(lang)
+    return bool(ls & scripts) and "HANGUL" not in ls
+
+
 class WhitespaceCheck(Check):
     """Leading/trailing whitespace that differs from the source, doubled spaces inside the
     target, and a different number of line breaks.
@@ -253,9 +271,12 @@ class WhitespaceCheck(Check):
         s = segment.source
         tonly = _target_only(segment, context)
         if not tonly:
+            # a fragment that joins the next with a space in the source joins it with
+            # none in a language written without spaces ("Add " -> "添加")
+            joins = _unspaced(context.target_lang)
             if s[:1].isspace() or t[:1].isspace():
                 sl, tl = _lead(s), _lead(t)
-                if sl != tl:
+                if sl != tl and not (joins and sl == " " and not tl):
                     yield self.flag_span(
                         "target", t, 0, len(tl),
                         f"Leading whitespace differs: source has {_show(sl)}, "
@@ -265,7 +286,7 @@ class WhitespaceCheck(Check):
                     )  # fmt: skip
             if s[-1:].isspace() or t[-1:].isspace():
                 st, tt = _trail(s), _trail(t)
-                if st != tt and not t.isspace():
+                if st != tt and not t.isspace() and not (joins and st == " " and not tt):
                     yield self.flag_span(
                         "target", t, len(t) - len(tt), len(t),
                         f"Trailing whitespace differs: source has {_show(st)}, "
@@ -273,7 +294,9 @@ class WhitespaceCheck(Check):
                         suggestion=st,
                         severity=_edge_severity(st, tt),
                     )  # fmt: skip
-        if "  " in t:
+        if "  " in t and not _unspaced(context.target_lang, _PHRASE_SPACE_SCRIPTS):
+            # (Thai, Lao, Khmer and Myanmar separate phrases with a space that
+            # typists widen: a doubled one there is not a typo anyone can judge)
             before: set[str] = set()
             if not tonly and "  " in s:
                 before = {s[m.start() - 1] for m in _DOUBLE_SPACE_RE.finditer(s)}
@@ -323,6 +346,13 @@ def _one_script(a: str, b: str) -> bool:
     from ..scripts import dominant_script
 
     return dominant_script(a) == dominant_script(b)
+
+
+#: scripts whose characters are words or syllables (Han, kana): short texts in them
+#: have no reliable length ratio to an alphabet's
+_DENSE_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA"})
+#: below this many source characters a Chinese or Japanese translation is not "too short"
+_SHORT_CJK = 60
 
 
 class LengthCheck(Check):
@@ -389,6 +419,11 @@ class LengthCheck(Check):
         lo = float(context.option("min_ratio", lo / w))
         hi = float(context.option("max_ratio", hi * w))
         ratio = lt / ls
+        if ratio < lo and ls < _SHORT_CJK and _unspaced(context.target_lang, _DENSE_SCRIPTS):
+            # a UI string in Chinese or Japanese condenses far more than a sentence
+            # does ('Download full text documents' -> '下载全文'): the band, measured
+            # on prose, cannot judge it
+            return
         if ratio < lo:
             msg = (
                 f"The translation is unusually short: {lt} characters for {ls} in the "

@@ -11,7 +11,12 @@ A name is found in the target with elision before it and a short inflection afte
 miss: a case variant (``Nvidia`` for ``NVIDIA``, minor) or a close spelling by
 rapidfuzz ratio (``Openi``, ``Openbrai`` for ``OpenAI``, major); either is flagged on
 the target with the score and the name as suggestion. Otherwise the name is flagged on
-the source as missing. Names that translations change (months, days, countries, cities,
+the source as missing. A full name (``Brett Kavanaugh``) is found by its key word, its
+last word that is no common word of the language (a name of common words only, such as
+``Welsh Parliament``, is a title translations translate); a given name left out beside
+it is minor. A name of the target that the source lacks is paired with a lost name
+(replaced: major) or reported alone as minor (often the translator's explicitation);
+added CLDR place names are never reported. Names that translations change (months, days, countries, cities,
 languages: ``reviewer/data/exonyms.tsv``; translatable titles and acronyms such as CEO,
 NATO; units) are never required. URLs and e-mails are skipped on both sides.
 
@@ -27,7 +32,7 @@ from typing import Any, Iterable, Iterator, NamedTuple, Sequence
 
 from rapidfuzz import fuzz, process
 
-from .. import cldr
+from .. import cldr, morph
 from ..lang import base
 from ..model import Finding, Segment, Severity
 from .base import Check, CheckContext
@@ -37,6 +42,7 @@ from .names import (
     can_judge,
     find_names,
     found_by_sound,
+    is_word,
     main_script,
     script_of,
     translatable,
@@ -203,7 +209,10 @@ def _absent(
     for n in names:
         if n.kind == "acronym" and len(n.text) <= 4 and swapped:
             continue  # ONZ -> UN, JAV -> US: the other side's own acronym for it
-        if n.kind != "dnt" and any(translatable(w, lang) for w in n.text.split()):
+        # a full name is judged by its family name (Brett of Brett Kavanaugh may be
+        # a place's name somewhere, Kavanaugh is not)
+        words = [_key_word(n, lang)] if n.kind == "multi" else n.text.split()
+        if n.kind != "dnt" and any(translatable(w, lang) for w in words):
             if not _place_lost(n.text, lang, other, other_lang):
                 continue  # a name translations change, found or not judged
             yield n
@@ -212,7 +221,10 @@ def _absent(
         if not can_judge(nscript, oscript, other_lang):
             continue  # Chinese characters: the name cannot be looked for by sound
         cross = nscript != oscript
-        if (cross or n.kind in _ADAPTED) and n.kind != "code" and found_by_sound(n.text, other):
+        # in the same script a full name is looked for by its key word (Brett
+        # Sanford is not Brett Kavanaugh)
+        probe = _key_word(n, lang) or n.text if n.kind == "multi" and not cross else n.text
+        if (cross or n.kind in _ADAPTED) and n.kind != "code" and found_by_sound(probe, other):
             continue
         if cross and n.kind not in _TRANSLITERATED:
             continue  # an acronym or brand may be translated or kept in any script
@@ -268,13 +280,52 @@ def _neighbour_found(text: str, n: Name, other: str) -> bool:
     return False
 
 
+def _key_word(n: Name, lang: str | None) -> str:
+    """The word a full name is recognised by: its last word that is no common word
+    of ``lang`` (Kavanaugh of Brett Kavanaugh, Wales of Wales Act); ``""`` when every
+    word is one (Welsh Parliament: a title translations translate)."""
+    words = n.text.split()
+    names = [w for w in words if not is_word(w, lang)]
+    return names[-1] if names else ""
+
+
+def _given_lost(n: Name, target: str, lang: str | None, target_lang: str | None) -> list[Name]:
+    """The words before the family name of a full name ``n`` (Brett of Brett
+    Kavanaugh) that ``target`` has in no form: as written, as a stem or by sound;
+    none where the target's script cannot be judged (Chinese characters). Words of
+    the source language are no given names but words a translation translates
+    (Welsh Parliament, Stadio San Paolo, Saint Helena)."""
+    nscript, tscript = script_of(n.text[0]), main_script(target)
+    if not can_judge(nscript, tscript, target_lang):
+        return []
+    out = []
+    pos = n.start
+    words = n.text.split()
+    key = _key_word(n, lang)
+    for w in words[: words.index(key)] if key else ():
+        a = pos
+        pos += len(w) + 1
+        if len(w) < 3 or _occurrences(target, w, True, ()) or _stem_found(target, w):
+            continue
+        if is_word(w, lang) or translatable(w, lang):
+            continue  # Welsh Parliament, Saint Helena: words a translation translates
+        if nscript != tscript and found_by_sound(w, target):
+            continue  # by sound only across scripts (Brett = Бретт; Plus is no Brett)
+        out.append(Name(a, a + len(w), w, "proper"))
+    return out
+
+
 def _place_lost(name: str, lang: str | None, other: str, other_lang: str | None) -> bool:
     """Whether ``name``, a CLDR country or language name of ``lang`` (Indonesia),
     is missing from ``other``: no word of ``other`` starts like a word of the
     name's CLDR forms in ``other_lang`` (Indonesien, indonesischen, Индонезии,
     印度尼西亚) or like the name itself, and no word sounds like it. ``False``
     when CLDR has no such name or no data for ``other_lang`` (not judged)."""
-    keys = cldr.place_keys(lang).get(name.lower())
+    table = cldr.place_keys(lang)
+    keys = table.get(name.lower())
+    if not keys and " " not in name:  # an inflected form: Индонезии = Индонезия
+        lem = morph.lemma(name.lower(), lang)
+        keys = table.get(lem) if lem else None
     if not keys:
         return False
     forms = cldr.place_forms(keys, other_lang)
@@ -344,6 +395,7 @@ class EntityCheck(Check):
         tcover = _Cover(len(target), tspans)
         source_words = {w.lower() for w in _ALNUM_RE.findall(source)}
         missing: list[Name] = []
+        given: list[Name] = []  # given names left out of a full name found
         pending: list[tuple[str, list[Name]]] = []
         for text, occ in groups.items():
             exact = _occurrences(target, text, False, tspans)
@@ -356,8 +408,19 @@ class EntityCheck(Check):
             if occ[0].kind in _ADAPTED:
                 # Ordinary names: languages inflect and respell them (Harlemin,
                 # Johnsonas, Riversaido): found as a stem or by sound, never "misspelt".
-                if not (found or _stem_found(target, text) or found_by_sound(text, target)):
+                # A full name is there when its family name is (Brett Kavanaugh ->
+                # Kavanaugh): a given name alone is another person (Jeff News).
+                key = text
+                if occ[0].kind == "multi":
+                    key = _key_word(occ[0], context.source_lang)
+                    if not key:
+                        continue  # words of the language: a title translations translate
+                sound = key if script_of(text[0]) == main_script(target) else text
+                if not (found or _stem_found(target, key) or found_by_sound(sound, target)):
                     missing.append(occ[0])
+                elif occ[0].kind == "multi" and not found:
+                    given.extend(_given_lost(occ[0], target, context.source_lang,
+                                             context.target_lang))
                 continue
             variants = [
                 (a, b) for a, b in _occurrences(target, text, True, tspans)
@@ -402,9 +465,20 @@ class EntityCheck(Check):
                 "source", nm.start, nm.end, nm.text,
                 f"Name '{nm.text}' does not appear in the translation.",
             )
+        for nm in given:
+            if not claimed.hits(nm.start, nm.end):
+                yield self.flag(
+                    "source", nm.start, nm.end, nm.text,
+                    f"Name '{nm.text}' does not appear in the translation "
+                    "(the rest of the name does).",
+                    severity=Severity.MINOR,
+                )
         for ad in added[len(lost):]:
+            # a name the source does not have: often the translator's explicitation
+            # (a full name, a place made explicit), so minor; replaced is major
             yield self.flag(
                 "target", ad.start, ad.end, ad.text, f"Name '{ad.text}' is not in the source.",
+                severity=Severity.MINOR,
             )
 
     def _missing(
@@ -425,7 +499,10 @@ class EntityCheck(Check):
             return  # other scripts respell names too freely to call one new
         if main_script(source) not in ("LATIN", "DEVANAGARI", "BENGALI", "ARABIC", "HEBREW"):
             return  # Cyrillic and Greek adapt names too (Азар = Hazard): measured noise
-        cands = [n for n in find_names(target, tl) if n.kind in _ADAPTED]
+        # places, languages, months a translation adds or spells out (Storbritannien
+        # for Britain, Yhdysvaltojen for US) are context, never a wrong name
+        cands = [n for n in find_names(target, tl) if n.kind in _ADAPTED
+                 and not any(translatable(w, tl) for w in n.text.split())]
         cands = [n for n in cands if not _occurrences(source, n.text, True, ())]
         cands = [n for n in cands if not _stem_found(source, n.text)]
         # a name written out in full (Peter Jones, Kim Jong-un for Jones, Kim): a

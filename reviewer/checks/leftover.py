@@ -35,6 +35,7 @@ from .. import morph
 from ..model import Finding, Segment, Severity
 from ..scripts import dominant_script, language_scripts, letter_script, script_counts, script_runs
 from .base import Check, CheckContext
+from .punctuation import gershayim
 
 __all__ = ["UntranslatedWordsCheck", "StrayPunctuationCheck", "CHECKS"]
 
@@ -283,9 +284,11 @@ def _in_name(text: str, a: int, b: int) -> bool:
     j = b
     while j < len(text) and (text[j].isascii() and (text[j].isalpha() or text[j] in " '’-.&")):
         j += 1
-    stretch = text[i:j].split()
-    # a name (a capital), or code: a command line, a hyphenated identifier
-    return any(w[:1].isupper() or "-" in w or "." in w for w in stretch) or (
+    stretch = [w.strip(".'’") for w in text[i:j].split()]
+    # a name (a capital), or code: a command line, a hyphenated identifier (a full
+    # stop ending the sentence is not a dot of code: "... في country.")
+    return any(w[:1].isupper() or "-" in w or "." in w
+               for w in stretch if any(c.isalpha() for c in w)) or (
         len(stretch) > 1 and stretch[0] in L.KNOWN_NAMES | L.LOWERCASE_BRANDS
     )
 
@@ -301,11 +304,39 @@ def _maybe_loan(word: str, sl: str | None, tl: str | None) -> bool:
     """
     if _common(word, sl):
         return False  # "their", "hours", "piece": everyday words are not borrowed bare
+    if _foreign_plural(word, sl, tl):
+        return False  # "purposes" in Czech: a loan would take the target's own ending
     if L.base(sl) == "en":
         return True
     if L.base(tl) == "en":
         return False
     return morph.is_known(word, "en")
+
+
+#: Below this share of -s forms in its lexicon (:func:`reviewer.morph.suffix_share`),
+#: a language does not make plurals with -s: a loan there takes its own endings.
+S_PLURAL_SHARE = 0.005
+
+
+def _adapting(tl: str | None) -> bool:
+    """Whether ``tl`` makes no plurals with -s (see :data:`S_PLURAL_SHARE`): a loan
+    there takes the language's own plural, or none ('i computer'), never the
+    English -s. (Whether it keeps bare loans as they are, as Italian does, or
+    inflects them, as Czech does, these figures cannot tell.)"""
+    share = morph.suffix_share(tl)
+    return share is not None and share < S_PLURAL_SHARE
+
+
+def _foreign_plural(word: str, sl: str | None, tl: str | None) -> bool:
+    """Whether ``word`` is the source language's -s plural of one of its lemmas
+    ('purposes', 'batons') and the target language makes no plurals with -s
+    (Czech, Polish, Finnish, Italian...): a word copied with its source inflection,
+    not a loan."""
+    w = word.lower()
+    lem = morph.lemma(w, sl)
+    if not lem or lem == w or w[len(lem):] not in ("s", "es") or not w.startswith(lem):
+        return False
+    return _adapting(tl)
 
 
 #: How many of a language's most frequent words count as its grammar words (their,
@@ -401,19 +432,25 @@ class StrayPunctuationCheck(Check):
                 continue
             if tgt.count(c) <= src.count(c) + sum(src.count(x) for x in alts):
                 continue
-            hit = self._colon_misplaced(src, tgt, c)
+            hit = self._colon_misplaced(src, tgt, c, context.target_lang)
             if hit is not None:
                 out.append(self._flag(tgt, hit, "onto a word"))
                 break
             for m in re.finditer(r"(?<=\w)" + c + r" (?=\w)", tgt):
                 a, b = tgt[m.start() - 1], tgt[m.end()]
-                if not _wordchar(a) or not b.isalpha() or b.isupper():
+                if not _wordchar(a) or (c == ":" and (not b.isalpha() or b.isupper())):
                     continue
                 j = m.start()
                 while j > 0 and _wordchar(tgt[j - 1]):
                     j -= 1
                 if tgt[j : m.start() + 1] in src or _codelike(tgt, j, m.start()):
                     continue  # "cc:" as in the source; "-vv:" an option
+                if c == ";" and L.base(context.target_lang) != "el":
+                    # a semicolon the source lacks, stuck onto a word of a sentence
+                    # (Greek asks with ';'): translators rarely add one, the source's
+                    # commas stay commas
+                    out.append(self._flag(tgt, m.start(), "onto a word"))
+                    break
                 if m.start() - j > 3 or not tgt[j].islower():
                     # after a longer word it may be the translator's own clause
                     # break; after a short lowercase one ("in;", "our:") it is not
@@ -425,7 +462,7 @@ class StrayPunctuationCheck(Check):
         return out
 
     @staticmethod
-    def _colon_misplaced(src: str, tgt: str, c: str) -> int | None:
+    def _colon_misplaced(src: str, tgt: str, c: str, tl: str | None = None) -> int | None:
         """Where an ASCII ``;`` or ``:`` (more of them than the source has) sits where
         no language puts one: between a letter and another punctuation mark
         ("US;-Politik", "报告;，"), or against a letter of a script written without
@@ -441,6 +478,12 @@ class StrayPunctuationCheck(Check):
             if after and after in "-,.;:!?，。、；：" and before + c + after not in src:
                 return i
             if letter_script(before) in _NO_SPACE and not (after.isdigit() and tgt[i - 1 : i].isdigit()):
+                if not after or after.isspace() or letter_script(after) in _NO_SPACE:
+                    # a Chinese or Japanese text's ASCII colon before a space, the
+                    # end or a character: the punctuation check reports it (with the
+                    # full-width suggestion); one finding per problem
+                    if L.base(tl) in L.FULLWIDTH_PUNCT:
+                        continue
                 return i
         return None
 
@@ -473,7 +516,7 @@ class StrayPunctuationCheck(Check):
         a missing space between two words ("Wayne,a"), not "EU:s", not the colon of
         Chinese or Japanese text."""
         a, b = tgt[i - 1], tgt[i + 1]
-        if not (_wordchar(a) and _wordchar(b)) or a.isupper() or b.isupper():
+        if not (_wordchar(a) and _wordchar(b)):
             return False
         if letter_script(a) in _NO_SPACE or letter_script(b) in _NO_SPACE:
             return False
@@ -484,8 +527,6 @@ class StrayPunctuationCheck(Check):
             return False
         if unicodedata.category(b) in ("Mn", "Mc"):
             return True  # a vowel sign cannot start a word
-        if not morph.has_lexicon(tl):
-            return False
         j = i - 1
         while j > 0 and _wordchar(tgt[j - 1]):
             j -= 1
@@ -493,6 +534,17 @@ class StrayPunctuationCheck(Check):
         while k < len(tgt) and _wordchar(tgt[k]):
             k += 1
         left, right = tgt[j:i], tgt[i + 1 : k]
+        if c == ";" and not right.isupper():
+            return True  # no language writes a semicolon inside a word (P;alu, ملي;ون)
+        if c == ":" and len(right) >= 2 and not left.isupper() and not (
+                right[0].isupper() or right.isupper()):
+            # a colon inside a word (Datenspeich:er, عج:زك); not a suffix after an
+            # abbreviation (EU:n, USA:ssa, S:t) nor a label joined to a name (Re:Name)
+            return True
+        if a.isupper() or b.isupper():
+            return False
+        if not morph.has_lexicon(tl):
+            return False
         if morph.is_known(left, tl) and morph.is_known(right, tl):
             return False  # two words with a space missing: another problem
         return morph.is_known(left + right, tl)
@@ -537,7 +589,7 @@ class StrayPunctuationCheck(Check):
         for m in _IN_QUOTE_RE.finditer(tgt):
             c, i = m.group(), m.start()
             if c == '"':
-                if dq_odd:
+                if dq_odd and not gershayim(tgt, i):  # צה"ל: Hebrew gershayim
                     out.append(self._flag(tgt, i, "inside a word"))
                     return
                 continue
@@ -566,6 +618,8 @@ class StrayPunctuationCheck(Check):
             prev = tgt[i - 1].lower()
             if prev in "szx":
                 continue  # the parents' house, Hans' car
+            if letter_script(prev) == "HEBREW" and c != '"':
+                continue  # Hebrew geresh: ג'ורג', צ'
             if re.search(r"(?:^|[\s(\[«“„])['‘’\"“]\S", tgt[:i]):
                 continue  # closes a quotation
             if "'" in src or "’" in src or "‘" in src:

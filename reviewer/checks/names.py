@@ -8,7 +8,10 @@ capitalised words inside a sentence that are not words of the language (``Huang`
 the Latin script inside a text in another script (``PCOO`` in Chinese). Words are
 split where the script changes (``AMからMWP`` is ``AM``, ``から``, ``MWP``).
 Whether a word belongs to the language comes from the spelling dictionary and from the
-lexicon of inflected forms (:mod:`reviewer.morph`). Names that translations change
+lexicon of inflected forms (:mod:`reviewer.morph`); in German, where every noun is
+capitalised, a name is a capitalised word the lexicon knows in no form and that is no
+compound of words it knows (``Kavanaugh``, not ``Pharmazieabteilungen``). A headline in
+Title Case has no single-word names. Turkish and Azerbaijani lowercase ``I`` to ``ı``. Names that translations change
 (CLDR country, language and city names in the source language;
 ``reviewer/data/exonyms.tsv``; titles and acronyms such as CEO, NATO; units) are never
 required.
@@ -19,7 +22,10 @@ both sides are transliterated to ASCII (anyascii) and reduced to a consonant ske
 ``q``, ``s``/``z`` merged, digraphs such as ``zh``/``dzh``/``sh`` folded), so ``Tony
 Moll`` = ``टोनी मोल`` = ``توني مول`` = ``トニー・モル`` and ``Jones`` = ``Джонсу``. Chinese
 characters carry meaning, not sound, so a name cannot be judged against a Chinese
-text this way: :func:`can_judge` says so.
+text this way: :func:`can_judge` says so. Words in the Latin script are also read with
+``w`` as ``v`` and ``j`` as ``y`` (Polish ``Iwanow`` = ``Ivanov``, ``Willoughby`` =
+``विलुबी``); Hebrew one-letter prefixes are allowed on a word (``שווילאבי``); a full
+name is found by its longest word or its family name.
 """
 
 from __future__ import annotations
@@ -57,6 +63,7 @@ __all__ = [
     "UNITS",
     "NOUN_CAPS",
     "translatable",
+    "is_word",
 ]
 
 #: Acronyms and titles that translations legitimately expand or replace.
@@ -90,7 +97,8 @@ _TITLED_RE = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]{3,}\b")
 _CODE_RE = re.compile(r"[A-Z][A-Za-z]*\d\w*")
 #: Roman numerals (centuries, monarchs), with French/English ordinal endings: numbers.
 _ROMAN_RE = re.compile(r"(?=[MDCLXVI])M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})(?:e|er|ème|th)?")
-_RUN_RE = re.compile(r"[A-Z][a-z]+(?:[ \u00a0][A-Z][a-z]+)+")
+#: (each word whole: "Parlamento Galês" is no run "Parlamento Gal")
+_RUN_RE = re.compile(r"[A-Z][a-z]+(?![^\W\d_])(?:[ \u00a0][A-Z][a-z]+(?![^\W\d_]))+")
 RARE = 500
 #: Frequency from which a capitalised word before a name is a title (President,
 #: Minister, Professor), not a given name (Tony, Peter, Holly).
@@ -211,6 +219,19 @@ def _common(code: str, tok: str, low: str) -> bool:
     return _known(code, low)
 
 
+def is_word(word: str, lang: str | None) -> bool:
+    """Whether ``word`` (capitalised or not) is a common word of ``lang`` rather
+    than a name: frequent in its spelling dictionary, or, without one, known to its
+    lexicon of inflected forms in lowercase (or as a form of a known lemma). False
+    when neither is available (not judged)."""
+    code = base(lang)
+    low = lower(word, code)
+    d: Any = dictionary(code)
+    if d is not None:  # frequencies: Tony, Moll are in the lexicon, and rare
+        return d.get(low, 0) >= RARE
+    return morph.has_lexicon(code) and _common(code, word, low)
+
+
 @lru_cache(maxsize=1)
 def translatable_names() -> frozenset[str]:
     """Lowercased forms of ``reviewer/data/exonyms.tsv`` (every column)."""
@@ -231,14 +252,20 @@ def translatable(word: str, lang: str | None) -> bool:
     """Whether ``word`` is a name translations change: exonyms table, CLDR names of
     countries, languages and cities in ``lang`` (or a word of such a name:
     ``Wales`` of ``Wales``, ``York`` of ``New York``), month and day names."""
-    low = word.lower()
+    low = lower(word, base(lang))
     if low in translatable_names():
         return True
     words, stems = _cldr_words(lang)
     if low in words:
         return True
     # an inflected form: Lithuanian Makedonijos (Makedonija), Russian Германии
-    return len(low) >= 5 and any(low[: len(low) - j] in stems for j in range(1, 4))
+    # (a stem of five letters or more: Brett is no form of Breton)
+    if any(low[: len(low) - j] in stems for j in range(1, 4) if len(low) - j >= 5):
+        return True
+    # an inflected form the lexicon knows, endings and stem changes included
+    # (Finnish Yhdysvaltojen = Yhdysvallat, Hungarian Koreával = Korea)
+    lem = morph.lemma(low, lang) if len(low) >= 4 else None
+    return bool(lem and lem != low and (lem in translatable_names() or lem in words))
 
 
 @lru_cache(maxsize=64)
@@ -323,6 +350,9 @@ def find_names(text: str, lang: str | None, dnt: Sequence[str] = ()) -> list[Nam
             tok, kind = tok[:-1], "acronym"
         if kind:
             names.append(Name(start, start + len(tok), tok, kind))
+    if code not in NOUN_CAPS and any(n.kind == "proper" for n in names) and _title_case(text, tokens, code):
+        # a headline in Title Case: its capitals mean nothing (Membunuh Ratusan Orang)
+        names = [n for n in names if n.kind != "proper"]
     if dictionary(code) is not None and code not in NOUN_CAPS:
         for n in names:
             if n.kind != "proper":  # a run of names holds its single names
@@ -334,6 +364,20 @@ def find_names(text: str, lang: str | None, dnt: Sequence[str] = ()) -> list[Nam
             names += runs
     names.sort()
     return names
+
+
+def _title_case(text: str, tokens: Sequence[tuple[int, str]], code: str) -> bool:
+    """Whether ``text`` is written in Title Case: at least two capitalised words
+    inside it are common words of the language, and they are at least half of the
+    words inside it (a headline; not a sentence naming a Prime Minister)."""
+    words = caps = 0
+    for start, tok in tokens:
+        if len(tok) < 3 or not tok.isalpha() or is_sentence_initial(text, start):
+            continue
+        words += 1
+        if tok[0].isupper() and tok[1:].islower() and _common(code, tok, lower(tok, code)):
+            caps += 1
+    return caps >= 2 and caps * 2 >= words
 
 
 def _foreign_kind(tok: str) -> str | None:
@@ -379,12 +423,26 @@ def _multiword(text: str, code: str, taken: set[int]) -> list[Name]:
     return out
 
 
+#: Languages whose dotted and dotless i are two letters: I lowercases to ı, İ to i
+#: (Unicode SpecialCasing.txt, the tr and az conditions), where str.lower() gives i
+#: and i̇.
+_DOTLESS_I = frozenset({"tr", "az"})
+
+
+def lower(word: str, code: str | None) -> str:
+    """``word`` lowercased by the rules of language ``code`` (Turkish Isırdı ->
+    ısırdı, İngiltere -> ingiltere; ``str.lower`` otherwise)."""
+    if code in _DOTLESS_I and ("I" in word or "İ" in word):
+        word = word.replace("I", "ı").replace("İ", "i")
+    return word.lower()
+
+
 def _kind(
     text: str, start: int, tok: str, code: str, has_dict: bool, shouting: bool
 ) -> str | None:
     if len(tok) < 2 or tok in UNITS or tok in SOFT_NAMES or "_" in tok or _ROMAN_RE.fullmatch(tok):
         return None
-    low = tok.lower()
+    low = lower(tok, code)
     if low in translatable_names():
         return None
     if not tok.isalpha():
@@ -410,13 +468,67 @@ def _kind(
         return None
     if low in KNOWN_NAMES:
         return "brand"
-    if not has_dict or code in NOUN_CAPS:
+    if code in NOUN_CAPS:
+        # every noun is capitalised: a name is a word the lexicon does not know in
+        # any form, nor as a compound of words it knows (Kavanaugh, not
+        # Pharmazieabteilungen)
+        if not morph.has_lexicon(code) or is_sentence_initial(text, start):
+            return None
+        return None if _noun_known(tok, code) else "proper"
+    if not has_dict:
         return None
     if _common(code, tok, low):
         return None
     if is_sentence_initial(text, start):
         return None  # "Config file location", "Yeeah!": any first word is capitalised
     return "proper"
+
+
+#: Linking elements between the parts of a compound (Sicherheit-s-gründe, Tag-e-buch).
+_LINKS = ("", "s", "es", "n", "en", "er", "e")
+
+
+@lru_cache(maxsize=65536)
+def _noun_known(tok: str, code: str) -> bool:
+    """Whether a capitalised word of a language that capitalises nouns is a word of
+    it: in the lexicon of inflected forms, a form of a known lemma, or a compound of
+    known words (:func:`_compound`)."""
+    if morph.is_known(tok, code):
+        return True
+    lem = morph.lemma(tok, code)
+    if lem and lem.lower() != tok.lower() and morph.is_known(lem, code):
+        return True
+    for link in _LINKS[1:]:  # the first part of a hyphenated compound (Unabhängigkeits-)
+        if tok.endswith(link) and len(tok) - len(link) >= 4 and morph.is_known(tok[: -len(link)], code):
+            return True
+    return _compound(tok.lower(), code, 0)
+
+
+def _compound(low: str, code: str, depth: int) -> bool:
+    """Whether ``low`` splits into known words of three letters or more, with the
+    language's linking elements between them (Nachrichten-moderators)."""
+    if depth > 3:
+        return False
+    for i in range(len(low) - 3, 2, -1):
+        head, tail = low[:i], low[i:]
+        for link in _LINKS:
+            if link and not head.endswith(link):
+                continue
+            stem = head[: len(head) - len(link)]
+            # the stem as written, or with the e a linking s replaces (Geschichts-)
+            if len(stem) < 3 or not any(
+                morph.is_known(x, code) or morph.is_known(x.capitalize(), code)
+                for x in ((stem, stem + "e") if link == "s" else (stem,))
+            ):
+                continue
+            if morph.is_known(tail, code) or morph.is_known(tail.capitalize(), code):
+                return True
+            lem = morph.lemma(tail.capitalize(), code)
+            if lem and lem.lower() != tail and morph.is_known(lem, code):
+                return True
+            if len(tail) >= 6 and _compound(tail, code, depth + 1):
+                return True
+    return False
 
 
 def _after_number(text: str, start: int) -> bool:
@@ -429,7 +541,7 @@ def _after_number(text: str, start: int) -> bool:
 # -- finding a name by sound ---------------------------------------------------------
 
 _FOLDS = (
-    ("dzh", "j"), ("zh", "j"), ("dj", "j"), ("kh", "h"), ("sch", "s"), ("sh", "s"),
+    ("tsh", "c"), ("dzh", "j"), ("zh", "j"), ("dj", "j"), ("kh", "h"), ("sch", "s"), ("sh", "s"),
     ("ch", "c"), ("tch", "c"), ("ts", "c"), ("tz", "c"), ("ph", "f"), ("th", "t"),
     ("ck", "k"), ("gh", "g"), ("x", "ks"),
 )  # fmt: skip
@@ -467,7 +579,16 @@ def _abjad_pattern(word: str) -> re.Pattern[str] | None:
     if not key.strip("W"):
         return None
     rx = "".join("b?" if c == "W" else re.escape(c) for c in key)
+    if word[:1] in _HEBREW_PREFIXES and len(word) > 3:
+        # Hebrew writes its prefixes onto the word (שווילאבי = that + Willoughby)
+        rest = translit_key(word[1:], marks=True)
+        if rest.strip("W"):
+            rx += "|" + "".join("b?" if c == "W" else re.escape(c) for c in rest)
     return re.compile(rx)
+
+
+#: Hebrew one-letter prefixes (and, that, the, in, to, from, as) written onto a word.
+_HEBREW_PREFIXES = frozenset("ושהבלמכ")
 
 
 @lru_cache(maxsize=65536)
@@ -517,13 +638,32 @@ def _keys_of(text: str, capitalised: bool = False) -> list[str]:
         for pos, run in _runs(m.group(), m.start()):
             if capitalised and not run[0].isupper():
                 continue
-            k = translit_key(run)
-            if k:
+            for k in _readings(run):
                 if capitalised and is_sentence_initial(text, pos):
                     first.append("^" + k)
                 else:
                     out.append(k)
     return out + first
+
+
+_W_RE = re.compile(r"[Ww](?![hHrR])")
+_J_RE = re.compile(r"[Jj]")
+
+
+@lru_cache(maxsize=65536)
+def _readings(word: str) -> tuple[str, ...]:
+    """The skeletons of ``word``: as English reads it, and for a word in the Latin
+    script with the readings of w and j in most other languages that write it (v
+    and y: Polish Iwanow = Ivanov, Junnan = Yunnan; Willoughby = विलुबी)."""
+    k = translit_key(word)
+    out = [k] if k else []
+    if script_of(word[0]) == "LATIN":
+        for rx, sub in ((_W_RE, "v"), (_J_RE, "y")):
+            if rx.search(word):
+                alt = translit_key(rx.sub(sub, word))
+                if alt and alt not in out:
+                    out.append(alt)
+    return tuple(out)
 
 
 def _same_key(a: str, b: str, loose: bool) -> bool:
@@ -552,18 +692,30 @@ def found_by_sound(name: str, text: str) -> bool:
     skeleton (:func:`translit_key`) matches a word of ``text`` (a capitalised word
     when ``text`` is in a script with capitals). Names whose skeleton is shorter than
     two consonants cannot be looked for and count as found."""
-    parts = [translit_key(p) for p in re.split(r"[\s\-]+", name) if p]
+    words = [p for p in re.split(r"[\s\-]+", name) if p]
+    parts = [translit_key(p) for p in words]
     parts = [p for p in parts if len(p) >= 2]
     if not parts:
         return True
-    if len(parts) > 1:  # Brett Kavanaugh: the most distinctive part must be there
-        parts = [max(parts, key=len)]
+    # w and j as most languages other than English read them (v, y): Willoughby =
+    # विलुबी, Junnan = Yunnan; those readings are tried as well
+    alts = [a for w in words for a in _readings(w)[1:]]
+    if len(words) == 1 and any(len(a) < 2 for a in alts):
+        return True  # too short to look for in that reading (Junnan = Yunnan: n)
+    if len(parts) > 1:
+        # Brett Kavanaugh: the most distinctive part, or the family name (Gjorge
+        # Ivanov = جورج إيفانوف, where Gjorge is respelled past recognition)
+        longest = max(parts, key=len)
+        last = translit_key(words[-1])
+        parts = [longest] + ([last] if last != longest and len(last) >= 3 else [])
+    n_own = len(parts)
+    parts += [a for a in alts if len(a) >= 3]
     cased = main_script(text) in _CASED
     pool = _keys_of(text, capitalised=cased)
     joined = "".join(_keys_of(text)) if not cased else ""
     abjad = [p for p in map(_abjad_pattern, _WORD_RE.findall(text)) if p] if _abjad(text) else []
     lower = [k for k in _keys_of(text) if k not in pool] if cased else []
-    for p in parts:
+    for i, p in enumerate(parts):
         if any(_same_key(p, k, cased) for k in pool):
             return True
         if len(p) >= 3 and p in joined:  # written as one word, or split: トニー・モル
@@ -573,8 +725,13 @@ def found_by_sound(name: str, text: str) -> bool:
             or any(p in k.lstrip("^") for k in pool)  # Великобританию
             # a word derived from a name of the text: Kalifornijczyk, California
             or any(len(k) >= 5 and p.startswith(k) for k in pool)
+            # the name holds a name of the text (Великобритания: Britain)
+            or any(len(k) >= 4 and k in p for k in (x.lstrip("^") for x in pool))
         ):
             return True
-        if any(rx.fullmatch(p) or (len(p) >= 3 and rx.fullmatch(p[:-1])) for rx in abjad):
+        # a final consonant left unwritten; not for the W reading, whose extra
+        # consonant would then stand for the name's whole difference
+        cut = len(p) >= 3 and i < n_own
+        if any(rx.fullmatch(p) or (cut and rx.fullmatch(p[:-1])) for rx in abjad):
             return True
     return False

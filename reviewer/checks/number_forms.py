@@ -26,6 +26,7 @@ from typing import NamedTuple, Sequence
 
 from .. import cldr
 from ..lang import base
+from ..scripts import letter_script
 
 __all__ = [
     "scale_after",
@@ -128,6 +129,9 @@ def decade(text: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+_SMALL_WITH_UNIT_RE = re.compile(r"\d{1,2}[a-z]{1,2}")
+
+
 def spellable(text: str, value: str, kind: str) -> bool:
     """Whether a good translation may write this number in words or leave it implicit:
     ordinals and decades, integers up to 100 and round numbers with one or two
@@ -135,6 +139,8 @@ def spellable(text: str, value: str, kind: str) -> bool:
     (a bare 1000-2100) nor numbers with decimals."""
     if kind == "ord" or decade(text) is not None:
         return True
+    if kind == "word" and _SMALL_WITH_UNIT_RE.fullmatch(text):
+        return True  # a time or a small quantity with its abbreviation: 2pm, 5h, 3d
     if kind != "num" or not value.isdigit():
         return False
     if len(value.lstrip("0")) > 4:  # no int() of a huge digit run (Python limits it)
@@ -186,6 +192,8 @@ def _unit_follows(text: str, end: int, lang: str | None, keys: tuple[str, ...]) 
         w = m.group()
         if w in words or (len(w) >= 4 and any(len(u) >= 4 and u[:4] == w[:4] for u in words)):
             return True
+        if len(w) >= 3 and any(4 <= len(u) <= 5 and w.startswith(u[:-1]) for u in words):
+            return True  # a short unit word inflected at its end: κιλά -> κιλών
         if not _spaced(w) and any(u in w for u in words if len(u) >= 2):
             return True
     return False
@@ -206,7 +214,9 @@ def converted(
             (b, b_text, b_end, b_lang, a, a_text, a_end, a_lang),
         ):
             exact = (x - 32) * 5 / 9 if not f else x * f
-            tol = 1.0 if not f else 0.07 * exact
+            # translators round a converted figure, often to a round number (550
+            # pounds -> 227 kg, 30 yards -> 25 metres): about a tenth either way
+            tol = 1.0 if not f else 0.1 * exact
             if abs(exact - y) <= tol and _unit_follows(xt, xe, xl, imperial) and _unit_follows(
                 yt, ye, yl, metric
             ):
@@ -273,21 +283,25 @@ def _around(text: str, a: int, b: int) -> list[int]:
     return out
 
 
-def marks_in(text: str, lang: str | None, kind: str, codes: frozenset[str]) -> int:
+def marks_in(text: str, lang: str | None, kind: str, codes: frozenset[str],
+             firm: bool = False) -> int:
     """How many times ``text`` (in ``lang``) expresses ``kind``: signs, ISO codes, and
     the CLDR words of the unit or currency (``Prozent``, ``процентов``, ``liber``,
     ``ポンド``) as :func:`marks_near` knows them (nouns, not the adjectives of a
-    currency's name: ``statunitense`` is no dollar, and ``stata`` none either)."""
+    currency's name: ``statunitense`` is no dollar, and ``stata`` none either).
+    ``firm``: leave out the words that may name a weight too (pound, Pfund)."""
     if kind == "currency":
         signs = sum(1 for ch in text if _is_currency(ch))
         signs += sum(1 for m in _CODES_RE.finditer(text) if not codes or m.group() in codes)
     else:
         signs = sum(1 for ch in text if _SIGN_KIND.get(ch) == kind)
-    low = text.lower()
+    low = _flat(text.lower())
     starts: set[int] = set()
     for stem, k, c in _word_marks(lang):
         if k.rstrip("?") != kind or (kind == "currency" and codes and c and not c & codes):
             continue
+        if firm and k.endswith("?"):
+            continue  # 'pound' may weigh
         starts.update(m.start() for m in _word_rx(stem).finditer(low))
     return signs + len(starts)
 
@@ -308,6 +322,27 @@ def _script_pieces(word: str) -> list[str]:
     if cur and cur != word:
         pieces.append(cur)
     return [p for p in pieces if len(p) >= 2]
+
+
+def _flat(text: str) -> str:
+    """``text`` with the accents of precomposed letters dropped, one character for
+    one (offsets stay): 'δολάριο' and 'δολαρίων' share 'δολαρ'."""
+    if text.isascii():
+        return text
+    return "".join(_flat_char(c) for c in text)
+
+
+@lru_cache(maxsize=8192)
+def _flat_char(c: str) -> str:
+    if letter_script(c) not in _ACCENTED_SCRIPTS:
+        return c  # kana voicing marks and Indic signs are letters' identity
+    d = unicodedata.normalize("NFD", c)
+    if len(d) > 1 and all(unicodedata.combining(x) for x in d[1:]):
+        return d[0]
+    return c
+
+
+_ACCENTED_SCRIPTS = frozenset({"LATIN", "GREEK", "CYRILLIC"})
 
 
 def _fold(text: str) -> str:
@@ -374,28 +409,87 @@ def _word_marks(lang: str | None) -> tuple[tuple[str, str, frozenset[str]], ...]
                 continue  # 'degrees' alone may be of a magnitude, an angle, a grade
             if len(w) >= 4 and w.replace(" ", "").isalpha():
                 # a wording of several words only as a whole: 'per cent', not 'cent'
-                out.setdefault((_stem(w), kind), set())
+                out.setdefault((_flat(_stem(w)), kind), set())
     places = _place_stems(lang)
     # a pound, a Pfund, a фунт also weigh: not a currency when a unit word
     weights = {_stem(w) for w in cldr.unit_words(lang, "mass-pound") | cldr.unit_words(lang, "mass-ounce")}
-    for code in MAJOR_CURRENCIES:
-        for name in cldr.currency_names(code, lang):
-            name_words = [w.lower() for w in _LETTERS_RE.findall(name)]
+    # the words of a currency's names that can stand for it: not a place's
+    # (britannique, indiana, הודי); of a name of several words, not a common word
+    # of the language (morph) in its middle ('Neuer' of 'Israelischer Neuer
+    # Schekel') and not a syllable of a name of syllables ('nhân' of 'Nhân dân
+    # tệ'); a word before the last one whole, not by its first four letters
+    # ('Suurbritannia' is not 'suurema'), unless other currencies' names share it
+    # (dollar, libra)
+    from .. import morph
+
+    names = {code: [[w.lower() for w in _LETTERS_RE.findall(n)]
+                    for n in cldr.currency_names(code, lang)] for code in MAJOR_CURRENCIES}
+    owners: dict[str, set[str]] = {}
+    for code, ws in names.items():
+        for name_words in ws:
+            for w in name_words:
+                owners.setdefault(w, set()).add(code)
+    lexicon = morph.has_lexicon(lang)
+    unspaced_words = sorted({w for n in names.values() for ws in n for w in ws if not _spaced(w)})
+    for code, ws in names.items():
+        for name_words in ws:
             if len(name_words) == 1 and not _spaced(name_words[0]):
                 # 英国ポンド, 米ドル: the noun is the last run of one script
                 pieces = _script_pieces(name_words[0])
-                name_words += [pieces[-1]] if len(pieces) > 1 else []
+                name_words = name_words + ([pieces[-1]] if len(pieces) > 1 else [])
+
+            last = name_words[-1] if len(name_words) > 1 else None
+            if last is not None:
+                if all(len(x) <= 4 and letter_script(x[0]) == "LATIN" for x in name_words):
+                    # a name of syllables (Vietnamese): the syllables before a
+                    # trailing place word, as one phrase ('đô la' of 'Đô la Mỹ',
+                    # 'bảng' of 'Bảng Anh', 'nhân dân tệ')
+                    head = list(name_words)
+                    if len(head) > 1 and head[-1] in _place_words(lang):
+                        head.pop()
+                    phrase = " ".join(head)
+                    if len(phrase) >= 4:
+                        out.setdefault((_flat(phrase), "currency"), set()).add(code)
+                    continue
+                elif lexicon and len(name_words) > 2:
+                    # a common word in the middle: an adjective ('Neuer')
+                    name_words = [w for k, w in enumerate(name_words)
+                                  if k in (0, len(name_words) - 1)
+                                  or len(owners.get(w, ())) > 1 or not morph.is_known(w, lang)]
+                name_words = [w for w in name_words
+                              if not (w[:4] in places or w[:3] in places or w in places)]
+            # ดอลลาร์สหรัฐ, ดอลลาร์แคนาดา: the start two names share is the noun
+            name_words = name_words + [x for w in name_words if not _spaced(w)
+                                       for x in [_shared_start(w, unspaced_words)] if x]
             for w in name_words:
-                if len(w) < _min_word(w) or (len(name_words) > 1 and (
-                        w[:4] in places or w[:3] in places or w in places)):
-                    continue  # an adjective of a place (britannique, indiana, הודי)
+                if len(w) < _min_word(w):
+                    continue
                 kind = "currency?" if _stem(w) in weights else "currency"
+                inner = last is not None and w != last and len(owners.get(w, ())) < 2
                 # four letters of a long noun: its cases and compounds (naelsterling:
                 # 2,7 miljardi naela; dolarů)
-                stem = w[:4] if _spaced(w) and len(w) >= 5 else _stem(w)
-                out.setdefault((stem, kind), set()).add(code)
+                stem = w[:4] if _spaced(w) and len(w) >= 5 and not inner else _stem(w)
+                out.setdefault((_flat(stem), kind), set()).add(code)
     items = [(w, k, frozenset(c)) for (w, k), c in out.items()]
     return tuple(sorted(items, key=lambda x: -len(x[0])))
+
+
+def _shared_start(name: str, others: Sequence[str]) -> str:
+    """The longest start (three letters or more, not cut before a combining mark)
+    that ``name`` shares with another currency name written without spaces."""
+    best = ""
+    for o in others:
+        if o == name:
+            continue
+        k = 0
+        while k < min(len(o), len(name)) and o[k] == name[k]:
+            k += 1
+        while 0 < k < len(name) and unicodedata.combining(name[k]) or (
+                0 < k < len(name) and unicodedata.category(name[k]) == "Mc"):
+            k -= 1
+        if k >= 3 and k > len(best) and k < len(name):
+            best = name[:k]
+    return best
 
 
 def _min_word(word: str) -> int:
@@ -407,10 +501,11 @@ def _min_word(word: str) -> int:
 
 @lru_cache(maxsize=128)
 def _currency_forms(lang: str | None) -> frozenset[str]:
-    """Every word of the major currencies' names in ``lang`` (lowercased)."""
+    """Every word of the major currencies' names in ``lang`` (lowercased, without
+    accents: :func:`_flat`)."""
     out: set[str] = set()
     for code in MAJOR_CURRENCIES:
-        out |= cldr.currency_words(code, lang)
+        out |= {_flat(w) for w in cldr.currency_words(code, lang)}
     return frozenset(out)
 
 
@@ -427,6 +522,12 @@ def _place_stems(lang: str | None) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=64)
+def _place_words(lang: str | None) -> frozenset[str]:
+    """The words of CLDR's country and language names in ``lang``, lowercased."""
+    return frozenset(w.lower() for name in cldr.place_names(lang) for w in _LETTERS_RE.findall(name))
+
+
 def _stem(word: str) -> str:
     """The start by which an inflected form of ``word`` is recognised (``фунт`` for
     ``фунтов``; a short word whole)."""
@@ -436,6 +537,8 @@ def _stem(word: str) -> str:
 
 
 _CODES_RE = re.compile(r"\b(" + "|".join(MAJOR_CURRENCIES) + r")\b")
+#: after a scale word: one short connecting word (de, d', of) and a sign or a code
+_AFTER_SCALE_RE = re.compile(r"[\s\u00a0]+(?:[^\W\d_]{1,3}['’]?[\s\u00a0]*)?(?:(\S)(?!\w)|([A-Z]{3})\b)")
 
 
 def marks_near(text: str, lang: str | None, start: int, end: int) -> list[Mark]:
@@ -453,8 +556,18 @@ def marks_near(text: str, lang: str | None, start: int, end: int) -> list[Mark]:
             for s in symbols_in(text, [(scaled[1], scaled[1])])
             if s.start >= scaled[1] and s.kind not in taken
         ]
-    window = text[end : end + _AFTER].lower()
-    before = text[max(0, start - _BEFORE) : start].lower()
+    if scaled is not None and scaled[1] > end and not any(m.kind == "currency" for m in out):
+        # a sign or code after a connecting word: '11 000 millones de $', '2000
+        # millions d'USD'
+        c = _AFTER_SCALE_RE.match(text, scaled[1])
+        if c is not None:
+            sign, code = c.group(1), c.group(2)
+            if sign is not None and _is_currency(sign):
+                out.append(Mark("currency", cldr.currency_codes(sign), c.start(1), c.end(1)))
+            elif code is not None and code in MAJOR_CURRENCIES:
+                out.append(Mark("currency", frozenset({code}), c.start(2), c.end(2)))
+    window = _flat(text[end : end + _AFTER].lower())
+    before = _flat(text[max(0, start - _BEFORE) : start].lower())
     seen = {m.kind for m in out}
     if "currency" not in seen:  # ISO codes, as written: USD 100, 100 EUR
         after = scaled[1] if scaled is not None else end  # 2 milliarder USD
@@ -464,31 +577,72 @@ def marks_near(text: str, lang: str | None, start: int, end: int) -> list[Mark]:
                 out.append(Mark("currency", frozenset({c.group()}), off + c.start(), off + c.end()))
                 seen.add("currency")
                 break
+    # a scale word is not one of the words between a number and its unit
+    # ('2 mil milhões de dólares')
+    scale_len = scaled[1] - end if scaled is not None and scaled[1] > end else 0
     for stem, kind, codes in _word_marks(lang):
         if kind in seen:
             continue
         rx = _word_rx(stem)
-        m = rx.search(window)
+        m = rx.search(window, scale_len) or (rx.search(window) if scale_len else None)
         if kind == "currency?":  # pound, Pfund: money after a scale word only
             if m is not None and 1 <= _words_between(window[: m.start()]) <= 2 and "currency" not in seen:
                 out.append(Mark("currency", codes, end + m.start(), end + m.end()))
                 seen.add("currency")
             continue
-        if m is not None and _words_between(window[: m.start()]) <= 2:
+        if m is not None and _words_between(window[scale_len if m.start() >= scale_len else 0 : m.start()]) <= 2 and not any(
+                c.isdigit() for c in window[: m.start()]):
+            # (a number in between owns the word: '281 家药店 ... 1.25 亿英镑')
             out.append(Mark(kind, codes, end + m.start(), end + m.end()))
             seen.add(kind)
             continue
-        if kind == "currency" or (kind == "percent" and not _spaced(stem)):
+        if kind in ("currency", "percent"):
+            # (the percent word may stand first: 'yüzde 14', 'procento')
             m = rx.search(before)
             # before the number only a whole word of the name (Rs 100, 美元), not a
             # word that starts like one ('selama 48 jam' is not Selatan's rand)
             if m is not None and _words_between(before[m.end():]) == 0 and (
-                not _spaced(stem) or m.group() in _currency_forms(lang)
+                not _spaced(stem) or kind == "percent" or m.group() in _currency_forms(lang)
             ):
                 off = max(0, start - _BEFORE)
                 out.append(Mark(kind, codes, off + m.start(), off + m.end()))
                 seen.add(kind)
+    if "currency" not in seen:
+        sound = _sounds_like_currency(text, end + scale_len)
+        if sound is not None:
+            out.append(sound)
     return out
+
+
+def _sounds_like_currency(text: str, pos: int) -> Mark | None:
+    """A currency named right after ``pos`` by the English word in another alphabet
+    (Bulgarian 'паунда', Hindi 'डॉलर' where CLDR has other words): the word's
+    consonant skeleton is the noun's, three consonants or more. Latin and Chinese
+    words are left to CLDR."""
+    m = _LETTERS_RE.search(text, pos)
+    if m is None or m.start() - pos > 2:
+        return None
+    w = m.group()
+    if letter_script(w[0]) in ("LATIN", "CJK", None):
+        return None
+    from .names import translit_key
+
+    k = translit_key(w)
+    for noun, codes in _currency_sounds().items():
+        if k == noun:
+            return Mark("currency", codes, m.start(), m.end())
+    return None
+
+
+@lru_cache(maxsize=1)
+def _currency_sounds() -> dict[str, frozenset[str]]:
+    """Skeletons of three consonants or more of the major currencies' English nouns."""
+    out: dict[str, set[str]] = {}
+    for code in MAJOR_CURRENCIES:
+        for n in _sound_nouns(frozenset({code})):
+            if len(n) >= 3:
+                out.setdefault(n, set()).add(code)
+    return {n: frozenset(c) for n, c in out.items()}
 
 
 @lru_cache(maxsize=4096)
@@ -516,9 +670,10 @@ def expressed(text: str, lang: str | None, start: int, end: int, mark: Mark) -> 
             return True
         if m.end - m.start == 1:
             return True  # a sign: its currency may be written differently
-    if mark.kind == "currency" and _named_by_sound(text, start, end, _sound_nouns(mark.codes)):
+    if mark.kind == "currency" and _named_by_sound(text, start, end, _sound_nouns(mark.codes),
+                                                   base(lang) == "en"):
         return True
-    if mark.kind == "percent" and _named_by_sound(text, start, end, _PERCENT_SOUND):
+    if mark.kind == "percent" and _named_by_sound(text, start, end, _PERCENT_SOUND, True):
         return True  # 퍼센트, パーセント, परसेंट: the English word in the target's script
     if mark.kind in ("percent", "permille", "degree"):
         # a unit word written in two ('per cento' for CLDR's 'percento', 'pro mille')
@@ -526,7 +681,14 @@ def expressed(text: str, lang: str | None, start: int, end: int, mark: Mark) -> 
         words = [w for w in cldr.unit_words(lang, mark.kind) if len(w) > 3]
         if any(after.startswith(w) or after[:len(w) + 12].find(w) >= 0 for w in words):
             return True
+        # the word abbreviated ('40 proc.' for 'procentų', 'Proz.'): its start and a dot
+        ab = _ABBREV_RE.match(text, end)
+        if ab is not None and any(w.startswith(ab.group(1).lower()) for w in words):
+            return True
     return False
+
+
+_ABBREV_RE = re.compile(r"[\s\u00a0\u202f]*([^\W\d_]{3,})\.")
 
 
 #: The skeleton of the English word 'percent' (names.translit_key), which many
@@ -553,10 +715,12 @@ def _sound_nouns(codes: frozenset[str]) -> tuple[str, ...]:
     return tuple(sorted(out))
 
 
-def _named_by_sound(text: str, start: int, end: int, nouns: Sequence[str]) -> bool:
+def _named_by_sound(text: str, start: int, end: int, nouns: Sequence[str],
+                    latin_known: bool = False) -> bool:
     """Whether a word right before the number at ``start:end`` of ``text``, or one of
     the three after it, sounds like one of ``nouns`` (skeletons: :func:`_sound_nouns`),
-    also when glued to the number (10퍼센트)."""
+    also when glued to the number (10퍼센트). ``latin_known``: words in Latin letters
+    are not looked at (the language's own words for the unit are CLDR's)."""
     if not nouns:
         return False
     from rapidfuzz.distance import Levenshtein
@@ -566,12 +730,23 @@ def _named_by_sound(text: str, start: int, end: int, nouns: Sequence[str]) -> bo
     words = _LETTERS_RE.findall(text[end : end + _AFTER])[:3]
     words += _LETTERS_RE.findall(text[max(0, start - _BEFORE) : start])[-1:]
     for w in words:
+        if letter_script(w[0]) == "CJK":
+            continue  # Chinese characters are read for meaning, not sound: CLDR's 美元
+        if latin_known and letter_script(w[0]) == "LATIN":
+            # CLDR's words are the language's own: 'during' does not sound like
+            # 'dollars', nor 'personnes' like 'percent'
+            continue
         k = translit_key(w)
+        latin = letter_script(w[0]) == "LATIN"
+        if not _spaced(w) and any(len(n) >= 3 and n in k[1:] for n in nouns):
+            return True  # glued to a scale word in a script without spaces (ล้านปอนด์)
         if len(k) >= 2 and any(
-            k == n
+            (not latin or len(n) >= 3)  # 'lors' is no 'real' (rs), 'des' no 'dollar'
+            and k == n
             # punnan: a long word whose skeleton is the noun's start (bn / bnd)
-            or (len(w) >= 4 and n.startswith(k) and len(n) - len(k) <= 1)
-            or (len(n) >= 3 and len(k) >= max(3, len(n) - 1) and (
+            or ((not latin or len(n) >= 3) and len(w) >= 4 and n.startswith(k)
+                and len(n) - len(k) <= 1)
+            or (not latin and len(n) >= 3 and len(k) >= max(3, len(n) - 1) and (
                 k.startswith(n) or Levenshtein.distance(n, k[: len(n)]) <= 1
                 or Levenshtein.distance(n, k[: len(n) - 1]) <= 1))  # 퍼센트가: a particle
             for n in nouns

@@ -702,6 +702,16 @@ class NumberCheck(Check):
                     f"Number {t.text} is not in the source text",
                 )
             )
+        if rest_s != [i for i, j in enumerate(s_match) if j is None]:
+            # numbers matched leniently (2 billion = 20 億, 20 feet = 6 m): pair
+            # them in order, so that their signs are compared too
+            s_match = list(s_match)
+            used = {j for j in s_match if j is not None} | set(rest_t)
+            free_t = [j for j in range(len(tn)) if j not in used]
+            free_s = [i for i, j in enumerate(s_match) if j is None and i not in rest_s]
+            if len(free_s) == len(free_t):
+                for i, j in zip(free_s, free_t):
+                    s_match[i] = j
         findings += self._lost_symbols(src, tgt, sn, tn, s_match, context)
         return findings
 
@@ -720,7 +730,7 @@ class NumberCheck(Check):
         number when it is matched (``35`` for ``35%``), else on the source sign; only
         when the target has fewer such marks in all than the source."""
         sl, tl = context.source_lang, context.target_lang
-        if not sn or (tl and cldr.locale(tl) is None):
+        if not (sn or tn) or (tl and cldr.locale(tl) is None):
             return []  # no CLDR words for the target language: cannot judge
         ms, mt = _masked(src), _masked(tgt)
         lost: list[tuple[Num, number_forms.Mark, int | None]] = []
@@ -736,7 +746,7 @@ class NumberCheck(Check):
                 if number_forms.expressed(mt, tl, tn[j].start, tn[j].end, mark):
                     continue
                 lost.append((n, mark, j))
-        out = []
+        out = self._lost_with_words(src, tgt, ms, mt, tn, s_match, totals, lost, context)
         for n, mark, j in lost:
             codes = mark.codes if mark.kind == "currency" else frozenset()
             if number_forms.marks_in(mt, tl, mark.kind, codes) >= totals[mark.kind]:
@@ -754,6 +764,51 @@ class NumberCheck(Check):
                     "source", mark.start, mark.end, shown,
                     f"'{shown}' ({what}) of {n.text} is lost in the translation",
                 ))  # fmt: skip
+        return out
+
+    def _lost_with_words(
+        self,
+        src: str,
+        tgt: str,
+        ms: str,
+        mt: str,
+        tn: Sequence[Num],
+        s_match: Sequence[int | None],
+        totals: dict[str, int],
+        lost: list[tuple[Num, number_forms.Mark, int | None]],
+        context: CheckContext,
+    ) -> list[Finding]:
+        """A percent or currency mark of a number the source spells out ('Fifty-eight
+        percent', 'dos millones de dólares') that the translation, writing the number
+        in digits, drops: the source has no number in digits but such a mark, the
+        translation fewer of them, and a number (not an ordinal) without one."""
+        sl, tl = context.source_lang, context.target_lang
+        out: list[Finding] = []
+        if s_match or _DIGIT_RE.search(ms):
+            # only a source with no number in digits: there, a word of a unit can
+            # belong to nothing but a spelled-out number (not to '4.40 am Yuan')
+            return out
+        free = [j for j in range(len(tn)) if tn[j].kind == "num"]
+        if not free:
+            return out
+        for kind in ("percent", "currency"):
+            if any(mark.kind == kind for _n, mark, _j in lost):
+                continue
+            in_src = number_forms.marks_in(ms, sl, kind, frozenset(), firm=True)
+            if in_src <= totals.get(kind, 0):
+                continue  # every mark of the source belongs to a number in digits
+            if number_forms.marks_in(mt, tl, kind, frozenset()) >= in_src:
+                continue
+            for j in free:
+                t = tn[j]
+                if any(m.kind == kind for m in number_forms.marks_near(mt, tl, t.start, t.end)):
+                    continue
+                out.append(self.flag(
+                    "target", t.start, t.end, t.text,
+                    f"Number {t.text}: the {_KIND_NAMES[kind]} of the source is lost in the "
+                    "translation",
+                ))  # fmt: skip
+                break
         return out
 
     @staticmethod
@@ -913,7 +968,7 @@ def _forms_lenient(
             for j in rest_t:
                 b = _float(tn[j])
                 if a is not None and b is not None and number_forms.converted(
-                    a, src, sn[i].end, sl, b, tgt, tn[j].end, tl
+                    a, src, _digits_end(sn[i]), sl, b, tgt, _digits_end(tn[j]), tl
                 ):
                     rest_s.remove(i)
                     rest_t.remove(j)
@@ -922,6 +977,17 @@ def _forms_lenient(
 
 
 _MONTHS = frozenset(str(i) for i in range(1, 13))
+_LEAD_DIGITS_RE = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _digits_end(n: Num) -> int:
+    """Where the number of ``n`` ends: a unit glued to it (``300kg``,
+    ``250kilogramový``) starts there."""
+    if n.kind == "word":
+        m = _LEAD_DIGITS_RE.match(n.text)
+        if m is not None:
+            return n.start + m.end()
+    return n.end
 
 
 def _float(n: Num) -> float | None:

@@ -24,6 +24,7 @@ translators may translate them (``<file>`` -> ``<Datei>``).
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterable
 
 from .. import placeholders as R
@@ -104,6 +105,8 @@ class PlaceholderCheck(Check):
             active = active - {"c-printf", "objc"}
         sp = R.extract(src, active, tgt)
         tp = R.extract(tgt, active, src)
+        if any(p.kind == "c-printf" for p in sp) and "%" in tgt:
+            sp = [p for p in sp if not _qt_with_unit(p, tgt)]
         if len(sp) == len(tp) and all(a.key == b.key for a, b in zip(sp, tp)):
             return []  # the same placeholders in the same order
         if any(p.kind == "operators" for p in sp):
@@ -203,6 +206,19 @@ class PlaceholderCheck(Check):
                     )
                     break
         return findings
+
+
+_WIDTH_ONLY_RE = re.compile(r"%(\d+)[a-zA-Z]")
+
+
+def _qt_with_unit(p: Placeholder, tgt: str) -> bool:
+    """Whether the printf-looking ``%1s`` of the source is Qt's ``%1`` with a unit
+    glued to it (``%1s`` for seconds) that the translation writes as ``%1 秒`` or
+    ``%1 с``: a printf width with no flags is rare, the translation settles it."""
+    m = _WIDTH_ONLY_RE.fullmatch(p.text)
+    if m is None:
+        return False
+    return re.search(r"%" + m.group(1) + r"(?![\d$])(?!" + re.escape(p.text[-1]) + ")", tgt) is not None
 
 
 def _declared(context: CheckContext) -> frozenset[str] | None:

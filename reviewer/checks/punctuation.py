@@ -197,9 +197,19 @@ class PunctuationCheck(Check):
         ):
             return
         tb = L.base(tl)
-        if sc == L.FULL_STOP and tc is None and tb in L.NO_FULL_STOP:
+        if tc is None and tb in L.NO_FULL_STOP:
+            # Thai and Lao end a sentence with a space, a question with a particle
+            # (ไหม, บໍ): no final mark at all is their ordinary typography
             return
-        if L.base(sl) in L.NO_FULL_STOP and sc is None and tc == L.FULL_STOP:
+        if L.base(sl) in L.NO_FULL_STOP and sc is None:
+            return  # the source did not mark its ending: nothing to compare
+        if sc is None and tc == L.COLON and ti - tj == 1:
+            # a fragment turned into a label ("Results for" -> "検索結果："): word
+            # order moved the continuation after the colon
+            return
+        if {sc, tc} == {L.FULL_STOP, L.COLON} and _prose_words(s) >= PROSE_WORDS:
+            # a sentence that introduces the next one (a quotation follows): the
+            # colon and the full stop both close it; a label's colon is not prose
             return
         if sc is None and tc == L.FULL_STOP and ti - tj == 1:
             # a full stop added to a title or a heading: house style, not an error
@@ -451,15 +461,30 @@ def scan_brackets(text: str) -> tuple[list[int], list[tuple[str, int, int]]]:
 
 
 def _counts(text: str, pairs: list[tuple[str, int, int]]) -> dict[str, list[tuple[int, int]]]:
-    """Pairs by kind, leaving out plural markers such as ``file(s)``."""
+    """Pairs by kind, leaving out plural and inflection markers stuck to a word:
+    ``file(s)``, ``Тег(и)``, ``превыша(ет/ют)``."""
     out: dict[str, list[tuple[int, int]]] = {}
     for kind, a, b in pairs:
-        if kind == "(" and 3 <= b - a <= 5 and a > 0 and text[a - 1].isalpha():
+        if kind == "(" and 3 <= b - a <= 9 and a > 0 and text[a - 1].isalpha():
             inner = text[a + 1 : b - 1]
-            if inner.isascii() and inner.isalpha() and inner.islower():
+            if all(x.isalpha() and x.islower() for x in inner.split("/")):
                 continue
         out.setdefault(kind, []).append((a, b))
     return out
+
+
+_PY_NAMED_RE = re.compile(r"%\([^()\s]+\)")
+_QUOTED_RE = re.compile(r"(?:^|(?<=[\s(]))(['‘\"“„«「])[^'’\"”“»」\n]{1,60}?['’\"”“»」](?=$|[\s.,;:!?)])")
+
+
+def _blank(m: re.Match[str]) -> str:
+    """A match replaced by as many neutral characters (offsets stay)."""
+    return "_" * len(m.group())
+
+
+def _quotations(text: str) -> int:
+    """How many short quotations ``text`` has ('Open', “Save as”)."""
+    return len(_QUOTED_RE.findall(text))
 
 
 def _script(ch: str) -> str:
@@ -572,12 +597,19 @@ class BracketsCheck(Check):
         s_has = not tonly and _BR_RE.search(s) is not None
         if not t_has and not s_has:
             return
+        orig = t
+        if "%(" in t or "%(" in s:  # Python's %(name)s: the parentheses are syntax
+            t, s = _PY_NAMED_RE.sub(_blank, t), _PY_NAMED_RE.sub(_blank, s)
+            t_has = _BR_RE.search(t) is not None
+            s_has = not tonly and _BR_RE.search(s) is not None
+            if not t_has and not s_has:
+                return
         tu, tp = scan_brackets(t) if t_has else ([], [])
         su, sp = scan_brackets(s) if s_has else ([], [])
         if tu and not su:
             for i in tu:
                 yield self.flag_span(
-                    "target", t, i, i + 1,
+                    "target", orig, i, i + 1,
                     f"The bracket {_q(t[i])} has no partner in the translation.",
                 )  # fmt: skip
         if tonly or tu or su:
@@ -609,6 +641,10 @@ class BracketsCheck(Check):
                         continue
             else:
                 dropped = nt < ns
+                if not dropped and kind == "[" and nt - ns <= _quotations(s):
+                    # a UI label in [ ] where the source quotes it ('Open' ->
+                    # [開く]): the Japanese and Chinese way of marking a label
+                    continue
             if kind == "{" and ("plural" in s or "select" in s):
                 continue  # ICU sub-messages differ by language
             what = _BR_NAMES[kind]
@@ -620,7 +656,7 @@ class BracketsCheck(Check):
                 yield self.flag("target", len(t), len(t), "", msg)
             else:  # added brackets are mostly style: reported, but as neutral
                 a, b = tc[kind][-1]
-                yield self.flag_span("target", t, a, b, msg, severity=Severity.NEUTRAL)
+                yield self.flag_span("target", orig, a, b, msg, severity=Severity.NEUTRAL)
 
 
 # --- quotation marks -------------------------------------------------------------------
@@ -657,11 +693,28 @@ def _unspaced(ch: str) -> bool:
 
 
 def _proclitic(text: str, i: int) -> bool:
-    """Whether the mark at ``i`` follows a one-letter Arabic-script word written onto
-    the next one (the conjunction ``و``, ``ف``, ``ب``, ``ل``: ``و"أنه``): the mark
-    opens a quotation there, it is not inside a word."""
-    return (_script(text[i - 1]) == "ARABIC"
-            and (i == 1 or not text[i - 2].isalpha()))
+    """Whether the mark at ``i`` follows a one-letter Arabic or Hebrew word written
+    onto the next one (the conjunction ``و``, ``ف``, ``ب``, ``ل``: ``و"أنه``; Hebrew
+    ``ש``, ``ו``, ``כ``, ``ה``: ``ש“זה``): the mark opens a quotation there, it is not
+    inside a word. Hebrew gershayim stand before an abbreviation's last letter
+    (``צה"ל``, ``ש"ח``), so a mark with one letter after it is not a proclitic's."""
+    if i and (i == 1 or not text[i - 2].isalpha()):
+        sc = _script(text[i - 1])
+        if sc == "ARABIC":
+            return True
+        if sc == "HEBREW":
+            return not gershayim(text, i)
+    return False
+
+
+def gershayim(text: str, i: int) -> bool:
+    """Whether the mark at ``i`` (``"``, ``״``, ``“``, ``”``) is Hebrew gershayim: between
+    Hebrew letters, before the last letter of an abbreviation (``צה"ל``, ``דוא"ל``,
+    ``ארה“ב``, ``ש"ח``), by Hebrew orthography."""
+    n = len(text)
+    if not (0 < i < n - 1) or _script(text[i - 1]) != "HEBREW" or _script(text[i + 1]) != "HEBREW":
+        return False
+    return i + 2 >= n or not text[i + 2].isalpha()
 
 
 def scan_quotes(
@@ -791,15 +844,20 @@ class QuotesCheck(Check):
         if L.quote_pairs(context.target_lang) is None:
             return  # how (and whether) the language marks direct speech is not known
         unmatched, pairs = scan_quotes(s, context.source_lang)
-        if _single_quotes(t) or _ANY_QUOTE_RE.search(t):
-            return
+        if _single_quotes(t) or any(
+            not (0 < m.start() < len(t) - 1 and t[m.start() - 1].isalpha()
+                 and t[m.start() + 1].isalpha())
+            for m in _ANY_QUOTE_RE.finditer(t)
+        ):
+            return  # a mark of any kind (an apostrophe inside a word is none: it's)
         if unmatched and not pairs:
             # a quotation opened (or closed) here and going on in another segment:
             # the translation should mark it too
             i = unmatched[0][0]
             if i and s[i - 1].isdigit():
                 return  # 5'10": an inch mark
-            role = _flank(s, i)
+            # spacing decides, else the language (Japanese 「 opens after 。)
+            role = _flank(s, i) or L.quote_roles(context.source_lang).get(s[i], "")
             if not (role == "open" or (role == "close" and _TRAIL_RE.fullmatch(s, i + 1))):
                 return  # a mark mid-sentence ("Dragons" Den"): an apostrophe as often
             if _LEAD_DASH_RE.match(t):

@@ -185,7 +185,9 @@ class _Words:
         'Parliament', 'Oktober'), or, in a richly inflecting language, the same
         stem with another last letter ('Británii', 'Británie')."""
         if sp.lower() == pref.lower():
-            return False  # a difference of case is a variant
+            # a difference of case is a variant, unless one is a common word of the
+            # language in capitals: a label's styling ('DISCARD', 'BASIC', 'ЛИБО')
+            return (sp.isupper() or pref.isupper()) and self.common_word(sp)
         if self._endings_of_source_name(fold(sp), fold(pref)):
             return True
         lang = self.lang
@@ -204,6 +206,17 @@ class _Words:
                 return True  # another case ending on one stem, not a slip inside it
         return False
 
+
+    def common_word(self, sp: str) -> bool:
+        """Whether ``sp`` in lower case is a word of the target language: its lexicon
+        of inflected forms (:mod:`reviewer.morph`) or its spelling word list knows it."""
+        low = sp.lower()
+        if self.lexicon and (morph.is_known(low, self.lang) or morph.is_lemma(low, self.lang)):
+            return True
+        from .spelling import dictionary  # (spelling imports this module's neighbours)
+
+        d = dictionary(self.lang)
+        return d is not None and low in d
 
     def source_stem(self, a: str) -> bool:
         """Whether the folded ``a`` is a name of the sources, with a case ending of up

@@ -25,7 +25,7 @@ from ..plurals import singular_category
 from ..model import Document
 from .base import ReadOptions
 from .jsonspan import JArr, JObj, JStr, JsonError, JValue, dumps_str, parse
-from .keyed import Entry, KeyedFormat, Parsed, find_source, lang_from_path
+from .keyed import Entry, KeyedFormat, Parsed, find_source, key_contexts, lang_from_path
 
 CLDR_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 _PLURAL_SUFFIX = re.compile(r"^(.+)_(zero|one|two|few|many|other|plural)$")
@@ -191,10 +191,11 @@ class XcstringsFormat(KeyedFormat):
         segs = []
         for lang in langs:
             prefix = "" if len(langs) == 1 else f"{lang}:"
+            of_lang = []
             for s, t in self.units(root, lang):
                 assert s is not None
-                seg = self._segment(0, prefix + (t.key if t else s.key), s, t)
-                segs.append(seg)
+                of_lang.append(self._segment(0, prefix + (t.key if t else s.key), s, t))
+            segs.extend(key_contexts(of_lang, prefix))
         from .keyed import _dedupe_ids
 
         return Document(path=str(path), format=self.name, source_lang=src_lang,

@@ -18,7 +18,7 @@ from typing import ClassVar, Iterator, Mapping
 
 from ..errors import InputError
 from ..model import Document, InlineCode, Segment
-from ..plurals import singular_category
+from ..plurals import exact_category, singular_category
 from ..status import default_status
 from .base import Format, ReadOptions, atomic_write_bytes, read_text
 
@@ -197,7 +197,7 @@ class KeyedFormat(Format):
         if src is None:
             segs = list(self._target_only(tgt))
         else:
-            segs = list(self.pair(src, tgt, tlang))
+            segs = key_contexts(list(self.pair(src, tgt, tlang)))
         segs = _dedupe_ids(segs)
         meta: dict[str, object] = dict(tgt.meta)
         meta["resource"] = True  # app strings (labels, fragments), not running text
@@ -263,7 +263,10 @@ class KeyedFormat(Format):
                     # a target 'one' that also means 21, 31... translates the 'other' form
                     same = cat != "one" or singular_category(tlang, "one")
                     se = (forms.get(cat) if same else None) or forms.get("other") or s
-                    yield self._segment(0, t.key, se, t)
+                    seg = self._segment(0, t.key, se, t)
+                    if cat and exact_category(tlang, cat):  # may leave the count out
+                        seg = replace(seg, flags=seg.flags | EXACT_COUNT)
+                    yield seg
                 continue
             match = by_key.get(s.key)
             if match is not None:
@@ -295,6 +298,27 @@ class KeyedFormat(Format):
         for a, b, raw in sorted(edits, reverse=True):
             text = text[:a] + raw + text[b:]
         atomic_write_bytes(out, self.dump(text, bom))
+
+
+#: flag of a plural form used for one number only (see :func:`reviewer.plurals.exact_category`):
+#: the placeholder check lets its text leave the count out
+EXACT_COUNT = frozenset({"exact-count"})
+
+
+def key_contexts(segs: list[Segment], prefix: str = "") -> list[Segment]:
+    """In a file whose keys are mostly the source text itself (iOS ``.strings``, String
+    Catalogs, JabRef-style ``.properties``), a key that differs from its source text is
+    there to tell two uses of one text apart ("Left fan" and "Left alignment", both
+    "Left"): that key becomes the unit's context, as a PO ``msgctxt`` would, so the
+    consistency check does not compare the two. Files keyed by identifiers
+    (``menu.open``), where few keys equal their text, are left as they are. ``prefix``:
+    a prefix of every id that is not part of the key (a catalog's ``lang:``)."""
+    plain = [sg for sg in segs if sg.source and sg.context is None]
+    if not plain or 2 * sum(sg.id[len(prefix):] == sg.source for sg in plain) <= len(plain):
+        return segs
+    return [replace(sg, context=sg.id[len(prefix):])
+            if sg.source and sg.context is None and sg.id[len(prefix):] != sg.source else sg
+            for sg in segs]
 
 
 def _context(s: Entry | None, t: Entry | None) -> str | None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
@@ -22,7 +23,7 @@ import polib
 
 from ..errors import InputError
 from ..model import Document, Segment
-from .po_parse import LeftToPolib, RawEntry, iter_entries, parse_metadata
+from .po_parse import LeftToPolib, RawEntry, iter_entries, iter_line_entries, parse_metadata
 from .base import (
     Format,
     ReadOptions,
@@ -60,6 +61,9 @@ class PoFormat(Format):
     def read(self, path: Path, options: ReadOptions) -> Document:
         """Parse the catalog at ``path`` into a document whose units stream (see
         :mod:`.po_parse`); catalogs the fast parser leaves to polib are read whole."""
+        streamed = _streamed_units(path)
+        if streamed is not None:  # a big UTF-8 catalog: never its whole text at once
+            return catalog_document(path, options, *streamed)
         data = _read_bytes(path)
         text, _ = _decode(data, path)
         stream = _fast_units(text, path)
@@ -163,13 +167,80 @@ def _fast_units(text: str, path: Path) -> tuple[dict[str, str], Iterator[Segment
     return parse_metadata(header.msgstr), _stream(entries, text, path)
 
 
-def _stream(entries: Iterator[RawEntry], text: str, path: Path) -> Iterator[Segment]:
+#: Catalogs from this size on (bytes) are parsed from their file a block at a time
+#: (:func:`_streamed_units`) rather than from their whole decoded text.
+STREAM_BYTES = 4 << 20
+_BLOCK = 1 << 20
+
+
+def _streamed_units(path: Path) -> tuple[dict[str, str], Iterator[Segment]] | None:
+    """:func:`_fast_units` for a big UTF-8 catalog, read from its file a block at a
+    time (a million entries without the catalog's bytes and text in memory): one pass
+    checks what the whole-text path checks first (no UTF-16/32, no NUL at the top,
+    valid UTF-8, no character polib takes for a line end), the stream then parses
+    line by line; errors and catalogs left to polib take the whole-text path (None
+    here, or the text read again for polib's verdict)."""
+    try:
+        if Path(path).stat().st_size < STREAM_BYTES:
+            return None
+        with open(path, "rb") as f:
+            top = f.read(8192)
+            if sniff_encoding(top)[0] != "utf-8" or looks_binary(top):
+                return None
+            f.seek(0)
+            decoder = codecs.getincrementaldecoder("utf-8")()
+            carry = ""  # a CR at the end of a block: its LF may open the next one
+            while True:
+                block = f.read(_BLOCK)
+                text = carry + decoder.decode(block, final=not block)
+                carry = "\r" if block and text.endswith("\r") else ""
+                if _LINE_BREAKS.search(text[:-1] if carry else text):
+                    return None
+                if not block:
+                    break
+    except (OSError, UnicodeDecodeError):
+        return None
+    entries = iter_line_entries(_file_lines(path))
+    try:
+        header = next(entries, None)
+    except LeftToPolib:
+        return None
+    if header is None or header.obsolete or header.msgid or header.msgctxt is not None:
+        return None
+    return parse_metadata(header.msgstr), _stream(entries, None, path)
+
+
+def _file_lines(path: Path) -> Iterator[str]:
+    """The lines of a UTF-8 file (its BOM dropped), as ``text.split("\n")`` gives
+    them, read a block at a time."""
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        tail = f.read(1)
+        if tail == "\ufeff":
+            tail = ""  # a second BOM: the whole-text path drops it too
+        while True:
+            block = f.read(_BLOCK)
+            if not block:
+                break
+            parts = (tail + block).split("\n")
+            tail = parts.pop()
+            yield from parts
+        yield tail
+
+
+def _whole_text(path: Path) -> str:
+    return _decode(_read_bytes(path), path)[0]
+
+
+def _stream(entries: Iterator[RawEntry], text: str | None, path: Path) -> Iterator[Segment]:
+    """Segments of the entries; ``text`` is the catalog's (None: read again from
+    ``path`` when polib must judge it)."""
     index = 0
     last_id: str | None = None
     try:
         for e in entries:
             if not e.msgid and not e.obsolete and not e.msgctxt:
-                parse_catalog(text, path)  # a syntax error anywhere comes first
+                # a syntax error anywhere comes first
+                parse_catalog(text if text is not None else _whole_text(path), path)
                 raise InputError(
                     'PO syntax error: a second header entry (msgid ""); '
                     "gettext rejects duplicate messages", path, e.linenum)
@@ -178,6 +249,8 @@ def _stream(entries: Iterator[RawEntry], text: str, path: Path) -> Iterator[Segm
             yield seg
             index += 1
     except LeftToPolib as odd:
+        if text is None:
+            text = _whole_text(path)
         catalog = parse_catalog(text, path)  # raises the reference error, if any
         if index and (index > len(catalog) or entry_id(catalog[index - 1]) != last_id):
             raise InputError("PO syntax error", path, odd.line) from None
@@ -189,16 +262,35 @@ def _stream(entries: Iterator[RawEntry], text: str, path: Path) -> Iterator[Segm
 def _polib_segment(entry: polib.POEntry, index: int, lines: list[str]) -> Segment:
     """A polib entry as a segment, with its first and its msgstr line."""
     first = _entry_line(entry, lines)
-    msgid = msgstr = None
+    msgid = msgstr = plural = None
+    forms: dict[int, int] = {}
     if first is not None:
         for n in range(first - 1, len(lines)):
             line = _strip_obsolete(lines[n])
+            if msgstr is not None:  # after msgstr[0]: the other forms, their continuations
+                m = _MSGSTR_AT.match(line)
+                if m and m.group(1):
+                    forms[int(m.group(1)[1:-1])] = n + 1
+                    continue
+                if line.startswith('"'):
+                    continue
+                break
             if msgid is None and _MSGID_AT.match(line):
                 msgid = n + 1
-            if _MSGSTR_AT.match(line):
+            elif plural is None and line.startswith("msgid_plural"):
+                plural = n + 1
+            m = _MSGSTR_AT.match(line)
+            if m:
                 msgstr = n + 1
-                break
-    return entry_segment(entry, index, first, msgstr, msgid)
+                if not m.group(1):
+                    break
+                forms[int(m.group(1)[1:-1])] = n + 1
+    seg = entry_segment(entry, index, first, msgstr, msgid)
+    if seg.plural_targets and forms:
+        k = len(seg.plural_targets)
+        lines_of = tuple(forms[i] for i in range(k)) if all(i in forms for i in range(k)) else ()
+        seg = replace(seg, form_lines=lines_of, plural_source_line=plural)
+    return seg
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -434,7 +526,19 @@ def entry_segment(entry: polib.POEntry | RawEntry, index: int, line: int | None,
         (), (),  # problems, branches
         msgstr_line or getattr(entry, "msgstr_line", None),  # target_line
         source_line or getattr(entry, "msgid_line", None),  # source_line
+        _form_lines(entry, len(plural_targets)) if plural_targets else (),
+        getattr(entry, "msgid_plural_line", None) if plural_targets else None,
     )
+
+
+def _form_lines(entry: polib.POEntry | RawEntry, k: int) -> tuple[int, ...]:
+    """The line of each of the ``k`` forms' ``msgstr[n]`` (the fast parser records them;
+    for polib's entries :func:`_polib_segment` finds them); empty when one is missing:
+    findings then point at the first msgstr."""
+    lines = getattr(entry, "msgstr_lines", None)
+    if not lines or not all(i in lines for i in range(k)):
+        return ()
+    return tuple(lines[i] for i in range(k))
 
 
 def _plural_list(entry: polib.POEntry) -> tuple[str, ...]:

@@ -17,7 +17,7 @@ on real catalogs and on generated ones.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Iterable, Iterator
 
 __all__ = ["LeftToPolib", "RawEntry", "iter_entries", "unescape", "parse_metadata"]
 
@@ -55,7 +55,8 @@ class RawEntry:
     """One catalog entry, with the fields the reader uses (polib's names)."""
 
     __slots__ = ("linenum", "msgctxt", "msgid", "msgid_plural", "msgstr", "msgstr_plural",
-                 "flags", "tcomment", "comment", "obsolete", "msgstr_line", "msgid_line")
+                 "flags", "tcomment", "comment", "obsolete", "msgstr_line", "msgid_line",
+                 "msgstr_lines", "msgid_plural_line")
 
     def __init__(self, linenum: int) -> None:
         self.linenum = linenum
@@ -70,6 +71,8 @@ class RawEntry:
         self.obsolete = False
         self.msgstr_line: int | None = None  # the first msgstr line
         self.msgid_line: int | None = None  # the msgid line
+        self.msgstr_lines: dict[int, int] = {}  # the line of each msgstr[n]
+        self.msgid_plural_line: int | None = None
 
 
 def unescape(s: str) -> str:
@@ -125,6 +128,15 @@ def iter_entries(text: str) -> Iterator[RawEntry]:
     """Yield the entries of decoded PO ``text`` in file order, the header included,
     exactly as polib's parser appends them. Raises :class:`LeftToPolib` at the first line
     the reference would reject (or that this parser does not take)."""
+    if text.startswith(_BOM):
+        text = text[1:]  # polib drops a BOM opening the first line
+    return iter_line_entries(_lines(text))
+
+
+def iter_line_entries(lines: Iterable[str]) -> Iterator[RawEntry]:
+    """:func:`iter_entries` over the catalog's lines (each without its ``\n``, a
+    ``\r`` before it allowed; no BOM): a catalog read from its file a block at a
+    time parses as its whole text does."""
     state = "st"
     entry = RawEntry(0)
     last_hash = True  # the last non-blank line was a comment (polib: tokens[0][0] == '#')
@@ -132,10 +144,8 @@ def iter_entries(text: str) -> Iterator[RawEntry]:
     field = ""  # continuation target: 'ct', 'mi', 'mp', 'ms', 'mx', 'pc', 'pm', 'pp'
     plural_index = 0
     n = 0
-    if text.startswith(_BOM):
-        text = text[1:]  # polib drops a BOM opening the first line
     mc_from = _FROM["mc"]
-    for raw in _lines(text):
+    for raw in lines:
         n += 1
         line = raw.strip()
         if not line:
@@ -188,6 +198,7 @@ def iter_entries(text: str) -> Iterator[RawEntry]:
                 entry.msgctxt = value
             else:
                 entry.msgid_plural = value
+                entry.msgid_plural_line = n
             state = field = sym
             continue
         c = line[0]
@@ -207,6 +218,7 @@ def iter_entries(text: str) -> Iterator[RawEntry]:
                 raise LeftToPolib(n)  # msgstr[10] and other forms: the reference decides
             plural_index = int(idx)
             entry.msgstr_plural[plural_index] = _string(line[q:].rstrip(), n)
+            entry.msgstr_lines[plural_index] = n
             if entry.msgstr_line is None:
                 entry.msgstr_line = n
             state = field = "mx"

@@ -283,8 +283,19 @@ def _unit(tu: etree._Element, pos: int, index: int, src: str | None, tgt: str | 
         source_codes=source_codes,
         target_codes=target_codes,
         notes=tuple(notes),
+        # findings point at the variant they are about, not at the <tu>
+        target_line=_seg_line(tuvs[t]) if t is not None else None,
+        source_line=_seg_line(tuvs[s]),
     )
     return _Unit(seg, pos - 1, s, t)
+
+
+def _seg_line(tuv: etree._Element) -> int | None:
+    """The line of a variant's ``<seg>`` (else of the ``<tuv>``)."""
+    for child in tuv:
+        if isinstance(child.tag, str) and _name(child.tag) == "seg":
+            return child.sourceline
+    return tuv.sourceline
 
 
 def _variant(tuv: etree._Element, notes: list[str]) -> tuple[str, tuple[InlineCode, ...]]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..model import InlineCode, code_char
 
-__all__ = ["Elem", "scan", "inner_text", "xml_escape", "text_with_codes", "codes_to_xml"]
+__all__ = ["Elem", "scan", "inner_text", "xml_escape", "xml_newlines", "text_with_codes", "codes_to_xml"]
 
 _TOKEN = re.compile(
     r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!DOCTYPE(?:[^>\[]|\[.*?\])*>"
@@ -97,9 +97,18 @@ def _wellformed(text: str) -> None:
         raise err from None
 
 
+def xml_newlines(raw: str) -> str:
+    """Line ends as an XML parser passes them on (XML 1.0, section 2.11): ``\r\n`` and a
+    lone ``\r`` become ``\n`` before entities are decoded, so a value reads the same
+    from a file saved with CRLF or LF line ends (.NET's and Android's XML readers
+    see ``\n``); a ``\r`` written as ``&#13;`` stays."""
+    return raw.replace("\r\n", "\n").replace("\r", "\n") if "\r" in raw else raw
+
+
 def inner_text(text: str, e: Elem) -> str:
-    """The element's content as text: markup dropped, entities and CDATA decoded."""
-    raw = text[e.inner_start:e.inner_end]
+    """The element's content as text: markup dropped, entities and CDATA decoded, line
+    ends normalised (:func:`xml_newlines`)."""
+    raw = xml_newlines(text[e.inner_start:e.inner_end])
     out = []
     for part in re.split(r"(<!\[CDATA\[.*?\]\]>|<!--.*?-->|<[^>]*>)", raw, flags=re.S):
         if part.startswith("<![CDATA["):
@@ -113,7 +122,9 @@ def inner_text(text: str, e: Elem) -> str:
 
 def text_with_codes(raw: str, unescape=html.unescape) -> tuple[str, tuple[InlineCode, ...]]:  # type: ignore[no-untyped-def]
     """Element content as checks see it: each child tag becomes an inline code (a
-    private-use character), CDATA and entities decoded by ``unescape``."""
+    private-use character), CDATA and entities decoded by ``unescape``, line ends
+    normalised (:func:`xml_newlines`)."""
+    raw = xml_newlines(raw)
     out: list[str] = []
     codes: list[InlineCode] = []
     for part in re.split(r"(<!\[CDATA\[.*?\]\]>|<!--.*?-->|<[^>]*>)", raw, flags=re.S):

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import IO, Any, Iterable, Sequence
 
 from ..errors import InputError, UsageError
-from ..model import Document, Finding, Segment, Severity
+from ..model import Document, Finding, Segment, Severity, code_label
 from .data import FileReport, ReportData, SegmentRow, stats_dict
 from .gather import file_mqm, mqm_summary, open_review, post_edit, qa_score, systems_table
 
@@ -117,8 +117,8 @@ def _gather(doc: Document, plan: Any, profile: Any, refs: list[list[str]] | None
         file.segments = [
             SegmentRow(index=s.index, unit=s.id, line=s.line, source=s.source, target=s.target,
                        reference=s.reference, findings=by_index.get(s.index, []),
-                       source_codes=tuple(c.display for c in s.source_codes),
-                       target_codes=tuple(c.display for c in s.target_codes),
+                       source_codes=tuple(code_label(c) for c in s.source_codes),
+                       target_codes=tuple(code_label(c) for c in s.target_codes),
                        context=s.context, notes=tuple(n for n in s.notes if n))
             for s in segs
         ]

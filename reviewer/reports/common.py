@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import IO, Iterable, Sequence
 from urllib.parse import quote
 
-from ..model import CODE_BASE, CODE_MAX, Finding, Severity
+from ..model import CODE_BASE, CODE_MAX, Finding, Severity, chip
 
 SEVERITY_ORDER = ("critical", "major", "minor", "neutral")
 
@@ -39,13 +39,14 @@ def unit_label(unit: str) -> str:
 
 
 def display_text(text: str, codes: Sequence[str] = ()) -> str:
-    """Plain text for people: inline codes as their labels (``⟦1⟧`` when unlabelled)."""
+    """Plain text for people: each inline code as the chip the messages and the review
+    screen write (``⟦2 <g2>⟧``, ``⟦2⟧`` when unlabelled; ``codes`` are the labels)."""
     out = []
     for ch in text:
         o = ord(ch)
         if CODE_BASE <= o <= CODE_MAX:
             i = o - CODE_BASE
-            out.append(codes[i] if i < len(codes) and codes[i] else f"⟦{i + 1}⟧")
+            out.append(chip(i, codes[i] if i < len(codes) else ""))
         else:
             out.append(ch)
     return "".join(out)

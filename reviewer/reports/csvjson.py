@@ -33,6 +33,11 @@ def write_csv(data: ReportData, out: IO[str]) -> None:
             tgt = None if row.target is None else display_text(row.target, row.target_codes)
             for f in row.findings:
                 d = f.to_dict()
+                codes = row.source_codes if f.side == "source" else row.target_codes
+                for k in ("text", "suggestion"):  # codes as chips, as in the texts
+                    v = d[k]
+                    if isinstance(v, str) and v:
+                        d[k] = display_text(v, codes)
                 w.writerow([csv_cell(d[k]) for k in FIELDS]
                            + [csv_cell(src), csv_cell(tgt), csv_cell(row.corrected), csv_cell(sig),
                               csv_cell(row.context), csv_cell(" | ".join(row.notes) or None)])

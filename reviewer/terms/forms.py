@@ -107,6 +107,8 @@ def _tok_ok(f: _Form, k: int, tok: str, last: bool, endings: frozenset[str] | No
             return 2
         if c == 0 and tok.startswith(st) and tok[len(st):] in f.morph.inflections:  # type: ignore[union-attr]
             return 2
+        if c == 0 and len(f.toks) > 1 and f.morph.agrees(f.toks[k], tok):  # type: ignore[union-attr]
+            return 2  # a word of a multi-word term: its neighbours are the evidence
         if c == 0:  # another word: it may still be a compound starting with this one
             full = f.toks[k]  # (the whole word: "kirjoittaa" is not "kirja" + "oittaa")
             if (last and f.modifier and not f.forbidden_only and tok.startswith(full)
@@ -173,18 +175,24 @@ def _verify(t: _Text, f: _Form, i: int, infl: bool, endings: frozenset[str] | No
 
 
 @lru_cache(maxsize=64)
-def _text_probes(low: str, toks: Sequence[str], morph: Morph) -> tuple[frozenset[str], ...]:
-    """The index keys of every token of a text (folded text ``low``), computed once for
-    the few forms asked about in it."""
+def _text_probes(low: str, toks: Sequence[str], morph: Morph) -> dict[str, tuple[int, ...]]:
+    """The index keys of every token of a text (folded text ``low``), as key -> the
+    indexes of the tokens that have it: computed once for the few forms asked about in
+    the text, so a form whose keys no token has is ruled out by a few look-ups."""
     code = morph.lexicon
+    out: dict[str, list[int]] = {}
     if code is None:
-        return tuple(frozenset() for _ in toks)
+        return {}
     lang, chain, fb = morph.lang, morph.chain, morph.fallback
-    none: frozenset[str] = frozenset()
-    return tuple(
-        _probes(tok, code, lang, chain, fb, False) if len(tok) >= 2 and tok.isalpha() else none
-        for tok in toks
-    )
+    for i, tok in enumerate(toks):
+        if len(tok) >= 2 and tok.isalpha():
+            for p in _probes(tok, code, lang, chain, fb, False):
+                lst = out.get(p)
+                if lst is None:
+                    out[p] = [i]
+                elif lst[-1] != i:
+                    lst.append(i)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 class _Forms:
@@ -284,10 +292,18 @@ class _Forms:
         shares, other than at the offsets ``done``: the forms the lexicon knows that a
         search for the first stem misses ("mieście" for "miasto")."""
         out: list[_Raw] = []
-        p0 = f.probes[0]
+        by_key = _text_probes(t.low, t.toks, self.morph)
+        idxs: set[int] = set()
+        for p in f.probes[0]:
+            hit = by_key.get(p)
+            if hit is not None:
+                idxs.update(hit)
+        if not idxs:
+            return out
         last = len(f.toks) - 1
-        for i, ps in enumerate(_text_probes(t.low, t.toks, self.morph)):
-            if p0.isdisjoint(ps) or t.starts[i] in done:
+        starts = t.starts
+        for i in sorted(idxs):
+            if starts[i] in done:
                 continue
             r = self._starting(t, f, i, last, self.endings, self.max_extra)
             if r is not None:

@@ -23,7 +23,10 @@ ru pl ...``) and shipped gzipped in ``reviewer/data/paradigms_CODE.tsv.gz``; a l
 without a table has no analogy (:func:`table` gives None) and keeps its other fallbacks.
 Tables ship only for languages ``benchmarks/bench_morphology.py`` measures them on and
 finds them better (Russian, Polish, Finnish; not Turkish, see
-``reviewer.terms.morphology._NO_ANALOGY``): in German, unmeasured, the attested change
+``reviewer.terms.morphology._NO_ANALOGY``), plus Spanish, whose table serves one
+narrow case only (a participle adjective's own forms, see
+``reviewer.terms.morphology._FAMILY_ANALOGY``), for want of a Spanish treebank to
+measure the full analogy on: in German, unmeasured, the attested change
 "-er" -> "-en" took "Speichen" (spokes) for a form of "Speicher" (storage).
 """
 

@@ -55,7 +55,11 @@ def process_spec(session: Any) -> dict[str, Any] | None:
     except Exception:
         return None
     segs = session.segs
-    corrected = {i: segs[i] for i in range(session.n) if segs[i] is not backend.original(i)}
+    replaced = getattr(segs, "replaced", None)  # packed segments: only these differ
+    if replaced is not None:
+        corrected = {i: s for i, s in replaced.items() if s != backend.original(i)}
+    else:
+        corrected = {i: segs[i] for i in range(session.n) if segs[i] is not backend.original(i)}
     try:
         dismissed = set(backend.store.dismissed())
     except Exception:

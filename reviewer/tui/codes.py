@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..model import CODE_BASE, CODE_RE, InlineCode, Segment, code_char, code_chip, code_index
+from ..model import code_label as model_code_label
 
 OPEN, CLOSE = "⟦", "⟧"
 LABEL_RE = re.compile(r"⟦(\d+)(?: [^⟦⟧\n]*)?⟧")
@@ -33,7 +34,7 @@ def code_label(i: int, codes: Sequence[InlineCode]) -> str:
     """The short text shown for code ``i`` (its display label, else its number)."""
     if 0 <= i < len(codes):
         c = codes[i]
-        return c.display or c.equiv or c.id or str(i + 1)
+        return model_code_label(c) or str(i + 1)
     return str(i + 1)
 
 

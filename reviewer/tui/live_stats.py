@@ -37,13 +37,28 @@ class EditMetrics:
     over a document, updated one segment at a time in O(1)."""
 
     def __init__(self) -> None:
-        self.chrf = SegmentStats("chrf", [], [[]])
-        self.ter = SegmentStats("ter", [], [[]], MetricOptions(ter_case_sensitive=True))
+        self._metrics: tuple[SegmentStats, SegmentStats] | None = None  # made when first used
         self._chrf_total = np.zeros(3 * CHAR_ORDER)
         self._ter_total = np.zeros(2)
         self._rows: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         self._base: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         self.ready = False
+
+    @property
+    def chrf(self) -> SegmentStats:
+        """chrF statistics (sacrebleu imported on first use: not before the first frame)."""
+        return self._sacrebleu()[0]
+
+    @property
+    def ter(self) -> SegmentStats:
+        """TER statistics, case-sensitive."""
+        return self._sacrebleu()[1]
+
+    def _sacrebleu(self) -> tuple[SegmentStats, SegmentStats]:
+        if self._metrics is None:
+            self._metrics = (SegmentStats("chrf", [], [[]]),
+                             SegmentStats("ter", [], [[]], MetricOptions(ter_case_sensitive=True)))
+        return self._metrics
 
     def _baseline(self, original: str) -> tuple[np.ndarray, np.ndarray]:
         return (np.asarray(identical_chrf(original), dtype=np.float64),

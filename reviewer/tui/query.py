@@ -8,7 +8,8 @@ Filter syntax (``f``), terms ANDed, case-insensitive keys::
     status:unreviewed,corrected     review status (this session's store)
     status:fuzzy,new                the file's workflow status (new, untranslated, fuzzy,
                                     translated, reviewed, final; a format without one:
-                                    translated); both kinds may be mixed, each ORed
+                                    translated; reviewed also takes the segments accepted
+                                    in this session); both kinds may be mixed, each ORed
                                     within its kind
     findings                 segments with any finding
     text:REGEX  or  REGEX    source or target matches (smart case)
@@ -22,6 +23,7 @@ No Textual here: the functions return sorted ``numpy`` arrays of positions.
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Protocol, Sequence
 
@@ -46,6 +48,11 @@ class ReviewSession(Protocol):
     def findings(self) -> Mapping[int, list[Finding]]: ...
 
 
+#: a segment's status as the screen counts and groups it: the file's workflow status
+#: (:mod:`reviewer.status`) until this session reviews it, then reviewed (accepted),
+#: corrected or rejected
+SEGMENT_STATUSES = (*WORKFLOW, "corrected", "rejected")
+_REVIEWED = {1: "reviewed", 2: "corrected", 3: "rejected"}
 MEANING_RE = re.compile(r"^meaning:?(<=|>=|<|>)(-?[0-9]*\.?[0-9]+)$", re.IGNORECASE)
 _COMPARE = {"<": np.less, "<=": np.less_equal, ">": np.greater, ">=": np.greater_equal}
 
@@ -141,14 +148,62 @@ def parse_filter(query: str) -> Filter:
                   query.strip(), meaning, frozenset(workflow) if workflow is not None else None)
 
 
+def segment_status(session: "ReviewSession", pos: int) -> str:
+    """The status of one segment (see :data:`SEGMENT_STATUSES`): corrected, reviewed
+    (accepted) or rejected in this session, else the file's workflow status (a format
+    without one: translated)."""
+    review = _REVIEWED.get(int(session.status[pos]))
+    return review or getattr(session.segs[pos], "status", None) or "translated"
+
+
+def status_counts(session: "ReviewSession") -> dict[str, int]:
+    """Segments by :func:`segment_status`, in :data:`SEGMENT_STATUSES` order, the
+    statuses no segment has left out."""
+    segs = session.segs
+    counts = dict.fromkeys(SEGMENT_STATUSES, 0)
+    review = session.status
+    for i in range(min(len(segs), len(review))):
+        counts[_REVIEWED.get(int(review[i])) or getattr(segs[i], "status", None) or "translated"] += 1
+    return {k: n for k, n in counts.items() if n}
+
+
+_PENDING = ("new", "untranslated", "fuzzy")
+_codes_cache: "weakref.WeakKeyDictionary[object, tuple[int, np.ndarray]]" = weakref.WeakKeyDictionary()
+
+
+def pending_counts(session: "ReviewSession") -> dict[str, int]:
+    """The segments this session has not reviewed yet whose file status says they need
+    work (new, untranslated, fuzzy), by status, zeros left out: the status line's
+    figures. The file's statuses are read once per session (and again when more
+    segments arrive), so a redraw costs a few array operations."""
+    segs = session.segs
+    n = min(len(segs), len(session.status))
+    hit = _codes_cache.get(session)
+    if hit is None or hit[0] != n:
+        rank = {k: i for i, k in enumerate(_PENDING)}
+        codes = np.fromiter((rank.get(getattr(segs[i], "status", None) or "", -1) for i in range(n)),
+                            dtype=np.int8, count=n)
+        try:
+            _codes_cache[session] = (n, codes)
+        except TypeError:  # a session that cannot be weakly referenced: no cache
+            pass
+    else:
+        codes = hit[1]
+    open_ = codes[(np.asarray(session.status[:n]) == 0) & (codes >= 0)]
+    counts = np.bincount(open_, minlength=len(_PENDING)) if len(open_) else np.zeros(len(_PENDING), int)
+    return {k: int(c) for k, c in zip(_PENDING, counts) if c}
+
+
 def text_matches(session: "ReviewSession", pattern: re.Pattern[str],
                  within: Iterable[int] | None = None) -> np.ndarray:
     """Positions whose source or target (or reference) matches ``pattern``."""
     segs = session.segs
     search = pattern.search
-    idx = range(len(segs)) if within is None else within
-    hits = [i for i in idx
-            if search(segs[i].source) or search(segs[i].target or "")]
+    if within is None:  # one pass in order (packed segments: read ahead, none cached)
+        hits = [i for i, s in enumerate(segs) if search(s.source) or search(s.target or "")]
+    else:
+        hits = [i for i in within
+                if search(segs[i].source) or search(segs[i].target or "")]
     return np.asarray(hits, dtype=np.int64)
 
 
@@ -180,8 +235,10 @@ def apply_filter(session: "ReviewSession", flt: Filter) -> np.ndarray | None:
         narrow(np.flatnonzero(np.isin(session.status, codes)))
     if flt.workflow is not None:
         wanted = flt.workflow
+        accepted = "reviewed" in wanted  # reviewed in the file, or accepted in this session
         narrow(np.asarray([i for i, seg in enumerate(session.segs)
-                           if (getattr(seg, "status", None) or "translated") in wanted], dtype=np.int64))
+                           if (getattr(seg, "status", None) or "translated") in wanted
+                           or (accepted and int(session.status[i]) == 1)], dtype=np.int64))
     if flt.checks is not None or flt.severity is not None or flt.any_finding:
         hits = []
         for pos, items in session.findings.items():

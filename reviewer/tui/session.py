@@ -13,7 +13,7 @@ from __future__ import annotations
 import gc
 import re
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 import numpy as np
 
@@ -25,6 +25,27 @@ from .query import STATUSES, Filter, apply_filter, compile_search, meaning_order
 
 ProgressFn = Callable[[str, int, int], None]
 BATCH_SECONDS = 0.15
+
+
+def snapshot(segs: Sequence[Segment]) -> Sequence[Segment]:
+    """A copy of the session's segments that later saves leave alone (packed ones:
+    the base shared, the replaced ones copied)."""
+    from ..packed import SegmentView
+
+    if isinstance(segs, SegmentView):
+        return SegmentView(segs.base, segs.replaced)
+    return list(segs)
+
+
+def _unit_names(unit: str) -> list[str]:
+    """The ids ``unit`` may stand for: itself, and a PO ``context|msgid`` with each
+    ``|`` read as the context separator."""
+    out = [unit]
+    k = unit.find("|")
+    while k >= 0:
+        out.append(unit[:k] + "\x04" + unit[k + 1:])
+        k = unit.find("|", k + 1)
+    return out
 
 
 class ReviewSession:
@@ -40,6 +61,7 @@ class ReviewSession:
         self.metrics = EditMetrics()
         self.mqm = MqmTally(profile)
         self.segs: list[Segment] = []
+        self._has_ref: tuple[Any, bool] | None = None  # (segs, a reference column?)
         self.n = 0
         self.status = np.zeros(0, dtype=np.int8)
         self.rev = np.zeros(0, dtype=np.int32)
@@ -85,8 +107,12 @@ class ReviewSession:
     @property
     def has_reference(self) -> bool:
         """True when a reference column is shown."""
-        return self.references is not None or any(
-            s.reference is not None for s in self.segs[:1000])
+        if self.references is not None:
+            return True
+        segs = self.segs
+        if self._has_ref is None or self._has_ref[0] is not segs:  # once per segment list
+            self._has_ref = (segs, any(s.reference is not None for s in segs[:1000]))
+        return self._has_ref[1]
 
     @property
     def target_only(self) -> bool:
@@ -104,8 +130,9 @@ class ReviewSession:
             return False
         if self._by_id is None:
             fmt = self.backend.format
-            self._by_id = bool(self.segs) and fmt in self.LINE_ID_FORMATS and all(
-                s.id.isdigit() for s in self.segs)
+            digits = getattr(self.segs, "digit_ids", None)  # packed: known, no pass
+            self._by_id = bool(self.segs) and fmt in self.LINE_ID_FORMATS and (
+                digits if digits is not None else all(s.id.isdigit() for s in self.segs))
         return self._by_id
 
     def label(self, pos: int) -> str:
@@ -131,6 +158,13 @@ class ReviewSession:
     def find_unit(self, unit: str) -> int | None:
         """The position of the unit ``check`` calls ``unit`` (its id; a PO context may
         be written ``context|msgid``), None when no unit has that id."""
+        by_id = getattr(self.segs, "positions_of_id", None)
+        if by_id is not None:  # packed segments: their id hashes, no dict of ids
+            for name in _unit_names(unit):
+                found = by_id(name)
+                if found:
+                    return int(found[0])
+            return None
         if self._unit_pos is None:
             self._unit_pos = {}
             for i, s in enumerate(self.segs):
@@ -166,13 +200,17 @@ class ReviewSession:
             raise UsageError(f"the reference has {len(refs)} segments, "
                              f"the document {n}")
         status, annotations = backend.bulk_state()
-        lengths = np.empty((n, 3), dtype=np.int32)
-        lengths[:, 0] = np.fromiter((len(s.source) for s in segs), np.int32, n)
-        lengths[:, 1] = np.fromiter((len(s.target or "") for s in segs), np.int32, n)
-        if refs is not None:
-            lengths[:, 2] = np.fromiter((len(r) for r in refs), np.int32, n)
+        packed_lengths = getattr(segs, "lengths", None)
+        if packed_lengths is not None and refs is None:  # packed: measured as read
+            lengths = packed_lengths()
         else:
-            lengths[:, 2] = np.fromiter((len(s.reference or "") for s in segs), np.int32, n)
+            lengths = np.empty((n, 3), dtype=np.int32)
+            lengths[:, 0] = np.fromiter((len(s.source) for s in segs), np.int32, n)
+            lengths[:, 1] = np.fromiter((len(s.target or "") for s in segs), np.int32, n)
+            if refs is not None:
+                lengths[:, 2] = np.fromiter((len(r) for r in refs), np.int32, n)
+            else:
+                lengths[:, 2] = np.fromiter((len(s.reference or "") for s in segs), np.int32, n)
         pos_of_index = None
         if n and (segs[0].index != 0 or segs[-1].index != n - 1):
             pos_of_index = {s.index: i for i, s in enumerate(segs)}
@@ -252,14 +290,21 @@ class ReviewSession:
         """Compute the live figures' baselines (word counts, chrF/HTER, MQM)."""
         backend, segs = self.backend, self.segs
         changed = []
-        originals: list[str] = []
-        for i, s in enumerate(segs):
-            o = backend.original(i).target or "" if self.status[i] else s.target or ""
-            originals.append(o)
-            if (s.target or "") != o:
-                changed.append((i, s.target or "", o))
-        self.metrics.build(originals, changed)
-        self.mqm.words = sum(len((s.target or "").split()) for s in segs)
+        words = [0]
+
+        def originals() -> Iterator[str]:  # streamed: no list of a million targets
+            for i, s in enumerate(segs):
+                t = s.target or ""
+                words[0] += len(t.split())
+                o = backend.original(i).target or "" if self.status[i] else t
+                if t != o:
+                    changed.append((i, t, o))
+                yield o
+
+        self.metrics.build(originals(), ())
+        for i, cur, orig in changed:
+            self.metrics.update(i, cur, orig)
+        self.mqm.words = words[0]
         self.mqm.segments = len(segs)
         for i, anns in list(self._annotations.items()):
             self.mqm.set_segment(i, anns)
@@ -276,7 +321,7 @@ class ReviewSession:
         if self.plan is None:
             self.checks_done = True
             return
-        segs = list(self.segs)
+        segs = snapshot(self.segs)
         n = len(segs)
         if segs:  # first-call costs (dictionaries, caches) here, not in the first save
             for _ in self.plan.run(self._document(segs[:1])):
@@ -532,15 +577,21 @@ class ReviewSession:
         """Glossary entries (file glossary, the unit's own terms, entries added during
         review) whose source term occurs in the segment, and whether an approved
         target form is in the translation."""
-        from ..terms import Glossary, unit_glossary
-
         seg = self.segs[pos]
         base = self.glossary
         if self._added_glossary is None:
             pairs = [(e.source, e.target) for e in self.backend.glossary_entries()]
-            self._added_glossary = Glossary.from_pairs(pairs, name="review") if pairs else False
+            self._added_glossary = False
+            if pairs:
+                from ..terms import Glossary
+
+                self._added_glossary = Glossary.from_pairs(pairs, name="review")
         if self._added_glossary:
             base = self._added_glossary if base is None else base.stacked(self._added_glossary)
+        if base is None and not seg.terms:
+            return []  # no glossary at all (and the term matcher not imported for it)
+        from ..terms import unit_glossary
+
         g = unit_glossary(base, seg)
         if g is None:
             return []

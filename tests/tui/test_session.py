@@ -213,3 +213,46 @@ def test_filter_by_the_files_workflow_status(tmp_path: Path, lang: str, a: str, 
         s.clear_view()
         s.set_status(0, "accepted")
         assert s.set_filter("status:translated,unreviewed") == 1 and sources() == ["Print"]
+
+
+@pytest.mark.parametrize("lang, a, b, c", [
+    ("de", "Öffnen", "Schließen", "Drucken"),
+    ("ru", "Открыть", "Закрыть", "Печать"),
+    ("ar", "فتح", "إغلاق", "طباعة"),
+    ("ja", "開く", "閉じる", "印刷"),
+])
+def test_counts_by_segment_status(tmp_path: Path, lang: str, a: str, b: str, c: str) -> None:
+    """Segments counted by status: the file's (new, untranslated, fuzzy, translated...)
+    until the session reviews them, then reviewed, corrected or rejected; the status
+    line's figures are the not-yet-reviewed segments the file marks as needing work;
+    status:reviewed takes the segments accepted in this session."""
+    from reviewer.formats import ReadOptions
+    from reviewer.project import Project
+    from reviewer.tui.query import pending_counts, segment_status, status_counts
+    from reviewer.tui.widgets.status_line import status_text
+
+    src = tmp_path / "a.po"
+    src.write_text(WORKFLOW_PO.format(lang=lang, a=a, b=b, c=c), encoding="utf-8")
+    with Project.open(src, store_path=tmp_path / "s.sqlite", read_options=ReadOptions(source_lang="en"),
+                      reviewer="t") as p:
+        s = ReviewSession(p)
+        s.load()
+        s.load_figures()
+        assert [segment_status(s, i) for i in range(4)] == ["translated", "fuzzy", "untranslated",
+                                                             "translated"]
+        assert status_counts(s) == {"untranslated": 1, "fuzzy": 1, "translated": 2}
+        assert pending_counts(s) == {"untranslated": 1, "fuzzy": 1}
+        line = status_text(s).plain
+        assert "untranslated 1" in line and "fuzzy 1" in line and "new" not in line
+        assert s.set_filter("status:reviewed") == 0
+        s.clear_view()
+        s.set_status(1, "accepted")            # the fuzzy one, accepted as it is
+        assert s.save(2, b + "!")              # the untranslated one, translated
+        assert segment_status(s, 1) == "reviewed" and segment_status(s, 2) == "corrected"
+        assert status_counts(s) == {"translated": 2, "reviewed": 1, "corrected": 1}
+        assert pending_counts(s) == {}
+        line = status_text(s).plain
+        assert "fuzzy" not in line and "untranslated" not in line
+        assert s.set_filter("status:reviewed") == 1
+        s.clear_view()
+        assert s.set_filter("status:corrected") == 1

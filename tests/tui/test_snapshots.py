@@ -90,3 +90,11 @@ def test_po_plural_forms(snap_compare: Any, po_app: Any, size: tuple[int, int]) 
 def test_po_plural_editor(snap_compare: Any, po_app: Any, size: tuple[int, int]) -> None:
     assert snap_compare(po_app, press=["j", "j", "j", "v", "e"], terminal_size=size,
                         run_before=_ready)
+
+
+@SIZES
+def test_findings_by_segment_status(snap_compare: Any, po_app: Any, size: tuple[int, int]) -> None:
+    """The findings panel of the PO sample grouped by segment status (its fuzzy entry
+    first), with the segments counted by status in its head."""
+    assert snap_compare(po_app, press=["F", "o", "o", "o"], terminal_size=size,
+                        run_before=_ready)

@@ -177,3 +177,44 @@ class _store_rows:
 
     def __exit__(self, *exc: object) -> None:
         self.store.close()
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "po"])
+def test_packed_index_searches_finds_and_saves_as_a_list_would(
+        tmp_path: Path, small_head: None, monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
+    """The whole file's segments packed (as a big input's are): search, filters, unit
+    ids, saves and the hand-over behave as over a list, and the store gets the same
+    rows."""
+    from reviewer.packed import PackedSegments, SegmentView
+    from tests.test_head import rows, write
+
+    path = write(fmt, tmp_path / f"big.{fmt}", rows(1200))
+    results = {}
+    for label, limit in (("list", str(1 << 40)), ("packed", "0")):
+        monkeypatch.setenv("REVIEWER_PACK_BYTES", limit)
+        store = tmp_path / f"{label}.sqlite"
+        s = ReviewSession(None)  # type: ignore[arg-type]
+        finish = open_staged(s, ReviewOptions(file=str(path), store=str(store)), settings())
+        assert finish is not None
+        s.load()
+        assert s.save(3, "Прочитано ✓")  # before the index: lands in the store as is
+        s.install_index(finish(lambda *_: None)).close()
+        orig = s.backend._orig
+        assert isinstance(orig, PackedSegments) == (label == "packed")
+        assert isinstance(s.segs, SegmentView) == (label == "packed")
+        assert s.n == 1200 and s.segs[3].target == "Прочитано ✓"
+        found = {q: s.set_search(q) for q in ("設定を開く", "Прочитано", "no such text")}
+        s.set_search("")
+        unit = s.find_unit(s.segs[777].id)
+        assert s.save(1100, "Ultima modifica")
+        s.set_status(1101, "rejected")
+        s.backend.close()
+        with Project.open(path, store_path=store, create=False) as p:
+            results[label] = (found, unit, [(c.index, c.after) for c in p.corrections()],
+                              p.status(1101), p.status(1102))
+    assert results["packed"] == results["list"]
+    found, unit, corrections, rejected, untouched = results["packed"]
+    assert found == {"設定を開く": 240, "Прочитано": 1, "no such text": 0}
+    assert unit == 777
+    assert corrections == [(3, "Прочитано ✓"), (1100, "Ultima modifica")]
+    assert (rejected, untouched) == ("rejected", "unreviewed")

@@ -382,3 +382,36 @@ async def test_filter_keeps_the_text_width(app_for) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert view.text_width == before == view._width
+
+
+async def test_findings_panel_counts_and_groups_by_segment_status(po: Path, tmp_path: Path) -> None:
+    """The panel's head counts segments by status (the PO's fuzzy entries among them);
+    grouped by status, the findings come in status order under a header per status, a
+    corrected segment's findings under "corrected"."""
+    from reviewer.tui.query import SEGMENT_STATUSES, segment_status, status_counts
+
+    app = _app(po, tmp_path / "s.sqlite")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        s = app.session
+        fuzzy = [i for i, seg in enumerate(s.segs) if seg.status == "fuzzy"]
+        assert fuzzy
+        pos = next(iter(s.findings))
+        s.save(pos, (s.segs[pos].target or "") + " x")
+        await pilot.press("F")
+        panel = app.screen
+        assert isinstance(panel, FindingsScreen)
+        head = str(panel.query_one("#findings-counts").render())
+        counts = status_counts(s)
+        assert counts["fuzzy"] == len(fuzzy) and counts["corrected"] == 1
+        assert f"fuzzy {len(fuzzy)}" in head and "corrected 1" in head
+        while panel.order != "status":
+            await pilot.press("o")
+        ranks = [SEGMENT_STATUSES.index(segment_status(s, p)) for p, _ in panel.items]
+        assert ranks == sorted(ranks) and len(set(ranks)) > 1
+        from textual.widgets import OptionList
+        ol = panel.query_one(OptionList)
+        headers = [str(ol.get_option_at_index(i).prompt) for i in range(ol.option_count)
+                   if ol.get_option_at_index(i).disabled]
+        assert len(headers) == len(set(ranks))
+        assert all(h.split(" (")[0] in SEGMENT_STATUSES for h in headers)

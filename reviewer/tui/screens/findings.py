@@ -1,5 +1,6 @@
 """File-wide views of the findings: the findings panel (every finding, grouped and
-sorted, per-check counts, Enter jumps, dismiss a check or a term with a reason) and
+sorted, per-check counts and segments by status, Enter jumps, dismiss a check or a
+term with a reason) and
 the list of dismissed findings (Enter restores one)."""
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from ..query import STATUSES
+from ..query import SEGMENT_STATUSES, segment_status, status_counts
 from ..widgets.detail import SEVERITY_STYLE, unit_label
 
 ORDERS = ("position", "check", "severity", "status")
@@ -45,6 +46,7 @@ class FindingsScreen(ModalScreen[tuple[str, Any] | None]):
         self.session = session
         self.order = order if order in ORDERS else "position"
         self.items: list[tuple[int, Any]] = []
+        self.statuses: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
         """Counts, the list, the keys."""
@@ -66,9 +68,15 @@ class FindingsScreen(ModalScreen[tuple[str, Any] | None]):
         counts = s.check_counts()
         total = sum(counts.values())
         by = "  ".join(f"{c} {n}" for c, n in counts.items()) or "none"
+        self.statuses = status_counts(s)
+        states = "  ".join(f"{k} {n}" for k, n in self.statuses.items())
         self.query_one("#findings-counts", Label).update(
-            f"{total} findings, by {self.order}  ·  by check: {by}")
+            f"{total} findings, by {self.order}  ·  by check: {by}\n"
+            f"segments by status: {states}")
         self.items = s.all_findings(self.order)
+        if self.order == "status":  # the segment's status as counted above, then position
+            rank = {k: i for i, k in enumerate(SEGMENT_STATUSES)}
+            self.items.sort(key=lambda x: (rank[segment_status(s, x[0])], x[0]))
         ol = self.query_one(OptionList)
         ol.clear_options()
         options = []
@@ -91,7 +99,9 @@ class FindingsScreen(ModalScreen[tuple[str, Any] | None]):
         if self.order == "severity":
             return str(f.severity)
         if self.order == "status":
-            return STATUSES[int(s.status[pos])]
+            st = segment_status(s, pos)
+            n = self.statuses.get(st, 0)
+            return f"{st} ({n} segment{'' if n == 1 else 's'})"
         return None
 
     def _line(self, pos: int, f: Any) -> Text:

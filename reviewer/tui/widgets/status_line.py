@@ -1,5 +1,6 @@
-"""The status line: position, counts, findings left, live MQM, chrF and HTER, the view's
-filter and the progress of background work."""
+"""The status line: position, counts (reviewed, corrected, and the segments the file
+marks new, untranslated or fuzzy not reviewed yet), findings left, live MQM, chrF and
+HTER, the view's filter and the progress of background work."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from typing import Any
 
 from rich.text import Text
 from textual.widgets import Static
+
+from ..query import pending_counts
 
 
 def status_text(session: Any, busy: str = "") -> Text:
@@ -22,6 +25,8 @@ def status_text(session: Any, busy: str = "") -> Text:
         t.append(f" of {session.n}", style="dim")
     c = session.counts()
     t.append(f"  reviewed {c['reviewed']}  corrected {c['corrected']}")
+    for status, n in pending_counts(session).items():  # what the file says needs work
+        t.append(f"  {status} {n}", style="italic")
     t.append(f"  findings left {c['findings_left']}")
     if session.figures_ready:
         m = session.mqm

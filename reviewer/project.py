@@ -892,6 +892,7 @@ class Project:
         self._sync()
         if not self.file_backed and to != "tmx":
             raise UsageError("an in-memory project has no input file: export it to TMX")
+
         from . import project_export  # the writers: not needed to open a review
 
         return project_export.export(self, Path(out), only_corrected, to, source_lang,

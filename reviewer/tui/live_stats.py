@@ -47,14 +47,14 @@ class EditMetrics:
     @property
     def chrf(self) -> SegmentStats:
         """chrF statistics (sacrebleu imported on first use: not before the first frame)."""
-        return self._sacrebleu()[0]
+        return self._stats()[0]
 
     @property
     def ter(self) -> SegmentStats:
         """TER statistics, case-sensitive."""
-        return self._sacrebleu()[1]
+        return self._stats()[1]
 
-    def _sacrebleu(self) -> tuple[SegmentStats, SegmentStats]:
+    def _stats(self) -> tuple[SegmentStats, SegmentStats]:
         if self._metrics is None:
             self._metrics = (SegmentStats("chrf", [], [[]]),
                              SegmentStats("ter", [], [[]], MetricOptions(ter_case_sensitive=True)))

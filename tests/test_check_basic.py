@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from reviewer import lang as L
+from reviewer import lang
 from reviewer.checks.base import Check, CheckContext
 from reviewer.checks.basic import (
     CHECKS,
@@ -329,26 +329,26 @@ def test_length_passes(
      (None, ""), ("", "")],
 )  # fmt: skip
 def test_base(code: str | None, primary: str) -> None:
-    assert L.base(code) == primary
+    assert lang.base(code) == primary
 
 
 def test_lang_tables() -> None:
-    assert L.is_cjk("zh-Hant") and L.is_cjk("ja") and not L.is_cjk("it")
-    assert not L.has_case("ja") and L.has_case("el") and L.has_case(None)
-    assert L.french_spacing("fr")["?"] == L.NNBSP
-    assert L.french_spacing("fr-CA") == {":": L.NBSP}
-    assert L.french_spacing("it") == {}
-    assert L.end_class(";", "el") == L.QUESTION and L.end_class(";", "en") == L.SEMICOLON
-    assert L.end_class("؟", "ar") == L.QUESTION and L.end_class("।", "hi") == L.FULL_STOP
-    assert L.end_mark(L.QUESTION, "zh-Hans") == "？" and L.end_mark(L.FULL_STOP, "hi") == "।"
-    assert L.quote_pairs("pt-BR")[0] == ("“", "”") and L.quote_pairs("pt")[0] == ("«", "»")
-    assert L.quote_pairs("de-CH")[0] == ("«", "»") and L.quote_pairs("xx") is None
-    assert L.quote_roles("de")["“"] == "close" and L.quote_roles("en")["“"] == "open"
-    assert L.quote_roles("sv")["”"] == ""
-    assert L.length_band("xx", "yy") == (0.5, 2.0)
-    lo, hi = L.length_band("en", "zh")
+    assert lang.is_cjk("zh-Hant") and lang.is_cjk("ja") and not lang.is_cjk("it")
+    assert not lang.has_case("ja") and lang.has_case("el") and lang.has_case(None)
+    assert lang.french_spacing("fr")["?"] == lang.NNBSP
+    assert lang.french_spacing("fr-CA") == {":": lang.NBSP}
+    assert lang.french_spacing("it") == {}
+    assert lang.end_class(";", "el") == lang.QUESTION and lang.end_class(";", "en") == lang.SEMICOLON
+    assert lang.end_class("؟", "ar") == lang.QUESTION and lang.end_class("।", "hi") == lang.FULL_STOP
+    assert lang.end_mark(lang.QUESTION, "zh-Hans") == "？" and lang.end_mark(lang.FULL_STOP, "hi") == "।"
+    assert lang.quote_pairs("pt-BR")[0] == ("“", "”") and lang.quote_pairs("pt")[0] == ("«", "»")
+    assert lang.quote_pairs("de-CH")[0] == ("«", "»") and lang.quote_pairs("xx") is None
+    assert lang.quote_roles("de")["“"] == "close" and lang.quote_roles("en")["“"] == "open"
+    assert lang.quote_roles("sv")["”"] == ""
+    assert lang.length_band("xx", "yy") == (0.5, 2.0)
+    lo, hi = lang.length_band("en", "zh")
     assert 0.15 <= lo <= 0.3 and 0.7 <= hi <= 1.0
-    assert L.repeat_allowed("Nous", "fr") and not L.repeat_allowed("di", "it")
+    assert lang.repeat_allowed("Nous", "fr") and not lang.repeat_allowed("di", "it")
 
 
 def test_empty_leaves_alignment_omissions_to_the_alignment_check() -> None:

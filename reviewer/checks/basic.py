@@ -12,7 +12,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Iterable
 
-from .. import lang as L
+from ..lang import KNOWN_NAMES, LOWERCASE_BRANDS, SHARED_WORDS, base as base_lang, length_band
 from ..model import CODE_RE, Finding, Segment, Severity
 from .base import Check, CheckContext
 
@@ -172,7 +172,7 @@ class UntranslatedCheck(Check):
         ts = t.strip()
         if not ts or ts != segment.source.strip():
             return
-        sb, tb = L.base(context.source_lang), L.base(context.target_lang)
+        sb, tb = base_lang(context.source_lang), base_lang(context.target_lang)
         if sb and sb == tb:
             return
         if _not_in_source_script(ts, context.source_lang, context.target_lang):
@@ -183,7 +183,7 @@ class UntranslatedCheck(Check):
         if len(words) == 1 and (len(words[0]) < 4 or words[0].islower()):
             return  # a short word, or one lowercase word: mostly keywords and values
         first = ts.split(None, 1)[0].lower()
-        if (first in L.KNOWN_NAMES or first in L.LOWERCASE_BRANDS) and ts == ts.lower():
+        if (first in KNOWN_NAMES or first in LOWERCASE_BRANDS) and ts == ts.lower():
             return  # a command line: "git stash clear"
         allow = context.option("allow", ())
         if allow:
@@ -192,9 +192,9 @@ class UntranslatedCheck(Check):
             allow = {str(a).strip().lower() for a in allow}
         for w in words:
             lw = w.lower()
-            if lw in L.KNOWN_NAMES or lw in _CODE_WORDS or lw in allow:
+            if lw in KNOWN_NAMES or lw in _CODE_WORDS or lw in allow:
                 continue
-            if lw in L.SHARED_WORDS:
+            if lw in SHARED_WORDS:
                 continue
             if len(w) < 3 and len(words) > 1:
                 continue
@@ -411,7 +411,7 @@ class LengthCheck(Check):
         ls = _visible_len(s.strip())
         if not ls:
             return
-        lo, hi = L.length_band(context.source_lang, context.target_lang)
+        lo, hi = length_band(context.source_lang, context.target_lang)
         if ls < min_chars:
             # short sources vary too much for a ratio; an absolute excess does not:
             # "Open file" with 80 characters more is not a translation of it

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable
 
-from .. import lang as L
+from ..lang import base as base_lang
 from ..model import Finding, Segment, Severity
 from .base import Check, CheckContext
 
@@ -115,21 +115,21 @@ class CoverageCheck(Check):
         return meaning_skip_reason(context.source_lang, context.target_lang)
 
     def run(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
-        from .. import meaning as M
+        from ..meaning import comparable, get_embedder, require
 
-        M.require()
-        if context.target_only or not segment.target or not M.comparable(segment):
+        require()
+        if context.target_only or not segment.target or not comparable(segment):
             return []
         if self.skip_reason(context) is not None:
             return []
         sl, tl = context.source_lang, context.target_lang
-        if sl and tl and L.base(sl) == L.base(tl):
+        if sl and tl and base_lang(sl) == base_lang(tl):
             return []
         threshold = float(context.option("threshold", THRESHOLD))
         min_units = int(context.option("min_words", MIN_WORDS))
         src, tgt = segment.source, segment.target
         cache: Any = context.option("cache", True)
-        embedder = M.get_embedder(cache if isinstance(cache, (bool, str)) else True)
+        embedder = get_embedder(cache if isinstance(cache, (bool, str)) else True)
         tg, tw, sg, sw, _base = best_gain(src, tgt, embedder.embed, min_units)
         out: list[Finding] = []
         if tw is not None and tg > threshold and tg - sg > threshold:

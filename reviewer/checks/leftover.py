@@ -30,7 +30,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Iterable
 
-from .. import lang as L
+from ..lang import FULLWIDTH_PUNCT, KNOWN_NAMES, LOWERCASE_BRANDS, SHARED_WORDS, base as base_lang
 from .. import morph
 from ..model import Finding, Segment, Severity
 from ..scripts import dominant_script, language_scripts, letter_script, script_counts, script_runs
@@ -80,7 +80,7 @@ class UntranslatedWordsCheck(Check):
         if not src or not tgt or src.strip() == tgt.strip() or context.target_only:
             return []
         sl, tl = context.source_lang, context.target_lang
-        if sl and tl and L.base(sl) == L.base(tl):
+        if sl and tl and base_lang(sl) == base_lang(tl):
             return []
         # a language not given (or one CLDR does not place): the scripts of the texts
         # say enough for letters of another script; comparing words of one script
@@ -141,7 +141,7 @@ class UntranslatedWordsCheck(Check):
                 # lowercase word of the source's language does not
                 if not word.islower() or len(word) < 3:
                     continue
-                if word.lower() in L.SHARED_WORDS or word.lower() in L.KNOWN_NAMES:
+                if word.lower() in SHARED_WORDS or word.lower() in KNOWN_NAMES:
                     continue
                 if not re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", src, re.I):
                     continue
@@ -180,7 +180,7 @@ class UntranslatedWordsCheck(Check):
             if len(w) < 4 or not w.islower() or w[:4] not in src_low:
                 continue  # (cheap) not even its stem is in the source
             # cheapest first: the target's lexicon (the largest to load) comes last
-            if w in L.SHARED_WORDS or _codelike(tgt, m.start(), m.end()):
+            if w in SHARED_WORDS or _codelike(tgt, m.start(), m.end()):
                 continue
             if not morph.is_known(w, sl):
                 continue
@@ -289,7 +289,7 @@ def _in_name(text: str, a: int, b: int) -> bool:
     # stop ending the sentence is not a dot of code: "... في country.")
     return any(w[:1].isupper() or "-" in w or "." in w
                for w in stretch if any(c.isalpha() for c in w)) or (
-        len(stretch) > 1 and stretch[0] in L.KNOWN_NAMES | L.LOWERCASE_BRANDS
+        len(stretch) > 1 and stretch[0] in KNOWN_NAMES | LOWERCASE_BRANDS
     )
 
 
@@ -306,9 +306,9 @@ def _maybe_loan(word: str, sl: str | None, tl: str | None) -> bool:
         return False  # "their", "hours", "piece": everyday words are not borrowed bare
     if _foreign_plural(word, sl, tl):
         return False  # "purposes" in Czech: a loan would take the target's own ending
-    if L.base(sl) == "en":
+    if base_lang(sl) == "en":
         return True
-    if L.base(tl) == "en":
+    if base_lang(tl) == "en":
         return False
     return morph.is_known(word, "en")
 
@@ -361,7 +361,7 @@ def _common_floor(code: str) -> int | None:
 def _common(word: str, lang: str | None) -> bool:
     """Whether ``word`` is among the :data:`COMMON_RANK` most frequent words of
     ``lang`` (False when the language has no frequency list)."""
-    code = L.base(lang)
+    code = base_lang(lang)
     if not code:
         return False
     floor = _common_floor(code)
@@ -445,7 +445,7 @@ class StrayPunctuationCheck(Check):
                     j -= 1
                 if tgt[j : m.start() + 1] in src or _codelike(tgt, j, m.start()):
                     continue  # "cc:" as in the source; "-vv:" an option
-                if c == ";" and L.base(context.target_lang) != "el":
+                if c == ";" and base_lang(context.target_lang) != "el":
                     # a semicolon the source lacks, stuck onto a word of a sentence
                     # (Greek asks with ';'): translators rarely add one, the source's
                     # commas stay commas
@@ -482,7 +482,7 @@ class StrayPunctuationCheck(Check):
                     # a Chinese or Japanese text's ASCII colon before a space, the
                     # end or a character: the punctuation check reports it (with the
                     # full-width suggestion); one finding per problem
-                    if L.base(tl) in L.FULLWIDTH_PUNCT:
+                    if base_lang(tl) in FULLWIDTH_PUNCT:
                         continue
                 return i
         return None

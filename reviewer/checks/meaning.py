@@ -43,7 +43,7 @@ import statistics
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
-from .. import lang as L
+from ..lang import base as base_lang, length_factor
 from ..errors import UsageError
 from ..model import Finding, Segment, Severity
 from .base import CheckContext, DocumentCheck
@@ -93,7 +93,7 @@ MODEL_LANGUAGES = frozenset({
 
 def meaning_skip_reason(source_lang: str | None, target_lang: str | None) -> str | None:
     """Why the meaning check cannot judge this pair (None when it can)."""
-    missing = [code for code in (L.base(source_lang), L.base(target_lang))
+    missing = [code for code in (base_lang(source_lang), base_lang(target_lang))
                if code not in MODEL_LANGUAGES]
     if not source_lang or not target_lang:
         return None  # unknown: the check runs (the user asked for it)
@@ -301,9 +301,9 @@ class MeaningCheck(DocumentCheck):
     def run_document(
         self, segments: Sequence[Segment], context: CheckContext
     ) -> Iterable[tuple[Segment, Finding]]:
-        from .. import meaning as M
+        from ..meaning import comparable, get_embedder, prepare, require, rowwise
 
-        M.require()  # UsageError with the install command when the extra is missing
+        require()  # UsageError with the install command when the extra is missing
         if context.source_lang and context.target_lang and meaning_skip_reason(
                 context.source_lang, context.target_lang) is not None:
             return  # a similarity the model was not trained for is noise, not evidence
@@ -320,24 +320,24 @@ class MeaningCheck(DocumentCheck):
             raise UsageError(f"checks.meaning.cache must be true, false or a path, not {cache!r}")
         threads = int(_num(context, "threads", 1)) or None
 
-        units = [s for s in segments if M.comparable(s)]
+        units = [s for s in segments if comparable(s)]
         if not units:
             return
-        sources = [M.prepare(s.source) for s in units]
-        targets = [M.prepare(s.target or "") for s in units]
-        embedder = M.get_embedder(cache, threads=threads)
+        sources = [prepare(s.source) for s in units]
+        targets = [prepare(s.target or "") for s in units]
+        embedder = get_embedder(cache, threads=threads)
         vecs = embedder.embed(sources + targets)
         n = len(units)
         sv, tv = vecs[:n], vecs[n:]
-        own = M.rowwise(sv, tv).tolist()
-        prev: list[float | None] = [None] + M.rowwise(sv[:-1], tv[1:]).tolist()
-        nxt: list[float | None] = M.rowwise(sv[1:], tv[:-1]).tolist() + [None]
-        src_pairs = M.rowwise(sv[:-1], sv[1:]).tolist()
+        own = rowwise(sv, tv).tolist()
+        prev: list[float | None] = [None] + rowwise(sv[:-1], tv[1:]).tolist()
+        nxt: list[float | None] = rowwise(sv[1:], tv[:-1]).tolist() + [None]
+        src_pairs = rowwise(sv[:-1], sv[1:]).tolist()
         src_prev: list[float | None] = [None] + src_pairs
         src_next: list[float | None] = src_pairs + [None]
         ratios = [math.log((len(t) + 1) / (len(s) + 1)) for s, t in zip(sources, targets)]
         sim_cal = calibrate(own, floor, z, min_units, threshold, ceiling=ceiling)
-        prior = math.log(L.length_factor(context.target_lang) / L.length_factor(context.source_lang)) \
+        prior = math.log(length_factor(context.target_lang) / length_factor(context.source_lang)) \
             if context.source_lang and context.target_lang else 0.0  # fmt: skip
         lengths = [len(s) for s in sources]
         len_cal = length_calibration(ratios, prior, min_units, lengths)

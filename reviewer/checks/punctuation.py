@@ -13,7 +13,27 @@ import re
 import unicodedata
 from typing import Iterable
 
-from .. import lang as L
+from ..lang import (
+    ABBREVIATIONS,
+    CLASS_RANK,
+    COLON,
+    ELLIPSIS,
+    END_PUNCT_CHARS,
+    FULLWIDTH_PUNCT,
+    FULL_STOP,
+    INVERTED_MARKS,
+    NBSP,
+    NO_FULL_STOP,
+    base as base_lang,
+    cjk_equivalent,
+    end_class,
+    end_mark,
+    french_spacing,
+    language_name,
+    quote_pairs,
+    quote_roles,
+    subtags,
+)
 from ..model import Finding, Segment, Severity
 from .base import Check, CheckContext
 
@@ -44,12 +64,12 @@ def _classify(run: str, lang: str | None) -> str | None:
     """The class of a run of final punctuation (``?!`` is a question, ``...`` an ellipsis)."""
     if not run:
         return None
-    best: str | None = L.ELLIPSIS if ("..." in run or "…" in run or "⋯" in run) else None
-    rank = L.CLASS_RANK[best] if best else 0
+    best: str | None = ELLIPSIS if ("..." in run or "…" in run or "⋯" in run) else None
+    rank = CLASS_RANK[best] if best else 0
     for ch in run:
-        c = L.end_class(ch, lang)
-        if c is not None and L.CLASS_RANK[c] > rank:
-            best, rank = c, L.CLASS_RANK[c]
+        c = end_class(ch, lang)
+        if c is not None and CLASS_RANK[c] > rank:
+            best, rank = c, CLASS_RANK[c]
     return best
 
 
@@ -61,15 +81,15 @@ def _end(text: str, lang: str | None) -> tuple[int, int, str | None, str | None]
     """
     i = _peel(text, len(text))
     j = i
-    while j > 0 and text[j - 1] in L.END_PUNCT_CHARS:
+    while j > 0 and text[j - 1] in END_PUNCT_CHARS:
         j -= 1
     cls = _classify(text[j:i], lang)
     inner = None
-    if cls is None or cls == L.FULL_STOP:
+    if cls is None or cls == FULL_STOP:
         k = _peel(text, j)
         if k < j:
             m = k
-            while m > 0 and text[m - 1] in L.END_PUNCT_CHARS:
+            while m > 0 and text[m - 1] in END_PUNCT_CHARS:
                 m -= 1
             inner = _classify(text[m:k], lang)
     return j, i, cls, inner
@@ -82,7 +102,7 @@ def _abbreviation(text: str, j: int) -> bool:
     while k > 0 and (text[k - 1].isalpha() or text[k - 1] == "."):
         k -= 1
     w = text[k:j]
-    return "." in w or w.lower() in L.ABBREVIATIONS
+    return "." in w or w.lower() in ABBREVIATIONS
 
 
 def _q(s: str) -> str:
@@ -152,8 +172,8 @@ class PunctuationCheck(Check):
         s = segment.source
         tonly = context.target_only or not s
         tl = context.target_lang
-        tb = L.base(tl)
-        sb = L.base(context.source_lang)
+        tb = base_lang(tl)
+        sb = base_lang(context.source_lang)
         if not tonly:
             yield from self._final(s, t, context.source_lang, tl)
         if tb == "fr":
@@ -162,12 +182,12 @@ class PunctuationCheck(Check):
             yield from self._spaced_guillemets(t, tl)
         if tb != "fr" and tb and (" " in t or "\u00a0" in t or "\u202f" in t or "\u2009" in t):
             yield from self._space_before(s if not tonly and sb != "fr" else "", t)
-        if tb in L.INVERTED_MARKS and ("?" in t or "!" in t):
+        if tb in INVERTED_MARKS and ("?" in t or "!" in t):
             yield from self._inverted(t, tb)
-        if tb in L.FULLWIDTH_PUNCT:
+        if tb in FULLWIDTH_PUNCT:
             for m in _CJK_ASCII_RE.finditer(t):
                 ch = m.group()
-                sug = L.cjk_equivalent(ch, tl)
+                sug = cjk_equivalent(ch, tl)
                 yield self.flag_span(
                     "target", t, m.start(), m.end(),
                     f"ASCII {_q(ch)} in {'Japanese' if tb == 'ja' else 'Chinese'} text; "
@@ -196,26 +216,26 @@ class PunctuationCheck(Check):
             or (tin is not None and tin == sc)
         ):
             return
-        tb = L.base(tl)
-        if tc is None and tb in L.NO_FULL_STOP:
+        tb = base_lang(tl)
+        if tc is None and tb in NO_FULL_STOP:
             # Thai and Lao end a sentence with a space, a question with a particle
             # (ไหม, บໍ): no final mark at all is their ordinary typography
             return
-        if L.base(sl) in L.NO_FULL_STOP and sc is None:
+        if base_lang(sl) in NO_FULL_STOP and sc is None:
             return  # the source did not mark its ending: nothing to compare
-        if sc is None and tc == L.COLON and ti - tj == 1:
+        if sc is None and tc == COLON and ti - tj == 1:
             # a fragment turned into a label ("Results for" -> "検索結果："): word
             # order moved the continuation after the colon
             return
-        if {sc, tc} == {L.FULL_STOP, L.COLON} and _prose_words(s) >= PROSE_WORDS:
+        if {sc, tc} == {FULL_STOP, COLON} and _prose_words(s) >= PROSE_WORDS:
             # a sentence that introduces the next one (a quotation follows): the
             # colon and the full stop both close it; a label's colon is not prose
             return
-        if sc is None and tc == L.FULL_STOP and ti - tj == 1:
+        if sc is None and tc == FULL_STOP and ti - tj == 1:
             # a full stop added to a title or a heading: house style, not an error
             # (also "U.S.A.": the dot belongs to the abbreviation)
             return
-        if tc is None and sc == L.FULL_STOP and s[sj:si] == "." and _abbreviation(s, sj):
+        if tc is None and sc == FULL_STOP and s[sj:si] == "." and _abbreviation(s, sj):
             return  # "Apple Inc." -> "Apple Inc"
         if sc is None:
             run = t[tj:ti]
@@ -226,10 +246,10 @@ class PunctuationCheck(Check):
                 suggestion="",
             )  # fmt: skip
             return
-        mark = L.end_mark(sc, tl)
-        if sc == L.ELLIPSIS and mark == "…" and "..." in s[-6:] and "…" not in s[-6:]:
+        mark = end_mark(sc, tl)
+        if sc == ELLIPSIS and mark == "…" and "..." in s[-6:] and "…" not in s[-6:]:
             mark = "..."
-        spacing = L.french_spacing(tl)
+        spacing = french_spacing(tl)
         if mark in spacing and tj > 0 and not t[tj - 1].isspace():
             mark = spacing[mark] + mark
         srun = s[sj:si]
@@ -258,7 +278,7 @@ class PunctuationCheck(Check):
                     yield self.flag_span(
                         "target", t, i, i + 1,
                         "French needs a no-break space after «.",
-                        suggestion="«" + L.NBSP,
+                        suggestion="«" + NBSP,
                     )  # fmt: skip
             else:
                 prev = t[i - 1] if i else ""
@@ -266,7 +286,7 @@ class PunctuationCheck(Check):
                     yield self.flag_span(
                         "target", t, i, i + 1,
                         "French needs a no-break space before ».",
-                        suggestion=L.NBSP + "»",
+                        suggestion=NBSP + "»",
                     )  # fmt: skip
 
     def _spaced_guillemets(self, t: str, tl: str | None) -> Iterable[Finding]:
@@ -274,7 +294,7 @@ class PunctuationCheck(Check):
         Greek, Arabic, Norwegian; Danish and Hungarian ``»…«``): a pair with a space
         inside at both ends, ``« текст »``. One side spaced is left alone (a slip of
         the space bar as often as of style)."""
-        roles = L.quote_roles(tl)
+        roles = quote_roles(tl)
         opener = "»" if roles.get("»") == "open" else "«"
         closer = "«" if opener == "»" else "»"
         for m in re.finditer(f"{opener}([ \u00a0\u202f\u2009]+)([^«»]+?)([ \u00a0\u202f\u2009]+){closer}", t):
@@ -284,16 +304,16 @@ class PunctuationCheck(Check):
             a, b = m.start(), m.end()
             yield self.flag_span(
                 "target", t, a, b,
-                f"Spaces inside {opener}…{closer}: {L.language_name(tl)} sets guillemets "
+                f"Spaces inside {opener}…{closer}: {language_name(tl)} sets guillemets "
                 "without them (the spaces are French typography).",
                 suggestion=f"{opener}{inner}{closer}",
             )  # fmt: skip
 
     def _french(self, t: str, tl: str | None) -> Iterable[Finding]:
-        if ("«" in t or "»" in t) and "ch" not in L.subtags(tl)[1:]:
+        if ("«" in t or "»" in t) and "ch" not in subtags(tl)[1:]:
             # Swiss French sets guillemets without spaces
             yield from self._guillemets(t)
-        spacing = L.french_spacing(tl)
+        spacing = french_spacing(tl)
         n = len(t)
         for m in _FR_PUNCT_RE.finditer(t):
             ch = m.group()
@@ -310,7 +330,7 @@ class PunctuationCheck(Check):
                     continue  # 10:30, http://, ?id=
             yield self.flag_span(
                 "target", t, i, i + 1,
-                f"French needs a {'no-break' if sp == L.NBSP else 'narrow no-break'} "
+                f"French needs a {'no-break' if sp == NBSP else 'narrow no-break'} "
                 f"space before {_q(ch)}.",
                 suggestion=sp + ch,
             )  # fmt: skip
@@ -732,7 +752,7 @@ def scan_quotes(
     language's conventions (German ``“`` closes), else it toggles. Single quotes are
     apostrophes far too often to be checked.
     """
-    roles = L.quote_roles(lang)
+    roles = quote_roles(lang)
     stacks: dict[int, list[int]] = {}
     unmatched: list[tuple[int, int]] = []
     pairs: list[tuple[int, int, int]] = []
@@ -825,7 +845,7 @@ class QuotesCheck(Check):
 
     def skip_reason(self, context: CheckContext) -> str | None:
         """The part of the check that cannot judge this language, if any."""
-        if context.target_lang and L.quote_pairs(context.target_lang) is None:
+        if context.target_lang and quote_pairs(context.target_lang) is None:
             return ("its quotation-mark style is not known: only unpaired quotation "
                     "marks are checked")
         return None
@@ -845,7 +865,7 @@ class QuotesCheck(Check):
     def _lost(self, s: str, t: str, context: CheckContext) -> Iterable[Finding]:
         """The source quotes something (its marks pair up) and the translation has no
         quotation mark of any kind: the quotation was lost."""
-        if L.quote_pairs(context.target_lang) is None:
+        if quote_pairs(context.target_lang) is None:
             return  # how (and whether) the language marks direct speech is not known
         unmatched, pairs = scan_quotes(s, context.source_lang)
         if _single_quotes(t) or any(
@@ -861,7 +881,7 @@ class QuotesCheck(Check):
             if i and s[i - 1].isdigit():
                 return  # 5'10": an inch mark
             # spacing decides, else the language (Japanese 「 opens after 。)
-            role = _flank(s, i) or L.quote_roles(context.source_lang).get(s[i], "")
+            role = _flank(s, i) or quote_roles(context.source_lang).get(s[i], "")
             if not (role == "open" or (role == "close" and _TRAIL_RE.fullmatch(s, i + 1))):
                 return  # a mark mid-sentence ("Dragons" Den"): an apostrophe as often
             if _LEAD_DASH_RE.match(t):
@@ -910,11 +930,11 @@ class QuotesCheck(Check):
                     "target", t, i, i + 1,
                     f"The quotation mark {_q(t[i])} has no partner in the translation.",
                 )  # fmt: skip
-        pairs = L.quote_pairs(tl)
+        pairs = quote_pairs(tl)
         if pairs is None or '"' not in t:
             return
         typographic = context.option("typographic", None)
-        if typographic is None and L.base(tl) in STRAIGHT_QUOTES_OK:
+        if typographic is None and base_lang(tl) in STRAIGHT_QUOTES_OK:
             return  # straight quotes are ordinary typography there unless opted in
         severity: Severity | None = None
         if s_has and _TYPO_DOUBLE_RE.search(s):
@@ -924,12 +944,12 @@ class QuotesCheck(Check):
         if severity is None:
             return
         o, c = pairs[0]
-        spaced = L.base(tl) == "fr" and "ch" not in L.subtags(tl)[1:]
+        spaced = base_lang(tl) == "fr" and "ch" not in subtags(tl)[1:]
         for a, b, fam in tp:
             if t[a] != '"' or t[b - 1] != '"' or (a > 0 and t[a - 1] == "="):
                 continue
             inner = t[a + 1 : b - 1]
-            sug = f"{o}{L.NBSP}{inner.strip()}{L.NBSP}{c}" if spaced else f"{o}{inner}{c}"
+            sug = f"{o}{NBSP}{inner.strip()}{NBSP}{c}" if spaced else f"{o}{inner}{c}"
             yield self.flag_span(
                 "target", t, a, b,
                 f"ASCII quotation marks where the target language uses {o}…{c}.",

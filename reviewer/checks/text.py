@@ -13,7 +13,14 @@ from functools import lru_cache
 from unicodedata import category as _category
 from typing import Iterable
 
-from .. import lang as L
+from ..lang import (
+    ABBREVIATIONS,
+    LOWERCASE_BRANDS,
+    base as base_lang,
+    has_case,
+    marks,
+    repeat_allowed,
+)
 from ..model import Finding, Segment, Severity
 from .base import Check, CheckContext
 
@@ -61,7 +68,7 @@ def capitalize_word(word: str, lang: str | None) -> str:
     (Turkish ``i`` -> ``İ``, Dutch ``ij`` -> ``IJ``)."""
     if not word:
         return word
-    b = L.base(lang)
+    b = base_lang(lang)
     first = word[0]
     if b in ("tr", "az") and first in "iı":
         return ("İ" if first == "i" else "I") + word[1:]
@@ -71,7 +78,7 @@ def capitalize_word(word: str, lang: str | None) -> str:
 
 
 def _upper_text(text: str, lang: str | None) -> str:
-    if L.base(lang) in ("tr", "az"):
+    if base_lang(lang) in ("tr", "az"):
         text = text.replace("i", "İ").replace("ı", "I")
     return text.upper()
 
@@ -81,7 +88,7 @@ def _lowercase_name(token: str) -> bool:
     core = token.strip(".,;:!?()[]{}\"'«»“”‘’")
     if any(c.isupper() for c in core[1:]):
         return True
-    return core.lower() in L.LOWERCASE_BRANDS or _IDENT_RE.search(core) is not None
+    return core.lower() in LOWERCASE_BRANDS or _IDENT_RE.search(core) is not None
 
 
 def _in_source(word: str, source: str) -> bool:
@@ -149,13 +156,13 @@ class CapitalizationCheck(Check):
         t = segment.target
         s = segment.source
         if context.target_only:
-            if t and L.has_case(context.target_lang):
+            if t and has_case(context.target_lang):
                 yield from self._target_only(t, context.target_lang, context.resource)
             return
         if not t or not s:
             return
         tl = context.target_lang
-        if not L.has_case(tl):
+        if not has_case(tl):
             return
         found = False
         si, ti = _first(s), _first(t)
@@ -288,7 +295,7 @@ def _after_sentence_end(t: str, i: int) -> bool:
         return False
     if k > 0 and t[k - 1] == ".":
         return False  # "z.b.", "www.example. com"
-    return prev not in L.ABBREVIATIONS and prev not in _LONG_ABBREVIATIONS
+    return prev not in ABBREVIATIONS and prev not in _LONG_ABBREVIATIONS
 
 
 _REPEAT_RE = re.compile(
@@ -303,7 +310,7 @@ _DOUBLED_ACRONYM_RE = re.compile(r"\b[A-Z]*([A-Z])\1[A-Z]*\b")
 def _repeat_marked() -> re.Pattern[str]:
     """``_REPEAT_RE`` for text with combining marks: a word is letters and marks
     (Devanagari 'से' is one word, not 'स' and a sign)."""
-    m = L.marks()
+    m = marks()
     return re.compile(
         rf"(?<![\w'’\-{m}])([^\W\d_](?:[^\W\d_]|[{m}])*)"
         rf"(?=([^\S\n]+)(\1)(?![\w'’\-{m}]))",
@@ -330,7 +337,7 @@ _LEAD_LETTERS_RE = re.compile(r"[^\W\d_]+")
 
 @lru_cache(maxsize=1)
 def _lead_marked() -> re.Pattern[str]:
-    m = L.marks()
+    m = marks()
     return re.compile(rf"[^\W\d_](?:[^\W\d_]|[{m}])*")
 
 
@@ -380,7 +387,7 @@ class RepeatedWordCheck(Check):
             return
         tl = context.target_lang
         rx = _repeat_re(t)
-        hits = [m for m in rx.finditer(t) if not L.repeat_allowed(m.group(1), tl)]
+        hits = [m for m in rx.finditer(t) if not repeat_allowed(m.group(1), tl)]
         if not hits:
             return
         s = segment.source

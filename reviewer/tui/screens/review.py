@@ -319,12 +319,12 @@ class ReviewScreen(LoadingActions, WorkflowActions, Screen[None]):
     @work(thread=True, exclusive=True, group="meaning")
     def meaning_worker(self, sort: bool, filter_text: str | None) -> None:
         """Embed every segment's source and target (batches, with progress)."""
-        from ... import meaning as M
+        from ...meaning import document_similarities, require
 
         segs = list(self.session.segs)
         try:
-            M.require()
-            values = M.document_similarities(
+            require()
+            values = document_similarities(
                 segs, progress=lambda done, total: self._progress("meaning", done, total))
         except ReviewerError as e:
             self.post_message(msg.MeaningFailed(str(e)))

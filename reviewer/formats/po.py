@@ -157,14 +157,7 @@ def _fast_units(text: str, path: Path) -> tuple[dict[str, str], Iterator[Segment
     the file, continues the stream from the next entry."""
     if _LINE_BREAKS.search(text):
         return None
-    entries = iter_entries(text)
-    try:
-        header = next(entries, None)
-    except LeftToPolib:
-        return None
-    if header is None or header.obsolete or header.msgid or header.msgctxt is not None:
-        return None
-    return parse_metadata(header.msgstr), _stream(entries, text, path)
+    return _after_header(iter_entries(text), text, path)
 
 
 #: Catalogs from this size on (bytes) are parsed from their file a block at a time
@@ -200,14 +193,21 @@ def _streamed_units(path: Path) -> tuple[dict[str, str], Iterator[Segment]] | No
                     break
     except (OSError, UnicodeDecodeError):
         return None
-    entries = iter_line_entries(_file_lines(path))
+    return _after_header(iter_line_entries(_file_lines(path)), None, path)
+
+
+def _after_header(entries: Iterator[RawEntry], text: str | None,
+                  path: Path) -> tuple[dict[str, str], Iterator[Segment]] | None:
+    """The catalog's metadata and the stream of its units, once its first entry is a
+    header (an empty msgid, no context, not obsolete); None when it is not, or when
+    the fast parser leaves the header to polib."""
     try:
         header = next(entries, None)
     except LeftToPolib:
         return None
     if header is None or header.obsolete or header.msgid or header.msgctxt is not None:
         return None
-    return parse_metadata(header.msgstr), _stream(entries, None, path)
+    return parse_metadata(header.msgstr), _stream(entries, text, path)
 
 
 def _file_lines(path: Path) -> Iterator[str]:

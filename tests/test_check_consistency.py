@@ -100,12 +100,13 @@ def _consistency_cpu(n: int) -> float:
 
 def test_scales_linearly() -> None:
     """Four times the segments cost about four times the CPU (a quadratic grouping
-    would cost sixteen). A ratio of CPU times, so the machine's load and speed cancel
-    out; the absolute cost is bench_check.py's business."""
+    would cost sixteen; each figure is the best of 3, and the bound leaves room for
+    noise). A ratio of CPU times, so the machine's load and speed cancel out; the
+    absolute cost is bench_check.py's business."""
     _consistency_cpu(2_000)  # warm-up: imports, caches
-    small = min(_consistency_cpu(12_500) for _ in range(2))
-    big = _consistency_cpu(50_000)
-    assert big / max(small, 1e-3) < 8
+    small = min(_consistency_cpu(12_500) for _ in range(3))
+    big = min(_consistency_cpu(50_000) for _ in range(3))
+    assert big / max(small, 1e-3) < 10  # linear: about 4 (measured 4.3); quadratic: 16
 
 
 def _run_ctx(rows: list[tuple[str, str, str | None]], src: str, tgt: str) -> list[str]:

@@ -381,14 +381,11 @@ def truncated_form(word: str, lang: str | None, extra: int = 3) -> bool:
     """Whether ``word`` is the start of a listed form up to ``extra`` letters longer
     ('показан' of 'показанный', 'неактивн' of 'неактивная'): in a richly inflecting
     language a short form of that word (Russian short participles and adjectives)
-    that the lexicon does not list, rather than a typo. False without a lexicon or
-    when the lexicon cannot be searched by prefix."""
+    that the lexicon does not list, rather than a typo. False without a lexicon."""
     code = lexicon_lang(lang)
     if code is None:
         return False
-    d = _forms(code)
-    ext = getattr(d, "extends", None)
-    return bool(ext is not None and ext(word.lower(), extra))
+    return bool(_forms(code).extends(word.lower(), extra))
 
 
 @lru_cache(maxsize=200_000)

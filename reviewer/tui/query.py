@@ -153,17 +153,15 @@ def segment_status(session: "ReviewSession", pos: int) -> str:
     (accepted) or rejected in this session, else the file's workflow status (a format
     without one: translated)."""
     review = _REVIEWED.get(int(session.status[pos]))
-    return review or getattr(session.segs[pos], "status", None) or "translated"
+    return review or session.segs[pos].status or "translated"
 
 
 def status_counts(session: "ReviewSession") -> dict[str, int]:
     """Segments by :func:`segment_status`, in :data:`SEGMENT_STATUSES` order, the
     statuses no segment has left out."""
-    segs = session.segs
     counts = dict.fromkeys(SEGMENT_STATUSES, 0)
-    review = session.status
-    for i in range(min(len(segs), len(review))):
-        counts[_REVIEWED.get(int(review[i])) or getattr(segs[i], "status", None) or "translated"] += 1
+    for i in range(min(len(session.segs), len(session.status))):
+        counts[segment_status(session, i)] += 1
     return {k: n for k, n in counts.items() if n}
 
 
@@ -181,7 +179,7 @@ def pending_counts(session: "ReviewSession") -> dict[str, int]:
     hit = _codes_cache.get(session)
     if hit is None or hit[0] != n:
         rank = {k: i for i, k in enumerate(_PENDING)}
-        codes = np.fromiter((rank.get(getattr(segs[i], "status", None) or "", -1) for i in range(n)),
+        codes = np.fromiter((rank.get(segs[i].status or "", -1) for i in range(n)),
                             dtype=np.int8, count=n)
         try:
             _codes_cache[session] = (n, codes)
@@ -237,7 +235,7 @@ def apply_filter(session: "ReviewSession", flt: Filter) -> np.ndarray | None:
         wanted = flt.workflow
         accepted = "reviewed" in wanted  # reviewed in the file, or accepted in this session
         narrow(np.asarray([i for i, seg in enumerate(session.segs)
-                           if (getattr(seg, "status", None) or "translated") in wanted
+                           if (seg.status or "translated") in wanted
                            or (accepted and int(session.status[i]) == 1)], dtype=np.int64))
     if flt.checks is not None or flt.severity is not None or flt.any_finding:
         hits = []

@@ -436,7 +436,7 @@ class CheckPlan:
 
         def finish(seg: Segment, f: Finding, form: int | None, plural_src: bool = False) -> Finding:
             sev = overrides.get(f.check, f.severity) if overrides else f.severity
-            line = _line(seg, f.side, form, plural_src) if form is not None else _line(seg, f.side)
+            line = _line(seg, f.side, form, plural_src)
             if type(f) is Finding:  # the fast path of dataclasses.replace
                 return Finding(
                     f.check, f.category, sev, f.side, f.start, f.end, f.text, f.message,

@@ -737,7 +737,12 @@ def found_by_sound(name: str, text: str) -> bool:
             return True
     # the coarse skeleton (consonant classes, the readings other scripts give a Latin
     # name): Harvard = 하버드, Chelsea = צ׳לסי, Rangers = Ρέιντζερς
-    return coarse_found(name, text, cased, joined=main_script(text) in _UNSPACED)
+    # (across scripts only: in the same script a close spelling is another name,
+    # Stanford for Sanford)
+    tscript = main_script(text)
+    if script_of(name[:1]) == tscript:
+        return False
+    return coarse_found(name, text, cased, joined=tscript in _UNSPACED)
 
 
 #: Scripts that write no spaces between words.

@@ -475,6 +475,13 @@ def _after_markup(text: str, pos: int) -> bool:
     return i >= 0 and text[i] in ">]}|"
 
 
+def _house_style(name: str, form: str, kind: str) -> bool:
+    """Whether ``form`` writes ``name`` in another house style rather than wrongly:
+    a name of two letters (ORCID iD / ID), not a glossary term. (UNIX / Unix stays
+    a case variant: NVIDIA / Nvidia is the sample article's planted error.)"""
+    return len(name) <= 2 and kind != "dnt"
+
+
 def _nearest(cands: Sequence[Name], ad: Name, source: str, target: str) -> Name:
     """The candidate whose relative position in ``source`` is nearest to that of
     ``ad`` in ``target``."""
@@ -552,6 +559,7 @@ class EntityCheck(Check):
                 # is no name where the target writes it as a word (the)
                 and not (occ[0].kind == "foreign" and target[a:b].islower()
                          and is_known(base(context.target_lang), target[a:b]))
+                and not _house_style(text, target[a:b], occ[0].kind)
             ]
             for a, b in variants:
                 claimed.add(a, b)

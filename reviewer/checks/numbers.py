@@ -460,15 +460,11 @@ class NumberCheck(Check):
         t_used: Sequence[bool],
         tconv: Conv,
     ) -> tuple[int, Reading] | None:
-        """The free target token matching some reading of ``s``: a target read the
-        target's way first (``4,000`` in an English target is 4000, also when the
-        Vietnamese source's ``4,000`` is more likely 4), native readings of the
-        source first; then any."""
-        ordered = sorted(s.readings, key=lambda r: not _native(r, sconv))
-        for r in ordered:
-            for j, tr in index.get(r.value, ()):
-                if not t_used[j] and _native(tr, tconv):
-                    return j, tr
+        """The free target token matching some reading of ``s`` (native readings of
+        the source first, then targets whose matching reading is native). A reading
+        as a decimal with only zeros after the mark (``4,000`` as 4.000) comes last:
+        the Vietnamese source's ``4,000`` is 4000 in an English target."""
+        ordered = sorted(s.readings, key=lambda r: (_zero_fraction(s.text, r), not _native(r, sconv)))
         for r in ordered:
             cands = index.get(r.value)
             if not cands:
@@ -550,6 +546,14 @@ class NumberCheck(Check):
 
 _KIND_NAMES = {"percent": "percent sign", "permille": "per-mille sign",
                "degree": "degree sign", "currency": "currency"}
+
+
+def _zero_fraction(text: str, r: Reading) -> bool:
+    """Whether ``r`` reads ``text`` as a decimal whose fraction is only zeros."""
+    if not r.decimal or r.decimal not in text:
+        return False
+    frac = text.rsplit(r.decimal, 1)[1]
+    return bool(frac) and set(frac) == {"0"}
 
 
 def _plain(n: Num) -> str:

@@ -55,6 +55,11 @@ NUMBER_PASSES = [
     ("Попытка на 14 минуте, реализованная Фрезером", "The 14th minute try, converted by Frazier", "ru", "en"),
     ("Europe have the advantage, four points ahead with twelve more in play.",
      "欧州選抜が12試合を残して4ポイントリードしている。", "en", "ja"),
+    # a small number with a Chinese, Japanese or Korean counter, said in words
+    ("そのあだ名は彼の8番目のアルバムのタイトル", "the title of his eighth album", "ja", "en"),
+    ("行われる第9シリーズがショーの最後", "the upcoming ninth series will be the last", "ja", "en"),
+    ("어느 힙합 3인조는 그들의 음악을", "A hip hop trio wants to", "ko", "en"),
+    ("这是第三次，也是10年来的第一次", "C'est la première fois en une décennie", "zh", "fr"),
     # an ambiguous source number: the target's own reading, not a 'wrong separator'
     ("trên 4,000 người trưởng thành", "more than 4,000 adults", "vi", "en"),
     ("מעל 4,000 מבוגרים", "більше 4 000 дорослих", "he", "uk"),
@@ -76,6 +81,8 @@ NUMBER_FAILS = [
     ("Of those, 70% said yes.", "그 중 70명이 찬성했다.", "en", "ko", {"70"}),
     ("Of those, 70% said yes.", "وقال 70 شخصا من هؤلاء نعم.", "en", "ar", {"70"}),
     ("Επιπλέον, το 38% δήλωσε ότι πίστεψε", "Additionally, 38 people said they thought", "el", "en", {"38"}),
+    ("뉴욕 남부 법원이 사형 구형을 내린 지 10년이 다 됐다.", "It has been 11 years since the last case", "ko", "en", {"10", "11"}),
+    ("彼の8番目のアルバム", "his 9th album", "ja", "en", {"9th"}),
     ("Over 1,000,000 downloads", "Более 2 000 000 загрузок", "en", "ru", {"2 000 000"}),
     ("Costs 1,000 euros", "Costa 1,000 euro", "en", "it", {"1,000"}),
 ]

@@ -20,7 +20,13 @@ Also:
 * small numbers (0-12) may be spelled out on the other side (``2`` / ``due`` /
   ``zwei`` / ``two``) in en, it, de, fr, es, pt, nl;
 * a date whose day and year match may write its month as a name on the other side
-  (``22/09/2025`` vs ``September 22, 2025``).
+  (``22/09/2025`` vs ``September 22, 2025``);
+* other writings of the same figures (:mod:`.number_equiv`): a time on the other
+  clock (``5.30pm`` = ``17:30``), a conversion one side restates in brackets
+  (``800 kph (497 mph)``), a year of another era or in a code (``2556`` = ``2013``,
+  ``SS19`` = ``2019``), a numeric day and month for a month name (``12.6.`` =
+  ``June 12``); and a small number with a Chinese, Japanese or Korean counter
+  (``3人組``, ``8番目``) that the other side says in words.
 
 Findings: a source number missing or changed (side ``source``, suggestion: the number
 in the target locale's format), a number the target adds (side ``target``), a number

@@ -378,29 +378,28 @@ class CheckPlan:
             out.append(masked(p) if p.branches else s)
         return out
 
-    def document_checks(self, doc: Document) -> list[Check]:
+    def document_checks(self, doc: Document) -> list[DocumentCheck]:
         """The planned document-level checks that apply to ``doc``, in plan order."""
-        out = [c for c in self.checks if isinstance(c, DocumentCheck)]
-        return [c for c in out if not (doc.target_only and c.needs_source)]
+        return [c for c in self.checks if isinstance(c, DocumentCheck)
+                and not (doc.target_only and c.needs_source)]
 
     def document_findings(
         self,
         doc: Document,
         kept: Sequence[Segment],
-        checks: Sequence[Check],
-        runner: Callable[[Check, Sequence[Segment], CheckContext], Iterable[tuple[Segment, Finding]]] | None = None,
+        checks: Sequence[DocumentCheck],
+        found: Callable[[DocumentCheck, CheckContext], Iterable[tuple[Segment, Finding]]] | None = None,
     ) -> Iterator[tuple[int, Finding]]:
         """``(unit index, finding)`` of the document checks ``checks`` over the units
-        ``kept``, in check order, ignores and severity overrides applied. ``runner``
-        replaces ``check.run_document`` (the map-reduce path of
-        :mod:`reviewer.distributed` uses it)."""
+        ``kept``, in check order, ignores and severity overrides applied. ``found(check,
+        context)`` gives a check's findings instead of ``check.run_document(kept,
+        context)`` (a chunk's share of a document, in :mod:`reviewer.distributed`)."""
         ctxs = self.contexts(doc)
         overrides = self.config.severity
         by_seg = {s.index: s for s in kept}
         for c in checks:
-            found = (runner(c, kept, ctxs[c.id]) if runner
-                     else c.run_document(kept, ctxs[c.id]))  # type: ignore[attr-defined]
-            for seg, f in found:
+            pairs = found(c, ctxs[c.id]) if found else c.run_document(kept, ctxs[c.id])
+            for seg, f in pairs:
                 if c.id in seg.ignore or not seg.ignore.isdisjoint(IGNORE_ALL):
                     continue
                 s = by_seg.get(seg.index, seg)

@@ -47,6 +47,8 @@ NUMBER_PASSES = [
     ("a 20-degree temperature difference", "ほぼ20度の気温差がある。", "en", "ja"),
     ("a 20-degree temperature difference", "거의 20도의 온도차가 있었다.", "en", "ko"),
     ("a 20-degree temperature difference", "διαφορά σχεδόν 10 βαθμών", "en", "el"),
+    ("a 20-degree temperature difference", "közel 10 fok a hőmérséklet-eltérés", "en", "hu"),
+    ("a 20-degree temperature difference", "Chênh lệch nhiệt độ gần 20 độ giữa", "en", "vi"),
     ("a temperature difference of nearly 20 degrees Fahrenheit", "ein Temperaturunterschied von fast 11 ºC", "en", "de"),
     ("Of those, 70 percent said they would vote yes.", "وقال 70 في المائة من هؤلاء أنهم سيصوتون بنعم.", "en", "ar"),
     # no currency read into ordinary words
@@ -79,6 +81,7 @@ NUMBER_FAILS = [
     ("a summit in Singapore on June 12, when Kim", "huippukokouksessa Singaporessa 13.6. Lausunnossa", "en", "fi", {"13.6"}),
     ("It is 20°C outside.", "外は20です。", "en", "ja", {"20"}),
     ("Of those, 70% said yes.", "그 중 70명이 찬성했다.", "en", "ko", {"70"}),
+    ("It was 20° in the shade.", "Trong bóng râm là 20 người.", "en", "vi", {"20"}),
     ("Of those, 70% said yes.", "وقال 70 شخصا من هؤلاء نعم.", "en", "ar", {"70"}),
     ("Επιπλέον, το 38% δήλωσε ότι πίστεψε", "Additionally, 38 people said they thought", "el", "en", {"38"}),
     ("뉴욕 남부 법원이 사형 구형을 내린 지 10년이 다 됐다.", "It has been 11 years since the last case", "ko", "en", {"10", "11"}),

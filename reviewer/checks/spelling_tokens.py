@@ -201,5 +201,10 @@ def _split_apostrophes(part: str, pos: int, initial: bool) -> Iterator[Word]:
             first = first[:-1]  # isn't, doesn't (but can't, won't, don't)
         yield Word(pos, pos + len(first), first, initial, False)
         return
+    first = pieces[0]
+    if len(first) >= 2 and first[:1].isupper() and last[:1].islower():
+        # 'Suriye'deki', 'Haberi'nden', 'Trump'ın': a case ending put on a name after
+        # an apostrophe (Turkish, Azerbaijani), not an elided word ('dell'anno')
+        return
     start = pos + len(part) - len(last)
     yield Word(start, start + len(last), last, False, True)

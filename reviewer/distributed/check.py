@@ -15,6 +15,7 @@ import numpy as np
 
 from ..checks.base import DocumentCheck
 from ..checks.consistency import UnitKeys, same_target_on
+from ..checks.spelling import MIN_DOC_FREQUENCY
 from ..checks.variant import VariantStats
 from ..chunks import Chunk, plan_chunks
 from ..errors import UsageError
@@ -154,7 +155,7 @@ def _run_file(plan: CheckPlan, chunks: list[Chunk], job: Shared, engine: Engine,
         fs = FlagState()
         if spell is not None:
             ctx = plan.contexts(doc)[spell.id]
-            fs.spelling = st.spelling.state(int(ctx.option("min_doc_frequency", 3) or 0),
+            fs.spelling = st.spelling.state(int(ctx.option("min_doc_frequency", MIN_DOC_FREQUENCY) or 0),
                                             ctx.target_only)
         if variant is not None and st.variant is not None:
             fs.variant = variant.decide(st.variant, plan.contexts(doc)[variant.id])

@@ -8,7 +8,9 @@ brackets). Everything here is plain module-level data: cheap to import, no I/O.
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
+from pathlib import Path
 
 __all__ = [
     "language_name",
@@ -78,11 +80,48 @@ def language_name(lang: str | None) -> str:
         return code
 
 
+#: :func:`autonyms` computed once from Babel by ``python -m reviewer.lang`` (a pure
+#: function of Babel's CLDR data; computing it loads every locale's data: seconds of
+#: CPU and tens of MB a run would otherwise pay). Used only while the installed Babel
+#: is the version it was computed from; otherwise computed live.
+AUTONYMS_FILE = Path(__file__).parent / "data" / "cldr_autonyms.json"
+
+
+def _babel_version() -> str:
+    """The installed Babel's version, from its ``dist-info`` beside the package when
+    there is one (without importing Babel or walking every distribution)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("babel")
+    if spec is not None and spec.submodule_search_locations:
+        site = Path(next(iter(spec.submodule_search_locations))).parent
+        found = sorted(site.glob("[Bb]abel-*.dist-info"))
+        if len(found) == 1:
+            return found[0].name.split("-", 1)[1][: -len(".dist-info")]
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("babel")
+    except PackageNotFoundError:  # pragma: no cover - a vendored copy
+        return "?"
+
+
 @lru_cache(maxsize=1)
 def autonyms() -> frozenset[str]:
     """Every language's name for itself in CLDR (Babel), lowercased: ``türkçe``,
     ``日本語``, ``русский``. Language lists in user interfaces write them so in any
     language: they are neither misspellings nor words left untranslated."""
+    try:
+        data = json.loads(AUTONYMS_FILE.read_text(encoding="utf-8"))
+        if data.get("babel") == _babel_version() and isinstance(data.get("autonyms"), list):
+            return frozenset(str(n) for n in data["autonyms"])
+    except (OSError, ValueError, AttributeError):
+        pass
+    return _autonyms_live()
+
+
+def _autonyms_live() -> frozenset[str]:
+    """:func:`autonyms` from Babel's data (every locale loaded)."""
     try:
         from babel import Locale, localedata
     except ImportError:  # pragma: no cover - a declared dependency
@@ -525,3 +564,13 @@ LOWERCASE_BRANDS: frozenset[str] = frozenset(
         "mm", "ml", "kb", "mb", "gb", "tb",
     }
 )  # fmt: skip
+
+
+if __name__ == "__main__":  # regenerate the shipped autonyms after a Babel upgrade
+    from .formats.base import atomic_writer
+
+    with atomic_writer(AUTONYMS_FILE, "w") as f:
+        json.dump({"babel": _babel_version(), "autonyms": sorted(_autonyms_live())}, f,
+                  ensure_ascii=False, indent=0)
+        f.write("\n")
+    print(f"wrote {AUTONYMS_FILE}")

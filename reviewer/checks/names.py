@@ -680,8 +680,13 @@ def _same_key(a: str, b: str, loose: bool) -> bool:
         return True  # an ending; in scripts without capitals, a particle (윌로비가)
     if len(short) >= 3 and Levenshtein.distance(a, b) <= 1:
         return True
-    if loose and len(short) == 2 and len(long_) == 3 and short in (long_[1:], long_[:2]):
-        return True  # an initial h written g (Harlem = Гарлем), a silent end (Hazard = Азар)
+    if loose and len(short) == 2 and len(long_) == 3:
+        # an initial h written g or left out (Harlem = Гарлем); a silent final d or
+        # t (Hazard = Азар). No other consonant: Palu is no Близо, Arizona no Роза
+        if short == long_[1:] and long_[0] in "gk":
+            return True
+        if short == long_[:2] and long_[-1] in "dt":
+            return True
     return len(short) >= 4 and fuzz.ratio(a, b) >= 80
 
 

@@ -173,7 +173,7 @@ class UntranslatedWordsCheck(Check):
         if not (morph.has_lexicon(sl) and morph.has_lexicon(tl)):
             return
         src_lemmas: set[str] | None = None
-        src_words: set[str] = set()
+        src_words: set[str] | None = None
         src_low = src.lower()
         for m in _WORD_RE.finditer(tgt):
             w = m.group()
@@ -184,17 +184,20 @@ class UntranslatedWordsCheck(Check):
                 continue
             if not morph.is_known(w, sl):
                 continue
-            if src_lemmas is None:
+            if morph.is_known(w, tl):
+                continue  # a word of both languages (asked before any lemma: the
+                # lexicons are mapped files, a lemma needs simplemma's lemmatizer)
+            if src_words is None:
                 src_words = {x.lower() for x in _WORD_RE.findall(src)}
-                src_lemmas = {morph.lemma(x, sl) or x for x in src_words}
             lem = morph.lemma(w, sl) or w
-            if w not in src_words and (len(lem) < 4 or lem not in src_lemmas) and not any(
+            if w not in src_words and len(lem) >= 4 and src_lemmas is None:
+                # the source's lemmas only when the word itself is not there
+                src_lemmas = {morph.lemma(x, sl) or x for x in src_words}
+            if w not in src_words and (len(lem) < 4 or lem not in src_lemmas) and not any(  # type: ignore[operator]
                 _same_stem(w, x) for x in src_words
             ):
                 continue
             if not _inflected(w, lem, sl) and _maybe_loan(w, sl, tl):
-                continue
-            if morph.is_known(w, tl):
                 continue
             out.append(self.flag_span(
                 "target", tgt, m.start(), m.end(),

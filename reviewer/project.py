@@ -379,7 +379,7 @@ class Project(ProjectCorrections, ProjectDismissals):
         """Status codes (index in ``STATUSES``, a numpy int8 array) of every segment
         and the live annotations by position, from the cached state: no pass over
         the segments."""
-        import numpy as np
+        import numpy as np  # the review screen's query only: not loaded to open a project
 
         self._sync()
         status = np.zeros(len(self._orig), dtype=np.int8)

@@ -274,7 +274,7 @@ _REPEAT_OK: dict[str, frozenset[str]] = {
     "it": frozenset({"via", "piano", "pian", "poco", "così", "bene", "quasi", "tanto",
                      "passo", "man", "ora", "mai", "sempre", "zitto", "forte", "caso"}),
     "es": frozenset({"ya", "sí", "poco", "muy", "casi", "bien", "tal"}),
-    "pt": frozenset({"já", "sim", "bem", "pouco", "muito", "corre"}),
+    "pt": frozenset({"já", "sim", "bem", "pouco", "muito", "corre", "se"}),
     "pl": frozenset({"tak", "nie"}),
     "ru": frozenset({"да", "нет", "так", "очень", "еле", "чуть"}),
 }  # fmt: skip

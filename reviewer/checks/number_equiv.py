@@ -82,9 +82,15 @@ def _period(text: str, start: int, end: int, lang: str | None) -> str | None:
         if hit:
             return hit
     m = _BEFORE_RE.search(text[max(0, start - 6) : start])
-    if m is not None:
-        return words.get(_squash(m.group(1)))
-    return None
+    if m is None:
+        return None
+    run = _squash(m.group(1))
+    hit = words.get(run)
+    if hit is None and not run.isascii():
+        # a script without spaces: the day period ends the run (会议于下午5:30)
+        hit = next((k for w, k in words.items() if len(w) > 1 and not w.isascii()
+                    and run.endswith(w)), None)
+    return hit
 
 
 def _times_in(text: str, lang: str | None) -> list[_Time]:

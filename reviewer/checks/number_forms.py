@@ -749,6 +749,8 @@ def _inflected_unit(text: str, end: int, lang: str | None, kind: str) -> bool:
             w = _flat(w)
             if k == 0 and (glued or (near and not _spaced(w))) and g.startswith(w):
                 return True  # 20도의, 20度
+            if k == 0 and near and len(w) >= 2 and g == w:
+                return True  # a short word right after the number: 10 fok, 20 độ
             if not _spaced(w):
                 continue
             n = min(5, len(w) - 2)

@@ -20,7 +20,13 @@ Also:
 * small numbers (0-12) may be spelled out on the other side (``2`` / ``due`` /
   ``zwei`` / ``two``) in en, it, de, fr, es, pt, nl;
 * a date whose day and year match may write its month as a name on the other side
-  (``22/09/2025`` vs ``September 22, 2025``).
+  (``22/09/2025`` vs ``September 22, 2025``);
+* other writings of the same figures (:mod:`.number_equiv`): a time on the other
+  clock (``5.30pm`` = ``17:30``), a conversion one side restates in brackets
+  (``800 kph (497 mph)``), a year of another era or in a code (``2556`` = ``2013``,
+  ``SS19`` = ``2019``), a numeric day and month for a month name (``12.6.`` =
+  ``June 12``); and a small number with a Chinese, Japanese or Korean counter
+  (``3人組``, ``8番目``) that the other side says in words.
 
 Findings: a source number missing or changed (side ``source``, suggestion: the number
 in the target locale's format), a number the target adds (side ``target``), a number
@@ -313,7 +319,8 @@ class NumberCheck(Check):
         if rest_s or rest_t:
             rest_s, rest_t = _equivalents(src, tgt, sn, tn, s_match, t_used, rest_s, rest_t, context)
         if not rest_t:  # nothing replaces them: may be written in words
-            rest_s = [i for i in rest_s if not _may_be_words(sn[i], context.target_lang)]
+            rest_s = [i for i in rest_s if not (_may_be_words(sn[i], context.target_lang)
+                                                or _counted(src, sn[i]))]
         if not rest_s:  # "a decade later" -> "10 years later", "double" -> "2 times"
             rest_t = [j for j in rest_t if not number_forms.spellable(tn[j].text, _plain(tn[j]), tn[j].kind)]
         for i in rest_s:
@@ -572,6 +579,24 @@ def _may_be_words(n: Num, other_lang: str | None) -> bool:
         return False
     known = base_lang(other_lang) in _WORDS
     return not (known and value in _SMALL and value not in "012" and n.kind == "num")
+
+
+#: scripts whose numbers take a counter or an ordinal mark written onto them
+_COUNTER_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HANGUL"})
+
+
+def _counted(text: str, n: Num) -> bool:
+    """Whether ``n`` is a small number with a counter or ordinal mark of a Chinese,
+    Japanese or Korean text written onto it (``3人組``, ``8番目``, ``第9``, ``10년``),
+    which a translation says in words of its own ('a trio', 'the eighth', 'a
+    decade'): its absence alone, with no other number in its place, is no error."""
+    if n.kind != "num" or not number_forms.spellable(n.text, _plain(n), n.kind):
+        return False
+    from ..scripts import letter_script
+
+    after = text[n.end : n.end + 2].lstrip()[:1]
+    before = text[max(0, n.start - 2) : n.start].rstrip()[-1:]
+    return any(c and c.isalpha() and letter_script(c) in _COUNTER_SCRIPTS for c in (after, before))
 
 
 def _forms_lenient(

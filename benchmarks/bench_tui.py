@@ -24,7 +24,7 @@ project, so a million segments need no million-row store import.
 ``--real N,M`` measures ``reviewer review`` as a user meets it, over the real files:
 for each size and each format of ``--formats`` (TSV, JSONL, PO, XLIFF 1.2, written
 once into a temporary directory), a fresh process opens the file as the command does
-(:func:`reviewer.tui.loader.open_staged`: the first units, then the whole file in the
+(:func:`reviewer.tui.loader.staged_opener`: the first units, then the whole file in the
 background; ``--no-checks``, as the checks are their own work) and reports the time
 from the process's start (interpreter start included) to the first frame with rows,
 its CPU time by then, the time to the full index, ``G`` after the index (CPU and wall
@@ -326,7 +326,7 @@ async def _measure_staged(path: str, store: str, t_spawn: float, wall0: float,
     from reviewer.formats import ReadOptions
     from reviewer.settings import CheckSettings, ReadSettings, Settings
     from reviewer.tui.app import ReviewApp
-    from reviewer.tui.loader import ReviewOptions, open_staged
+    from reviewer.tui.loader import ReviewOptions, staged_opener
     from reviewer.tui.session import ReviewSession
 
     def since_spawn(perf: float) -> float:
@@ -336,7 +336,7 @@ async def _measure_staged(path: str, store: str, t_spawn: float, wall0: float,
     settings = Settings(check=CheckSettings(run=False),
                         read=ReadSettings(ReadOptions(source_lang="en", target_lang="it")))
     session = ReviewSession(None)  # type: ignore[arg-type]
-    app = ReviewApp(session, opener=lambda s: open_staged(s, opts, settings), blink=False)
+    app = ReviewApp(session, opener=staged_opener(session, opts, settings), blink=False)
     out: dict[str, Any] = {}
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
@@ -344,8 +344,13 @@ async def _measure_staged(path: str, store: str, t_spawn: float, wall0: float,
             await asyncio.sleep(0.002)
         out["first_paint_s"] = since_spawn(screen.painted_at)
         out["first_paint_cpu_s"] = round(time.process_time(), 3)
+        preview = screen.view.preview  # the first units, painted before the session loads
+        out["rows_at_paint"] = preview.n if preview is not None else session.n
+        out["numpy_at_paint"] = "numpy" in sys.modules
+        while not session.loaded:
+            await asyncio.sleep(0.002)
+        out["loaded_s"] = since_spawn(time.perf_counter())
         out["staged"] = session.indexing
-        out["rows_at_paint"] = session.n
         # a key that needs the whole index, while it is built: refused, with a note
         screen.action_last()
         out["G_while_indexing_moved"] = session.cursor != 0

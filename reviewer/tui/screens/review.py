@@ -55,7 +55,8 @@ class ReviewScreen(LoadingActions, WorkflowActions, Screen[None]):
         self.painted_at: float | None = None
         self.loaded_at: float | None = None
         self.indexed_at: float | None = None
-        self.first_frame = threading.Event()
+        self.first_frame = threading.Event()  # the first frame of the loaded session
+        self.preview_frame = threading.Event()  # the first frame of a big file's first units
         self.query_serial = 0  # the latest filter or search sent to the query worker
         self._streaming = 0  # the serial of a streamed query whose scan is running
         self.check_path = ""  # how the checks ran: "process", "thread", "process+thread"
@@ -105,9 +106,15 @@ class ReviewScreen(LoadingActions, WorkflowActions, Screen[None]):
         self.load_worker()
 
     @on(SegmentView.Painted)
-    def _painted(self) -> None:
-        if self.painted_at is None and self.session.loaded:
-            self.painted_at = time.perf_counter()
+    def _painted(self, m: SegmentView.Painted) -> None:
+        if m.preview:  # the first units, before the session is loaded
+            if self.painted_at is None:
+                self.painted_at = time.perf_counter()
+            self.preview_frame.set()
+            return
+        if not self.first_frame.is_set() and self.session.loaded:
+            if self.painted_at is None:
+                self.painted_at = time.perf_counter()
             self.first_frame.set()
             self.call_after_refresh(lambda: self.editor)  # ready before a key needs it
 
@@ -306,7 +313,11 @@ class ReviewScreen(LoadingActions, WorkflowActions, Screen[None]):
             return  # a step of a query since replaced or cleared
         first = not m.serial or m.serial != self._streaming
         self._streaming = 0 if m.final else m.serial
+        before = s.current
         rows = s.install(m.kind, m.parsed, m.positions)
+        if first and not m.final and rows and s.view is not None and before is not None \
+                and int(s.view[-1]) < before:
+            s.move_to(0)  # the scan has not reached the cursor's segment: the first match
         if m.final:
             self.busy = ""
         else:

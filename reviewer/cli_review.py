@@ -74,7 +74,11 @@ def run(opts: Any, settings: Any) -> None:
         from .runner import resolve_enabled
 
         resolve_enabled(config, settings.check.enable, settings.check.disable)
-        settings.validate_checks()
+        if config.options or config.severity or config.check_table:
+            # values the checks read as they run: probe them now. Without any, the
+            # probe (every check and its languages' data imported) would hold up the
+            # first frame for nothing: the checks start with the whole file.
+            settings.validate_checks()
     need_terminal()
     keymap, warnings = keymap_from_config(config.raw)
     session = ReviewSession(None)  # type: ignore[arg-type]

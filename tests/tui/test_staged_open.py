@@ -301,3 +301,79 @@ async def test_first_frame_shows_the_first_units_before_the_session_loads(
     with _store_rows(store) as got:
         assert sorted(got) == [("k1", "Open the file 1", "Apri il file, ora"),
                                ("k2", "Сохранить изменения 2", "Сохранено ✓")]
+
+
+async def test_streamed_search_appends_rows_and_a_stopped_scan_leaves_no_part(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Over a big document a search reaches the screen in steps (rows appended, the
+    first rows staying), ends with every match; a filter whose scan is stopped by
+    another query leaves the view rather than stay as a part of its result."""
+    import reviewer.tui.query as Q
+    import reviewer.tui.screens.review as review
+    from reviewer.model import Segment
+
+    monkeypatch.setattr(review, "INLINE_QUERY_LIMIT", 0)
+    monkeypatch.setattr(Q, "FIRST_SECONDS", 0.0)
+    monkeypatch.setattr(Q, "STREAM_SECONDS", 0.0)  # a step every 1,024 segments
+    segs = [Segment(str(i + 1), i, f"{TEXTS[i % 4][0]} {i + 1}", f"{TEXTS[i % 4][1]} {i + 1}",
+                    line=i + 1) for i in range(5000)]
+    want = [i for i, s in enumerate(segs) if "ファイル" in s.source]
+    session = ReviewSession(Project.in_memory(segs))
+    app = ReviewApp(session, blink=False)
+    steps: list[list[int]] = []
+    cls = review.ReviewScreen
+    handle = cls.on_view_ready
+
+    def seen(self: Any, m: Any) -> None:
+        handle(self, m)
+        steps.append([] if self.session.view is None else list(self.session.view))
+
+    monkeypatch.setattr(cls, "on_view_ready", seen)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        for _ in range(500):
+            if session.loaded:
+                break
+            await pilot.pause(0.02)
+        screen.query_serial += 1
+        screen.query_worker("search", "ファイル", screen.query_serial)
+        for _ in range(1000):
+            if steps and not screen.busy:
+                break
+            await pilot.pause(0.02)
+        assert len(steps) > 2 and steps[-1] == want and session.search is not None
+        for a, b in zip(steps, steps[1:]):
+            assert b[:len(a)] == a  # rows only appended
+        # a filter scan held after its first step, then replaced by a search
+        gate = threading.Event()
+        stream = session.prepare_stream
+
+        def held(kind: str, text: str) -> Any:
+            it = stream(kind, text)
+
+            def gen() -> Any:
+                first = next(it)
+                yield first[0], first[1][:1], 1, session.n  # one match so far
+                gate.wait(30)
+                yield from it
+
+            return gen()
+
+        session.clear_view()
+        monkeypatch.setattr(session, "prepare_stream", held)
+        screen.query_serial += 1
+        screen.query_worker("filter", "Salva", screen.query_serial)
+        for _ in range(500):
+            if session.filter is not None:
+                break
+            await pilot.pause(0.02)
+        assert session.filter is not None and session.rows == 1 and "filtering" in screen.busy
+        monkeypatch.setattr(session, "prepare_stream", stream)
+        screen._stop_scan(keep="search")  # what a new search does first
+        assert session.filter is None and session.view is None
+        await pilot.pause()
+        assert any("stopped before the end" in m for m in notes(app))
+        gate.set()
+        await pilot.pause(0.2)
+        assert session.filter is None  # the stopped scan's later steps are dropped
+        await pilot.press("q")

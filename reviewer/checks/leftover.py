@@ -452,7 +452,9 @@ def _loan(word: str, lemma: str, sl: str | None, tl: str | None) -> bool:
     that is) and not among the source language's everyday words."""
     if _common(word, sl, FREQUENT_RANK):
         return False
-    return international(word, sl, tl) or (lemma != word.lower() and international(lemma, sl, tl))
+    w = word.lower()
+    plural = w != lemma and w.startswith(lemma) and w[len(lemma):] in ("s", "es")
+    return international(word, sl, tl) or (plural and international(lemma, sl, tl))
 
 
 def _maybe_loan(word: str, sl: str | None, tl: str | None, lemma: str | None = None) -> bool:
@@ -511,7 +513,7 @@ GRAMMAR_RANK = 100
 #: Beyond the grammar words, how many of the most frequent words a language's
 #: everyday vocabulary holds ("million", "later", "chances"): a bare one in another
 #: language is a word left, even when other languages share it.
-FREQUENT_RANK = 1000
+FREQUENT_RANK = 2000
 
 
 @lru_cache(maxsize=64)

@@ -64,15 +64,16 @@ def need_terminal() -> None:
 def run(opts: Any, settings: Any) -> None:
     """Start the app; re-raise a user error from opening; close the store. Settings
     errors come first, then the terminal check."""
-    from .runner import resolve_enabled
     from .tui.app import ReviewApp
     from .tui.keymap import keymap_from_config
     from .tui.loader import open_staged
     from .tui.session import ReviewSession
 
     config = settings.config
-    resolve_enabled(config, settings.check.enable, settings.check.disable)  # fail before the screen
-    if settings.check.run:
+    if settings.check.run:  # fail before the screen (with --no-checks none runs)
+        from .runner import resolve_enabled
+
+        resolve_enabled(config, settings.check.enable, settings.check.disable)
         settings.validate_checks()
     need_terminal()
     keymap, warnings = keymap_from_config(config.raw)

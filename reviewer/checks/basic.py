@@ -519,6 +519,14 @@ class LengthCheck(Check):
             if "min_ratio" not in context.options and "max_ratio" not in context.options:
                 return
         lt = _visible_len(t.strip())
+        if "(" in t or "(" in s or "（" in t or "（" in s:
+            # a gloss in another script ('세라 페일린(Sarah Palin)', 'Il faut bien
+            # le faire. (それを成すべきだ)') is added or dropped by the translator's
+            # choice: the length compared is the text's own
+            t_own, s_own = _without_glosses(t), _without_glosses(s)
+            if t_own != t or s_own != s:
+                lt = _visible_len(t_own.strip())
+                ls = _visible_len(s_own.strip()) or ls
         # short texts vary more: widen the band by 1 + 1.5/sqrt(n) (x1.34 at 20 chars)
         w = 1.0 + 1.5 / ls**0.5
         lo = float(context.option("min_ratio", lo / w))
@@ -542,6 +550,25 @@ class LengthCheck(Check):
         else:
             return
         yield self.flag_span("target", t, 0, len(t), msg)
+
+
+def _without_glosses(text: str) -> str:
+    """``text`` without its bracketed glosses: brackets whose content is written in
+    another script than the text around them (the original form of a name)."""
+    from .punctuation import _gloss, scan_brackets
+
+    unmatched, pairs = scan_brackets(text)
+    if unmatched:
+        return text
+    spans = sorted((a, b) for _kind, a, b in pairs if _gloss(text, a, b))
+    out, pos = [], 0
+    for a, b in spans:
+        if a < pos:
+            continue  # inside a gloss already left out
+        out.append(text[pos:a])
+        pos = b
+    out.append(text[pos:])
+    return "".join(out)
 
 
 CHECKS: list[type[Check]] = [EmptyCheck, UntranslatedCheck, WhitespaceCheck, LengthCheck]

@@ -41,6 +41,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .. import cldr, morph
 from ..lang import KNOWN_NAMES, base
+from .name_sound import coarse_found
 from .spelling import (
     DATA_DIR,
     NOUN_CAPS,
@@ -734,4 +735,15 @@ def found_by_sound(name: str, text: str) -> bool:
         cut = len(p) >= 3 and i < n_own
         if any(rx.fullmatch(p) or (cut and rx.fullmatch(p[:-1])) for rx in abjad):
             return True
-    return False
+    # the coarse skeleton (consonant classes, the readings other scripts give a Latin
+    # name): Harvard = 하버드, Chelsea = צ׳לסי, Rangers = Ρέιντζερς
+    # (across scripts only: in the same script a close spelling is another name,
+    # Stanford for Sanford)
+    tscript = main_script(text)
+    if script_of(name[:1]) == tscript:
+        return False
+    return coarse_found(name, text, cased, joined=tscript in _UNSPACED)
+
+
+#: Scripts that write no spaces between words.
+_UNSPACED = frozenset({"THAI", "LAO", "KHMER", "MYANMAR", "KANA", "HAN", "TIBETAN"})

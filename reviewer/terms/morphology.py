@@ -248,6 +248,9 @@ class Morph:
     # compare()'s answers: a pure function of the two words, asked again for every
     # candidate on every line (bounded: cleared when full)
     _memo: dict[tuple[str, str], int] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    # probes() of text words: asked for every distinct token of every scanned text, so
+    # one plain dict look-up rather than an lru_cache keyed by six arguments
+    _tprobes: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def entry_keys(self, tok: str) -> frozenset[str] | None:
         """The lemmas a glossary word stands for: itself when it is a dictionary form
@@ -373,10 +376,21 @@ class Morph:
         """Index keys of a word (glossary word with ``entry``, else text word): a
         glossary word is a candidate for a text word when they share one; only
         :meth:`compare` decides."""
+        if not entry:
+            r = self._tprobes.get(tok)
+            if r is not None:
+                return r
         code = self.lexicon
         if code is None or len(tok) < 2 or not tok.isalpha():
-            return _NO_KEYS
-        return _probes(tok, code, self.lang, self.chain, self.fallback, entry)
+            r = _NO_KEYS
+        else:
+            r = _probes(tok, code, self.lang, self.chain, self.fallback, entry)
+        if not entry:
+            memo = self._tprobes
+            if len(memo) >= _MEMO_MAX:
+                memo.clear()
+            memo[tok] = r
+        return r
 
 
 @lru_cache(maxsize=1 << 16)

@@ -54,14 +54,26 @@ class ChecksDone(Message):
 
 
 class ViewReady(Message):
-    """A filter or search computed in a worker, ready to become the view."""
+    """A filter or search computed in a worker, ready to become the view; from a
+    streamed scan, a step of it (``done`` of ``total`` segments scanned, the matches
+    so far) under the query's ``serial`` (a step of a query since replaced is
+    dropped)."""
 
-    def __init__(self, kind: str, text: str, parsed: Any, positions: Any) -> None:
+    def __init__(self, kind: str, text: str, parsed: Any, positions: Any,
+                 done: int = 0, total: int = 0, serial: int = 0) -> None:
         super().__init__()
         self.kind = kind
         self.text = text
         self.parsed = parsed
         self.positions = positions
+        self.done = done
+        self.total = total
+        self.serial = serial
+
+    @property
+    def final(self) -> bool:
+        """True for the whole result."""
+        return self.done >= self.total
 
 
 class MeaningReady(Message):

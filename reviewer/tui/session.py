@@ -19,9 +19,9 @@ import numpy as np
 
 from ..model import Document, Finding, Segment
 from .backend import Backend, GlossaryHit, default_export_path
-from .check_process import finding_batches
 from .live_stats import EditMetrics, MqmTally
-from .query import STATUSES, Filter, apply_filter, compile_search, meaning_order, parse_filter
+from .query import (STATUSES, Filter, apply_filter, compile_search, meaning_order, parse_filter,
+                    stream_filter)
 
 ProgressFn = Callable[[str, int, int], None]
 BATCH_SECONDS = 0.15
@@ -333,6 +333,8 @@ class ReviewSession:
         if self.plan is None:
             self.checks_done = True
             return
+        from .check_process import finding_batches
+
         segs = snapshot(self.segs)
         n = len(segs)
         if segs:  # first-call costs (dictionaries, caches) here, not in the first save
@@ -478,6 +480,28 @@ class ReviewSession:
             return None, None
         pattern = compile_search(text)
         return pattern, apply_filter(self, Filter(text=pattern))
+
+    def prepare_stream(self, kind: str, text: str
+                       ) -> Iterator[tuple[Any, np.ndarray | None, int, int]]:
+        """:meth:`prepare` in steps, for a big document (a worker thread): yields
+        ``(parsed, positions so far, segments scanned, segments to scan)``, each
+        step's positions beginning with the last step's, the last step the whole
+        result (:func:`~reviewer.tui.query.stream_filter`). The query is parsed
+        before the first step: a QueryError is raised by this call."""
+        if kind == "filter":
+            flt = parse_filter(text)
+            parsed = None if flt.empty else flt
+        elif not text:
+            flt, parsed = Filter(), None
+        else:
+            parsed = compile_search(text)
+            flt = Filter(text=parsed)
+
+        def steps() -> Iterator[tuple[Any, np.ndarray | None, int, int]]:
+            for positions, done, total in stream_filter(self, flt):
+                yield parsed, positions, done, total
+
+        return steps()
 
     def install(self, kind: str, parsed: Any, positions: np.ndarray | None) -> int:
         """Make a prepared filter or search the view; returns the rows shown."""

@@ -124,26 +124,42 @@ class SegmentView(ScrollView, can_focus=True, inherit_bindings=False):
         """Cells available to rows (the scrollbar excluded)."""
         return max(20, self.scrollable_content_region.width)
 
+    def _estimate(self, start: int) -> Any:
+        """Estimated heights of the view's rows from ``start`` on."""
+        s = self.session
+        rows = s.rows
+        if not s.loaded or rows <= start:
+            return np.zeros(0, dtype=np.int32)
+        cols = s.columns()
+        widths = column_widths(self._width, gutter_width(10 ** (max(3, s.label_width) - 1)),
+                               len(cols))
+        lengths = s.lengths[start:] if s.view is None else s.lengths[s.view[start:]]
+        est = np.ones(rows - start, dtype=np.int32)
+        for k, c in enumerate(cols):
+            w = max(1.0, widths[k] * WRAP_SLACK)
+            np.maximum(est, np.ceil(lengths[:, c] / w).astype(np.int32), out=est)
+        return est + 1
+
     def reset_layout(self) -> None:
         """Re-estimate every row height (view or width changed)."""
-        s = self.session
-        width = self.text_width
-        self._width = width
-        rows = s.rows
-        if not s.loaded or rows == 0:
-            self._heights = np.zeros(0, dtype=np.int32)
-        else:
-            cols = s.columns()
-            widths = column_widths(width, gutter_width(10 ** (max(3, s.label_width) - 1)),
-                                   len(cols))
-            lengths = s.lengths if s.view is None else s.lengths[s.view]
-            est = np.ones(rows, dtype=np.int32)
-            for k, c in enumerate(cols):
-                w = max(1.0, widths[k] * WRAP_SLACK)
-                np.maximum(est, np.ceil(lengths[:, c] / w).astype(np.int32), out=est)
-            self._heights = est + 1
+        self._width = self.text_width
+        self._heights = self._estimate(0)
         self._exact = np.zeros(len(self._heights), dtype=bool)
         self._recompute_offsets()
+
+    def extend_layout(self) -> None:
+        """The view grew at its end, its rows before unchanged (the next step of a
+        streamed search): the new rows' heights are estimated, the others' kept, so
+        nothing on screen moves."""
+        old = len(self._heights)
+        if self.session.rows < old or self.text_width != self._width:
+            self.reset_layout()
+            return
+        more = self._estimate(old)
+        if len(more):
+            self._heights = np.concatenate([self._heights, more])
+            self._exact = np.concatenate([self._exact, np.zeros(len(more), dtype=bool)])
+            self._recompute_offsets()
 
     def _recompute_offsets(self) -> None:
         offsets = np.zeros(len(self._heights) + 1, dtype=np.int64)

@@ -170,3 +170,27 @@ def test_plural_of_a_word_is_a_name_translations_translate() -> None:
     found = run_check(EntityCheck, "A deep free-kick by Jacobs found the skipper.",
                       "Głęboki rzut wolny znalazł kapitana.", "en", "pl")
     assert [f.text for f in found] == ["Jacobs"]
+
+
+# titles and codes a translation writes out or abbreviates; derived words and compounds
+WRITTEN_OUT = [
+    ("Det Insp Bob Blemmings said damage was caused.",
+     "Politiinspektør Bob Blemmings sagde, at der opstod skade.", "en", "da"),
+    ("Detektif Inspektur Bob Blemmings mengatakan kerusakan terjadi.",
+     "Det Insp Bob Blemmings said damage was caused.", "id", "en"),
+    ("It was the stand out piece in the La Riviera SS19 collection.",
+     "Das Stück der Sommer-2019-Kollektion „La Riviera“ stach hervor.", "en", "de"),
+    ("The aspiration is not being endorsed by the Labour Party as a whole.",
+     "Tato aspirace však není schválena labouristickou stranou jako celkem.", "en", "cs"),
+]
+
+
+@pytest.mark.parametrize("source,target,sl,tl", WRITTEN_OUT)
+def test_written_out(source: str, target: str, sl: str, tl: str) -> None:
+    assert run_check(EntityCheck, source, target, sl, tl) == []
+
+
+def test_a_code_whose_number_is_gone_is_still_missing() -> None:
+    found = run_check(EntityCheck, "It was the stand out piece in the SS19 collection.",
+                      "Das Stück der Sommerkollektion stach hervor.", "en", "de")
+    assert [(f.text, f.severity.name) for f in found] == [("SS19", "MAJOR")]

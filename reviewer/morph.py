@@ -31,7 +31,7 @@ from typing import Any, Iterator
 from . import lexstream
 from .lang import base as base_lang
 
-__all__ = ["lexicon_lang", "has_lexicon", "lemma", "is_known", "is_lemma", "same_lemma",
+__all__ = ["supported", "lexicon_lang", "has_lexicon", "lemma", "is_known", "is_lemma", "same_lemma",
            "forms_per_lemma", "cased_script", "near_known", "near_form", "truncated_form", "suffix_share", "lemma_light",
            "lexicon_cache_dir"]
 
@@ -73,6 +73,11 @@ def _supported() -> frozenset[str]:
         return frozenset()
     return frozenset(p.name[: -len(".plzma")] for p in folder.iterdir()
                      if p.name.endswith(".plzma"))
+
+
+def supported() -> frozenset[str]:
+    """The simplemma codes of the languages that have a lexicon."""
+    return _supported()
 
 
 def lexicon_lang(lang: str | None) -> str | None:

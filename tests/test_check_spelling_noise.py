@@ -42,6 +42,10 @@ MUST_FLAG = [
     ("Правителството обяви нова полтика.", "bg", "полтика", ""),
     ("Hallitus ilmoitti uudesta poltiikasta.", "fi", "poltiikasta", ""),
     ("Pemerintah mengumumkan angaran baru.", "id", "angaran", ""),
+    # beside words a lexicon of inflected forms lacks ('myös', 'otettuaan'): no
+    # 'foreign phrase' where the lexicon alone judges
+    ("Glenn Middleton vaati myös rangaistupotkua otettuaan yhteen Jacobsin kanssa.", "fi",
+     "rangaistupotkua", "Glenn Middleton had another claim for a penalty."),
     ("A kormány új poltikát jelentett be.", "hu", "poltikát", ""),
 ]
 

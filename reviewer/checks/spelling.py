@@ -634,7 +634,11 @@ def _foreign_runs(target: str, env: _Env) -> set[int]:
     """Starts of the words of runs of :data:`FOREIGN_RUN` or more lowercase words
     the language's lexicons lack, one after another (over words of one or two
     letters): a phrase of another language quoted in the text ('Il faut bien le
-    faire' in English), not typos, which come one at a time."""
+    faire' in English), not typos, which come one at a time. Only where a word
+    list backs the lexicon: a lexicon of inflected forms alone lacks too many
+    common words (Finnish 'myös', 'jälleen') for a run of them to mean anything."""
+    if env.lexonly:
+        return set()
     words = [w for w in iter_words(target) if len(w.text) >= 3]
     out: set[int] = set()
     run: list[int] = []

@@ -271,3 +271,15 @@ def test_abbreviation_mid_sentence_is_not_a_misspelling(target: str, lang: str) 
 
 def test_a_typo_before_a_sentence_end_is_still_flagged() -> None:
     assert [f.text for f in run("Das Rechenzentrm. Es ist schnell.", "de")] == ["Rechenzentrm"]
+
+
+def test_shipped_autonyms_are_babels():
+    """The autonyms shipped in reviewer/data (read instead of loading every CLDR
+    locale) are the ones Babel gives, in several scripts."""
+    from reviewer import lang
+
+    shipped = lang.autonyms()
+    assert shipped == lang._autonyms_live()
+    for name in ("deutsch", "русский", "日本語", "türkçe", "العربية"):
+        assert name in shipped
+    assert "german" not in shipped

@@ -16,20 +16,21 @@ import json
 import os
 import random
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 
 import pytest
 
-from reviewer.checks.base import CheckContext
+from reviewer.checks.base import CheckContext, DocumentCheck
 from reviewer.checks.consistency import (ConsistencyCheck, UnitKeys, conflicts, same_source_message,
                                          same_target_message, unit_keys)
+from reviewer.checks.spelling import SpellingCheck
 from reviewer.checks.variant import VariantCheck, VariantStats
 from reviewer.chunks import plan_chunks
 from reviewer.config import Config
 from reviewer.formats import ReadOptions, open_document
-from reviewer.model import Segment
+from reviewer.model import Finding, Segment
 from reviewer.output import write_jsonl
-from reviewer.runner import plan_checks
+from reviewer.runner import CheckPlan, plan_checks
 from reviewer.terms import Entry, Glossary
 
 OPTS = ReadOptions(source_lang="en", target_lang="it")
@@ -151,6 +152,69 @@ def test_target_only_ties_identical(tmp_path: Path, pool: Any) -> None:
     assert "Telecomm" in want and "Mircosoft" in want
     got, _, n = _chunked(p, opts, None, pool, 200)
     assert n > 4 and got == want
+
+
+class _SameTarget(DocumentCheck):
+    """A plugin document check that only overrides ``run_document``: every unit whose
+    target an earlier unit has too (it runs on the joined units of every chunk)."""
+
+    id = "t-same-target"
+    needs_source = False
+
+    def run_document(self, segments: Sequence[Segment],
+                     context: CheckContext) -> Iterator[tuple[Segment, Finding]]:
+        seen: set[str] = set()
+        for s in segments:
+            if s.target and s.target in seen:
+                yield s, self.flag("target", 0, len(s.target), s.target, "seen before")
+            seen.add(s.target or "")
+
+
+def _run_plan(path: Path, opts: ReadOptions, checks: list[Any], engine: Any = None) -> str:
+    from reviewer.distributed import run_check
+
+    plan = CheckPlan(checks, CONFIG)
+    buf = io.StringIO()
+    if engine is None:
+        write_jsonl(plan.run(open_document(path, opts)), buf)
+    else:
+        chunks = plan_chunks([str(path)], opts, 2, chunk_bytes=200, min_bytes=1)
+        assert len(chunks[0]) >= 4
+        write_jsonl(run_check(plan, chunks, opts, engine), buf)
+    return buf.getvalue()
+
+
+def test_plugin_document_check_by_chunks(tmp_path: Path, pool: Any) -> None:
+    # a check with run_document only: the default steps carry the units to the
+    # driver and its findings back to their chunks, merged with the built-in ones
+    p = tmp_path / "p.tsv"
+    rows = [f"Row {i}.\t{'Riga ripetuta.' if i % 7 == 3 else f'Riga {i}.'}" for i in range(60)]
+    p.write_text("source\ttarget\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    checks = [_SameTarget(), VariantCheck(), ConsistencyCheck()]
+    want = _run_plan(p, OPTS, checks)
+    assert want.count('"t-same-target"') == 8  # rows 10, 17 ... 59
+    assert _run_plan(p, OPTS, checks, pool) == want
+
+
+@pytest.mark.parametrize("lang,typo,good", [
+    ("pl", "sptkanie", "To jest bardzo ważne spotkanie dla wszystkich."),
+    ("cs", "všehcny", "Tohle je velmi důležité setkání pro všechny."),
+    ("it", "infrastrutura", "Il governo presenta il piano per la nuova infrastruttura."),
+])
+def test_spelling_by_chunks_as_one_process(tmp_path: Path, pool: Any, lang: str, typo: str,
+                                           good: str) -> None:
+    # the typo sits in a late chunk; in a language judged by its lexicon alone
+    # (Polish, Czech) as in one with a word list (Italian)
+    p = tmp_path / "s.tsv"
+    rows = [f"Sentence {i}.\t{good}" for i in range(40)]
+    bad = good.replace(typo.replace("hc", "ch").replace("sptk", "spotk").replace("tura", "ttura"), typo)
+    assert bad != good
+    rows[33] = f"Sentence 33.\t{bad}"
+    p.write_text("source\ttarget\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    opts = ReadOptions(source_lang="en", target_lang=lang)
+    want = _run_plan(p, opts, [SpellingCheck()])
+    assert [json.loads(x)["text"] for x in want.splitlines()] == [typo]
+    assert _run_plan(p, opts, [SpellingCheck()], pool) == want
 
 
 def test_cross_chunk_on_dask(tmp_path: Path) -> None:

@@ -35,14 +35,17 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Sequence
 
-from ..model import CODE_RE, Finding, Segment, Severity
-from .base import CheckContext, DocumentCheck
+import numpy as np
 
-__all__ = ["ConsistencyCheck", "CHECKS", "normalize", "loose", "UnitKeys", "Conflicts",
+from .. import morph
+from ..config import typed_option
+from ..model import CODE_RE, Finding, Segment, Severity
+from .base import CheckContext, DocumentCheck, Fetch
+
+__all__ = ["ConsistencyCheck", "CHECKS", "Messages", "Message", "normalize", "loose", "UnitKeys", "Conflicts",
            "unit_keys", "conflicts", "lemma_form", "same_target_on", "same_source_message", "same_target_message"]
 
 _SPACE_RE = re.compile(r"\s+")
@@ -66,8 +69,6 @@ _WORD_RE = re.compile(r"[^\W_]+")
 def lemma_form(text: str, lang: str | None) -> str:
     """A source's words as their sorted, distinct lemmas in ``lang`` (the words
     themselves, case-folded, for a language without a lexicon): what (b) compares."""
-    from .. import morph
-
     words = _WORD_RE.findall(normalize(text))
     if not morph.has_lexicon(lang):
         return " ".join(sorted(set(words)))
@@ -77,8 +78,6 @@ def lemma_form(text: str, lang: str | None) -> str:
 def same_target_on(options: Any) -> bool:
     """Whether (b), the same translation for different sources, runs (the setting
     ``same_target``, off by default)."""
-    from ..config import typed_option
-
     return bool(typed_option(options or {}, "same_target", False))
 
 
@@ -103,6 +102,37 @@ def _short(text: str, n: int = 60) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
+Message = tuple[str, str | None]  # a finding's (message, suggestion)
+
+
+class Messages:
+    """The findings of a document: for each of the two checks, the flagged unit
+    indexes (ascending), their groups and each group's message and suggestion."""
+
+    def __init__(self, parts: list[tuple[Any, Any, list[Message]]]) -> None:
+        self.parts = parts
+
+    def between(self, lo: int, hi: int) -> "Messages | None":
+        """The messages of the units ``lo <= index < hi`` (None: none)."""
+        parts: list[tuple[Any, Any, list[Message]]] = []
+        found = False
+        for flagged, groups, msgs in self.parts:
+            a, b = np.searchsorted(flagged, [lo, hi])
+            used, inverse = np.unique(groups[a:b], return_inverse=True)
+            parts.append((flagged[a:b], inverse.reshape(-1).astype(np.int64),
+                          [msgs[g] for g in used.tolist()]))
+            found = found or b > a
+        return Messages(parts) if found else None
+
+    def by_unit(self) -> dict[int, list[Message]]:
+        """Each flagged unit's messages: "same source" before "same target"."""
+        out: dict[int, list[Message]] = {}
+        for flagged, groups, msgs in self.parts:
+            for i, g in zip(flagged.tolist(), groups.tolist()):
+                out.setdefault(i, []).append(msgs[g])
+        return out
+
+
 class ConsistencyCheck(DocumentCheck):
     """The same source translated differently, and the same translation used for
     different sources, across the file."""
@@ -114,59 +144,58 @@ class ConsistencyCheck(DocumentCheck):
     needs_source = True
     description = "Same source translated differently, or same translation for different sources."
 
-    def run_document(
-        self, segments: Sequence[Segment], context: CheckContext
-    ) -> Iterable[tuple[Segment, Finding]]:
-        units = [s for s in segments if s.target and s.source]
-        yield from self._same_source(units, context.target_lang)
+    def statistics(self, segments: Sequence[Segment],
+                   context: CheckContext) -> tuple[list[UnitKeys], None]:
+        """The :class:`UnitKeys` of some units (step 1)."""
+        keys = unit_keys(segments, context.source_lang, context.target_lang,
+                         same_target=same_target_on(context.options))
+        return [keys], None
+
+    def merge(self, total: list[UnitKeys] | None, part: list[UnitKeys],
+              shift: int) -> list[UnitKeys]:
+        """Step 2: the chunks' keys in order (joined by :meth:`decide`)."""
+        out = total if total is not None else []
+        out.extend(k.shifted(shift) for k in part)
+        return out
+
+    def decide(self, stats: list[UnitKeys], context: CheckContext,
+               fetch: Fetch | None = None) -> Messages | None:
+        """Step 3: the flagged units and their messages (None: none). The majority
+        units the messages name are read again through ``fetch`` (those only);
+        ``stats`` is consumed (emptied)."""
+        keys = UnitKeys.concat(stats)
+        stats.clear()  # the chunks' keys are freed as soon as they are joined
+        same_src = conflicts(keys.pos_a, keys.key_a, keys.form_a)
         if same_target_on(context.options):
-            yield from self._same_target(units, context.source_lang)
+            same_tgt = conflicts(keys.pos_b, keys.key_b, keys.form_b)
+        else:
+            same_tgt = Conflicts(flagged=np.zeros(0, np.int64), groups=np.zeros(0, np.int64))
+        del keys
+        if not len(same_src.flagged) and not len(same_tgt.flagged):
+            return None
+        if fetch is None:
+            raise ValueError("ConsistencyCheck.decide needs fetch to read units again")
+        units = fetch(sorted({i for c in (same_src, same_tgt) for m in c.majority for i in m}))
+        parts: list[tuple[Any, Any, list[Message]]] = []
+        for c, make in ((same_src, lambda ids, n, u: same_source_message(ids, n, u.target or "")),
+                        (same_tgt, lambda ids, n, u: same_target_message(ids, n, u.source))):
+            msgs: list[Message] = [make([units[i].id for i in maj], n, units[maj[0]])
+                                   for maj, n in zip(c.majority, c.counts)]
+            parts.append((c.flagged, c.groups, msgs))
+        return Messages(parts)
 
-    def _same_source(self, units: Sequence[Segment],
-                     target_lang: str | None = None) -> Iterator[tuple[Segment, Finding]]:
-        groups: dict[tuple[str | None, str], list[Segment]] = {}
-        for s in units:
-            if _has_letter(s.source):
-                groups.setdefault((s.context, normalize(s.source)), []).append(s)
-        for segs in groups.values():
-            if len(segs) < 2:
-                continue
-            forms = [lemma_form(s.target or "", target_lang) for s in segs]
-            counts = Counter(forms)
-            if len(counts) < 2:
-                continue
-            # the most common translation; a tie goes to the one seen first
-            best = max(counts, key=counts.__getitem__)  # Counter keeps first-seen order
-            model = segs[forms.index(best)]
-            majority = [s for s, f in zip(segs, forms) if f == best]
-            message, suggestion = same_source_message(
-                [s.id for s in majority[:_MAX_IDS]], len(majority), model.target or "")
-            for s, f in zip(segs, forms):
-                if f == best:
-                    continue
-                yield s, self.flag_unit(s, message, suggestion)
+    def verdicts_between(self, verdicts: Messages, lo: int, hi: int) -> Messages | None:
+        """The messages of the units ``lo <= index < hi``."""
+        return verdicts.between(lo, hi)
 
-    def _same_target(self, units: Sequence[Segment],
-                     source_lang: str | None = None) -> Iterator[tuple[Segment, Finding]]:
-        groups: dict[tuple[str | None, str], list[Segment]] = {}
-        for s in units:
-            if _has_letter(s.target or ""):
-                groups.setdefault((s.context, normalize(s.target or "")), []).append(s)
-        for segs in groups.values():
-            if len(segs) < 2:
-                continue
-            keys = [lemma_form(s.source, source_lang) for s in segs]
-            counts = Counter(keys)
-            if len(counts) < 2:
-                continue
-            best = max(counts, key=counts.__getitem__)
-            majority = [s for s, k in zip(segs, keys) if k == best]
-            message, _ = same_target_message(
-                [s.id for s in majority[:_MAX_IDS]], len(majority), majority[0].source)
-            for s, k in zip(segs, keys):
-                if k == best:
-                    continue
-                yield s, self.flag_unit(s, message, None)
+    def emit(self, segments: Sequence[Segment], verdicts: Messages, context: CheckContext,
+             local: None = None) -> Iterator[tuple[Segment, Finding]]:
+        """Step 4: the findings of the flagged units among ``segments``: "same
+        source" before "same target"."""
+        by_unit = verdicts.by_unit()
+        for seg in segments:
+            for message, suggestion in by_unit.get(seg.index, ()):
+                yield seg, self.flag_unit(seg, message, suggestion)
 
     def flag_unit(self, seg: Segment, message: str, suggestion: str | None) -> Finding:
         """The finding on a unit's whole target."""
@@ -219,30 +248,22 @@ class UnitKeys:
     @staticmethod
     def concat(parts: Sequence["UnitKeys"]) -> "UnitKeys":
         """The keys of several chunks, in order."""
-        import numpy as np
-
         return UnitKeys(*(np.concatenate([getattr(p, n) for p in parts]) if parts else
                           _empty(n) for n in ("pos_a", "key_a", "form_a", "pos_b", "key_b", "form_b")))
 
 
 def _empty(name: str) -> Any:
-    import numpy as np
-
     return np.zeros(0, np.int64) if name.startswith("pos") else np.zeros((0, 2), np.uint64)
 
 
 def _digests(items: list[bytes]) -> Any:
-    import numpy as np
-
     return np.frombuffer(b"".join(items), dtype=np.uint64).reshape(-1, 2)
 
 
 def unit_keys(segments: Iterable[Segment], source_lang: str | None = None,
-              target_lang: str | None = None) -> UnitKeys:
+              target_lang: str | None = None, same_target: bool = True) -> UnitKeys:
     """The statistics of ``segments`` (the kept units of a chunk, in order) of a
-    document in ``source_lang`` and ``target_lang``."""
-    import numpy as np
-
+    document in ``source_lang`` and ``target_lang``; (b)'s only with ``same_target``."""
     pos_a: list[int] = []
     key_a: list[bytes] = []
     form_a: list[bytes] = []
@@ -257,7 +278,7 @@ def unit_keys(segments: Iterable[Segment], source_lang: str | None = None,
             pos_a.append(s.index)
             key_a.append(_digest(_ctx_key(s.context) + "\x00" + src))
             form_a.append(_digest(lemma_form(s.target, target_lang)))
-        if _has_letter(s.target):
+        if same_target and _has_letter(s.target):
             pos_b.append(s.index)
             key_b.append(_digest(_ctx_key(s.context) + "\x00" + normalize(s.target)))
             form_b.append(_digest(lemma_form(s.source, source_lang)))
@@ -282,8 +303,6 @@ def conflicts(pos: Any, key: Any, form: Any) -> Conflicts:
     """The decisions of :meth:`ConsistencyCheck.run_document` from unit keys: in each
     group of equal keys with two forms or more, the most common form wins (a tie goes
     to the form seen first) and every unit with another form is flagged."""
-    import numpy as np
-
     n = len(pos)
     out = Conflicts(flagged=np.zeros(0, np.int64), groups=np.zeros(0, np.int64))
     if n < 2:

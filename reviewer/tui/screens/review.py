@@ -1,16 +1,22 @@
 """The review screen: the segment list, the editor, the detail panel and the status
 line; its bindings (ids in :mod:`reviewer.tui.keymap`) act on the session and refresh
 only what changed. Loading, figures and checks run in thread workers
-(:mod:`.loading`)."""
+(:mod:`.loading`).
+
+Only what the first frame shows is imported with this module: the editor (a
+``TextArea`` and its stylesheet), the dialogs, the help screen and the query parser
+are imported, and the editor mounted, when first used (the editor right after the
+first frame, so it is ready before a key asks for it)."""
 
 from __future__ import annotations
 
 import threading
 import time
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from textual import on, work
 from textual.app import ComposeResult
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar
 
@@ -18,17 +24,15 @@ from ...errors import ReviewerError
 from .. import messages as msg
 from ..codes import check_codes, editor_offset_to_text, from_editor, side_codes, to_editor
 from ..keymap import REVIEW_BINDINGS
-from ..query import QueryError, parse_filter
 from ..session import ReviewSession
 from ..widgets.detail import DetailPanel
-from ..widgets.editor import SegmentEditor
 from ..widgets.segment_view import SegmentView
 from ..widgets.status_line import StatusLine
-from .help import HelpScreen, binding_rows
-from .mqm_picker import MqmChoice, MqmPicker
-from .prompt import ConfirmScreen, GlossaryScreen, PromptScreen
 from .loading import LoadingActions
 from .workflow import WorkflowActions
+
+if TYPE_CHECKING:
+    from ..widgets.editor import SegmentEditor
 
 #: Opens the input into the session; may return what reads the rest of a big file
 #: (:data:`reviewer.tui.loader.Finish`), run in the load worker after the first paint.
@@ -51,15 +55,19 @@ class ReviewScreen(LoadingActions, WorkflowActions, Screen[None]):
         self.painted_at: float | None = None
         self.loaded_at: float | None = None
         self.indexed_at: float | None = None
-        self.first_frame = threading.Event()
+        self.first_frame = threading.Event()  # the first frame of the loaded session
+        self.preview_frame = threading.Event()  # the first frame of a big file's first units
+        self.query_serial = 0  # the latest filter or search sent to the query worker
+        self._streaming = 0  # the serial of a streamed query whose scan is running
+        self._streaming_kind = ""  # and its kind (filter or search)
         self.check_path = ""  # how the checks ran: "process", "thread", "process+thread"
 
     # -- layout ------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        """List, editor (hidden), details, progress, status, footer."""
+        """List, details, progress, status, footer (the editor comes after the first
+        frame: :attr:`editor`)."""
         yield SegmentView(self.session, id="segments")
-        yield SegmentEditor(blink=self.blink, id="editor")
         yield DetailPanel(id="detail")
         yield ProgressBar(id="progress", show_eta=False, show_percentage=True)
         yield StatusLine(id="status")
@@ -71,27 +79,45 @@ class ReviewScreen(LoadingActions, WorkflowActions, Screen[None]):
         return self.query_one(SegmentView)
 
     @property
-    def editor(self) -> SegmentEditor:
-        """The editor."""
-        return self.query_one(SegmentEditor)
+    def editor(self) -> "SegmentEditor":
+        """The editor (hidden until a segment is edited), mounted under the list the
+        first time it is asked for."""
+        try:
+            return self.query_one("#editor")  # type: ignore[return-value]
+        except NoMatches:
+            from ..widgets.editor import SegmentEditor
+
+            ed = SegmentEditor(blink=self.blink, id="editor")
+            ed.display = False
+            self.mount(ed, after=self.view)
+            return ed
 
     @property
     def editing(self) -> bool:
         """True while the editor is open."""
-        return self.editor.display
+        try:
+            return bool(self.query_one("#editor").display)
+        except NoMatches:
+            return False
 
     def on_mount(self) -> None:
         """Start loading."""
-        self.editor.display = False
         self.view.focus()
         self.refresh_status()
         self.load_worker()
 
     @on(SegmentView.Painted)
-    def _painted(self) -> None:
-        if self.painted_at is None and self.session.loaded:
-            self.painted_at = time.perf_counter()
+    def _painted(self, m: SegmentView.Painted) -> None:
+        if m.preview:  # the first units, before the session is loaded
+            if self.painted_at is None:
+                self.painted_at = time.perf_counter()
+            self.preview_frame.set()
+            return
+        if not self.first_frame.is_set() and self.session.loaded:
+            if self.painted_at is None:
+                self.painted_at = time.perf_counter()
             self.first_frame.set()
+            self.call_after_refresh(lambda: self.editor)  # ready before a key needs it
 
     # -- refreshing ----------------------------------------------------------------
 
@@ -203,6 +229,8 @@ class ReviewScreen(LoadingActions, WorkflowActions, Screen[None]):
 
     def action_goto(self) -> None:
         """:  go to a segment number."""
+        from .prompt import PromptScreen
+
         def done(value: str | None) -> None:
             if not value:
                 return
@@ -224,6 +252,9 @@ class ReviewScreen(LoadingActions, WorkflowActions, Screen[None]):
                                                "prints it"), done)
 
     def _query(self, title: str, kind: str, current: str, hint: str) -> None:
+        from ..query import QueryError
+        from .prompt import PromptScreen
+
         if self.needs_index("search" if kind == "search" else "a filter"):
             return
 
@@ -234,9 +265,11 @@ class ReviewScreen(LoadingActions, WorkflowActions, Screen[None]):
                 self.start_meaning(sort=False, filter_text=value.strip())
                 return
             if self.session.n > INLINE_QUERY_LIMIT:
+                self._stop_scan(keep=kind)
                 self.busy = f"{kind}ing…"
                 self.refresh_status()
-                self.query_worker(kind, value.strip())
+                self.query_serial += 1
+                self.query_worker(kind, value.strip(), self.query_serial)
                 return
             try:
                 parsed = self.session.prepare(kind, value.strip())
@@ -248,14 +281,42 @@ class ReviewScreen(LoadingActions, WorkflowActions, Screen[None]):
         self.app.push_screen(PromptScreen(title, current, hint=hint), done)
 
     @work(thread=True, exclusive=True, group="query")
-    def query_worker(self, kind: str, text: str) -> None:
-        """Compute a filter or search over a large document off the UI thread."""
+    def query_worker(self, kind: str, text: str, serial: int = 0) -> None:
+        """Compute a filter or search over a large document off the UI thread, the
+        matches streamed to the view as the scan finds them (the first ones as soon
+        as there are some, the rest every few tenths of a second); a newer query or
+        Escape stops it."""
+        from textual.worker import get_current_worker
+
+        from ..query import QueryError
+
+        worker = get_current_worker()
         try:
-            parsed = self.session.prepare(kind, text)
+            steps = self.session.prepare_stream(kind, text)
         except QueryError as e:
             self.app.call_from_thread(self._query_failed, str(e))
             return
-        self.post_message(msg.ViewReady(kind, text, *parsed))
+        for parsed, positions, done, total in steps:
+            if worker.is_cancelled or serial != self.query_serial:
+                return
+            self.post_message(msg.ViewReady(kind, text, parsed, positions, done, total, serial))
+
+    def _stop_scan(self, keep: str | None = None) -> None:
+        """Stop a streamed filter or search still scanning; unless it is of kind
+        ``keep`` (the query about to replace it; "all": the view is being cleared),
+        its matches so far leave the view (a part of a result never stays as if it
+        were all of it)."""
+        if not self._streaming:
+            return
+        self.query_serial += 1  # its next steps are dropped; its worker stops
+        self._streaming = 0
+        self.busy = ""
+        if keep not in (self._streaming_kind, "all"):
+            self.session.install(self._streaming_kind, None, None)
+            self.notify(f"The {self._streaming_kind} was stopped before the end of the file",
+                        severity="warning", timeout=4)
+            self.view_changed()
+        self.refresh_status()
 
     def _query_failed(self, message: str) -> None:
         self.busy = ""
@@ -263,11 +324,37 @@ class ReviewScreen(LoadingActions, WorkflowActions, Screen[None]):
         self.notify(message, severity="error")
 
     def on_view_ready(self, m: msg.ViewReady) -> None:
-        """Install a computed filter or search as the view."""
-        rows = self.session.install(m.kind, m.parsed, m.positions)
-        self.busy = ""
-        self.view_changed()
-        if m.text and not rows:
+        """Install a computed filter or search as the view: the first step of a
+        streamed one as a new view, the next ones appended under it (the rows on
+        screen and the cursor stay), the status line saying how far the scan is."""
+        s = self.session
+        if m.serial and m.serial != self.query_serial:
+            return  # a step of a query since replaced or cleared
+        first = not m.serial or m.serial != self._streaming
+        self._streaming = 0 if m.final else m.serial
+        self._streaming_kind = m.kind
+        before = s.current
+        rows = s.install(m.kind, m.parsed, m.positions)
+        if first and not m.final and rows and s.view is not None and before is not None \
+                and int(s.view[-1]) < before:
+            s.move_to(0)  # the scan has not reached the cursor's segment: the first match
+        if m.final:
+            self.busy = ""
+        else:
+            pct = 100 * m.done // max(1, m.total)
+            self.busy = f"{m.kind}ing {pct}%, {rows:,} found so far"
+        if first:
+            self.view_changed()
+        elif s.meaning_sorted:  # the order is by meaning: the new rows are anywhere
+            self.view.reset_layout()
+            self.view.refresh()
+            self.view.show_cursor()
+            self.show_current()
+        else:
+            self.view.extend_layout()
+            self.view.refresh()
+            self.refresh_status()
+        if m.final and m.text and not rows:
             self.notify("Nothing matches", severity="warning", timeout=3)
 
     def action_search(self) -> None:
@@ -284,6 +371,8 @@ class ReviewScreen(LoadingActions, WorkflowActions, Screen[None]):
 
     @staticmethod
     def _needs_meaning(text: str) -> bool:
+        from ..query import QueryError, parse_filter
+
         try:
             return parse_filter(text).meaning is not None
         except QueryError:
@@ -336,6 +425,8 @@ class ReviewScreen(LoadingActions, WorkflowActions, Screen[None]):
 
     def on_meaning_ready(self, m: msg.MeaningReady) -> None:
         """Install the similarities; sort or filter as asked."""
+        from ..query import QueryError
+
         s = self.session
         self._meaning_idle()
         try:
@@ -368,7 +459,8 @@ class ReviewScreen(LoadingActions, WorkflowActions, Screen[None]):
             self.refresh_status()
 
     def action_clear_view(self) -> None:
-        """Escape: drop filter and search."""
+        """Escape: drop filter and search (and stop a scan still running)."""
+        self._stop_scan(keep="all")  # everything is cleared below
         if self.session.clear_view():
             self.view_changed()
 
@@ -411,12 +503,12 @@ class ReviewScreen(LoadingActions, WorkflowActions, Screen[None]):
         self.view.focus()
         self.call_after_refresh(self.view.show_cursor)
 
-    @on(SegmentEditor.Cancel)
-    def _cancel(self) -> None:
+    def on_segment_editor_cancel(self) -> None:
+        """Escape in the editor: close it, nothing saved."""
         self.close_editor()
 
-    @on(SegmentEditor.Save)
-    def _save(self, m: SegmentEditor.Save) -> None:
+    def on_segment_editor_save(self, m: "SegmentEditor.Save") -> None:
+        """ctrl+s in the editor: save (asking first when an inline code is lost)."""
         pos = self.editor.position
         if pos is None:
             return
@@ -431,6 +523,8 @@ class ReviewScreen(LoadingActions, WorkflowActions, Screen[None]):
             else:
                 self.notify("Not saved: " + problem.message, severity="warning")
 
+        from .prompt import ConfirmScreen
+
         self.notify(f"Protected inline code: {problem.message}", severity="error", timeout=6)
         self.app.push_screen(ConfirmScreen(f"{problem.message}. Save anyway?"), answer)
 
@@ -443,8 +537,8 @@ class ReviewScreen(LoadingActions, WorkflowActions, Screen[None]):
         self.close_editor()
         self.changed(pos)
 
-    @on(SegmentEditor.Annotate)
-    def _annotate_selection(self, m: SegmentEditor.Annotate) -> None:
+    def on_segment_editor_annotate(self, m: "SegmentEditor.Annotate") -> None:
+        """ctrl+o in the editor: MQM annotation of the selection."""
         pos = self.editor.position
         if pos is None:
             return
@@ -533,6 +627,7 @@ class ReviewScreen(LoadingActions, WorkflowActions, Screen[None]):
                   severity: str = "minor") -> None:
         seg = self.session.segs[pos]
         text = (seg.source if side == "source" else seg.target or "")[start:end]
+        from .mqm_picker import MqmChoice, MqmPicker
 
         def done(choice: MqmChoice | None) -> None:
             if choice is None:
@@ -551,6 +646,7 @@ class ReviewScreen(LoadingActions, WorkflowActions, Screen[None]):
         f = self.session.selected_finding()
         src = f.text if f is not None and f.side == "source" else ""
         tgt = ""  # never pre-filled with a suggestion: the reviewer types the approved term
+        from .prompt import GlossaryScreen
 
         def done(pair: tuple[str, str, str] | None) -> None:
             if pair is None:
@@ -569,6 +665,8 @@ class ReviewScreen(LoadingActions, WorkflowActions, Screen[None]):
 
     def action_help(self) -> None:
         """?: every binding."""
+        from .help import HelpScreen, binding_rows
+
         self.app.push_screen(HelpScreen(binding_rows(self.app, self.active_bindings)))
 
     def action_quit(self) -> None:

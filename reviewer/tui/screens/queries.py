@@ -15,6 +15,10 @@ from ...errors import ReviewerError
 from .. import messages as msg
 
 
+#: Seconds a streamed scan waits, at most, for its first matches to be on screen.
+FIRST_STEP_WAIT = 2.0
+
+
 class QueryActions:
     """Filter, search and meaning actions (``self`` is the review screen)."""
 
@@ -23,27 +27,39 @@ class QueryActions:
     query_serial: int
     _streaming: int
     _streaming_kind: str
+    step_taken: Any  # threading.Event: the screen has taken the last step handed over
 
     @work(thread=True, exclusive=True, group="query")
     def query_worker(self: Any, kind: str, text: str, serial: int = 0) -> None:
         """Compute a filter or search over a large document off the UI thread, the
         matches streamed to the view as the scan finds them (the first ones as soon
         as there are some, the rest every few tenths of a second); a newer query or
-        Escape stops it."""
+        Escape stops it. A step is handed over only once the screen has taken the
+        last one (a slower screen gets fewer, bigger steps, never a queue of them),
+        and the scan waits for the first one to be on screen: the first rows get the
+        interpreter to themselves."""
         from textual.worker import get_current_worker
 
         from ..query import QueryError
 
         worker = get_current_worker()
+        taken = self.step_taken
         try:
             steps = self.session.prepare_stream(kind, text)
         except QueryError as e:
             self.app.call_from_thread(self._query_failed, str(e))
             return
+        first = True
         for parsed, positions, done, total in steps:
             if worker.is_cancelled or serial != self.query_serial:
                 return
+            if done < total and not first and not taken.is_set():
+                continue  # the screen is still on the last step: the next one carries this
+            taken.clear()
             self.post_message(msg.ViewReady(kind, text, parsed, positions, done, total, serial))
+            if first:
+                first = False
+                taken.wait(FIRST_STEP_WAIT)
 
     def _stop_scan(self: Any, keep: str | None = None) -> None:
         """Stop a streamed filter or search still scanning; unless it is of kind
@@ -73,7 +89,9 @@ class QueryActions:
         screen and the cursor stay), the status line saying how far the scan is."""
         s = self.session
         if m.serial and m.serial != self.query_serial:
+            self.step_taken.set()
             return  # a step of a query since replaced or cleared
+        self.call_after_refresh(self.step_taken.set)  # on screen: the scan goes on
         first = not m.serial or m.serial != self._streaming
         self._streaming = 0 if m.final else m.serial
         self._streaming_kind = m.kind

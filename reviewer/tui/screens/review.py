@@ -61,6 +61,8 @@ class ReviewScreen(LoadingActions, QueryActions, WorkflowActions, Screen[None]):
         self.query_serial = 0  # the latest filter or search sent to the query worker
         self._streaming = 0  # the serial of a streamed query whose scan is running
         self._streaming_kind = ""  # and its kind (filter or search)
+        self.step_taken = threading.Event()  # the last streamed step is on the view
+        self.step_taken.set()
         self.check_path = ""  # how the checks ran: "process", "thread", "process+thread"
 
     # -- layout ------------------------------------------------------------------

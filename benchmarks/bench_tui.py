@@ -346,7 +346,6 @@ async def _measure_staged(path: str, store: str, t_spawn: float, wall0: float,
         out["first_paint_cpu_s"] = round(time.process_time(), 3)
         preview = screen.view.preview  # the first units, painted before the session loads
         out["rows_at_paint"] = preview.n if preview is not None else session.n
-        out["numpy_at_paint"] = "numpy" in sys.modules
         while not session.loaded:
             await asyncio.sleep(0.002)
         out["loaded_s"] = since_spawn(time.perf_counter())

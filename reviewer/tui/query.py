@@ -177,6 +177,23 @@ _PENDING = ("new", "untranslated", "fuzzy")
 _codes_cache: "weakref.WeakKeyDictionary[object, tuple[int, np.ndarray]]" = weakref.WeakKeyDictionary()
 
 
+def pending_codes(segs: Sequence[Segment]) -> np.ndarray:
+    """Each segment's file status as an index in (new, untranslated, fuzzy), -1 for
+    any other: one :func:`scan` (a worker computes it with the index, so the first
+    status line after a million segments are read does not)."""
+    rank = {k: i for i, k in enumerate(_PENDING)}
+    return np.fromiter((rank.get(st or "", -1) for _, _, _, st in scan(segs)),
+                       dtype=np.int8, count=len(segs))
+
+
+def remember_pending_codes(session: object, codes: np.ndarray) -> None:
+    """Keep :func:`pending_codes` of ``session``'s segments for :func:`pending_counts`."""
+    try:
+        _codes_cache[session] = (len(codes), codes)
+    except TypeError:  # a session that cannot be weakly referenced: no cache
+        pass
+
+
 def pending_counts(session: "ReviewSession") -> dict[str, int]:
     """The segments this session has not reviewed yet whose file status says they need
     work (new, untranslated, fuzzy), by status, zeros left out: the status line's
@@ -186,13 +203,8 @@ def pending_counts(session: "ReviewSession") -> dict[str, int]:
     n = min(len(segs), len(session.status))
     hit = _codes_cache.get(session)
     if hit is None or hit[0] != n:
-        rank = {k: i for i, k in enumerate(_PENDING)}
-        codes = np.fromiter((rank.get(segs[i].status or "", -1) for i in range(n)),
-                            dtype=np.int8, count=n)
-        try:
-            _codes_cache[session] = (n, codes)
-        except TypeError:  # a session that cannot be weakly referenced: no cache
-            pass
+        codes = pending_codes(segs)[:n]
+        remember_pending_codes(session, codes)
     else:
         codes = hit[1]
     open_ = codes[(np.asarray(session.status[:n]) == 0) & (codes >= 0)]

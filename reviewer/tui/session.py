@@ -25,7 +25,7 @@ from .backend import Backend, GlossaryHit, default_export_path
 from .live_stats import EditMetrics, MqmTally
 from .preview import LINE_ID_FORMATS
 from .query import (STATUSES, Filter, apply_filter, compile_search, meaning_order, parse_filter,
-                    stream_filter)
+                    pending_codes, remember_pending_codes, stream_filter)
 
 ProgressFn = Callable[[str, int, int], None]
 BATCH_SECONDS = 0.15
@@ -221,7 +221,8 @@ class ReviewSession:
         if n and (segs[0].index != 0 or segs[-1].index != n - 1):
             pos_of_index = {s.index: i for i, s in enumerate(segs)}
         return {**extra, "backend": backend, "segs": segs, "status": status,
-                "lengths": lengths, "annotations": annotations, "pos_of_index": pos_of_index}
+                "lengths": lengths, "annotations": annotations, "pos_of_index": pos_of_index,
+                "pending_codes": pending_codes(segs)}
 
     def _adopt(self, prep: dict[str, Any]) -> None:
         segs = prep["segs"]
@@ -236,6 +237,8 @@ class ReviewSession:
             self.mqm.profile = prep["profile"]
         self.status = prep["status"]
         self.lengths = prep["lengths"]
+        if "pending_codes" in prep:  # the status line's figures, computed in the worker
+            remember_pending_codes(self, prep["pending_codes"])
         rev = np.zeros(n, dtype=np.int32)
         if len(self.rev):
             rev[: min(n, len(self.rev))] = self.rev[:n] + 1  # rows drawn before: redraw

@@ -111,34 +111,35 @@ def dedupe(findings: list[Finding]) -> list[Finding]:
         else:
             key = (f.form, f.side, f.start, f.end, f.suggestion)
         i = at.get(key)
-        if i is not None and out[i] is not None:
-            out[i] = _merge(out[i], f)  # type: ignore[arg-type]
+        prev = out[i] if i is not None else None
+        if i is not None and prev is not None:
+            out[i] = _merge(prev, f)
             continue
         wkey: tuple[object, ...] | None = None
         if f.check in _WORD_FORM_CHECKS and f.side == "target":
             wkey = ("word", f.form, f.start, f.end)
             i = at.get(wkey)
-            if i is not None and out[i] is not None and out[i].check != f.check:  # type: ignore[union-attr]
-                out[i] = _merge(out[i], f)  # type: ignore[arg-type]
+            prev = out[i] if i is not None else None
+            if i is not None and prev is not None and prev.check != f.check:
+                out[i] = _merge(prev, f)
                 continue
         if f.side == "target" and f.suggestion and sources:
-            hit = [k for k in sources if out[k] is not None and _same_term_problem(out[k], f)]  # type: ignore[arg-type]
-            for k in hit:
-                f = _merge(f, out[k])  # type: ignore[arg-type]
+            hit = [(k, g) for k in sources if (g := out[k]) is not None and _same_term_problem(g, f)]
+            for k, g in hit:
+                f = _merge(f, g)
                 out[k] = None
             if hit:
                 sources = [k for k in sources if out[k] is not None]
-        else:
+        elif f.side == "source" and f.suggestion is None and f.check in _SOURCE_TERM_CHECKS:
             # a later source-side finding may already have its target-side partner
-            if f.side == "source" and f.suggestion is None and f.check in _SOURCE_TERM_CHECKS:
-                for k, g in enumerate(out):
-                    if g is not None and _same_term_problem(f, g):
-                        out[k] = _merge(g, f)
-                        f = None  # type: ignore[assignment]
-                        break
-                if f is None:
-                    continue
-                sources.append(len(out))
+            partner = next((k for k, g in enumerate(out)
+                            if g is not None and _same_term_problem(f, g)), None)
+            if partner is not None:
+                g = out[partner]
+                assert g is not None
+                out[partner] = _merge(g, f)
+                continue
+            sources.append(len(out))
         at[key] = len(out)
         if wkey is not None:
             at.setdefault(wkey, len(out))

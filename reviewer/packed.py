@@ -202,26 +202,26 @@ class PackedSegments(Sequence[Segment]):
 
     def lengths(self) -> Any:
         """``(n, 3)`` int32 numpy array: source, target and reference lengths."""
-        import numpy as np
+        import numpy as np  # only these queries need numpy: not loaded to pack
 
         return np.frombuffer(self._lengths, dtype=np.int32).reshape(-1, 3).copy()
 
     def id_hashes(self) -> Any:
         """int64 numpy array of ``hash(id)`` by position (a view of the buffer)."""
-        import numpy as np
+        import numpy as np  # only these queries need numpy: not loaded to pack
 
         return np.frombuffer(self._hashes, dtype=np.int64)
 
     def positions_of_id(self, unit: str) -> list[int]:
         """Positions whose unit id is ``unit`` (hash match, then checked)."""
-        import numpy as np
+        import numpy as np  # only these queries need numpy: not loaded to pack
 
         hits = np.flatnonzero(self.id_hashes() == hash(unit))
         return [int(i) for i in hits if self._get(int(i)).id == unit]
 
     def repeated_ids(self) -> bool:
         """True when some unit id may repeat (two ids with one hash)."""
-        import numpy as np
+        import numpy as np  # only these queries need numpy: not loaded to pack
 
         h = self.id_hashes()
         return len(h) > 0 and len(np.unique(h)) != len(h)

@@ -26,7 +26,10 @@ Every method that changes something is one short store transaction; reads check
 Its parts: :mod:`.project_open` (reading the input, opening the store),
 :mod:`.project_corrections` (applying and listing corrections),
 :mod:`.project_dismissals` (dismissed findings), :mod:`.project_export` (the writers),
-:mod:`.unit_keys` (matching stored state to the input's units).
+:mod:`.unit_keys` (matching stored state to the input's units). What stays here
+(~600 lines) is the one class's state cache and its reading and changing of units,
+which share that cache and its invalidation: split further, each part would reach
+into the other's private state.
 """
 
 from __future__ import annotations
@@ -379,7 +382,7 @@ class Project(ProjectCorrections, ProjectDismissals):
         """Status codes (index in ``STATUSES``, a numpy int8 array) of every segment
         and the live annotations by position, from the cached state: no pass over
         the segments."""
-        import numpy as np
+        import numpy as np  # the review screen's query only: not loaded to open a project
 
         self._sync()
         status = np.zeros(len(self._orig), dtype=np.int8)

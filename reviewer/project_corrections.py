@@ -6,35 +6,19 @@ and orphaned (the unit left the input) corrections. A mixin of
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import Iterable
 
 from .corrections import ApplyResult, Correction, CorrectionRecord, check_correction
 from .errors import UsageError
-from .model import Document, Segment
-from .store import Key, State, Store, now_iso
+from .project_part import ProjectPart
+from .store import now_iso
 from .unit_keys import readable_text, same_text, stored_text, with_form
 
 __all__ = ["ProjectCorrections"]
 
 
-class ProjectCorrections:
+class ProjectCorrections(ProjectPart):
     """Applying and listing corrections (see the module docstring)."""
-
-    if TYPE_CHECKING:  # what the mixin uses of :class:`~reviewer.project.Project`
-        doc: Document
-        store: Store
-        reviewer: str
-        _orig: Sequence[Segment]
-        _state: State
-        _positions: dict[Key, list[int]]
-        _orphan_keys: list[Key]
-
-        def _sync(self) -> None: ...
-        def _load(self) -> None: ...
-        def _key(self, i: int) -> Key: ...
-        def _index(self, i: int) -> int: ...
-        def _segment(self, i: int) -> Segment: ...
-        def _reload_key(self, key: Key, i: int | None = None) -> None: ...
 
     def apply_corrections(self, records: Iterable[CorrectionRecord]) -> ApplyResult:
         """Record corrections made elsewhere (Corrections JSONL objects), in one

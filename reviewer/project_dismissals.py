@@ -5,33 +5,16 @@ check (on one flagged text) by a rule with the reviewer's reason. A mixin of
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Sequence
-
 from .errors import UsageError
-from .model import Document, Finding, Segment, dismissal_key
-from .store import Content, Dismissal, DismissRule, Key, State, Store
+from .model import Finding, dismissal_key
+from .project_part import ProjectPart
+from .store import Content, Dismissal, DismissRule
 
 __all__ = ["ProjectDismissals"]
 
 
-class ProjectDismissals:
+class ProjectDismissals(ProjectPart):
     """Dismissing findings and taking dismissals back (see the module docstring)."""
-
-    if TYPE_CHECKING:  # what the mixin uses of :class:`~reviewer.project.Project`
-        doc: Document
-        store: Store
-        reviewer: str
-        _orig: Sequence[Segment]
-        _state: State
-        _positions: dict[Key, list[int]]
-        _orphan_keys: list[Key]
-
-        def _sync(self) -> None: ...
-        def _load(self) -> None: ...
-        def _key(self, i: int) -> Key: ...
-        def _index(self, i: int) -> int: ...
-        def _segment(self, i: int) -> Segment: ...
-        def _reload_key(self, key: Key, i: int | None = None) -> None: ...
 
     def _content(self, i: int, finding: Finding) -> Content:
         return dismissal_key(self._segment(i), finding)

@@ -16,8 +16,12 @@ from .checks.base import Check, CheckContext, DocumentCheck
 from .config import Config, options_for
 from .errors import UsageError
 from .finding_merge import dedupe, merge_forms
+from .icu import masked as icu_masked
+from .icu import prepare as icu_prepare
 from .model import Document, Finding, Segment
+from .plurals import exact_forms, singular_forms
 from .run_stats import RunStats, count_words
+from .status import NOT_TRANSLATED
 
 __all__ = ["CheckPlan", "RunStats", "plan_checks", "resolve_enabled", "dedupe", "merge_forms",
            "count_words", "IGNORE_ALL"]
@@ -135,6 +139,7 @@ class CheckPlan:
         }
 
     def _count_terms(self, seg: Segment, doc: Document) -> None:
+        # only a run with a glossary loads the terms package (and rapidfuzz)
         from .terms import unit_glossary
 
         g = unit_glossary(self.glossary, seg)
@@ -148,8 +153,6 @@ class CheckPlan:
     def skipped(self, seg: Segment) -> bool:
         """True for a unit the checks do not look at: obsolete, not translated yet
         (unless ``include_untranslated``), or outside ``states``."""
-        from .status import NOT_TRANSLATED
-
         if "obsolete" in seg.flags:
             return True
         status = seg.status
@@ -159,14 +162,12 @@ class CheckPlan:
     def document_units(self, segs: Iterable[Segment]) -> list[Segment]:
         """The units whole-document checks see: those not :meth:`skipped`, ICU
         messages with their syntax blanked (the same as :meth:`run` keeps)."""
-        from .icu import masked, prepare
-
         out = []
         for s in segs:
             if self.skipped(s):
                 continue
-            p = prepare(s)
-            out.append(masked(p) if p.branches else s)
+            p = icu_prepare(s)
+            out.append(icu_masked(p) if p.branches else s)
         return out
 
     def document_checks(self, doc: Document) -> list[DocumentCheck]:
@@ -254,12 +255,6 @@ class CheckPlan:
         target_only = doc.target_only
         count_terms = self.glossary is not None and not target_only
         words = self.count_words
-
-        from .icu import masked as icu_masked
-        from .icu import prepare as icu_prepare
-        from .status import NOT_TRANSLATED
-
-        from .plurals import exact_forms, singular_forms
 
         # gettext forms chosen for one number only may leave the count out
         header_value = doc.meta.get("plural_forms")

@@ -43,7 +43,7 @@ import time
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from .errors import InputError, ReviewerError
 from .model import Content
@@ -95,6 +95,14 @@ class ConflictError(ReviewerError):
 def now_iso() -> str:
     """The current time, ISO 8601 in UTC with milliseconds (``...T12:00:00.000Z``)."""
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _rowid(cur: sqlite3.Cursor) -> int:
+    """The id of the row the cursor's INSERT just wrote."""
+    rowid = cur.lastrowid
+    if rowid is None:  # not after an INSERT: a bug
+        raise RuntimeError("no row was inserted")
+    return rowid
 
 
 def default_store_path(input_path: str | os.PathLike[str]) -> Path:
@@ -352,7 +360,7 @@ class Store:
             "SELECT id, kind, ref, undoes, reviewer, time FROM actions "
             "WHERE unit = ? AND source = ? ORDER BY id", key
         ):
-            extra: dict[str, object] = {}
+            extra: dict[str, Any] = {}  # Change's optional fields, read from the database
             c = self._read("SELECT before, after, note FROM corrections WHERE action = ? "
                            "ORDER BY id DESC LIMIT 1", (aid,))
             if c:
@@ -370,7 +378,7 @@ class Store:
                 d = self._read("SELECT check_id FROM dismissals WHERE action = ?", (aid,))
                 extra["check"] = d[0][0] if d else None
             out.append(Change(aid, kind, unit, reviewer, t, undoes=undoes,
-                              undone=aid in undone, **extra))  # type: ignore[arg-type]
+                              undone=aid in undone, **extra))
         return out
 
     def dismiss_rules(self) -> list[DismissRule]:
@@ -409,7 +417,7 @@ class Store:
                 ref: int | None = None, undoes: int | None = None) -> int:
         cur.execute("INSERT INTO actions (unit, source, kind, ref, undoes, reviewer, time) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?)", (*key, kind, ref, undoes, reviewer, t))
-        return int(cur.lastrowid)  # type: ignore[arg-type]
+        return _rowid(cur)
 
     @staticmethod
     def _latest_correction(cur: sqlite3.Cursor, key: Key, below: int | None = None) -> tuple | None:
@@ -456,7 +464,7 @@ class Store:
         cur.execute("INSERT INTO corrections (action, unit, source, before, after, reviewer, "
                     "time, note, original) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (aid, *key, current, after, reviewer, t, note, original))
-        row = CorrectionRow(int(cur.lastrowid), *key, current, after, reviewer, t, note,  # type: ignore[arg-type]
+        row = CorrectionRow(_rowid(cur), *key, current, after, reviewer, t, note,
                             None, original, True)
         cur.execute("INSERT INTO statuses (action, unit, source, status, reviewer, time) "
                     "VALUES (?, ?, ?, 'corrected', ?, ?)", (aid, *key, reviewer, t))
@@ -513,7 +521,7 @@ class Store:
                         "category, severity, comment, reviewer, time) "
                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         (aid, *key, side, start, end, category, severity, comment, reviewer, t))
-            return AnnotationRow(int(cur.lastrowid), *key, side, start, end, category,  # type: ignore[arg-type]
+            return AnnotationRow(_rowid(cur), *key, side, start, end, category,
                                  severity, comment, reviewer, t)
 
     def remove_annotation(self, ann_id: int, reviewer: str | None) -> Key:
@@ -549,7 +557,7 @@ class Store:
         with self.write() as cur:
             cur.execute("INSERT INTO dismiss_rules (check_id, text, reason, reviewer, time) "
                         "VALUES (?, ?, ?, ?, ?)", (check, text, reason, reviewer, t))
-            return DismissRule(int(cur.lastrowid), check, text, reason, reviewer, t)  # type: ignore[arg-type]
+            return DismissRule(_rowid(cur), check, text, reason, reviewer, t)
 
     def restore_dismiss_rule(self, rule_id: int) -> DismissRule:
         """Take a dismissal rule back (marked deleted); the rule."""
@@ -588,7 +596,7 @@ class Store:
         with self.write() as cur:
             cur.execute("INSERT INTO glossary (source, target, note, reviewer, time) "
                         "VALUES (?, ?, ?, ?, ?)", (source, target, note, reviewer, t))
-            return GlossaryRow(int(cur.lastrowid), source, target, note, reviewer, t)  # type: ignore[arg-type]
+            return GlossaryRow(_rowid(cur), source, target, note, reviewer, t)
 
     def undo(self, key: Key, original: str | None, reviewer: str | None) -> Change | None:
         """Revert the latest change of ``key`` not undone yet, by appending reverting

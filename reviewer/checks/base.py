@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, ClassVar, Iterable, Mapping, NamedTuple, Sequence
 
+from ..config import typed_option
 from ..model import Finding, Segment, Severity
 
 
@@ -39,8 +40,6 @@ class CheckContext:
         options = self.options
         if not options or key not in options:  # the common case, asked per unit
             return default
-        from ..config import typed_option
-
         return typed_option(options, key, default)
 
 

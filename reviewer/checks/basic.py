@@ -14,6 +14,7 @@ from typing import Iterable
 
 from ..lang import KNOWN_NAMES, LOWERCASE_BRANDS, SHARED_WORDS, base as base_lang, length_band
 from ..model import CODE_RE, Finding, Segment, Severity
+from ..scripts import dominant_script, language_scripts
 from .base import Check, CheckContext
 
 __all__ = ["EmptyCheck", "UntranslatedCheck", "WhitespaceCheck", "LengthCheck", "CHECKS"]
@@ -130,8 +131,6 @@ def _not_in_source_script(text: str, source_lang: str | None, target_lang: str |
     of the source language's (a language name written in its own script in a language
     menu, 'Русский' or '日本語' in an English file): such a source is not source-language
     text, and its copy is the right translation."""
-    from ..scripts import dominant_script, language_scripts
-
     ss, ts = language_scripts(source_lang), language_scripts(target_lang)
     if not ss or not ts or ss & ts:
         return False
@@ -332,8 +331,6 @@ _UNSPACED_SCRIPTS = _PHRASE_SPACE_SCRIPTS | {"CJK", "HIRAGANA", "KATAKANA"}
 def _unspaced(lang: str | None, scripts: frozenset[str] = _UNSPACED_SCRIPTS) -> bool:
     """Whether ``lang`` is written without spaces between words (CLDR's script for it):
     Chinese, Japanese, Thai, Lao, Khmer, Myanmar; not Korean (Hangul spaces words)."""
-    from ..scripts import language_scripts
-
     ls = language_scripts(lang)
     return bool(ls & scripts) and "HANGUL" not in ls
 
@@ -441,8 +438,6 @@ def _visible_len(s: str) -> int:
 
 def _one_script(a: str, b: str) -> bool:
     """Whether two texts are mostly in the same script."""
-    from ..scripts import dominant_script
-
     return dominant_script(a) == dominant_script(b)
 
 

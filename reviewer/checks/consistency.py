@@ -38,6 +38,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Sequence
 
+import numpy as np
+
+from .. import morph
+from ..config import typed_option
 from ..model import CODE_RE, Finding, Segment, Severity
 from .base import CheckContext, DocumentCheck, Fetch
 
@@ -65,8 +69,6 @@ _WORD_RE = re.compile(r"[^\W_]+")
 def lemma_form(text: str, lang: str | None) -> str:
     """A source's words as their sorted, distinct lemmas in ``lang`` (the words
     themselves, case-folded, for a language without a lexicon): what (b) compares."""
-    from .. import morph
-
     words = _WORD_RE.findall(normalize(text))
     if not morph.has_lexicon(lang):
         return " ".join(sorted(set(words)))
@@ -76,8 +78,6 @@ def lemma_form(text: str, lang: str | None) -> str:
 def same_target_on(options: Any) -> bool:
     """Whether (b), the same translation for different sources, runs (the setting
     ``same_target``, off by default)."""
-    from ..config import typed_option
-
     return bool(typed_option(options or {}, "same_target", False))
 
 
@@ -114,8 +114,6 @@ class Messages:
 
     def between(self, lo: int, hi: int) -> "Messages | None":
         """The messages of the units ``lo <= index < hi`` (None: none)."""
-        import numpy as np
-
         parts: list[tuple[Any, Any, list[Message]]] = []
         found = False
         for flagged, groups, msgs in self.parts:
@@ -165,8 +163,6 @@ class ConsistencyCheck(DocumentCheck):
         """Step 3: the flagged units and their messages (None: none). The majority
         units the messages name are read again through ``fetch`` (those only);
         ``stats`` is consumed (emptied)."""
-        import numpy as np
-
         keys = UnitKeys.concat(stats)
         stats.clear()  # the chunks' keys are freed as soon as they are joined
         same_src = conflicts(keys.pos_a, keys.key_a, keys.form_a)
@@ -252,21 +248,15 @@ class UnitKeys:
     @staticmethod
     def concat(parts: Sequence["UnitKeys"]) -> "UnitKeys":
         """The keys of several chunks, in order."""
-        import numpy as np
-
         return UnitKeys(*(np.concatenate([getattr(p, n) for p in parts]) if parts else
                           _empty(n) for n in ("pos_a", "key_a", "form_a", "pos_b", "key_b", "form_b")))
 
 
 def _empty(name: str) -> Any:
-    import numpy as np
-
     return np.zeros(0, np.int64) if name.startswith("pos") else np.zeros((0, 2), np.uint64)
 
 
 def _digests(items: list[bytes]) -> Any:
-    import numpy as np
-
     return np.frombuffer(b"".join(items), dtype=np.uint64).reshape(-1, 2)
 
 
@@ -274,8 +264,6 @@ def unit_keys(segments: Iterable[Segment], source_lang: str | None = None,
               target_lang: str | None = None, same_target: bool = True) -> UnitKeys:
     """The statistics of ``segments`` (the kept units of a chunk, in order) of a
     document in ``source_lang`` and ``target_lang``; (b)'s only with ``same_target``."""
-    import numpy as np
-
     pos_a: list[int] = []
     key_a: list[bytes] = []
     form_a: list[bytes] = []
@@ -315,8 +303,6 @@ def conflicts(pos: Any, key: Any, form: Any) -> Conflicts:
     """The decisions of :meth:`ConsistencyCheck.run_document` from unit keys: in each
     group of equal keys with two forms or more, the most common form wins (a tie goes
     to the form seen first) and every unit with another form is flagged."""
-    import numpy as np
-
     n = len(pos)
     out = Conflicts(flagged=np.zeros(0, np.int64), groups=np.zeros(0, np.int64))
     if n < 2:

@@ -435,6 +435,17 @@ def _derived_in(name: str, text: str) -> bool:
     return any(coarse_key(m.group()).startswith(probe) for m in _WORDS_RE.finditer(text))
 
 
+def _plural_of_word(name: str, lang: str | None) -> bool:
+    """Whether a one-word ``name`` is a common word of ``lang`` with a plural ``s``
+    (the lexicon knows the rest in lowercase: Olympics), in a language that makes
+    plurals with ``-s`` (the lexicon's share of such forms: not Polish Tellis)."""
+    low = name.lower()
+    if " " in low or len(low) < 5 or not low.endswith("s"):
+        return False
+    share = morph.suffix_share(lang)
+    return share is not None and share >= 0.03 and morph.is_known(low[:-1], lang)
+
+
 def _nearest(cands: Sequence[Name], ad: Name, source: str, target: str) -> Name:
     """The candidate whose relative position in ``source`` is nearest to that of
     ``ad`` in ``target``."""
@@ -587,7 +598,11 @@ class EntityCheck(Check):
         """The names not found as written that are missing indeed: unless the target
         has them in another script or spelling (by sound), they are names translations
         change (CLDR, exonyms), or the target's script cannot be judged."""
-        yield from _absent(missing, target, source, context.source_lang, context.target_lang)
+        sl = context.source_lang
+        # a one-word name that is the plural of a common word (Olympics: olympic;
+        # team and party names) is one translations translate: not judged
+        keep = [n for n in missing if not (n.kind == "proper" and _plural_of_word(n.text, sl))]
+        yield from _absent(keep, target, source, sl, context.target_lang)
 
     def _added(self, source: str, target: str, context: CheckContext) -> Iterator[Name]:
         """Names of the target that the source does not have (a name replaced by
@@ -602,7 +617,8 @@ class EntityCheck(Check):
         # places, languages, months a translation adds or spells out (Storbritannien
         # for Britain, Yhdysvaltojen for US) are context, never a wrong name
         cands = [n for n in find_names(target, tl) if n.kind in _ADAPTED
-                 and not any(translatable(w, tl) for w in n.text.split())]
+                 and not any(translatable(w, tl) for w in n.text.split())
+                 and not _plural_of_word(n.text, tl)]
         cands = [n for n in cands if not _occurrences(source, n.text, True, ())]
         cands = [n for n in cands if not _stem_found(source, n.text)]
         # a name written out in full (Peter Jones, Kim Jong-un for Jones, Kim): a

@@ -11,7 +11,7 @@ from pathlib import Path
 import polib
 
 from ..errors import InputError
-from .base import decode_text, looks_binary, sniff_encoding
+from .base import decode_text, looks_binary, read_error, sniff_encoding
 
 __all__ = ["protect_line_breaks"]
 
@@ -21,12 +21,8 @@ _CHARSET = re.compile(rb"charset\s*=\s*([A-Za-z0-9_.:-]+)")
 def _read_bytes(path: Path) -> bytes:
     try:
         return Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", path) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, not a file", path) from None
     except OSError as e:
-        raise InputError(f"cannot read: {e.strerror}", path) from None
+        raise read_error(e, path) from None
 
 
 def _decode(data: bytes, path: Path) -> tuple[str, str]:

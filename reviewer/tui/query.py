@@ -22,13 +22,17 @@ No Textual here: the functions return sorted ``numpy`` arrays of positions.
 
 from __future__ import annotations
 
+import operator
 import re
 import time
 import weakref
 from dataclasses import dataclass, replace
-from typing import Callable, Iterable, Iterator, Mapping, Protocol, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping, Protocol, Sequence
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
+else:  # imported by the first array operation, after the first frame
+    from .lazy import np
 
 from ..model import Finding, Segment, Severity
 from ..status import STATUSES as WORKFLOW
@@ -48,6 +52,9 @@ class ReviewSession(Protocol):
     @property
     def findings(self) -> Mapping[int, list[Finding]]: ...
 
+    @property
+    def n(self) -> int: ...
+
 
 #: a segment's status as the screen counts and groups it: the file's workflow status
 #: (:mod:`reviewer.status`) until this session reviews it, then reviewed (accepted),
@@ -55,7 +62,7 @@ class ReviewSession(Protocol):
 SEGMENT_STATUSES = (*WORKFLOW, "corrected", "rejected")
 _REVIEWED = {1: "reviewed", 2: "corrected", 3: "rejected"}
 MEANING_RE = re.compile(r"^meaning:?(<=|>=|<|>)(-?[0-9]*\.?[0-9]+)$", re.IGNORECASE)
-_COMPARE = {"<": np.less, "<=": np.less_equal, ">": np.greater, ">=": np.greater_equal}
+_COMPARE = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge}  # on arrays
 
 
 class QueryError(ValueError):

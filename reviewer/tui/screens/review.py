@@ -55,9 +55,11 @@ class ReviewScreen(LoadingActions, WorkflowActions, Screen[None]):
         self.painted_at: float | None = None
         self.loaded_at: float | None = None
         self.indexed_at: float | None = None
-        self.first_frame = threading.Event()
+        self.first_frame = threading.Event()  # the first frame of the loaded session
+        self.preview_frame = threading.Event()  # the first frame of a big file's first units
         self.query_serial = 0  # the latest filter or search sent to the query worker
         self._streaming = 0  # the serial of a streamed query whose scan is running
+        self._streaming_kind = ""  # and its kind (filter or search)
         self.check_path = ""  # how the checks ran: "process", "thread", "process+thread"
 
     # -- layout ------------------------------------------------------------------
@@ -105,9 +107,15 @@ class ReviewScreen(LoadingActions, WorkflowActions, Screen[None]):
         self.load_worker()
 
     @on(SegmentView.Painted)
-    def _painted(self) -> None:
-        if self.painted_at is None and self.session.loaded:
-            self.painted_at = time.perf_counter()
+    def _painted(self, m: SegmentView.Painted) -> None:
+        if m.preview:  # the first units, before the session is loaded
+            if self.painted_at is None:
+                self.painted_at = time.perf_counter()
+            self.preview_frame.set()
+            return
+        if not self.first_frame.is_set() and self.session.loaded:
+            if self.painted_at is None:
+                self.painted_at = time.perf_counter()
             self.first_frame.set()
             self.call_after_refresh(lambda: self.editor)  # ready before a key needs it
 
@@ -257,6 +265,7 @@ class ReviewScreen(LoadingActions, WorkflowActions, Screen[None]):
                 self.start_meaning(sort=False, filter_text=value.strip())
                 return
             if self.session.n > INLINE_QUERY_LIMIT:
+                self._stop_scan(keep=kind)
                 self.busy = f"{kind}ing…"
                 self.refresh_status()
                 self.query_serial += 1
@@ -292,6 +301,23 @@ class ReviewScreen(LoadingActions, WorkflowActions, Screen[None]):
                 return
             self.post_message(msg.ViewReady(kind, text, parsed, positions, done, total, serial))
 
+    def _stop_scan(self, keep: str | None = None) -> None:
+        """Stop a streamed filter or search still scanning; unless it is of kind
+        ``keep`` (the query about to replace it; "all": the view is being cleared),
+        its matches so far leave the view (a part of a result never stays as if it
+        were all of it)."""
+        if not self._streaming:
+            return
+        self.query_serial += 1  # its next steps are dropped; its worker stops
+        self._streaming = 0
+        self.busy = ""
+        if keep not in (self._streaming_kind, "all"):
+            self.session.install(self._streaming_kind, None, None)
+            self.notify(f"The {self._streaming_kind} was stopped before the end of the file",
+                        severity="warning", timeout=4)
+            self.view_changed()
+        self.refresh_status()
+
     def _query_failed(self, message: str) -> None:
         self.busy = ""
         self.refresh_status()
@@ -306,7 +332,12 @@ class ReviewScreen(LoadingActions, WorkflowActions, Screen[None]):
             return  # a step of a query since replaced or cleared
         first = not m.serial or m.serial != self._streaming
         self._streaming = 0 if m.final else m.serial
+        self._streaming_kind = m.kind
+        before = s.current
         rows = s.install(m.kind, m.parsed, m.positions)
+        if first and not m.final and rows and s.view is not None and before is not None \
+                and int(s.view[-1]) < before:
+            s.move_to(0)  # the scan has not reached the cursor's segment: the first match
         if m.final:
             self.busy = ""
         else:
@@ -429,11 +460,7 @@ class ReviewScreen(LoadingActions, WorkflowActions, Screen[None]):
 
     def action_clear_view(self) -> None:
         """Escape: drop filter and search (and stop a scan still running)."""
-        if self._streaming:
-            self.query_serial += 1
-            self._streaming = 0
-            self.busy = ""
-            self.refresh_status()
+        self._stop_scan(keep="all")  # everything is cleared below
         if self.session.clear_view():
             self.view_changed()
 

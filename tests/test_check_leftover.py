@@ -304,6 +304,8 @@ SOURCE_WORDS_PASS = [
     # quotations and placeholders the source has too
     ("en", "zh", "Move DOIs from 'note' field", "将 DOI 从 'note' 字段移动"),
     ("en", "ru", "This won't match \"who\" or \"Who\".", "Это не найдёт \"who\" или \"Who\"."),
+    ("en", "ru", "Convert timestamp field to field 'modificationdate'",
+     "Преобразовать поле 'timestamp' в поле 'modificationdate'"),
     ("en", "ar", "Failed to delete cluster: {{ error }}", "فشل حذف الكتلة: {{ error }}"),
     # a file extension, a quantity with its unit
     ("en", "ja", "Import citations from BibTeX (.bib) files",

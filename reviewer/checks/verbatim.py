@@ -100,7 +100,11 @@ def kept_spans(
     if any(q in target for q in _QUOTES):
         quoted_src = {_norm(source[a:b]) for a, b in quotations(source)}
         for a, b in quotations(target):
-            if _norm(target[a:b]) in quoted_src:
+            inner = target[a:b].strip()
+            # quoted as in the source, or a literal of the source the translator
+            # quotes ("Convert timestamp field" -> "поле 'timestamp'")
+            if _norm(inner) in quoted_src or (inner and re.search(
+                    r"(?<!\w)" + re.escape(inner) + r"(?!\w)", source)):
                 spans.append((a, b))
     if target_codes:
         src_marked = {_norm(source[a:b]) for a, b, _c in _pairs(source, source_codes)}

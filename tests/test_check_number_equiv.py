@@ -66,6 +66,7 @@ NUMBER_PASSES = [
     ("trên 4,000 người trưởng thành", "more than 4,000 adults", "vi", "en"),
     ("מעל 4,000 מבוגרים", "більше 4 000 дорослих", "he", "uk"),
     ("४,००० से अधिक वयस्क", "more than 4,000 adults", "hi", "en"),
+    ("od války v roce 1953 30 000 Severokorejců", "30,000 North Koreans since the war in 1953", "cs", "en"),
 ]
 
 # (source, target, source lang, target lang, texts that must be flagged)
@@ -88,6 +89,7 @@ NUMBER_FAILS = [
     ("彼の8番目のアルバム", "his 9th album", "ja", "en", {"9th"}),
     ("Over 1,000,000 downloads", "Более 2 000 000 загрузок", "en", "ru", {"2 000 000"}),
     ("Costs 1,000 euros", "Costa 1,000 euro", "en", "it", {"1,000"}),
+    ("od války v roce 1953 30 000 Severokorejců", "40,000 North Koreans since the war in 1953", "cs", "en", {"40,000"}),
 ]
 
 

@@ -33,6 +33,11 @@ MUST_FLAG = [
     ("O governo anunciou um novo orçamneto.", "pt", "orçamneto", ""),
     ("De regering heeft een nieuw beleid aangekondgd.", "nl", "aangekondgd", ""),
     ("Правительство объявило о новой полтике.", "ru", "полтике", ""),
+    # a swap the lemmatizer's rules would take for a form of an unlisted lemma
+    ("Магазин находится неподаелку от вокзала.", "ru", "неподаелку", ""),
+    # the word list lacks the form; the lexicon has it one swap away
+    ("Новые супермаректы открылись в городе.", "ru", "супермаректы", ""),
+    ("Los votnates eligieron al alcalde.", "es", "votnates", ""),
     ("Vláda oznámila nový rozpčet.", "cs", "rozpčet", ""),
     ("Rząd ogłosił nową poltykę.", "pl", "poltykę", ""),
     ("Regeringen har meddelat en ny poltik.", "sv", "poltik", ""),
@@ -42,6 +47,10 @@ MUST_FLAG = [
     ("Правителството обяви нова полтика.", "bg", "полтика", ""),
     ("Hallitus ilmoitti uudesta poltiikasta.", "fi", "poltiikasta", ""),
     ("Pemerintah mengumumkan angaran baru.", "id", "angaran", ""),
+    # beside words a lexicon of inflected forms lacks ('myös', 'otettuaan'): no
+    # 'foreign phrase' where the lexicon alone judges
+    ("Glenn Middleton vaati myös rangaistupotkua otettuaan yhteen Jacobsin kanssa.", "fi",
+     "rangaistupotkua", "Glenn Middleton had another claim for a penalty."),
     ("A kormány új poltikát jelentett be.", "hu", "poltikát", ""),
 ]
 

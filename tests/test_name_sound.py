@@ -141,3 +141,56 @@ FAILS = [
 def test_fails(source: str, target: str, sl: str, tl: str, side: str, text: str) -> None:
     found = run_check(EntityCheck, source, target, sl, tl)
     assert (side, text) in [(f.side, f.text) for f in found], found
+
+
+# two-consonant skeletons: an initial h/g or a silent final d/t may differ, nothing
+# else (Palu is no Близо, Arizona no Роза)
+SHORT = [
+    ("Palu", "Близо 16 700 души бяха евакуирани в 24 центъра в.", False),
+    ("Arizona", "Рядко се случва да бъде ударена, докато ураганът Роза се носи.", False),
+    ("Harlem", "Он жил в Гарлеме.", True),
+    ("Hazard", "Гол забил Азар.", True),
+]
+
+
+@pytest.mark.parametrize("name,text,found", SHORT)
+def test_two_consonant_names(name: str, text: str, found: bool) -> None:
+    from reviewer.checks.names import found_by_sound
+
+    assert found_by_sound(name, text) is found
+
+
+def test_plural_of_a_word_is_a_name_translations_translate() -> None:
+    # Olympics (olympic + s) translated, in languages that pluralise with -s and not
+    assert run_check(EntityCheck, "He cared less about winning the Olympics.",
+                     "Mniej obchodziło go wygranie olimpiady.", "en", "pl") == []
+    assert run_check(EntityCheck, "He cared less about winning the Olympics.",
+                     "Il tenait moins à gagner les Jeux olympiques.", "en", "fr") == []
+    # a person's name ending in s is still required (Jacobs: jacob is no word)
+    found = run_check(EntityCheck, "A deep free-kick by Jacobs found the skipper.",
+                      "Głęboki rzut wolny znalazł kapitana.", "en", "pl")
+    assert [f.text for f in found] == ["Jacobs"]
+
+
+# titles and codes a translation writes out or abbreviates; derived words and compounds
+WRITTEN_OUT = [
+    ("Det Insp Bob Blemmings said damage was caused.",
+     "Politiinspektør Bob Blemmings sagde, at der opstod skade.", "en", "da"),
+    ("Detektif Inspektur Bob Blemmings mengatakan kerusakan terjadi.",
+     "Det Insp Bob Blemmings said damage was caused.", "id", "en"),
+    ("It was the stand out piece in the La Riviera SS19 collection.",
+     "Das Stück der Sommer-2019-Kollektion „La Riviera“ stach hervor.", "en", "de"),
+    ("The aspiration is not being endorsed by the Labour Party as a whole.",
+     "Tato aspirace však není schválena labouristickou stranou jako celkem.", "en", "cs"),
+]
+
+
+@pytest.mark.parametrize("source,target,sl,tl", WRITTEN_OUT)
+def test_written_out(source: str, target: str, sl: str, tl: str) -> None:
+    assert run_check(EntityCheck, source, target, sl, tl) == []
+
+
+def test_a_code_whose_number_is_gone_is_still_missing() -> None:
+    found = run_check(EntityCheck, "It was the stand out piece in the SS19 collection.",
+                      "Das Stück der Sommerkollektion stach hervor.", "en", "de")
+    assert [(f.text, f.severity.name) for f in found] == [("SS19", "MAJOR")]

@@ -258,7 +258,7 @@ def _names_or_target_words(words: list[str], sl: str | None, tl: str | None) -> 
     from .. import morph
 
     if morph.has_lexicon(sl):
-        unknown = [w for w in words if not _known_word(w, sl)]
+        unknown = [w for w in words if not _known_word(w, sl) or w.lower() in KNOWN_NAMES]
         if len(unknown) * 2 > len(words):
             return True  # mostly not words of the source language: names, another language
         if unknown and all(w[:1].isupper() for w in words):

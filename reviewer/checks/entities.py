@@ -196,6 +196,8 @@ def _stem_found(target: str, name: str) -> bool:
             if common >= 3 and len(part) - common <= 4 and len(w) - common <= 4:
                 if common >= min(len(w), len(part)) or common >= 0.6 * len(part):
                     return True
+            if common == len(part) >= 5:
+                return True  # a derived word or compound (labouristickou, Labourpartiet)
     return False
 
 
@@ -213,6 +215,8 @@ def _absent(
             continue  # ONZ -> UN, JAV -> US: the other side's own acronym for it
         # a full name is judged by its family name (Brett of Brett Kavanaugh may be
         # a place's name somewhere, Kavanaugh is not)
+        if n.kind == "code" and _digits_kept(n.text, other):
+            continue  # SS19 -> jaro/léto 2019: the code spelt out, its number kept
         words = [_key_word(n, lang)] if n.kind == "multi" else n.text.split()
         places = place_codes(n.text, lang) if n.kind in _ADAPTED else frozenset()
         if places:
@@ -341,15 +345,21 @@ def _given_lost(n: Name, target: str, lang: str | None, target_lang: str | None)
 def _abbreviation_found(word: str, target: str) -> bool:
     """Whether a short ``word`` (four letters at most: Det, Insp, Prof, St) starts a
     word of ``target``, as written or by coarse skeleton (Detektiv, інспектор,
-    Σεντ): a title or abbreviation that the translation writes out."""
-    if len(word) > 4:
-        return False
+    Σεντ), or sits inside one (Politiinspektør): a title or abbreviation that the
+    translation writes out; or, for a longer ``word``, whether the target has it
+    abbreviated (Inspektur -> Insp)."""
     low = word.lower()
+    if len(word) > 4:
+        # the other way round: the target abbreviates (Inspektur -> Insp)
+        return any(3 <= len(w) <= 4 and w[0].isupper() and low.startswith(w.lower())
+                   for w in _WORDS_RE.findall(target))
     key = coarse_key(word)
     for m in _WORDS_RE.finditer(target):
-        w = m.group()
-        if w.lower().startswith(low) or (key and coarse_key(w).startswith(key)):
+        w = m.group().lower()
+        if w.startswith(low) or (key and coarse_key(w).startswith(key)):
             return True
+        if len(low) == 4 and low in w:
+            return True  # inside a compound: Politiinspektør
     return False
 
 
@@ -433,6 +443,24 @@ def _derived_in(name: str, text: str) -> bool:
     if len(probe) < 3:
         return False
     return any(coarse_key(m.group()).startswith(probe) for m in _WORDS_RE.finditer(text))
+
+
+def _digits_kept(code: str, other: str) -> bool:
+    """Whether the digits of product code ``code`` (two at least) end a number of
+    ``other`` (SS19 -> 2019, Sommer-2019)."""
+    digits = "".join(c for c in code if c.isdigit())
+    return len(digits) >= 2 and re.search(rf"{digits}(?!\d)", other) is not None
+
+
+def _plural_of_word(name: str, lang: str | None) -> bool:
+    """Whether a one-word ``name`` is a common word of ``lang`` with a plural ``s``
+    (the lexicon knows the rest in lowercase: Olympics), in a language that makes
+    plurals with ``-s`` (the lexicon's share of such forms: not Polish Tellis)."""
+    low = name.lower()
+    if " " in low or len(low) < 5 or not low.endswith("s"):
+        return False
+    share = morph.suffix_share(lang)
+    return share is not None and share >= 0.03 and morph.is_known(low[:-1], lang)
 
 
 def _nearest(cands: Sequence[Name], ad: Name, source: str, target: str) -> Name:
@@ -587,7 +615,11 @@ class EntityCheck(Check):
         """The names not found as written that are missing indeed: unless the target
         has them in another script or spelling (by sound), they are names translations
         change (CLDR, exonyms), or the target's script cannot be judged."""
-        yield from _absent(missing, target, source, context.source_lang, context.target_lang)
+        sl = context.source_lang
+        # a one-word name that is the plural of a common word (Olympics: olympic;
+        # team and party names) is one translations translate: not judged
+        keep = [n for n in missing if not (n.kind == "proper" and _plural_of_word(n.text, sl))]
+        yield from _absent(keep, target, source, sl, context.target_lang)
 
     def _added(self, source: str, target: str, context: CheckContext) -> Iterator[Name]:
         """Names of the target that the source does not have (a name replaced by
@@ -602,7 +634,8 @@ class EntityCheck(Check):
         # places, languages, months a translation adds or spells out (Storbritannien
         # for Britain, Yhdysvaltojen for US) are context, never a wrong name
         cands = [n for n in find_names(target, tl) if n.kind in _ADAPTED
-                 and not any(translatable(w, tl) for w in n.text.split())]
+                 and not any(translatable(w, tl) for w in n.text.split())
+                 and not _plural_of_word(n.text, tl)]
         cands = [n for n in cands if not _occurrences(source, n.text, True, ())]
         cands = [n for n in cands if not _stem_found(source, n.text)]
         # a name written out in full (Peter Jones, Kim Jong-un for Jones, Kim): a

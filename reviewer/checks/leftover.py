@@ -66,7 +66,7 @@ def _codelike(text: str, start: int, end: int) -> bool:
     return bool(_CODELIKE_RE.search(text[a:b]))
 
 
-_EXT_RE = re.compile(r"^[\[(\"'«„“*]*\.[^\W\d_]")
+_EXT_RE = re.compile(r"^[^\w\s.]*\.[^\W\d_]")
 
 
 def _code_token(text: str, start: int, end: int) -> bool:
@@ -82,23 +82,24 @@ def _code_token(text: str, start: int, end: int) -> bool:
     tok = text[a:b]
     if _EXT_RE.search(text[a:end]):
         return True
-    if "-" in tok and not tok.isascii() and not _codelike(tok.replace("-", " "), 0, 0):
-        # a hyphen between letters of another script: judge the word alone
-        i, j = start, end
-        while i > a and text[i - 1] != "-" and not text[i - 1].isspace():
-            i -= 1
-        while j < b and text[j] != "-":
-            j += 1
-        return bool(_CODELIKE_RE.search(text[i:j].replace("-", "")))
+    if "-" in tok and not tok.isascii():
+        # a hyphen next to letters of another script: code only by its other signs
+        return bool(_CODELIKE_RE.search(tok.replace("-", "")))
     return _codelike(text, start, end)
 
 
-def _adapted(text: str, end: int) -> bool:
+def _adapted(text: str, end: int, start: int | None = None) -> bool:
     """Whether the word ending at ``end`` takes an ending after an apostrophe, the
     way Polish, Turkish, Estonian or Finnish inflect a foreign word (``bogey’a``,
-    ``tweet'te``): a loan adapted to the language, not one left by mistake."""
-    return (end + 1 < len(text) and text[end] in "'’" and text[end + 1].isalpha()
-            and text[end + 1].islower())
+    ``tweet'te``), or (``start`` given) follows an elided article, the way French
+    and Italian take it into a sentence (``l’indentation``, ``dell’hashtag``): a
+    word of the language's grammar, not one left by mistake."""
+    if end + 1 < len(text) and text[end] in "'’" and text[end + 1].isalpha() and text[end + 1].islower():
+        return True
+    if start is not None and start >= 2 and text[start - 1] in "'’":
+        m = re.search(r"(?<![^\W\d_])([^\W\d_]{1,4})$", text[max(0, start - 6) : start - 1])
+        return m is not None and m.group(1).islower()
+    return False
 
 
 class UntranslatedWordsCheck(Check):
@@ -261,7 +262,7 @@ class UntranslatedWordsCheck(Check):
                     (len(lem) < 4 or lem not in src_lemmas)
                     and not any(_same_stem(w, x) for x in src_words)):
                 continue
-            if kept(m.start(), m.end()) or _adapted(tgt, m.end()):
+            if kept(m.start(), m.end()) or _adapted(tgt, m.end(), m.start()):
                 continue
             if _quantity(tgt, m.start(), src) or _compound(tgt, m.start(), m.end(), src, sl):
                 continue
@@ -443,7 +444,7 @@ def _compound(text: str, a: int, b: int, src: str, sl: str | None) -> bool:
         run.append(n)
     if len(run) != 2:
         return False
-    return not any(_common(text[x:y], sl) for x, y in run)
+    return not any(_common(text[x:y], sl, GRAMMAR_RANK) for x, y in run)
 
 
 def _loan(word: str, lemma: str, sl: str | None, tl: str | None) -> bool:
@@ -451,7 +452,9 @@ def _loan(word: str, lemma: str, sl: str | None, tl: str | None) -> bool:
     that is) and not among the source language's everyday words."""
     if _common(word, sl, FREQUENT_RANK):
         return False
-    return international(word, sl, tl) or (lemma != word.lower() and international(lemma, sl, tl))
+    w = word.lower()
+    plural = w != lemma and w.startswith(lemma) and w[len(lemma):] in ("s", "es")
+    return international(word, sl, tl) or (plural and international(lemma, sl, tl))
 
 
 def _maybe_loan(word: str, sl: str | None, tl: str | None, lemma: str | None = None) -> bool:
@@ -504,10 +507,13 @@ def _foreign_plural(word: str, sl: str | None, tl: str | None) -> bool:
 #: How many of a language's most frequent words count as its grammar words (their,
 #: until, first): never borrowed bare, unlike nouns (shopping, staff, deal).
 COMMON_RANK = 300
+#: The most frequent words of all (the, of, and, with): a run of copied words with
+#: one is a phrase, not a borrowed two-word term.
+GRAMMAR_RANK = 100
 #: Beyond the grammar words, how many of the most frequent words a language's
 #: everyday vocabulary holds ("million", "later", "chances"): a bare one in another
 #: language is a word left, even when other languages share it.
-FREQUENT_RANK = 1000
+FREQUENT_RANK = 2000
 
 
 @lru_cache(maxsize=64)

@@ -493,6 +493,8 @@ def _word_marks(lang: str | None) -> tuple[tuple[str, str, frozenset[str]], ...]
                 # four letters of a long noun: its cases and compounds (naelsterling:
                 # 2,7 miljardi naela; dolarů)
                 stem = w[:4] if _spaced(w) and len(w) >= 5 and not inner else _stem(w)
+                if stem == w and len(w) <= 4 and _spaced(w) and " " not in w:
+                    stem += "$"  # a whole short word: see _word_rx
                 out.setdefault((_flat(stem), kind), set()).add(code)
     items = [(w, k, frozenset(c)) for (w, k), c in out.items()]
     return tuple(sorted(items, key=lambda x: -len(x[0])))
@@ -555,7 +557,10 @@ def _place_words(lang: str | None) -> frozenset[str]:
 def _is_place(word: str, lang: str | None) -> bool:
     """Whether ``word`` is a word of a CLDR country, region or language name of
     ``lang`` (``Europe`` starts like ``euro`` but names no currency)."""
-    return word.lower() in _place_words(lang) or _flat(word.lower()) in _place_words(lang)
+    w = word.lower()
+    if _flat(w) in _currency_forms(lang):
+        return False  # 'euro' of 'Euro Bölgesi' (the euro area) is the currency's name
+    return w in _place_words(lang) or _flat(w) in _place_words(lang)
 
 
 def _stem(word: str) -> str:
@@ -685,12 +690,14 @@ def _word_rx(stem: str) -> re.Pattern[str]:
     if " " in stem:  # a wording of several words: as a whole, any spacing
         body = r"[\s\-]+".join(re.escape(w) for w in stem.split())
         return re.compile(rf"(?<!\w){body}(?!\w)")
-    if _spaced(stem) and len(stem) <= 4:
-        # a short word with an ending of its own, not the start of a longer word
-        # ('реала', not 'реализованная')
-        return re.compile(rf"(?<!\w){re.escape(stem)}\w{{0,4}}(?!\w)")
+    if stem.endswith("$"):
+        # a whole short currency word with an ending of its own, not the start of a
+        # longer word ('реала', 'eurodega'; not 'реализованная')
+        return re.compile(rf"(?<!\w){re.escape(stem[:-1])}\w{{0,6}}(?!\w)")
     if _spaced(stem):
-        return re.compile(rf"(?<!\w){re.escape(stem)}\w*")
+        # a noun's start: its cases and compounds ('naelsterling', 'dollárnyi',
+        # 'percentage'), not a longer word that starts alike ('реализованная')
+        return re.compile(rf"(?<!\w){re.escape(stem)}\w{{0,8}}(?!\w)")
     return re.compile(re.escape(stem))
 
 

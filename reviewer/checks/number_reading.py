@@ -213,6 +213,11 @@ def _parse_run(text: str, start: int, out: list[Num]) -> None:
         value = _value("".join(parts[:-1]), parts[-1])
         out.append(Num(start, end, text, "num", (Reading(value, first, seps[-1]),), (value,)))
         return
+    if uniform and first in _SPACES and len(parts) >= 3 and len(parts[0]) > 3 and _grouped(parts[1:]):
+        # a year before a number grouped with spaces: "v roce 1953 30 000"
+        _parse_run(parts[0], start, out)
+        _parse_run(text[len(parts[0]) + 1 :], start + len(parts[0]) + 1, out)
+        return
     # Not one number: versions, dates, IPs, "1 2 3": each part on its own.
     pos = start
     for p in parts:

@@ -325,15 +325,25 @@ class SpellingCheck(DocumentCheck):
             return None
         if env.lexonly:
             return self._lexicon_typo(w, env, lang)
-        if env.rich and (morph.lemma_light(low, env.code) != low or _short_form(low, env.code)
-                         or not morph.near_known(
-                low, env.code, sub_end=rich_ending(low), indel_end=1, start=1, swap_end=2)):
-            # A richly inflecting language: no word list holds every form, so only the
-            # shape of a typo counts, one edit from a listed form; another letter in
-            # the ending is another inflection, another first letter another prefix
-            # ('окажет' / 'скажет'), not a typo.
-            return None
+        near: str | None = None
+        if env.rich:
+            lem = morph.lemma_light(low, env.code)
+            if (lem != low and lem is not None and morph.is_lemma(lem, env.code)) or _short_form(low, env.code):
+                # the lemmatizer's rules make it a form of a listed lemma, or it begins
+                # a listed form: an inflection the lists lack. (A lemma the rules guess
+                # and no lexicon lists, 'неподаелка' of 'неподаелку', clears nothing.)
+                return None
+            near = morph.near_form(low, env.code, sub_end=rich_ending(low), indel_end=1,
+                                   start=1, swap_end=2)
+            if near is None:
+                # A richly inflecting language: no word list holds every form, so only
+                # the shape of a typo counts, one edit from a listed form; another
+                # letter in the ending is another inflection, another first letter
+                # another prefix ('окажет' / 'скажет'), not a typo.
+                return None
         hit = suggest(env.code, low)
+        if hit is None and near is not None:
+            hit = (near, 1)  # the word list lacks the form the lexicon lists
         if hit is None or not _typo_shape(low, hit[0], env.rich):
             # no listed word one or two edits away: not the shape of a typo of a
             # word of the language, but a word the list lacks ('denuclearization')
@@ -600,7 +610,11 @@ def _foreign_runs(target: str, env: _Env) -> set[int]:
     """Starts of the words of runs of :data:`FOREIGN_RUN` or more lowercase words
     the language's lexicons lack, one after another (over words of one or two
     letters): a phrase of another language quoted in the text ('Il faut bien le
-    faire' in English), not typos, which come one at a time."""
+    faire' in English), not typos, which come one at a time. Only where a word
+    list backs the lexicon: a lexicon of inflected forms alone lacks too many
+    common words (Finnish 'myös', 'jälleen') for a run of them to mean anything."""
+    if env.lexonly:
+        return set()
     words = [w for w in iter_words(target) if len(w.text) >= 3]
     out: set[int] = set()
     run: list[int] = []

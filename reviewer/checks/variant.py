@@ -111,6 +111,24 @@ def _initial(nfc: str, s: int) -> bool:
     return p < 0 or nfc[p] in _OPENERS or "\ue000" <= nfc[p] <= "\uf8ff"
 
 
+def _plain(word: str) -> str:
+    """``word`` without its accents (combining marks)."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+def _source_sounds(sp: str, pref: str, source: str) -> bool:
+    """Whether a word of ``source`` has the consonant skeleton of ``sp`` (through
+    transliteration, any script: :func:`reviewer.checks.names.translit_key`) while
+    ``pref`` has another one."""
+    from .names import translit_key
+
+    key = translit_key(sp)
+    if len(key) < 2 or key == translit_key(pref):
+        return False
+    return any(translit_key(w) == key for w in _WORD_RE.findall(source) if w[:1].isupper()
+               or not w[:1].islower())
+
+
 def _has_digit(key: str) -> bool:
     return not key.isalpha() and any(c.isdigit() for c in key)
 
@@ -184,10 +202,21 @@ class _Words:
         the target language's own word for the source's ('Parlament' for
         'Parliament', 'Oktober'), or, in a richly inflecting language, the same
         stem with another last letter ('Británii', 'Británie')."""
+        if sp.isupper() and len(sp) <= 3 and not pref.isupper():
+            return True  # an acronym ('UN', 'EL') beside a word ('Un' of 'Kim Jong Un', 'El')
         if sp.lower() == pref.lower():
             # a difference of case is a variant, unless one is a common word of the
             # language in capitals: a label's styling ('DISCARD', 'BASIC', 'ЛИБО')
             return (sp.isupper() or pref.isupper()) and self.common_word(sp)
+        if _inflection_pair(fold(sp), fold(pref)):
+            return True  # the name with a case ending ('Кристине', 'Makedonijos')
+        if not from_source and self.common_word(sp) and self.common_word(pref):
+            return True  # two names the lexicon lists ('Christian', 'Christine')
+        if from_source and self.common_word(sp):
+            # the target language's own word for the source's name, as its lexicon
+            # lists it ('Schotland' for 'Scotland', 'Noord' for 'Nord', 'Aids'): a
+            # slip in a name ('Calfornia') is no word of the language
+            return True
         if self._endings_of_source_name(fold(sp), fold(pref)):
             return True
         lang = self.lang
@@ -198,12 +227,14 @@ class _Words:
             if morph.is_known(sp, lang) and (from_source or morph.is_known(pref, lang)):
                 return True
         if self.rich:
-            a, b = sp.lower(), pref.lower()
+            a, b = _plain(sp.lower()), _plain(pref.lower())
             n = 0
             while n < min(len(a), len(b)) and a[n] == b[n]:
                 n += 1
             if n >= 4 and len(a) == len(b) and len(a) - n <= 1:
-                return True  # another case ending on one stem, not a slip inside it
+                # another case ending on one stem, not a slip inside it, whatever the
+                # accent on it
+                return True
         return False
 
 
@@ -622,6 +653,12 @@ class VariantCheck(DocumentCheck):
                 if seg.source and _in_text(sp, seg.source, NAME_ENDING if len(sp) >= 4 else 0):
                     # this unit's source spells it so: only the glossary overrules that
                     found = [v for v in found if _GLOSSARY_MARK in v[0]]
+                elif seg.source:
+                    # this unit's source has a name that sounds like this spelling and
+                    # not like the preferred one: another name ('Johnstone' beside
+                    # 'Johnson', 'Томсън' for 'Thomson' beside 'Томпсън')
+                    found = [v for v in found
+                             if _GLOSSARY_MARK in v[0] or not _source_sounds(sp, v[1], seg.source)]
                 start, end = (s, e) if offs is None else (offs[s], offs[e])
                 for message, pref, score in found:
                     yield seg, self.flag("target", start, end, sp, message,

@@ -33,13 +33,13 @@ __all__ = ["kept_spans", "in_spans", "international", "autonym", "autonyms"]
 #: paired quotation marks, opening -> closing (ASCII ones close themselves)
 _QUOTES = {'"': '"', "'": "'", "`": "`", "“": "”", "”": "”", "„": "“", "‚": "‘", "‘": "’",
            "«": "»", "»": "«", "‹": "›", "「": "」", "『": "』", "《": "》", "〈": "〉"}
-_QUOTE_RE = re.compile(r"""(["'`“”„‚‘«»‹「『《〈])([^"'`“”„‚‘’«»‹›「」『』《》〈〉\n]{1,80}?)(["'`”“‘’»«›」』》〉])""")
 _PAREN_RE = re.compile(r"[(（]([^()（）]{1,80})[)）]")
 #: an inline code's label that names an element whose content is not prose: icons
 #: (``<mat-icon>``, ``<sh-icon>``, ``<ion-icon>``), and HTML's code, keyboard, sample
 #: and variable elements
-_NONPROSE_RE = re.compile(r"icon|^</?(?:code|kbd|samp|var|tt|pre)\b", re.I)
+_NONPROSE_RE = re.compile(r"icon|<(?:code|kbd|samp|var|tt|pre)\b", re.I)
 _CODE_MIN = 0xE000
+_TAG_RE = re.compile(r"^<(/?)([A-Za-z][\w:.-]*)[^<>]*?(/?)>")
 
 
 def in_spans(spans: Sequence[tuple[int, int]], a: int, b: int) -> bool:
@@ -61,10 +61,17 @@ def _pairs(text: str, codes: Sequence[InlineCode]) -> list[tuple[int, int, Inlin
         if not 0 <= k < len(codes) or not 0xE000 <= ord(ch) <= 0xF8FF:
             continue
         c = codes[k]
-        if c.kind == "open":
-            open_at[c.id] = (i + 1, c)
-        elif c.kind == "close" and c.id in open_at:
-            start, oc = open_at.pop(c.id)
+        kind, key = c.kind, c.id
+        if kind not in ("open", "close"):
+            # a placeholder standing for a tag (Angular's <x equiv-text="<sh-icon>"/>)
+            m = _TAG_RE.match(c.equiv or code_label(c) or "")
+            if m is None or m.group(3):
+                continue
+            kind, key = ("close" if m.group(1) else "open"), "tag:" + m.group(2).lower()
+        if kind == "open":
+            open_at[key] = (i + 1, c)
+        elif key in open_at:
+            start, oc = open_at.pop(key)
             out.append((start, i, oc))
     return out
 
@@ -91,15 +98,19 @@ def kept_spans(
         active = R.syntaxes_for(flags, source, target)
         spans += [(p.start, p.end) for p in R.extract(target, active, source)]
     if any(q in target for q in _QUOTES):
-        quoted_src = {_norm(m.group(2)) for m in _QUOTE_RE.finditer(source)}
-        for m in _QUOTE_RE.finditer(target):
-            if _norm(m.group(2)) in quoted_src:
-                spans.append((m.start(2), m.end(2)))
+        quoted_src = {_norm(source[a:b]) for a, b in quotations(source)}
+        for a, b in quotations(target):
+            inner = target[a:b].strip()
+            # quoted as in the source, or a literal of the source the translator
+            # quotes ("Convert timestamp field" -> "поле 'timestamp'")
+            if _norm(inner) in quoted_src or (inner and re.search(
+                    r"(?<!\w)" + re.escape(inner) + r"(?!\w)", source)):
+                spans.append((a, b))
     if target_codes:
         src_marked = {_norm(source[a:b]) for a, b, _c in _pairs(source, source_codes)}
         for a, b, c in _pairs(target, target_codes):
-            label = code_label(c) or ""
-            if _NONPROSE_RE.search(label) or _NONPROSE_RE.search(c.data or "") or (
+            label = " ".join(x for x in (c.equiv, code_label(c), c.data) if x)
+            if _NONPROSE_RE.search(label) or (
                     _norm(target[a:b]) in src_marked and target[a:b].strip()):
                 spans.append((a, b))
     if "(" in target or "（" in target:
@@ -109,6 +120,30 @@ def kept_spans(
             if _gloss(target, m, ss, ts):
                 spans.append((m.start(1), m.end(1)))
     return spans
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """The content spans of quotations in ``text``: an opening mark not preceded by a
+    letter (an apostrophe inside "won't" opens nothing) up to its closing mark, on
+    one line, 80 characters at most."""
+    out = []
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        close = _QUOTES.get(c)
+        if close is None or (i > 0 and text[i - 1].isalnum()):
+            i += 1
+            continue
+        closers = {close, "”", "’"} if c in "„‚" else {close}
+        j = i + 1
+        while j < n and j - i <= 81 and text[j] != "\n" and text[j] not in closers:
+            j += 1
+        if j < n and text[j] in closers and j > i + 1 and j - i <= 81:
+            out.append((i + 1, j))
+            i = j + 1
+        else:
+            i += 1
+    return out
 
 
 def _gloss(target: str, m: re.Match[str], ss: frozenset[str], ts: frozenset[str]) -> bool:

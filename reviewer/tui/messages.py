@@ -53,6 +53,15 @@ class ChecksDone(Message):
     """Every check ran."""
 
 
+class Preview(Message):
+    """The first units of a big file, to paint before the session is loaded (a
+    :class:`~reviewer.tui.preview.HeadPreview`)."""
+
+    def __init__(self, preview: Any) -> None:
+        super().__init__()
+        self.preview = preview
+
+
 class ViewReady(Message):
     """A filter or search computed in a worker, ready to become the view; from a
     streamed scan, a step of it (``done`` of ``total`` segments scanned, the matches

@@ -22,13 +22,17 @@ No Textual here: the functions return sorted ``numpy`` arrays of positions.
 
 from __future__ import annotations
 
+import operator
 import re
 import time
 import weakref
 from dataclasses import dataclass, replace
-from typing import Callable, Iterable, Iterator, Mapping, Protocol, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping, Protocol, Sequence
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
+else:  # imported by the first array operation, after the first frame
+    from .lazy import np
 
 from ..model import Finding, Segment, Severity
 from ..status import STATUSES as WORKFLOW
@@ -48,6 +52,9 @@ class ReviewSession(Protocol):
     @property
     def findings(self) -> Mapping[int, list[Finding]]: ...
 
+    @property
+    def n(self) -> int: ...
+
 
 #: a segment's status as the screen counts and groups it: the file's workflow status
 #: (:mod:`reviewer.status`) until this session reviews it, then reviewed (accepted),
@@ -55,7 +62,7 @@ class ReviewSession(Protocol):
 SEGMENT_STATUSES = (*WORKFLOW, "corrected", "rejected")
 _REVIEWED = {1: "reviewed", 2: "corrected", 3: "rejected"}
 MEANING_RE = re.compile(r"^meaning:?(<=|>=|<|>)(-?[0-9]*\.?[0-9]+)$", re.IGNORECASE)
-_COMPARE = {"<": np.less, "<=": np.less_equal, ">": np.greater, ">=": np.greater_equal}
+_COMPARE = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge}  # on arrays
 
 
 class QueryError(ValueError):
@@ -170,6 +177,23 @@ _PENDING = ("new", "untranslated", "fuzzy")
 _codes_cache: "weakref.WeakKeyDictionary[object, tuple[int, np.ndarray]]" = weakref.WeakKeyDictionary()
 
 
+def pending_codes(segs: Sequence[Segment]) -> np.ndarray:
+    """Each segment's file status as an index in (new, untranslated, fuzzy), -1 for
+    any other: one :func:`scan` (a worker computes it with the index, so the first
+    status line after a million segments are read does not)."""
+    rank = {k: i for i, k in enumerate(_PENDING)}
+    return np.fromiter((rank.get(st or "", -1) for _, _, _, st in scan(segs)),
+                       dtype=np.int8, count=len(segs))
+
+
+def remember_pending_codes(session: object, codes: np.ndarray) -> None:
+    """Keep :func:`pending_codes` of ``session``'s segments for :func:`pending_counts`."""
+    try:
+        _codes_cache[session] = (len(codes), codes)
+    except TypeError:  # a session that cannot be weakly referenced: no cache
+        pass
+
+
 def pending_counts(session: "ReviewSession") -> dict[str, int]:
     """The segments this session has not reviewed yet whose file status says they need
     work (new, untranslated, fuzzy), by status, zeros left out: the status line's
@@ -179,13 +203,8 @@ def pending_counts(session: "ReviewSession") -> dict[str, int]:
     n = min(len(segs), len(session.status))
     hit = _codes_cache.get(session)
     if hit is None or hit[0] != n:
-        rank = {k: i for i, k in enumerate(_PENDING)}
-        codes = np.fromiter((rank.get(segs[i].status or "", -1) for i in range(n)),
-                            dtype=np.int8, count=n)
-        try:
-            _codes_cache[session] = (n, codes)
-        except TypeError:  # a session that cannot be weakly referenced: no cache
-            pass
+        codes = pending_codes(segs)[:n]
+        remember_pending_codes(session, codes)
     else:
         codes = hit[1]
     open_ = codes[(np.asarray(session.status[:n]) == 0) & (codes >= 0)]

@@ -316,3 +316,29 @@ def test_streamed_query_refuses_a_bad_query_before_any_step() -> None:
         session.prepare_stream("search", "([")
     with pytest.raises(QueryError):
         session.prepare_stream("filter", "status:bogus")
+
+
+def test_status_line_figures_come_with_the_index_not_from_a_pass_on_the_ui_thread() -> None:
+    """The file's pending statuses (new, untranslated, fuzzy) are counted when the
+    index is prepared (a worker), so the status line after a million segments are
+    read makes no pass over them: here the segments cannot even be read any more."""
+    from reviewer.project import Project
+    from reviewer.tui.query import pending_counts
+
+    statuses = ["fuzzy", None, "new", "untranslated", "translated", "fuzzy"] * 50
+    segs = [Segment(str(i + 1), i, f"Текст {i}", f"テキスト {i}", line=i + 1, status=st)
+            for i, st in enumerate(statuses)]
+    session = ReviewSession(Project.in_memory(segs))
+    session.load()
+
+    class Unreadable(list):  # type: ignore[type-arg]
+        def __getitem__(self, i: object) -> Segment:
+            raise AssertionError("a segment was read")
+
+        def __iter__(self):  # type: ignore[no-untyped-def]
+            raise AssertionError("the segments were scanned")
+
+    session.segs = Unreadable(segs)
+    assert pending_counts(session) == {"new": 50, "untranslated": 50, "fuzzy": 100}
+    session.status[0] = 1  # reviewed in this session: no longer pending
+    assert pending_counts(session) == {"new": 50, "untranslated": 50, "fuzzy": 99}

@@ -14,7 +14,7 @@ import threading
 import time
 from typing import TYPE_CHECKING, Any, Callable
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.css.query import NoMatches
 from textual.screen import Screen
@@ -29,6 +29,7 @@ from ..widgets.detail import DetailPanel
 from ..widgets.segment_view import SegmentView
 from ..widgets.status_line import StatusLine
 from .loading import LoadingActions
+from .queries import QueryActions
 from .workflow import WorkflowActions
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ Opener = Callable[[ReviewSession], Any]
 INLINE_QUERY_LIMIT = 20_000  # larger documents filter and search in a worker
 
 
-class ReviewScreen(LoadingActions, WorkflowActions, Screen[None]):
+class ReviewScreen(LoadingActions, QueryActions, WorkflowActions, Screen[None]):
     """Side-by-side review of one document."""
 
     BINDINGS = list(REVIEW_BINDINGS)  # type: ignore[assignment]
@@ -55,9 +56,13 @@ class ReviewScreen(LoadingActions, WorkflowActions, Screen[None]):
         self.painted_at: float | None = None
         self.loaded_at: float | None = None
         self.indexed_at: float | None = None
-        self.first_frame = threading.Event()
+        self.first_frame = threading.Event()  # the first frame of the loaded session
+        self.preview_frame = threading.Event()  # the first frame of a big file's first units
         self.query_serial = 0  # the latest filter or search sent to the query worker
         self._streaming = 0  # the serial of a streamed query whose scan is running
+        self._streaming_kind = ""  # and its kind (filter or search)
+        self.step_taken = threading.Event()  # the last streamed step is on the view
+        self.step_taken.set()
         self.check_path = ""  # how the checks ran: "process", "thread", "process+thread"
 
     # -- layout ------------------------------------------------------------------
@@ -105,9 +110,15 @@ class ReviewScreen(LoadingActions, WorkflowActions, Screen[None]):
         self.load_worker()
 
     @on(SegmentView.Painted)
-    def _painted(self) -> None:
-        if self.painted_at is None and self.session.loaded:
-            self.painted_at = time.perf_counter()
+    def _painted(self, m: SegmentView.Painted) -> None:
+        if m.preview:  # the first units, before the session is loaded
+            if self.painted_at is None:
+                self.painted_at = time.perf_counter()
+            self.preview_frame.set()
+            return
+        if not self.first_frame.is_set() and self.session.loaded:
+            if self.painted_at is None:
+                self.painted_at = time.perf_counter()
             self.first_frame.set()
             self.call_after_refresh(lambda: self.editor)  # ready before a key needs it
 
@@ -257,6 +268,7 @@ class ReviewScreen(LoadingActions, WorkflowActions, Screen[None]):
                 self.start_meaning(sort=False, filter_text=value.strip())
                 return
             if self.session.n > INLINE_QUERY_LIMIT:
+                self._stop_scan(keep=kind)
                 self.busy = f"{kind}ing…"
                 self.refresh_status()
                 self.query_serial += 1
@@ -270,172 +282,6 @@ class ReviewScreen(LoadingActions, WorkflowActions, Screen[None]):
             self.on_view_ready(msg.ViewReady(kind, value.strip(), *parsed))
 
         self.app.push_screen(PromptScreen(title, current, hint=hint), done)
-
-    @work(thread=True, exclusive=True, group="query")
-    def query_worker(self, kind: str, text: str, serial: int = 0) -> None:
-        """Compute a filter or search over a large document off the UI thread, the
-        matches streamed to the view as the scan finds them (the first ones as soon
-        as there are some, the rest every few tenths of a second); a newer query or
-        Escape stops it."""
-        from textual.worker import get_current_worker
-
-        from ..query import QueryError
-
-        worker = get_current_worker()
-        try:
-            steps = self.session.prepare_stream(kind, text)
-        except QueryError as e:
-            self.app.call_from_thread(self._query_failed, str(e))
-            return
-        for parsed, positions, done, total in steps:
-            if worker.is_cancelled or serial != self.query_serial:
-                return
-            self.post_message(msg.ViewReady(kind, text, parsed, positions, done, total, serial))
-
-    def _query_failed(self, message: str) -> None:
-        self.busy = ""
-        self.refresh_status()
-        self.notify(message, severity="error")
-
-    def on_view_ready(self, m: msg.ViewReady) -> None:
-        """Install a computed filter or search as the view: the first step of a
-        streamed one as a new view, the next ones appended under it (the rows on
-        screen and the cursor stay), the status line saying how far the scan is."""
-        s = self.session
-        if m.serial and m.serial != self.query_serial:
-            return  # a step of a query since replaced or cleared
-        first = not m.serial or m.serial != self._streaming
-        self._streaming = 0 if m.final else m.serial
-        rows = s.install(m.kind, m.parsed, m.positions)
-        if m.final:
-            self.busy = ""
-        else:
-            pct = 100 * m.done // max(1, m.total)
-            self.busy = f"{m.kind}ing {pct}%, {rows:,} found so far"
-        if first:
-            self.view_changed()
-        elif s.meaning_sorted:  # the order is by meaning: the new rows are anywhere
-            self.view.reset_layout()
-            self.view.refresh()
-            self.view.show_cursor()
-            self.show_current()
-        else:
-            self.view.extend_layout()
-            self.view.refresh()
-            self.refresh_status()
-        if m.final and m.text and not rows:
-            self.notify("Nothing matches", severity="warning", timeout=3)
-
-    def action_search(self) -> None:
-        """/  regex search over source and target."""
-        s = self.session
-        self._query("Search (regex; smart case)", "search", s.search.pattern if s.search else "",
-                    "Shows the matching segments; Escape on the list clears.")
-
-    def action_filter(self) -> None:
-        """f  filter."""
-        s = self.session
-        self._query("Filter", "filter", s.filter.source if s.filter else "",
-                    "check:ID severity:major+ status:unreviewed,fuzzy findings text:REGEX meaning<0.5")
-
-    @staticmethod
-    def _needs_meaning(text: str) -> bool:
-        from ..query import QueryError, parse_filter
-
-        try:
-            return parse_filter(text).meaning is not None
-        except QueryError:
-            return False  # the error is reported when the filter is applied
-
-    # -- meaning similarity ------------------------------------------------------------
-
-    def action_sort_meaning(self) -> None:
-        """M: order by meaning similarity, worst first (computed in a worker the first
-        time); again: back to document order."""
-        s = self.session
-        if not s.loaded:
-            self.notify("Still loading…", severity="warning", timeout=2)
-            return
-        if self.needs_index("sorting"):
-            return
-        if s.meaning_sorted:
-            s.sort_by_meaning(False)
-            self.view_changed()
-            self.notify("Document order", timeout=2)
-        elif s.meaning is not None:
-            s.sort_by_meaning(True)
-            self.view_changed()
-        else:
-            self.start_meaning(sort=True)
-
-    def start_meaning(self, sort: bool, filter_text: str | None = None) -> None:
-        """Compute the similarities in a worker, then sort and/or filter."""
-        self.busy = "meaning…"
-        self.refresh_status()
-        self.meaning_worker(sort, filter_text)
-
-    @work(thread=True, exclusive=True, group="meaning")
-    def meaning_worker(self, sort: bool, filter_text: str | None) -> None:
-        """Embed every segment's source and target (batches, with progress)."""
-        from ...meaning import document_similarities, require
-
-        segs = list(self.session.segs)
-        try:
-            require()
-            values = document_similarities(
-                segs, progress=lambda done, total: self._progress("meaning", done, total))
-        except ReviewerError as e:
-            self.post_message(msg.MeaningFailed(str(e)))
-            return
-        except Exception as e:  # a model failure must not take the review down
-            self.post_message(msg.MeaningFailed(f"meaning similarity failed: {e}"))
-            return
-        self.post_message(msg.MeaningReady(values, sort, filter_text))
-
-    def on_meaning_ready(self, m: msg.MeaningReady) -> None:
-        """Install the similarities; sort or filter as asked."""
-        from ..query import QueryError
-
-        s = self.session
-        self._meaning_idle()
-        try:
-            s.set_meaning(m.values)
-        except ValueError as e:  # the document changed under the worker
-            self.notify(str(e), severity="error")
-            return
-        if m.sort:
-            s.sort_by_meaning(True)
-        if m.filter_text is not None:
-            try:
-                parsed = s.prepare("filter", m.filter_text)
-            except QueryError as e:
-                self.notify(str(e), severity="error")
-            else:
-                self.on_view_ready(msg.ViewReady("filter", m.filter_text, *parsed))
-                return
-        self.view_changed()
-
-    def on_meaning_failed(self, m: msg.MeaningFailed) -> None:
-        """Say why (the install command when the extra is missing); nothing changes."""
-        self._meaning_idle()
-        self.notify(m.message, severity="error", timeout=10)
-
-    def _meaning_idle(self) -> None:
-        if self.session.checks_done:
-            self._idle()
-        else:
-            self.busy = "checking"
-            self.refresh_status()
-
-    def action_clear_view(self) -> None:
-        """Escape: drop filter and search (and stop a scan still running)."""
-        if self._streaming:
-            self.query_serial += 1
-            self._streaming = 0
-            self.busy = ""
-            self.refresh_status()
-        if self.session.clear_view():
-            self.view_changed()
 
     def action_select_finding(self, step: int) -> None:
         """]/[  select a finding of the segment."""

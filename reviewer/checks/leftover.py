@@ -10,7 +10,7 @@ in the translation, and punctuation stuck onto or into a word.
     motorcyclist``); a bare, uninflected word only when it cannot be a loanword the
     target's lexicon lacks (:func:`_maybe_loan`: grammar words never are). Latin
     words in a non-Latin target count only when lowercase words of the source's
-    lexicon (names and brands stay in Latin); a bare one is minor. Scripts come from
+    lexicon (names and brands stay in Latin); a bare one is minor, in either case. Scripts come from
     Unicode character names and CLDR (:mod:`reviewer.scripts`), lexicons from
     :mod:`reviewer.morph`. Without declared languages the scripts of the texts
     decide; within one script, only a copied word with a letter the rest of the
@@ -220,6 +220,8 @@ class UntranslatedWordsCheck(Check):
                     # one its lexicon knows in Latin letters is accepted as it is
                     if morph.is_known(word, tl) or _listed(word, tl):
                         continue
+                    if len(word) < 4:
+                        continue  # bib, url, pod, kph: abbreviations and file types
                     sev = Severity.MINOR
             elif word not in src:
                 continue  # not copied from the source: a quotation, a name in its script
@@ -273,12 +275,14 @@ class UntranslatedWordsCheck(Check):
                 continue
             if _quantity(tgt, m.start(), src) or _compound(tgt, m.start(), m.end(), src, sl):
                 continue
-            if not _inflected(w, lem, sl) and (
-                    _maybe_loan(w, sl, tl, lem) or _adapted_elsewhere(tgt, w)):
+            bare = not _inflected(w, lem, sl)
+            if bare and (_maybe_loan(w, sl, tl, lem) or _adapted_elsewhere(tgt, w)):
                 continue
+            # a bare word may still be a loan no list has: minor, as in another script
             out.append(self.flag_span(
                 "target", tgt, m.start(), m.end(),
                 f"'{w}' is a word of the source language left untranslated.",
+                severity=Severity.MINOR if bare else None,
             ))  # fmt: skip
 
     def _unknown_copies(self, src: str, tgt: str, tl: str, out: list[Finding], kept: _Kept) -> None:

@@ -417,16 +417,46 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-pofilter", action="store_true", help="skip the peer")
     ap.add_argument("--show", help="print every finding of these checks (or 'all')")
     ap.add_argument("--json", type=Path, metavar="PATH", help="write the results as JSON")
+    ap.add_argument("--repeats", action="store_true",
+                    help="print, per reference language, the distinct words repeated in a "
+                    "row that the English source does not repeat, per 1,000 sentences "
+                    "(the measure behind reviewer.checks.text.REDUPLICATING), and stop")
     args = ap.parse_args(argv)
     if args.limit is not None and args.limit < 1:
         ap.error("--limit must be positive")
     if args.every < 1:
         ap.error("--every must be positive")
     try:
+        if args.repeats:
+            return repeats(args.data)
         return run(args)
     except BenchError as e:
         print(f"bench_noise: {e}", file=sys.stderr)
         return 2
+
+
+def repeats(data: Path) -> int:
+    """Distinct words said twice in a row per 1,000 reference sentences, leaving out
+    the rows whose English source repeats a word too."""
+    from reviewer.checks.text import REDUPLICATING, _repeat_re
+
+    if not data.is_dir():
+        raise BenchError(f"{data}: NTREX-128 not found (give --data DIR)")
+    src = (data / "newstest2019-src.eng.txt").read_text(encoding="utf-8").splitlines()
+    rows = []
+    for code in ref_codes(data):
+        ref = (data / f"newstest2019-ref.{code}.txt").read_text(encoding="utf-8").splitlines()
+        words: set[str] = set()
+        for s, t in zip(src, ref):
+            if not _repeat_re(s).search(s):
+                words.update(m.group(1).lower() for m in _repeat_re(t).finditer(t))
+        rate = 1000 * len(words) / max(1, len(ref))
+        bcp = BCP47.get(code, code)
+        rows.append((rate, code, bcp, sorted(words)[:8]))
+    for rate, code, bcp, sample in sorted(rows, reverse=True):
+        mark = "reduplicating" if bcp.split("-")[0] in REDUPLICATING else ""
+        print(f"{code:8} {rate:5.1f} {mark:14} {' '.join(sample)}")
+    return 0
 
 
 def run(args: argparse.Namespace) -> int:

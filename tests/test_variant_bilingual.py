@@ -102,3 +102,32 @@ def test_caps_label_is_not_a_variant(targets: list[str], tl: str) -> None:
 @pytest.mark.parametrize("targets,tl,word", CAPS_NAME_FLAGS)
 def test_name_in_two_cases_is_flagged(targets: list[str], tl: str, word: str) -> None:
     assert word in run_targets(targets, tl)
+
+
+# issue 16: different names, and the target language's own name, are not variants
+VARIANT_NOT_VARIANTS = [
+    # two names whose source spellings sound apart ('Johnstone' beside 'Johnson')
+    ([("Then Johnstone scored twice.", "После Джонстън вкара два пъти."),
+      ("Then Johnson said so.", "После Джонсън каза така."),
+      ("Then Johnson left.", "После Джонсън си тръгна.")], "en", "bg"),
+    # the target language's exonym, a word of its lexicon, beside a name kept as is
+    ([("The team from Scotland won the match.", "Het team uit Schotland won de wedstrijd."),
+      ("Reporters of BBC Scotland said so.", "Verslaggevers van BBC Scotland zeiden het.")],
+     "en", "nl"),
+    # two names the lexicon lists, in a text whose source has no capitals
+    ([("قال كريستيان ذلك.", "Then Christian said so."),
+      ("قالت كريستين ذلك.", "Then Christine said so."),
+      ("غادرت كريستين.", "Then Christine left.")], "ar", "en"),
+]
+
+
+@pytest.mark.parametrize("pairs, sl, tl", VARIANT_NOT_VARIANTS)
+def test_variant_not_different_names_or_exonyms(pairs: list[tuple[str, str]], sl: str, tl: str) -> None:
+    assert run_pairs(pairs, sl, tl) == []
+
+
+def test_variant_slip_in_a_name_beside_its_exonym_rule() -> None:
+    # 'Calfornia' is no word of Dutch: still a slip in the source's name
+    pairs = [("The fires in California spread.", "De branden in Calfornia breidden zich uit."),
+             ("California is dry.", "Het weer in California is droog.")]
+    assert run_pairs(pairs, "en", "nl") == ["Calfornia"]

@@ -160,6 +160,7 @@ def _runs(text: str, start: int) -> Iterator[tuple[int, str]]:
         yield pos, cur
 
 
+@lru_cache(maxsize=256)  # asked of one segment's texts several times (names, entity)
 def main_script(text: str) -> str:
     """The script most letters of ``text`` are written in (``""`` when none)."""
     if text.isascii():  # every ASCII letter is Latin
@@ -317,10 +318,8 @@ def find_names(text: str, lang: str | None, dnt: Sequence[str] = ()) -> list[Nam
                 taken.update(range(a, b))
     has_dict = _has_lexicon(code)
     script = main_script(text)
-    tokens = [(s, t) for m in _TOKEN_RE.finditer(text) for s, t in _runs(m.group(), m.start())]
-    words = [t for _, t in tokens if any(c.isalpha() for c in t)]
-    caps = sum(1 for w in words if len(w) > 1 and w.isupper())
-    shouting = len(words) >= 3 and caps >= 0.6 * len(words)
+    tokens = _tokens(text)
+    shouting: bool | None = None  # computed when a token needs it (most texts: none)
     for start, tok in tokens:
         if tok.islower() or not any(c.isupper() for c in tok):
             if script != "LATIN" and tok.isascii() and len(tok) >= 4 and tok.isalpha():
@@ -346,6 +345,8 @@ def find_names(text: str, lang: str | None, dnt: Sequence[str] = ()) -> list[Nam
         if script and script != "LATIN" and script_of(tok[0]) == "LATIN":
             kind = _foreign_kind(tok)
         else:
+            if shouting is None:
+                shouting = _shouting(tokens)
             kind = _kind(text, start, tok, code, has_dict, shouting)
         if kind == "plural":
             tok, kind = tok[:-1], "acronym"
@@ -365,6 +366,21 @@ def find_names(text: str, lang: str | None, dnt: Sequence[str] = ()) -> list[Nam
             names += runs
     names.sort()
     return names
+
+
+def _tokens(text: str) -> list[tuple[int, str]]:
+    """``(start, token)`` of ``text``'s word tokens, cut where the script changes
+    (:func:`_runs`); an ASCII text's tokens are its regex matches as they are."""
+    if text.isascii():
+        return [(m.start(), m.group()) for m in _TOKEN_RE.finditer(text)]
+    return [(s, t) for m in _TOKEN_RE.finditer(text) for s, t in _runs(m.group(), m.start())]
+
+
+def _shouting(tokens: Sequence[tuple[int, str]]) -> bool:
+    """Whether most words of a text are in capitals (at least three words, 60%)."""
+    words = [t for _, t in tokens if any(c.isalpha() for c in t)]
+    caps = sum(1 for w in words if len(w) > 1 and w.isupper())
+    return len(words) >= 3 and caps >= 0.6 * len(words)
 
 
 def _title_case(text: str, tokens: Sequence[tuple[int, str]], code: str) -> bool:

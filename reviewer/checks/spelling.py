@@ -27,16 +27,18 @@ lists, glossary terms).
 from __future__ import annotations
 
 import re
-from collections import Counter
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator, Mapping, Sequence
+
+import numpy as np
 
 from .. import morph
 from ..lang import KNOWN_NAMES, base, language_name, language_names
 from ..scripts import language_scripts, letter_script
 from ..model import Finding, Segment, Severity
-from .base import CheckContext, DocumentCheck
+from .base import CheckContext, DocumentCheck, Fetch
 from .spelling_words import (  # noqa: F401 (re-exported)
     DATA_DIR,
     LANGUAGE_NAMES,
@@ -69,11 +71,13 @@ from .spelling_tokens import (  # noqa: F401 (re-exported)
     Word,
     _NEXT_RE,
     _abbreviated,
-    _RUN_RE,
+    _has_upper,
     is_sentence_initial,
     iter_words,
+    name_form,
     skip_spans,
 )
+from .spelling_document import SpellingCounts, SpellingMerge, SpellingState, spelling_counts, unknown_words
 
 __all__ = [
     "SpellingCheck",
@@ -136,25 +140,6 @@ def _in_name_run(text: str, w: Word, code: str) -> bool:
     return prev is not None and prev.group(1)[:1].isupper() and prev.group(1).lower() not in d
 
 
-def _has_upper(t: str, start: int) -> bool:
-    """True when ``t[start:]`` holds an uppercase character."""
-    rest = t[start:]
-    if rest.islower() or not rest:
-        return False
-    return any(c.isupper() for c in rest)
-
-
-def name_form(w: Word) -> bool | None:
-    """Whether a word is taken for a name (capitalised inside a sentence, or mixed
-    case anywhere): None when it is not, else whether it is mixed-case ("OpenAI")."""
-    t = w.text
-    c0 = t[:1]
-    if len(t) < 2 or not (c0.isupper() and c0.isalpha()):
-        return None
-    mixed = _has_upper(t, 1)
-    return mixed if (not w.initial or mixed) else None
-
-
 class SpellingCheck(DocumentCheck):
     """Words of the target missing from the target language's dictionary."""
 
@@ -211,59 +196,41 @@ class SpellingCheck(DocumentCheck):
         self._learn(env, segment.target)
         return list(self._check(segment, env, context))
 
-    def run_document(
-        self, segments: Sequence[Segment], context: CheckContext
-    ) -> Iterable[tuple[Segment, Finding]]:
-        """Learn the document's names first, then check every target."""
+    #: every chunk needs the whole document's names and frequent words
+    per_unit_verdicts = False
+
+    def statistics(self, segments: Sequence[Segment],
+                   context: CheckContext) -> tuple[SpellingCounts | None, np.ndarray | None]:
+        """Step 1: the names and unknown words of some units (see
+        :func:`spelling_counts`); the words to look at again stay with the chunk."""
+        env = self._env(context)
+        if env is None:
+            return None, None
+        return spelling_counts(segments, lambda w: _word_known(env, w), not context.target_only)
+
+    def merge(self, total: SpellingMerge | None, part: SpellingCounts | None,
+              shift: int) -> SpellingMerge:
+        """Step 2: sets united, counts summed, the first plain and last mixed forms kept."""
+        total = total if total is not None else SpellingMerge()
+        total.add(part)
+        return total
+
+    def decide(self, stats: SpellingMerge, context: CheckContext,
+               fetch: Fetch | None = None) -> SpellingState | None:
+        """Step 3: the document's names, name forms and frequent words."""
+        return stats.state(int(context.option("min_doc_frequency", MIN_DOC_FREQUENCY) or 0), context.target_only)
+
+    def emit(self, segments: Sequence[Segment], verdicts: SpellingState, context: CheckContext,
+             local: np.ndarray | None = None) -> Iterator[tuple[Segment, Finding]]:
+        """Step 4: the findings on the words of ``segments`` the language does not
+        know (``local``: their positions, from :meth:`statistics`)."""
         env = self._env(context)
         if env is None:
             return
-        counts: Counter[str] = Counter()
-        code = env.code
-        # Only a word the dictionary does not know can draw a finding (see _word), so
-        # the first pass keeps those; the second looks at nothing else.
-        suspects: list[tuple[Segment, list[Word]]] = []
-        for seg in segments:
-            if seg.target:
-                words = iter_words(seg.target)
-                self._learn_words(env, words)
-                counts.update([w.text for w in words if w.text.islower()])
-                bad = [
-                    w for w in words
-                    if len(w.text) > 2 and w.text[0].isalpha()
-                    and not _word_known(env, w.text.lower())
-                ]
-                if bad:
-                    suspects.append((seg, bad))
-        # A word the document uses again and again is a term of the domain the
-        # dictionary lacks ("cronologia", "specificatore"), not a typo: typos are
-        # rare words. So is a word of the document's sources kept as it is ("commit").
-        min_freq = int(context.option("min_doc_frequency", 3) or 0)
-        extra = {w for w, n in counts.items() if min_freq and n >= min_freq}
-        src_sets: dict[int, set[str]] = {}
-        if not context.target_only and suspects:
-            # Only the suspects' words matter here: a source is tokenised properly
-            # when a cheap scan of its letter runs meets one of them ("doesn" stands
-            # for "does" cut from "doesn't"), and the suspects' own source words are
-            # kept for their check.
-            wanted = {w.text.lower() for _, bad in suspects for w in bad}
-            probe = wanted | {w + "n" for w in wanted}
-            mine = {seg.index for seg, _ in suspects}
-            src_vocab: set[str] = set()
-            for seg in segments:
-                src = seg.source
-                if not src:
-                    continue
-                if seg.index in mine:
-                    low = {w.text.lower() for w in iter_words(src)}
-                    src_sets[seg.index] = low
-                    src_vocab |= low
-                elif not probe.isdisjoint(_RUN_RE.findall(src.lower())):
-                    src_vocab.update([w.text.lower() for w in iter_words(src)])
-            extra |= src_vocab & counts.keys()
-        env.frequent = frozenset(extra)
-        for seg, bad in suspects:
-            for f in self._check(seg, env, context, bad, src_sets.get(seg.index)):
+        env.names, env.name_forms = verdicts["names"], verdicts["forms"]
+        env.frequent = verdicts["frequent"]
+        for seg, bad in unknown_words(segments, local, lambda w: _word_known(env, w)):
+            for f in self._check(seg, env, context, bad):
                 yield seg, f
 
     def _check(
@@ -281,6 +248,8 @@ class SpellingCheck(DocumentCheck):
             source_words = set()
         for _, t in seg.terms:
             source_words.update(w.text.lower() for w in iter_words(t))
+        folded = _folded_set(source_words)
+        foreign: set[int] | None = None
         for w in iter_words(target) if words is None else words:
             t = w.text
             if len(t) <= 2 or not t[0].isalpha():
@@ -290,15 +259,26 @@ class SpellingCheck(DocumentCheck):
             if _abbreviated(target, w.end):
                 continue  # "bijv. ö = o", "z. B. die": an abbreviation mid-sentence
             if w.text[:1].isupper() and _in_name_run(target, w, env.code):
-                continue  # "Jensen Huang": a word of a multiword name  # "Jensen Huang": the first word of a multiword name
-            f = self._word(w, env, source_words)
+                continue  # "Jensen Huang": a word of a multiword name
+            if _hyphen_part_skipped(target, w):
+                continue  # 'jalan-jalan', 'врешті-решт', 'sports- og'
+            if foreign is None:
+                foreign = _foreign_runs(target, env)
+            if w.start in foreign:
+                continue  # 'Il faut bien le faire' in English: another language, not typos
+            if t.lower() not in env.name_forms and _twice(target, t):
+                continue  # 'богги ... богги': a word used twice in a sentence is meant
+            f = self._word(w, env, source_words, folded)
             if f is not None:
                 yield f
 
-    def _word(self, w: Word, env: _Env, source_words: set[str]) -> Finding | None:
+    def _word(self, w: Word, env: _Env, source_words: set[str],
+              folded: frozenset[str] = frozenset()) -> Finding | None:
         t = w.text
         if len(t) <= 2 or not t[0].isalpha():
             return None
+        if not t.isascii() and not unicodedata.is_normalized("NFC", t):
+            t = unicodedata.normalize("NFC", t)  # 'Kapita\u0308n': decomposed letters
         low = t.lower()
         if low in env.accept or low in source_words:
             return None
@@ -306,19 +286,32 @@ class SpellingCheck(DocumentCheck):
             return None
         cap = t[0].isupper()
         noun_caps = env.code in NOUN_CAPS
-        if cap and (w.elided or not w.initial) and not noun_caps:
+        if cap and not noun_caps and not (w.initial and not w.elided and _initial_typo(env.code, low)):
+            # a capitalised word of a language that capitalises only names and
+            # sentence starts: a name the lexicon cannot know ('Pelosi', 'Scherzer'),
+            # at a sentence start as much as inside one; unless it has the shape of
+            # a slip no name has (see _initial_typo: 'Teh', 'Riducando')
             return None
-        if cap and (t in env.names and (w.initial or not noun_caps)):
+        if cap and t in env.names and w.initial:
+            return None  # a noun-capitalising language: the name seen inside sentences
+        if folded and _from_source(low, folded, cap):
+            # the source's word in another script or accents ('Зинке' for 'Zinke',
+            # 'Séoul' for 'Seoul'), or a name of it with a case ending ('Holts')
             return None
+        if len(t) < MIN_LENGTH and not _swapped_word(env.code, low):
+            return None  # 'смс': a short word is one edit from too many others ('teh' is judged)
         if low in KNOWN_NAMES and cap:
             return None
         if _word_known(env, low):
             return None  # either lexicon knows it: the frequency list or the inflections
         if not _in_script(low, env.code):
             return None  # '日本語' in an English list of languages: not a word of it
-        if env.code in _CLOSED_COMPOUNDS and not cap and _two_words(low, dictionary(env.code) or {}):
+        if (env.code in _CLOSED_COMPOUNDS and not cap and _two_words(low, dictionary(env.code) or {})
+                and not _typo_of_listed(env.code, low)):
             # 'homeware': two words written together; not a word of the lexicon
-            # (other checks ask is_known whether 'Castleford' is a common word)
+            # (other checks ask is_known whether 'Castleford' is a common word).
+            # One edit from a listed word, the typo is likelier ('determind' is
+            # 'deter' + 'mind' but 'determined' lost a letter)
             return None
         lang = LANGUAGE_NAMES.get(env.code) or language_name(env.code)
         if not cap and low in env.name_forms and low not in env.frequent and not env.lexonly:
@@ -332,16 +325,26 @@ class SpellingCheck(DocumentCheck):
             return None
         if env.lexonly:
             return self._lexicon_typo(w, env, lang)
-        if env.rich and (morph.lemma_light(low, env.code) != low or _short_form(low, env.code)
-                         or not morph.near_known(
-                low, env.code, sub_end=rich_ending(low), indel_end=1, start=1, swap_end=2)):
-            # A richly inflecting language: no word list holds every form, so only the
-            # shape of a typo counts, one edit from a listed form; another letter in
-            # the ending is another inflection, another first letter another prefix
-            # ('окажет' / 'скажет'), not a typo.
-            return None
+        near: str | None = None
+        if env.rich:
+            lem = morph.lemma_light(low, env.code)
+            if (lem != low and lem is not None and morph.is_lemma(lem, env.code)) or _short_form(low, env.code):
+                # the lemmatizer's rules make it a form of a listed lemma, or it begins
+                # a listed form: an inflection the lists lack. (A lemma the rules guess
+                # and no lexicon lists, 'неподаелка' of 'неподаелку', clears nothing.)
+                return None
+            near = morph.near_form(low, env.code, sub_end=rich_ending(low), indel_end=1,
+                                   start=1, swap_end=2)
+            if near is None:
+                # A richly inflecting language: no word list holds every form, so only
+                # the shape of a typo counts, one edit from a listed form; another
+                # letter in the ending is another inflection, another first letter
+                # another prefix ('окажет' / 'скажет'), not a typo.
+                return None
         hit = suggest(env.code, low)
-        if hit is None:
+        if hit is None and near is not None:
+            hit = (near, 1)  # the word list lacks the form the lexicon lists
+        if hit is None or not _typo_shape(low, hit[0], env.rich):
             # no listed word one or two edits away: not the shape of a typo of a
             # word of the language, but a word the list lacks ('denuclearization')
             return None
@@ -449,6 +452,180 @@ def _in_script(low: str, code: str) -> bool:
     if not scripts:
         return True
     return all(letter_script(c) in scripts for c in low if c.isalpha())
+
+
+#: uses of one unknown word in a document from which it is a word the lexicons lack,
+#: not a typo (option ``min_doc_frequency``); twice in one segment is enough (see
+#: :meth:`SpellingCheck._check`)
+MIN_DOC_FREQUENCY = 3
+
+#: the shortest word flagged: a word of three letters is one edit from dozens of
+#: listed ones ('смс' / 'сми'), so that closeness says nothing
+MIN_LENGTH = 4
+
+
+#: the shortest sentence-initial capitalised word judged by a slip inside it
+INITIAL_MIN_LENGTH = 6
+
+
+def _initial_typo(code: str, low: str) -> bool:
+    """Whether the lowercase form of a capitalised sentence-initial word has the
+    shape of a slip rather than of a name: two neighbouring letters of a listed
+    word swapped ('Teh'), or, in a word of :data:`INITIAL_MIN_LENGTH` letters or
+    more, one edit inside a form the inflection lexicon lists, away from its first
+    and last letters ('Riducando' for 'Riducendo'). Names differ from listed words
+    at their ends ('Ronaldo' / 'Ronald', 'Hammel' / 'Hammer', 'Zinke' / 'Minke')."""
+    if _swapped_word(code, low):
+        return True
+    if len(low) < INITIAL_MIN_LENGTH or _word_known_code(code, low):
+        return False
+    hit = suggest(code, low)
+    return (hit is not None and hit[1] == 1 and _interior_edit(low, hit[0])
+            and morph.is_known(hit[0], code))
+
+
+def _interior_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` (one edit apart) differ away from the first and the
+    last letter of each."""
+    p = 0
+    while p < min(len(a), len(b)) and a[p] == b[p]:
+        p += 1
+    q = 0
+    while q < min(len(a), len(b)) - p and a[-1 - q] == b[-1 - q]:
+        q += 1
+    return p >= 1 and q >= 1
+
+
+def _swapped_word(code: str, low: str) -> bool:
+    """Whether swapping two neighbouring letters of ``low`` (not the first) gives a
+    word of the list of ``code`` ('teh' / 'the')."""
+    d = dictionary(code)
+    if d is None or len(low) < 3 or _word_known_code(code, low):
+        return False
+    return any(
+        low[:i] + low[i + 1] + low[i] + low[i + 2:] in d
+        for i in range(1, len(low) - 1) if low[i] != low[i + 1]
+    )
+
+
+def _word_known_code(code: str, low: str) -> bool:
+    return is_known(code, low) or morph.is_known(low, code)
+
+
+def _typo_of_listed(code: str, low: str) -> bool:
+    """Whether ``low`` is one edit from a listed word, away from its first and last
+    letters ('determind' / 'determined'; not 'homeware' / 'homeward')."""
+    hit = suggest(code, low)
+    return hit is not None and hit[1] == 1 and _interior_edit(low, hit[0])
+
+
+def _typo_shape(low: str, sugg: str, rich: bool = False) -> bool:
+    """Whether ``sugg`` is a correction a typo of ``low`` suggests: the same first
+    letter (another first letter makes another word: 'hoggery' / 'toggery',
+    'nighters' / 'fighters'), and not only another last letter (another ending or
+    derivation: 'hoggery' / 'hogger'); two last letters swapped are a slip. In a
+    richly inflecting language the word's own shape was judged already (one edit
+    from a listed form outside its ending), and the list's nearest word may well
+    have another ending: only the first letter counts."""
+    if sugg[:1] != low[:1]:
+        return False
+    if rich or low[-1:] == sugg[-1:]:
+        return True
+    n = len(low)
+    return n == len(sugg) and n >= 2 and low[-2:] == sugg[-1:-3:-1] and low[:-2] == sugg[:-2]
+
+
+@lru_cache(maxsize=65536)
+def _fold(word: str) -> str:
+    """A word in plain lowercase ASCII letters (anyascii): the same name in any
+    script or with any accents ('Зинке', 'Zinke'; 'Séoul', 'Seoul')."""
+    from anyascii import anyascii
+
+    return "".join(c for c in anyascii(word).lower() if c.isalpha())
+
+
+def _folded_set(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(f for f in map(_fold, words) if len(f) >= 3)
+
+
+#: letters of a case ending a language may put on a name of the source ('Holts',
+#: 'Gerrards', 'Jacobsin')
+NAME_ENDING = 3
+
+
+def _from_source(low: str, folded: frozenset[str], cap: bool) -> bool:
+    """Whether the lowercase ``low`` is a word of the source, compared in plain
+    ASCII (:func:`_fold`); a capitalised word (a name) also with up to
+    :data:`NAME_ENDING` letters of a case ending on a source word of 4+ letters
+    ('Holts', 'Gerrards'). Not a lowercase word with another ending: a typo near
+    its end would pass ('clas' for the source's 'class')."""
+    f = _fold(low)
+    if f in folded:
+        return True
+    n = len(f)
+    if not cap or n < 5:
+        return False
+    return any(f[:k] in folded for k in range(max(4, n - NAME_ENDING), n))
+
+
+def _twice(text: str, word: str) -> bool:
+    """Whether ``word`` stands twice as a whole word in ``text`` (any case)."""
+    low = text.lower()
+    w = word.lower()
+    i = low.find(w)
+    if i < 0 or low.find(w, i + len(w)) < 0:
+        return False
+    return len(re.findall(rf"(?<!\w){re.escape(w)}(?!\w)", low)) >= 2
+
+
+def _hyphen_part_skipped(text: str, w: Word) -> bool:
+    """Whether ``w``, a part of a hyphenated word, is not judged alone: a repeated
+    part (reduplication: 'jalan-jalan', 'врешті-решт'), or a part before a hyphen
+    and a space (a suspended compound: 'sports- og sosiale')."""
+    before = w.start > 0 and text[w.start - 1] in "-\u2010"
+    after = text[w.end:w.end + 1] in ("-", "\u2010")
+    if not before and not after:
+        return False
+    if after and text[w.end + 1:w.end + 2] in ("", " ", "\u00a0"):
+        return True
+    a = w.start
+    while a > 0 and (text[a - 1].isalnum() or text[a - 1] in "-\u2010"):
+        a -= 1
+    b = w.end
+    while b < len(text) and (text[b].isalnum() or text[b] in "-\u2010"):
+        b += 1
+    low = w.text.lower()
+    others = [p for p in re.split("[-\u2010]", text[a:b].lower()) if p and p != low]
+    if len(others) + 1 < len(re.split("[-\u2010]", text[a:b].strip("-\u2010"))):
+        return True  # the same part twice: 'jalan-jalan'
+    return any(low in p or p in low for p in others if len(p) >= 3)  # 'врешті-решт'
+
+
+#: lowercase words the lexicons lack, one after another, that make a phrase of
+#: another language rather than typos
+FOREIGN_RUN = 3
+
+
+def _foreign_runs(target: str, env: _Env) -> set[int]:
+    """Starts of the words of runs of :data:`FOREIGN_RUN` or more lowercase words
+    the language's lexicons lack, one after another (over words of one or two
+    letters): a phrase of another language quoted in the text ('Il faut bien le
+    faire' in English), not typos, which come one at a time. Only where a word
+    list backs the lexicon: a lexicon of inflected forms alone lacks too many
+    common words (Finnish 'myös', 'jälleen') for a run of them to mean anything."""
+    if env.lexonly:
+        return set()
+    words = [w for w in iter_words(target) if len(w.text) >= 3]
+    out: set[int] = set()
+    run: list[int] = []
+    for w in words + [None]:  # type: ignore[list-item]
+        if w is not None and w.text.islower() and w.text.isalpha() and not _word_known(env, w.text):
+            run.append(w.start)
+            continue
+        if len(run) >= FOREIGN_RUN:
+            out.update(run)
+        run = []
+    return out
 
 
 CHECKS = [SpellingCheck]

@@ -270,8 +270,11 @@ def suggest(lang: str | None, word: str) -> tuple[str, int] | None:
     2), or None.
 
     Distance 1 (one deletion, insertion, substitution or swap of neighbours, as
-    pyspellchecker counts it): every dictionary word that far, the most frequent
-    (then the last alphabetically). Distance 2 (words of 5+ letters with none at
+    pyspellchecker counts it): every dictionary word that far, those with the same
+    first letter first (a typo seldom hits the first letter: 'brder' is 'border'
+    rather than 'order'), then two neighbours swapped ('teh' / 'the'), then those
+    with the same last letter, then the most frequent (then the last
+    alphabetically). Distance 2 (words of 5+ letters with none at
     distance 1): dictionary words of the same first letter and a length within two,
     the most frequent at the least distance (then the first alphabetically). Words
     of 3-20 letters only."""
@@ -281,7 +284,9 @@ def suggest(lang: str | None, word: str) -> tuple[str, int] | None:
         return None
     cands = _distance_1(d, word)
     if cands:
-        return max(cands, key=lambda c: (d[c], c)), 1
+        first, last = word[0], word[-1]
+        return max(cands, key=lambda c: (c[:1] == first, _swap_of(word, c), c[-1:] == last,
+                                         d[c], c)), 1
     if len(word) < 5:
         return None
     from rapidfuzz import process
@@ -300,6 +305,15 @@ def suggest(lang: str | None, word: str) -> tuple[str, int] | None:
     if best is None:
         return None
     return best[2], best[0]
+
+
+def _swap_of(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with two neighbouring letters swapped."""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return (len(diff) == 2 and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
 
 
 def _distance_1(d: Lexicon, word: str) -> set[str]:

@@ -31,7 +31,9 @@ _DOT_IN_WORD_RE = re.compile(r"\w\.\w")
 _SPECIAL = frozenset("%{$&\\<`@#/:")
 _HAS_DIGIT_RE = re.compile(r"[\d_]")
 _RUN_RE = re.compile(r"[^\W\d_]+")  # letter runs: every checked word is one (or its start)
-_TOKEN_RE = re.compile(r"\w+(?:['’\-]\w+)*")
+# words: word characters and the combining accents of decomposed text (NFD
+# 'Kapita\u0308n' is one word, not 'Kapita' and 'n')
+_TOKEN_RE = re.compile(r"\w[\w\u0300-\u036f]*(?:['’\-]\w[\w\u0300-\u036f]*)*")
 _OPENERS = frozenset("\"'«»“”„‘’‚‹›([{¿¡-–—•*·>")
 _ENDERS = frozenset(".!?:…。！？")
 _NEXT_RE = re.compile(r"[ \u00a0]+(\w)")
@@ -201,5 +203,29 @@ def _split_apostrophes(part: str, pos: int, initial: bool) -> Iterator[Word]:
             first = first[:-1]  # isn't, doesn't (but can't, won't, don't)
         yield Word(pos, pos + len(first), first, initial, False)
         return
+    first = pieces[0]
+    if len(first) >= 2 and first[:1].isupper() and last[:1].islower():
+        # 'Suriye'deki', 'Haberi'nden', 'Trump'ın': a case ending put on a name after
+        # an apostrophe (Turkish, Azerbaijani), not an elided word ('dell'anno')
+        return
     start = pos + len(part) - len(last)
     yield Word(start, start + len(last), last, False, True)
+
+
+def _has_upper(t: str, start: int) -> bool:
+    """True when ``t[start:]`` holds an uppercase character."""
+    rest = t[start:]
+    if rest.islower() or not rest:
+        return False
+    return any(c.isupper() for c in rest)
+
+
+def name_form(w: Word) -> bool | None:
+    """Whether a word is taken for a name (capitalised inside a sentence, or mixed
+    case anywhere): None when it is not, else whether it is mixed-case ("OpenAI")."""
+    t = w.text
+    c0 = t[:1]
+    if len(t) < 2 or not (c0.isupper() and c0.isalpha()):
+        return None
+    mixed = _has_upper(t, 1)
+    return mixed if (not w.initial or mixed) else None

@@ -36,7 +36,7 @@ from rapidfuzz import fuzz, process
 from .. import morph
 from ..model import Finding, Segment, Severity
 from ..terms import Entry, Glossary, _prepare, fold, similarity, token_shape
-from .base import Check, CheckContext, DocumentCheck
+from .base import Check, CheckContext, DocumentCheck, Fetch
 
 __all__ = ["VariantCheck", "VariantStats", "Verdicts", "CHECKS"]
 
@@ -109,6 +109,24 @@ def _initial(nfc: str, s: int) -> bool:
     while p >= 0 and nfc[p].isspace():
         p -= 1
     return p < 0 or nfc[p] in _OPENERS or "\ue000" <= nfc[p] <= "\uf8ff"
+
+
+def _plain(word: str) -> str:
+    """``word`` without its accents (combining marks)."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+def _source_sounds(sp: str, pref: str, source: str) -> bool:
+    """Whether a word of ``source`` has the consonant skeleton of ``sp`` (through
+    transliteration, any script: :func:`reviewer.checks.names.translit_key`) while
+    ``pref`` has another one."""
+    from .names import translit_key
+
+    key = translit_key(sp)
+    if len(key) < 2 or key == translit_key(pref):
+        return False
+    return any(translit_key(w) == key for w in _WORD_RE.findall(source) if w[:1].isupper()
+               or not w[:1].islower())
 
 
 def _has_digit(key: str) -> bool:
@@ -184,10 +202,21 @@ class _Words:
         the target language's own word for the source's ('Parlament' for
         'Parliament', 'Oktober'), or, in a richly inflecting language, the same
         stem with another last letter ('Británii', 'Británie')."""
+        if sp.isupper() and len(sp) <= 3 and not pref.isupper():
+            return True  # an acronym ('UN', 'EL') beside a word ('Un' of 'Kim Jong Un', 'El')
         if sp.lower() == pref.lower():
             # a difference of case is a variant, unless one is a common word of the
             # language in capitals: a label's styling ('DISCARD', 'BASIC', 'ЛИБО')
             return (sp.isupper() or pref.isupper()) and self.common_word(sp)
+        if _inflection_pair(fold(sp), fold(pref)):
+            return True  # the name with a case ending ('Кристине', 'Makedonijos')
+        if not from_source and self.common_word(sp) and self.common_word(pref):
+            return True  # two names the lexicon lists ('Christian', 'Christine')
+        if from_source and self.common_word(sp):
+            # the target language's own word for the source's name, as its lexicon
+            # lists it ('Schotland' for 'Scotland', 'Noord' for 'Nord', 'Aids'): a
+            # slip in a name ('Calfornia') is no word of the language
+            return True
         if self._endings_of_source_name(fold(sp), fold(pref)):
             return True
         lang = self.lang
@@ -198,12 +227,14 @@ class _Words:
             if morph.is_known(sp, lang) and (from_source or morph.is_known(pref, lang)):
                 return True
         if self.rich:
-            a, b = sp.lower(), pref.lower()
+            a, b = _plain(sp.lower()), _plain(pref.lower())
             n = 0
             while n < min(len(a), len(b)) and a[n] == b[n]:
                 n += 1
             if n >= 4 and len(a) == len(b) and len(a) - n <= 1:
-                return True  # another case ending on one stem, not a slip inside it
+                # another case ending on one stem, not a slip inside it, whatever the
+                # accent on it
+                return True
         return False
 
 
@@ -379,18 +410,28 @@ class VariantCheck(DocumentCheck):
     needs_source = False
     description = "A name or term is spelled several ways in the document."
 
-    def run_document(
-        self, segments: Sequence[Segment], context: CheckContext
-    ) -> Iterable[tuple[Segment, Finding]]:
+    #: every chunk needs the whole document's flagged spellings
+    per_unit_verdicts = False
+
+    def statistics(self, segments: Sequence[Segment],
+                   context: CheckContext) -> tuple[VariantStats, None]:
+        """:class:`VariantStats` of some units (step 1)."""
         stats = VariantStats()
         stats.scan(segments, sources=not context.target_only)
-        verdicts = self.decide(stats, context)
-        out = list(self.emit(segments, verdicts))
-        out.sort(key=lambda p: (p[0].index, p[1].start))
-        return out
+        return stats, None
 
-    def decide(self, stats: VariantStats, context: CheckContext) -> Verdicts:
-        """The flagged spellings of a document from its statistics."""
+    def merge(self, total: VariantStats | None, part: VariantStats, shift: int) -> VariantStats:
+        """Step 2 (see :meth:`VariantStats.merge`)."""
+        if total is None and not shift:
+            return part
+        if total is None:
+            total = VariantStats()
+        total.merge(part, shift)
+        return total
+
+    def decide(self, stats: VariantStats, context: CheckContext,
+               fetch: Fetch | None = None) -> Verdicts:
+        """The flagged spellings of a document from its statistics (step 3)."""
         thr = float(context.option("threshold", 85))
         min_len = int(context.option("min_length", 5))
         g: Glossary | None = context.glossary or None
@@ -584,9 +625,10 @@ class VariantCheck(DocumentCheck):
                 score = similarity(sp, pref)
                 out.setdefault(k, {}).setdefault(sp, []).append((say(sp, score), pref, score))
 
-    def emit(self, segments: Iterable[Segment], verdicts: Verdicts) -> Iterator[tuple[Segment, Finding]]:
-        """The findings of ``verdicts`` on ``segments``, in unit and position order.
-        Only a unit holding a flagged spelling is looked at word by word."""
+    def emit(self, segments: Iterable[Segment], verdicts: Verdicts, context: CheckContext | None = None,
+             local: None = None) -> Iterator[tuple[Segment, Finding]]:
+        """The findings of ``verdicts`` on ``segments``, in unit and position order
+        (step 4). Only a unit holding a flagged spelling is looked at word by word."""
         if not verdicts:
             return
         spellings = frozenset(sp for by_sp in verdicts.values() for sp in by_sp)
@@ -611,6 +653,12 @@ class VariantCheck(DocumentCheck):
                 if seg.source and _in_text(sp, seg.source, NAME_ENDING if len(sp) >= 4 else 0):
                     # this unit's source spells it so: only the glossary overrules that
                     found = [v for v in found if _GLOSSARY_MARK in v[0]]
+                elif seg.source:
+                    # this unit's source has a name that sounds like this spelling and
+                    # not like the preferred one: another name ('Johnstone' beside
+                    # 'Johnson', 'Томсън' for 'Thomson' beside 'Томпсън')
+                    found = [v for v in found
+                             if _GLOSSARY_MARK in v[0] or not _source_sounds(sp, v[1], seg.source)]
                 start, end = (s, e) if offs is None else (offs[s], offs[e])
                 for message, pref, score in found:
                     yield seg, self.flag("target", start, end, sp, message,

@@ -239,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
         picked = rng.sample(pool, min(args.sample, len(pool)))
         out = open(args.sample_out, "w", encoding="utf-8") if args.sample_out else sys.stdout
         for row, r, (lang, f) in picked:
-            seg = r["segments"].get((lang, f.index))
+            seg = _form_of(r["segments"].get((lang, f.index)), f.form)
             d = f.to_dict()
             d["file"] = row["path_here"]
             d["lang"] = lang
@@ -252,6 +252,17 @@ def main(argv: list[str] | None = None) -> int:
         if args.sample_table:
             write_sample_table(args.sample_table, picked)
     return 0
+
+
+def _form_of(seg: Any, form: int | None) -> Any:
+    """The segment as the finding saw it: the plural form or ICU branch it names
+    (a finding on form 1 is about form 1's text, not form 0's)."""
+    if seg is None or form is None:
+        return seg
+    for i, s in seg.forms():
+        if i == form:
+            return s
+    return seg
 
 
 def _cell(text: str | None, n: int = 60) -> str:
@@ -267,7 +278,7 @@ def write_sample_table(path: Path, picked: list[Any]) -> None:
     lines = ["| # | file | lang | check | flagged | message | source | target | verdict |",
              "|---|---|---|---|---|---|---|---|---|"]
     for k, (row, r, (lang, f)) in enumerate(picked, 1):
-        seg = r["segments"].get((lang, f.index))
+        seg = _form_of(r["segments"].get((lang, f.index)), f.form)
         name = row["path_here"].rsplit("/", 1)[-1]
         lines.append(f"| {k} | `{name}` | {lang} | {f.check} | {_cell(f.text, 30)} | {_cell(f.message, 70)} "
                      f"| {_cell(seg.source if seg else None)} | {_cell(seg.target if seg else None)} |  |")

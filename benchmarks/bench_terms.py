@@ -270,13 +270,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{size:6d} entries: compile {comp * 1000:7.1f} ms, {secs:6.2f} s, "
               f"{rate:9.0f} segments/s, {nf} findings "
               f"(CPU {csecs:6.2f} s, {len(segs) / csecs:7.0f} segments/CPU-s)")
+    # Both clocks are judged: wall time is what a user waits for on an idle machine,
+    # CPU time (this process only) what the matcher costs when the machine is shared
     lo, hi = min(sizes), max(sizes)
     ratio = results[hi] / results[lo]
-    print(f"cost ratio {hi}/{lo} entries: {ratio:.2f}x (target <= 2x): {'OK' if ratio <= 2 else 'MISSED'}"
-          f"  [CPU time: {cpu[hi] / cpu[lo]:.2f}x]")
+    cratio = cpu[hi] / cpu[lo]
+    print(f"cost ratio {hi}/{lo} entries (target <= 2x): wall {ratio:.2f}x {'OK' if ratio <= 2 else 'MISSED'}, "
+          f"CPU {cratio:.2f}x {'OK' if cratio <= 2 else 'MISSED'}")
     rate_hi = len(segs) / results[hi]
-    print(f"{hi}-entry run: {rate_hi:.0f} segments/s (target >= 5000): {'OK' if rate_hi >= 5000 else 'MISSED'}"
-          f"  [CPU time: {len(segs) / cpu[hi]:.0f} segments/CPU-s]")
+    crate_hi = len(segs) / cpu[hi]
+    print(f"{hi}-entry run (target >= 5000 segments/s): wall {rate_hi:.0f} {'OK' if rate_hi >= 5000 else 'MISSED'}, "
+          f"CPU {crate_hi:.0f} segments/CPU-s {'OK' if crate_hi >= 5000 else 'MISSED'}")
     return 0
 
 

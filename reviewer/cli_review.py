@@ -64,22 +64,29 @@ def need_terminal() -> None:
 def run(opts: Any, settings: Any) -> None:
     """Start the app; re-raise a user error from opening; close the store. Settings
     errors come first, then the terminal check."""
-    from .runner import resolve_enabled
     from .tui.app import ReviewApp
     from .tui.keymap import keymap_from_config
-    from .tui.loader import open_staged
+    from .tui.loader import staged_opener
     from .tui.session import ReviewSession
 
     config = settings.config
-    resolve_enabled(config, settings.check.enable, settings.check.disable)  # fail before the screen
-    if settings.check.run:
-        settings.validate_checks()
+    if settings.check.run:  # fail before the screen (with --no-checks none runs)
+        from .runner import resolve_enabled
+
+        resolve_enabled(config, settings.check.enable, settings.check.disable)
+        if config.options or config.severity or config.check_table:
+            # values the checks read as they run: probe them now. Without any, the
+            # probe (every check and its languages' data imported) would hold up the
+            # first frame for nothing: the checks start with the whole file.
+            settings.validate_checks()
     need_terminal()
     keymap, warnings = keymap_from_config(config.raw)
     session = ReviewSession(None)  # type: ignore[arg-type]
-    app = ReviewApp(session, opener=lambda s: open_staged(s, opts, settings), keymap=keymap,
-                    theme=settings.review.theme, warnings=warnings)
     try:
+        # a big file's first units now (bounded work), so the first frame shows them
+        opener = staged_opener(session, opts, settings)
+        app = ReviewApp(session, opener=opener, keymap=keymap,
+                        theme=settings.review.theme, warnings=warnings)
         app.run()
     finally:
         close = getattr(session.backend, "close", None)

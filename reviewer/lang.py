@@ -4,11 +4,34 @@ Languages are BCP 47 codes (``it``, ``pt-BR``, ``fr-CA``, ``zh-Hans``); most dat
 keyed on the primary subtag, lowercased (:func:`base`), with a few region/script
 refinements (``fr-CA`` spacing, ``pt-BR`` and ``de-CH`` quotes, ``zh-Hant`` corner
 brackets). Everything here is plain module-level data: cheap to import, no I/O.
+Punctuation and quotation marks are :mod:`.lang_marks`, the subtags of a code
+:mod:`.langtag`; both re-exported here.
 """
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
+from pathlib import Path
+
+from .lang_marks import (
+    CLASS_RANK,
+    COLON,
+    ELLIPSIS,
+    END_PUNCT_CHARS,
+    EXCLAMATION,
+    FULL_STOP,
+    FULLWIDTH_PUNCT,
+    QUESTION,
+    SEMICOLON,
+    cjk_equivalent,
+    end_class,
+    end_mark,
+    marks,
+    quote_pairs,
+    quote_roles,
+)
+from .langtag import base, subtags
 
 __all__ = [
     "language_name",
@@ -43,24 +66,13 @@ __all__ = [
     "LOWERCASE_BRANDS",
     "NBSP",
     "NNBSP",
+    "CLASS_RANK",
+    "END_PUNCT_CHARS",
+    "marks",
 ]
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"
-
-
-@lru_cache(maxsize=256)
-def subtags(lang: str | None) -> tuple[str, ...]:
-    """The subtags of a BCP 47 code, lowercased (``pt_BR`` is accepted too)."""
-    if not lang:
-        return ()
-    return tuple(p for p in lang.strip().replace("_", "-").lower().split("-") if p)
-
-
-def base(lang: str | None) -> str:
-    """The primary language subtag, lowercased: ``pt-BR`` -> ``pt``; ``""`` when unknown."""
-    t = subtags(lang)
-    return t[0] if t else ""
 
 
 @lru_cache(maxsize=256)
@@ -78,11 +90,55 @@ def language_name(lang: str | None) -> str:
         return code
 
 
+#: :func:`autonyms` computed once from Babel by ``python -m reviewer.lang`` (a pure
+#: function of Babel's CLDR data; computing it loads every locale's data: seconds of
+#: CPU and tens of MB a run would otherwise pay). Used only while the installed Babel
+#: is the version it was computed from; otherwise computed live.
+AUTONYMS_FILE = Path(__file__).parent / "data" / "cldr_autonyms.json"
+
+
+def _babel_version() -> str:
+    """The installed Babel's version, from its ``dist-info`` beside the package when
+    there is one (without importing Babel or walking every distribution)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("babel")
+    if spec is not None and spec.submodule_search_locations:
+        site = Path(next(iter(spec.submodule_search_locations))).parent
+        found = sorted(site.glob("[Bb]abel-*.dist-info"))
+        if len(found) == 1:
+            return found[0].name.split("-", 1)[1][: -len(".dist-info")]
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("babel")
+    except PackageNotFoundError:  # pragma: no cover - a vendored copy
+        return "?"
+
+
 @lru_cache(maxsize=1)
 def autonyms() -> frozenset[str]:
     """Every language's name for itself in CLDR (Babel), lowercased: ``türkçe``,
     ``日本語``, ``русский``. Language lists in user interfaces write them so in any
     language: they are neither misspellings nor words left untranslated."""
+    shipped = shipped_names("autonyms")
+    return _autonyms_live() if shipped is None else shipped
+
+
+def shipped_names(key: str) -> frozenset[str] | None:
+    """The set ``key`` of :data:`AUTONYMS_FILE`, or None when it was computed from
+    another Babel version than the installed one (or is missing): compute it live."""
+    try:
+        data = json.loads(AUTONYMS_FILE.read_text(encoding="utf-8"))
+        if data.get("babel") == _babel_version() and isinstance(data.get(key), list):
+            return frozenset(str(n) for n in data[key])
+    except (OSError, ValueError, AttributeError):
+        pass
+    return None
+
+
+def _autonyms_live() -> frozenset[str]:
+    """:func:`autonyms` from Babel's data (every locale loaded)."""
     try:
         from babel import Locale, localedata
     except ImportError:  # pragma: no cover - a declared dependency
@@ -121,9 +177,6 @@ def language_names(lang: str | None) -> frozenset[str]:
 
 #: Chinese, Japanese, Korean (and other Chinese languages).
 CJK: frozenset[str] = frozenset({"zh", "ja", "ko", "yue", "wuu", "lzh", "hak", "nan", "gan"})
-
-#: Languages whose sentence punctuation is full-width (``。！？，：；``).
-FULLWIDTH_PUNCT: frozenset[str] = frozenset({"zh", "ja", "yue", "wuu", "lzh", "hak", "nan", "gan"})
 
 #: Languages written in scripts without letter case.
 CASELESS: frozenset[str] = frozenset(
@@ -180,99 +233,6 @@ def french_spacing(lang: str | None) -> dict[str, str]:
 _FR_SPACING: dict[str, str] = {":": NBSP, ";": NNBSP, "!": NNBSP, "?": NNBSP}
 
 
-# --- sentence-end punctuation --------------------------------------------------------
-
-FULL_STOP = "full stop"
-QUESTION = "question mark"
-EXCLAMATION = "exclamation mark"
-COLON = "colon"
-SEMICOLON = "semicolon"
-ELLIPSIS = "ellipsis"
-
-#: Rank of the classes: a run like ``?!`` or ``...?`` is classed by its highest.
-CLASS_RANK: dict[str, int] = {
-    QUESTION: 6, EXCLAMATION: 5, ELLIPSIS: 4, FULL_STOP: 3, COLON: 2, SEMICOLON: 1,
-}  # fmt: skip
-
-_END_CLASS: dict[str, str] = {
-    ".": FULL_STOP, "。": FULL_STOP, "．": FULL_STOP, "｡": FULL_STOP, "।": FULL_STOP,
-    "॥": FULL_STOP, "۔": FULL_STOP, "։": FULL_STOP, "።": FULL_STOP, "။": FULL_STOP,
-    "។": FULL_STOP, "།": FULL_STOP,
-    "?": QUESTION, "？": QUESTION, "؟": QUESTION, "\u037e": QUESTION, "՞": QUESTION,
-    "፧": QUESTION, "⸮": QUESTION,
-    "!": EXCLAMATION, "！": EXCLAMATION, "՜": EXCLAMATION,
-    ":": COLON, "：": COLON, "፥": COLON,
-    ";": SEMICOLON, "；": SEMICOLON, "؛": SEMICOLON, "\u0387": SEMICOLON, "፤": SEMICOLON,
-    "…": ELLIPSIS, "⋯": ELLIPSIS,
-}  # fmt: skip
-
-#: Every character :func:`end_class` knows (plus ``·``, the Greek semicolon's look-alike).
-END_PUNCT_CHARS: frozenset[str] = frozenset(_END_CLASS) | {"·"}
-
-_END_OVERRIDES: dict[str, dict[str, str]] = {
-    # Greek: ";" is the question mark, the raised dot the semicolon.
-    "el": {";": QUESTION, "·": SEMICOLON},
-    # Armenian: ":" is widely typed for the full stop "։".
-    "hy": {":": FULL_STOP},
-}
-
-
-def end_class(ch: str, lang: str | None) -> str | None:
-    """The sentence-punctuation class of one character in ``lang``, or None."""
-    ov = _END_OVERRIDES.get(base(lang))
-    if ov is not None and ch in ov:
-        return ov[ch]
-    return _END_CLASS.get(ch)
-
-
-_END_MARKS: dict[str, dict[str, str]] = {
-    "zh": {FULL_STOP: "。", QUESTION: "？", EXCLAMATION: "！", COLON: "：",
-           SEMICOLON: "；", ELLIPSIS: "……"},
-    "ja": {FULL_STOP: "。", QUESTION: "？", EXCLAMATION: "！", COLON: "：",
-           SEMICOLON: "；", ELLIPSIS: "…"},
-    "el": {QUESTION: "\u037e", SEMICOLON: "\u0387"},
-    "ar": {QUESTION: "؟", SEMICOLON: "؛"},
-    "fa": {QUESTION: "؟", SEMICOLON: "؛"},
-    "ur": {QUESTION: "؟", SEMICOLON: "؛", FULL_STOP: "۔"},
-    "hi": {FULL_STOP: "।"}, "mr": {FULL_STOP: "।"}, "ne": {FULL_STOP: "।"},
-    "sa": {FULL_STOP: "।"}, "bn": {FULL_STOP: "।"}, "pa": {FULL_STOP: "।"},
-    "or": {FULL_STOP: "।"}, "as": {FULL_STOP: "।"},
-    "hy": {FULL_STOP: "։"},
-    "am": {FULL_STOP: "።", QUESTION: "፧", COLON: "፥", SEMICOLON: "፤"},
-    "my": {FULL_STOP: "။"},
-    "km": {FULL_STOP: "។"},
-    "bo": {FULL_STOP: "།"},
-}  # fmt: skip
-for _l in ("yue", "wuu", "lzh", "hak", "nan", "gan"):
-    _END_MARKS[_l] = _END_MARKS["zh"]
-
-_PLAIN_MARKS: dict[str, str] = {
-    FULL_STOP: ".", QUESTION: "?", EXCLAMATION: "!", COLON: ":", SEMICOLON: ";",
-    ELLIPSIS: "…",
-}  # fmt: skip
-
-
-def end_mark(cls: str, lang: str | None) -> str:
-    """The character(s) ``lang`` writes for sentence-punctuation class ``cls``."""
-    m = _END_MARKS.get(base(lang))
-    if m is not None and cls in m:
-        return m[cls]
-    return _PLAIN_MARKS[cls]
-
-
-_CJK_EQUIV: dict[str, dict[str, str]] = {
-    "zh": {".": "。", ",": "，", "?": "？", "!": "！", ":": "：", ";": "；"},
-    "ja": {".": "。", ",": "、", "?": "？", "!": "！", ":": "：", ";": "；"},
-}
-
-
-def cjk_equivalent(ch: str, lang: str | None) -> str | None:
-    """The full-width mark a Chinese/Japanese text uses instead of ASCII ``ch``."""
-    b = base(lang)
-    table = _CJK_EQUIV.get("ja" if b == "ja" else "zh") if b in FULLWIDTH_PUNCT else None
-    return table.get(ch) if table else None
-
-
 # --- length ----------------------------------------------------------------------------
 
 #: Typical length in characters of a translation from English, as a factor of the
@@ -310,125 +270,6 @@ def length_band(source_lang: str | None, target_lang: str | None) -> tuple[float
     expected = length_factor(target_lang) / length_factor(source_lang)
     return (expected * BAND_LOW, expected * BAND_HIGH)
 
-
-# --- quotation marks -------------------------------------------------------------------
-
-# (primary pair, secondary pair) per language; region/script variants first.
-_QUOTES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
-    "en": (("“", "”"), ("‘", "’")),
-    "it": (("«", "»"), ("“", "”")),
-    "fr": (("«", "»"), ("“", "”")),
-    "fr-ch": (("«", "»"), ("‹", "›")),
-    "es": (("«", "»"), ("“", "”")),
-    "ca": (("«", "»"), ("“", "”")),
-    "gl": (("«", "»"), ("“", "”")),
-    "pt": (("«", "»"), ("“", "”")),
-    "pt-br": (("“", "”"), ("‘", "’")),
-    "de": (("„", "“"), ("‚", "‘")),
-    "de-ch": (("«", "»"), ("‹", "›")),
-    "ru": (("«", "»"), ("„", "“")),
-    "uk": (("«", "»"), ("„", "“")),
-    "be": (("«", "»"), ("„", "“")),
-    "pl": (("„", "”"), ("«", "»")),
-    "cs": (("„", "“"), ("‚", "‘")),
-    "sk": (("„", "“"), ("‚", "‘")),
-    "sl": (("„", "“"), ("‚", "‘")),
-    "bg": (("„", "“"), ("‚", "‘")),
-    "et": (("„", "“"), ("«", "»")),
-    "lt": (("„", "“"), ("‚", "‘")),
-    "lv": (("«", "»"), ("„", "“")),
-    "is": (("„", "“"), ("‚", "‘")),
-    "hr": (("„", "”"), ("‘", "’")),
-    "sr": (("„", "”"), ("’", "’")),
-    "hu": (("„", "”"), ("»", "«")),
-    "ro": (("„", "”"), ("«", "»")),
-    "nl": (("“", "”"), ("‘", "’")),
-    "sv": (("”", "”"), ("’", "’")),
-    "fi": (("”", "”"), ("’", "’")),
-    "da": (("»", "«"), ("›", "‹")),
-    "nb": (("«", "»"), ("‘", "’")),
-    "nn": (("«", "»"), ("‘", "’")),
-    "no": (("«", "»"), ("‘", "’")),
-    "el": (("«", "»"), ("“", "”")),
-    "tr": (("“", "”"), ("‘", "’")),
-    "ar": (("«", "»"), ("“", "”")),
-    "fa": (("«", "»"), ("“", "”")),
-    "he": (("“", "”"), ("‘", "’")),
-    "hy": (("«", "»"), ("“", "”")),
-    "ka": (("„", "“"), ("«", "»")),
-    "ja": (("「", "」"), ("『", "』")),
-    "zh": (("“", "”"), ("‘", "’")),
-    "zh-hant": (("「", "」"), ("『", "』")),
-    "zh-tw": (("「", "」"), ("『", "』")),
-    "zh-hk": (("「", "」"), ("『", "』")),
-    "ko": (("“", "”"), ("‘", "’")),
-    "vi": (("“", "”"), ("‘", "’")),
-}
-
-
-@lru_cache(maxsize=256)
-def quote_pairs(lang: str | None) -> tuple[tuple[str, str], tuple[str, str]] | None:
-    """The (primary, secondary) quotation-mark pairs of ``lang``, or None when unknown."""
-    t = subtags(lang)
-    if not t:
-        return None
-    for sub in t[1:]:
-        hit = _QUOTES.get(f"{t[0]}-{sub}")
-        if hit is not None:
-            return hit
-    return _QUOTES.get(t[0])
-
-
-# Roles of double quotation marks where context (spaces around) does not decide.
-_DEFAULT_ROLES: dict[str, str] = {
-    "“": "open", "”": "close", "„": "open", "‟": "open", "«": "open", "»": "close",
-    "「": "open", "」": "close", "『": "open", "』": "close", "‹": "open", "›": "close",
-    "﹁": "open", "﹂": "close", "〝": "open", "〞": "close", "＂": "",
-    '"': "",
-}  # fmt: skip
-
-
-@lru_cache(maxsize=256)
-def quote_roles(lang: str | None) -> dict[str, str]:
-    """Default role (``open``/``close``/``""`` = either) of each quotation mark in ``lang``.
-
-    The language's own pairs decide (German ``“`` closes, Danish ``»`` opens); a mark
-    used for both ends (Swedish ``”``, ASCII ``"``) has role ``""``.
-    """
-    roles = dict(_DEFAULT_ROLES)
-    pairs = quote_pairs(lang)
-    if pairs:
-        for o, c in pairs:
-            if o not in roles and c not in roles:
-                continue  # single quotes: apostrophes, not handled as quotes
-            if o == c:
-                roles[o] = ""
-            else:
-                roles[o] = "open"
-                roles[c] = "close"
-    return roles
-
-
-
-@lru_cache(maxsize=1)
-def marks() -> str:
-    """Every combining mark (Unicode categories Mn, Mc, Me, from :mod:`unicodedata`)
-    as the inside of a regex character class, for ``[\\w{marks()}]``: Python's ``\\w``
-    leaves them out, which cuts Devanagari, Bengali or Thai words into pieces."""
-    import unicodedata
-
-    out: list[str] = []
-    start = prev = -2
-    for cp in [*range(0x300, 0x20000), *range(0xE0100, 0xE01F0)]:
-        if unicodedata.category(chr(cp)) in ("Mn", "Mc", "Me"):
-            if cp != prev + 1:
-                if start >= 0:
-                    out.append(f"\\U{start:08x}-\\U{prev:08x}")
-                start = cp
-            prev = cp
-    if start >= 0:
-        out.append(f"\\U{start:08x}-\\U{prev:08x}")
-    return "".join(out)
 
 # --- words -------------------------------------------------------------------------------
 
@@ -525,3 +366,16 @@ LOWERCASE_BRANDS: frozenset[str] = frozenset(
         "mm", "ml", "kb", "mb", "gb", "tb",
     }
 )  # fmt: skip
+
+
+if __name__ == "__main__":  # regenerate the shipped autonyms after a Babel upgrade
+    from .formats.base import atomic_writer
+
+    from .checks.verbatim import _autonyms_live as _locale_autonyms_live
+
+    with atomic_writer(AUTONYMS_FILE, "w") as f:
+        json.dump({"babel": _babel_version(), "autonyms": sorted(_autonyms_live()),
+                   "locale_autonyms": sorted(_locale_autonyms_live())}, f,
+                  ensure_ascii=False, indent=0)
+        f.write("\n")
+    print(f"wrote {AUTONYMS_FILE}")

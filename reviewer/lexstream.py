@@ -170,6 +170,15 @@ class StreamLexicon(Mapping[str, str]):
     def __len__(self) -> int:
         return self._count
 
+    def iter_items(self) -> Iterator[tuple[str, str]]:
+        """Every ``(form, lemma)`` pair in stream order, decoded in one pass (what
+        ``items()`` yields, without looking each key up again: a block decode a key)."""
+        rev = self._rev
+        for _, key, value in self._fc._iter_records(self._data, self._pos):
+            if rev:
+                key, value = key[::-1], value[::-1]
+            yield key.decode(), value.decode()
+
     def raw_values(self) -> Iterator[bytes]:
         """Every record's value as stored (UTF-8 bytes), in stream order."""
         rev = self._rev

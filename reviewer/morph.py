@@ -31,7 +31,7 @@ from typing import Any, Iterator
 from . import lexstream
 from .lang import base as base_lang
 
-__all__ = ["lexicon_lang", "has_lexicon", "lemma", "is_known", "is_lemma", "same_lemma",
+__all__ = ["supported", "lexicon_lang", "has_lexicon", "lemma", "is_known", "is_lemma", "same_lemma",
            "forms_per_lemma", "cased_script", "near_known", "near_form", "truncated_form", "suffix_share", "lemma_light",
            "lexicon_cache_dir"]
 
@@ -73,6 +73,11 @@ def _supported() -> frozenset[str]:
         return frozenset()
     return frozenset(p.name[: -len(".plzma")] for p in folder.iterdir()
                      if p.name.endswith(".plzma"))
+
+
+def supported() -> frozenset[str]:
+    """The simplemma codes of the languages that have a lexicon."""
+    return _supported()
 
 
 def lexicon_lang(lang: str | None) -> str | None:
@@ -229,7 +234,7 @@ def forms_per_lemma(lang: str | None) -> float | None:
 def _forms_per_lemma(code: str) -> float | None:
     # the first 100,000 forms (in the lexicon's alphabetical order, so whole
     # paradigms) estimate it well and cost a fraction of a pass over millions
-    sample = list(islice(_forms(code).values(), 100_000))
+    sample = list(islice(_forms(code).raw_values(), 100_000))
     lemmas = len(set(sample))
     return len(sample) / lemmas if lemmas else None
 
@@ -367,8 +372,14 @@ def suffix_share(lang: str | None, suffixes: tuple[str, ...] = ("s", "es")) -> f
     code = lexicon_lang(lang)
     if code is None:
         return None
+    if suffixes == ("s", "es") and "s_share" in _stats().get(code, {}):
+        return float(_stats()[code]["s_share"])
+    return _suffix_share(code, suffixes)
+
+
+def _suffix_share(code: str, suffixes: tuple[str, ...]) -> float | None:
     n = k = 0
-    for form, lem in islice(_forms(code).items(), 20_000):
+    for form, lem in islice(_forms(code).iter_items(), 20_000):
         n += 1
         f, lm = str(form), str(lem)
         if f.startswith(lm) and f[len(lm):] in suffixes:
@@ -459,7 +470,8 @@ def _write_cache(path: Path, data: bytes) -> None:
 def compute_stats() -> dict[str, Any]:
     """The figures :data:`STATS_FILE` holds, computed from the installed lexicons."""
     langs = {code: {"forms_per_lemma": round(_forms_per_lemma(code) or 0.0, 4),
-                    "cased": _cased(code), "alphabet": _alphabet_live(code)}
+                    "cased": _cased(code), "alphabet": _alphabet_live(code),
+                    "s_share": _suffix_share(code, ("s", "es"))}
              for code in sorted(_supported())}
     return {"simplemma": _simplemma_version(), "languages": langs}
 

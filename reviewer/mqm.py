@@ -258,7 +258,7 @@ GOOGLE_COLUMNS = ("system", "doc", "doc_id", "seg_id", "rater", "source", "targe
 
 def read_google_tsv(path: str | Path) -> list[Annotation]:
     """Read Google's MQM TSV (spans marked ``<v>…</v>`` in source or target)."""
-    from .formats.base import read_text
+    from .formats.base import read_text  # the formats package: only to read a file
 
     text = read_text(path)
     lines = split_lines(text)
@@ -370,7 +370,7 @@ def _annotation(d: Any, path: str | Path, n: int) -> Annotation:
 def read_jsonl(path: str | Path) -> list[Annotation]:
     """Read annotations written by :func:`write_jsonl` (one object a line; every field
     checked, errors name the line)."""
-    from .formats.base import read_text
+    from .formats.base import read_text  # the formats package: only to read a file
 
     out = []
     for n, line in enumerate(split_lines(read_text(path)), start=1):

@@ -42,6 +42,7 @@ _PLAIN = _FIELDS.index("line") + 1  # fields up to here make a plain unit
 _DEFAULT_TAIL = _DEFAULTS[_PLAIN:]
 assert _FIELDS[:_PLAIN] == ("id", "index", "source", "target", "line")
 assert _PLAIN <= min(_CODES)
+_STATUS = _FIELDS.index("status")
 _CACHE = 4096  # decoded segments kept (several screens, a page of findings)
 _OBJECT = b""  # the packed form of a segment kept as an object
 _SPILL_CHUNK = 1 << 20  # bytes written to (and read ahead from) the spill at a time
@@ -172,28 +173,55 @@ class PackedSegments(Sequence[Segment]):
                 yield _decode(block[start - base:end - base])
             start = end
 
+    def texts(self, start: int = 0) -> Iterator[tuple[int, str, str, str | None]]:
+        """``(position, source, target, status)`` of every segment from ``start`` in
+        order, read as :meth:`__iter__` reads (a chunk ahead, nothing cached) but
+        without making Segment objects: what a search or a filter scans (target ""
+        when there is none; status the file's workflow status, None when it has
+        none)."""
+        objects = self._objects
+        ends = self._ends
+        n = len(ends)
+        block, base = memoryview(b""), 0
+        begin = ends[start - 1] if 0 < start <= n else 0
+        loads = marshal.loads
+        for i in range(start, n):
+            end = ends[i]
+            obj = objects.get(i) if objects else None
+            if obj is not None:
+                yield i, obj.source, obj.target or "", obj.status
+            else:
+                if end > base + len(block):
+                    base = begin
+                    block = memoryview(self._raw(begin, max(end, min(
+                        begin + _SPILL_CHUNK, ends[-1]))))
+                vals = loads(block[begin - base:end - base])
+                yield (i, vals[2], vals[3] or "",
+                       vals[_STATUS] if len(vals) > _STATUS else None)
+            begin = end
+
     def lengths(self) -> Any:
         """``(n, 3)`` int32 numpy array: source, target and reference lengths."""
-        import numpy as np
+        import numpy as np  # only these queries need numpy: not loaded to pack
 
         return np.frombuffer(self._lengths, dtype=np.int32).reshape(-1, 3).copy()
 
     def id_hashes(self) -> Any:
         """int64 numpy array of ``hash(id)`` by position (a view of the buffer)."""
-        import numpy as np
+        import numpy as np  # only these queries need numpy: not loaded to pack
 
         return np.frombuffer(self._hashes, dtype=np.int64)
 
     def positions_of_id(self, unit: str) -> list[int]:
         """Positions whose unit id is ``unit`` (hash match, then checked)."""
-        import numpy as np
+        import numpy as np  # only these queries need numpy: not loaded to pack
 
         hits = np.flatnonzero(self.id_hashes() == hash(unit))
         return [int(i) for i in hits if self._get(int(i)).id == unit]
 
     def repeated_ids(self) -> bool:
         """True when some unit id may repeat (two ids with one hash)."""
-        import numpy as np
+        import numpy as np  # only these queries need numpy: not loaded to pack
 
         h = self.id_hashes()
         return len(h) > 0 and len(np.unique(h)) != len(h)
@@ -264,6 +292,13 @@ class SegmentView(Sequence[Segment]):
         rep = self.replaced
         for i, seg in enumerate(self.base):
             yield rep.get(i, seg) if rep else seg
+
+    def texts(self, start: int = 0) -> Iterator[tuple[int, str, str, str | None]]:
+        """:meth:`PackedSegments.texts`, replaced segments' own."""
+        rep = self.replaced
+        for item in self.base.texts(start):
+            seg = rep.get(item[0]) if rep else None
+            yield item if seg is None else (item[0], seg.source, seg.target or "", seg.status)
 
     @property
     def digit_ids(self) -> bool:

@@ -22,13 +22,18 @@ that repeats in the input is made unique (:func:`unique_ids`: ``ID#2``, ``ID#3``
 
 Every method that changes something is one short store transaction; reads check
 ``PRAGMA data_version`` and reload when another process (``reviewer apply``) wrote.
+
+Its parts: :mod:`.project_open` (reading the input, opening the store),
+:mod:`.project_corrections` (applying and listing corrections),
+:mod:`.project_dismissals` (dismissed findings), :mod:`.project_export` (the writers),
+:mod:`.unit_keys` (matching stored state to the input's units). What stays here
+(~600 lines) is the one class's state cache and its reading and changing of units,
+which share that cache and its invalidation: split further, each part would reach
+into the other's private state.
 """
 
 from __future__ import annotations
 
-import gc
-import getpass
-import hashlib
 import json
 import os
 from dataclasses import replace
@@ -37,33 +42,28 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 from .config import Config
 from .corrections import ApplyResult, Correction, CorrectionRecord, check_correction
-from .errors import InputError, UsageError
+from .errors import UsageError
 from .formats.base import ReadOptions
-from .inputs import project_document, require_regular
-from .model import CODE_RE, Document, Finding, Segment, dismissal_key
+from .model import CODE_RE, Document, Finding, Segment
 from .packed import PackedSegments, SegmentView
+from .project_corrections import ProjectCorrections
+from .project_dismissals import ProjectDismissals
+from .project_open import default_reviewer, open_project
 from .store import (
     STATUSES,
     AnnotationRow,
     Change,
     ConflictError,
-    Content,
     CorrectionRow,
-    Dismissal,
-    DismissRule,
-    Fingerprint,
     GlossaryRow,
     Key,
     State,
     Store,
-    default_store_path,
-    now_iso,
 )
 from .unit_keys import (
     FORM_SEP,
     map_keys,
     map_stored,
-    readable_text,
     same_text,
     stored_text,
     unique_ids,
@@ -99,77 +99,6 @@ def __getattr__(name: str) -> object:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def default_reviewer(config: Config | None = None) -> str:
-    """``reviewer`` from the configuration the command resolved (top level), else the
-    OS user. Never loads a configuration itself (see :mod:`reviewer.settings`)."""
-    name = config.raw.get("reviewer") if config is not None and config.raw else None
-    if isinstance(name, str) and name.strip():
-        return name.strip()
-    try:
-        return getpass.getuser()
-    except Exception:  # no user name in the environment
-        return "unknown"
-
-
-def file_sha256(path: str | os.PathLike[str]) -> tuple[str, int]:
-    """``(sha256 hex, size)`` of a file, streamed."""
-    h = hashlib.sha256()
-    size = 0
-    try:
-        with open(path, "rb") as f:
-            for chunk in iter(lambda: f.read(1 << 20), b""):
-                h.update(chunk)
-                size += len(chunk)
-    except OSError as e:
-        raise InputError(f"cannot read: {e.strerror}", path) from None
-    return h.hexdigest(), size
-
-
-def _read_all(doc: Document, progress: Callable[[int, int], None] | None,
-              packed: bool = False, spill_dir: Path | None = None) -> Sequence[Segment]:
-    """The document's segments as a list, reporting progress every 5,000 units (the
-    callback may raise to stop the read); with ``packed``, a streamed document is
-    packed instead (:mod:`reviewer.packed`: no object a segment)."""
-    if packed and not isinstance(doc.segments, list):
-        from .packed import pack
-
-        out_packed = pack(doc.segments, progress, spill_dir=spill_dir)
-        doc.segments = out_packed
-        return out_packed
-    if progress is None or isinstance(doc.segments, list):
-        return doc.materialize()
-    out: list[Segment] = []
-    add = out.append
-    for seg in doc.segments:
-        add(seg)
-        if len(out) % 5_000 == 0:
-            progress(len(out), seg.line or 0)
-    doc.segments = out
-    return out
-
-
-# Inputs from this size on (bytes) hold enough segments for the cyclic GC to matter.
-BIG_INPUT = 4 << 20
-#: Inputs from this size on (bytes) keep their segments packed (:mod:`reviewer.packed`)
-#: rather than as objects; ``REVIEWER_PACK_BYTES`` overrides it (0: always).
-PACK_BYTES = 4 << 20
-
-
-def _pack_input(path: Path) -> bool:
-    try:
-        limit = int(os.environ.get("REVIEWER_PACK_BYTES", PACK_BYTES))
-        return path.stat().st_size >= limit
-    except (OSError, ValueError):
-        return False
-
-
-def _big_input(path: Path) -> bool:
-    try:
-        return path.stat().st_size >= BIG_INPUT
-    except OSError:
-        return False
-
-
 def _ids_repeat(segments: Sequence[Segment]) -> bool:
     """True when some unit id may repeat (packed segments: two ids share a hash)."""
     if isinstance(segments, SegmentView):
@@ -180,7 +109,7 @@ def _ids_repeat(segments: Sequence[Segment]) -> bool:
     return len(set(ids)) != len(ids)
 
 
-class Project:
+class Project(ProjectCorrections, ProjectDismissals):
     """An input document and its review store. Use :meth:`open`."""
 
     def __init__(self, doc: Document, originals: Sequence[Segment], store: Store, reviewer: str,
@@ -212,66 +141,9 @@ class Project:
         documents are sentence-aligned as ``check --align`` aligns them (the store is
         then ``TARGET.aligned.review.sqlite`` by default). ``progress(units, line)``
         is called now and then while the input is read (units so far, the line
-        reached)."""
-        options = read_options or ReadOptions()
-        ipath = Path(input_path)
-        # Reading makes a million objects and no garbage cycles: with the cyclic GC on,
-        # its collections rescan them again and again (a third of the read, then about
-        # a second more as they age). The GC is paused while opening; for a big input
-        # the segments are then parked out of its reach (gc.freeze: still freed by
-        # reference counting), after a collection while the heap is still small.
-        big = _big_input(ipath)
-        gc_was_on = gc.isenabled()
-        if big and gc_was_on:
-            gc.collect()
-        gc.disable()
-        try:
-            project = cls._open(ipath, store_path, reviewer, options, source_path, create,
-                                config, aligned, progress)
-            if big and gc_was_on:
-                gc.freeze()
-            return project
-        finally:
-            if gc_was_on:
-                gc.enable()
-
-    @classmethod
-    def _open(cls, ipath: Path, store_path: str | os.PathLike[str] | None,
-              reviewer: str | None, options: ReadOptions,
-              source_path: str | os.PathLike[str] | None, create: bool,
-              config: Config | None, aligned: bool = False,
-              progress: Callable[[int, int], None] | None = None) -> "Project":
-        require_regular(ipath, "a review store belongs to a file")
-        if source_path is not None:
-            require_regular(source_path, "a review store belongs to a file")
-        doc = project_document(ipath, options, source_path, aligned)
-        if source_path is not None and not aligned and doc.format != "txt":
-            # a resource file paired by key: writers need the source file too
-            options = replace(options, source_file=str(source_path))
-        if store_path is None and aligned:
-            store_path = default_store_path(str(ipath) + ".aligned")
-        sp = Path(store_path) if store_path is not None else default_store_path(ipath)
-        if sp.resolve() == ipath.resolve():
-            raise UsageError("the review store cannot be the input file itself", sp)
-        # packed segments spill beside the store (a disk the user writes to; the
-        # system's temporary directory may be memory)
-        originals = _read_all(doc, progress, packed=_pack_input(ipath), spill_dir=sp.parent)
-        store = Store.open(sp, create=create)
-        try:
-            sha, size = file_sha256(ipath)
-            src_sha = file_sha256(source_path)[0] if source_path is not None else None
-            fp = Fingerprint(str(ipath), doc.format, sha, size,
-                             None if source_path is None else str(source_path), src_sha)
-            prev = store.record_fingerprint(fp)
-            changed = prev is not None and (prev.sha256, prev.source_sha256) != (sha, src_sha)
-            name = reviewer or default_reviewer(config)
-            project = cls(doc, originals, store, name, options,
-                          None if source_path is None else str(source_path), changed)
-            project.aligned = aligned
-            return project
-        except BaseException:
-            store.close()
-            raise
+        reached). See :func:`reviewer.project_open.open_project`."""
+        return open_project(cls, input_path, store_path, reviewer, read_options or ReadOptions(),
+                            source_path, create, config, aligned, progress)
 
     @classmethod
     def in_memory(cls, segments: Iterable[Segment], path: str = "memory.tsv",
@@ -510,7 +382,7 @@ class Project:
         """Status codes (index in ``STATUSES``, a numpy int8 array) of every segment
         and the live annotations by position, from the cached state: no pass over
         the segments."""
-        import numpy as np
+        import numpy as np  # the review screen's query only: not loaded to open a project
 
         self._sync()
         status = np.zeros(len(self._orig), dtype=np.int8)
@@ -602,59 +474,6 @@ class Project:
         key = self.store.remove_annotation(ann_id, self.reviewer)
         self._reload_key(key)
 
-    def _content(self, i: int, finding: Finding) -> Content:
-        return dismissal_key(self._segment(i), finding)
-
-    def dismiss(self, i: int, finding: Finding) -> bool:
-        """Dismiss ``finding`` of segment ``i`` for this content (source, target,
-        check, flagged text): it stays dismissed wherever that content appears, after
-        re-exports and moves. False when it was dismissed already."""
-        self._sync()
-        key = self._key(self._index(i))
-        done = self.store.dismiss(key, self._content(i, finding), self.reviewer)
-        self._reload_key(key, i)
-        return done
-
-    def is_dismissed(self, i: int, finding: Finding) -> bool:
-        """True when ``finding`` was dismissed for segment ``i``'s current content, or
-        falls under a rule dismissing its check (or its check on its flagged text)."""
-        self._sync()
-        if self._by_rule(finding):
-            return True
-        return self._content(self._index(i), finding) in self._state.dismissed
-
-    def _by_rule(self, finding: Finding) -> bool:
-        return any(r.matches(finding.check, finding.text) for r in self._state.rules)
-
-    def dismiss_check(self, check: str, text: str | None = None, reason: str = "") -> DismissRule:
-        """Dismiss every finding of ``check`` in the file (only those flagging ``text``
-        when given: one term or pattern), with the reviewer's reason."""
-        if not check:
-            raise UsageError("name the check whose findings to dismiss")
-        rule = self.store.add_dismiss_rule(check, text, reason.strip(), self.reviewer)
-        self._load()
-        return rule
-
-    def dismiss_rules(self) -> list[DismissRule]:
-        """The live rules dismissing findings wholesale."""
-        self._sync()
-        return list(self._state.rules)
-
-    def dismissals(self) -> list[Dismissal]:
-        """The live single-finding dismissals."""
-        return self.store.dismissals()
-
-    def restore_rule(self, rule_id: int) -> DismissRule:
-        """Take a dismissal rule back: its findings are reported again."""
-        rule = self.store.restore_dismiss_rule(rule_id)
-        self._load()
-        return rule
-
-    def restore_dismissal(self, dismissal_id: int) -> None:
-        """Report one dismissed finding again."""
-        self.store.restore_dismissal(dismissal_id, self.reviewer)
-        self._load()
-
     def save_position(self, i: int) -> None:
         """Remember segment ``i`` as where the reviewer left off."""
         seg = self._orig[self._index(i)]
@@ -716,132 +535,6 @@ class Project:
             if s.id == unit:
                 return i
         return None
-
-    def apply_corrections(self, records: Iterable[CorrectionRecord]) -> ApplyResult:
-        """Record corrections made elsewhere (Corrections JSONL objects), in one
-        transaction. A record whose ``before`` is not the current target is a
-        conflict and is not applied; one already applied is left alone."""
-        self._sync()
-        ids: dict[str, int] = {}
-        for i, s in enumerate(self._orig):
-            ids.setdefault(s.id, i)
-        result = ApplyResult([], [], [], [])
-        items = []
-        units = []
-        now = now_iso()
-        for rec in records:
-            unit = str(rec["unit"])
-            found = ids.get(unit)
-            if found is None:
-                result.unknown.append(unit)
-                continue
-            i = found
-            after = rec["after"]
-            before = rec.get("before")
-            check_correction(self._orig[i], after, self.doc.format)
-            form = rec.get("form")
-            cur = self._segment(i)
-            if cur.plural_targets:
-                # The form the record names, else the one whose text it says it replaces.
-                if form is None:
-                    forms = cur.plural_targets
-                    form = next((k for k, t in enumerate(forms) if same_text(t, before)), 0)
-                try:
-                    after = with_form(cur, int(form), after)
-                except (UsageError, ValueError):
-                    result.unknown.append(f"{unit} [form {form}]")
-                    continue
-                before = with_form(cur, int(form), before or "")
-            elif form not in (None, 0):
-                result.unknown.append(f"{unit} [form {form}]")
-                continue
-            items.append((self._key(i), after, before, stored_text(self._orig[i]),
-                          rec.get("reviewer") or self.reviewer, rec.get("note"),
-                          rec.get("time") or now))
-            units.append((unit, rec.get("before")))
-        outcomes = self.store.record_corrections(items) if items else []
-        for (unit, before), (outcome, current) in zip(units, outcomes):
-            if outcome == "applied":
-                result.applied.append(unit)
-            elif outcome == "unchanged":
-                result.unchanged.append(unit)
-            else:
-                result.conflicts.append((unit, before, current))
-        self._load()
-        return result
-
-    # -- listing ---------------------------------------------------------------
-
-    def corrections(self) -> list[Correction]:
-        """Current corrections of segments in the input, in document order."""
-        self._sync()
-        out: list[Correction] = []
-        corrections = self._state.corrections
-        for i in sorted(i for k in corrections for i in self._positions.get(k, ())):
-            seg = self._orig[i]
-            row = corrections.get(self._key(i))
-            if row is None or row.after is None or same_text(row.after, stored_text(seg)):
-                continue
-            if not same_text(row.original, stored_text(seg)):
-                continue  # stale: listed by stale()
-            if seg.plural_targets:  # one correction a changed plural form
-                cur = self._segment(i).plural_targets
-                for k, (old, new) in enumerate(zip(seg.plural_targets, cur)):
-                    if old != new:
-                        src = seg.source if k == 0 else seg.plural_source or seg.source
-                        out.append(Correction(seg.id, src, old, new, row.reviewer, row.time,
-                                              row.note, i, k))
-                continue
-            out.append(Correction(seg.id, seg.source, seg.target, row.after, row.reviewer,
-                                  row.time, row.note, i))
-        return out
-
-    def stale(self) -> list[Correction]:
-        """Corrections of units still in the input whose target changed since the
-        correction was made: not applied (the screen and exports show the input's new
-        text), listed so nobody loses them. ``before`` is the text the correction was
-        made on."""
-        self._sync()
-        out: list[Correction] = []
-        corrections = self._state.corrections
-        seen: set[int] = set()
-        for i in sorted(i for k in corrections for i in self._positions.get(k, ())):
-            if i in seen:
-                continue
-            seen.add(i)
-            seg = self._orig[i]
-            row = corrections.get(self._key(i))
-            if row is None or row.after is None or same_text(row.original, stored_text(seg)):
-                continue
-            out.append(Correction(seg.id, seg.source, readable_text(row.original),
-                                  readable_text(row.after) or "", row.reviewer, row.time, row.note, i,
-                                  stale=True))
-        return out
-
-    def unapplied(self) -> list[tuple[Correction, str]]:
-        """Every recorded correction an export cannot apply, with the reason: its
-        unit's target changed since (stale), or its unit left the input (orphan)."""
-        out = []
-        for c in self.stale():
-            now = readable_text(stored_text(self._orig[c.index])) if c.index is not None else None
-            out.append((c, f"the input's target changed since the correction (made on "
-                           f"{c.before!r}, now {now!r})"))
-        for c in self.orphans():
-            out.append((c, "the unit is no longer in the input"))
-        return out
-
-    def orphans(self) -> list[Correction]:
-        """Stored corrections whose segment is no longer in the input (kept, never
-        dropped: they are still in the store's history)."""
-        self._sync()
-        out: list[Correction] = []
-        for k in self._orphan_keys:
-            row = self._state.corrections.get(k)
-            if row is None or row.after is None:
-                continue
-            out.append(Correction(k[0], k[1], readable_text(row.before), readable_text(row.after) or "",
-                                  row.reviewer, row.time, row.note, None))
-        return out
 
     def findings(self, plan: CheckPlan) -> list[Finding]:
         """Run a :class:`~reviewer.runner.CheckPlan` over the current segments and drop

@@ -66,7 +66,9 @@ class HeadProject(Project):
         # The state of the head's own keys; no source matching (that needs the file).
         self._dv = self.store.data_version()
         keys = [(s.id, s.source) for s in self._orig]
-        self._state = self.store.state_of(keys)
+        # every stored change is an action: a store without any (a first review) has
+        # no state for these keys, and asking key by key costs a few queries a unit
+        self._state = self.store.state_of(keys if self.store.count("actions") else ())
         self._override = {}
         self._positions = {}
         for i, k in enumerate(keys):

@@ -2,13 +2,12 @@
 
 :func:`plan_checks` turns defaults, ``reviewer.toml`` and ``--enable/--disable``
 into a :class:`CheckPlan`; :meth:`CheckPlan.run` yields findings in document order
-and counts what it saw in a :class:`RunStats`.
+and counts what it saw in a :class:`RunStats` (:mod:`.run_stats`); one finding per
+problem is :mod:`.finding_merge`'s.
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
@@ -16,222 +15,18 @@ from .checks import check_defaults, load_check
 from .checks.base import Check, CheckContext, DocumentCheck
 from .config import Config, options_for
 from .errors import UsageError
-from .model import CODE_RE, Document, Finding, Segment, Severity
+from .finding_merge import dedupe, merge_forms
+from .icu import masked as icu_masked
+from .icu import prepare as icu_prepare
+from .model import Document, Finding, Segment
+from .plurals import exact_forms, singular_forms
+from .run_stats import RunStats, count_words
+from .status import NOT_TRANSLATED
+
+__all__ = ["CheckPlan", "RunStats", "plan_checks", "resolve_enabled", "dedupe", "merge_forms",
+           "count_words", "IGNORE_ALL"]
 
 IGNORE_ALL = frozenset({"all", "*"})
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
-
-
-def count_words(text: str) -> int:
-    """Words in a text, for statistics (inline codes and punctuation not counted)."""
-    if not text.isascii():  # inline codes are private-use characters
-        text = CODE_RE.sub(" ", text)
-    return len(_WORD.findall(text))
-
-
-@dataclass(slots=True)
-class RunStats:
-    """Counts over a run: units, source words, findings by severity and by check."""
-
-    units: int = 0
-    words: int = 0
-    files: int = 0
-    by_severity: Counter[str] = field(default_factory=Counter)
-    by_check: Counter[str] = field(default_factory=Counter)
-    terms_found: int = 0
-    terms_approved: int = 0
-    glossary_applied: bool = False
-    #: units the checks ran on (units minus those skipped by status)
-    checked: int = 0
-    #: units not translated yet (status new/untranslated), counted instead of checked
-    not_translated: int = 0
-    statuses: Counter[str] = field(default_factory=Counter)
-    #: ``(check id, language) -> reason`` for the checks that could not judge a
-    #: document's language and stayed silent on it
-    skipped: dict[tuple[str, str], str] = field(default_factory=dict)
-
-    def add(self, finding: Finding) -> None:
-        """Count one finding."""
-        self.by_severity[str(finding.severity)] += 1
-        self.by_check[finding.check] += 1
-
-    def to_dict(self) -> dict[str, Any]:
-        """The ``stats`` object of the whole-run JSON."""
-        return {
-            "files": self.files,
-            "units": self.units,
-            "checked": self.checked,
-            "not_translated": self.not_translated,
-            "statuses": dict(self.statuses),
-            "words": self.words,
-            "findings": {
-                "total": sum(self.by_severity.values()),
-                "by_severity": {
-                    str(s): self.by_severity.get(str(s), 0) for s in Severity
-                },
-                "by_check": dict(sorted(self.by_check.items())),
-            },
-            **({"term_adherence": self.term_adherence()} if self.glossary_applied else {}),
-            "skipped": [
-                {"check": c, "language": lang, "reason": why}
-                for (c, lang), why in sorted(self.skipped.items())
-            ],
-        }
-
-    def note_skipped(self, checks: Iterable[Check], contexts: dict[str, CheckContext]) -> None:
-        """Record the checks that say they cannot judge this document's languages
-        (their ``skip_reason(context)``, when they have one)."""
-        for c in checks:
-            why_fn = getattr(c, "skip_reason", None)
-            if why_fn is None:
-                continue
-            ctx = contexts[c.id]
-            why = why_fn(ctx)
-            if why:
-                lang = (ctx.target_lang or "?") if not getattr(c, "pair_language", False) \
-                    else f"{ctx.source_lang or '?'}-{ctx.target_lang or '?'}"
-                self.skipped.setdefault((c.id, lang), why)
-
-    def term_adherence(self) -> dict[str, Any]:
-        """Of the glossary source terms found in sources, how many have an approved
-        target form: ``{"found": N, "approved": M, "rate": M/N}`` (rate null for N=0)."""
-        n, m = self.terms_found, self.terms_approved
-        return {"found": n, "approved": m, "rate": round(m / n, 4) if n else None}
-
-
-#: Checks whose source-side finding ("the glossary term has no approved form in the
-#: target") is the same problem as a target-side finding that names the wrong form and
-#: suggests an approved one (a forbidden term, a variant of the glossary's form).
-_SOURCE_TERM_CHECKS = frozenset({"term"})
-_TARGET_TERM_CHECKS = frozenset({"term", "forbidden-term", "variant"})
-#: Checks that judge how one word of the target is written: two of them on the same
-#: span are one problem (a misspelt name is not two errors), even when their fixes
-#: differ; the earlier (more specific, e.g. ``variant`` before ``spelling``) stands.
-_WORD_FORM_CHECKS = frozenset({"term", "forbidden-term", "variant", "entity", "spelling"})
-
-
-def merge_forms(findings: list[Finding], seg: Segment) -> list[Finding]:
-    """One finding for a problem repeated on several forms of one unit (PO plural forms,
-    ICU branches): the same check, side, flagged text, message and fix on forms 1 and 2
-    is reported once, on the first form, its message naming the forms ("(forms 1, 2)";
-    ICU branches by their selectors). Findings on one form only are unchanged."""
-    if len(findings) < 2:
-        return findings
-    out: list[Finding] = []
-    first: dict[tuple[object, ...], tuple[int, list[int]]] = {}
-    for f in findings:
-        if f.form is None:
-            out.append(f)
-            continue
-        key = (f.check, f.side, f.text, f.message, f.suggestion)
-        hit = first.get(key)
-        if hit is not None:
-            if f.form not in hit[1]:
-                hit[1].append(f.form)
-            continue
-        first[key] = (len(out), [f.form])
-        out.append(f)
-    for i, forms in first.values():
-        if len(forms) > 1:
-            f = out[i]
-            if seg.branches:
-                named = "branches " + ", ".join(seg.branches[k][0] if k < len(seg.branches)
-                                                else str(k) for k in forms)
-            else:
-                named = "forms " + ", ".join(str(k) for k in forms)
-            msg = f.message[:-1] if f.message.endswith(".") else f.message
-            out[i] = replace(f, message=f"{msg} ({named}).")
-    return out
-
-
-def _merge(keep: Finding, other: Finding) -> Finding:
-    """``keep`` standing for both: the more severe severity, ``other``'s check (and
-    the checks it already stood for) named in ``also``."""
-    also = list(keep.also)
-    for cid in (other.check, *other.also):
-        if cid != keep.check and cid not in also:
-            also.append(cid)
-    sev = max(keep.severity, other.severity)
-    if sev == keep.severity and tuple(also) == keep.also:
-        return keep
-    return replace(keep, severity=sev, also=tuple(also))
-
-
-def _same_term_problem(src: Finding, tgt: Finding) -> bool:
-    """A source-side glossary finding and a target-side one about the same term: the
-    target finding's fix is one of the forms the source finding asks for."""
-    return (
-        src.side == "source" and src.suggestion is None and src.check in _SOURCE_TERM_CHECKS
-        and tgt.side == "target" and tgt.check in _TARGET_TERM_CHECKS
-        and bool(tgt.suggestion) and f'"{tgt.suggestion}"' in src.message
-        and src.form == tgt.form
-    )
-
-
-def dedupe(findings: list[Finding]) -> list[Finding]:
-    """One finding per problem, among one unit's findings (in check order, which is the
-    precedence: the earlier check is the more specific one, e.g. ``term`` before
-    ``entity`` before ``spelling``). The later finding is dropped and its check named
-    in the kept one's ``also`` (severity: the higher of the two) when
-
-    - both flag the same span with the same fix ("gpu" -> "GPU" from term and entity);
-    - the same check flags the same span twice without a fix (two glossary rows,
-      'scale' and 'scaling', on one word);
-    - two checks of how a target word is written (term, forbidden-term, variant,
-      entity, spelling) flag the same span, whatever their fixes: one misspelt word;
-    - a source-side glossary finding (term without an approved form in the target)
-      and a target-side one whose fix is a form that finding asks for (the forbidden
-      'spiegamento' -> 'implementazione' for 'deployment'): the target-side finding,
-      which has the span and the fix, is kept.
-
-    ``dedupe(dedupe(a) + b) == dedupe(a + b)``: the distributed engine relies on it."""
-    if len(findings) < 2:
-        return findings
-    out: list[Finding | None] = []
-    at: dict[tuple[object, ...], int] = {}
-    sources: list[int] = []  # positions of source-side term findings still standing
-    for f in findings:
-        if f.end <= f.start:
-            out.append(f)
-            continue
-        if f.suggestion is None:
-            key: tuple[object, ...] = (f.form, f.side, f.start, f.end, None, f.check)
-        else:
-            key = (f.form, f.side, f.start, f.end, f.suggestion)
-        i = at.get(key)
-        if i is not None and out[i] is not None:
-            out[i] = _merge(out[i], f)  # type: ignore[arg-type]
-            continue
-        wkey: tuple[object, ...] | None = None
-        if f.check in _WORD_FORM_CHECKS and f.side == "target":
-            wkey = ("word", f.form, f.start, f.end)
-            i = at.get(wkey)
-            if i is not None and out[i] is not None and out[i].check != f.check:  # type: ignore[union-attr]
-                out[i] = _merge(out[i], f)  # type: ignore[arg-type]
-                continue
-        if f.side == "target" and f.suggestion and sources:
-            hit = [k for k in sources if out[k] is not None and _same_term_problem(out[k], f)]  # type: ignore[arg-type]
-            for k in hit:
-                f = _merge(f, out[k])  # type: ignore[arg-type]
-                out[k] = None
-            if hit:
-                sources = [k for k in sources if out[k] is not None]
-        else:
-            # a later source-side finding may already have its target-side partner
-            if f.side == "source" and f.suggestion is None and f.check in _SOURCE_TERM_CHECKS:
-                for k, g in enumerate(out):
-                    if g is not None and _same_term_problem(f, g):
-                        out[k] = _merge(g, f)
-                        f = None  # type: ignore[assignment]
-                        break
-                if f is None:
-                    continue
-                sources.append(len(out))
-        at[key] = len(out)
-        if wkey is not None:
-            at.setdefault(wkey, len(out))
-        out.append(f)
-    return [f for f in out if f is not None]
 
 
 def _split_ids(values: Iterable[str]) -> list[str]:
@@ -344,6 +139,7 @@ class CheckPlan:
         }
 
     def _count_terms(self, seg: Segment, doc: Document) -> None:
+        # only a run with a glossary loads the terms package (and rapidfuzz)
         from .terms import unit_glossary
 
         g = unit_glossary(self.glossary, seg)
@@ -357,8 +153,6 @@ class CheckPlan:
     def skipped(self, seg: Segment) -> bool:
         """True for a unit the checks do not look at: obsolete, not translated yet
         (unless ``include_untranslated``), or outside ``states``."""
-        from .status import NOT_TRANSLATED
-
         if "obsolete" in seg.flags:
             return True
         status = seg.status
@@ -368,39 +162,36 @@ class CheckPlan:
     def document_units(self, segs: Iterable[Segment]) -> list[Segment]:
         """The units whole-document checks see: those not :meth:`skipped`, ICU
         messages with their syntax blanked (the same as :meth:`run` keeps)."""
-        from .icu import masked, prepare
-
         out = []
         for s in segs:
             if self.skipped(s):
                 continue
-            p = prepare(s)
-            out.append(masked(p) if p.branches else s)
+            p = icu_prepare(s)
+            out.append(icu_masked(p) if p.branches else s)
         return out
 
-    def document_checks(self, doc: Document) -> list[Check]:
+    def document_checks(self, doc: Document) -> list[DocumentCheck]:
         """The planned document-level checks that apply to ``doc``, in plan order."""
-        out = [c for c in self.checks if isinstance(c, DocumentCheck)]
-        return [c for c in out if not (doc.target_only and c.needs_source)]
+        return [c for c in self.checks if isinstance(c, DocumentCheck)
+                and not (doc.target_only and c.needs_source)]
 
     def document_findings(
         self,
         doc: Document,
         kept: Sequence[Segment],
-        checks: Sequence[Check],
-        runner: Callable[[Check, Sequence[Segment], CheckContext], Iterable[tuple[Segment, Finding]]] | None = None,
+        checks: Sequence[DocumentCheck],
+        found: Callable[[DocumentCheck, CheckContext], Iterable[tuple[Segment, Finding]]] | None = None,
     ) -> Iterator[tuple[int, Finding]]:
         """``(unit index, finding)`` of the document checks ``checks`` over the units
-        ``kept``, in check order, ignores and severity overrides applied. ``runner``
-        replaces ``check.run_document`` (the map-reduce path of
-        :mod:`reviewer.distributed` uses it)."""
+        ``kept``, in check order, ignores and severity overrides applied. ``found(check,
+        context)`` gives a check's findings instead of ``check.run_document(kept,
+        context)`` (a chunk's share of a document, in :mod:`reviewer.distributed`)."""
         ctxs = self.contexts(doc)
         overrides = self.config.severity
         by_seg = {s.index: s for s in kept}
         for c in checks:
-            found = (runner(c, kept, ctxs[c.id]) if runner
-                     else c.run_document(kept, ctxs[c.id]))  # type: ignore[attr-defined]
-            for seg, f in found:
+            pairs = found(c, ctxs[c.id]) if found else c.run_document(kept, ctxs[c.id])
+            for seg, f in pairs:
                 if c.id in seg.ignore or not seg.ignore.isdisjoint(IGNORE_ALL):
                     continue
                 s = by_seg.get(seg.index, seg)
@@ -464,12 +255,6 @@ class CheckPlan:
         target_only = doc.target_only
         count_terms = self.glossary is not None and not target_only
         words = self.count_words
-
-        from .icu import masked as icu_masked
-        from .icu import prepare as icu_prepare
-        from .status import NOT_TRANSLATED
-
-        from .plurals import exact_forms, singular_forms
 
         # gettext forms chosen for one number only may leave the count out
         header_value = doc.meta.get("plural_forms")

@@ -28,6 +28,10 @@ Before anything else touches an existing file it is validated without side effec
 the 16-byte SQLite header, then ``PRAGMA quick_check`` over a read-only (immutable
 when no ``-wal``/``-shm`` exists) connection. A damaged or foreign file is an
 :class:`~reviewer.errors.InputError` naming the file, which is left byte-identical.
+
+Its parts: :mod:`.store_schema` (tables, migrations, validation), :mod:`.store_records`
+(the rows read and written). :class:`Store` itself (~500 lines) is every query of the
+one connection, kept together so that each write's transaction is read in one place.
 """
 
 from __future__ import annotations
@@ -37,22 +41,43 @@ import sqlite3
 import threading
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from .errors import InputError, ReviewerError
 from .model import Content
+from .store_records import (
+    AnnotationRow,
+    Change,
+    CorrectionRow,
+    Dismissal,
+    DismissRule,
+    Fingerprint,
+    GlossaryRow,
+    Key,
+    State,
+    correction_row,
+    same_file,
+)
+from .store_schema import (
+    BUSY_TIMEOUT_MS,
+    MIGRATIONS,
+    ROW_SQL,
+    SQLITE_HEADER,
+    latest_version,
+    newer_error,
+    validate,
+)
 
-SQLITE_HEADER = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 5000
 STATUSES = ("unreviewed", "accepted", "corrected", "rejected")
 SUFFIX = ".review.sqlite"
 MEMORY = ":memory:"  # the path of an in-memory store (Store.memory)
 
-Key = tuple[str, str]  # (unit id, source text)
-
+__all__ = ["Store", "StoreBusyError", "ConflictError", "STATUSES", "SUFFIX", "MEMORY", "now_iso",
+           "default_store_path", "Key", "Content", "CorrectionRow", "AnnotationRow", "Change",
+           "GlossaryRow", "DismissRule", "Dismissal", "State", "Fingerprint", "SQLITE_HEADER",
+           "BUSY_TIMEOUT_MS", "MIGRATIONS", "latest_version", "validate"]
 
 class StoreBusyError(ReviewerError):
     """Another process held the store's write lock for longer than the busy timeout."""
@@ -72,312 +97,17 @@ def now_iso() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
+def _rowid(cur: sqlite3.Cursor) -> int:
+    """The id of the row the cursor's INSERT just wrote."""
+    rowid = cur.lastrowid
+    if rowid is None:  # not after an INSERT: a bug
+        raise RuntimeError("no row was inserted")
+    return rowid
+
+
 def default_store_path(input_path: str | os.PathLike[str]) -> Path:
     """``FILE.review.sqlite`` beside the input."""
     return Path(str(input_path) + SUFFIX)
-
-
-
-# ------------------------------------------------------------------------ migrations
-
-_V1 = """
-CREATE TABLE schema_version (version INTEGER NOT NULL);
-CREATE TABLE fingerprints (
-    id INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT NOT NULL, format TEXT NOT NULL,
-    sha256 TEXT NOT NULL, size INTEGER NOT NULL, source_path TEXT, source_sha256 TEXT,
-    time TEXT NOT NULL);
-CREATE TABLE actions (
-    id INTEGER PRIMARY KEY AUTOINCREMENT, unit TEXT NOT NULL, source TEXT NOT NULL,
-    kind TEXT NOT NULL CHECK (kind IN
-        ('correct', 'status', 'annotate', 'unannotate', 'dismiss', 'undo')),
-    ref INTEGER, undoes INTEGER REFERENCES actions(id), reviewer TEXT, time TEXT NOT NULL);
-CREATE INDEX actions_key ON actions(unit, source, id);
-CREATE INDEX actions_undoes ON actions(undoes);
-CREATE TABLE corrections (
-    id INTEGER PRIMARY KEY AUTOINCREMENT, action INTEGER NOT NULL REFERENCES actions(id),
-    unit TEXT NOT NULL, source TEXT NOT NULL, before TEXT, after TEXT, reviewer TEXT,
-    time TEXT NOT NULL, note TEXT, reverts INTEGER REFERENCES corrections(id));
-CREATE INDEX corrections_key ON corrections(unit, source, id);
-CREATE TABLE statuses (
-    id INTEGER PRIMARY KEY AUTOINCREMENT, action INTEGER NOT NULL REFERENCES actions(id),
-    unit TEXT NOT NULL, source TEXT NOT NULL,
-    status TEXT NOT NULL CHECK (status IN ('unreviewed', 'accepted', 'corrected', 'rejected')),
-    reviewer TEXT, time TEXT NOT NULL);
-CREATE INDEX statuses_key ON statuses(unit, source, id);
-CREATE TABLE annotations (
-    id INTEGER PRIMARY KEY AUTOINCREMENT, action INTEGER NOT NULL REFERENCES actions(id),
-    unit TEXT NOT NULL, source TEXT NOT NULL,
-    side TEXT NOT NULL CHECK (side IN ('source', 'target')),
-    start INTEGER NOT NULL, "end" INTEGER NOT NULL, category TEXT NOT NULL,
-    severity TEXT NOT NULL, comment TEXT NOT NULL DEFAULT '', reviewer TEXT,
-    time TEXT NOT NULL, deleted INTEGER NOT NULL DEFAULT 0);
-CREATE INDEX annotations_key ON annotations(unit, source);
-CREATE TABLE dismissals (
-    id INTEGER PRIMARY KEY AUTOINCREMENT, action INTEGER NOT NULL REFERENCES actions(id),
-    unit TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL,
-    check_id TEXT NOT NULL, side TEXT NOT NULL, text TEXT NOT NULL, reviewer TEXT,
-    time TEXT NOT NULL, deleted INTEGER NOT NULL DEFAULT 0);
-CREATE INDEX dismissals_content ON dismissals(source, target, check_id);
-CREATE TABLE glossary (
-    id INTEGER PRIMARY KEY AUTOINCREMENT, source TEXT NOT NULL, target TEXT NOT NULL,
-    note TEXT, reviewer TEXT, time TEXT NOT NULL);
-"""
-
-
-_V3 = """
-CREATE TABLE dismiss_rules (
-    id INTEGER PRIMARY KEY AUTOINCREMENT, check_id TEXT NOT NULL, text TEXT,
-    reason TEXT NOT NULL DEFAULT '', reviewer TEXT, time TEXT NOT NULL,
-    deleted INTEGER NOT NULL DEFAULT 0);
-CREATE TABLE session (name TEXT PRIMARY KEY, value TEXT NOT NULL, time TEXT NOT NULL);
-"""
-
-
-def _run_script(cur: sqlite3.Cursor, script: str) -> None:
-    """Run ``;``-separated statements inside the current transaction (executescript
-    would commit first)."""
-    for stmt in script.split(";"):
-        if stmt.strip():
-            cur.execute(stmt)
-
-
-# MIGRATIONS[v] upgrades a store at version v-1 to version v (v1 creates everything).
-MIGRATIONS: dict[int, Callable[[sqlite3.Cursor], None]] = {
-    1: lambda cur: _run_script(cur, _V1),
-    # v2: the input's target each correction was made on, so a correction applies only
-    # while the input still has that text (rows from v1 stores: NULL, see ORIGINAL_SQL).
-    2: lambda cur: _run_script(cur, "ALTER TABLE corrections ADD COLUMN original TEXT"),
-    # v3: findings dismissed by check (and flagged text) with a reason; session values
-    3: lambda cur: _run_script(cur, _V3),
-}
-
-# A correction row's original target: its own column, else (rows written by a v1 store)
-# the text the key's first correction replaced.
-ORIGINAL_SQL = ("coalesce(c.original, (SELECT f.before FROM corrections f WHERE f.unit = c.unit "
-                "AND f.source = c.source ORDER BY f.id LIMIT 1))")
-_ROW_SQL = ("SELECT c.id, c.unit, c.source, c.before, c.after, c.reviewer, c.time, c.note, "
-            f"c.reverts, {ORIGINAL_SQL}, c.original IS NOT NULL FROM corrections c")
-
-
-def latest_version() -> int:
-    """The schema version this code writes."""
-    return max(MIGRATIONS)
-
-
-def _newer_error(version: int, path: Path) -> InputError:
-    return InputError(
-        f"the review store has schema version {version}, newer than this reviewer "
-        f"understands ({latest_version()}): upgrade reviewer to open it",
-        path,
-    )
-
-
-# ------------------------------------------------------------------------ records
-
-
-@dataclass(frozen=True, slots=True)
-class CorrectionRow:
-    """One row of the correction history (``after`` None: back to the input's text)."""
-
-    id: int
-    unit: str
-    source: str
-    before: str | None
-    after: str | None
-    reviewer: str | None
-    time: str
-    note: str | None
-    reverts: int | None = None
-    original: str | None = None  # the input's target the correction was made on
-    bound: bool = False  # ``original`` was recorded (else inferred: a v1 store's row)
-
-
-def _correction_row(r: Sequence[Any]) -> CorrectionRow:
-    """A :class:`CorrectionRow` from a row of ``_ROW_SQL``."""
-    return CorrectionRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9],
-                         bool(r[10]))
-
-
-@dataclass(frozen=True, slots=True)
-class AnnotationRow:
-    """One MQM annotation of a segment side (offsets are Python str indices)."""
-
-    id: int
-    unit: str
-    source: str
-    side: str
-    start: int
-    end: int
-    category: str
-    severity: str
-    comment: str
-    reviewer: str | None
-    time: str
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    """One entry of a segment's action log, for :meth:`Store.history`."""
-
-    id: int
-    kind: str
-    unit: str
-    reviewer: str | None
-    time: str
-    before: str | None = None
-    after: str | None = None
-    status: str | None = None
-    note: str | None = None
-    annotation: int | None = None
-    check: str | None = None
-    undoes: int | None = None
-    undone: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class GlossaryRow:
-    """A glossary entry added during review."""
-
-    id: int
-    source: str
-    target: str
-    note: str | None
-    reviewer: str | None
-    time: str
-
-
-@dataclass(frozen=True, slots=True)
-class DismissRule:
-    """Findings dismissed wholesale: every finding of ``check`` (``text`` None), or
-    those whose flagged text is ``text`` (a term, a pattern), with the reviewer's
-    reason."""
-
-    id: int
-    check: str
-    text: str | None
-    reason: str
-    reviewer: str | None
-    time: str
-
-    def matches(self, check: str, text: str) -> bool:
-        """True when a finding of ``check`` flagging ``text`` falls under the rule."""
-        return check == self.check and (self.text is None or text == self.text)
-
-
-@dataclass(frozen=True, slots=True)
-class Dismissal:
-    """One finding dismissed in one segment (live)."""
-
-    id: int
-    unit: str
-    source: str
-    target: str
-    check: str
-    side: str
-    text: str
-    reviewer: str | None
-    time: str
-
-
-@dataclass(slots=True)
-class State:
-    """Current state read from the store: latest correction and status per key, live
-    annotations, live dismissals and every key that has an action."""
-
-    corrections: dict[Key, CorrectionRow]
-    statuses: dict[Key, str]
-    annotations: dict[Key, list[AnnotationRow]]
-    dismissed: set[Content]
-    keys: list[Key]
-    rules: list[DismissRule] = field(default_factory=list)
-
-
-@dataclass(frozen=True, slots=True)
-class Fingerprint:
-    """What identifies an input file's content."""
-
-    path: str
-    format: str
-    sha256: str
-    size: int
-    source_path: str | None = None
-    source_sha256: str | None = None
-
-
-def _same_file(prev: Fingerprint, fp: Fingerprint) -> bool:
-    """Whether ``fp`` may be the file a store with fingerprint ``prev`` belongs to: the
-    same file name (its content may have changed: corrections then rebind), or the
-    same content (the file was renamed or copied)."""
-    return (os.path.basename(prev.path) == os.path.basename(fp.path)
-            or (prev.sha256, prev.source_sha256) == (fp.sha256, fp.source_sha256))
-
-
-# ------------------------------------------------------------------------ validation
-
-
-def _side_files(path: Path) -> bool:
-    return any(Path(str(path) + s).exists() for s in ("-wal", "-shm"))
-
-
-def _stat_key(path: Path) -> tuple[int, int]:
-    st = os.stat(path)
-    return st.st_size, st.st_mtime_ns
-
-
-def validate(path: Path) -> int | None:
-    """Check an existing store file without changing it.
-
-    Returns its schema version, or None for a blank file (0 bytes, or an SQLite file
-    with no tables yet: a store another process is creating). Raises
-    :class:`InputError` naming the file when it is not an SQLite database, is damaged,
-    is some other program's database, or has a newer schema.
-    """
-    try:
-        with open(path, "rb") as f:
-            head = f.read(100)
-    except IsADirectoryError:
-        raise InputError("the review store is a directory, not a file", path) from None
-    except OSError as e:
-        raise InputError(f"cannot read the review store: {e.strerror}", path) from None
-    if not head:
-        return None
-    if not head.startswith(SQLITE_HEADER):
-        raise InputError("not a review store: the file is not an SQLite database", path)
-    locking = _side_files(path)
-    problem = ""
-    for _attempt in range(3):
-        before = _stat_key(path)
-        uri = path.resolve().as_uri() + ("?mode=ro" if locking else "?mode=ro&immutable=1")
-        try:
-            conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-            try:
-                rows = conn.execute("PRAGMA quick_check").fetchall()
-                problem = "" if rows == [("ok",)] else "; ".join(str(r[0]) for r in rows[:3])
-                if not problem:
-                    tables = {r[0] for r in conn.execute(
-                        "SELECT name FROM sqlite_master WHERE type = 'table'")}
-                    if not tables - {"sqlite_sequence"}:
-                        return None
-                    if "schema_version" not in tables:
-                        raise InputError(
-                            "not a review store: an SQLite database without reviewer's tables",
-                            path,
-                        )
-                    row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
-                    version = int(row[0]) if row and row[0] is not None else 0
-                    if version > latest_version():
-                        raise _newer_error(version, path)
-                    return version
-            finally:
-                conn.close()
-        except sqlite3.DatabaseError as e:
-            problem = str(e)
-        # A concurrent writer may have changed the file under an immutable read:
-        # retry with locking; an unchanged file that failed is damaged.
-        if _stat_key(path) == before and (locking or not _side_files(path)):
-            break
-        locking = True
-    raise InputError(f"the review store is damaged or not a database ({problem})", path)
 
 
 # ------------------------------------------------------------------------ the store
@@ -461,7 +191,7 @@ class Store:
                 raise InputError("not a review store: an SQLite database without reviewer's tables",
                                  self.path)
             if version > latest_version():
-                raise _newer_error(version, self.path)
+                raise newer_error(version, self.path)
             for v in range(version + 1, latest_version() + 1):
                 MIGRATIONS[v](cur)
                 cur.execute("DELETE FROM schema_version")
@@ -537,7 +267,7 @@ class Store:
             row = cur.execute("SELECT path, format, sha256, size, source_path, source_sha256 "
                               "FROM fingerprints ORDER BY id DESC LIMIT 1").fetchone()
             prev = Fingerprint(*row) if row else None
-            if prev is not None and not _same_file(prev, fp):
+            if prev is not None and not same_file(prev, fp):
                 raise InputError(
                     f"this review store belongs to {prev.path}, not to {fp.path} (another "
                     "name and other content): give this file its own store (--store)",
@@ -556,9 +286,9 @@ class Store:
         """Everything current: latest correction/status per key, live annotations and
         dismissals, and the keys in order of their first action."""
         corr = {
-            (r[1], r[2]): _correction_row(r)
+            (r[1], r[2]): correction_row(r)
             for r in self._read(
-                _ROW_SQL + " WHERE c.id IN (SELECT max(id) FROM corrections GROUP BY unit, source)")
+                ROW_SQL + " WHERE c.id IN (SELECT max(id) FROM corrections GROUP BY unit, source)")
         }
         statuses = {
             (r[0], r[1]): r[2]
@@ -579,14 +309,14 @@ class Store:
 
     def key_state(self, key: Key) -> tuple[CorrectionRow | None, str | None, list[AnnotationRow]]:
         """Latest correction, latest status and live annotations of one key."""
-        c = self._read(_ROW_SQL + " WHERE c.unit = ? AND c.source = ? ORDER BY c.id DESC LIMIT 1",
+        c = self._read(ROW_SQL + " WHERE c.unit = ? AND c.source = ? ORDER BY c.id DESC LIMIT 1",
                        key)
         s = self._read("SELECT status FROM statuses WHERE unit = ? AND source = ? "
                        "ORDER BY id DESC LIMIT 1", key)
         a = self._read('SELECT id, unit, source, side, start, "end", category, severity, comment, '
                        "reviewer, time FROM annotations WHERE unit = ? AND source = ? AND deleted = 0 "
                        "ORDER BY id", key)
-        return (_correction_row(c[0]) if c else None, s[0][0] if s else None,
+        return (correction_row(c[0]) if c else None, s[0][0] if s else None,
                 [AnnotationRow(*r) for r in a])
 
     def state_of(self, keys: Iterable[Key]) -> State:
@@ -630,7 +360,7 @@ class Store:
             "SELECT id, kind, ref, undoes, reviewer, time FROM actions "
             "WHERE unit = ? AND source = ? ORDER BY id", key
         ):
-            extra: dict[str, object] = {}
+            extra: dict[str, Any] = {}  # Change's optional fields, read from the database
             c = self._read("SELECT before, after, note FROM corrections WHERE action = ? "
                            "ORDER BY id DESC LIMIT 1", (aid,))
             if c:
@@ -648,7 +378,7 @@ class Store:
                 d = self._read("SELECT check_id FROM dismissals WHERE action = ?", (aid,))
                 extra["check"] = d[0][0] if d else None
             out.append(Change(aid, kind, unit, reviewer, t, undoes=undoes,
-                              undone=aid in undone, **extra))  # type: ignore[arg-type]
+                              undone=aid in undone, **extra))
         return out
 
     def dismiss_rules(self) -> list[DismissRule]:
@@ -687,13 +417,13 @@ class Store:
                 ref: int | None = None, undoes: int | None = None) -> int:
         cur.execute("INSERT INTO actions (unit, source, kind, ref, undoes, reviewer, time) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?)", (*key, kind, ref, undoes, reviewer, t))
-        return int(cur.lastrowid)  # type: ignore[arg-type]
+        return _rowid(cur)
 
     @staticmethod
     def _latest_correction(cur: sqlite3.Cursor, key: Key, below: int | None = None) -> tuple | None:
         """The latest correction row of ``key`` (below id ``below``): the columns of
         :class:`CorrectionRow`, ``original`` at index 9."""
-        sql = _ROW_SQL + " WHERE c.unit = ? AND c.source = ?"
+        sql = ROW_SQL + " WHERE c.unit = ? AND c.source = ?"
         args: list[object] = list(key)
         if below is not None:
             sql += " AND c.id < ?"
@@ -734,7 +464,7 @@ class Store:
         cur.execute("INSERT INTO corrections (action, unit, source, before, after, reviewer, "
                     "time, note, original) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (aid, *key, current, after, reviewer, t, note, original))
-        row = CorrectionRow(int(cur.lastrowid), *key, current, after, reviewer, t, note,  # type: ignore[arg-type]
+        row = CorrectionRow(_rowid(cur), *key, current, after, reviewer, t, note,
                             None, original, True)
         cur.execute("INSERT INTO statuses (action, unit, source, status, reviewer, time) "
                     "VALUES (?, ?, ?, 'corrected', ?, ?)", (aid, *key, reviewer, t))
@@ -791,7 +521,7 @@ class Store:
                         "category, severity, comment, reviewer, time) "
                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         (aid, *key, side, start, end, category, severity, comment, reviewer, t))
-            return AnnotationRow(int(cur.lastrowid), *key, side, start, end, category,  # type: ignore[arg-type]
+            return AnnotationRow(_rowid(cur), *key, side, start, end, category,
                                  severity, comment, reviewer, t)
 
     def remove_annotation(self, ann_id: int, reviewer: str | None) -> Key:
@@ -827,7 +557,7 @@ class Store:
         with self.write() as cur:
             cur.execute("INSERT INTO dismiss_rules (check_id, text, reason, reviewer, time) "
                         "VALUES (?, ?, ?, ?, ?)", (check, text, reason, reviewer, t))
-            return DismissRule(int(cur.lastrowid), check, text, reason, reviewer, t)  # type: ignore[arg-type]
+            return DismissRule(_rowid(cur), check, text, reason, reviewer, t)
 
     def restore_dismiss_rule(self, rule_id: int) -> DismissRule:
         """Take a dismissal rule back (marked deleted); the rule."""
@@ -866,7 +596,7 @@ class Store:
         with self.write() as cur:
             cur.execute("INSERT INTO glossary (source, target, note, reviewer, time) "
                         "VALUES (?, ?, ?, ?, ?)", (source, target, note, reviewer, t))
-            return GlossaryRow(int(cur.lastrowid), source, target, note, reviewer, t)  # type: ignore[arg-type]
+            return GlossaryRow(_rowid(cur), source, target, note, reviewer, t)
 
     def undo(self, key: Key, original: str | None, reviewer: str | None) -> Change | None:
         """Revert the latest change of ``key`` not undone yet, by appending reverting

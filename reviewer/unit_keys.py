@@ -16,6 +16,7 @@ from typing import Any, Iterable, Sequence
 
 from .errors import UsageError
 from .model import Segment
+from .packed import PackedSegments, SegmentView
 from .store import Key
 
 __all__ = ["FORM_SEP", "map_keys", "map_stored", "unique_ids", "same_text",
@@ -134,8 +135,6 @@ def unique_ids(segments: Sequence[Segment]) -> Sequence[Segment]:
     at its first occurrence and becomes ``ID#2``, ``ID#3``... at the next ones, in
     document order (skipping any such name the file already uses). Corrections, the
     store and ``apply`` use these ids, so no two units ever share a correction."""
-    from .packed import PackedSegments
-
     if isinstance(segments, PackedSegments):
         if not segments.repeated_ids():
             return segments
@@ -164,9 +163,7 @@ def _unique_packed(segments: Any) -> Any:
     """:func:`unique_ids` of packed segments whose id hashes repeat: only the
     segments of a repeated hash are decoded; the renamed ones lie over the packed
     ones in a :class:`~reviewer.packed.SegmentView`."""
-    import numpy as np
-
-    from .packed import SegmentView
+    import numpy as np  # numpy only for packed segments (a big input), not at open
 
     hashes = segments.id_hashes()
     uniq, counts = np.unique(hashes, return_counts=True)

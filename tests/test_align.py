@@ -10,6 +10,7 @@ import pytest
 from lxml import etree
 
 from reviewer import align as A
+from reviewer import align_dp
 from reviewer.align import Link, align, align_documents, align_texts
 from reviewer.checks.alignment import AlignmentCheck
 from reviewer.checks.base import CheckContext
@@ -110,10 +111,10 @@ def test_small_and_banded_programmes_agree() -> None:
     rng = random.Random(3)
     for _ in range(30):
         n, m = rng.randint(1, 9), rng.randint(1, 9)
-        s = A._Side([rng.randint(5, 150) for _ in range(n)], [{} for _ in range(n)])
-        t = A._Side([rng.randint(5, 150) for _ in range(m)], [{} for _ in range(m)])
-        small = A._dp_small(s, t, 1.1, False, False)
-        band, _ = A._dp_band(s, t, 1.1, m, False, False)
+        s = align_dp.Side([rng.randint(5, 150) for _ in range(n)], [{} for _ in range(n)])
+        t = align_dp.Side([rng.randint(5, 150) for _ in range(m)], [{} for _ in range(m)])
+        small = align_dp._dp_small(s, t, 1.1, False, False)
+        band, _ = align_dp._dp_band(s, t, 1.1, m, False, False)
         assert small == band
 
 

@@ -271,3 +271,26 @@ def test_abbreviation_mid_sentence_is_not_a_misspelling(target: str, lang: str) 
 
 def test_a_typo_before_a_sentence_end_is_still_flagged() -> None:
     assert [f.text for f in run("Das Rechenzentrm. Es ist schnell.", "de")] == ["Rechenzentrm"]
+
+
+def test_shipped_autonyms_are_babels():
+    """The autonyms shipped in reviewer/data (read instead of loading every CLDR
+    locale) are the ones Babel gives, in several scripts."""
+    from reviewer import lang
+
+    shipped = lang.autonyms()
+    assert shipped == lang._autonyms_live()
+    for name in ("deutsch", "русский", "日本語", "türkçe", "العربية"):
+        assert name in shipped
+    assert "german" not in shipped
+
+
+def test_shipped_locale_autonyms_are_babels():
+    """verbatim's locale autonyms (regional names too) come from the shipped file
+    and equal what Babel gives."""
+    from reviewer.checks import verbatim
+
+    shipped = verbatim.autonyms()
+    assert shipped == verbatim._autonyms_live()
+    assert verbatim.autonym("Português (Brasil)") and verbatim.autonym("中文")
+    assert not verbatim.autonym("Portuguese")

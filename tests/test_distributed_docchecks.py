@@ -16,20 +16,20 @@ import json
 import os
 import random
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 
 import pytest
 
-from reviewer.checks.base import CheckContext
-from reviewer.checks.consistency import (ConsistencyCheck, UnitKeys, conflicts, same_source_message,
-                                         same_target_message, unit_keys)
+from reviewer.checks.base import CheckContext, DocumentCheck, UnitText
+from reviewer.checks.consistency import ConsistencyCheck
+from reviewer.checks.spelling import SpellingCheck
 from reviewer.checks.variant import VariantCheck, VariantStats
 from reviewer.chunks import plan_chunks
 from reviewer.config import Config
 from reviewer.formats import ReadOptions, open_document
-from reviewer.model import Segment
+from reviewer.model import Finding, Segment
 from reviewer.output import write_jsonl
-from reviewer.runner import plan_checks
+from reviewer.runner import CheckPlan, plan_checks
 from reviewer.terms import Entry, Glossary
 
 OPTS = ReadOptions(source_lang="en", target_lang="it")
@@ -153,6 +153,69 @@ def test_target_only_ties_identical(tmp_path: Path, pool: Any) -> None:
     assert n > 4 and got == want
 
 
+class _SameTarget(DocumentCheck):
+    """A plugin document check that only overrides ``run_document``: every unit whose
+    target an earlier unit has too (it runs on the joined units of every chunk)."""
+
+    id = "t-same-target"
+    needs_source = False
+
+    def run_document(self, segments: Sequence[Segment],
+                     context: CheckContext) -> Iterator[tuple[Segment, Finding]]:
+        seen: set[str] = set()
+        for s in segments:
+            if s.target and s.target in seen:
+                yield s, self.flag("target", 0, len(s.target), s.target, "seen before")
+            seen.add(s.target or "")
+
+
+def _run_plan(path: Path, opts: ReadOptions, checks: list[Any], engine: Any = None) -> str:
+    from reviewer.distributed import run_check
+
+    plan = CheckPlan(checks, CONFIG)
+    buf = io.StringIO()
+    if engine is None:
+        write_jsonl(plan.run(open_document(path, opts)), buf)
+    else:
+        chunks = plan_chunks([str(path)], opts, 2, chunk_bytes=200, min_bytes=1)
+        assert len(chunks[0]) >= 4
+        write_jsonl(run_check(plan, chunks, opts, engine), buf)
+    return buf.getvalue()
+
+
+def test_plugin_document_check_by_chunks(tmp_path: Path, pool: Any) -> None:
+    # a check with run_document only: the default steps carry the units to the
+    # driver and its findings back to their chunks, merged with the built-in ones
+    p = tmp_path / "p.tsv"
+    rows = [f"Row {i}.\t{'Riga ripetuta.' if i % 7 == 3 else f'Riga {i}.'}" for i in range(60)]
+    p.write_text("source\ttarget\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    checks = [_SameTarget(), VariantCheck(), ConsistencyCheck()]
+    want = _run_plan(p, OPTS, checks)
+    assert want.count('"t-same-target"') == 8  # rows 10, 17 ... 59
+    assert _run_plan(p, OPTS, checks, pool) == want
+
+
+@pytest.mark.parametrize("lang,typo,good", [
+    ("pl", "sptkanie", "To jest bardzo ważne spotkanie dla wszystkich."),
+    ("cs", "všehcny", "Tohle je velmi důležité setkání pro všechny."),
+    ("it", "infrastrutura", "Il governo presenta il piano per la nuova infrastruttura."),
+])
+def test_spelling_by_chunks_as_one_process(tmp_path: Path, pool: Any, lang: str, typo: str,
+                                           good: str) -> None:
+    # the typo sits in a late chunk; in a language judged by its lexicon alone
+    # (Polish, Czech) as in one with a word list (Italian)
+    p = tmp_path / "s.tsv"
+    rows = [f"Sentence {i}.\t{good}" for i in range(40)]
+    bad = good.replace(typo.replace("hc", "ch").replace("sptk", "spotk").replace("tura", "ttura"), typo)
+    assert bad != good
+    rows[33] = f"Sentence 33.\t{bad}"
+    p.write_text("source\ttarget\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    opts = ReadOptions(source_lang="en", target_lang=lang)
+    want = _run_plan(p, opts, [SpellingCheck()])
+    assert [json.loads(x)["text"] for x in want.splitlines()] == [typo]
+    assert _run_plan(p, opts, [SpellingCheck()], pool) == want
+
+
 def test_cross_chunk_on_dask(tmp_path: Path) -> None:
     pytest.importorskip("dask.distributed")
     from reviewer.distributed import DaskEngine
@@ -183,23 +246,86 @@ def _cuts(rng: random.Random, n: int) -> list[tuple[int, int]]:
     return list(zip([0, *cuts], [*cuts, n]))
 
 
+def _reference(segs: list[Segment], lang: str | None) -> list[tuple[int, str, str | None]]:
+    """The two decisions written plainly (groups of units in dicts, lemma forms
+    counted, the first most common form wins), as the check took them before its
+    steps: what the steps must give."""
+    from collections import Counter
+
+    from reviewer.checks.consistency import (lemma_form, normalize, same_source_message,
+                                             same_target_message)
+
+    units = [s for s in segs if s.target and s.source]
+    out: list[tuple[int, str, str | None]] = []
+    for side in ("source", "target"):
+        groups: dict[tuple[str | None, str], list[Segment]] = {}
+        for s in units:
+            text = s.source if side == "source" else s.target or ""
+            if any(c.isalpha() for c in text):
+                groups.setdefault((s.context, normalize(text)), []).append(s)
+        for members in groups.values():
+            forms = [lemma_form((s.target or "") if side == "source" else s.source, lang)
+                     for s in members]
+            counts = Counter(forms)
+            if len(members) < 2 or len(counts) < 2:
+                continue
+            best = max(counts, key=counts.__getitem__)
+            majority = [s for s, f in zip(members, forms) if f == best]
+            ids = [s.id for s in majority[:5]]
+            if side == "source":
+                msg, sugg = same_source_message(ids, len(majority), majority[0].target or "")
+            else:
+                msg, sugg = same_target_message(ids, len(majority), majority[0].source)
+            out += [(s.index, msg, sugg) for s, f in zip(members, forms) if f != best]
+    return sorted(out, key=lambda x: x[0])
+
+
 @pytest.mark.parametrize("seed", range(20))
-def test_consistency_keys_decide_as_run_document(seed: int) -> None:
+def test_consistency_steps_by_chunks_decide_as_run_document(seed: int) -> None:
+    # statistics of random chunks, merged, decided (units read again through fetch),
+    # emitted chunk by chunk with other cuts: the findings of one pass
     rng = random.Random(seed)
     segs = _random_units(rng, rng.randrange(2, 80))
-    want = sorted(((s.index, f.message, f.suggestion) for s, f in
-                   ConsistencyCheck().run_document(segs, CheckContext(options={"same_target": True}))), key=lambda x: x[0])
-    keys = UnitKeys.concat([unit_keys(segs[a:b]) for a, b in _cuts(rng, len(segs))])
-    by = {s.index: s for s in segs}
-    got: dict[int, list[tuple[str, str | None]]] = {}
-    for c, msg in ((conflicts(keys.pos_a, keys.key_a, keys.form_a),
-                    lambda ids, n, m: same_source_message(ids, n, by[m].target or "")),
-                   (conflicts(keys.pos_b, keys.key_b, keys.form_b),
-                    lambda ids, n, m: same_target_message(ids, n, by[m].source))):
-        msgs = [msg([by[i].id for i in maj], n, maj[0]) for maj, n in zip(c.majority, c.counts)]
-        for i, g in zip(c.flagged.tolist(), c.groups.tolist()):
-            got.setdefault(i, []).append(msgs[g])
-    assert [(i, m, s) for i in sorted(got) for m, s in got[i]] == want
+    ctx = CheckContext(options={"same_target": True})
+    check = ConsistencyCheck()
+    want = [(s.index, f) for s, f in check.run_document(segs, ctx)]
+    assert [(i, f.message, f.suggestion) for i, f in want] == _reference(segs, None)
+    total = None
+    for a, b in _cuts(rng, len(segs)):
+        part = [Segment(s.id, s.index - a, s.source, s.target, context=s.context) for s in segs[a:b]]
+        stats, _local = check.statistics(part, ctx)
+        total = check.merge(total, stats, a)
+    asked: list[int] = []
+
+    def fetch(indexes: Any) -> dict[int, UnitText]:
+        asked.extend(indexes)
+        return {i: UnitText(segs[i].id, segs[i].source, segs[i].target) for i in indexes}
+
+    verdicts = check.decide(total, ctx, fetch)
+    got = []
+    if verdicts:
+        for a, b in _cuts(rng, len(segs)):
+            share = check.verdicts_between(verdicts, a, b)
+            if share:
+                got += [(s.index, f) for s, f in check.emit(segs[a:b], share, ctx)]
+    assert got == want
+    # only units of groups whose texts differ are read again
+    flagged = {i for i, _f in want}
+    assert flagged <= set(asked)
+
+
+def test_consistency_flags_across_scripts_and_leaves_inflection_alone() -> None:
+    # the same source translated two ways is flagged (Russian, Japanese, Arabic); the
+    # same translation in two inflected forms is one translation (Russian lemmas)
+    rows = [("Open the file.", "Откройте файл."), ("Open the file.", "Откройте файл."),
+            ("Open the file.", "Открыть документ."),
+            ("Save", "保存"), ("Save", "保存"), ("Save", "セーブ"),
+            ("Close", "إغلاق"), ("Close", "إغلاق"), ("Close", "أغلق"),
+            ("The organisation", "Организация"), ("The organisation", "организации")]
+    segs = [Segment(str(i), i, s, t) for i, (s, t) in enumerate(rows)]
+    found = [(seg.id, f.suggestion) for seg, f in ConsistencyCheck().run_document(
+        segs, CheckContext(source_lang="en", target_lang="ru"))]
+    assert found == [("2", "Откройте файл."), ("5", "保存"), ("8", "إغلاق")]
 
 
 VARIANT_LINES = ["Nvidia e NVIDIA.", "le gpu NVIDIA", "OpenAI, Openai e Openi.", "Openbrai",

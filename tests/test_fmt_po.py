@@ -13,14 +13,8 @@ import pytest
 
 from reviewer.errors import InputError
 from reviewer.formats import ReadOptions, get_format, open_document, write_document
-from reviewer.formats.po import (
-    _msgstr_block,
-    _old_forms,
-    detect_width,
-    format_field,
-    parse_catalog,
-    parse_ignore,
-)
+from reviewer.formats.po import parse_catalog, parse_ignore
+from reviewer.formats.po_write import _msgstr_block, _old_forms, detect_width, format_field
 
 DATA = Path(__file__).parent / "data" / "po"
 SAMPLE = DATA / "sample.po"

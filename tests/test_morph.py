@@ -142,3 +142,33 @@ def test_import_does_not_load_simplemma():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.strip()
     assert out == "False"
+
+
+def test_shipped_suffix_share_is_the_live_figure():
+    """The s/es plural share in lexicon_stats.json (read instead of a pass over the
+    lexicon) is what the lexicon gives, in languages that do and do not make -s
+    plurals."""
+    from reviewer import morph
+
+    stats = morph._stats()
+    checked = 0
+    for code in ("en", "de", "fr", "pl", "ru", "fi"):
+        if code not in stats or not morph.has_lexicon(code):
+            continue
+        assert stats[code]["s_share"] == morph._suffix_share(code, ("s", "es")), code
+        checked += 1
+    assert checked >= 4
+    assert morph.suffix_share("en") > 0.1 > morph.suffix_share("pl")
+
+
+def test_stream_items_are_the_mapping_items():
+    """iter_items decodes the stream in one pass and gives what items() gives."""
+    from itertools import islice
+
+    from reviewer import morph
+
+    for code in ("de", "ru", "ar"):
+        lex = morph._forms(morph.lexicon_lang(code))
+        fast = list(islice(lex.iter_items(), 3000))
+        slow = list(islice(lex.items(), 3000))
+        assert fast == slow and len(fast) == 3000

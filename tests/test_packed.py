@@ -130,3 +130,20 @@ def test_spill_goes_where_asked_and_falls_back(tmp_path: Path) -> None:
     gone = pack(iter(segs), spill_dir=tmp_path / "no such dir")
     assert gone._file is not None and list(gone) == segs  # the system's temp dir
     assert not os.readlink(f"/proc/self/fd/{gone._file.fileno()}").startswith(str(tmp_path))
+
+
+@pytest.mark.parametrize("spill", [True, False])
+def test_texts_scan_is_the_segments_texts_and_status(spill: bool) -> None:
+    """What a search scans: every segment's source, target ("" for none) and workflow
+    status, from any start, replaced segments' own in a view, objects included."""
+    odd = Segment("x", 2, "ok", "ok", notes=(object(),))  # type: ignore[arg-type]
+    segs = RICH * 30 + [odd]
+    packed = pack(iter(segs), spill=spill)
+    want = [(i, s.source, s.target or "", s.status) for i, s in enumerate(segs)]
+    assert list(packed.texts()) == want
+    assert list(packed.texts(97)) == want[97:]
+    assert list(packed.texts(len(segs))) == []
+    view = SegmentView(packed, {1: Segment("b", 1, "новый", "nuevo", status="final")})
+    got = list(view.texts())
+    assert got[1] == (1, "новый", "nuevo", "final") and got[0] == want[0]
+    assert got[2:] == want[2:]

@@ -99,3 +99,55 @@ def test_participle_agreement_is_narrow_in_spanish() -> None:
     # the verb's other forms are not the adjective
     assert m.compare("registrado", "registra") == 0
     assert m.compare("registrado", "registro") == 0
+
+
+# Every case and number of Russian terms (single nouns of three declensions, adjective +
+# noun in agreement, a head noun inflected before a genitive modifier that stays fixed)
+# and Spanish plural and gender agreement, each inside a sentence.
+PARADIGMS = {
+    ("file", "файл", "ru"): "файла файлу файлом файле файлы файлов файлам файлами файлах",
+    ("word", "слово", "ru"): "слова слову словом слове слов словам словами словах",
+    ("mouse", "мышь", "ru"): "мыши мышью мышей мышам мышами мышах",
+    ("neural network", "нейронная сеть", "ru"):
+        "нейронной_сети нейронную_сеть нейронной_сетью нейронные_сети нейронных_сетей "
+        "нейронным_сетям нейронными_сетями нейронных_сетях",
+    ("large language model", "большая языковая модель", "ru"):
+        "большой_языковой_модели большую_языковую_модель большие_языковые_модели "
+        "больших_языковых_моделей большими_языковыми_моделями",
+    ("knowledge base", "база знаний", "ru"):
+        "базы_знаний базе_знаний базу_знаний базой_знаний баз_знаний базам_знаний базами_знаний",
+    ("attention mechanism", "механизм внимания", "ru"):
+        "механизма_внимания механизму_внимания механизмом_внимания механизме_внимания "
+        "механизмы_внимания механизмов_внимания",
+    ("data center", "центр обработки данных", "ru"):
+        "центра_обработки_данных центру_обработки_данных центрами_обработки_данных "
+        "центрах_обработки_данных",
+    ("active user", "usuario activo", "es"): "usuarios_activos usuaria_activa usuarias_activas",
+    ("smart city", "ciudad inteligente", "es"): "ciudades_inteligentes",
+    ("solar panel", "panel solar", "es"): "paneles_solares",
+    ("civil war", "guerra civil", "es"): "guerras_civiles",
+    ("programming language", "lenguaje de programación", "es"): "lenguajes_de_programación",
+    ("voice", "voz", "es"): "voces",
+}
+PG = Glossary(Entry(s, (t,)) for (s, t, _l) in PARADIGMS)
+
+
+@pytest.mark.parametrize("src, term, lang, form", [
+    (s, t, lg, f.replace("_", " ")) for (s, t, lg), fs in PARADIGMS.items() for f in fs.split()
+])
+def test_every_case_and_number_counts(src: str, term: str, lang: str, form: str) -> None:
+    tgt = f"Здесь {form} и всё." if lang == "ru" else f"Aquí {form} y nada más."
+    assert PG.adherence(Segment("1", 0, src, tgt), "en", lang) == (1, 1)
+
+
+@pytest.mark.parametrize("src, tgt, lang", [
+    ("file", "Это файловый менеджер.", "ru"),  # the adjective of "file"
+    ("word", "Откройте словарь.", "ru"),  # dictionary: a derived noun
+    ("large language model", "больной языковой модели", "ru"),  # "sick", not "large"
+    ("knowledge base", "базовых знаний", "ru"),  # "basic knowledge"
+    ("attention mechanism", "механика внимания", "ru"),  # mechanics
+    ("active user", "usuario activista", "es"),  # activist
+    ("voice", "vocal", "es"),
+])
+def test_related_words_are_not_the_term(src: str, tgt: str, lang: str) -> None:
+    assert PG.adherence(Segment("1", 0, src, tgt), "en", lang) == (1, 0)

@@ -1,6 +1,8 @@
 """A million-row TSV in a real terminal (tmux, on its own named socket): the first
 segment is on screen while the file is still being read, `G` says it waits for the
-index, and once the index is complete `G` shows the last segment.
+index, and once the index is complete `G` shows the last segment; a search over the
+whole index shows its first matches while the scan goes on (Escape stops it), and a
+match at the very end is found alone.
 
 The first paint must not wait for the file: it comes in a small part of the time the
 whole read takes, measured in the same run, and within a few times what starting
@@ -173,6 +175,31 @@ def test_million_rows_first_paint_then_index_then_G(tmux: NamedTmux, tmp_path: P
     tmux.keys("G")
     screen = tmux.wait(lambda s: "LASTSEG" in s)
     assert f" {ROWS}/{ROWS}" in status_line(screen)
+    # a search over the whole index: the first matches are on screen while the scan
+    # goes on (the rows stream in); Escape stops it
+    tmux.keys("/", literal=True)
+    tmux.wait(lambda s: "Search" in s)
+    tmux.keys("number 5", literal=True)
+    t = time.monotonic()
+    tmux.keys("Enter")
+    screen = tmux.wait(lambda s: "Sentence number 5 of the test." in s
+                       and "/number 5/" in status_line(s), timeout=60)
+    first_rows = time.monotonic() - t
+    print(f"search: first matching rows after {first_rows:.2f} s "
+          f"({'still scanning' if 'searching' in status_line(screen) else 'scan done'})")
+    tmux.keys("Escape")
+    tmux.wait(lambda s: f"/{ROWS}" in status_line(s) and " of " not in status_line(s)
+              and "searching" not in status_line(s))
+    # a match only at the end of the file: found when the scan gets there, alone
+    tmux.keys("/", literal=True)
+    tmux.wait(lambda s: "Search" in s)
+    tmux.keys("LASTSEG", literal=True)
+    t = time.monotonic()
+    tmux.keys("Enter")
+    screen = tmux.wait(lambda s: "/LASTSEG/" in status_line(s)
+                       and "searching" not in status_line(s), timeout=600)
+    print(f"search: the whole scan after {time.monotonic() - t:.2f} s")
+    assert f" 1/1 of {ROWS}" in status_line(screen) and "LASTSEG" in screen
     tmux.keys("q")
     deadline = time.monotonic() + 20
     while not done.exists() and time.monotonic() < deadline:

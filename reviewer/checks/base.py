@@ -7,9 +7,10 @@ is pure and yields findings with exact spans. Use :meth:`Check.flag` to build th
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, ClassVar, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, Callable, ClassVar, Iterable, Mapping, NamedTuple, Sequence
 
+from ..config import typed_option
 from ..model import Finding, Segment, Severity
 
 
@@ -39,8 +40,6 @@ class CheckContext:
         options = self.options
         if not options or key not in options:  # the common case, asked per unit
             return default
-        from ..config import typed_option
-
         return typed_option(options, key, default)
 
 
@@ -102,11 +101,27 @@ class Check:
 
 
 class DocumentCheck(Check):
-    """A check that needs the whole document (consistency, variants).
+    """A check that needs the whole document (consistency, variants, spelling).
 
-    The runner calls :meth:`run_document` once with every unit; it yields
-    ``(segment, finding)`` pairs. :meth:`run` is unused.
+    It works in four steps, so that a document split into chunks (one process per
+    chunk, :mod:`reviewer.distributed`) gives the findings of one pass over it:
+
+    1. :meth:`statistics` of some units (the document, or a chunk of it): small and
+       picklable, with a chunk-local part handed back to :meth:`emit` of the same units;
+    2. :meth:`merge` adds the statistics of the next chunk, in document order;
+    3. :meth:`decide` takes the document's verdicts from the merged statistics
+       (reading a few units again through ``fetch`` when a message needs their text);
+    4. :meth:`emit` yields the findings of the verdicts on some units.
+
+    :meth:`run_document` runs the four steps over one chunk: the whole document. A
+    check that only needs the units (a plugin) overrides :meth:`run_document`
+    instead; the default steps then carry the units to it and its findings back.
+    A false verdict (None, empty) means nothing to flag: :meth:`emit` is not called.
     """
+
+    #: the verdicts are per unit: a chunk is given only its units' share
+    #: (:meth:`verdicts_between`) instead of the whole document's verdicts
+    per_unit_verdicts: ClassVar[bool] = True
 
     def run(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
         return ()
@@ -114,5 +129,65 @@ class DocumentCheck(Check):
     def run_document(
         self, segments: Sequence[Segment], context: CheckContext
     ) -> Iterable[tuple[Segment, Finding]]:
-        """Yield findings over the whole document."""
-        raise NotImplementedError
+        """Yield findings over the whole document: the four steps over one chunk."""
+        if type(self).decide is DocumentCheck.decide:
+            raise NotImplementedError(f"{type(self).__name__} defines neither run_document nor decide")
+        stats, local = self.statistics(segments, context)
+
+        def fetch(indexes: Iterable[int]) -> dict[int, UnitText]:
+            want = set(indexes)
+            return {s.index: UnitText(s.id, s.source, s.target)
+                    for s in segments if s.index in want}
+
+        verdicts = self.decide(self.merge(None, stats, 0), context, fetch)
+        if not verdicts:
+            return ()
+        return self.emit(segments, verdicts, context, local)
+
+    def statistics(self, segments: Sequence[Segment], context: CheckContext) -> tuple[Any, Any]:
+        """``(statistics, local)`` of some units: what :meth:`merge` adds up, and what
+        :meth:`emit` of these same units is handed back. Default: the units themselves
+        (for a check that overrides :meth:`run_document` only)."""
+        return list(segments), None
+
+    def merge(self, total: Any, part: Any, shift: int) -> Any:
+        """``total`` (None at first) with the statistics of the next chunk added, whose
+        unit indexes are ``shift`` lower than the document's. Default: the units,
+        renumbered and joined."""
+        if shift:
+            part = [replace(s, index=s.index + shift) for s in part]
+        return part if total is None else total + part
+
+    def decide(self, stats: Any, context: CheckContext, fetch: Fetch) -> Any:
+        """The document's verdicts from its merged statistics; ``fetch(indexes)`` reads
+        units again (their id, source, target). Default: the findings of
+        :meth:`run_document` over the joined units, by unit index."""
+        out: dict[int, list[Finding]] = {}
+        for seg, f in self.run_document(stats, context):
+            out.setdefault(seg.index, []).append(f)
+        return out
+
+    def verdicts_between(self, verdicts: Any, lo: int, hi: int) -> Any:
+        """The share of ``verdicts`` of the units ``lo <= index < hi`` (when
+        :attr:`per_unit_verdicts`). Default: findings by unit index."""
+        return {i: v for i, v in verdicts.items() if lo <= i < hi} or None
+
+    def emit(self, segments: Sequence[Segment], verdicts: Any, context: CheckContext,
+             local: Any = None) -> Iterable[tuple[Segment, Finding]]:
+        """The findings of ``verdicts`` on ``segments`` (``local``: what
+        :meth:`statistics` kept of these units). Default: the findings by unit index."""
+        for seg in segments:
+            for f in verdicts.get(seg.index, ()):
+                yield seg, f
+
+
+class UnitText(NamedTuple):
+    """What :meth:`DocumentCheck.decide` may read of a unit again."""
+
+    id: str
+    source: str
+    target: str | None
+
+
+#: ``fetch(indexes)``: the :class:`UnitText` of units of the document, by index
+Fetch = Callable[[Iterable[int]], Mapping[int, UnitText]]

@@ -14,6 +14,7 @@ from typing import Iterable
 
 from ..lang import KNOWN_NAMES, LOWERCASE_BRANDS, SHARED_WORDS, base as base_lang, length_band
 from ..model import CODE_RE, Finding, Segment, Severity
+from ..scripts import dominant_script, language_scripts
 from .base import Check, CheckContext
 
 __all__ = ["EmptyCheck", "UntranslatedCheck", "WhitespaceCheck", "LengthCheck", "CHECKS"]
@@ -130,8 +131,6 @@ def _not_in_source_script(text: str, source_lang: str | None, target_lang: str |
     of the source language's (a language name written in its own script in a language
     menu, 'Русский' or '日本語' in an English file): such a source is not source-language
     text, and its copy is the right translation."""
-    from ..scripts import dominant_script, language_scripts
-
     ss, ts = language_scripts(source_lang), language_scripts(target_lang)
     if not ss or not ts or ss & ts:
         return False
@@ -177,11 +176,17 @@ class UntranslatedCheck(Check):
             return
         if _not_in_source_script(ts, context.source_lang, context.target_lang):
             return  # 'Русский' in an English file: already the target language's text
-        words = translatable_words(ts)
+        if _not_source_language(segment, ts, context):
+            return
+        words = translatable_words(_kept_out(segment, context))
         if sum(len(w) for w in words) < 3:
             return
         if len(words) == 1 and (len(words[0]) < 4 or words[0].islower()):
             return  # a short word, or one lowercase word: mostly keywords and values
+        if " " not in ts and ts == ts.lower():
+            return  # one token in lowercase: an identifier or an icon name (check-bold)
+        if _names_or_target_words(words, context.source_lang, context.target_lang):
+            return
         first = ts.split(None, 1)[0].lower()
         if (first in KNOWN_NAMES or first in LOWERCASE_BRANDS) and ts == ts.lower():
             return  # a command line: "git stash clear"
@@ -204,6 +209,89 @@ class UntranslatedCheck(Check):
         yield self.flag_span(
             "target", t, 0, len(t), "The translation is identical to the source text."
         )
+
+
+_KEY_CHORD_RE = re.compile(r"^(?:[A-Za-z][a-z]*\+)+\S+$")
+
+
+def _not_source_language(segment: Segment, text: str, context: CheckContext) -> bool:
+    """Whether a copied text is not the source language's text at all, so its copy
+    is right: a language's name in that language ('Italiano', 'Deutsch'; CLDR through
+    Babel), a key chord ('Ctrl+F'), or text with no letter of the source
+    language's scripts ('العربية' in an English file translated into Russian)."""
+    from ..scripts import language_scripts, letter_script
+    from .verbatim import autonym
+
+    if _KEY_CHORD_RE.match(text) or autonym(text):
+        return True
+    ss = language_scripts(context.source_lang)
+    letters = [c for c in text if c.isalpha()]
+    return bool(ss and letters) and not any(letter_script(c) in ss for c in letters)
+
+
+def _kept_out(segment: Segment, context: CheckContext) -> str:
+    """The target without the text kept as it is on purpose (icon and code
+    elements, placeholders: :func:`reviewer.checks.verbatim.kept_spans`)."""
+    from .verbatim import kept_spans
+
+    t = segment.target or ""
+    if not segment.target_codes and not ("{" in t or "%" in t or "$" in t or "<" in t):
+        return t
+    spans = kept_spans(segment.source, t, segment.source_codes, segment.target_codes,
+                       segment.flags, context.source_lang, context.target_lang)
+    # a copy: what the source quotes, the target quotes too; only the code and
+    # placeholder spans are left out here (a quotation is still text to translate)
+    out = list(t)
+    for a, b in spans:
+        inner = t[a:b]
+        if a > 0 and t[a - 1] in "\"'`“”„‘’«»「『":
+            continue
+        out[a:b] = " " * len(inner)
+    return "".join(out)
+
+
+def _names_or_target_words(words: list[str], sl: str | None, tl: str | None) -> bool:
+    """Whether a copy's words are names (capitalised words the source language's
+    lexicon lacks: 'Xtream', 'Celia Palacios', 'Il faut bien le faire' in English)
+    or all words of the target language too ('Horizontal' in German, 'Document' in
+    French, 'Options' in French): nothing was left untranslated."""
+    from .. import morph
+
+    if morph.has_lexicon(sl):
+        unknown = [w for w in words if not _known_word(w, sl) or w.lower() in KNOWN_NAMES]
+        if len(unknown) * 2 > len(words):
+            return True  # mostly not words of the source language: names, another language
+        if unknown and all(w[:1].isupper() for w in words):
+            return True  # a name in title case with a generic word: 'Storj Access Grant'
+        if unknown and len(words) >= 3 and _other_language(words, sl, len(words) - len(unknown)):
+            return True  # 'Il faut bien le faire.' quoted in French in a German source
+    if morph.has_lexicon(tl) and all(morph.is_known(w, tl) or morph.is_known(w.lower(), tl)
+                                     for w in words):
+        return True
+    return False
+
+
+def _known_word(word: str, lang: str | None) -> bool:
+    from .. import morph
+
+    return morph.is_known(word.lower(), lang) or morph.is_known(word, lang)
+
+
+def _other_language(words: list[str], sl: str | None, known_sl: int) -> bool:
+    """Whether another living language's lexicon (of the words' script) knows every
+    word of a copy that the source language's knows only in part: the text is in
+    that other language, quoted as it is."""
+    from .verbatim import _panel
+    from .. import morph
+    from ..scripts import letter_script
+
+    script = letter_script(words[0][0])
+    if script is None:
+        return False
+    for code in _panel(script, frozenset({morph.lexicon_lang(sl) or ""})):
+        if all(_known_word(w, code) for w in words):
+            return True
+    return False
 
 
 _DOUBLE_SPACE_RE = re.compile(r"(?<=\S)  +(?=\S)")
@@ -243,8 +331,6 @@ _UNSPACED_SCRIPTS = _PHRASE_SPACE_SCRIPTS | {"CJK", "HIRAGANA", "KATAKANA"}
 def _unspaced(lang: str | None, scripts: frozenset[str] = _UNSPACED_SCRIPTS) -> bool:
     """Whether ``lang`` is written without spaces between words (CLDR's script for it):
     Chinese, Japanese, Thai, Lao, Khmer, Myanmar; not Korean (Hangul spaces words)."""
-    from ..scripts import language_scripts
-
     ls = language_scripts(lang)
     return bool(ls & scripts) and "HANGUL" not in ls
 
@@ -352,8 +438,6 @@ def _visible_len(s: str) -> int:
 
 def _one_script(a: str, b: str) -> bool:
     """Whether two texts are mostly in the same script."""
-    from ..scripts import dominant_script
-
     return dominant_script(a) == dominant_script(b)
 
 
@@ -430,6 +514,14 @@ class LengthCheck(Check):
             if "min_ratio" not in context.options and "max_ratio" not in context.options:
                 return
         lt = _visible_len(t.strip())
+        if "(" in t or "(" in s or "（" in t or "（" in s:
+            # a gloss in another script ('세라 페일린(Sarah Palin)', 'Il faut bien
+            # le faire. (それを成すべきだ)') is added or dropped by the translator's
+            # choice: the length compared is the text's own
+            t_own, s_own = _without_glosses(t), _without_glosses(s)
+            if t_own != t or s_own != s:
+                lt = _visible_len(t_own.strip())
+                ls = _visible_len(s_own.strip()) or ls
         # short texts vary more: widen the band by 1 + 1.5/sqrt(n) (x1.34 at 20 chars)
         w = 1.0 + 1.5 / ls**0.5
         lo = float(context.option("min_ratio", lo / w))
@@ -453,6 +545,25 @@ class LengthCheck(Check):
         else:
             return
         yield self.flag_span("target", t, 0, len(t), msg)
+
+
+def _without_glosses(text: str) -> str:
+    """``text`` without its bracketed glosses: brackets whose content is written in
+    another script than the text around them (the original form of a name)."""
+    from .punctuation import _gloss, scan_brackets
+
+    unmatched, pairs = scan_brackets(text)
+    if unmatched:
+        return text
+    spans = sorted((a, b) for _kind, a, b in pairs if _gloss(text, a, b))
+    out, pos = [], 0
+    for a, b in spans:
+        if a < pos:
+            continue  # inside a gloss already left out
+        out.append(text[pos:a])
+        pos = b
+    out.append(text[pos:])
+    return "".join(out)
 
 
 CHECKS: list[type[Check]] = [EmptyCheck, UntranslatedCheck, WhitespaceCheck, LengthCheck]

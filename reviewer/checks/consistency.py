@@ -22,28 +22,33 @@ translation in every language); (a) is on by default.
 Units with an empty target, or whose source (for b: target) has no letter, are
 skipped. One pass with hash maps: linear in the number of units.
 
-For a corpus split into chunks (:mod:`reviewer.distributed`) the same decisions are
-taken from compact statistics: :func:`unit_keys` gives, per chunk, each unit's
-position and 128-bit digests of its group key and form (32 bytes a unit for each of
-the two checks); :func:`conflicts` finds, over the whole document, the groups with
-more than one form, their majority form (its first five units and its count) and the
-units to flag. Only the majority's first units are then read again, for the message
-(:func:`same_source_message`, :func:`same_target_message`).
+The check runs in the steps of :class:`~reviewer.checks.base.DocumentCheck`, so that
+a corpus split into chunks (:mod:`reviewer.distributed`) gets the decisions of one
+pass: :func:`unit_keys` gives, per chunk, each unit's position and 128-bit digests
+of its group key and of its normalised text (32 bytes a unit for each of the two
+checks); over the whole document :func:`mixed_groups` finds the groups whose texts
+differ, the only units read again (their lemmas looked up), and :func:`conflicts`
+finds among them the groups with more than one lemma form, their majority form (its
+first five units and its count) and the units to flag (messages:
+:func:`same_source_message`, :func:`same_target_message`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Sequence
 
-from ..model import CODE_RE, Finding, Segment, Severity
-from .base import CheckContext, DocumentCheck
+import numpy as np
 
-__all__ = ["ConsistencyCheck", "CHECKS", "normalize", "loose", "UnitKeys", "Conflicts",
-           "unit_keys", "conflicts", "lemma_form", "same_target_on", "same_source_message", "same_target_message"]
+from .. import morph
+from ..config import typed_option
+from ..model import CODE_RE, Finding, Segment, Severity
+from .base import CheckContext, DocumentCheck, Fetch
+
+__all__ = ["ConsistencyCheck", "CHECKS", "Messages", "Message", "normalize", "loose", "UnitKeys", "Conflicts",
+           "unit_keys", "mixed_groups", "conflicts", "lemma_form", "same_target_on", "same_source_message", "same_target_message"]
 
 _SPACE_RE = re.compile(r"\s+")
 _NOT_WORD_RE = re.compile(r"[\W_]+")
@@ -66,8 +71,6 @@ _WORD_RE = re.compile(r"[^\W_]+")
 def lemma_form(text: str, lang: str | None) -> str:
     """A source's words as their sorted, distinct lemmas in ``lang`` (the words
     themselves, case-folded, for a language without a lexicon): what (b) compares."""
-    from .. import morph
-
     words = _WORD_RE.findall(normalize(text))
     if not morph.has_lexicon(lang):
         return " ".join(sorted(set(words)))
@@ -77,8 +80,6 @@ def lemma_form(text: str, lang: str | None) -> str:
 def same_target_on(options: Any) -> bool:
     """Whether (b), the same translation for different sources, runs (the setting
     ``same_target``, off by default)."""
-    from ..config import typed_option
-
     return bool(typed_option(options or {}, "same_target", False))
 
 
@@ -103,6 +104,37 @@ def _short(text: str, n: int = 60) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
+Message = tuple[str, str | None]  # a finding's (message, suggestion)
+
+
+class Messages:
+    """The findings of a document: for each of the two checks, the flagged unit
+    indexes (ascending), their groups and each group's message and suggestion."""
+
+    def __init__(self, parts: list[tuple[Any, Any, list[Message]]]) -> None:
+        self.parts = parts
+
+    def between(self, lo: int, hi: int) -> "Messages | None":
+        """The messages of the units ``lo <= index < hi`` (None: none)."""
+        parts: list[tuple[Any, Any, list[Message]]] = []
+        found = False
+        for flagged, groups, msgs in self.parts:
+            a, b = np.searchsorted(flagged, [lo, hi])
+            used, inverse = np.unique(groups[a:b], return_inverse=True)
+            parts.append((flagged[a:b], inverse.reshape(-1).astype(np.int64),
+                          [msgs[g] for g in used.tolist()]))
+            found = found or b > a
+        return Messages(parts) if found else None
+
+    def by_unit(self) -> dict[int, list[Message]]:
+        """Each flagged unit's messages: "same source" before "same target"."""
+        out: dict[int, list[Message]] = {}
+        for flagged, groups, msgs in self.parts:
+            for i, g in zip(flagged.tolist(), groups.tolist()):
+                out.setdefault(i, []).append(msgs[g])
+        return out
+
+
 class ConsistencyCheck(DocumentCheck):
     """The same source translated differently, and the same translation used for
     different sources, across the file."""
@@ -114,59 +146,66 @@ class ConsistencyCheck(DocumentCheck):
     needs_source = True
     description = "Same source translated differently, or same translation for different sources."
 
-    def run_document(
-        self, segments: Sequence[Segment], context: CheckContext
-    ) -> Iterable[tuple[Segment, Finding]]:
-        units = [s for s in segments if s.target and s.source]
-        yield from self._same_source(units, context.target_lang)
-        if same_target_on(context.options):
-            yield from self._same_target(units, context.source_lang)
+    def statistics(self, segments: Sequence[Segment],
+                   context: CheckContext) -> tuple[list[UnitKeys], None]:
+        """The :class:`UnitKeys` of some units (step 1)."""
+        return [unit_keys(segments, same_target_on(context.options))], None
 
-    def _same_source(self, units: Sequence[Segment],
-                     target_lang: str | None = None) -> Iterator[tuple[Segment, Finding]]:
-        groups: dict[tuple[str | None, str], list[Segment]] = {}
-        for s in units:
-            if _has_letter(s.source):
-                groups.setdefault((s.context, normalize(s.source)), []).append(s)
-        for segs in groups.values():
-            if len(segs) < 2:
-                continue
-            forms = [lemma_form(s.target or "", target_lang) for s in segs]
-            counts = Counter(forms)
-            if len(counts) < 2:
-                continue
-            # the most common translation; a tie goes to the one seen first
-            best = max(counts, key=counts.__getitem__)  # Counter keeps first-seen order
-            model = segs[forms.index(best)]
-            majority = [s for s, f in zip(segs, forms) if f == best]
-            message, suggestion = same_source_message(
-                [s.id for s in majority[:_MAX_IDS]], len(majority), model.target or "")
-            for s, f in zip(segs, forms):
-                if f == best:
-                    continue
-                yield s, self.flag_unit(s, message, suggestion)
+    def merge(self, total: list[UnitKeys] | None, part: list[UnitKeys],
+              shift: int) -> list[UnitKeys]:
+        """Step 2: the chunks' keys in order (joined by :meth:`decide`)."""
+        out = total if total is not None else []
+        out.extend(k.shifted(shift) for k in part)
+        return out
 
-    def _same_target(self, units: Sequence[Segment],
-                     source_lang: str | None = None) -> Iterator[tuple[Segment, Finding]]:
-        groups: dict[tuple[str | None, str], list[Segment]] = {}
-        for s in units:
-            if _has_letter(s.target or ""):
-                groups.setdefault((s.context, normalize(s.target or "")), []).append(s)
-        for segs in groups.values():
-            if len(segs) < 2:
-                continue
-            keys = [lemma_form(s.source, source_lang) for s in segs]
-            counts = Counter(keys)
-            if len(counts) < 2:
-                continue
-            best = max(counts, key=counts.__getitem__)
-            majority = [s for s, k in zip(segs, keys) if k == best]
-            message, _ = same_target_message(
-                [s.id for s in majority[:_MAX_IDS]], len(majority), majority[0].source)
-            for s, k in zip(segs, keys):
-                if k == best:
-                    continue
-                yield s, self.flag_unit(s, message, None)
+    def decide(self, stats: list[UnitKeys], context: CheckContext,
+               fetch: Fetch | None = None) -> Messages | None:
+        """Step 3: the flagged units and their messages (None: none). The units of
+        the groups whose normalised texts differ are read again through ``fetch``
+        (those only): their lemmas decide, and the messages quote the majority's
+        first unit. ``stats`` is consumed (emptied)."""
+        keys = UnitKeys.concat(stats)
+        stats.clear()  # the chunks' keys are freed as soon as they are joined
+        same_target = same_target_on(context.options)
+        mixed_a = mixed_groups(keys.pos_a, keys.key_a, keys.form_a)
+        mixed_b = (mixed_groups(keys.pos_b, keys.key_b, keys.form_b) if same_target
+                   else np.zeros(0, np.int64))
+        if not len(mixed_a) and not len(mixed_b):
+            return None
+        if fetch is None:
+            raise ValueError("ConsistencyCheck.decide needs fetch to read units again")
+        units = fetch(sorted(set(mixed_a.tolist()) | set(mixed_b.tolist())))
+        parts: list[tuple[Any, Any, list[Message]]] = []
+        for mixed, pos, key, lemmas_of, make in (
+                (mixed_a, keys.pos_a, keys.key_a,
+                 lambda u: lemma_form(u.target or "", context.target_lang),
+                 lambda ids, n, u: same_source_message(ids, n, u.target or "")),
+                (mixed_b, keys.pos_b, keys.key_b,
+                 lambda u: lemma_form(u.source, context.source_lang),
+                 lambda ids, n, u: same_target_message(ids, n, u.source))):
+            # the keys of the mixed units (both sorted by position), their lemma forms
+            at = np.searchsorted(pos, mixed)
+            lemmas = _digests([_digest(lemmas_of(units[i])) for i in mixed.tolist()])
+            c = conflicts(mixed, key[at], lemmas)
+            msgs: list[Message] = [make([units[i].id for i in maj], n, units[maj[0]])
+                                   for maj, n in zip(c.majority, c.counts)]
+            parts.append((c.flagged, c.groups, msgs))
+        if not any(len(flagged) for flagged, _g, _m in parts):
+            return None
+        return Messages(parts)
+
+    def verdicts_between(self, verdicts: Messages, lo: int, hi: int) -> Messages | None:
+        """The messages of the units ``lo <= index < hi``."""
+        return verdicts.between(lo, hi)
+
+    def emit(self, segments: Sequence[Segment], verdicts: Messages, context: CheckContext,
+             local: None = None) -> Iterator[tuple[Segment, Finding]]:
+        """Step 4: the findings of the flagged units among ``segments``: "same
+        source" before "same target"."""
+        by_unit = verdicts.by_unit()
+        for seg in segments:
+            for message, suggestion in by_unit.get(seg.index, ()):
+                yield seg, self.flag_unit(seg, message, suggestion)
 
     def flag_unit(self, seg: Segment, message: str, suggestion: str | None) -> Finding:
         """The finding on a unit's whole target."""
@@ -199,8 +238,8 @@ def _digest(text: str) -> bytes:
 class UnitKeys:
     """The two checks' statistics of some units: for (a) ``same source``, positions
     (unit indexes) with the digests of ``(context, normalize(source))`` and of
-    ``lemma_form(target)``; for (b) ``same target``, the digests of ``(context,
-    normalize(target))`` and of ``lemma_form(source)``. Digests are ``(n, 2)`` uint64 arrays."""
+    ``normalize(target)``; for (b) ``same target``, the digests of ``(context,
+    normalize(target))`` and of ``normalize(source)``. Digests are ``(n, 2)`` uint64 arrays."""
 
     pos_a: Any
     key_a: Any
@@ -219,30 +258,23 @@ class UnitKeys:
     @staticmethod
     def concat(parts: Sequence["UnitKeys"]) -> "UnitKeys":
         """The keys of several chunks, in order."""
-        import numpy as np
-
         return UnitKeys(*(np.concatenate([getattr(p, n) for p in parts]) if parts else
                           _empty(n) for n in ("pos_a", "key_a", "form_a", "pos_b", "key_b", "form_b")))
 
 
 def _empty(name: str) -> Any:
-    import numpy as np
-
     return np.zeros(0, np.int64) if name.startswith("pos") else np.zeros((0, 2), np.uint64)
 
 
 def _digests(items: list[bytes]) -> Any:
-    import numpy as np
-
     return np.frombuffer(b"".join(items), dtype=np.uint64).reshape(-1, 2)
 
 
-def unit_keys(segments: Iterable[Segment], source_lang: str | None = None,
-              target_lang: str | None = None) -> UnitKeys:
-    """The statistics of ``segments`` (the kept units of a chunk, in order) of a
-    document in ``source_lang`` and ``target_lang``."""
-    import numpy as np
-
+def unit_keys(segments: Iterable[Segment], same_target: bool = True) -> UnitKeys:
+    """The statistics of ``segments`` (the kept units of a chunk, in order): their
+    forms are the digests of the normalised texts (:func:`normalize`), cheap to take;
+    the lemmas are only looked up for the groups where those differ (see
+    :meth:`ConsistencyCheck.decide`). (b)'s keys only with ``same_target``."""
     pos_a: list[int] = []
     key_a: list[bytes] = []
     form_a: list[bytes] = []
@@ -253,16 +285,34 @@ def unit_keys(segments: Iterable[Segment], source_lang: str | None = None,
         if not (s.target and s.source):
             continue
         src = normalize(s.source)
+        tgt = normalize(s.target)
         if _has_letter(s.source):
             pos_a.append(s.index)
             key_a.append(_digest(_ctx_key(s.context) + "\x00" + src))
-            form_a.append(_digest(lemma_form(s.target, target_lang)))
-        if _has_letter(s.target):
+            form_a.append(_digest(tgt))
+        if same_target and _has_letter(s.target):
             pos_b.append(s.index)
-            key_b.append(_digest(_ctx_key(s.context) + "\x00" + normalize(s.target)))
-            form_b.append(_digest(lemma_form(s.source, source_lang)))
+            key_b.append(_digest(_ctx_key(s.context) + "\x00" + tgt))
+            form_b.append(_digest(src))
     return UnitKeys(np.array(pos_a, np.int64), _digests(key_a), _digests(form_a),
                     np.array(pos_b, np.int64), _digests(key_b), _digests(form_b))
+
+
+def mixed_groups(pos: Any, key: Any, form: Any) -> Any:
+    """The positions (ascending) of the units whose group (equal keys) holds two forms
+    or more: the only units whose lemmas can make a difference."""
+    n = len(pos)
+    if n < 2:
+        return np.zeros(0, np.int64)
+    order = np.lexsort((form[:, 1], form[:, 0], key[:, 1], key[:, 0]))
+    k, f = key[order], form[order]
+    new_key = np.ones(n, bool)
+    new_key[1:] = (k[1:] != k[:-1]).any(axis=1)
+    group = np.cumsum(new_key) - 1
+    new_form = new_key.copy()
+    new_form[1:] |= (f[1:] != f[:-1]).any(axis=1)
+    forms = np.bincount(group, weights=new_form)
+    return np.sort(pos[order][forms[group] >= 2])
 
 
 @dataclass
@@ -282,8 +332,6 @@ def conflicts(pos: Any, key: Any, form: Any) -> Conflicts:
     """The decisions of :meth:`ConsistencyCheck.run_document` from unit keys: in each
     group of equal keys with two forms or more, the most common form wins (a tie goes
     to the form seen first) and every unit with another form is flagged."""
-    import numpy as np
-
     n = len(pos)
     out = Conflicts(flagged=np.zeros(0, np.int64), groups=np.zeros(0, np.int64))
     if n < 2:

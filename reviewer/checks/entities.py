@@ -36,6 +36,8 @@ from .. import cldr, morph
 from ..lang import base
 from ..model import Finding, Segment, Severity
 from .base import Check, CheckContext
+from .name_places import place_codes, place_found
+from .name_sound import coarse_key
 from .names import (
     NOUN_CAPS,
     Name,
@@ -48,7 +50,7 @@ from .names import (
     translatable,
     translatable_names,
 )
-from .spelling import entry_parts, glossary_entries, is_known, skip_spans
+from .spelling import entry_parts, glossary_entries, is_known, is_sentence_initial, skip_spans
 
 __all__ = ["EntityCheck", "CHECKS", "Name", "find_names", "translatable_names"]
 
@@ -194,6 +196,8 @@ def _stem_found(target: str, name: str) -> bool:
             if common >= 3 and len(part) - common <= 4 and len(w) - common <= 4:
                 if common >= min(len(w), len(part)) or common >= 0.6 * len(part):
                     return True
+            if common == len(part) >= 5:
+                return True  # a derived word or compound (labouristickou, Labourpartiet)
     return False
 
 
@@ -211,7 +215,15 @@ def _absent(
             continue  # ONZ -> UN, JAV -> US: the other side's own acronym for it
         # a full name is judged by its family name (Brett of Brett Kavanaugh may be
         # a place's name somewhere, Kavanaugh is not)
+        if n.kind == "code" and _digits_kept(n.text, other):
+            continue  # SS19 -> jaro/léto 2019: the code spelt out, its number kept
         words = [_key_word(n, lang)] if n.kind == "multi" else n.text.split()
+        places = place_codes(n.text, lang) if n.kind in _ADAPTED else frozenset()
+        if places:
+            # a country or language (CLDR) in any form: Великобританії = UK
+            if place_found(places, other, other_lang) is False and not found_by_sound(n.text, other):
+                yield n
+            continue
         if n.kind != "dnt" and any(translatable(w, lang) for w in words):
             if not _place_lost(n.text, lang, other, other_lang):
                 continue  # a name translations change, found or not judged
@@ -320,12 +332,35 @@ def _given_lost(n: Name, target: str, lang: str | None, target_lang: str | None)
         pos += len(w) + 1
         if len(w) < 3 or _occurrences(target, w, True, ()) or _stem_found(target, w):
             continue
+        if _abbreviation_found(w, target):
+            continue  # Det Insp, Prof: a title abbreviated, written out in the target
         if is_word(w, lang) or translatable(w, lang):
             continue  # Welsh Parliament, Saint Helena: words a translation translates
         if nscript != tscript and found_by_sound(w, target):
             continue  # by sound only across scripts (Brett = Бретт; Plus is no Brett)
         out.append(Name(a, a + len(w), w, "proper"))
     return out
+
+
+def _abbreviation_found(word: str, target: str) -> bool:
+    """Whether a short ``word`` (four letters at most: Det, Insp, Prof, St) starts a
+    word of ``target``, as written or by coarse skeleton (Detektiv, інспектор,
+    Σεντ), or sits inside one (Politiinspektør): a title or abbreviation that the
+    translation writes out; or, for a longer ``word``, whether the target has it
+    abbreviated (Inspektur -> Insp)."""
+    low = word.lower()
+    if len(word) > 4:
+        # the other way round: the target abbreviates (Inspektur -> Insp)
+        return any(3 <= len(w) <= 4 and w[0].isupper() and low.startswith(w.lower())
+                   for w in _WORDS_RE.findall(target))
+    key = coarse_key(word)
+    for m in _WORDS_RE.finditer(target):
+        w = m.group().lower()
+        if w.startswith(low) or (key and coarse_key(w).startswith(key)):
+            return True
+        if len(low) == 4 and low in w:
+            return True  # inside a compound: Politiinspektør
+    return False
 
 
 def _place_lost(name: str, lang: str | None, other: str, other_lang: str | None) -> bool:
@@ -373,6 +408,81 @@ def _threshold(name: str) -> float | None:
     if n < 4:
         return None
     return 85.0 if n == 4 else 80.0
+
+
+def _unmatched_capitals(
+    source: str, target: str, names: Sequence[Name], lang: str | None, tlang: str | None
+) -> list[Name]:
+    """The capitalised words inside the sentences of a ``source`` in a cased script
+    (names or words used as names: Variety, Sanders) that ``target`` has in no form:
+    not as written, as a stem, by sound, nor as a CLDR name it translates."""
+    if main_script(source) not in _CASED_SCRIPTS:
+        return []
+    out = []
+    for m in _CAP_WORD_RE.finditer(source):
+        w = m.group()
+        if not w[0].isupper() or len(w) < 3 or is_sentence_initial(source, m.start()):
+            continue
+        if _after_markup(source, m.start()):
+            continue  # a label's first word: <f0>Output range</f0>
+        w = w[:-2] if w.endswith(("'s", "’s")) else w.rstrip("'’")
+        if len(w) < 3 or w.isupper() and len(w) < 3:
+            continue
+        if _occurrences(target, w, True, ()) or _stem_found(target, w) or found_by_sound(w, target):
+            continue
+        if translatable(w, lang) and not _place_lost(w, lang, target, tlang):
+            continue
+        out.append(Name(m.start(), m.start() + len(w), w, "proper"))
+    return out
+
+
+def _derived_in(name: str, text: str) -> bool:
+    """Whether a word of ``text``, in any case, starts like ``name`` by coarse
+    skeleton (its first three classes): a word derived from the name or the name
+    inflected (Olympics: olümpiamängude, Olimpiade)."""
+    key = coarse_key(name)
+    probe = key[:3]
+    if len(probe) < 3:
+        return False
+    return any(coarse_key(m.group()).startswith(probe) for m in _WORDS_RE.finditer(text))
+
+
+def _digits_kept(code: str, other: str) -> bool:
+    """Whether the digits of product code ``code`` (two at least) end a number of
+    ``other`` (SS19 -> 2019, Sommer-2019)."""
+    digits = "".join(c for c in code if c.isdigit())
+    return len(digits) >= 2 and re.search(rf"{digits}(?!\d)", other) is not None
+
+
+def _plural_of_word(name: str, lang: str | None) -> bool:
+    """Whether a one-word ``name`` is a common word of ``lang`` with a plural ``s``
+    (the lexicon knows the rest in lowercase: Olympics), in a language that makes
+    plurals with ``-s`` (the lexicon's share of such forms: not Polish Tellis)."""
+    low = name.lower()
+    if " " in low or len(low) < 5 or not low.endswith("s"):
+        return False
+    share = morph.suffix_share(lang)
+    return share is not None and share >= 0.03 and morph.is_known(low[:-1], lang)
+
+
+def _after_markup(text: str, pos: int) -> bool:
+    """Whether the word at ``pos`` follows an inline tag or a menu path separator
+    (``<f0>Output range``, ``Format > Sparklines``): a label's first word, which is
+    capitalised as a sentence's is."""
+    i = pos - 1
+    while i >= 0 and text[i] == " ":
+        i -= 1
+    return i >= 0 and text[i] in ">]}|"
+
+
+def _nearest(cands: Sequence[Name], ad: Name, source: str, target: str) -> Name:
+    """The candidate whose relative position in ``source`` is nearest to that of
+    ``ad`` in ``target``."""
+    rel = ad.start / max(1, len(target))
+    return min(cands, key=lambda n: abs(n.start / max(1, len(source)) - rel))
+
+
+_CASED_SCRIPTS = frozenset({"LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "GEORGIAN"})
 
 
 class EntityCheck(Check):
@@ -458,13 +568,29 @@ class EntityCheck(Check):
             if not claimed.hits(a.start, a.end)
         ]
         for nm, ad in zip(lost, added):  # a name replaced by another: one finding
-            yield self.flag(
-                "target", ad.start, ad.end, ad.text,
-                f"Name '{ad.text}' is not in the source, which has '{nm.text}' here.",
-                suggestion=nm.text if script_of(nm.text[0]) == script_of(ad.text[0]) else None,
-            )
+            yield self._replaced(ad, nm.text)
+        if len(added) > len(lost):
+            # a new name with no lost name beside it: a replaced name when the source
+            # has a capitalised word the target has in no form (a name that is also
+            # a word: Variety, Sanders); otherwise the translator's explicitation (a
+            # full name, a place made explicit), not reported
+            spare = _unmatched_capitals(source, target, names, context.source_lang,
+                                        context.target_lang)
+            for ad in added[len(lost):]:
+                if spare:
+                    # the source word may be a word, not a name (a UI label the
+                    # target translates): minor
+                    yield self._replaced(ad, _nearest(spare, ad, source, target).text,
+                                         Severity.MINOR)
+                elif main_script(source) == main_script(target) and not _derived_in(ad.text, source):
+                    yield self.flag("target", ad.start, ad.end, ad.text,
+                                    f"Name '{ad.text}' is not in the source.",
+                                    severity=Severity.MINOR)
+        cross = main_script(source) != main_script(target)
         for nm in lost[len(added):]:
             if nm.kind in _ADAPTED and _neighbour_found(source, nm, target):
+                if _abbreviation_found(nm.text, target):
+                    continue
                 # a given name left out beside its surname (Peter Jones -> Jones):
                 # often a choice of style, reported as minor
                 yield self.flag(
@@ -474,25 +600,30 @@ class EntityCheck(Check):
                     severity=Severity.MINOR,
                 )
                 continue
+            # a name that must be copied (an acronym, a product, a do-not-translate
+            # term) is major; a proper name a translation may replace by a pronoun or
+            # a description is minor
             yield self.flag(
                 "source", nm.start, nm.end, nm.text,
                 f"Name '{nm.text}' does not appear in the translation.",
+                severity=Severity.MINOR if nm.kind in _ADAPTED else Severity.MAJOR,
             )
         for nm in given:
-            if not claimed.hits(nm.start, nm.end):
+            if not claimed.hits(nm.start, nm.end) and not cross:
                 yield self.flag(
                     "source", nm.start, nm.end, nm.text,
                     f"Name '{nm.text}' does not appear in the translation "
                     "(the rest of the name does).",
                     severity=Severity.MINOR,
                 )
-        for ad in added[len(lost):]:
-            # a name the source does not have: often the translator's explicitation
-            # (a full name, a place made explicit), so minor; replaced is major
-            yield self.flag(
-                "target", ad.start, ad.end, ad.text, f"Name '{ad.text}' is not in the source.",
-                severity=Severity.MINOR,
-            )
+
+    def _replaced(self, ad: Name, old: str, severity: Severity | None = None) -> Finding:
+        return self.flag(
+            "target", ad.start, ad.end, ad.text,
+            f"Name '{ad.text}' is not in the source, which has '{old}' here.",
+            suggestion=old if script_of(old[0]) == script_of(ad.text[0]) else None,
+            severity=severity,
+        )
 
     def _missing(
         self, missing: Sequence[Name], source: str, target: str, context: CheckContext
@@ -500,7 +631,11 @@ class EntityCheck(Check):
         """The names not found as written that are missing indeed: unless the target
         has them in another script or spelling (by sound), they are names translations
         change (CLDR, exonyms), or the target's script cannot be judged."""
-        yield from _absent(missing, target, source, context.source_lang, context.target_lang)
+        sl = context.source_lang
+        # a one-word name that is the plural of a common word (Olympics: olympic;
+        # team and party names) is one translations translate: not judged
+        keep = [n for n in missing if not (n.kind == "proper" and _plural_of_word(n.text, sl))]
+        yield from _absent(keep, target, source, sl, context.target_lang)
 
     def _added(self, source: str, target: str, context: CheckContext) -> Iterator[Name]:
         """Names of the target that the source does not have (a name replaced by
@@ -515,7 +650,9 @@ class EntityCheck(Check):
         # places, languages, months a translation adds or spells out (Storbritannien
         # for Britain, Yhdysvaltojen for US) are context, never a wrong name
         cands = [n for n in find_names(target, tl) if n.kind in _ADAPTED
-                 and not any(translatable(w, tl) for w in n.text.split())]
+                 and not _after_markup(target, n.start)
+                 and not any(translatable(w, tl) for w in n.text.split())
+                 and not _plural_of_word(n.text, tl)]
         cands = [n for n in cands if not _occurrences(source, n.text, True, ())]
         cands = [n for n in cands if not _stem_found(source, n.text)]
         # a name written out in full (Peter Jones, Kim Jong-un for Jones, Kim): a

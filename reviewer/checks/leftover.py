@@ -10,7 +10,7 @@ in the translation, and punctuation stuck onto or into a word.
     motorcyclist``); a bare, uninflected word only when it cannot be a loanword the
     target's lexicon lacks (:func:`_maybe_loan`: grammar words never are). Latin
     words in a non-Latin target count only when lowercase words of the source's
-    lexicon (names and brands stay in Latin); a bare one is minor. Scripts come from
+    lexicon (names and brands stay in Latin); a bare one is minor, in either case. Scripts come from
     Unicode character names and CLDR (:mod:`reviewer.scripts`), lexicons from
     :mod:`reviewer.morph`. Without declared languages the scripts of the texts
     decide; within one script, only a copied word with a letter the rest of the
@@ -36,6 +36,7 @@ from ..model import Finding, Segment, Severity
 from ..scripts import dominant_script, language_scripts, letter_script, script_counts, script_runs
 from .base import Check, CheckContext
 from .punctuation import gershayim
+from .verbatim import in_spans, international, kept_spans
 
 __all__ = ["UntranslatedWordsCheck", "StrayPunctuationCheck", "CHECKS"]
 
@@ -65,14 +66,69 @@ def _codelike(text: str, start: int, end: int) -> bool:
     return bool(_CODELIKE_RE.search(text[a:b]))
 
 
+_EXT_RE = re.compile(r"^[^\w\s.]*\.[^\W\d_]")
+
+
+def _code_token(text: str, start: int, end: int) -> bool:
+    """:func:`_codelike` for a word left untranslated: a file extension (``.bib``,
+    ``*.jpg``) is code too; a hyphen joining letters of two scripts
+    (``foreign-чуждестранни``) is not an identifier's."""
+    a = start
+    while a > 0 and not text[a - 1].isspace():
+        a -= 1
+    b = end
+    while b < len(text) and not text[b].isspace():
+        b += 1
+    tok = text[a:b]
+    if _EXT_RE.search(text[a:end]):
+        return True
+    if "-" in tok and not tok.isascii():
+        # a hyphen next to letters of another script: code only by its other signs
+        return bool(_CODELIKE_RE.search(tok.replace("-", "")))
+    return _codelike(text, start, end)
+
+
+def _adapted(text: str, end: int, start: int | None = None) -> bool:
+    """Whether the word ending at ``end`` takes an ending after an apostrophe, the
+    way Polish, Turkish, Estonian or Finnish inflect a foreign word (``bogey’a``,
+    ``tweet'te``), or (``start`` given) follows an elided article, the way French
+    and Italian take it into a sentence (``l’indentation``, ``dell’hashtag``): a
+    word of the language's grammar, not one left by mistake."""
+    if end + 1 < len(text) and text[end] in "'’" and text[end + 1].isalpha() and text[end + 1].islower():
+        return True
+    if start is not None and start >= 2 and text[start - 1] in "'’":
+        m = re.search(r"(?<![^\W\d_])([^\W\d_]{1,4})$", text[max(0, start - 6) : start - 1])
+        return m is not None and m.group(1).islower()
+    return False
+
+
 class UntranslatedWordsCheck(Check):
-    """Words of the source's language or script left in the translation."""
+    """Words of the source's language or script left in the translation.
+
+    Not reported: text kept as it is on purpose (:func:`reviewer.checks.verbatim.kept_spans`:
+    placeholders, quotations and marked-up literals the source has too, icon and code
+    elements, glosses in parentheses), file extensions, loans adapted with an
+    apostrophe ending, and international vocabulary
+    (:func:`reviewer.checks.verbatim.international`). Within one script, a language
+    without a lexicon cannot be judged: see :meth:`skip_reason`.
+    """
 
     id = "untranslated-words"
     name = "Untranslated words"
     category = "accuracy"
     severity = Severity.MAJOR
     description = "Words of the source language or script left untranslated in the translation."
+
+    def skip_reason(self, context: CheckContext) -> str | None:
+        """Why words of one script cannot be judged for this pair, if they cannot."""
+        sl, tl = context.source_lang, context.target_lang
+        if not sl or not tl or base_lang(sl) == base_lang(tl):
+            return None
+        ls, lt = language_scripts(sl), language_scripts(tl)
+        if ls and ls == lt and not morph.has_lexicon(tl):
+            return (f"words of the source's script are not judged: no lexicon for "
+                    f"{tl}")
+        return None
 
     def run(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
         src = segment.source
@@ -90,12 +146,19 @@ class UntranslatedWordsCheck(Check):
         if not ls or not lt:
             return []
         out: list[Finding] = []
+        kept = _Kept(segment, sl, tl)
         if not (ls & lt):
-            self._foreign_script(src, tgt, sl, tl, ls, lt, out)
+            self._foreign_script(src, tgt, sl, tl, ls, lt, out, kept)
         elif ls == lt and len(ls) == 1:
-            if sl and tl:
-                self._same_script(src, tgt, sl, tl, out)
-            else:
+            if sl and tl and morph.has_lexicon(sl) and morph.has_lexicon(tl):
+                self._same_script(src, tgt, sl, tl, out, kept)
+            elif tl and morph.has_lexicon(tl):
+                # a source language without a lexicon (Vietnamese into English):
+                # copied words the target's lexicon lacks, and foreign letters
+                self._unknown_copies(src, tgt, tl, out, kept)
+                if not out:
+                    self._foreign_letters(src, tgt, out)
+            elif not (sl and tl):
                 self._foreign_letters(src, tgt, out)
         # scripts shared in part (Chinese and Japanese): not judged
         return out
@@ -120,6 +183,7 @@ class UntranslatedWordsCheck(Check):
         self, src: str, tgt: str, sl: str | None, tl: str | None, ls: frozenset[str],
         lt: frozenset[str],
         out: list[Finding],
+        kept: _Kept,
     ) -> None:
         cands = self._candidates(tgt, ls, lt)
         if not cands:
@@ -128,11 +192,12 @@ class UntranslatedWordsCheck(Check):
         if tdom is not None and tdom in ls:
             # the target is written in the source's script after all (Serbian in
             # Latin letters under a plain "sr"): compare words instead
-            self._same_script(src, tgt, sl, tl, out)
+            if morph.has_lexicon(sl) and morph.has_lexicon(tl):
+                self._same_script(src, tgt, sl, tl, out, kept)
             return
         spans: list[tuple[int, int, str, Severity | None]] = []
         for a, b, script in cands:
-            if _codelike(tgt, a, b):
+            if _code_token(tgt, a, b) or kept(a, b):
                 continue
             word = tgt[a:b]
             sev = None
@@ -147,11 +212,16 @@ class UntranslatedWordsCheck(Check):
                     continue
                 if _in_name(tgt, a, b) or not morph.is_known(word, sl):
                     continue  # "Brigham and Women's", "Newport on the Levee", "git push"
-                if not _inflected(word, morph.lemma(word, sl) or word, sl):
+                if _quantity(tgt, a, src) or _compound(tgt, a, b, src, sl):
+                    continue  # "(190 miles)" as the source has it; "fake news"
+                lem = morph.lemma(word, sl) or word
+                if not _inflected(word, lem, sl):
                     # a loan in a non-Latin text is written in its script (твит, ツイート);
                     # one its lexicon knows in Latin letters is accepted as it is
-                    if morph.is_known(word, tl):
+                    if morph.is_known(word, tl) or _listed(word, tl):
                         continue
+                    if len(word) < 4:
+                        continue  # bib, url, pod, kph: abbreviations and file types
                     sev = Severity.MINOR
             elif word not in src:
                 continue  # not copied from the source: a quotation, a name in its script
@@ -168,37 +238,74 @@ class UntranslatedWordsCheck(Check):
             ))  # fmt: skip
 
     def _same_script(
-        self, src: str, tgt: str, sl: str | None, tl: str | None, out: list[Finding]
+        self, src: str, tgt: str, sl: str | None, tl: str | None, out: list[Finding],
+        kept: _Kept,
     ) -> None:
-        if not (morph.has_lexicon(sl) and morph.has_lexicon(tl)):
-            return
         src_lemmas: set[str] | None = None
-        src_words: set[str] = set()
+        src_words: set[str] | None = None
         src_low = src.lower()
         for m in _WORD_RE.finditer(tgt):
             w = m.group()
             if len(w) < 4 or not w.islower() or w[:4] not in src_low:
                 continue  # (cheap) not even its stem is in the source
             # cheapest first: the target's lexicon (the largest to load) comes last
-            if w in SHARED_WORDS or _codelike(tgt, m.start(), m.end()):
+            if w in SHARED_WORDS or _code_token(tgt, m.start(), m.end()):
                 continue
-            if not morph.is_known(w, sl):
-                continue
-            if src_lemmas is None:
+            if morph.is_known(w, tl) or _listed(w, tl):
+                continue  # a word of the target language: never flagged, whatever
+                # follows (asked first: no lemma, no simplemma import needed)
+            if src_words is None:
                 src_words = {x.lower() for x in _WORD_RE.findall(src)}
-                src_lemmas = {morph.lemma(x, sl) or x for x in src_words}
             lem = morph.lemma(w, sl) or w
-            if w not in src_words and (len(lem) < 4 or lem not in src_lemmas) and not any(
-                _same_stem(w, x) for x in src_words
-            ):
+            if w in src_words:
+                # copied as it is: a word the source's lexicon lists, or one its
+                # rules take for an inflected form ('evakuováno', 'tersebut')
+                if not (morph.is_known(w, sl) or morph.is_lemma(w, sl) or lem != w):
+                    continue
+            elif not morph.is_known(w, sl):
                 continue
-            if not _inflected(w, lem, sl) and _maybe_loan(w, sl, tl):
+            else:
+                if src_lemmas is None and len(lem) >= 4:
+                    # the source's lemmas, made only when a word asks for them
+                    src_lemmas = {morph.lemma(x, sl) or x for x in src_words}
+                if (len(lem) < 4 or lem not in src_lemmas) and not any(  # type: ignore[operator]
+                        _same_stem(w, x) for x in src_words):
+                    continue
+            if kept(m.start(), m.end()) or _adapted(tgt, m.end(), m.start()):
                 continue
-            if morph.is_known(w, tl):
+            if _quantity(tgt, m.start(), src) or _compound(tgt, m.start(), m.end(), src, sl):
                 continue
+            bare = not _inflected(w, lem, sl)
+            if bare and (_maybe_loan(w, sl, tl, lem) or _adapted_elsewhere(tgt, w)):
+                continue
+            # a bare word may still be a loan no list has: minor, as in another script
             out.append(self.flag_span(
                 "target", tgt, m.start(), m.end(),
                 f"'{w}' is a word of the source language left untranslated.",
+                severity=Severity.MINOR if bare else None,
+            ))  # fmt: skip
+
+    def _unknown_copies(self, src: str, tgt: str, tl: str, out: list[Finding], kept: _Kept) -> None:
+        """A source language without a lexicon: a lowercase word copied from the
+        source that the target's lexicon and word list lack and that is not
+        international vocabulary ('trong' in English)."""
+        src_words: set[str] | None = None
+        for m in _WORD_RE.finditer(tgt):
+            w = m.group()
+            if len(w) < 4 or not w.islower() or w not in src:
+                continue
+            if src_words is None:
+                src_words = {x for x in _WORD_RE.findall(src)}
+            if w not in src_words or w in SHARED_WORDS or _code_token(tgt, m.start(), m.end()):
+                continue
+            if morph.is_known(w, tl) or _listed(w, tl) or kept(m.start(), m.end()):
+                continue
+            if _adapted(tgt, m.end()) or international(w, None, tl):
+                continue
+            out.append(self.flag_span(
+                "target", tgt, m.start(), m.end(),
+                f"'{w}' is copied from the source and is not a word of the translation's "
+                "language: left untranslated?",
             ))  # fmt: skip
 
 
@@ -293,7 +400,73 @@ def _in_name(text: str, a: int, b: int) -> bool:
     )
 
 
-def _maybe_loan(word: str, sl: str | None, tl: str | None) -> bool:
+def _adapted_elsewhere(text: str, word: str) -> bool:
+    """Whether the translation also writes the word with its own ending
+    ('Lifestylová značka lifestyle'): a loan the language uses."""
+    w = word.casefold()
+    if len(w) < 6:
+        return False
+    stem = w[:-1]
+    return any(len(x) > len(w) and x.casefold().startswith(stem)
+               and x.casefold()[len(w):] not in ("s", "es")
+               for x in _WORD_RE.findall(text))
+
+
+def _quantity(text: str, a: int, src: str) -> bool:
+    """Whether the word at ``text[a:]`` follows a number, and the source has the same
+    number and word: a quantity copied with its unit ("(190 miles)", "800 kph")."""
+    m = re.search(r"(\d[\d.,]*)(\s?)$", text[max(0, a - 20) : a])
+    if m is None:
+        return False
+    j = a
+    while j < len(text) and text[j].isalpha():
+        j += 1
+    if not m.group(2) and j - a > 3:
+        return False  # "24jährigen": a word written onto a number, not a unit
+    return re.search(re.escape(m.group(1)) + r"\s?" + re.escape(text[a:j]) + r"(?!\w)", src) is not None
+
+
+def _compound(text: str, a: int, b: int, src: str, sl: str | None) -> bool:
+    """Whether the word at ``text[a:b]`` and one neighbour, both lowercase, form a
+    two-word term copied from the source ("fake news", "green card", "back nine"):
+    a borrowed expression. A run of three copied words or more is a phrase left
+    untranslated, and a run with a grammar word (the, of) is one too."""
+    def word_before(i: int) -> tuple[int, int] | None:
+        m = re.search(r"([^\W\d_]+) $", text[max(0, i - 40) : i])
+        return None if m is None else (i - len(m.group(0)), i - 1)
+
+    def word_after(i: int) -> tuple[int, int] | None:
+        m = re.match(r" ([^\W\d_]+)", text[i : i + 40])
+        return None if m is None else (i + 1, i + 1 + len(m.group(1)))
+
+    low = src.casefold()
+    run = [(a, b)]
+    while len(run) < 3:
+        p = word_before(run[0][0])
+        if p is None or not text[p[0]:p[1]].islower() or text[p[0]:run[-1][1]].casefold() not in low:
+            break
+        run.insert(0, p)
+    while len(run) < 3:
+        n = word_after(run[-1][1])
+        if n is None or not text[n[0]:n[1]].islower() or text[run[0][0]:n[1]].casefold() not in low:
+            break
+        run.append(n)
+    if len(run) != 2:
+        return False
+    return not any(_common(text[x:y], sl, GRAMMAR_RANK) for x, y in run)
+
+
+def _loan(word: str, lemma: str, sl: str | None, tl: str | None) -> bool:
+    """Whether a bare ``word`` is international vocabulary (or the plural of a word
+    that is) and not among the source language's everyday words."""
+    if _common(word, sl, FREQUENT_RANK):
+        return False
+    w = word.lower()
+    plural = w != lemma and w.startswith(lemma) and w[len(lemma):] in ("s", "es")
+    return international(word, sl, tl) or (plural and international(lemma, sl, tl))
+
+
+def _maybe_loan(word: str, sl: str | None, tl: str | None, lemma: str | None = None) -> bool:
     """Whether a bare (uninflected) word of the source language may be a loanword
     that the target language's lexicon lacks (tsunami, staff, referendum, tweet).
 
@@ -306,11 +479,12 @@ def _maybe_loan(word: str, sl: str | None, tl: str | None) -> bool:
         return False  # "their", "hours", "piece": everyday words are not borrowed bare
     if _foreign_plural(word, sl, tl):
         return False  # "purposes" in Czech: a loan would take the target's own ending
-    if base_lang(sl) == "en":
-        return True
+    if _listed(word, tl):
+        return True  # the target language's word list has it: a loan it uses
     if base_lang(tl) == "en":
-        return False
-    return morph.is_known(word, "en")
+        return False  # the English lexicon knows the loans English uses
+    # "million", "later", "still": frequent words stay translated
+    return _loan(word, lemma or word.lower(), sl, tl)
 
 
 #: Below this share of -s forms in its lexicon (:func:`reviewer.morph.suffix_share`),
@@ -342,35 +516,86 @@ def _foreign_plural(word: str, sl: str | None, tl: str | None) -> bool:
 #: How many of a language's most frequent words count as its grammar words (their,
 #: until, first): never borrowed bare, unlike nouns (shopping, staff, deal).
 COMMON_RANK = 300
+#: The most frequent words of all (the, of, and, with): a run of copied words with
+#: one is a phrase, not a borrowed two-word term.
+GRAMMAR_RANK = 100
+#: Beyond the grammar words, how many of the most frequent words a language's
+#: everyday vocabulary holds ("million", "later", "chances"): a bare one in another
+#: language is a word left, even when other languages share it.
+FREQUENT_RANK = 2000
 
 
 @lru_cache(maxsize=64)
-def _common_floor(code: str) -> int | None:
-    """The frequency of ``code``'s :data:`COMMON_RANK`-th most frequent word in its
+def _common_floor(code: str, rank: int = COMMON_RANK) -> int | None:
+    """The frequency of ``code``'s ``rank``-th most frequent word in its
     word-frequency list (pyspellchecker's, through the spelling check's loader), or
     ``None`` without a list."""
     from .spelling import dictionary
 
     d = dictionary(code)
     freqs = getattr(d, "_freqs", None)
-    if d is None or freqs is None or len(freqs) < COMMON_RANK:
+    if d is None or freqs is None or len(freqs) < rank:
         return None
-    return sorted(freqs, reverse=True)[COMMON_RANK - 1]
+    return sorted(freqs, reverse=True)[rank - 1]
 
 
-def _common(word: str, lang: str | None) -> bool:
-    """Whether ``word`` is among the :data:`COMMON_RANK` most frequent words of
-    ``lang`` (False when the language has no frequency list)."""
+def _common(word: str, lang: str | None, rank: int = COMMON_RANK) -> bool:
+    """Whether ``word`` is among the ``rank`` most frequent words of ``lang`` (False
+    when the language has no frequency list)."""
     code = base_lang(lang)
     if not code:
         return False
-    floor = _common_floor(code)
+    floor = _common_floor(code, rank)
     if floor is None:
         return False
     from .spelling import dictionary
 
     d = dictionary(code)
     return d is not None and (d.get(word.lower()) or 0) >= floor
+
+
+@lru_cache(maxsize=64)
+def _rarest(code: str) -> int | None:
+    """The lowest frequency in ``code``'s word-frequency list: the tail of words
+    seen too rarely to tell a word of the language from a stray foreign one."""
+    from .spelling import dictionary
+
+    d = dictionary(code)
+    freqs = getattr(d, "_freqs", None)
+    return min(freqs) if freqs is not None and len(freqs) else None
+
+
+def _listed(word: str, lang: str | None) -> bool:
+    """Whether ``lang``'s word-frequency list (where it has one) has ``word`` above
+    its rarest tail."""
+    code = base_lang(lang)
+    if not code:
+        return False
+    floor = _rarest(code)
+    if floor is None:
+        return False
+    from .spelling import dictionary
+
+    d = dictionary(code)
+    return d is not None and (d.get(word.lower()) or 0) > floor
+
+
+class _Kept:
+    """Whether a span of the translation is kept as it is on purpose
+    (:func:`reviewer.checks.verbatim.kept_spans`), computed on first use."""
+
+    __slots__ = ("segment", "sl", "tl", "spans")
+
+    def __init__(self, segment: Segment, sl: str | None, tl: str | None) -> None:
+        self.segment, self.sl, self.tl = segment, sl, tl
+        self.spans: list[tuple[int, int]] | None = None
+
+    def __call__(self, a: int, b: int) -> bool:
+        if self.spans is None:
+            s = self.segment
+            self.spans = kept_spans(s.source, s.target or "", s.source_codes, s.target_codes,
+                                    s.flags, self.sl, self.tl)
+        return in_spans(self.spans, a, b)
 
 
 def _inflected(word: str, lemma: str, lang: str | None = None) -> bool:

@@ -35,6 +35,7 @@ __all__ = [
     "decade",
     "spellable",
     "converted",
+    "restates",
     "Symbol",
     "symbols_in",
     "marks_in",
@@ -176,11 +177,15 @@ _CONVERSIONS: tuple[tuple[tuple[str, ...], tuple[str, ...], float], ...] = (
 )
 
 
+#: the ordinal indicator written for a degree sign before a temperature scale (``12 ºC``)
+_ORDINAL_DEGREE_RE = re.compile(r"[º˚](?=[CFcf]\b)")
+
+
 def _unit_follows(text: str, end: int, lang: str | None, keys: tuple[str, ...]) -> bool:
     """Whether a word of one of the CLDR units ``keys`` in ``lang`` follows position
     ``end`` within a few characters (``20 feet``, ``6 metres``, ``6 m``, ``1 to 4
     inches``, ``227 quilos`` for ``quilograma``: a shared start of four letters)."""
-    window = _fold(text[end : end + 24].lower())
+    window = _fold(_ORDINAL_DEGREE_RE.sub("°", text[end : end + 24]).lower())
     words = set()
     for key in keys:
         words |= {_fold(w) for w in cldr.unit_words(lang, key)}
@@ -224,6 +229,22 @@ def converted(
     return False
 
 
+def restates(a: float, b: float, b_text: str, b_end: int, b_lang: str | None) -> bool:
+    """Whether ``b``, followed by a word of its unit, is ``a`` converted to that unit
+    (``800 kph (497 mph)``): the unit of ``a`` is not looked at, for ``b`` stands
+    beside it in the same text."""
+    if a <= 0 or b <= 0:
+        return False
+    for imperial, metric, f in _CONVERSIONS:
+        # b in customary units (a metric: b = a / f) or in metric ones (b = a * f)
+        for units, y in ((imperial, a * 9 / 5 + 32 if not f else a / f),
+                         (metric, (a - 32) * 5 / 9 if not f else a * f)):
+            tol = 1.0 if not f else 0.1 * y
+            if abs(y - b) <= tol and _unit_follows(b_text, b_end, b_lang, units):
+                return True
+    return False
+
+
 class Symbol(NamedTuple):
     """A sign attached to a number: span, text, kind (``percent``, ``permille``,
     ``degree`` or ``currency``) and, for currencies, the possible ISO codes."""
@@ -255,6 +276,8 @@ def symbols_in(text: str, spans: Sequence[tuple[int, int]]) -> list[Symbol]:
                 continue
             ch = text[pos]
             kind = _SIGN_KIND.get(ch)
+            if kind is None and _ORDINAL_DEGREE_RE.match(text, pos):
+                kind = "degree"  # 12 ºC
             if kind is None and _is_currency(ch):
                 kind = "currency"
             if kind is None:
@@ -302,7 +325,8 @@ def marks_in(text: str, lang: str | None, kind: str, codes: frozenset[str],
             continue
         if firm and k.endswith("?"):
             continue  # 'pound' may weigh
-        starts.update(m.start() for m in _word_rx(stem).finditer(low))
+        starts.update(m.start() for m in _word_rx(stem).finditer(low)
+                      if not (k.startswith("currency") and _is_place(m.group(), lang)))
     return signs + len(starts)
 
 
@@ -469,6 +493,8 @@ def _word_marks(lang: str | None) -> tuple[tuple[str, str, frozenset[str]], ...]
                 # four letters of a long noun: its cases and compounds (naelsterling:
                 # 2,7 miljardi naela; dolarů)
                 stem = w[:4] if _spaced(w) and len(w) >= 5 and not inner else _stem(w)
+                if stem == w and len(w) <= 4 and _spaced(w) and " " not in w:
+                    stem += "$"  # a whole short word: see _word_rx
                 out.setdefault((_flat(stem), kind), set()).add(code)
     items = [(w, k, frozenset(c)) for (w, k), c in out.items()]
     return tuple(sorted(items, key=lambda x: -len(x[0])))
@@ -528,11 +554,23 @@ def _place_words(lang: str | None) -> frozenset[str]:
     return frozenset(w.lower() for name in cldr.place_names(lang) for w in _LETTERS_RE.findall(name))
 
 
+def _is_place(word: str, lang: str | None) -> bool:
+    """Whether ``word`` is a word of a CLDR country, region or language name of
+    ``lang`` (``Europe`` starts like ``euro`` but names no currency)."""
+    w = word.lower()
+    if _flat(w) in _currency_forms(lang):
+        return False  # 'euro' of 'Euro Bölgesi' (the euro area) is the currency's name
+    return w in _place_words(lang) or _flat(w) in _place_words(lang)
+
+
 def _stem(word: str) -> str:
     """The start by which an inflected form of ``word`` is recognised (``фунт`` for
     ``фунтов``; a short word whole)."""
     if not _spaced(word) or " " in word:
         return word
+    if letter_script(word[0]) in ("ARABIC", "HEBREW"):
+        # prefixes are written onto words (بال of بالمائة, بالموسم): a longer start
+        return word[: max(5, len(word) - 2)] if len(word) >= 6 else word
     return word[: max(4, len(word) - 3)] if len(word) >= 6 else word
 
 
@@ -585,6 +623,8 @@ def marks_near(text: str, lang: str | None, start: int, end: int) -> list[Mark]:
             continue
         rx = _word_rx(stem)
         m = rx.search(window, scale_len) or (rx.search(window) if scale_len else None)
+        if m is not None and kind.startswith("currency") and _is_place(m.group(), lang):
+            m = None  # 'Europe' is no euro
         if kind == "currency?":  # pound, Pfund: money after a scale word only
             if m is not None and 1 <= _words_between(window[: m.start()]) <= 2 and "currency" not in seen:
                 out.append(Mark("currency", codes, end + m.start(), end + m.end()))
@@ -638,8 +678,11 @@ def _sounds_like_currency(text: str, pos: int) -> Mark | None:
 def _currency_sounds() -> dict[str, frozenset[str]]:
     """Skeletons of three consonants or more of the major currencies' English nouns."""
     out: dict[str, set[str]] = {}
+    every = {n for code in MAJOR_CURRENCIES for n in _sound_nouns(frozenset({code}))}
     for code in MAJOR_CURRENCIES:
         for n in _sound_nouns(frozenset({code})):
+            if n.endswith("s") and n[:-1] in every:
+                continue  # an English plural ('dollars': drs is also δήλωσε, درجة)
             if len(n) >= 3:
                 out.setdefault(n, set()).add(code)
     return {n: frozenset(c) for n, c in out.items()}
@@ -650,8 +693,14 @@ def _word_rx(stem: str) -> re.Pattern[str]:
     if " " in stem:  # a wording of several words: as a whole, any spacing
         body = r"[\s\-]+".join(re.escape(w) for w in stem.split())
         return re.compile(rf"(?<!\w){body}(?!\w)")
+    if stem.endswith("$"):
+        # a whole short currency word with an ending of its own, not the start of a
+        # longer word ('реала', 'eurodega'; not 'реализованная')
+        return re.compile(rf"(?<!\w){re.escape(stem[:-1])}\w{{0,6}}(?!\w)")
     if _spaced(stem):
-        return re.compile(rf"(?<!\w){re.escape(stem)}\w*")
+        # a noun's start: its cases and compounds ('naelsterling', 'dollárnyi',
+        # 'percentage'), not a longer word that starts alike ('реализованная')
+        return re.compile(rf"(?<!\w){re.escape(stem)}\w{{0,8}}(?!\w)")
     return re.compile(re.escape(stem))
 
 
@@ -685,6 +734,40 @@ def expressed(text: str, lang: str | None, start: int, end: int, mark: Mark) -> 
         ab = _ABBREV_RE.match(text, end)
         if ab is not None and any(w.startswith(ab.group(1).lower()) for w in words):
             return True
+        if _inflected_unit(text, end, lang, mark.kind):
+            return True
+    return False
+
+
+def _inflected_unit(text: str, end: int, lang: str | None, kind: str) -> bool:
+    """Whether one of the two words after position ``end`` is a CLDR word of ``kind``
+    in another form: another case or spelling sharing the first five letters
+    (``βαθμών`` / ``βαθμοί``, ``ডিগ্রি`` / ``ডিগ্রী``: five letters, four of a
+    six-letter word), the word with a one-letter
+    prefix such as an Arabic preposition (``في المائة`` / ``بالمائة``), or a word of a
+    script without spaces after the number, or any word glued to it (``20度``,
+    ``20도의``)."""
+    words = [w for w in cldr.unit_words(lang, kind) if any(c.isalpha() for c in w)]
+    if not words:
+        return False
+    after = _LETTERS_RE.findall(text[end : end + _AFTER])[:2]
+    glued = text[end : end + 1].isalpha()
+    near = text[end : end + 1].strip() == "" or glued
+    for k, got in enumerate(after):
+        g = _flat(got.lower())
+        for w in words:
+            w = _flat(w)
+            if k == 0 and (glued or (near and not _spaced(w))) and g.startswith(w):
+                return True  # 20도의, 20度
+            if k == 0 and near and len(w) >= 2 and g == w:
+                return True  # a short word right after the number: 10 fok, 20 độ
+            if not _spaced(w):
+                continue
+            n = min(5, len(w) - 2)
+            if len(w) >= 6 and len(g) >= n and g[:n] == w[:n]:
+                return True
+            if len(w) >= 6 and len(g) >= 5 and g == w[1:]:
+                return True
     return False
 
 

@@ -201,7 +201,10 @@ def _parse_run(text: str, start: int, out: list[Num]) -> None:
             return
     elif uniform and _grouped(parts):  # spaces or apostrophes
         v = _int("".join(parts))
-        out.append(Num(start, end, text, "num", (Reading(v, first, ""),), (v,)))
+        # its parts too: a phone number '0800 555 111' may come back reordered
+        # ('111 555 0800' in a right-to-left text)
+        atoms = tuple(_int(p) for p in parts) if first in _SPACES else (v,)
+        out.append(Num(start, end, text, "num", (Reading(v, first, ""),), atoms))
         return
     elif (
         len(seps) >= 2
@@ -212,6 +215,11 @@ def _parse_run(text: str, start: int, out: list[Num]) -> None:
     ):
         value = _value("".join(parts[:-1]), parts[-1])
         out.append(Num(start, end, text, "num", (Reading(value, first, seps[-1]),), (value,)))
+        return
+    if uniform and first in _SPACES and len(parts) >= 3 and len(parts[0]) > 3 and _grouped(parts[1:]):
+        # a year before a number grouped with spaces: "v roce 1953 30 000"
+        _parse_run(parts[0], start, out)
+        _parse_run(text[len(parts[0]) + 1 :], start + len(parts[0]) + 1, out)
         return
     # Not one number: versions, dates, IPs, "1 2 3": each part on its own.
     pos = start

@@ -20,7 +20,13 @@ Also:
 * small numbers (0-12) may be spelled out on the other side (``2`` / ``due`` /
   ``zwei`` / ``two``) in en, it, de, fr, es, pt, nl;
 * a date whose day and year match may write its month as a name on the other side
-  (``22/09/2025`` vs ``September 22, 2025``).
+  (``22/09/2025`` vs ``September 22, 2025``);
+* other writings of the same figures (:mod:`.number_equiv`): a time on the other
+  clock (``5.30pm`` = ``17:30``), a conversion one side restates in brackets
+  (``800 kph (497 mph)``), a year of another era or in a code (``2556`` = ``2013``,
+  ``SS19`` = ``2019``), a numeric day and month for a month name (``12.6.`` =
+  ``June 12``); and a small number with a Chinese, Japanese or Korean counter
+  (``3人組``, ``8番目``) that the other side says in words.
 
 Findings: a source number missing or changed (side ``source``, suggestion: the number
 in the target locale's format), a number the target adds (side ``target``), a number
@@ -52,7 +58,7 @@ from typing import Iterable, Sequence
 from .. import cldr
 from ..lang import base as base_lang
 from ..model import Finding, Segment, Severity
-from . import number_forms
+from . import number_equiv, number_forms
 from .base import Check, CheckContext
 from .number_reading import (  # noqa: F401 (re-exported)
     Conv,
@@ -310,8 +316,11 @@ class NumberCheck(Check):
             rest_s, rest_t = self._lenient(src, tgt, sn, tn, s_match, t_used, rest_s, rest_t, context)
         if rest_s or rest_t:
             rest_s, rest_t = _forms_lenient(src, tgt, sn, tn, rest_s, rest_t, context)
+        if rest_s or rest_t:
+            rest_s, rest_t = _equivalents(src, tgt, sn, tn, s_match, t_used, rest_s, rest_t, context)
         if not rest_t:  # nothing replaces them: may be written in words
-            rest_s = [i for i in rest_s if not _may_be_words(sn[i], context.target_lang)]
+            rest_s = [i for i in rest_s if not (_may_be_words(sn[i], context.target_lang)
+                                                or _counted(src, sn[i]))]
         if not rest_s:  # "a decade later" -> "10 years later", "double" -> "2 times"
             rest_t = [j for j in rest_t if not number_forms.spellable(tn[j].text, _plain(tn[j]), tn[j].kind)]
         for i in rest_s:
@@ -459,8 +468,11 @@ class NumberCheck(Check):
         tconv: Conv,
     ) -> tuple[int, Reading] | None:
         """The free target token matching some reading of ``s`` (native readings of
-        the source first, then targets whose matching reading is native)."""
-        for r in sorted(s.readings, key=lambda r: not _native(r, sconv)):
+        the source first, then targets whose matching reading is native). A reading
+        as a decimal with only zeros after the mark (``4,000`` as 4.000) comes last:
+        the Vietnamese source's ``4,000`` is 4000 in an English target."""
+        ordered = sorted(s.readings, key=lambda r: (_zero_fraction(s.text, r), not _native(r, sconv)))
+        for r in ordered:
             cands = index.get(r.value)
             if not cands:
                 continue
@@ -543,6 +555,14 @@ _KIND_NAMES = {"percent": "percent sign", "permille": "per-mille sign",
                "degree": "degree sign", "currency": "currency"}
 
 
+def _zero_fraction(text: str, r: Reading) -> bool:
+    """Whether ``r`` reads ``text`` as a decimal whose fraction is only zeros."""
+    if not r.decimal or r.decimal not in text:
+        return False
+    frac = text.rsplit(r.decimal, 1)[1]
+    return bool(frac) and set(frac) == {"0"}
+
+
 def _plain(n: Num) -> str:
     """The value of ``n``; the digits of a word token with one digit run (``2pm``)."""
     if n.kind == "word" and len(n.atoms) == 1:
@@ -559,6 +579,24 @@ def _may_be_words(n: Num, other_lang: str | None) -> bool:
         return False
     known = base_lang(other_lang) in _WORDS
     return not (known and value in _SMALL and value not in "012" and n.kind == "num")
+
+
+#: scripts whose numbers take a counter or an ordinal mark written onto them
+_COUNTER_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HANGUL"})
+
+
+def _counted(text: str, n: Num) -> bool:
+    """Whether ``n`` is a small number with a counter or ordinal mark of a Chinese,
+    Japanese or Korean text written onto it (``3人組``, ``8番目``, ``第9``, ``10년``),
+    which a translation says in words of its own ('a trio', 'the eighth', 'a
+    decade'): its absence alone, with no other number in its place, is no error."""
+    if n.kind != "num" or not number_forms.spellable(n.text, _plain(n), n.kind):
+        return False
+    from ..scripts import letter_script
+
+    after = text[n.end : n.end + 2].lstrip()[:1]
+    before = text[max(0, n.start - 2) : n.start].rstrip()[-1:]
+    return any(c and c.isalpha() and letter_script(c) in _COUNTER_SCRIPTS for c in (after, before))
 
 
 def _forms_lenient(
@@ -612,6 +650,30 @@ def _forms_lenient(
                     rest_s.remove(i)
                     rest_t.remove(j)
                     break
+    return rest_s, rest_t
+
+
+def _equivalents(
+    src: str,
+    tgt: str,
+    sn: Sequence[Num],
+    tn: Sequence[Num],
+    s_match: Sequence[int | None],
+    t_used: Sequence[bool],
+    rest_s: list[int],
+    rest_t: list[int],
+    context: CheckContext,
+) -> tuple[list[int], list[int]]:
+    """Forgive other writings of the same figures (:mod:`.number_equiv`): a time on
+    the other clock, a conversion one side restates, a year of another era or in a
+    code, a numeric day and month for a month name."""
+    sl, tl = context.source_lang, context.target_lang
+    rest_s, rest_t = number_equiv.times(src, tgt, sn, tn, rest_s, rest_t, sl, tl)
+    rest_s = number_equiv.restated(
+        src, sl, sn, rest_s, {i for i, j in enumerate(s_match) if j is not None}, _float)
+    rest_t = number_equiv.restated(tgt, tl, tn, rest_t, {j for j, u in enumerate(t_used) if u}, _float)
+    rest_s, rest_t = number_equiv.years(sn, tn, rest_s, rest_t, _plain)
+    rest_s, rest_t = number_equiv.day_month(src, tgt, sn, tn, rest_s, rest_t, sl, tl, _plain)
     return rest_s, rest_t
 
 

@@ -586,6 +586,30 @@ def _prose_aside(text: str, a: int, b: int, other: str) -> bool:
     return True
 
 
+_BEFORE_BRACKET_RE = re.compile(r"(\d[\d.,]*)\D{0,12}$")
+
+
+def _conversion(text: str, a: int, b: int, lang: str | None) -> bool:
+    """Whether the bracketed ``text[a:b]`` restates the figure before it in other
+    units (``800 kph (497 mph)``, ``300 km (190 miles)``): a translation for readers
+    of one system of units drops it, or adds one."""
+    from .number_forms import restates
+    from .number_reading import find_numbers
+
+    inner = find_numbers(text[a + 1 : b - 1], lang)
+    m = _BEFORE_BRACKET_RE.search(text, max(0, a - 24), a)
+    if len(inner) != 1 or m is None:
+        return False
+    before = find_numbers(m.group(1), lang)
+    if len(before) != 1:
+        return False
+    try:
+        x, y = float(before[0].readings[0].value), float(inner[0].readings[0].value)
+    except ValueError:
+        return False
+    return restates(x, y, text, a + 1 + inner[0].end, lang)
+
+
 class BracketsCheck(Check):
     """Unpaired brackets in the target (when the source's pair up), and a different
     number of ``()``/``[]``/``{}`` pairs than the source: fewer is minor (content or
@@ -647,7 +671,8 @@ class BracketsCheck(Check):
                 # (72 kilometers)" -> "72 km"); and in prose an added explanation
                 # ("Napoli (Italie)") is style: added pairs count only around code
                 src_n = [(a, b) for a, b in sc.get(kind, ())
-                         if not (_gloss(s, a, b) or _numbers_kept(s[a:b], t))]
+                         if not (_gloss(s, a, b) or _numbers_kept(s[a:b], t)
+                                 or _conversion(s, a, b, context.source_lang))]
                 if len(src_n) > len(tc.get(kind, ())):
                     # asides of running prose folded into the sentence: style
                     src_n = [(a, b) for a, b in src_n if not _prose_aside(s, a, b, t)]
@@ -767,7 +792,13 @@ def scan_quotes(
         # ASCII and typographic double marks pair with each other („…" is a pair of
         # mixed styles, not two unpaired marks); ‹ › only among themselves
         stack = stacks.setdefault(2 if fam == 2 else 0, [])
-        role = _flank(text, i) or roles.get(ch, "")
+        role = _flank(text, i)
+        if not role:
+            role = roles.get(ch, "")
+            if role == "close" and not stack and i + 1 < len(text) and text[i + 1].isalpha():
+                # nothing is open and a word follows: the same mark opens here too
+                # (”…” in Swedish and Finnish typography, and as many write it)
+                role = "open"
         if not role:
             role = "close" if stack and text[stack[-1]] == ch else "open"
         if role == "open":

@@ -28,16 +28,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator, Mapping, Sequence
+
+import numpy as np
 
 from .. import morph
 from ..lang import KNOWN_NAMES, base, language_name, language_names
 from ..scripts import language_scripts, letter_script
 from ..model import Finding, Segment, Severity
-from .base import CheckContext, DocumentCheck
+from .base import CheckContext, DocumentCheck, Fetch
 from .spelling_words import (  # noqa: F401 (re-exported)
     DATA_DIR,
     LANGUAGE_NAMES,
@@ -70,11 +71,13 @@ from .spelling_tokens import (  # noqa: F401 (re-exported)
     Word,
     _NEXT_RE,
     _abbreviated,
-    _RUN_RE,
+    _has_upper,
     is_sentence_initial,
     iter_words,
+    name_form,
     skip_spans,
 )
+from .spelling_document import SpellingCounts, SpellingMerge, SpellingState, spelling_counts, unknown_words
 
 __all__ = [
     "SpellingCheck",
@@ -137,25 +140,6 @@ def _in_name_run(text: str, w: Word, code: str) -> bool:
     return prev is not None and prev.group(1)[:1].isupper() and prev.group(1).lower() not in d
 
 
-def _has_upper(t: str, start: int) -> bool:
-    """True when ``t[start:]`` holds an uppercase character."""
-    rest = t[start:]
-    if rest.islower() or not rest:
-        return False
-    return any(c.isupper() for c in rest)
-
-
-def name_form(w: Word) -> bool | None:
-    """Whether a word is taken for a name (capitalised inside a sentence, or mixed
-    case anywhere): None when it is not, else whether it is mixed-case ("OpenAI")."""
-    t = w.text
-    c0 = t[:1]
-    if len(t) < 2 or not (c0.isupper() and c0.isalpha()):
-        return None
-    mixed = _has_upper(t, 1)
-    return mixed if (not w.initial or mixed) else None
-
-
 class SpellingCheck(DocumentCheck):
     """Words of the target missing from the target language's dictionary."""
 
@@ -212,59 +196,41 @@ class SpellingCheck(DocumentCheck):
         self._learn(env, segment.target)
         return list(self._check(segment, env, context))
 
-    def run_document(
-        self, segments: Sequence[Segment], context: CheckContext
-    ) -> Iterable[tuple[Segment, Finding]]:
-        """Learn the document's names first, then check every target."""
+    #: every chunk needs the whole document's names and frequent words
+    per_unit_verdicts = False
+
+    def statistics(self, segments: Sequence[Segment],
+                   context: CheckContext) -> tuple[SpellingCounts | None, np.ndarray | None]:
+        """Step 1: the names and unknown words of some units (see
+        :func:`spelling_counts`); the words to look at again stay with the chunk."""
+        env = self._env(context)
+        if env is None:
+            return None, None
+        return spelling_counts(segments, lambda w: _word_known(env, w), not context.target_only)
+
+    def merge(self, total: SpellingMerge | None, part: SpellingCounts | None,
+              shift: int) -> SpellingMerge:
+        """Step 2: sets united, counts summed, the first plain and last mixed forms kept."""
+        total = total if total is not None else SpellingMerge()
+        total.add(part)
+        return total
+
+    def decide(self, stats: SpellingMerge, context: CheckContext,
+               fetch: Fetch | None = None) -> SpellingState | None:
+        """Step 3: the document's names, name forms and frequent words."""
+        return stats.state(int(context.option("min_doc_frequency", MIN_DOC_FREQUENCY) or 0), context.target_only)
+
+    def emit(self, segments: Sequence[Segment], verdicts: SpellingState, context: CheckContext,
+             local: np.ndarray | None = None) -> Iterator[tuple[Segment, Finding]]:
+        """Step 4: the findings on the words of ``segments`` the language does not
+        know (``local``: their positions, from :meth:`statistics`)."""
         env = self._env(context)
         if env is None:
             return
-        counts: Counter[str] = Counter()
-        code = env.code
-        # Only a word the dictionary does not know can draw a finding (see _word), so
-        # the first pass keeps those; the second looks at nothing else.
-        suspects: list[tuple[Segment, list[Word]]] = []
-        for seg in segments:
-            if seg.target:
-                words = iter_words(seg.target)
-                self._learn_words(env, words)
-                counts.update([w.text for w in words if w.text.islower()])
-                bad = [
-                    w for w in words
-                    if len(w.text) > 2 and w.text[0].isalpha()
-                    and not _word_known(env, w.text.lower())
-                ]
-                if bad:
-                    suspects.append((seg, bad))
-        # A word the document uses again and again is a term of the domain the
-        # dictionary lacks ("cronologia", "specificatore"), not a typo: typos are
-        # rare words. So is a word of the document's sources kept as it is ("commit").
-        min_freq = int(context.option("min_doc_frequency", MIN_DOC_FREQUENCY) or 0)
-        extra = {w for w, n in counts.items() if min_freq and n >= min_freq}
-        src_sets: dict[int, set[str]] = {}
-        if not context.target_only and suspects:
-            # Only the suspects' words matter here: a source is tokenised properly
-            # when a cheap scan of its letter runs meets one of them ("doesn" stands
-            # for "does" cut from "doesn't"), and the suspects' own source words are
-            # kept for their check.
-            wanted = {w.text.lower() for _, bad in suspects for w in bad}
-            probe = wanted | {w + "n" for w in wanted}
-            mine = {seg.index for seg, _ in suspects}
-            src_vocab: set[str] = set()
-            for seg in segments:
-                src = seg.source
-                if not src:
-                    continue
-                if seg.index in mine:
-                    low = {w.text.lower() for w in iter_words(src)}
-                    src_sets[seg.index] = low
-                    src_vocab |= low
-                elif not probe.isdisjoint(_RUN_RE.findall(src.lower())):
-                    src_vocab.update([w.text.lower() for w in iter_words(src)])
-            extra |= src_vocab & counts.keys()
-        env.frequent = frozenset(extra)
-        for seg, bad in suspects:
-            for f in self._check(seg, env, context, bad, src_sets.get(seg.index)):
+        env.names, env.name_forms = verdicts["names"], verdicts["forms"]
+        env.frequent = verdicts["frequent"]
+        for seg, bad in unknown_words(segments, local, lambda w: _word_known(env, w)):
+            for f in self._check(seg, env, context, bad):
                 yield seg, f
 
     def _check(

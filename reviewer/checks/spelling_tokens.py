@@ -210,3 +210,22 @@ def _split_apostrophes(part: str, pos: int, initial: bool) -> Iterator[Word]:
         return
     start = pos + len(part) - len(last)
     yield Word(start, start + len(last), last, False, True)
+
+
+def _has_upper(t: str, start: int) -> bool:
+    """True when ``t[start:]`` holds an uppercase character."""
+    rest = t[start:]
+    if rest.islower() or not rest:
+        return False
+    return any(c.isupper() for c in rest)
+
+
+def name_form(w: Word) -> bool | None:
+    """Whether a word is taken for a name (capitalised inside a sentence, or mixed
+    case anywhere): None when it is not, else whether it is mixed-case ("OpenAI")."""
+    t = w.text
+    c0 = t[:1]
+    if len(t) < 2 or not (c0.isupper() and c0.isalpha()):
+        return None
+    mixed = _has_upper(t, 1)
+    return mixed if (not w.initial or mixed) else None

@@ -36,7 +36,7 @@ from rapidfuzz import fuzz, process
 from .. import morph
 from ..model import Finding, Segment, Severity
 from ..terms import Entry, Glossary, _prepare, fold, similarity, token_shape
-from .base import Check, CheckContext, DocumentCheck
+from .base import Check, CheckContext, DocumentCheck, Fetch
 
 __all__ = ["VariantCheck", "VariantStats", "Verdicts", "CHECKS"]
 
@@ -410,18 +410,28 @@ class VariantCheck(DocumentCheck):
     needs_source = False
     description = "A name or term is spelled several ways in the document."
 
-    def run_document(
-        self, segments: Sequence[Segment], context: CheckContext
-    ) -> Iterable[tuple[Segment, Finding]]:
+    #: every chunk needs the whole document's flagged spellings
+    per_unit_verdicts = False
+
+    def statistics(self, segments: Sequence[Segment],
+                   context: CheckContext) -> tuple[VariantStats, None]:
+        """:class:`VariantStats` of some units (step 1)."""
         stats = VariantStats()
         stats.scan(segments, sources=not context.target_only)
-        verdicts = self.decide(stats, context)
-        out = list(self.emit(segments, verdicts))
-        out.sort(key=lambda p: (p[0].index, p[1].start))
-        return out
+        return stats, None
 
-    def decide(self, stats: VariantStats, context: CheckContext) -> Verdicts:
-        """The flagged spellings of a document from its statistics."""
+    def merge(self, total: VariantStats | None, part: VariantStats, shift: int) -> VariantStats:
+        """Step 2 (see :meth:`VariantStats.merge`)."""
+        if total is None and not shift:
+            return part
+        if total is None:
+            total = VariantStats()
+        total.merge(part, shift)
+        return total
+
+    def decide(self, stats: VariantStats, context: CheckContext,
+               fetch: Fetch | None = None) -> Verdicts:
+        """The flagged spellings of a document from its statistics (step 3)."""
         thr = float(context.option("threshold", 85))
         min_len = int(context.option("min_length", 5))
         g: Glossary | None = context.glossary or None
@@ -615,9 +625,10 @@ class VariantCheck(DocumentCheck):
                 score = similarity(sp, pref)
                 out.setdefault(k, {}).setdefault(sp, []).append((say(sp, score), pref, score))
 
-    def emit(self, segments: Iterable[Segment], verdicts: Verdicts) -> Iterator[tuple[Segment, Finding]]:
-        """The findings of ``verdicts`` on ``segments``, in unit and position order.
-        Only a unit holding a flagged spelling is looked at word by word."""
+    def emit(self, segments: Iterable[Segment], verdicts: Verdicts, context: CheckContext | None = None,
+             local: None = None) -> Iterator[tuple[Segment, Finding]]:
+        """The findings of ``verdicts`` on ``segments``, in unit and position order
+        (step 4). Only a unit holding a flagged spelling is looked at word by word."""
         if not verdicts:
             return
         spellings = frozenset(sp for by_sp in verdicts.values() for sp in by_sp)

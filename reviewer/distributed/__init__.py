@@ -6,22 +6,24 @@ to a single-process run, and scores equal the single-process figures exactly.
 ``check``, per input file (see docs/scale-out.md; the driver is :mod:`.check`, the
 workers' tasks :mod:`.tasks`):
 
-1. *map*: when the plan has document-level checks, workers read their chunk
-   (:mod:`reviewer.chunks`) and return compact statistics, which the driver merges in
-   input order as they come: for ``spelling`` names, name forms, counts of unknown
-   words and the positions of the words the dictionary lacks (:mod:`.spelling_stats`);
-   for ``variant`` its :class:`~reviewer.checks.variant.VariantStats` (bounded by the
-   vocabulary); for ``consistency`` 128-bit digests of each unit's source and target
-   (:class:`~reviewer.checks.consistency.UnitKeys`). Other document checks (plugins)
-   get the units, and the driver runs them.
-2. *decide* (driver): spelling's state, the spellings ``variant`` flags, the units
-   ``consistency`` flags; the units named in consistency messages (the first of each
-   majority) are read again by the workers, those only (:mod:`.consistency_messages`).
+Every document-level check runs through the steps of
+:class:`~reviewer.checks.base.DocumentCheck`, the same steps one process runs over one
+chunk (the whole document):
+
+1. *map*: workers read their chunk (:mod:`reviewer.chunks`) and return each document
+   check's ``statistics`` (spelling: names, name forms, counts of unknown words;
+   variant: :class:`~reviewer.checks.variant.VariantStats`; consistency: 128-bit
+   digests of each unit, :class:`~reviewer.checks.consistency.UnitKeys`; a plugin that
+   only overrides ``run_document``: its units), and a chunk-local part kept for their
+   flag task (spelling: the positions of the words the language lacks). The driver
+   ``merge``\ s the statistics in input order as they come.
+2. *decide* (driver): each check's verdicts; ``fetch`` has the workers read again the
+   few units a message quotes (consistency's majority units), those only.
 3. *flag*: workers read their chunk again (indexes now global), run the per-unit
-   checks, spelling on the words pass 1 found, emit variant's and consistency's
-   findings of their units, merge each unit's findings as the runner does and
-   return them; the driver writes each chunk as soon as it and all earlier chunks
-   are done.
+   checks and ``emit`` each document check's verdicts on their units (the verdicts
+   given per unit, consistency's and a plugin's, only their chunk's share), merge
+   each unit's findings as the runner does and return them; the driver writes each
+   chunk as soon as it and all earlier chunks are done.
 
 ``score`` (:mod:`.score`): one task computes every metric's per-segment sufficient
 statistics of a slice of segments; the corpus score is computed from their sum as in

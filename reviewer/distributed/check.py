@@ -9,14 +9,11 @@ import sys
 import time
 from collections.abc import Sequence as SequenceABC
 from dataclasses import dataclass, field, replace
-from typing import Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 
-from ..checks.base import DocumentCheck
-from ..checks.consistency import UnitKeys, same_target_on
-from ..checks.spelling import MIN_DOC_FREQUENCY
-from ..checks.variant import VariantStats
+from ..checks.base import DocumentCheck, UnitText
 from ..chunks import Chunk, plan_chunks
 from ..errors import UsageError
 from ..formats.base import ReadOptions
@@ -24,19 +21,8 @@ from ..inputs import is_stream
 from ..model import Document, Finding, Segment
 from ..progress import Progress
 from ..runner import CheckPlan, RunStats
-from .consistency_messages import Messages, consistency_messages
 from .engines import Engine, Shared, ordered_map
-from .spelling_stats import SpellingMerge
-from .tasks import (
-    FlagItem,
-    FlagState,
-    TaskSettings,
-    flag_chunk,
-    map_chunk,
-    merge_units,
-    split_checks,
-    unpack_findings,
-)
+from .tasks import FlagItem, FlagState, TaskSettings, details_task, flag_chunk, map_chunk, unpack_findings
 
 __all__ = ["run_check", "input_chunks", "EnginePlan"]
 
@@ -90,118 +76,116 @@ class _FileState:
     doc: Document | None = None
     bases: list[int] = field(default_factory=list)  # the index of each chunk's first unit
     units: list[int] = field(default_factory=list)
-    kept: list[Segment] = field(default_factory=list)
-    spelling: SpellingMerge = field(default_factory=SpellingMerge)
-    suspects: list[np.ndarray | None] = field(default_factory=list)
-    variant: VariantStats | None = None
-    consistency: list[UnitKeys] = field(default_factory=list)
+    stats: dict[str, Any] = field(default_factory=dict)  # merged, by check id
+    local: list[dict[str, Any]] = field(default_factory=list)  # each chunk's, by check id
 
 
-def _map_file(chunks: list[Chunk], job: Shared, engine: Engine) -> _FileState:
+def _map_file(plan: CheckPlan, chunks: list[Chunk], job: Shared, engine: Engine) -> _FileState:
     """Pass 1 over a file's chunks; statistics merged as the chunks come, in order."""
     st = _FileState()
     before = 0
+    by_id: dict[str, DocumentCheck] = {}
     # every chunk submitted at once: the statistics are small, and no worker waits
     for chunk, res in zip(chunks, ordered_map(engine, map_chunk, chunks, job, window=len(chunks))):
-        st.doc = st.doc or res.doc
+        if st.doc is None:
+            st.doc = res.doc
+            by_id = {c.id: c for c in plan.document_checks(res.doc)}
         shift = before - chunk.index_base
         st.bases.append(before)
         st.units.append(res.units)
-        st.kept.extend(replace(s, index=s.index + shift) if shift else s for s in res.kept)
-        st.spelling.add(res.spelling)
-        st.suspects.append(res.suspects)
-        if res.variant is not None:
-            if st.variant is None:
-                st.variant = VariantStats()
-            st.variant.merge(res.variant, shift)
-        if res.consistency is not None:
-            st.consistency.append(res.consistency.shifted(shift))
+        for cid, part in res.stats.items():
+            st.stats[cid] = by_id[cid].merge(st.stats.get(cid), part, shift)
+        st.local.append(res.local)
         before += res.units
     return st
 
 
-class _FlagItems(SequenceABC[FlagItem]):
-    """The flag tasks of a file's chunks, each built when it is submitted (its
-    consistency messages are only then picked out)."""
+def _fetcher(st: _FileState, chunks: list[Chunk], job: Shared,
+             engine: Engine) -> Callable[[Iterable[int]], dict[int, UnitText]]:
+    """``fetch(indexes)`` for :meth:`DocumentCheck.decide`: the workers read the units
+    again from the chunks that hold them (those units only)."""
+    def fetch(indexes: Iterable[int]) -> dict[int, UnitText]:
+        wanted = sorted(set(indexes))
+        if not wanted:
+            return {}
+        # the chunk of each wanted unit: chunk k holds the indexes [bases[k], bases[k + 1])
+        where = np.searchsorted(np.array(st.bases, np.int64), np.array(wanted, np.int64),
+                                side="right") - 1
+        asks: dict[int, list[int]] = {}
+        for i, k in zip(wanted, where.tolist()):
+            asks.setdefault(k, []).append(i)
+        items = [(chunks[k], st.bases[k], asks[k]) for k in sorted(asks)]
+        out: dict[int, UnitText] = {}
+        for part in ordered_map(engine, details_task, items, job, window=len(items)):
+            out.update(part)
+        return out
+    return fetch
 
-    def __init__(self, chunks: list[Chunk], st: _FileState, messages: Messages | None,
-                 finish: bool) -> None:
-        self.chunks, self.bases, self.units = chunks, st.bases, st.units
-        self.suspects, self.messages, self.finish = st.suspects, messages, finish
+
+class _FlagItems(SequenceABC[FlagItem]):
+    """The flag tasks of a file's chunks, each built when it is submitted (its share
+    of the verdicts given per unit is only then picked out)."""
+
+    def __init__(self, chunks: list[Chunk], st: _FileState,
+                 per_unit: list[tuple[DocumentCheck, Any]]) -> None:
+        self.chunks, self.bases, self.units, self.local = chunks, st.bases, st.units, st.local
+        self.per_unit = per_unit
 
     def __len__(self) -> int:
         return len(self.chunks)
 
     def __getitem__(self, k: int) -> FlagItem:  # type: ignore[override]
-        lo = self.bases[k]
-        cons = self.messages.between(lo, lo + self.units[k]) if self.messages else None
-        return FlagItem(self.chunks[k], lo, cons, self.finish, self.suspects[k])
+        lo, hi = self.bases[k], self.bases[k] + self.units[k]
+        verdicts = {}
+        for c, v in self.per_unit:
+            part = c.verdicts_between(v, lo, hi)
+            if part:
+                verdicts[c.id] = part
+        return FlagItem(self.chunks[k], lo, verdicts, self.local[k])
 
 
 def _run_file(plan: CheckPlan, chunks: list[Chunk], job: Shared, engine: Engine,
               progress: Progress, texts: dict[tuple[str, int], Segment] | None) -> Iterator[Finding]:
     stats = plan.stats
     stats.files += 1
-    doc_findings: dict[int, list[Finding]] = {}
-    order: dict[str, int] = {}
     known = False  # unit indexes global in pass 2 (pass 1 counted the units)
-    if any(_is_doc(c) for c in plan.checks):
-        st = _map_file(chunks, job, engine)
+    if any(isinstance(c, DocumentCheck) for c in plan.checks):
+        st = _map_file(plan, chunks, job, engine)
         doc = st.doc
         assert doc is not None
-        checks = plan.document_checks(doc)
-        order = {c.id: i for i, c in enumerate(checks)}
-        spell, variant, consistency, others = split_checks(plan, doc)
-        fs = FlagState()
-        if spell is not None:
-            ctx = plan.contexts(doc)[spell.id]
-            fs.spelling = st.spelling.state(int(ctx.option("min_doc_frequency", MIN_DOC_FREQUENCY) or 0),
-                                            ctx.target_only)
-        if variant is not None and st.variant is not None:
-            fs.variant = variant.decide(st.variant, plan.contexts(doc)[variant.id])
-            st.variant = None
-        messages = None
-        if consistency is not None and st.consistency:
-            same_target = same_target_on(plan.contexts(doc)[consistency.id].options)
-            messages = consistency_messages(st.consistency, st.bases, chunks, job, engine, same_target)
-        state = engine.share(fs) if (fs.spelling is not None or fs.variant) else None
-        items = _FlagItems(chunks, st, messages, finish=not others)
+        ctxs = plan.contexts(doc)
+        fetch = _fetcher(st, chunks, job, engine)
+        whole: dict[str, Any] = {}  # verdicts every chunk is given
+        per_unit: list[tuple[DocumentCheck, Any]] = []
+        for c in plan.document_checks(doc):
+            verdicts = c.decide(st.stats.pop(c.id), ctxs[c.id], fetch)
+            if not verdicts:
+                continue
+            if c.per_unit_verdicts:
+                per_unit.append((c, verdicts))
+            else:
+                whole[c.id] = verdicts
+        state = engine.share(FlagState(whole)) if whole else None
         known = True
-        flagged = ordered_map(engine, flag_chunk, items, job, state)
-        # the driver's document checks run while the workers flag the first chunks
-        if others:
-            for idx, f in plan.document_findings(doc, st.kept, others):
-                doc_findings.setdefault(idx, []).append(f)
+        flagged = ordered_map(engine, flag_chunk, _FlagItems(chunks, st, per_unit), job, state)
         del st
     else:
-        flagged = ordered_map(engine, flag_chunk, [FlagItem(c, finish=True) for c in chunks],
-                              job, None)
+        flagged = ordered_map(engine, flag_chunk, [FlagItem(c) for c in chunks], job, None)
     before = 0
     for chunk, res in zip(chunks, flagged):
         shift = 0 if known else before - chunk.index_base
-        lo, hi = before, before + res.units
         before += res.units
         _add_stats(stats, res.stats)
         found = unpack_findings(res.findings)
-        if res.doc_findings or doc_findings:  # merged here: document checks on the driver
-            extra = [(i, f) for i, f in res.doc_findings]
-            for i in range(lo, hi):
-                if i in doc_findings:
-                    extra.extend((i, f) for f in doc_findings.pop(i))
-            found = merge_units(found, extra, order)
-        count = res.counts is None
-        if res.counts is not None:  # the worker counted the final findings
-            stats.by_severity.update(res.counts[0])
-            stats.by_check.update(res.counts[1])
-        if shift or count or (texts is not None and res.texts):
+        stats.by_severity.update(res.counts[0])  # the worker counted the final findings
+        stats.by_check.update(res.counts[1])
+        if shift or (texts is not None and res.texts):
             for f in found:
                 i = f.index + shift
                 if texts is not None and f.index in res.texts:  # the text writer reads it at once
                     texts[(chunk.path, i)] = res.texts[f.index]
                 if shift:
                     f = replace(f, index=i)
-                if count:
-                    stats.add(f)
                 yield f
         else:
             yield from found
@@ -232,6 +216,3 @@ class EnginePlan(CheckPlan):
             raise RuntimeError("an EnginePlan needs an engine and read options")  # a bug
         return run_check(plain, [chunks], self.options, self.engine)
 
-
-def _is_doc(check: object) -> bool:
-    return isinstance(check, DocumentCheck)

@@ -28,7 +28,10 @@ __all__ = ["Head", "read_head", "count_lines", "HEAD_FORMATS"]
 
 #: Formats whose first units are read alone.
 HEAD_FORMATS = ("tsv", "csv", "jsonl", "po", "xliff", "tmx")
-PO_HEAD_BYTES = 1 << 20
+#: A PO head is first read from this many bytes (a screenful of entries, a few KB
+#: each at most), four times more each time that is not enough, up to PO_HEAD_MAX.
+PO_HEAD_BYTES = 64 << 10
+PO_HEAD_MAX = 64 << 20
 
 
 @dataclass(slots=True)
@@ -64,7 +67,7 @@ def read_head(path: str | Path, options: Any, limit: int) -> Head | None:
                 doc = fmt.read(p, options)
             it = iter(doc.segments)  # type: ignore[call-overload]
             segs = list(itertools.islice(it, limit))
-            if len(segs) >= limit or not cut or size >= 64 * PO_HEAD_BYTES:
+            if len(segs) >= limit or not cut or size >= PO_HEAD_MAX:
                 break
             size *= 4  # long entries: a bigger part of the catalog
         complete = len(segs) < limit and not cut

@@ -7,14 +7,13 @@ the header becomes a :class:`Segment` (obsolete entries too, flagged ``obsolete`
 
 Writing: a polib round trip re-wraps and re-orders lines all over a real catalog, so
 the writer rewrites only the ``msgstr`` lines of the changed entries, wrapped the way
-GNU gettext wraps them; every other byte stays as it was.
+GNU gettext wraps them (:mod:`.po_write`); every other byte stays as it was.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
@@ -24,27 +23,42 @@ import polib
 from ..errors import InputError
 from ..model import Document, Segment
 from .po_parse import LeftToPolib, RawEntry, iter_entries, iter_line_entries, parse_metadata
+from .po_text import (
+    _LINE_BREAKS,
+    _decode,
+    _encode,
+    _read_bytes,
+    _restore_entry,
+    protect_line_breaks,
+)
+from .po_write import (
+    _clear_fuzzy,
+    _entry_line,
+    _line_ending,
+    _msgstr_block,
+    _new_forms,
+    _old_forms,
+    _plural_edit,
+    _plural_list,
+    _strip_obsolete,
+    detect_width,
+    format_field,
+)
 from .base import (
     Format,
     ReadOptions,
     atomic_write_bytes,
-    decode_text,
     looks_binary,
     sniff_encoding,
 )
 
 _SYNTAX = re.compile(r"\(line (\d+)\)(?::\s*(.*))?")
-_CHARSET = re.compile(rb"charset\s*=\s*([A-Za-z0-9_.:-]+)")
 _IGNORE_COMMENT = re.compile(r"reviewer-ignore\s*:\s*([\w\-]+(?:\s*,\s*[\w\-]+)*)")
 _GETTEXT_FLAG = re.compile(r"^(fuzzy|(no-)?wrap|(no-)?[\w+-]*-format|range:.*|obsolete)$")
-_MSGSTR = re.compile(r"msgstr(\[\d+\])?\s")
 _MSGSTR_AT = re.compile(r'msgstr(\[\d+\])?\s*"')
 _MSGID_AT = re.compile(r'msgid\s*"')
-_ENTRY_START = re.compile(r"(#[.:,|]|msgctxt\b|msgid\b)")
 _STRING_LINE = re.compile(r'\s*(?:#~\s*)?(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)?\s*(".*)')
 _QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
-_ALPHA_SYMBOLS = frozenset("<>*=#&@~^_`")
-DEFAULT_WIDTH = 79  # GNU gettext's page width
 
 
 class PoFormat(Format):
@@ -293,102 +307,6 @@ def _polib_segment(entry: polib.POEntry, index: int, lines: list[str]) -> Segmen
     return seg
 
 
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", path) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, not a file", path) from None
-    except OSError as e:
-        raise InputError(f"cannot read: {e.strerror}", path) from None
-
-
-def _decode(data: bytes, path: Path) -> tuple[str, str]:
-    """Decode catalog bytes; return ``(text, encoding)`` (encoding includes the BOM
-    choice so :func:`_encode` gives the same bytes back)."""
-    enc, bom = sniff_encoding(data)
-    try:
-        text = decode_text(data, path)
-    except InputError:
-        # A legacy catalog in the charset its header declares (e.g. ISO-8859-1).
-        m = _CHARSET.search(data[:8192])
-        declared = m.group(1).decode("ascii").lower() if m else ""
-        if bom or looks_binary(data) or not declared or _is_utf8(declared):
-            raise
-        try:
-            return data.decode(declared), declared
-        except (LookupError, UnicodeDecodeError):
-            raise InputError(
-                f"cannot decode the catalog as its declared charset {declared!r}", path
-            ) from None
-    return text, (enc + "-bom" if bom else enc)
-
-
-def _is_utf8(name: str) -> bool:
-    try:
-        return codecs.lookup(name).name == "utf-8"
-    except LookupError:
-        return False
-
-
-def _encode(text: str, encoding: str) -> bytes:
-    if encoding.endswith("-bom"):
-        enc = encoding[:-4]
-        bom = {
-            "utf-8": codecs.BOM_UTF8,
-            "utf-16-le": codecs.BOM_UTF16_LE,
-            "utf-16-be": codecs.BOM_UTF16_BE,
-            "utf-32-le": codecs.BOM_UTF32_LE,
-            "utf-32-be": codecs.BOM_UTF32_BE,
-        }[enc]
-        return bom + text.encode(enc)
-    return text.encode(encoding)
-
-
-#: Characters ``str.splitlines`` breaks lines at besides ``\n`` and ``\r\n``: polib
-#: splits a catalog with it, so a string holding one (which msgfmt accepts) would read
-#: as a broken line. A lone ``\r`` is one too.
-_LINE_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]|\r(?!\n)")
-_BREAK_CHARS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029\r"
-
-
-def protect_line_breaks(text: str) -> tuple[str, dict[int, str] | None]:
-    """``text`` with the characters polib would take for line ends (see
-    ``_LINE_BREAKS``) replaced by stand-ins that occur nowhere in it (Unicode
-    noncharacters, else supplementary private-use characters), and the
-    :meth:`str.translate` table putting them back (None when nothing was replaced)."""
-    if not _LINE_BREAKS.search(text):
-        return text, None
-    pool = [chr(c) for c in range(0xFDD0, 0xFDF0)] + [chr(c) for c in range(0xF0000, 0xF0400)]
-    stand_ins = iter(c for c in pool if c not in text)
-    to: dict[str, str] = {}
-    for ch in _BREAK_CHARS:
-        to[ch] = next(stand_ins)
-
-    def sub(m: re.Match[str]) -> str:
-        return to[m.group()]
-
-    back = {ord(v): k for k, v in to.items()}
-    return _LINE_BREAKS.sub(sub, text), back
-
-
-def _restore_entry(entry: polib.POEntry, back: dict[int, str]) -> None:
-    """Put the protected characters back into every text field of a parsed entry."""
-    for name in ("msgid", "msgstr", "msgid_plural", "msgctxt", "tcomment", "comment",
-                 "previous_msgid", "previous_msgid_plural", "previous_msgctxt"):
-        value = getattr(entry, name, None)
-        if isinstance(value, str):
-            setattr(entry, name, value.translate(back))
-    if entry.msgstr_plural:
-        entry.msgstr_plural = {k: v.translate(back) for k, v in entry.msgstr_plural.items()}
-    entry.flags = [f.translate(back) for f in entry.flags]
-    entry.occurrences = [
-        (a.translate(back), b.translate(back) if isinstance(b, str) else b)
-        for a, b in entry.occurrences
-    ]
-
-
 def parse_catalog(text: str, path: str | Path) -> polib.POFile:
     """Parse decoded PO text with polib, turning its errors into :class:`InputError`.
 
@@ -432,19 +350,6 @@ def entry_id(entry: polib.POEntry) -> str:
     if entry.msgctxt is not None:
         return f"{entry.msgctxt}\u0004{entry.msgid}"
     return entry.msgid
-
-
-def _entry_line(entry: polib.POEntry, lines: list[str]) -> int | None:
-    """The 1-based first line of an entry; polib says 0 for the file's first entry."""
-    if entry.linenum:
-        return int(entry.linenum)
-    for i, line in enumerate(lines):
-        s = line.strip()
-        if s.startswith("#~"):
-            s = s[2:].lstrip()
-        if _ENTRY_START.match(s):
-            return i + 1
-    return None
 
 
 def parse_ignore(flags: Iterable[str], comments: Iterable[str]) -> frozenset[str]:
@@ -540,222 +445,3 @@ def _form_lines(entry: polib.POEntry | RawEntry, k: int) -> tuple[int, ...]:
     if not lines or not all(i in lines for i in range(k)):
         return ()
     return tuple(lines[i] for i in range(k))
-
-
-def _plural_list(entry: polib.POEntry) -> tuple[str, ...]:
-    forms = {int(k): v for k, v in entry.msgstr_plural.items()}
-    if not forms:
-        return ("", "")
-    return tuple(forms.get(i, "") for i in range(max(forms) + 1))
-
-
-# ------------------------------------------------------------------------- writing
-
-
-def _old_forms(entry: polib.POEntry) -> list[tuple[str, str]]:
-    if entry.msgstr_plural:
-        return [(f"msgstr[{i}]", v) for i, v in enumerate(_plural_list(entry))]
-    return [("msgstr", entry.msgstr or "")]
-
-
-def _new_forms(entry: polib.POEntry, seg: Segment) -> list[tuple[str, str]]:
-    """The ``(keyword, value)`` msgstr fields the changed segment asks for."""
-    if entry.msgstr_plural or entry.msgid_plural:
-        forms = list(seg.plural_targets) or list(_plural_list(entry))
-        if seg.target is not None and not seg.plural_targets:
-            forms[0] = seg.target
-        return [(f"msgstr[{i}]", v) for i, v in enumerate(forms)]
-    return [("msgstr", seg.target or "")]
-
-
-_FORM_LINE = re.compile(r"msgstr\[([^\]]*)\]")
-
-
-def _plural_edit(entry: polib.POEntry, forms: list[tuple[str, str]], block: list[str],
-                 width: int, prefix: str, newline: str) -> list[str] | None:
-    """The msgstr lines of a plural entry with only its changed forms rewritten: every
-    unchanged form keeps its lines (and its index as written, e.g. ``msgstr[99999999]``),
-    no empty form is added. None when the block cannot be matched to the parsed forms
-    (the caller then rewrites all of them)."""
-    if not entry.msgstr_plural:
-        return None
-    groups: list[tuple[str, list[str]]] = []  # (index as written, lines)
-    for line in block:
-        m = _FORM_LINE.match(_strip_obsolete(line))
-        if m:
-            groups.append((m.group(1), [line]))
-        elif groups:
-            groups[-1][1].append(line)
-        else:
-            return None
-    keys = list(entry.msgstr_plural)
-    if len(groups) != len(keys):
-        return None
-    new = {int(kw[7:-1]): v for kw, v in forms}
-    out: list[str] = []
-    for (written, glines), k in zip(groups, keys):
-        old = entry.msgstr_plural[k]
-        value = new.pop(int(k), old)
-        if value == old:
-            out += glines
-        else:
-            out += [ln + newline for ln in format_field(f"msgstr[{written}]", value, width, prefix)]
-    for k in sorted(new):
-        if new[k] and str(k) not in {g[0] for g in groups}:  # a form the file lacked
-            out += [ln + newline for ln in format_field(f"msgstr[{k}]", new[k], width, prefix)]
-    return out
-
-
-def _clear_fuzzy(entry: polib.POEntry, lines: list[str]) -> list[tuple[int, int, list[str]]]:
-    """Edits removing ``fuzzy`` from the entry's ``#,`` flag lines (a line left with
-    no flag is removed)."""
-    start = (_entry_line(entry, [ln.rstrip("\r\n") for ln in lines]) or 1) - 1
-    edits: list[tuple[int, int, list[str]]] = []
-    i = start
-    while i < len(lines) and lines[i].lstrip().startswith("#"):
-        line = lines[i]
-        if line.startswith("#,"):
-            body = line[2:].rstrip("\r\n")
-            flags = [f.strip() for f in body.split(",") if f.strip()]
-            if "fuzzy" in flags:
-                rest = [f for f in flags if f != "fuzzy"]
-                eol = line[len(line.rstrip("\r\n")):]
-                edits.append((i, i, ["#, " + ", ".join(rest) + eol] if rest else []))
-        i += 1
-    return edits
-
-
-def _strip_obsolete(line: str) -> str:
-    s = line.strip()
-    if s.startswith("#~"):
-        s = s[2:].lstrip()
-    return s
-
-
-def _msgstr_block(entry: polib.POEntry, lines: list[str], path: Path) -> tuple[int, int]:
-    """0-based first and last line of an entry's msgstr fields (with continuations)."""
-    start = int(entry.linenum or 0) or _entry_line(entry, lines) or 1
-    i = start - 1
-    while i < len(lines) and not _MSGSTR.match(_strip_obsolete(lines[i]) + " "):
-        i += 1
-    if i >= len(lines):
-        raise InputError("entry has no msgstr line to replace", path, start)
-    first = last = i
-    j = i + 1
-    while j < len(lines):
-        s = _strip_obsolete(lines[j])
-        if s.startswith('"') or _MSGSTR.match(s + " "):
-            last = j
-        elif s:
-            break
-        j += 1
-    return first, last
-
-
-def _line_ending(line: str) -> str:
-    if line.endswith("\r\n"):
-        return "\r\n"
-    return "\n"
-
-
-def _columns(s: str) -> int:
-    """Display width: wide/fullwidth characters count two columns, combining marks
-    none."""
-    if s.isascii():
-        return len(s)
-    n = 0
-    for c in s:
-        if unicodedata.combining(c) or unicodedata.category(c) in ("Mn", "Me", "Cf"):
-            continue
-        n += 2 if unicodedata.east_asian_width(c) in "WF" else 1
-    return n
-
-
-def detect_width(lines: list[str]) -> int:
-    """The wrap width the catalog was written with, in columns per line.
-
-    GNU gettext's 79 unless the soft-wrapped string lines (continued lines not ending
-    in ``\\n``) say otherwise: longer ones mean a wider page, many lines all shorter
-    (translate-toolkit wraps at 77, polib at 78) a narrower one. Long lines and no
-    soft-wrapped one mean the catalog is not wrapped (0).
-    """
-    soft = count = longest = 0
-    for a, b in zip(lines, lines[1:] + [""]):
-        s = _strip_obsolete(a)
-        if not (s.startswith('"') or s.startswith("msg")):
-            continue
-        n = _columns(a.rstrip("\r\n"))
-        longest = max(longest, n)
-        if (
-            s.startswith('"')
-            and s != '""'
-            and not s.endswith('\\n"')
-            and _strip_obsolete(b).startswith('"')
-        ):
-            soft = max(soft, n)
-            count += 1
-    if soft > DEFAULT_WIDTH + 1 or (count >= 20 and soft < DEFAULT_WIDTH - 1):
-        return soft
-    if not count and longest > DEFAULT_WIDTH + 20:
-        return 0
-    return DEFAULT_WIDTH
-
-
-def format_field(keyword: str, value: str, width: int = DEFAULT_WIDTH, prefix: str = "") -> list[str]:
-    """Lines (without line ends) of ``keyword "value"`` wrapped as GNU gettext does:
-    one line when it fits and holds no inner newline, else ``keyword ""`` then one
-    line per ``\\n``-ended piece, pieces broken after spaces to stay within ``width``
-    columns (0 = no width limit)."""
-    escaped = polib.escape(value)
-    pieces = [polib.escape(p) for p in value.splitlines(keepends=True)] or [""]
-    head = f'{prefix}{keyword} "'
-    single = len(pieces) == 1 and (
-        width <= 0 or _columns(head + escaped + '"') <= width
-    )
-    if single:
-        return [f'{head}{escaped}"']
-    out = [f'{prefix}{keyword} ""']
-    for piece in pieces:
-        out += [f'{prefix}"{chunk}"' for chunk in _wrap(piece, width - 2 - len(prefix))]
-    return out
-
-
-def _wrap(piece: str, room: int) -> list[str]:
-    """Break one escaped piece into chunks of at most ``room`` columns at the line
-    break opportunities gettext (Unicode UAX #14) uses most: after a run of spaces and
-    after a hyphen inside a word. A word longer than ``room`` stays whole."""
-    if room <= 0 or _columns(piece) <= room:
-        return [piece]
-    tokens = _break_tokens(piece)
-    chunks: list[str] = []
-    cur = ""
-    for tok in tokens:
-        if cur and _columns(cur + tok) > room:
-            chunks.append(cur)
-            cur = tok
-        else:
-            cur += tok
-    if cur:
-        chunks.append(cur)
-    return chunks
-
-
-def _break_tokens(piece: str) -> list[str]:
-    """Split ``piece`` after each break opportunity: the end of a run of spaces, and
-    a hyphen, slash or infix separator (``.,:;``) followed by a letter or symbol of
-    the UAX #14 alphabetic class (not a digit, quote, bracket or backslash)."""
-    tokens: list[str] = []
-    start = 0
-    for i in range(len(piece) - 1):
-        c, nxt = piece[i], piece[i + 1]
-        if c == " ":
-            ok = nxt not in " ?!"
-        elif c in "-.,:;/":
-            ok = nxt.isalpha() or nxt in _ALPHA_SYMBOLS or nxt in "[("
-        else:
-            ok = c == "]" and nxt == "["
-        if ok:
-            tokens.append(piece[start : i + 1])
-            start = i + 1
-    tokens.append(piece[start:])
-    return tokens

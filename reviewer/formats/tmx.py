@@ -26,7 +26,7 @@ from lxml import etree
 
 from ..errors import InputError
 from ..model import CODE_MAX, CODE_BASE, Document, InlineCode, Segment, code_char, code_index
-from .base import Format, ReadOptions, atomic_write_bytes, looks_binary, read_head
+from .base import Format, ReadOptions, atomic_write_bytes, looks_binary, read_error, read_head
 from .xmlsafe import check_prolog, element_spans, local, splice, syntax_error, xml_encoding
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -210,12 +210,8 @@ _PARSER_KW: dict[str, object] = dict(
 def _open(path: Path) -> IO[bytes]:
     try:
         return open(path, "rb")
-    except FileNotFoundError:
-        raise InputError("no such file", path) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, not a file", path) from None
     except OSError as e:
-        raise InputError(f"cannot read: {e.strerror}", path) from None
+        raise read_error(e, path) from None
 
 
 def _check_safe(path: Path) -> None:

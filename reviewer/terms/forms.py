@@ -17,7 +17,7 @@ from typing import Any, Iterable, Sequence
 from .entries import _NO_ENTRIES, Entry
 from .morphology import (
     _COMPOUND_LANGS, _COMPOUND_MIN_REST, _ENDINGS, _MIN_STEM, _NAME_SUFFIXES, _NO_LIMIT, Morph,
-    _probes, _stem, morph_for,
+    _stem, morph_for,
 )
 from .normalize import _TOKEN_RE, _Text, fold, token_shape
 
@@ -175,24 +175,22 @@ def _verify(t: _Text, f: _Form, i: int, infl: bool, endings: frozenset[str] | No
 
 
 @lru_cache(maxsize=64)
-def _text_probes(low: str, toks: Sequence[str], morph: Morph) -> dict[str, tuple[int, ...]]:
+def _text_probes(low: str, toks: Sequence[str], morph: Morph) -> dict[str, list[int]]:
     """The index keys of every token of a text (folded text ``low``), as key -> the
     indexes of the tokens that have it: computed once for the few forms asked about in
     the text, so a form whose keys no token has is ruled out by a few look-ups."""
-    code = morph.lexicon
     out: dict[str, list[int]] = {}
-    if code is None:
+    if morph.lexicon is None:
         return {}
-    lang, chain, fb = morph.lang, morph.chain, morph.fallback
+    probes = morph.probes
     for i, tok in enumerate(toks):
-        if len(tok) >= 2 and tok.isalpha():
-            for p in _probes(tok, code, lang, chain, fb, False):
-                lst = out.get(p)
-                if lst is None:
-                    out[p] = [i]
-                elif lst[-1] != i:
-                    lst.append(i)
-    return {k: tuple(v) for k, v in out.items()}
+        for p in probes(tok, False):
+            lst = out.get(p)
+            if lst is None:
+                out[p] = [i]
+            elif lst[-1] != i:
+                lst.append(i)
+    return out
 
 
 class _Forms:
@@ -309,6 +307,19 @@ class _Forms:
             if r is not None:
                 out.append(r)
         return out
+
+    def keyed_hit_at(self, t: _Text, f: _Form, p: int) -> _Raw | None:
+        """The hit of form ``f`` starting at the word at NFC offset ``p`` through the
+        lexicon (the word shares an index key with the form's first word, see
+        :meth:`_keyed_hits`), or None: what :meth:`hits_of` finds there, with the
+        index keys of that one word rather than of the whole text."""
+        starts = t.starts
+        i = bisect_right(starts, p) - 1
+        if i < 0 or starts[i] != p or not f.keyed[0]:
+            return None
+        if f.probes[0].isdisjoint(self.morph.probes(t.toks[i], False)):
+            return None
+        return self._starting(t, f, i, len(f.toks) - 1, self.endings, self.max_extra)
 
     def has_hit(self, t: _Text, f: _Form) -> bool:
         """Whether form ``f`` is in ``t`` with the right case (see :meth:`hits_of`)."""

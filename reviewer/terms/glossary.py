@@ -87,9 +87,9 @@ class _Layer:
                     if r is not None and r[3] and r[2] == end:
                         return True
                 if f.keyed[0]:  # a form the lexicon knows need not start with the stem
-                    for r in fs.hits_of(t, f):
-                        if r[3] and r[1] == s and r[2] == end:
-                            return True
+                    r = fs.keyed_hit_at(t, f, s)
+                    if r is not None and r[3] and r[2] == end:
+                        return True
             return False
         for f in forms:
             for r in fs.hits_of(t, f):

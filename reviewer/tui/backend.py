@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
-
-import numpy as np
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..model import DescribesDocument, Document, Finding, Segment
-from ..store import Change, Dismissal, DismissRule
+
+if TYPE_CHECKING:  # annotations only: numpy and the store are not the first frame's
+    import numpy as np
+
+    from ..store import Change, Dismissal, DismissRule
 
 
 class Backend(DescribesDocument, Protocol):

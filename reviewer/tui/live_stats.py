@@ -11,12 +11,17 @@ equal sacrebleu's ``corpus_score`` over (current, original) pairs: tests check i
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
+else:  # imported by the first array operation, after the first frame
+    from .lazy import np
 
-from ..metrics import MetricOptions, SegmentStats
 from ..mqm import PROFILES, Profile
+
+if TYPE_CHECKING:
+    from ..metrics import SegmentStats
 
 CHAR_ORDER = 6
 
@@ -38,8 +43,8 @@ class EditMetrics:
 
     def __init__(self) -> None:
         self._metrics: tuple[SegmentStats, SegmentStats] | None = None  # made when first used
-        self._chrf_total = np.zeros(3 * CHAR_ORDER)
-        self._ter_total = np.zeros(2)
+        self._chrf_total: Any = None  # numpy arrays, made when first used (not before
+        self._ter_total: Any = None  # the first frame)
         self._rows: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         self._base: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         self.ready = False
@@ -56,6 +61,8 @@ class EditMetrics:
 
     def _stats(self) -> tuple[SegmentStats, SegmentStats]:
         if self._metrics is None:
+            from ..metrics import MetricOptions, SegmentStats
+
             self._metrics = (SegmentStats("chrf", [], [[]]),
                              SegmentStats("ter", [], [[]], MetricOptions(ter_case_sensitive=True)))
         return self._metrics
@@ -87,6 +94,7 @@ class EditMetrics:
 
     def update(self, i: int, current: str, original: str) -> None:
         """Segment ``i`` now reads ``current`` (``original`` is the input's target)."""
+        self._totals()
         old = self._rows.get(i)
         if old is None:
             old = self._baseline(original)
@@ -98,13 +106,19 @@ class EditMetrics:
         else:
             self._rows[i] = new
 
+    def _totals(self) -> tuple[Any, Any]:
+        if self._chrf_total is None:
+            self._chrf_total = np.zeros(3 * CHAR_ORDER)
+            self._ter_total = np.zeros(2)
+        return self._chrf_total, self._ter_total
+
     def chrf_score(self) -> float:
         """Corpus chrF (0-100) of the current targets against the originals."""
-        return self.chrf.score_of(self._chrf_total)
+        return self.chrf.score_of(self._totals()[0])
 
     def hter(self) -> float:
         """Corpus TER (0-100) of the current targets against the originals."""
-        return self.ter.score_of(self._ter_total)
+        return self.ter.score_of(self._totals()[1])
 
 
 class MqmTally:

@@ -72,34 +72,61 @@ def open_into(session: ReviewSession, opts: ReviewOptions, settings: Any) -> Non
         raise
 
 
-def open_staged(session: ReviewSession, opts: ReviewOptions, settings: Any) -> Finish | None:
+def open_head(session: ReviewSession, opts: ReviewOptions, settings: Any) -> Finish | None:
     """Open the first units of FILE into ``session`` (a
-    :class:`~reviewer.project_head.HeadProject`: paint and edit them now) and return
-    what reads the rest; for an input that cannot be read in two phases (a pair, an
-    alignment, a stream, a small file, another format), :func:`open_into` it whole
-    and return None."""
+    :class:`~reviewer.project_head.HeadProject`: paint and edit them now, and a
+    :class:`~reviewer.tui.preview.HeadPreview` of them as ``session.preview``) and
+    return what reads the rest; None, with nothing opened, for an input that cannot
+    be read in two phases (a pair, an alignment, a stream, a small file, another
+    format). Bounded work whatever the file's size: the command runs it before the
+    screen starts, so the screen's first frame shows the units."""
     from ..formats.head import read_head
 
     main, source = input_paths(opts)
+    if source is not None or opts.align:
+        return None
     ro = settings.read_options
-    head = None
-    if source is None and not opts.align:
-        head = read_head(main, ro, HEAD_UNITS)
+    head = read_head(main, ro, HEAD_UNITS)
     if head is None or head.complete:
-        open_into(session, opts, settings)
         return None
     from ..project_head import HeadProject
+    from .preview import HeadPreview
 
     session.backend = HeadProject.open_head(main, head.segments, head.doc, store_path=opts.store,
                                             reviewer=settings.review.reviewer,
                                             read_options=ro, config=settings.config)
     session.indexing = True
     session.checks_done = True  # nothing runs until the whole file is read
+    session.preview = HeadPreview(session.backend, session.references)
 
     def finish(progress: ProgressFn) -> dict[str, Any]:
         return read_whole(session, opts, settings, progress)
 
     return finish
+
+
+def open_staged(session: ReviewSession, opts: ReviewOptions, settings: Any) -> Finish | None:
+    """:func:`open_head`, else (an input that cannot be read in two phases)
+    :func:`open_into` it whole and return None."""
+    finish = open_head(session, opts, settings)
+    if finish is None:
+        open_into(session, opts, settings)
+    return finish
+
+
+def staged_opener(session: ReviewSession, opts: ReviewOptions,
+                  settings: Any) -> Callable[[ReviewSession], Finish | None]:
+    """What ``reviewer review`` starts the screen with: the first units of a big file
+    opened now (:func:`open_head`, so the first frame shows them), and the opener the
+    screen's load worker runs (what reads the rest, or the whole input)."""
+    finish = open_head(session, opts, settings)
+    if finish is not None:
+        return lambda _s: finish
+
+    def whole(s: ReviewSession) -> None:
+        open_into(s, opts, settings)
+
+    return whole
 
 
 def read_whole(session: ReviewSession, opts: ReviewOptions, settings: Any,

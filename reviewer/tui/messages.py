@@ -53,15 +53,36 @@ class ChecksDone(Message):
     """Every check ran."""
 
 
-class ViewReady(Message):
-    """A filter or search computed in a worker, ready to become the view."""
+class Preview(Message):
+    """The first units of a big file, to paint before the session is loaded (a
+    :class:`~reviewer.tui.preview.HeadPreview`)."""
 
-    def __init__(self, kind: str, text: str, parsed: Any, positions: Any) -> None:
+    def __init__(self, preview: Any) -> None:
+        super().__init__()
+        self.preview = preview
+
+
+class ViewReady(Message):
+    """A filter or search computed in a worker, ready to become the view; from a
+    streamed scan, a step of it (``done`` of ``total`` segments scanned, the matches
+    so far) under the query's ``serial`` (a step of a query since replaced is
+    dropped)."""
+
+    def __init__(self, kind: str, text: str, parsed: Any, positions: Any,
+                 done: int = 0, total: int = 0, serial: int = 0) -> None:
         super().__init__()
         self.kind = kind
         self.text = text
         self.parsed = parsed
         self.positions = positions
+        self.done = done
+        self.total = total
+        self.serial = serial
+
+    @property
+    def final(self) -> bool:
+        """True for the whole result."""
+        return self.done >= self.total
 
 
 class MeaningReady(Message):

@@ -22,12 +22,17 @@ No Textual here: the functions return sorted ``numpy`` arrays of positions.
 
 from __future__ import annotations
 
+import operator
 import re
+import time
 import weakref
-from dataclasses import dataclass
-from typing import Iterable, Mapping, Protocol, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping, Protocol, Sequence
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
+else:  # imported by the first array operation, after the first frame
+    from .lazy import np
 
 from ..model import Finding, Segment, Severity
 from ..status import STATUSES as WORKFLOW
@@ -47,6 +52,9 @@ class ReviewSession(Protocol):
     @property
     def findings(self) -> Mapping[int, list[Finding]]: ...
 
+    @property
+    def n(self) -> int: ...
+
 
 #: a segment's status as the screen counts and groups it: the file's workflow status
 #: (:mod:`reviewer.status`) until this session reviews it, then reviewed (accepted),
@@ -54,7 +62,7 @@ class ReviewSession(Protocol):
 SEGMENT_STATUSES = (*WORKFLOW, "corrected", "rejected")
 _REVIEWED = {1: "reviewed", 2: "corrected", 3: "rejected"}
 MEANING_RE = re.compile(r"^meaning:?(<=|>=|<|>)(-?[0-9]*\.?[0-9]+)$", re.IGNORECASE)
-_COMPARE = {"<": np.less, "<=": np.less_equal, ">": np.greater, ">=": np.greater_equal}
+_COMPARE = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge}  # on arrays
 
 
 class QueryError(ValueError):
@@ -169,6 +177,23 @@ _PENDING = ("new", "untranslated", "fuzzy")
 _codes_cache: "weakref.WeakKeyDictionary[object, tuple[int, np.ndarray]]" = weakref.WeakKeyDictionary()
 
 
+def pending_codes(segs: Sequence[Segment]) -> np.ndarray:
+    """Each segment's file status as an index in (new, untranslated, fuzzy), -1 for
+    any other: one :func:`scan` (a worker computes it with the index, so the first
+    status line after a million segments are read does not)."""
+    rank = {k: i for i, k in enumerate(_PENDING)}
+    return np.fromiter((rank.get(st or "", -1) for _, _, _, st in scan(segs)),
+                       dtype=np.int8, count=len(segs))
+
+
+def remember_pending_codes(session: object, codes: np.ndarray) -> None:
+    """Keep :func:`pending_codes` of ``session``'s segments for :func:`pending_counts`."""
+    try:
+        _codes_cache[session] = (len(codes), codes)
+    except TypeError:  # a session that cannot be weakly referenced: no cache
+        pass
+
+
 def pending_counts(session: "ReviewSession") -> dict[str, int]:
     """The segments this session has not reviewed yet whose file status says they need
     work (new, untranslated, fuzzy), by status, zeros left out: the status line's
@@ -178,13 +203,8 @@ def pending_counts(session: "ReviewSession") -> dict[str, int]:
     n = min(len(segs), len(session.status))
     hit = _codes_cache.get(session)
     if hit is None or hit[0] != n:
-        rank = {k: i for i, k in enumerate(_PENDING)}
-        codes = np.fromiter((rank.get(segs[i].status or "", -1) for i in range(n)),
-                            dtype=np.int8, count=n)
-        try:
-            _codes_cache[session] = (n, codes)
-        except TypeError:  # a session that cannot be weakly referenced: no cache
-            pass
+        codes = pending_codes(segs)[:n]
+        remember_pending_codes(session, codes)
     else:
         codes = hit[1]
     open_ = codes[(np.asarray(session.status[:n]) == 0) & (codes >= 0)]
@@ -192,17 +212,89 @@ def pending_counts(session: "ReviewSession") -> dict[str, int]:
     return {k: int(c) for k, c in zip(_PENDING, counts) if c}
 
 
+def scan(segs: Sequence[Segment], within: Iterable[int] | None = None,
+         ) -> Iterator[tuple[int, str, str, str | None]]:
+    """``(position, source, target, workflow status)`` of every segment, or of those
+    in ``within`` (ascending): packed segments are read in one pass without making
+    Segment objects."""
+    texts = getattr(segs, "texts", None)
+    if within is None and texts is not None:
+        yield from texts()
+    elif within is None:
+        for i, s in enumerate(segs):
+            yield i, s.source, s.target or "", s.status
+    else:
+        for i in within:
+            s = segs[i]
+            yield i, s.source, s.target or "", s.status
+
+
+def _matcher(session: "ReviewSession", flt: "Filter") -> Callable[[tuple[int, str, str, str | None]], bool]:
+    """The per-segment conditions of ``flt`` (text, the file's status) as one test
+    over a :func:`scan` item."""
+    search = flt.text.search if flt.text is not None else None
+    wanted = flt.workflow
+    status = session.status
+    accepted = wanted is not None and "reviewed" in wanted  # or accepted in this session
+
+    def test(item: tuple[int, str, str, str | None]) -> bool:
+        i, src, tgt, st = item
+        if wanted is not None and (st or "translated") not in wanted and not (
+                accepted and int(status[i]) == 1):
+            return False
+        return search is None or bool(search(src) or search(tgt))
+
+    return test
+
+
 def text_matches(session: "ReviewSession", pattern: re.Pattern[str],
                  within: Iterable[int] | None = None) -> np.ndarray:
-    """Positions whose source or target (or reference) matches ``pattern``."""
-    segs = session.segs
+    """Positions whose source or target matches ``pattern``."""
     search = pattern.search
-    if within is None:  # one pass in order (packed segments: read ahead, none cached)
-        hits = [i for i, s in enumerate(segs) if search(s.source) or search(s.target or "")]
-    else:
-        hits = [i for i in within
-                if search(segs[i].source) or search(segs[i].target or "")]
+    hits = [i for i, src, tgt, _ in scan(session.segs, within) if search(src) or search(tgt)]
     return np.asarray(hits, dtype=np.int64)
+
+
+#: A streamed filter or search (:func:`stream_filter`) hands over its first matches as
+#: soon as it has some (or after FIRST_SECONDS with none), then every STREAM_SECONDS.
+FIRST_SECONDS = 0.02
+STREAM_SECONDS = 0.1
+
+
+def stream_filter(session: "ReviewSession", flt: Filter,
+                  clock: Callable[[], float] = time.perf_counter,
+                  ) -> Iterator[tuple[np.ndarray | None, int, int]]:
+    """:func:`apply_filter` in steps, for a big document: yields ``(positions so far,
+    segments scanned, segments to scan)``, the matches in document order, so each
+    step's positions begin with the last step's; the last step is the whole result
+    (None: every segment). The conditions held in arrays (review status, findings,
+    meaning) are applied at once; the per-segment ones (text, the file's status)
+    scan the segments that pass them."""
+    if flt.text is None and flt.workflow is None:
+        keep = apply_filter(session, flt)
+        n = session.n if keep is None else len(keep)
+        yield keep, n, n
+        return
+    rest = replace(flt, text=None, workflow=None)
+    keep = None if rest.empty else apply_filter(session, rest)
+    total = session.n if keep is None else len(keep)
+    test = _matcher(session, flt)
+    hits: list[int] = []
+    start = last = clock()
+    first = True
+    scanned = 0
+    for item in scan(session.segs, None if keep is None else keep.tolist()):
+        scanned += 1
+        if test(item):
+            hits.append(item[0])
+        if scanned & 1023:
+            continue
+        now = clock()
+        if first and (hits or now - start >= FIRST_SECONDS) or now - last >= STREAM_SECONDS:
+            first = False
+            last = now
+            yield np.asarray(hits, dtype=np.int64), scanned, total
+    yield np.asarray(hits, dtype=np.int64), total, total
 
 
 def meaning_array(values: Iterable[float | None]) -> np.ndarray:
@@ -232,11 +324,9 @@ def apply_filter(session: "ReviewSession", flt: Filter) -> np.ndarray | None:
         codes = [STATUSES.index(s) for s in flt.statuses]
         narrow(np.flatnonzero(np.isin(session.status, codes)))
     if flt.workflow is not None:
-        wanted = flt.workflow
-        accepted = "reviewed" in wanted  # reviewed in the file, or accepted in this session
-        narrow(np.asarray([i for i, seg in enumerate(session.segs)
-                           if (seg.status or "translated") in wanted
-                           or (accepted and int(session.status[i]) == 1)], dtype=np.int64))
+        test = _matcher(session, Filter(workflow=flt.workflow))
+        narrow(np.asarray([item[0] for item in scan(session.segs) if test(item)],
+                          dtype=np.int64))
     if flt.checks is not None or flt.severity is not None or flt.any_finding:
         hits = []
         for pos, items in session.findings.items():

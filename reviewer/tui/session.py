@@ -13,15 +13,19 @@ from __future__ import annotations
 import gc
 import re
 from pathlib import Path
-from typing import Any, Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
+else:  # imported by the first array operation, after the first frame
+    from .lazy import np
 
 from ..model import Document, Finding, Segment
 from .backend import Backend, GlossaryHit, default_export_path
-from .check_process import finding_batches
 from .live_stats import EditMetrics, MqmTally
-from .query import STATUSES, Filter, apply_filter, compile_search, meaning_order, parse_filter
+from .preview import LINE_ID_FORMATS
+from .query import (STATUSES, Filter, apply_filter, compile_search, meaning_order, parse_filter,
+                    pending_codes, remember_pending_codes, stream_filter)
 
 ProgressFn = Callable[[str, int, int], None]
 BATCH_SECONDS = 0.15
@@ -63,12 +67,14 @@ class ReviewSession:
         self.segs: list[Segment] = []
         self._has_ref: tuple[Any, bool] | None = None  # (segs, a reference column?)
         self.n = 0
-        self.status = np.zeros(0, dtype=np.int8)
-        self.rev = np.zeros(0, dtype=np.int32)
-        self.lengths = np.zeros((0, 3), dtype=np.int32)
+        # numpy arrays by position once loaded (:meth:`_adopt`); empty until then
+        # (numpy is not imported before the first frame)
+        self.status: Any = ()
+        self.rev: Any = ()
+        self.lengths: Any = ()
         self.findings: dict[int, list[Finding]] = {}
-        self.n_findings = np.zeros(0, dtype=np.int32)
-        self.max_sev = np.zeros(0, dtype=np.int8)
+        self.n_findings: Any = ()
+        self.max_sev: Any = ()
         self._finding_rows: np.ndarray | None = None
         self._pos_of_index: dict[int, int] | None = None
         self.view: np.ndarray | None = None
@@ -121,7 +127,7 @@ class ReviewSession:
 
     #: Formats whose unit ids are line numbers (interfaces.md): the screen numbers
     #: their segments by those ids, the numbers ``check`` prints.
-    LINE_ID_FORMATS = ("tsv", "csv", "jsonl", "txt")
+    LINE_ID_FORMATS = LINE_ID_FORMATS
 
     @property
     def numbered_by_id(self) -> bool:
@@ -215,7 +221,8 @@ class ReviewSession:
         if n and (segs[0].index != 0 or segs[-1].index != n - 1):
             pos_of_index = {s.index: i for i, s in enumerate(segs)}
         return {**extra, "backend": backend, "segs": segs, "status": status,
-                "lengths": lengths, "annotations": annotations, "pos_of_index": pos_of_index}
+                "lengths": lengths, "annotations": annotations, "pos_of_index": pos_of_index,
+                "pending_codes": pending_codes(segs)}
 
     def _adopt(self, prep: dict[str, Any]) -> None:
         segs = prep["segs"]
@@ -230,8 +237,11 @@ class ReviewSession:
             self.mqm.profile = prep["profile"]
         self.status = prep["status"]
         self.lengths = prep["lengths"]
+        if "pending_codes" in prep:  # the status line's figures, computed in the worker
+            remember_pending_codes(self, prep["pending_codes"])
         rev = np.zeros(n, dtype=np.int32)
-        rev[: min(n, len(self.rev))] = self.rev[:n] + 1  # rows drawn before: redraw
+        if len(self.rev):
+            rev[: min(n, len(self.rev))] = self.rev[:n] + 1  # rows drawn before: redraw
         self.rev = rev
         self.n_findings = np.zeros(n, dtype=np.int32)
         self.max_sev = np.full(n, -1, dtype=np.int8)
@@ -256,6 +266,8 @@ class ReviewSession:
 
     #: True while only the file's first units are loaded (the rest is being read).
     indexing = False
+    #: A big file's first units to paint before :meth:`load` (a HeadPreview), or None.
+    preview: Any = None
     #: Units read so far by the background read, and the line reached / the file's lines.
     index_progress: tuple[int, int, int] = (0, 0, 0)
     #: Why the rest of the file could not be read (None: it is being read, or was).
@@ -333,6 +345,8 @@ class ReviewSession:
         if self.plan is None:
             self.checks_done = True
             return
+        from .check_process import finding_batches
+
         segs = snapshot(self.segs)
         n = len(segs)
         if segs:  # first-call costs (dictionaries, caches) here, not in the first save
@@ -478,6 +492,29 @@ class ReviewSession:
             return None, None
         pattern = compile_search(text)
         return pattern, apply_filter(self, Filter(text=pattern))
+
+    def prepare_stream(self, kind: str, text: str
+                       ) -> Iterator[tuple[Any, np.ndarray | None, int, int]]:
+        """:meth:`prepare` in steps, for a big document (a worker thread): yields
+        ``(parsed, positions so far, segments scanned, segments to scan)``, each
+        step's positions beginning with the last step's, the last step the whole
+        result (:func:`~reviewer.tui.query.stream_filter`). The query is parsed
+        before the first step: a QueryError is raised by this call."""
+        parsed: Any
+        if kind == "filter":
+            flt = parse_filter(text)
+            parsed = None if flt.empty else flt
+        elif not text:
+            flt, parsed = Filter(), None
+        else:
+            pattern = compile_search(text)
+            flt, parsed = Filter(text=pattern), pattern
+
+        def steps() -> Iterator[tuple[Any, np.ndarray | None, int, int]]:
+            for positions, done, total in stream_filter(self, flt):
+                yield parsed, positions, done, total
+
+        return steps()
 
     def install(self, kind: str, parsed: Any, positions: np.ndarray | None) -> int:
         """Make a prepared filter or search the view; returns the rows shown."""

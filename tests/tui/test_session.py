@@ -256,3 +256,89 @@ def test_counts_by_segment_status(tmp_path: Path, lang: str, a: str, b: str, c: 
         assert s.set_filter("status:reviewed") == 1
         s.clear_view()
         assert s.set_filter("status:corrected") == 1
+
+
+STREAM_TEXTS = [  # (source, target) in several scripts; the search word in a few
+    ("The kitchen is open.", "Η κουζίνα είναι ανοιχτή."),
+    ("Reading the report.", "रिपोर्ट पढ़ना।"),
+    ("The Kitchen closes.", "厨房关门了。"),
+    ("Close the door.", "Закройте дверь."),
+]
+
+
+@pytest.mark.parametrize("packed", [False, True])
+@pytest.mark.parametrize("query, kind, want", [
+    ("kitchen", "search", lambda src, tgt: "kitchen" in src.lower()),  # smart case: any case
+    ("Kitchen", "search", lambda src, tgt: "Kitchen" in src),  # an upper-case letter: exact
+    ("κουζίνα", "search", lambda src, tgt: "κουζίνα" in tgt),
+    ("дверь", "filter", lambda src, tgt: "дверь" in tgt),
+    ("नहीं", "search", lambda src, tgt: False),  # nothing matches
+])
+def test_streamed_query_steps_end_in_the_whole_result(packed: bool, query: str, kind: str,
+                                                      want) -> None:
+    """A filter or search over a big document comes in steps: each step's matches
+    begin with the previous step's (the rows on screen stay), the count scanned grows,
+    and the last step is exactly what the one-shot query gives."""
+    import itertools
+
+    import reviewer.tui.query as Q
+    from reviewer.packed import SegmentView, pack
+    from reviewer.project import Project
+
+    segs = [Segment(str(i + 1), i, *STREAM_TEXTS[(i * 7) % 4 if i % 5 else 3], line=i + 1)
+            for i in range(6000)]
+    session = ReviewSession(Project.in_memory(segs))
+    session.load()
+    if packed:
+        session.segs = SegmentView(pack(iter(segs)))  # type: ignore[assignment]
+    ticks = itertools.count()
+    steps = list(Q.stream_filter(session, parse_filter(query) if kind == "filter"
+                                 else Q.Filter(text=Q.compile_search(query)),
+                                 clock=lambda: float(next(ticks))))  # a second a look
+    assert len(steps) > 3  # several steps, not one
+    expected = [i for i, s in enumerate(segs) if want(s.source, s.target)]
+    for (a, done_a, total), (b, done_b, _) in zip(steps, steps[1:]):
+        assert list(b[:len(a)]) == list(a) and done_b >= done_a and total == len(segs)
+    last, done, total = steps[-1]
+    assert done == total and list(last) == expected
+    one_shot = session.prepare(kind, query)[1]
+    assert list(one_shot) == expected
+    parsed, positions, done, total = list(session.prepare_stream(kind, query))[-1]
+    assert list(positions) == expected and done == total
+
+
+def test_streamed_query_refuses_a_bad_query_before_any_step() -> None:
+    from reviewer.project import Project
+
+    session = ReviewSession(Project.in_memory([Segment("1", 0, "a", "b")]))
+    session.load()
+    with pytest.raises(QueryError):
+        session.prepare_stream("search", "([")
+    with pytest.raises(QueryError):
+        session.prepare_stream("filter", "status:bogus")
+
+
+def test_status_line_figures_come_with_the_index_not_from_a_pass_on_the_ui_thread() -> None:
+    """The file's pending statuses (new, untranslated, fuzzy) are counted when the
+    index is prepared (a worker), so the status line after a million segments are
+    read makes no pass over them: here the segments cannot even be read any more."""
+    from reviewer.project import Project
+    from reviewer.tui.query import pending_counts
+
+    statuses = ["fuzzy", None, "new", "untranslated", "translated", "fuzzy"] * 50
+    segs = [Segment(str(i + 1), i, f"Текст {i}", f"テキスト {i}", line=i + 1, status=st)
+            for i, st in enumerate(statuses)]
+    session = ReviewSession(Project.in_memory(segs))
+    session.load()
+
+    class Unreadable(list):  # type: ignore[type-arg]
+        def __getitem__(self, i: object) -> Segment:
+            raise AssertionError("a segment was read")
+
+        def __iter__(self):  # type: ignore[no-untyped-def]
+            raise AssertionError("the segments were scanned")
+
+    session.segs = Unreadable(segs)
+    assert pending_counts(session) == {"new": 50, "untranslated": 50, "fuzzy": 100}
+    session.status[0] = 1  # reviewed in this session: no longer pending
+    assert pending_counts(session) == {"new": 50, "untranslated": 50, "fuzzy": 99}

@@ -16,7 +16,7 @@ from reviewer.project import Project
 from reviewer.settings import resolve
 from reviewer.tui import loader
 from reviewer.tui.app import ReviewApp
-from reviewer.tui.loader import ReviewOptions, open_staged
+from reviewer.tui.loader import ReviewOptions, open_staged, staged_opener
 from reviewer.tui.session import ReviewSession
 
 from .conftest import SIZE
@@ -107,8 +107,8 @@ async def test_whole_file_keys_wait_for_the_index(tmp_path: Path, small_head: No
     app = ReviewApp(session, opener=opener, blink=False)
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
-        for _ in range(500):
-            if screen.painted_at is not None:
+        for _ in range(500):  # the first units' preview, then the session loads them
+            if screen.painted_at is not None and session.loaded:
                 break
             await pilot.pause(0.02)
         assert session.indexing and session.n == 60
@@ -238,3 +238,145 @@ def test_figures_pass_stops_when_cancelled(tmp_path: Path, monkeypatch: pytest.M
         assert not s.figures_ready and len(asked) == 2
         assert s.load_figures(cancelled=lambda: False) is True
         assert s.figures_ready and s.mqm.words > 5000
+
+
+async def test_first_frame_shows_the_first_units_before_the_session_loads(
+        tmp_path: Path, small_head: None) -> None:
+    """The command opens a big file's first units before the screen starts, and the
+    first frame paints them (no numpy, no session arrays yet) with what the store
+    holds: a stored correction and an acceptance show at once. When the session
+    has loaded, the rows on screen are the same, line for line; edits then land in
+    the store."""
+    path = write_jsonl(tmp_path / "big.jsonl", 2000)
+    store = tmp_path / "s.sqlite"
+    with Project.open(path, store_path=store, reviewer="earlier") as p:
+        p.correct(1, "Сохранено ✓")
+        p.accept(2)
+    opts = ReviewOptions(file=str(path), store=str(store))
+    session = ReviewSession(None)  # type: ignore[arg-type]
+    opener = staged_opener(session, opts, settings())
+    assert session.preview is not None and not session.loaded and session.preview.n == 60
+    gate = threading.Event()
+    load = session.load
+
+    def held(*args: Any) -> None:  # the session loads only when the test says so
+        gate.wait(60)
+        load(*args)
+
+    session.load = held  # type: ignore[method-assign]
+    go = threading.Event()
+
+    def rest(s: ReviewSession) -> Any:  # and reads the rest of the file when it says so
+        finish = opener(s)
+        return lambda progress: (go.wait(60), finish(progress))[1]
+
+    app = ReviewApp(session, opener=rest, blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        for _ in range(500):
+            if screen.painted_at is not None:
+                break
+            await pilot.pause(0.02)
+        assert screen.painted_at is not None and not session.loaded
+        view = screen.view
+        height = view.size.height
+        before = [view.render_line(y).text for y in range(height)]
+        shown = "\n".join(before)
+        assert "Open the file 1" in shown and "Сохранено ✓" in shown
+        assert "Salva le modifiche 2" not in shown  # the stored correction replaces it
+        assert "reading" in str(screen.query_one("#status").render())
+        gate.set()
+        for _ in range(500):
+            if session.loaded and screen.first_frame.is_set():
+                break
+            await pilot.pause(0.02)
+        assert session.loaded and session.indexing and view.preview is None
+        after = [view.render_line(y).text for y in range(height)]
+        assert after == before  # the same rows, line for line
+        assert int(session.status[1]) == 2 and int(session.status[2]) == 1
+        assert session.save(0, "Apri il file, ora")
+        go.set()
+        await pilot.press("q")
+    session.backend.close()
+    with _store_rows(store) as got:
+        assert sorted(got) == [("k1", "Open the file 1", "Apri il file, ora"),
+                               ("k2", "Сохранить изменения 2", "Сохранено ✓")]
+
+
+async def test_streamed_search_appends_rows_and_a_stopped_scan_leaves_no_part(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Over a big document a search reaches the screen in steps (rows appended, the
+    first rows staying), ends with every match; a filter whose scan is stopped by
+    another query leaves the view rather than stay as a part of its result."""
+    import reviewer.tui.query as Q
+    import reviewer.tui.screens.review as review
+    from reviewer.model import Segment
+
+    monkeypatch.setattr(review, "INLINE_QUERY_LIMIT", 0)
+    monkeypatch.setattr(Q, "FIRST_SECONDS", 0.0)
+    monkeypatch.setattr(Q, "STREAM_SECONDS", 0.0)  # a step every 1,024 segments
+    segs = [Segment(str(i + 1), i, f"{TEXTS[i % 4][0]} {i + 1}", f"{TEXTS[i % 4][1]} {i + 1}",
+                    line=i + 1) for i in range(5000)]
+    want = [i for i, s in enumerate(segs) if "ファイル" in s.source]
+    session = ReviewSession(Project.in_memory(segs))
+    app = ReviewApp(session, blink=False)
+    steps: list[list[int]] = []
+    cls = review.ReviewScreen
+    handle = cls.on_view_ready
+
+    def seen(self: Any, m: Any) -> None:
+        handle(self, m)
+        steps.append([] if self.session.view is None else list(self.session.view))
+
+    monkeypatch.setattr(cls, "on_view_ready", seen)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        for _ in range(500):
+            if session.loaded:
+                break
+            await pilot.pause(0.02)
+        screen.query_serial += 1
+        screen.query_worker("search", "ファイル", screen.query_serial)
+        for _ in range(1000):
+            if steps and not screen.busy:
+                break
+            await pilot.pause(0.02)
+        # at least the first matches (a part) and the whole result; more steps when
+        # the screen keeps up (a step is handed over once the last one is taken)
+        assert len(steps) >= 2 and 0 < len(steps[0]) < len(want)
+        assert steps[-1] == want and session.search is not None
+        for a, b in zip(steps, steps[1:]):
+            assert b[:len(a)] == a  # rows only appended
+        # a filter scan held after its first step, then replaced by a search
+        gate = threading.Event()
+        stream = session.prepare_stream
+
+        def held(kind: str, text: str) -> Any:
+            it = stream(kind, text)
+
+            def gen() -> Any:
+                first = next(it)
+                yield first[0], first[1][:1], 1, session.n  # one match so far
+                gate.wait(30)
+                yield from it
+
+            return gen()
+
+        session.clear_view()
+        monkeypatch.setattr(session, "prepare_stream", held)
+        screen.query_serial += 1
+        screen.query_worker("filter", "Salva", screen.query_serial)
+        for _ in range(500):
+            if session.filter is not None:
+                break
+            await pilot.pause(0.02)
+        assert session.filter is not None and session.rows == 1 and "filtering" in screen.busy
+        monkeypatch.setattr(session, "prepare_stream", stream)
+        screen._stop_scan(keep="search")  # what a new search does first
+        assert session.filter is None and session.view is None
+        await pilot.pause()
+        assert any("stopped before the end" in m for m in notes(app))
+        gate.set()
+        await pilot.pause(0.2)
+        assert session.filter is None  # the stopped scan's later steps are dropped
+        await pilot.press("q")

@@ -32,6 +32,7 @@ class LoadingActions:
     loaded_at: float | None
     indexed_at: float | None
     first_frame: Any
+    preview_frame: Any
 
     def _progress(self: Any, phase: str, done: int, total: int) -> None:
         self.post_message(msg.Progress(phase, done, total))
@@ -45,6 +46,12 @@ class LoadingActions:
             if self.opener is not None:
                 self._progress("opening", 0, 1)
                 finish = self.opener(s)
+            if finish is not None and s.preview is not None:
+                # the first units on screen before the session's arrays (and numpy)
+                if self.view.preview is None:
+                    self.post_message(msg.Preview(s.preview))
+                self.preview_frame.wait(FIRST_FRAME_WAIT)
+            s.preview = None
             s.load(None if finish else self._progress)
         except ReviewerError as e:
             self.post_message(msg.LoadFailed(e))
@@ -112,6 +119,11 @@ class LoadingActions:
         pct = f" {100 * m.done // m.total}%" if m.total else ""
         self.busy = f"{m.phase}{pct}"
         self.refresh_status()
+
+    def on_preview(self: Any, m: msg.Preview) -> None:
+        """Paint the first units (the session is loaded right after this frame)."""
+        self.view.preview = m.preview
+        self.view.refresh()
 
     def on_loaded(self: Any, _m: msg.Loaded) -> None:
         """Paint the list; the background passes start once it is on screen."""

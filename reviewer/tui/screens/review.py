@@ -1,16 +1,22 @@
 """The review screen: the segment list, the editor, the detail panel and the status
 line; its bindings (ids in :mod:`reviewer.tui.keymap`) act on the session and refresh
 only what changed. Loading, figures and checks run in thread workers
-(:mod:`.loading`)."""
+(:mod:`.loading`).
+
+Only what the first frame shows is imported with this module: the editor (a
+``TextArea`` and its stylesheet), the dialogs, the help screen and the query parser
+are imported, and the editor mounted, when first used (the editor right after the
+first frame, so it is ready before a key asks for it)."""
 
 from __future__ import annotations
 
 import threading
 import time
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar
 
@@ -18,17 +24,16 @@ from ...errors import ReviewerError
 from .. import messages as msg
 from ..codes import check_codes, editor_offset_to_text, from_editor, side_codes, to_editor
 from ..keymap import REVIEW_BINDINGS
-from ..query import QueryError, parse_filter
 from ..session import ReviewSession
 from ..widgets.detail import DetailPanel
-from ..widgets.editor import SegmentEditor
 from ..widgets.segment_view import SegmentView
 from ..widgets.status_line import StatusLine
-from .help import HelpScreen, binding_rows
-from .mqm_picker import MqmChoice, MqmPicker
-from .prompt import ConfirmScreen, GlossaryScreen, PromptScreen
 from .loading import LoadingActions
+from .queries import QueryActions
 from .workflow import WorkflowActions
+
+if TYPE_CHECKING:
+    from ..widgets.editor import SegmentEditor
 
 #: Opens the input into the session; may return what reads the rest of a big file
 #: (:data:`reviewer.tui.loader.Finish`), run in the load worker after the first paint.
@@ -36,7 +41,7 @@ Opener = Callable[[ReviewSession], Any]
 INLINE_QUERY_LIMIT = 20_000  # larger documents filter and search in a worker
 
 
-class ReviewScreen(LoadingActions, WorkflowActions, Screen[None]):
+class ReviewScreen(LoadingActions, QueryActions, WorkflowActions, Screen[None]):
     """Side-by-side review of one document."""
 
     BINDINGS = list(REVIEW_BINDINGS)  # type: ignore[assignment]
@@ -51,15 +56,21 @@ class ReviewScreen(LoadingActions, WorkflowActions, Screen[None]):
         self.painted_at: float | None = None
         self.loaded_at: float | None = None
         self.indexed_at: float | None = None
-        self.first_frame = threading.Event()
+        self.first_frame = threading.Event()  # the first frame of the loaded session
+        self.preview_frame = threading.Event()  # the first frame of a big file's first units
+        self.query_serial = 0  # the latest filter or search sent to the query worker
+        self._streaming = 0  # the serial of a streamed query whose scan is running
+        self._streaming_kind = ""  # and its kind (filter or search)
+        self.step_taken = threading.Event()  # the last streamed step is on the view
+        self.step_taken.set()
         self.check_path = ""  # how the checks ran: "process", "thread", "process+thread"
 
     # -- layout ------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        """List, editor (hidden), details, progress, status, footer."""
+        """List, details, progress, status, footer (the editor comes after the first
+        frame: :attr:`editor`)."""
         yield SegmentView(self.session, id="segments")
-        yield SegmentEditor(blink=self.blink, id="editor")
         yield DetailPanel(id="detail")
         yield ProgressBar(id="progress", show_eta=False, show_percentage=True)
         yield StatusLine(id="status")
@@ -71,27 +82,45 @@ class ReviewScreen(LoadingActions, WorkflowActions, Screen[None]):
         return self.query_one(SegmentView)
 
     @property
-    def editor(self) -> SegmentEditor:
-        """The editor."""
-        return self.query_one(SegmentEditor)
+    def editor(self) -> "SegmentEditor":
+        """The editor (hidden until a segment is edited), mounted under the list the
+        first time it is asked for."""
+        try:
+            return self.query_one("#editor")  # type: ignore[return-value]
+        except NoMatches:
+            from ..widgets.editor import SegmentEditor
+
+            ed = SegmentEditor(blink=self.blink, id="editor")
+            ed.display = False
+            self.mount(ed, after=self.view)
+            return ed
 
     @property
     def editing(self) -> bool:
         """True while the editor is open."""
-        return self.editor.display
+        try:
+            return bool(self.query_one("#editor").display)
+        except NoMatches:
+            return False
 
     def on_mount(self) -> None:
         """Start loading."""
-        self.editor.display = False
         self.view.focus()
         self.refresh_status()
         self.load_worker()
 
     @on(SegmentView.Painted)
-    def _painted(self) -> None:
-        if self.painted_at is None and self.session.loaded:
-            self.painted_at = time.perf_counter()
+    def _painted(self, m: SegmentView.Painted) -> None:
+        if m.preview:  # the first units, before the session is loaded
+            if self.painted_at is None:
+                self.painted_at = time.perf_counter()
+            self.preview_frame.set()
+            return
+        if not self.first_frame.is_set() and self.session.loaded:
+            if self.painted_at is None:
+                self.painted_at = time.perf_counter()
             self.first_frame.set()
+            self.call_after_refresh(lambda: self.editor)  # ready before a key needs it
 
     # -- refreshing ----------------------------------------------------------------
 
@@ -203,6 +232,8 @@ class ReviewScreen(LoadingActions, WorkflowActions, Screen[None]):
 
     def action_goto(self) -> None:
         """:  go to a segment number."""
+        from .prompt import PromptScreen
+
         def done(value: str | None) -> None:
             if not value:
                 return
@@ -224,6 +255,9 @@ class ReviewScreen(LoadingActions, WorkflowActions, Screen[None]):
                                                "prints it"), done)
 
     def _query(self, title: str, kind: str, current: str, hint: str) -> None:
+        from ..query import QueryError
+        from .prompt import PromptScreen
+
         if self.needs_index("search" if kind == "search" else "a filter"):
             return
 
@@ -234,9 +268,11 @@ class ReviewScreen(LoadingActions, WorkflowActions, Screen[None]):
                 self.start_meaning(sort=False, filter_text=value.strip())
                 return
             if self.session.n > INLINE_QUERY_LIMIT:
+                self._stop_scan(keep=kind)
                 self.busy = f"{kind}ing…"
                 self.refresh_status()
-                self.query_worker(kind, value.strip())
+                self.query_serial += 1
+                self.query_worker(kind, value.strip(), self.query_serial)
                 return
             try:
                 parsed = self.session.prepare(kind, value.strip())
@@ -246,131 +282,6 @@ class ReviewScreen(LoadingActions, WorkflowActions, Screen[None]):
             self.on_view_ready(msg.ViewReady(kind, value.strip(), *parsed))
 
         self.app.push_screen(PromptScreen(title, current, hint=hint), done)
-
-    @work(thread=True, exclusive=True, group="query")
-    def query_worker(self, kind: str, text: str) -> None:
-        """Compute a filter or search over a large document off the UI thread."""
-        try:
-            parsed = self.session.prepare(kind, text)
-        except QueryError as e:
-            self.app.call_from_thread(self._query_failed, str(e))
-            return
-        self.post_message(msg.ViewReady(kind, text, *parsed))
-
-    def _query_failed(self, message: str) -> None:
-        self.busy = ""
-        self.refresh_status()
-        self.notify(message, severity="error")
-
-    def on_view_ready(self, m: msg.ViewReady) -> None:
-        """Install a computed filter or search as the view."""
-        rows = self.session.install(m.kind, m.parsed, m.positions)
-        self.busy = ""
-        self.view_changed()
-        if m.text and not rows:
-            self.notify("Nothing matches", severity="warning", timeout=3)
-
-    def action_search(self) -> None:
-        """/  regex search over source and target."""
-        s = self.session
-        self._query("Search (regex; smart case)", "search", s.search.pattern if s.search else "",
-                    "Shows the matching segments; Escape on the list clears.")
-
-    def action_filter(self) -> None:
-        """f  filter."""
-        s = self.session
-        self._query("Filter", "filter", s.filter.source if s.filter else "",
-                    "check:ID severity:major+ status:unreviewed,fuzzy findings text:REGEX meaning<0.5")
-
-    @staticmethod
-    def _needs_meaning(text: str) -> bool:
-        try:
-            return parse_filter(text).meaning is not None
-        except QueryError:
-            return False  # the error is reported when the filter is applied
-
-    # -- meaning similarity ------------------------------------------------------------
-
-    def action_sort_meaning(self) -> None:
-        """M: order by meaning similarity, worst first (computed in a worker the first
-        time); again: back to document order."""
-        s = self.session
-        if not s.loaded:
-            self.notify("Still loading…", severity="warning", timeout=2)
-            return
-        if self.needs_index("sorting"):
-            return
-        if s.meaning_sorted:
-            s.sort_by_meaning(False)
-            self.view_changed()
-            self.notify("Document order", timeout=2)
-        elif s.meaning is not None:
-            s.sort_by_meaning(True)
-            self.view_changed()
-        else:
-            self.start_meaning(sort=True)
-
-    def start_meaning(self, sort: bool, filter_text: str | None = None) -> None:
-        """Compute the similarities in a worker, then sort and/or filter."""
-        self.busy = "meaning…"
-        self.refresh_status()
-        self.meaning_worker(sort, filter_text)
-
-    @work(thread=True, exclusive=True, group="meaning")
-    def meaning_worker(self, sort: bool, filter_text: str | None) -> None:
-        """Embed every segment's source and target (batches, with progress)."""
-        from ...meaning import document_similarities, require
-
-        segs = list(self.session.segs)
-        try:
-            require()
-            values = document_similarities(
-                segs, progress=lambda done, total: self._progress("meaning", done, total))
-        except ReviewerError as e:
-            self.post_message(msg.MeaningFailed(str(e)))
-            return
-        except Exception as e:  # a model failure must not take the review down
-            self.post_message(msg.MeaningFailed(f"meaning similarity failed: {e}"))
-            return
-        self.post_message(msg.MeaningReady(values, sort, filter_text))
-
-    def on_meaning_ready(self, m: msg.MeaningReady) -> None:
-        """Install the similarities; sort or filter as asked."""
-        s = self.session
-        self._meaning_idle()
-        try:
-            s.set_meaning(m.values)
-        except ValueError as e:  # the document changed under the worker
-            self.notify(str(e), severity="error")
-            return
-        if m.sort:
-            s.sort_by_meaning(True)
-        if m.filter_text is not None:
-            try:
-                parsed = s.prepare("filter", m.filter_text)
-            except QueryError as e:
-                self.notify(str(e), severity="error")
-            else:
-                self.on_view_ready(msg.ViewReady("filter", m.filter_text, *parsed))
-                return
-        self.view_changed()
-
-    def on_meaning_failed(self, m: msg.MeaningFailed) -> None:
-        """Say why (the install command when the extra is missing); nothing changes."""
-        self._meaning_idle()
-        self.notify(m.message, severity="error", timeout=10)
-
-    def _meaning_idle(self) -> None:
-        if self.session.checks_done:
-            self._idle()
-        else:
-            self.busy = "checking"
-            self.refresh_status()
-
-    def action_clear_view(self) -> None:
-        """Escape: drop filter and search."""
-        if self.session.clear_view():
-            self.view_changed()
 
     def action_select_finding(self, step: int) -> None:
         """]/[  select a finding of the segment."""
@@ -411,12 +322,12 @@ class ReviewScreen(LoadingActions, WorkflowActions, Screen[None]):
         self.view.focus()
         self.call_after_refresh(self.view.show_cursor)
 
-    @on(SegmentEditor.Cancel)
-    def _cancel(self) -> None:
+    def on_segment_editor_cancel(self) -> None:
+        """Escape in the editor: close it, nothing saved."""
         self.close_editor()
 
-    @on(SegmentEditor.Save)
-    def _save(self, m: SegmentEditor.Save) -> None:
+    def on_segment_editor_save(self, m: "SegmentEditor.Save") -> None:
+        """ctrl+s in the editor: save (asking first when an inline code is lost)."""
         pos = self.editor.position
         if pos is None:
             return
@@ -431,6 +342,8 @@ class ReviewScreen(LoadingActions, WorkflowActions, Screen[None]):
             else:
                 self.notify("Not saved: " + problem.message, severity="warning")
 
+        from .prompt import ConfirmScreen
+
         self.notify(f"Protected inline code: {problem.message}", severity="error", timeout=6)
         self.app.push_screen(ConfirmScreen(f"{problem.message}. Save anyway?"), answer)
 
@@ -443,8 +356,8 @@ class ReviewScreen(LoadingActions, WorkflowActions, Screen[None]):
         self.close_editor()
         self.changed(pos)
 
-    @on(SegmentEditor.Annotate)
-    def _annotate_selection(self, m: SegmentEditor.Annotate) -> None:
+    def on_segment_editor_annotate(self, m: "SegmentEditor.Annotate") -> None:
+        """ctrl+o in the editor: MQM annotation of the selection."""
         pos = self.editor.position
         if pos is None:
             return
@@ -533,6 +446,7 @@ class ReviewScreen(LoadingActions, WorkflowActions, Screen[None]):
                   severity: str = "minor") -> None:
         seg = self.session.segs[pos]
         text = (seg.source if side == "source" else seg.target or "")[start:end]
+        from .mqm_picker import MqmChoice, MqmPicker
 
         def done(choice: MqmChoice | None) -> None:
             if choice is None:
@@ -551,6 +465,7 @@ class ReviewScreen(LoadingActions, WorkflowActions, Screen[None]):
         f = self.session.selected_finding()
         src = f.text if f is not None and f.side == "source" else ""
         tgt = ""  # never pre-filled with a suggestion: the reviewer types the approved term
+        from .prompt import GlossaryScreen
 
         def done(pair: tuple[str, str, str] | None) -> None:
             if pair is None:
@@ -569,6 +484,8 @@ class ReviewScreen(LoadingActions, WorkflowActions, Screen[None]):
 
     def action_help(self) -> None:
         """?: every binding."""
+        from .help import HelpScreen, binding_rows
+
         self.app.push_screen(HelpScreen(binding_rows(self.app, self.active_bindings)))
 
     def action_quit(self) -> None:

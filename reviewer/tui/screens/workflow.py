@@ -8,11 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ...store import now_iso
 from ..backend import default_export_path
-from .findings import DismissedScreen, FindingsScreen
-from .prompt import ConfirmScreen, PromptScreen
-from .replace import ReplaceScreen
 
 
 class WorkflowActions:
@@ -37,6 +33,8 @@ class WorkflowActions:
                 self.jump_to_finding(*value)
             else:
                 self.ask_dismiss(*value)
+
+        from .findings import FindingsScreen
 
         screen = FindingsScreen(self.session, self.findings_order)
         self.app.push_screen(screen, done)
@@ -85,6 +83,8 @@ class WorkflowActions:
             self.notify(f"Dismissed {gone} findings ({what}); z lists what is dismissed",
                         timeout=5)
 
+        from .prompt import PromptScreen
+
         self.app.push_screen(PromptScreen(f"Dismiss {what} in the file — reason",
                                           placeholder="e.g. brand names stay in English",
                                           hint="Enter dismisses, Escape cancels. "
@@ -108,6 +108,8 @@ class WorkflowActions:
                 return
             self.rerun_checks()
             self.notify("Restored: its findings are reported again", timeout=4)
+
+        from .findings import DismissedScreen
 
         self.app.push_screen(DismissedScreen(items), done)
 
@@ -134,6 +136,8 @@ class WorkflowActions:
             if not result:
                 return
             pattern, repl, changes = result
+            from ...store import now_iso
+
             note = f"replace {now_iso()}: {pattern!r} → {repl!r}"
             n = self._guard(lambda: self.session.bulk_apply(changes, note))
             if n is None:
@@ -142,6 +146,8 @@ class WorkflowActions:
             self.view.refresh()
             self.show_current()
             self.notify(f"Replaced in {n} segments (u undoes one, U all of them)", timeout=6)
+
+        from .replace import ReplaceScreen
 
         self.app.push_screen(ReplaceScreen(self.session, start), done)
 
@@ -168,6 +174,8 @@ class WorkflowActions:
         export."""
         if not self.session.loaded or self.needs_index("export"):
             return
+        from .prompt import ConfirmScreen, PromptScreen
+
         default = str(default_export_path(getattr(self.session.backend, "path", "out")))
 
         def write(path: Path) -> None:

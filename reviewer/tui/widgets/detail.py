@@ -10,7 +10,6 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from ...worddiff import inline
 
 SEVERITY_STYLE = {0: "dim", 1: "yellow", 2: "bold dark_orange", 3: "bold red"}
 
@@ -37,6 +36,8 @@ def _changes(session: Any, pos: int) -> list[str]:
     before = orig.plural_targets or (orig.target or "",)
     after = seg.plural_targets or (seg.target or "",)
     plural = len(after) > 1
+    from ...worddiff import inline  # a correction to show: not the first frame's
+
     return [(f"[{k}] " if plural else "") + inline(a, b)
             for k, (a, b) in enumerate(zip(before, after)) if a != b]
 

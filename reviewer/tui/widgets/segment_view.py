@@ -11,9 +11,12 @@ re-renders and refreshes one region. Toolong's ``LogLines`` is the model.
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
+else:  # imported by the first array operation, after the first frame
+    from ..lazy import np
 from rich.style import Style
 from textual import events
 from textual.geometry import Region, Size
@@ -72,20 +75,29 @@ class SegmentView(ScrollView, can_focus=True, inherit_bindings=False):
             self.row = row
 
     class Painted(Message):
-        """The first frame with rows was rendered (for time-to-first-paint)."""
+        """The first frame with rows was rendered (for time-to-first-paint): from the
+        preview (``preview``), then from the loaded session."""
+
+        def __init__(self, preview: bool = False) -> None:
+            super().__init__()
+            self.preview = preview
 
     def __init__(self, session: Any, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.session = session
         self._cache: OrderedDict[tuple, list[Strip]] = OrderedDict()
-        self._heights = np.zeros(0, dtype=np.int32)
-        self._offsets = np.zeros(1, dtype=np.int64)
-        self._exact = np.zeros(0, dtype=bool)
+        # numpy arrays once the session is loaded (not imported before the first frame)
+        self._heights: Any = ()
+        self._offsets: Any = (0,)
+        self._exact: Any = ()
         self._width = 0
         self._styles: RowStyles | None = None
         self._theme_rev = 0
         self._search_rev = 0
         self._painted = False
+        #: the first units to paint before the session is loaded (a HeadPreview)
+        self.preview: Any = getattr(session, "preview", None)
+        self._preview_strips: tuple[int, list[Strip]] | None = None  # (width, lines)
 
     # -- styles and layout -------------------------------------------------------
 
@@ -124,26 +136,45 @@ class SegmentView(ScrollView, can_focus=True, inherit_bindings=False):
         """Cells available to rows (the scrollbar excluded)."""
         return max(20, self.scrollable_content_region.width)
 
+    def _estimate(self, start: int) -> Any:
+        """Estimated heights of the view's rows from ``start`` on."""
+        s = self.session
+        rows = s.rows
+        if not s.loaded or rows <= start:
+            return np.zeros(0, dtype=np.int32)
+        cols = s.columns()
+        widths = column_widths(self._width, gutter_width(10 ** (max(3, s.label_width) - 1)),
+                               len(cols))
+        lengths = s.lengths[start:] if s.view is None else s.lengths[s.view[start:]]
+        est = np.ones(rows - start, dtype=np.int32)
+        for k, c in enumerate(cols):
+            w = max(1.0, widths[k] * WRAP_SLACK)
+            np.maximum(est, np.ceil(lengths[:, c] / w).astype(np.int32), out=est)
+        return est + 1
+
     def reset_layout(self) -> None:
         """Re-estimate every row height (view or width changed)."""
-        s = self.session
-        width = self.text_width
-        self._width = width
-        rows = s.rows
-        if not s.loaded or rows == 0:
-            self._heights = np.zeros(0, dtype=np.int32)
-        else:
-            cols = s.columns()
-            widths = column_widths(width, gutter_width(10 ** (max(3, s.label_width) - 1)),
-                                   len(cols))
-            lengths = s.lengths if s.view is None else s.lengths[s.view]
-            est = np.ones(rows, dtype=np.int32)
-            for k, c in enumerate(cols):
-                w = max(1.0, widths[k] * WRAP_SLACK)
-                np.maximum(est, np.ceil(lengths[:, c] / w).astype(np.int32), out=est)
-            self._heights = est + 1
+        self._width = self.text_width
+        if not self.session.loaded:  # nothing to lay out (and no numpy) yet
+            self._heights, self._offsets, self._exact = (), (0,), ()
+            return
+        self._heights = self._estimate(0)
         self._exact = np.zeros(len(self._heights), dtype=bool)
         self._recompute_offsets()
+
+    def extend_layout(self) -> None:
+        """The view grew at its end, its rows before unchanged (the next step of a
+        streamed search): the new rows' heights are estimated, the others' kept, so
+        nothing on screen moves."""
+        old = len(self._heights)
+        if self.session.rows < old or self.text_width != self._width:
+            self.reset_layout()
+            return
+        more = self._estimate(old)
+        if len(more):
+            self._heights = np.concatenate([self._heights, more])
+            self._exact = np.concatenate([self._exact, np.zeros(len(more), dtype=bool)])
+            self._recompute_offsets()
 
     def _recompute_offsets(self) -> None:
         offsets = np.zeros(len(self._heights) + 1, dtype=np.int64)
@@ -211,17 +242,40 @@ class SegmentView(ScrollView, can_focus=True, inherit_bindings=False):
             self.measure(max(0, top), self.size.height + 1)
         return super().render_lines(crop)
 
+    def _preview_line(self, y: int) -> Strip:
+        """Line ``y`` of the preview: the first rows, the cursor on the first, drawn
+        by the same renderer as the session's rows."""
+        width = self.text_width
+        cached = self._preview_strips
+        if cached is None or cached[0] != width:
+            p = self.preview
+            lines: list[Strip] = []
+            for pos in range(p.n):
+                if len(lines) > self.size.height:
+                    break
+                lines += render_row(p, pos, width, pos == 0, self.styles_for_rows(),
+                                    self.app.console)
+            cached = self._preview_strips = (width, lines)
+        if not self._painted and cached[1]:
+            self._painted = True
+            self.post_message(self.Painted(preview=True))
+        lines = cached[1]
+        return lines[y] if y < len(lines) else Strip.blank(width, self.rich_style)
+
     def render_line(self, y: int) -> Strip:
         """Line ``y`` of the visible region."""
         width = self.size.width
+        if self.preview is not None and not self.session.loaded:
+            return self._preview_line(y)
         vy = y + int(self.scroll_y)
         if not len(self._heights) or vy >= int(self._offsets[-1]):
             return Strip.blank(self._width or width, self.rich_style)
         row = self.row_at(vy)
         strips = self.strips(row)
         k = vy - int(self._offsets[row])
-        if not self._painted:
+        if not self._painted or self.preview is not None:
             self._painted = True
+            self.preview = self._preview_strips = None
             self.post_message(self.Painted())
         return strips[k] if k < len(strips) else Strip.blank(self._width, self.rich_style)
 

@@ -16,6 +16,11 @@ def status_text(session: Any, busy: str = "") -> Text:
     """The line for the session's current state."""
     t = Text()
     if not session.loaded:
+        preview = getattr(session, "preview", None)
+        if preview is not None:  # a big file's first units, its rest being read
+            t.append(f" 1/{preview.n}+", style="bold")
+            t.append("  reading", style="dim italic")
+            return t
         t.append(busy or "Loading…", style="bold")
         return t
     rows = session.rows

@@ -1,24 +1,27 @@
-"""Spelling's share of a distributed check: the statistics a worker takes of its
-chunk's units (names, name forms, counts of unknown words, the positions of the words
-the dictionary lacks), their merge on the driver in input order, and the words pass 2
-looks at again."""
+"""Spelling's whole-document steps (see :class:`~reviewer.checks.base.DocumentCheck`):
+the statistics of some units (names, name forms, counts of unknown words, the positions
+of the words the language does not know), their merge in document order, the state
+they give the flag step, and the words that step looks at again.
+
+Only a word the language does not know can draw a finding, so every statistic is
+restricted to such words: the name status, the counts and the source words of a known
+word are never asked."""
 
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterator, TypedDict
+from typing import Callable, Iterator, Sequence, TypedDict
 
 import numpy as np
 
-from ..checks.spelling import SpellingCheck, Word, is_known, iter_words, name_form
-from ..model import Document, Segment
-from ..runner import CheckPlan
+from ..model import Segment
+from .spelling_tokens import Word, iter_words, name_form
 
-__all__ = ["SpellingCounts", "SpellingState", "spelling_stats", "SpellingMerge", "unknown_words"]
+__all__ = ["SpellingCounts", "SpellingState", "spelling_counts", "SpellingMerge", "unknown_words"]
 
 
 class SpellingCounts(TypedDict):
-    """What one chunk tells of its words (as ``SpellingCheck._learn`` sees them)."""
+    """What some units tell of their words (as ``SpellingCheck._learn`` sees them)."""
 
     names: set[str]  # words written as names
     first: dict[str, str]  # lowercased name -> its first plain form
@@ -28,30 +31,26 @@ class SpellingCounts(TypedDict):
 
 
 class SpellingState(TypedDict):
-    """Spelling's state of a whole document, for the flag pass."""
+    """Spelling's state of a whole document, for the flag step."""
 
     names: set[str]
     forms: dict[str, str]
     frequent: frozenset[str]
 
 
-def spelling_stats(plan: CheckPlan, doc: Document, spell: SpellingCheck,
-                   segs: list[Segment]) -> tuple[SpellingCounts, np.ndarray] | None:
-    """Spelling's statistics of some units: names, name forms, counts of unknown
-    lowercase words, unknown source words (as ``SpellingCheck._learn`` sees them);
-    and the words the dictionary lacks, the only ones pass 2 looks at, as an int32
-    array of rows ``(unit position in segs, start, end, initial + 2 * elided)``."""
-    ctx = plan.contexts(doc)[spell.id]
-    env = spell._env(ctx)
-    if env is None:
-        return None
-    code = env.code
+def spelling_counts(segs: Sequence[Segment], known: Callable[[str], bool],
+                    sources: bool) -> tuple[SpellingCounts, np.ndarray]:
+    """The statistics of some units: names, name forms, counts of unknown lowercase
+    words, unknown source words (with ``sources``), ``known(lowercase word)`` telling
+    the words of the language; and the words it does not know, the only ones the flag
+    step looks at, as an int32 array of rows ``(unit position in segs, start, end,
+    initial + 2 * elided)``."""
     cache: dict[str, bool] = {}
 
     def unknown(w: str) -> bool:
         v = cache.get(w)
         if v is None:
-            v = cache[w] = not is_known(code, w)
+            v = cache[w] = not known(w)
         return v
 
     names: set[str] = set()
@@ -81,7 +80,7 @@ def spelling_stats(plan: CheckPlan, doc: Document, spell: SpellingCheck,
                             last_mixed[low] = t
                         else:
                             first.setdefault(low, t)
-        if seg.source and not ctx.target_only:
+        if sources and seg.source:
             src.update(x for x in (w.text.lower() for w in iter_words(seg.source)) if unknown(x))
     stats = SpellingCounts(names=names, first=first, last_mixed=last_mixed, counts=counts,
                            src=src)
@@ -89,7 +88,7 @@ def spelling_stats(plan: CheckPlan, doc: Document, spell: SpellingCheck,
 
 
 class SpellingMerge:
-    """Spelling's state of a document from its chunks' statistics, added in input
+    """Spelling's state of a document from its chunks' statistics, added in document
     order: sets united, counts summed, the first plain and last mixed forms kept."""
 
     def __init__(self) -> None:
@@ -113,7 +112,10 @@ class SpellingMerge:
         self.src |= p["src"]
 
     def state(self, min_freq: int, target_only: bool) -> SpellingState | None:
-        """The state ``flag_chunk`` gives the spelling check (None: nothing seen)."""
+        """The state of the flag step (None: nothing seen). A word the document uses
+        again and again (``min_freq`` times) is a term of the domain the dictionary
+        lacks, not a typo: typos are rare words; so is a word of the sources kept as
+        it is."""
         if not self.seen:
             return None
         frequent = {w for w, n in self.counts.items() if min_freq and n >= min_freq}
@@ -123,16 +125,15 @@ class SpellingMerge:
                              frequent=frozenset(frequent))
 
 
-def unknown_words(segs: list[Segment], rows: np.ndarray | None,
-                  code: str) -> Iterator[tuple[Segment, list[Word]]]:
-    """Each live unit with words the dictionary lacks, and those words, from pass 1's
-    rows (see :func:`spelling_stats`) or, without them, found again."""
+def unknown_words(segs: Sequence[Segment], rows: np.ndarray | None,
+                  known: Callable[[str], bool]) -> Iterator[tuple[Segment, list[Word]]]:
+    """Each unit with words the language does not know (``known``), and those words,
+    from the rows of :func:`spelling_counts` or, without them, found again."""
     if rows is None:
         for seg in segs:
             if seg.target and "obsolete" not in seg.flags:
                 bad = [w for w in iter_words(seg.target)
-                       if len(w.text) > 2 and w.text[0].isalpha()
-                       and not is_known(code, w.text.lower())]
+                       if len(w.text) > 2 and w.text[0].isalpha() and not known(w.text.lower())]
                 if bad:
                     yield seg, bad
         return

@@ -121,13 +121,20 @@ def autonyms() -> frozenset[str]:
     """Every language's name for itself in CLDR (Babel), lowercased: ``türkçe``,
     ``日本語``, ``русский``. Language lists in user interfaces write them so in any
     language: they are neither misspellings nor words left untranslated."""
+    shipped = shipped_names("autonyms")
+    return _autonyms_live() if shipped is None else shipped
+
+
+def shipped_names(key: str) -> frozenset[str] | None:
+    """The set ``key`` of :data:`AUTONYMS_FILE`, or None when it was computed from
+    another Babel version than the installed one (or is missing): compute it live."""
     try:
         data = json.loads(AUTONYMS_FILE.read_text(encoding="utf-8"))
-        if data.get("babel") == _babel_version() and isinstance(data.get("autonyms"), list):
-            return frozenset(str(n) for n in data["autonyms"])
+        if data.get("babel") == _babel_version() and isinstance(data.get(key), list):
+            return frozenset(str(n) for n in data[key])
     except (OSError, ValueError, AttributeError):
         pass
-    return _autonyms_live()
+    return None
 
 
 def _autonyms_live() -> frozenset[str]:
@@ -364,8 +371,11 @@ LOWERCASE_BRANDS: frozenset[str] = frozenset(
 if __name__ == "__main__":  # regenerate the shipped autonyms after a Babel upgrade
     from .formats.base import atomic_writer
 
+    from .checks.verbatim import _autonyms_live as _locale_autonyms_live
+
     with atomic_writer(AUTONYMS_FILE, "w") as f:
-        json.dump({"babel": _babel_version(), "autonyms": sorted(_autonyms_live())}, f,
+        json.dump({"babel": _babel_version(), "autonyms": sorted(_autonyms_live()),
+                   "locale_autonyms": sorted(_locale_autonyms_live())}, f,
                   ensure_ascii=False, indent=0)
         f.write("\n")
     print(f"wrote {AUTONYMS_FILE}")

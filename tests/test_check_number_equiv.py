@@ -62,6 +62,9 @@ NUMBER_PASSES = [
     ("行われる第9シリーズがショーの最後", "the upcoming ninth series will be the last", "ja", "en"),
     ("어느 힙합 3인조는 그들의 음악을", "A hip hop trio wants to", "ko", "en"),
     ("这是第三次，也是10年来的第一次", "C'est la première fois en une décennie", "zh", "fr"),
+    # a phone number read back in another order; an Arabic word that starts like a unit
+    ("contact Crimestoppers on 0800 555 111 quoting log 247", "الاتصال على الرقم 111 555 0800 مع ذكر السجل 247", "en", "ar"),
+    ("ولعب 32 مباراة، 10 منها كانت بالموسم الماضي", "Sims played in 32 games with 10 starts last season", "ar", "en"),
     # an ambiguous source number: the target's own reading, not a 'wrong separator'
     ("trên 4,000 người trưởng thành", "more than 4,000 adults", "vi", "en"),
     ("מעל 4,000 מבוגרים", "більше 4 000 дорослих", "he", "uk"),
@@ -87,6 +90,8 @@ NUMBER_FAILS = [
     ("Επιπλέον, το 38% δήλωσε ότι πίστεψε", "Additionally, 38 people said they thought", "el", "en", {"38"}),
     ("뉴욕 남부 법원이 사형 구형을 내린 지 10년이 다 됐다.", "It has been 11 years since the last case", "ko", "en", {"10", "11"}),
     ("彼の8番目のアルバム", "his 9th album", "ja", "en", {"9th"}),
+    ("Of those, 70 بالمائة said yes", "Of those, 70 said yes", "ar", "en", {"70"}),
+    ("contact Crimestoppers on 0800 555 111 quoting log 247", "الاتصال على الرقم 111 555 0900 مع ذكر السجل 247", "en", "ar", {"0900"}),
     ("Over 1,000,000 downloads", "Более 2 000 000 загрузок", "en", "ru", {"2 000 000"}),
     ("Costs 1,000 euros", "Costa 1,000 euro", "en", "it", {"1,000"}),
     ("od války v roce 1953 30 000 Severokorejců", "40,000 North Koreans since the war in 1953", "cs", "en", {"40,000"}),

@@ -283,3 +283,14 @@ def test_shipped_autonyms_are_babels():
     for name in ("deutsch", "русский", "日本語", "türkçe", "العربية"):
         assert name in shipped
     assert "german" not in shipped
+
+
+def test_shipped_locale_autonyms_are_babels():
+    """verbatim's locale autonyms (regional names too) come from the shipped file
+    and equal what Babel gives."""
+    from reviewer.checks import verbatim
+
+    shipped = verbatim.autonyms()
+    assert shipped == verbatim._autonyms_live()
+    assert verbatim.autonym("Português (Brasil)") and verbatim.autonym("中文")
+    assert not verbatim.autonym("Portuguese")

@@ -20,9 +20,8 @@ from typing import Any, Iterator, Sequence
 
 import pytest
 
-from reviewer.checks.base import CheckContext, DocumentCheck
-from reviewer.checks.consistency import (ConsistencyCheck, UnitKeys, conflicts, same_source_message,
-                                         same_target_message, unit_keys)
+from reviewer.checks.base import CheckContext, DocumentCheck, UnitText
+from reviewer.checks.consistency import ConsistencyCheck
 from reviewer.checks.spelling import SpellingCheck
 from reviewer.checks.variant import VariantCheck, VariantStats
 from reviewer.chunks import plan_chunks
@@ -247,23 +246,86 @@ def _cuts(rng: random.Random, n: int) -> list[tuple[int, int]]:
     return list(zip([0, *cuts], [*cuts, n]))
 
 
+def _reference(segs: list[Segment], lang: str | None) -> list[tuple[int, str, str | None]]:
+    """The two decisions written plainly (groups of units in dicts, lemma forms
+    counted, the first most common form wins), as the check took them before its
+    steps: what the steps must give."""
+    from collections import Counter
+
+    from reviewer.checks.consistency import (lemma_form, normalize, same_source_message,
+                                             same_target_message)
+
+    units = [s for s in segs if s.target and s.source]
+    out: list[tuple[int, str, str | None]] = []
+    for side in ("source", "target"):
+        groups: dict[tuple[str | None, str], list[Segment]] = {}
+        for s in units:
+            text = s.source if side == "source" else s.target or ""
+            if any(c.isalpha() for c in text):
+                groups.setdefault((s.context, normalize(text)), []).append(s)
+        for members in groups.values():
+            forms = [lemma_form((s.target or "") if side == "source" else s.source, lang)
+                     for s in members]
+            counts = Counter(forms)
+            if len(members) < 2 or len(counts) < 2:
+                continue
+            best = max(counts, key=counts.__getitem__)
+            majority = [s for s, f in zip(members, forms) if f == best]
+            ids = [s.id for s in majority[:5]]
+            if side == "source":
+                msg, sugg = same_source_message(ids, len(majority), majority[0].target or "")
+            else:
+                msg, sugg = same_target_message(ids, len(majority), majority[0].source)
+            out += [(s.index, msg, sugg) for s, f in zip(members, forms) if f != best]
+    return sorted(out, key=lambda x: x[0])
+
+
 @pytest.mark.parametrize("seed", range(20))
-def test_consistency_keys_decide_as_run_document(seed: int) -> None:
+def test_consistency_steps_by_chunks_decide_as_run_document(seed: int) -> None:
+    # statistics of random chunks, merged, decided (units read again through fetch),
+    # emitted chunk by chunk with other cuts: the findings of one pass
     rng = random.Random(seed)
     segs = _random_units(rng, rng.randrange(2, 80))
-    want = sorted(((s.index, f.message, f.suggestion) for s, f in
-                   ConsistencyCheck().run_document(segs, CheckContext(options={"same_target": True}))), key=lambda x: x[0])
-    keys = UnitKeys.concat([unit_keys(segs[a:b]) for a, b in _cuts(rng, len(segs))])
-    by = {s.index: s for s in segs}
-    got: dict[int, list[tuple[str, str | None]]] = {}
-    for c, msg in ((conflicts(keys.pos_a, keys.key_a, keys.form_a),
-                    lambda ids, n, m: same_source_message(ids, n, by[m].target or "")),
-                   (conflicts(keys.pos_b, keys.key_b, keys.form_b),
-                    lambda ids, n, m: same_target_message(ids, n, by[m].source))):
-        msgs = [msg([by[i].id for i in maj], n, maj[0]) for maj, n in zip(c.majority, c.counts)]
-        for i, g in zip(c.flagged.tolist(), c.groups.tolist()):
-            got.setdefault(i, []).append(msgs[g])
-    assert [(i, m, s) for i in sorted(got) for m, s in got[i]] == want
+    ctx = CheckContext(options={"same_target": True})
+    check = ConsistencyCheck()
+    want = [(s.index, f) for s, f in check.run_document(segs, ctx)]
+    assert [(i, f.message, f.suggestion) for i, f in want] == _reference(segs, None)
+    total = None
+    for a, b in _cuts(rng, len(segs)):
+        part = [Segment(s.id, s.index - a, s.source, s.target, context=s.context) for s in segs[a:b]]
+        stats, _local = check.statistics(part, ctx)
+        total = check.merge(total, stats, a)
+    asked: list[int] = []
+
+    def fetch(indexes: Any) -> dict[int, UnitText]:
+        asked.extend(indexes)
+        return {i: UnitText(segs[i].id, segs[i].source, segs[i].target) for i in indexes}
+
+    verdicts = check.decide(total, ctx, fetch)
+    got = []
+    if verdicts:
+        for a, b in _cuts(rng, len(segs)):
+            share = check.verdicts_between(verdicts, a, b)
+            if share:
+                got += [(s.index, f) for s, f in check.emit(segs[a:b], share, ctx)]
+    assert got == want
+    # only units of groups whose texts differ are read again
+    flagged = {i for i, _f in want}
+    assert flagged <= set(asked)
+
+
+def test_consistency_flags_across_scripts_and_leaves_inflection_alone() -> None:
+    # the same source translated two ways is flagged (Russian, Japanese, Arabic); the
+    # same translation in two inflected forms is one translation (Russian lemmas)
+    rows = [("Open the file.", "Откройте файл."), ("Open the file.", "Откройте файл."),
+            ("Open the file.", "Открыть документ."),
+            ("Save", "保存"), ("Save", "保存"), ("Save", "セーブ"),
+            ("Close", "إغلاق"), ("Close", "إغلاق"), ("Close", "أغلق"),
+            ("The organisation", "Организация"), ("The organisation", "организации")]
+    segs = [Segment(str(i), i, s, t) for i, (s, t) in enumerate(rows)]
+    found = [(seg.id, f.suggestion) for seg, f in ConsistencyCheck().run_document(
+        segs, CheckContext(source_lang="en", target_lang="ru"))]
+    assert found == [("2", "Откройте файл."), ("5", "保存"), ("8", "إغلاق")]
 
 
 VARIANT_LINES = ["Nvidia e NVIDIA.", "le gpu NVIDIA", "OpenAI, Openai e Openi.", "Openbrai",

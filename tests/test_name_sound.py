@@ -194,3 +194,12 @@ def test_a_code_whose_number_is_gone_is_still_missing() -> None:
     found = run_check(EntityCheck, "It was the stand out piece in the SS19 collection.",
                       "Das Stück der Sommerkollektion stach hervor.", "en", "de")
     assert [(f.text, f.severity.name) for f in found] == [("SS19", "MAJOR")]
+
+
+def test_ui_label_after_markup_is_no_name() -> None:
+    # a label's first word after an inline tag or a menu separator is capitalised as
+    # a sentence's is: no replaced name (Czech TMX of a user guide)
+    found = run_check(EntityCheck, "Go to <f0>Format > Sparklines > Ungroup</f0> on the Menu bar.",
+                      "Přejděte na <f0>Formát > Minigrafy > Zrušit skupinu</f0> na panelu nabídek.",
+                      "en", "cs")
+    assert all(f.side == "source" and f.severity.name == "MINOR" for f in found), found

@@ -22,13 +22,15 @@ translation in every language); (a) is on by default.
 Units with an empty target, or whose source (for b: target) has no letter, are
 skipped. One pass with hash maps: linear in the number of units.
 
-For a corpus split into chunks (:mod:`reviewer.distributed`) the same decisions are
-taken from compact statistics: :func:`unit_keys` gives, per chunk, each unit's
-position and 128-bit digests of its group key and form (32 bytes a unit for each of
-the two checks); :func:`conflicts` finds, over the whole document, the groups with
-more than one form, their majority form (its first five units and its count) and the
-units to flag. Only the majority's first units are then read again, for the message
-(:func:`same_source_message`, :func:`same_target_message`).
+The check runs in the steps of :class:`~reviewer.checks.base.DocumentCheck`, so that
+a corpus split into chunks (:mod:`reviewer.distributed`) gets the decisions of one
+pass: :func:`unit_keys` gives, per chunk, each unit's position and 128-bit digests
+of its group key and of its normalised text (32 bytes a unit for each of the two
+checks); over the whole document :func:`mixed_groups` finds the groups whose texts
+differ, the only units read again (their lemmas looked up), and :func:`conflicts`
+finds among them the groups with more than one lemma form, their majority form (its
+first five units and its count) and the units to flag (messages:
+:func:`same_source_message`, :func:`same_target_message`).
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ from ..model import CODE_RE, Finding, Segment, Severity
 from .base import CheckContext, DocumentCheck, Fetch
 
 __all__ = ["ConsistencyCheck", "CHECKS", "Messages", "Message", "normalize", "loose", "UnitKeys", "Conflicts",
-           "unit_keys", "conflicts", "lemma_form", "same_target_on", "same_source_message", "same_target_message"]
+           "unit_keys", "mixed_groups", "conflicts", "lemma_form", "same_target_on", "same_source_message", "same_target_message"]
 
 _SPACE_RE = re.compile(r"\s+")
 _NOT_WORD_RE = re.compile(r"[\W_]+")
@@ -147,9 +149,7 @@ class ConsistencyCheck(DocumentCheck):
     def statistics(self, segments: Sequence[Segment],
                    context: CheckContext) -> tuple[list[UnitKeys], None]:
         """The :class:`UnitKeys` of some units (step 1)."""
-        keys = unit_keys(segments, context.source_lang, context.target_lang,
-                         same_target=same_target_on(context.options))
-        return [keys], None
+        return [unit_keys(segments, same_target_on(context.options))], None
 
     def merge(self, total: list[UnitKeys] | None, part: list[UnitKeys],
               shift: int) -> list[UnitKeys]:
@@ -160,28 +160,38 @@ class ConsistencyCheck(DocumentCheck):
 
     def decide(self, stats: list[UnitKeys], context: CheckContext,
                fetch: Fetch | None = None) -> Messages | None:
-        """Step 3: the flagged units and their messages (None: none). The majority
-        units the messages name are read again through ``fetch`` (those only);
-        ``stats`` is consumed (emptied)."""
+        """Step 3: the flagged units and their messages (None: none). The units of
+        the groups whose normalised texts differ are read again through ``fetch``
+        (those only): their lemmas decide, and the messages quote the majority's
+        first unit. ``stats`` is consumed (emptied)."""
         keys = UnitKeys.concat(stats)
         stats.clear()  # the chunks' keys are freed as soon as they are joined
-        same_src = conflicts(keys.pos_a, keys.key_a, keys.form_a)
-        if same_target_on(context.options):
-            same_tgt = conflicts(keys.pos_b, keys.key_b, keys.form_b)
-        else:
-            same_tgt = Conflicts(flagged=np.zeros(0, np.int64), groups=np.zeros(0, np.int64))
-        del keys
-        if not len(same_src.flagged) and not len(same_tgt.flagged):
+        same_target = same_target_on(context.options)
+        mixed_a = mixed_groups(keys.pos_a, keys.key_a, keys.form_a)
+        mixed_b = (mixed_groups(keys.pos_b, keys.key_b, keys.form_b) if same_target
+                   else np.zeros(0, np.int64))
+        if not len(mixed_a) and not len(mixed_b):
             return None
         if fetch is None:
             raise ValueError("ConsistencyCheck.decide needs fetch to read units again")
-        units = fetch(sorted({i for c in (same_src, same_tgt) for m in c.majority for i in m}))
+        units = fetch(sorted(set(mixed_a.tolist()) | set(mixed_b.tolist())))
         parts: list[tuple[Any, Any, list[Message]]] = []
-        for c, make in ((same_src, lambda ids, n, u: same_source_message(ids, n, u.target or "")),
-                        (same_tgt, lambda ids, n, u: same_target_message(ids, n, u.source))):
+        for mixed, pos, key, lemmas_of, make in (
+                (mixed_a, keys.pos_a, keys.key_a,
+                 lambda u: lemma_form(u.target or "", context.target_lang),
+                 lambda ids, n, u: same_source_message(ids, n, u.target or "")),
+                (mixed_b, keys.pos_b, keys.key_b,
+                 lambda u: lemma_form(u.source, context.source_lang),
+                 lambda ids, n, u: same_target_message(ids, n, u.source))):
+            # the keys of the mixed units (both sorted by position), their lemma forms
+            at = np.searchsorted(pos, mixed)
+            lemmas = _digests([_digest(lemmas_of(units[i])) for i in mixed.tolist()])
+            c = conflicts(mixed, key[at], lemmas)
             msgs: list[Message] = [make([units[i].id for i in maj], n, units[maj[0]])
                                    for maj, n in zip(c.majority, c.counts)]
             parts.append((c.flagged, c.groups, msgs))
+        if not any(len(flagged) for flagged, _g, _m in parts):
+            return None
         return Messages(parts)
 
     def verdicts_between(self, verdicts: Messages, lo: int, hi: int) -> Messages | None:
@@ -228,8 +238,8 @@ def _digest(text: str) -> bytes:
 class UnitKeys:
     """The two checks' statistics of some units: for (a) ``same source``, positions
     (unit indexes) with the digests of ``(context, normalize(source))`` and of
-    ``lemma_form(target)``; for (b) ``same target``, the digests of ``(context,
-    normalize(target))`` and of ``lemma_form(source)``. Digests are ``(n, 2)`` uint64 arrays."""
+    ``normalize(target)``; for (b) ``same target``, the digests of ``(context,
+    normalize(target))`` and of ``normalize(source)``. Digests are ``(n, 2)`` uint64 arrays."""
 
     pos_a: Any
     key_a: Any
@@ -260,10 +270,11 @@ def _digests(items: list[bytes]) -> Any:
     return np.frombuffer(b"".join(items), dtype=np.uint64).reshape(-1, 2)
 
 
-def unit_keys(segments: Iterable[Segment], source_lang: str | None = None,
-              target_lang: str | None = None, same_target: bool = True) -> UnitKeys:
-    """The statistics of ``segments`` (the kept units of a chunk, in order) of a
-    document in ``source_lang`` and ``target_lang``; (b)'s only with ``same_target``."""
+def unit_keys(segments: Iterable[Segment], same_target: bool = True) -> UnitKeys:
+    """The statistics of ``segments`` (the kept units of a chunk, in order): their
+    forms are the digests of the normalised texts (:func:`normalize`), cheap to take;
+    the lemmas are only looked up for the groups where those differ (see
+    :meth:`ConsistencyCheck.decide`). (b)'s keys only with ``same_target``."""
     pos_a: list[int] = []
     key_a: list[bytes] = []
     form_a: list[bytes] = []
@@ -274,16 +285,34 @@ def unit_keys(segments: Iterable[Segment], source_lang: str | None = None,
         if not (s.target and s.source):
             continue
         src = normalize(s.source)
+        tgt = normalize(s.target)
         if _has_letter(s.source):
             pos_a.append(s.index)
             key_a.append(_digest(_ctx_key(s.context) + "\x00" + src))
-            form_a.append(_digest(lemma_form(s.target, target_lang)))
+            form_a.append(_digest(tgt))
         if same_target and _has_letter(s.target):
             pos_b.append(s.index)
-            key_b.append(_digest(_ctx_key(s.context) + "\x00" + normalize(s.target)))
-            form_b.append(_digest(lemma_form(s.source, source_lang)))
+            key_b.append(_digest(_ctx_key(s.context) + "\x00" + tgt))
+            form_b.append(_digest(src))
     return UnitKeys(np.array(pos_a, np.int64), _digests(key_a), _digests(form_a),
                     np.array(pos_b, np.int64), _digests(key_b), _digests(form_b))
+
+
+def mixed_groups(pos: Any, key: Any, form: Any) -> Any:
+    """The positions (ascending) of the units whose group (equal keys) holds two forms
+    or more: the only units whose lemmas can make a difference."""
+    n = len(pos)
+    if n < 2:
+        return np.zeros(0, np.int64)
+    order = np.lexsort((form[:, 1], form[:, 0], key[:, 1], key[:, 0]))
+    k, f = key[order], form[order]
+    new_key = np.ones(n, bool)
+    new_key[1:] = (k[1:] != k[:-1]).any(axis=1)
+    group = np.cumsum(new_key) - 1
+    new_form = new_key.copy()
+    new_form[1:] |= (f[1:] != f[:-1]).any(axis=1)
+    forms = np.bincount(group, weights=new_form)
+    return np.sort(pos[order][forms[group] >= 2])
 
 
 @dataclass

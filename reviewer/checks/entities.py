@@ -423,6 +423,8 @@ def _unmatched_capitals(
         w = m.group()
         if not w[0].isupper() or len(w) < 3 or is_sentence_initial(source, m.start()):
             continue
+        if _after_markup(source, m.start()):
+            continue  # a label's first word: <f0>Output range</f0>
         w = w[:-2] if w.endswith(("'s", "’s")) else w.rstrip("'’")
         if len(w) < 3 or w.isupper() and len(w) < 3:
             continue
@@ -461,6 +463,16 @@ def _plural_of_word(name: str, lang: str | None) -> bool:
         return False
     share = morph.suffix_share(lang)
     return share is not None and share >= 0.03 and morph.is_known(low[:-1], lang)
+
+
+def _after_markup(text: str, pos: int) -> bool:
+    """Whether the word at ``pos`` follows an inline tag or a menu path separator
+    (``<f0>Output range``, ``Format > Sparklines``): a label's first word, which is
+    capitalised as a sentence's is."""
+    i = pos - 1
+    while i >= 0 and text[i] == " ":
+        i -= 1
+    return i >= 0 and text[i] in ">]}|"
 
 
 def _nearest(cands: Sequence[Name], ad: Name, source: str, target: str) -> Name:
@@ -566,7 +578,10 @@ class EntityCheck(Check):
                                         context.target_lang)
             for ad in added[len(lost):]:
                 if spare:
-                    yield self._replaced(ad, _nearest(spare, ad, source, target).text)
+                    # the source word may be a word, not a name (a UI label the
+                    # target translates): minor
+                    yield self._replaced(ad, _nearest(spare, ad, source, target).text,
+                                         Severity.MINOR)
                 elif main_script(source) == main_script(target) and not _derived_in(ad.text, source):
                     yield self.flag("target", ad.start, ad.end, ad.text,
                                     f"Name '{ad.text}' is not in the source.",
@@ -602,11 +617,12 @@ class EntityCheck(Check):
                     severity=Severity.MINOR,
                 )
 
-    def _replaced(self, ad: Name, old: str) -> Finding:
+    def _replaced(self, ad: Name, old: str, severity: Severity | None = None) -> Finding:
         return self.flag(
             "target", ad.start, ad.end, ad.text,
             f"Name '{ad.text}' is not in the source, which has '{old}' here.",
             suggestion=old if script_of(old[0]) == script_of(ad.text[0]) else None,
+            severity=severity,
         )
 
     def _missing(
@@ -634,6 +650,7 @@ class EntityCheck(Check):
         # places, languages, months a translation adds or spells out (Storbritannien
         # for Britain, Yhdysvaltojen for US) are context, never a wrong name
         cands = [n for n in find_names(target, tl) if n.kind in _ADAPTED
+                 and not _after_markup(target, n.start)
                  and not any(translatable(w, tl) for w in n.text.split())
                  and not _plural_of_word(n.text, tl)]
         cands = [n for n in cands if not _occurrences(source, n.text, True, ())]

@@ -10,7 +10,7 @@ in the translation, and punctuation stuck onto or into a word.
     motorcyclist``); a bare, uninflected word only when it cannot be a loanword the
     target's lexicon lacks (:func:`_maybe_loan`: grammar words never are). Latin
     words in a non-Latin target count only when lowercase words of the source's
-    lexicon (names and brands stay in Latin); a bare one is minor. Scripts come from
+    lexicon (names and brands stay in Latin); a bare one is minor, in either case. Scripts come from
     Unicode character names and CLDR (:mod:`reviewer.scripts`), lexicons from
     :mod:`reviewer.morph`. Without declared languages the scripts of the texts
     decide; within one script, only a copied word with a letter the rest of the
@@ -220,6 +220,8 @@ class UntranslatedWordsCheck(Check):
                     # one its lexicon knows in Latin letters is accepted as it is
                     if morph.is_known(word, tl) or _listed(word, tl):
                         continue
+                    if len(word) < 4:
+                        continue  # bib, url, pod, kph: abbreviations and file types
                     sev = Severity.MINOR
             elif word not in src:
                 continue  # not copied from the source: a quotation, a name in its script
@@ -240,7 +242,7 @@ class UntranslatedWordsCheck(Check):
         kept: _Kept,
     ) -> None:
         src_lemmas: set[str] | None = None
-        src_words: set[str] = set()
+        src_words: set[str] | None = None
         src_low = src.lower()
         for m in _WORD_RE.finditer(tgt):
             w = m.group()
@@ -249,31 +251,38 @@ class UntranslatedWordsCheck(Check):
             # cheapest first: the target's lexicon (the largest to load) comes last
             if w in SHARED_WORDS or _code_token(tgt, m.start(), m.end()):
                 continue
-            if src_lemmas is None:
+            if morph.is_known(w, tl) or _listed(w, tl):
+                continue  # a word of the target language: never flagged, whatever
+                # follows (asked first: no lemma, no simplemma import needed)
+            if src_words is None:
                 src_words = {x.lower() for x in _WORD_RE.findall(src)}
-                src_lemmas = {morph.lemma(x, sl) or x for x in src_words}
             lem = morph.lemma(w, sl) or w
             if w in src_words:
                 # copied as it is: a word the source's lexicon lists, or one its
                 # rules take for an inflected form ('evakuováno', 'tersebut')
                 if not (morph.is_known(w, sl) or morph.is_lemma(w, sl) or lem != w):
                     continue
-            elif not morph.is_known(w, sl) or (
-                    (len(lem) < 4 or lem not in src_lemmas)
-                    and not any(_same_stem(w, x) for x in src_words)):
+            elif not morph.is_known(w, sl):
                 continue
+            else:
+                if src_lemmas is None and len(lem) >= 4:
+                    # the source's lemmas, made only when a word asks for them
+                    src_lemmas = {morph.lemma(x, sl) or x for x in src_words}
+                if (len(lem) < 4 or lem not in src_lemmas) and not any(  # type: ignore[operator]
+                        _same_stem(w, x) for x in src_words):
+                    continue
             if kept(m.start(), m.end()) or _adapted(tgt, m.end(), m.start()):
                 continue
             if _quantity(tgt, m.start(), src) or _compound(tgt, m.start(), m.end(), src, sl):
                 continue
-            if not _inflected(w, lem, sl) and (
-                    _maybe_loan(w, sl, tl, lem) or _adapted_elsewhere(tgt, w)):
+            bare = not _inflected(w, lem, sl)
+            if bare and (_maybe_loan(w, sl, tl, lem) or _adapted_elsewhere(tgt, w)):
                 continue
-            if morph.is_known(w, tl) or _listed(w, tl):
-                continue
+            # a bare word may still be a loan no list has: minor, as in another script
             out.append(self.flag_span(
                 "target", tgt, m.start(), m.end(),
                 f"'{w}' is a word of the source language left untranslated.",
+                severity=Severity.MINOR if bare else None,
             ))  # fmt: skip
 
     def _unknown_copies(self, src: str, tgt: str, tl: str, out: list[Finding], kept: _Kept) -> None:

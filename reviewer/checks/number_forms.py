@@ -568,6 +568,9 @@ def _stem(word: str) -> str:
     ``фунтов``; a short word whole)."""
     if not _spaced(word) or " " in word:
         return word
+    if letter_script(word[0]) in ("ARABIC", "HEBREW"):
+        # prefixes are written onto words (بال of بالمائة, بالموسم): a longer start
+        return word[: max(5, len(word) - 2)] if len(word) >= 6 else word
     return word[: max(4, len(word) - 3)] if len(word) >= 6 else word
 
 

@@ -201,7 +201,10 @@ def _parse_run(text: str, start: int, out: list[Num]) -> None:
             return
     elif uniform and _grouped(parts):  # spaces or apostrophes
         v = _int("".join(parts))
-        out.append(Num(start, end, text, "num", (Reading(v, first, ""),), (v,)))
+        # its parts too: a phone number '0800 555 111' may come back reordered
+        # ('111 555 0800' in a right-to-left text)
+        atoms = tuple(_int(p) for p in parts) if first in _SPACES else (v,)
+        out.append(Num(start, end, text, "num", (Reading(v, first, ""),), atoms))
         return
     elif (
         len(seps) >= 2

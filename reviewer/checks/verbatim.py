@@ -216,7 +216,17 @@ def international(word: str, source_lang: str | None, target_lang: str | None) -
 @lru_cache(maxsize=1)
 def autonyms() -> frozenset[str]:
     """Every CLDR locale's name in its own language, casefolded ("italiano",
-    "português (brasil)", "中文（简体）", "english"), and its language's name alone."""
+    "português (brasil)", "中文（简体）", "english"), and its language's name alone.
+    Read from the figures shipped for the installed Babel (``python -m reviewer.lang``
+    writes them: computing them loads every locale, seconds and tens of MB a run)."""
+    from ..lang import shipped_names
+
+    shipped = shipped_names("locale_autonyms")
+    return _autonyms_live() if shipped is None else shipped
+
+
+def _autonyms_live() -> frozenset[str]:
+    """:func:`autonyms` from Babel's data (every locale loaded)."""
     from babel import Locale, localedata
 
     out: set[str] = set()

@@ -16,7 +16,7 @@ chunk (the whole document):
    digests of each unit, :class:`~reviewer.checks.consistency.UnitKeys`; a plugin that
    only overrides ``run_document``: its units), and a chunk-local part kept for their
    flag task (spelling: the positions of the words the language lacks). The driver
-   ``merge``\ s the statistics in input order as they come.
+   merges them with ``merge``: the statistics in input order as they come.
 2. *decide* (driver): each check's verdicts; ``fetch`` has the workers read again the
    few units a message quotes (consistency's majority units), those only.
 3. *flag*: workers read their chunk again (indexes now global), run the per-unit

@@ -38,9 +38,10 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
 
 from .. import morph
 from ..config import typed_option
@@ -116,6 +117,7 @@ class Messages:
 
     def between(self, lo: int, hi: int) -> "Messages | None":
         """The messages of the units ``lo <= index < hi`` (None: none)."""
+        import numpy as np  # lazily: a small run never makes arrays
         parts: list[tuple[Any, Any, list[Message]]] = []
         found = False
         for flagged, groups, msgs in self.parts:
@@ -146,6 +148,15 @@ class ConsistencyCheck(DocumentCheck):
     needs_source = True
     description = "Same source translated differently, or same translation for different sources."
 
+    def run_document(self, segments: Sequence[Segment],
+                     context: CheckContext) -> Iterable[tuple[Segment, Finding]]:
+        """The four steps over the whole document; nothing when no two units share a
+        key (a source, or a translation), the only case with something to compare:
+        a small file then costs no arrays (and no numpy import)."""
+        if not _repeated_key(segments, same_target_on(context.options)):
+            return ()
+        return super().run_document(segments, context)
+
     def statistics(self, segments: Sequence[Segment],
                    context: CheckContext) -> tuple[list[UnitKeys], None]:
         """The :class:`UnitKeys` of some units (step 1)."""
@@ -164,6 +175,7 @@ class ConsistencyCheck(DocumentCheck):
         the groups whose normalised texts differ are read again through ``fetch``
         (those only): their lemmas decide, and the messages quote the majority's
         first unit. ``stats`` is consumed (emptied)."""
+        import numpy as np  # lazily: a small run never makes arrays
         keys = UnitKeys.concat(stats)
         stats.clear()  # the chunks' keys are freed as soon as they are joined
         same_target = same_target_on(context.options)
@@ -258,16 +270,38 @@ class UnitKeys:
     @staticmethod
     def concat(parts: Sequence["UnitKeys"]) -> "UnitKeys":
         """The keys of several chunks, in order."""
+        import numpy as np  # lazily: a small run never makes arrays
         return UnitKeys(*(np.concatenate([getattr(p, n) for p in parts]) if parts else
                           _empty(n) for n in ("pos_a", "key_a", "form_a", "pos_b", "key_b", "form_b")))
 
 
 def _empty(name: str) -> Any:
+    import numpy as np  # lazily: a small run never makes arrays
     return np.zeros(0, np.int64) if name.startswith("pos") else np.zeros((0, 2), np.uint64)
 
 
 def _digests(items: list[bytes]) -> Any:
+    import numpy as np  # lazily: a small run never makes arrays
     return np.frombuffer(b"".join(items), dtype=np.uint64).reshape(-1, 2)
+
+
+def _repeated_key(segments: Iterable[Segment], same_target: bool) -> bool:
+    """Whether two units share a key of :func:`unit_keys` (its groups of two or more)."""
+    seen: set[tuple[bool, str]] = set()
+    for s in segments:
+        if not (s.target and s.source):
+            continue
+        ctx = _ctx_key(s.context) + "\x00"
+        keys = []
+        if _has_letter(s.source):
+            keys.append((False, ctx + normalize(s.source)))
+        if same_target and _has_letter(s.target):
+            keys.append((True, ctx + normalize(s.target)))
+        for k in keys:
+            if k in seen:
+                return True
+            seen.add(k)
+    return False
 
 
 def unit_keys(segments: Iterable[Segment], same_target: bool = True) -> UnitKeys:
@@ -275,6 +309,7 @@ def unit_keys(segments: Iterable[Segment], same_target: bool = True) -> UnitKeys
     forms are the digests of the normalised texts (:func:`normalize`), cheap to take;
     the lemmas are only looked up for the groups where those differ (see
     :meth:`ConsistencyCheck.decide`). (b)'s keys only with ``same_target``."""
+    import numpy as np  # lazily: a small run never makes arrays
     pos_a: list[int] = []
     key_a: list[bytes] = []
     form_a: list[bytes] = []
@@ -301,6 +336,7 @@ def unit_keys(segments: Iterable[Segment], same_target: bool = True) -> UnitKeys
 def mixed_groups(pos: Any, key: Any, form: Any) -> Any:
     """The positions (ascending) of the units whose group (equal keys) holds two forms
     or more: the only units whose lemmas can make a difference."""
+    import numpy as np  # lazily: a small run never makes arrays
     n = len(pos)
     if n < 2:
         return np.zeros(0, np.int64)
@@ -332,6 +368,7 @@ def conflicts(pos: Any, key: Any, form: Any) -> Conflicts:
     """The decisions of :meth:`ConsistencyCheck.run_document` from unit keys: in each
     group of equal keys with two forms or more, the most common form wins (a tie goes
     to the form seen first) and every unit with another form is flagged."""
+    import numpy as np  # lazily: a small run never makes arrays
     n = len(pos)
     out = Conflicts(flagged=np.zeros(0, np.int64), groups=np.zeros(0, np.int64))
     if n < 2:

@@ -10,9 +10,11 @@ word are never asked."""
 from __future__ import annotations
 
 from collections import Counter
-from typing import Callable, Iterator, Sequence, TypedDict
+from typing import TYPE_CHECKING, Callable, Iterator, Sequence, TypedDict
+if TYPE_CHECKING:  # numpy is imported where arrays are made: a small run never needs it
+    import numpy as np
 
-import numpy as np
+
 
 from ..model import Segment
 from .spelling_tokens import Word, iter_words, name_form
@@ -84,6 +86,8 @@ def spelling_counts(segs: Sequence[Segment], known: Callable[[str], bool],
             src.update(x for x in (w.text.lower() for w in iter_words(seg.source)) if unknown(x))
     stats = SpellingCounts(names=names, first=first, last_mixed=last_mixed, counts=counts,
                            src=src)
+    import numpy as np  # only a document pass makes arrays: a small run never imports it
+
     return stats, np.array(bad, np.int32).reshape(-1, 4)
 
 

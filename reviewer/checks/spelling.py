@@ -89,7 +89,7 @@ from .spelling_shape import (
     _typo_of_listed,
     _typo_shape,
 )
-from .spelling_document import SpellingCounts, SpellingMerge, SpellingState, spelling_counts, unknown_words
+from .spelling_document import SpellingCounts, SpellingMerge, SpellingState, Rows, spelling_counts, unknown_words
 
 __all__ = [
     "SpellingCheck",
@@ -212,7 +212,7 @@ class SpellingCheck(DocumentCheck):
     per_unit_verdicts = False
 
     def statistics(self, segments: Sequence[Segment],
-                   context: CheckContext) -> tuple[SpellingCounts | None, np.ndarray | None]:
+                   context: CheckContext) -> tuple[SpellingCounts | None, Rows | None]:
         """Step 1: the names and unknown words of some units (see
         :func:`spelling_counts`); the words to look at again stay with the chunk."""
         env = self._env(context)
@@ -233,7 +233,7 @@ class SpellingCheck(DocumentCheck):
         return stats.state(int(context.option("min_doc_frequency", MIN_DOC_FREQUENCY) or 0), context.target_only)
 
     def emit(self, segments: Sequence[Segment], verdicts: SpellingState, context: CheckContext,
-             local: np.ndarray | None = None) -> Iterator[tuple[Segment, Finding]]:
+             local: Rows | None = None) -> Iterator[tuple[Segment, Finding]]:
         """Step 4: the findings on the words of ``segments`` the language does not
         know (``local``: their positions, from :meth:`statistics`)."""
         env = self._env(context)

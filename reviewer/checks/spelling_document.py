@@ -10,7 +10,7 @@ word are never asked."""
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING, Callable, Iterator, Sequence, TypedDict
+from typing import TYPE_CHECKING, Callable, Union, Iterator, Sequence, TypedDict
 if TYPE_CHECKING:  # numpy is imported where arrays are made: a small run never needs it
     import numpy as np
 
@@ -41,7 +41,7 @@ class SpellingState(TypedDict):
 
 
 def spelling_counts(segs: Sequence[Segment], known: Callable[[str], bool],
-                    sources: bool) -> tuple[SpellingCounts, np.ndarray]:
+                    sources: bool) -> tuple[SpellingCounts, Rows]:
     """The statistics of some units: names, name forms, counts of unknown lowercase
     words, unknown source words (with ``sources``), ``known(lowercase word)`` telling
     the words of the language; and the words it does not know, the only ones the flag
@@ -86,7 +86,9 @@ def spelling_counts(segs: Sequence[Segment], known: Callable[[str], bool],
             src.update(x for x in (w.text.lower() for w in iter_words(seg.source)) if unknown(x))
     stats = SpellingCounts(names=names, first=first, last_mixed=last_mixed, counts=counts,
                            src=src)
-    import numpy as np  # only a document pass makes arrays: a small run never imports it
+    if len(bad) < SMALL_ROWS:
+        return stats, bad  # a small document: flat rows of 4, no numpy import
+    import numpy as np  # compact rows for a big document (sent between processes)
 
     return stats, np.array(bad, np.int32).reshape(-1, 4)
 
@@ -129,7 +131,14 @@ class SpellingMerge:
                              frequent=frozenset(frequent))
 
 
-def unknown_words(segs: Sequence[Segment], rows: np.ndarray | None,
+#: the unknown words' rows (unit, start, end, flags): flat in a list, or an array of 4 columns
+Rows = Union["np.ndarray", list[int]]
+
+#: unknown words up to which :func:`spelling_counts` keeps its rows as a list
+SMALL_ROWS = 4096
+
+
+def unknown_words(segs: Sequence[Segment], rows: Rows | None,
                   known: Callable[[str], bool]) -> Iterator[tuple[Segment, list[Word]]]:
     """Each unit with words the language does not know (``known``), and those words,
     from the rows of :func:`spelling_counts` or, without them, found again."""
@@ -143,7 +152,7 @@ def unknown_words(segs: Sequence[Segment], rows: np.ndarray | None,
         return
     j = -1
     bad = []
-    for k, a, b, flags in rows.tolist():
+    for k, a, b, flags in (zip(*[iter(rows)] * 4) if isinstance(rows, list) else rows.tolist()):
         if k != j:
             if bad:
                 yield segs[j], bad

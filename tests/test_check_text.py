@@ -219,6 +219,8 @@ def test_repeated_word_in_scripts_with_combining_marks() -> None:
         ("Peace be with you.", "שָׁלוֹם שָׁלוֹם עֲלֵיכֶם", "he", "שָׁלוֹם"),
         ("He came home.", "Ήρθε ε\u0301φυγε ε\u0301φυγε σπίτι.", "el", "ε\u0301φυγε"),
         ("He said no.", "Он сказал сказал нет.", "ru", "сказал"),
+        # a reduplicating language: a one-letter postposition said twice is a slip
+        ("The species of the shark", "शार्क की की प्रजाति", "hi", "की"),
         ("He said no.", "قال قال لا.", "ar", "قال"),
     ]
     for src, tgt, tl, word in flags:

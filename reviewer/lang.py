@@ -368,14 +368,30 @@ LOWERCASE_BRANDS: frozenset[str] = frozenset(
 )  # fmt: skip
 
 
+def locale_autonyms_live() -> frozenset[str]:
+    """Every CLDR locale's name in its own language and its language's name alone,
+    casefolded, from Babel's data (every locale loaded: :func:`checks.verbatim.autonyms`
+    reads them from the shipped file)."""
+    from babel import Locale, localedata
+
+    out: set[str] = set()
+    for ident in localedata.locale_identifiers():
+        try:
+            loc = Locale.parse(ident)
+        except (ValueError, TypeError):
+            continue
+        for name in (loc.get_display_name(loc), loc.get_language_name(loc)):
+            if name:
+                out.add(" ".join(name.split()).casefold())
+    return frozenset(out)
+
+
 if __name__ == "__main__":  # regenerate the shipped autonyms after a Babel upgrade
     from .formats.base import atomic_writer
 
-    from .checks.verbatim import _autonyms_live as _locale_autonyms_live
-
     with atomic_writer(AUTONYMS_FILE, "w") as f:
         json.dump({"babel": _babel_version(), "autonyms": sorted(_autonyms_live()),
-                   "locale_autonyms": sorted(_locale_autonyms_live())}, f,
+                   "locale_autonyms": sorted(locale_autonyms_live())}, f,
                   ensure_ascii=False, indent=0)
         f.write("\n")
     print(f"wrote {AUTONYMS_FILE}")

@@ -10,7 +10,7 @@ import hashlib
 import os
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import Any, Callable, Protocol, Sequence, TypeVar
 
 from .config import Config
 from .errors import InputError, UsageError
@@ -20,8 +20,15 @@ from .model import Document, Segment
 from .packed import pack
 from .store import Fingerprint, Store, default_store_path
 
-if TYPE_CHECKING:
-    from .project import Project
+#: the project class opened (:class:`reviewer.project.Project`: not imported here,
+#: project imports this module)
+P = TypeVar("P", bound="_Opened")
+
+
+class _Opened(Protocol):
+    """What :func:`open_project` sets on the project it makes."""
+
+    aligned: Any
 
 __all__ = ["open_project", "default_reviewer", "file_sha256", "read_all", "BIG_INPUT", "PACK_BYTES"]
 
@@ -95,11 +102,11 @@ def big_input(path: Path) -> bool:
         return False
 
 
-def open_project(cls: "type[Project]", input_path: str | os.PathLike[str],
+def open_project(cls: Callable[..., P], input_path: str | os.PathLike[str],
                  store_path: str | os.PathLike[str] | None, reviewer: str | None,
                  options: ReadOptions, source_path: str | os.PathLike[str] | None,
                  create: bool, config: Config | None, aligned: bool,
-                 progress: Callable[[int, int], None] | None) -> "Project":
+                 progress: Callable[[int, int], None] | None) -> P:
     """The project (``cls``) of ``input_path`` and its store, as
     :meth:`~reviewer.project.Project.open` describes."""
     ipath = Path(input_path)
@@ -124,11 +131,11 @@ def open_project(cls: "type[Project]", input_path: str | os.PathLike[str],
             gc.enable()
 
 
-def _open(cls: "type[Project]", ipath: Path, store_path: str | os.PathLike[str] | None,
+def _open(cls: Callable[..., P], ipath: Path, store_path: str | os.PathLike[str] | None,
           reviewer: str | None, options: ReadOptions,
           source_path: str | os.PathLike[str] | None, create: bool,
           config: Config | None, aligned: bool = False,
-          progress: Callable[[int, int], None] | None = None) -> "Project":
+          progress: Callable[[int, int], None] | None = None) -> P:
     require_regular(ipath, "a review store belongs to a file")
     if source_path is not None:
         require_regular(source_path, "a review store belongs to a file")

@@ -219,26 +219,10 @@ def autonyms() -> frozenset[str]:
     "português (brasil)", "中文（简体）", "english"), and its language's name alone.
     Read from the figures shipped for the installed Babel (``python -m reviewer.lang``
     writes them: computing them loads every locale, seconds and tens of MB a run)."""
-    from ..lang import shipped_names
+    from ..lang import locale_autonyms_live, shipped_names
 
     shipped = shipped_names("locale_autonyms")
-    return _autonyms_live() if shipped is None else shipped
-
-
-def _autonyms_live() -> frozenset[str]:
-    """:func:`autonyms` from Babel's data (every locale loaded)."""
-    from babel import Locale, localedata
-
-    out: set[str] = set()
-    for ident in localedata.locale_identifiers():
-        try:
-            loc = Locale.parse(ident)
-        except (ValueError, TypeError):
-            continue
-        for name in (loc.get_display_name(loc), loc.get_language_name(loc)):
-            if name:
-                out.add(_norm(name))
-    return frozenset(out)
+    return locale_autonyms_live() if shipped is None else shipped
 
 
 def autonym(text: str) -> bool:

@@ -12,18 +12,53 @@ Textual and no numpy here.
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 from ..model import Finding, Segment
 from ..store import STATUSES
 
-__all__ = ["HeadPreview"]
+__all__ = ["HeadPreview", "RowLayout"]
 
 #: Formats whose unit ids are line numbers (as :class:`ReviewSession` numbers them).
 LINE_ID_FORMATS = ("tsv", "csv", "jsonl", "txt")
 
 
-class HeadPreview:
+class RowLayout:
+    """The row layout :class:`HeadPreview` and :class:`ReviewSession` share: the text
+    columns and the segment numbers, from ``segs``, ``n``, ``target_only``,
+    ``has_reference`` and ``numbered_by_id`` (each class's own)."""
+
+    segs: Sequence[Segment]
+    n: int
+
+    if TYPE_CHECKING:  # each class's own, read-only here
+        @property
+        def target_only(self) -> bool: ...
+        @property
+        def has_reference(self) -> bool: ...
+        @property
+        def numbered_by_id(self) -> bool: ...
+
+    def columns(self) -> tuple[int, ...]:
+        """The text columns shown, as indexes of the session's ``lengths`` (0 source,
+        1 target, 2 reference): a target-only review is one full-width column."""
+        cols = (1,) if self.target_only else (0, 1)
+        return cols + (2,) if self.has_reference else cols
+
+    def label(self, pos: int) -> str:
+        """The number the screen shows for a segment: its unit id where ids are line
+        numbers (as ``check`` prints them), else its position from 1."""
+        return self.segs[pos].id if self.numbered_by_id else str(pos + 1)
+
+    @property
+    def label_width(self) -> int:
+        """Digits of the widest segment number."""
+        if self.numbered_by_id and self.segs:
+            return max(len(self.segs[-1].id), len(str(self.n)))
+        return len(str(self.n))
+
+
+class HeadPreview(RowLayout):
     """The session's row-rendering interface (``render_row`` reads it) over a
     backend's first units: no findings yet, the cursor on the first row."""
 
@@ -36,11 +71,21 @@ class HeadPreview:
         self.segs: list[Segment] = list(backend.segments)
         self.n = len(self.segs)
         self.references = references
-        self.target_only = bool(backend.target_only)
-        self.numbered_by_id = bool(self.segs) and backend.format in LINE_ID_FORMATS and all(
+        self._target_only = bool(backend.target_only)
+        self._by_id = bool(self.segs) and backend.format in LINE_ID_FORMATS and all(
             s.id.isdigit() for s in self.segs)
         self.annotated = range(self.n)  # asked of the store row by row, when drawn
         self._status: dict[int, int] = {}
+
+    @property
+    def target_only(self) -> bool:
+        """True for a target-only document."""
+        return self._target_only
+
+    @property
+    def numbered_by_id(self) -> bool:
+        """Whether unit ids are line numbers (see :meth:`RowLayout.label`)."""
+        return self._by_id
 
     @property
     def status(self) -> "_Lookup":
@@ -57,22 +102,6 @@ class HeadPreview:
         """True when a reference column is shown."""
         return self.references is not None or any(s.reference is not None
                                                   for s in self.segs[:1000])
-
-    def columns(self) -> tuple[int, ...]:
-        """As :meth:`ReviewSession.columns`."""
-        cols = (1,) if self.target_only else (0, 1)
-        return cols + (2,) if self.has_reference else cols
-
-    def label(self, pos: int) -> str:
-        """As :meth:`ReviewSession.label`."""
-        return self.segs[pos].id if self.numbered_by_id else str(pos + 1)
-
-    @property
-    def label_width(self) -> int:
-        """As :attr:`ReviewSession.label_width`."""
-        if self.numbered_by_id and self.segs:
-            return max(len(self.segs[-1].id), len(str(self.n)))
-        return len(str(self.n))
 
     def reference(self, pos: int) -> str | None:
         """The reference translation of a segment, if any."""

@@ -23,7 +23,7 @@ else:  # imported by the first array operation, after the first frame
 from ..model import Document, Finding, Segment
 from .backend import Backend, GlossaryHit, default_export_path
 from .live_stats import EditMetrics, MqmTally
-from .preview import LINE_ID_FORMATS
+from .preview import LINE_ID_FORMATS, RowLayout
 from .query import (STATUSES, Filter, apply_filter, compile_search, meaning_order, parse_filter,
                     pending_codes, remember_pending_codes, stream_filter)
 
@@ -52,7 +52,7 @@ def _unit_names(unit: str) -> list[str]:
     return out
 
 
-class ReviewSession:
+class ReviewSession(RowLayout):
     """The review state one screen shows. Positions are indexes into the project's
     segment list; rows are indexes into the current view."""
 
@@ -141,18 +141,6 @@ class ReviewSession:
                 digits if digits is not None else all(s.id.isdigit() for s in self.segs))
         return self._by_id
 
-    def label(self, pos: int) -> str:
-        """The number the screen shows for a segment: its unit id where ids are line
-        numbers (as ``check`` prints them), else its position from 1."""
-        return self.segs[pos].id if self.numbered_by_id else str(pos + 1)
-
-    @property
-    def label_width(self) -> int:
-        """Digits of the widest segment number."""
-        if self.numbered_by_id and self.segs:
-            return max(len(self.segs[-1].id), len(str(self.n)))
-        return len(str(self.n))
-
     def position_of_label(self, text: str) -> int | None:
         """The segment a typed number or unit id names (None: none)."""
         text = text.strip()
@@ -178,12 +166,6 @@ class ReviewSession:
                 if s.context is not None:
                     self._unit_pos.setdefault(s.id.replace("\x04", "|"), i)
         return self._unit_pos.get(unit)
-
-    def columns(self) -> tuple[int, ...]:
-        """The text columns shown, as indexes of :attr:`lengths` (0 source, 1 target,
-        2 reference): a target-only review is one full-width column."""
-        cols = (1,) if self.target_only else (0, 1)
-        return cols + (2,) if self.has_reference else cols
 
     def load(self, progress: ProgressFn | None = None) -> None:
         """Read the segments and review state (one pass), ready to paint."""

@@ -285,22 +285,30 @@ def _digests(items: list[bytes]) -> Any:
     return np.frombuffer(b"".join(items), dtype=np.uint64).reshape(-1, 2)
 
 
-def _repeated_key(segments: Iterable[Segment], same_target: bool) -> bool:
-    """Whether two units share a key of :func:`unit_keys` (its groups of two or more)."""
-    seen: set[tuple[bool, str]] = set()
+def _unit_texts(segments: Iterable[Segment],
+                same_target: bool) -> Iterator[tuple[bool, int, str, str]]:
+    """The keyed texts of :func:`unit_keys`: ``(side b, unit index, key, form)``, with
+    (a) keyed by the normalised source and (b) (only with ``same_target``) by the
+    normalised target, each within its unit's context."""
     for s in segments:
         if not (s.target and s.source):
             continue
         ctx = _ctx_key(s.context) + "\x00"
-        keys = []
+        src = normalize(s.source)
+        tgt = normalize(s.target)
         if _has_letter(s.source):
-            keys.append((False, ctx + normalize(s.source)))
+            yield False, s.index, ctx + src, tgt
         if same_target and _has_letter(s.target):
-            keys.append((True, ctx + normalize(s.target)))
-        for k in keys:
-            if k in seen:
-                return True
-            seen.add(k)
+            yield True, s.index, ctx + tgt, src
+
+
+def _repeated_key(segments: Iterable[Segment], same_target: bool) -> bool:
+    """Whether two units share a key of :func:`unit_keys` (its groups of two or more)."""
+    seen: set[tuple[bool, str]] = set()
+    for side, _i, key, _form in _unit_texts(segments, same_target):
+        if (side, key) in seen:
+            return True
+        seen.add((side, key))
     return False
 
 
@@ -316,19 +324,11 @@ def unit_keys(segments: Iterable[Segment], same_target: bool = True) -> UnitKeys
     pos_b: list[int] = []
     key_b: list[bytes] = []
     form_b: list[bytes] = []
-    for s in segments:
-        if not (s.target and s.source):
-            continue
-        src = normalize(s.source)
-        tgt = normalize(s.target)
-        if _has_letter(s.source):
-            pos_a.append(s.index)
-            key_a.append(_digest(_ctx_key(s.context) + "\x00" + src))
-            form_a.append(_digest(tgt))
-        if same_target and _has_letter(s.target):
-            pos_b.append(s.index)
-            key_b.append(_digest(_ctx_key(s.context) + "\x00" + tgt))
-            form_b.append(_digest(src))
+    for side_b, i, key, form in _unit_texts(segments, same_target):
+        pos, keys, forms = (pos_b, key_b, form_b) if side_b else (pos_a, key_a, form_a)
+        pos.append(i)
+        keys.append(_digest(key))
+        forms.append(_digest(form))
     return UnitKeys(np.array(pos_a, np.int64), _digests(key_a), _digests(form_a),
                     np.array(pos_b, np.int64), _digests(key_b), _digests(form_b))
 

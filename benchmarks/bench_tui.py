@@ -449,13 +449,38 @@ def run_staged(path: str, t_spawn: float, wall0: float, perf0: float) -> dict[st
     return result
 
 
+def _pty_wait(fd: int, needle: bytes, t0: float, timeout: float,
+              on_seen: Callable[[], None] | None = None) -> float | None:
+    """Read a pseudo-terminal until ``needle`` shows (seconds since ``t0``, after
+    calling ``on_seen``) or ``timeout`` passes or the terminal closes (None)."""
+    import select
+
+    buf = b""
+    while time.perf_counter() - t0 < timeout:
+        r, _, _ = select.select([fd], [], [], 0.5)
+        if not r:
+            continue
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            return None
+        if not chunk:
+            return None
+        buf = (buf + chunk)[-200_000:]
+        if needle in buf:
+            seen = time.perf_counter() - t0
+            if on_seen is not None:
+                on_seen()
+            return seen
+    return None
+
+
 def less_peer(path: str, timeout: float = 600.0) -> dict[str, Any]:
     """``less +G`` (to its ``(END)`` prompt) and plain ``less`` (to the first line of
     the file on screen) in a pseudo-terminal of the benchmark's size; seconds from
     the start of the process."""
     import fcntl
     import pty
-    import select
     import struct
     import termios
 
@@ -467,23 +492,8 @@ def less_peer(path: str, timeout: float = 600.0) -> dict[str, Any]:
                                        "COLUMNS": str(SIZE[0])})
         t0 = time.perf_counter()
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", SIZE[1], SIZE[0], 0, 0))
-        buf = b""
-        found = None
         try:
-            while time.perf_counter() - t0 < timeout:
-                r, _, _ = select.select([fd], [], [], 0.5)
-                if not r:
-                    continue
-                try:
-                    chunk = os.read(fd, 65536)
-                except OSError:
-                    break
-                if not chunk:
-                    break
-                buf = (buf + chunk)[-200_000:]
-                if want in buf:
-                    found = time.perf_counter() - t0
-                    break
+            found = _pty_wait(fd, want, t0, timeout)
         finally:
             try:
                 os.write(fd, b"q")
@@ -509,7 +519,6 @@ def command_first_paint(path: str, want: str, env: dict[str, str], timeout: floa
     clock ticks); then it is stopped."""
     import fcntl
     import pty
-    import select
     import struct
     import termios
 
@@ -524,27 +533,16 @@ def command_first_paint(path: str, want: str, env: dict[str, str], timeout: floa
             os.execve(sys.executable, args, {**env, "TERM": "xterm-256color",
                                              "LINES": str(SIZE[1]), "COLUMNS": str(SIZE[0])})
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", SIZE[1], SIZE[0], 0, 0))
-        buf = b""
-        seen = cpu = None
-        needle = want.encode()
+        cpu = None
+
+        def cpu_now() -> None:  # the process's CPU seconds when the text shows
+            nonlocal cpu
+            with open(f"/proc/{pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            cpu = (int(fields[11]) + int(fields[12])) / tick
+
         try:
-            while time.perf_counter() - t0 < timeout:
-                r, _, _ = select.select([fd], [], [], 0.5)
-                if not r:
-                    continue
-                try:
-                    chunk = os.read(fd, 65536)
-                except OSError:
-                    break
-                if not chunk:
-                    break
-                buf = (buf + chunk)[-200_000:]
-                if needle in buf:
-                    seen = time.perf_counter() - t0
-                    with open(f"/proc/{pid}/stat") as f:
-                        fields = f.read().rsplit(")", 1)[1].split()
-                    cpu = (int(fields[11]) + int(fields[12])) / tick
-                    break
+            seen = _pty_wait(fd, want.encode(), t0, timeout, cpu_now)
         finally:
             try:
                 os.kill(pid, 9)

@@ -42,8 +42,10 @@ _FOLDS = (
     ("th", "t"), ("kh", "k"), ("ck", "k"), ("qu", "k"), ("x", "ks"),
 )  # fmt: skip
 _CLASSES = str.maketrans("pvfcqgxdzjlm", "bbbkkkktssrn", "aeiouwyh")
-_SILENT_GH = re.compile(r"(?<=[aeiou])gh(?![aeiou])")
-_SOFT_C = re.compile(r"c(?=[eiy])")
+#: a silent ``gh`` (Willoughby, Hugh) and a soft ``c`` (Celesio = Селесио): also
+#: :func:`reviewer.checks.names.translit_key`'s
+SILENT_GH = re.compile(r"(?<=[aeiou])gh(?![aeiou])")
+SOFT_C = re.compile(r"c(?=[eiy])")
 _SOFT_G = re.compile(r"g(?=[eiy])")
 _NON_RHOTIC = re.compile(r"(?<=[aeiouy])r+(?![aeiouy])")
 _DOUBLE_RE = re.compile(r"(.)\1+")
@@ -65,8 +67,8 @@ def _ascii(word: str) -> str:
 
 
 def _classes(a: str) -> str:
-    a = _SILENT_GH.sub("", a)
-    a = _SOFT_C.sub("s", a)
+    a = SILENT_GH.sub("", a)
+    a = SOFT_C.sub("s", a)
     for x, y in _FOLDS:
         a = a.replace(x, y)
     return _DOUBLE_RE.sub(r"\1", a.translate(_CLASSES))
@@ -97,7 +99,7 @@ _WORD_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f\u0900-\u0dff\u0e00-\u
                       r"\u05f3'\u2018\u2019](?=[^\W\d_]))*")
 #: Hebrew one-letter prefixes (and, that, the, in, to, from, as) and the Arabic
 #: article and prefixes written onto a word.
-_HEBREW_PREFIXES = "ושהבלמכ"
+HEBREW_PREFIXES = "ושהבלמכ"
 _ARABIC_PREFIXES = ("وال", "بال", "لل", "ال", "و", "ب", "ل")
 
 
@@ -111,9 +113,9 @@ def word_keys(text: str, capitalised: bool) -> list[str]:
         if capitalised and not w[0].isupper():
             continue
         out.extend(coarse_readings(w))
-        if w[0] in _HEBREW_PREFIXES and len(w) > 3:
+        if w[0] in HEBREW_PREFIXES and len(w) > 3:
             out.append(coarse_key(w[1:]))
-            if w[1] in _HEBREW_PREFIXES and len(w) > 4:
+            if w[1] in HEBREW_PREFIXES and len(w) > 4:
                 out.append(coarse_key(w[2:]))
         elif "\u0600" <= w[0] <= "\u06ff":
             for p in _ARABIC_PREFIXES:

@@ -41,7 +41,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .. import cldr, morph
 from ..lang import KNOWN_NAMES, base
-from .name_sound import coarse_found
+from .name_sound import HEBREW_PREFIXES, SILENT_GH, SOFT_C, coarse_found
 from .spelling import (
     DATA_DIR,
     NOUN_CAPS,
@@ -579,8 +579,6 @@ def _greek_mb(m: re.Match[str]) -> str:
         return "mb" if end else "b"
     return "nd" if end else "d"
 _VOWELS_RE = re.compile(r"[aeiouh ]+")
-_SILENT_GH = re.compile(r"(?<=[aeiou])gh(?![aeiou])")
-_SOFT_C = re.compile(r"c(?=[eiy])")
 
 
 def _abjad(word: str) -> bool:
@@ -596,7 +594,7 @@ def _abjad_pattern(word: str) -> re.Pattern[str] | None:
     if not key.strip("W"):
         return None
     rx = "".join("b?" if c == "W" else re.escape(c) for c in key)
-    if word[:1] in _HEBREW_PREFIXES and len(word) > 3:
+    if word[:1] in HEBREW_PREFIXES and len(word) > 3:
         # Hebrew writes its prefixes onto the word (שווילאבי = that + Willoughby)
         rest = translit_key(word[1:], marks=True)
         if rest.strip("W"):
@@ -604,8 +602,6 @@ def _abjad_pattern(word: str) -> re.Pattern[str] | None:
     return re.compile(rx)
 
 
-#: Hebrew one-letter prefixes (and, that, the, in, to, from, as) written onto a word.
-_HEBREW_PREFIXES = frozenset("ושהבלמכ")
 
 
 @lru_cache(maxsize=65536)
@@ -629,9 +625,9 @@ def translit_key(word: str, marks: bool = False) -> str:
         a = a.replace("v", "W").replace("w", "W")
     if hebrew:
         a = a.replace("v", "").replace("y", "")  # vav and yod write vowels in names
-    a = _SILENT_GH.sub("", a)  # Willoughby, Hugh
+    a = SILENT_GH.sub("", a)  # Willoughby, Hugh
     a = a.replace("dge", "j")  # Sturridge = Старридж
-    a = _SOFT_C.sub("s", a)  # Celesio = Селесио
+    a = SOFT_C.sub("s", a)  # Celesio = Селесио
     for x, y in _FOLDS:
         if abjad and x in ("ts", "tz"):
             continue  # no vowels written: t and s meet by accident (إنسينيتاس)

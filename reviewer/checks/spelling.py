@@ -30,9 +30,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, Sequence
-if TYPE_CHECKING:  # numpy is imported where arrays are made: a small run never needs it
-    import numpy as np
+from typing import Iterable, Iterator, Mapping, Sequence
 
 
 

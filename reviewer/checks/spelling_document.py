@@ -9,12 +9,9 @@ word are never asked."""
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter
-from typing import TYPE_CHECKING, Callable, Union, Iterator, Sequence, TypedDict
-if TYPE_CHECKING:  # numpy is imported where arrays are made: a small run never needs it
-    import numpy as np
-
-
+from typing import Callable, Iterator, Sequence, TypedDict
 
 from ..model import Segment
 from .spelling_tokens import Word, iter_words, name_form
@@ -45,8 +42,8 @@ def spelling_counts(segs: Sequence[Segment], known: Callable[[str], bool],
     """The statistics of some units: names, name forms, counts of unknown lowercase
     words, unknown source words (with ``sources``), ``known(lowercase word)`` telling
     the words of the language; and the words it does not know, the only ones the flag
-    step looks at, as an int32 array of rows ``(unit position in segs, start, end,
-    initial + 2 * elided)``."""
+    step looks at, as :data:`Rows`: four numbers a word ``(unit position in segs, start,
+    end, initial + 2 * elided)``, flat in an ``array('q')``."""
     cache: dict[str, bool] = {}
 
     def unknown(w: str) -> bool:
@@ -60,7 +57,7 @@ def spelling_counts(segs: Sequence[Segment], known: Callable[[str], bool],
     last_mixed: dict[str, str] = {}
     counts: Counter[str] = Counter()
     src: set[str] = set()
-    bad: list[int] = []
+    bad: Rows = array("q")  # compact, and cheap to send between processes
     for j, seg in enumerate(segs):  # SpellingCheck._learn, recording first plain and last mixed forms
         if "obsolete" in seg.flags:
             continue
@@ -68,7 +65,7 @@ def spelling_counts(segs: Sequence[Segment], known: Callable[[str], bool],
             for w in iter_words(seg.target):
                 t = w.text
                 if len(t) > 2 and t[0].isalpha() and unknown(t.lower()):
-                    bad += (j, w.start, w.end, w.initial + 2 * w.elided)
+                    bad.extend((j, w.start, w.end, w.initial + 2 * w.elided))
                 if t.islower() and unknown(t):
                     counts[t] += 1
                 mixed = name_form(w)
@@ -86,11 +83,7 @@ def spelling_counts(segs: Sequence[Segment], known: Callable[[str], bool],
             src.update(x for x in (w.text.lower() for w in iter_words(seg.source)) if unknown(x))
     stats = SpellingCounts(names=names, first=first, last_mixed=last_mixed, counts=counts,
                            src=src)
-    if len(bad) < SMALL_ROWS:
-        return stats, bad  # a small document: flat rows of 4, no numpy import
-    import numpy as np  # compact rows for a big document (sent between processes)
-
-    return stats, np.array(bad, np.int32).reshape(-1, 4)
+    return stats, bad
 
 
 class SpellingMerge:
@@ -131,11 +124,8 @@ class SpellingMerge:
                              frequent=frozenset(frequent))
 
 
-#: the unknown words' rows (unit, start, end, flags): flat in a list, or an array of 4 columns
-Rows = Union["np.ndarray", list[int]]
-
-#: unknown words up to which :func:`spelling_counts` keeps its rows as a list
-SMALL_ROWS = 4096
+#: the unknown words' rows, flat: unit, start, end, flags (1 initial, 2 elided) each
+Rows = array
 
 
 def unknown_words(segs: Sequence[Segment], rows: Rows | None,
@@ -152,7 +142,7 @@ def unknown_words(segs: Sequence[Segment], rows: Rows | None,
         return
     j = -1
     bad = []
-    for k, a, b, flags in (zip(*[iter(rows)] * 4) if isinstance(rows, list) else rows.tolist()):
+    for k, a, b, flags in zip(*[iter(rows)] * 4):
         if k != j:
             if bad:
                 yield segs[j], bad

@@ -31,6 +31,8 @@ from .lang import base, subtags
 
 __all__ = [
     "locale",
+    "day_periods",
+    "squash_period",
     "number_marks",
     "scale_words",
     "month_words",
@@ -388,3 +390,27 @@ def day_words(lang: str | None) -> frozenset[str]:
                 continue
             out.update(n.strip(".").lower() for n in names.values() if len(n) >= 3)
     return frozenset(out)
+
+
+@lru_cache(maxsize=128)
+def day_periods(lang: str | None) -> dict[str, str]:
+    """Words of ``lang`` that put a time before or after noon (CLDR day periods
+    ``am``/``pm`` in every context and width; English ``a.m.``/``p.m.`` forms), without
+    dots and spaces, lowercased -> ``am`` or ``pm``. One-letter forms are left out
+    (``a``, ``ص``): they are words of their own."""
+    out = {"am": "am", "pm": "pm"}
+    loc = locale(lang)
+    if loc is None:
+        return out
+    for ctx in loc.day_periods.values():
+        for width in ctx.values():
+            for key in ("am", "pm"):
+                word = width.get(key)
+                if word and len(word) > 1:
+                    out[squash_period(word)] = key
+    return out
+
+
+def squash_period(word: str) -> str:
+    """A day-period word as :func:`day_periods` keys it: no dots or spaces, lowercase."""
+    return re.sub(r"[\s.\u00a0\u202f]", "", word).lower()

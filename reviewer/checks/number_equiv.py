@@ -25,37 +25,13 @@ account for.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Callable, NamedTuple, Sequence
 
-from .. import cldr
+from ..cldr import day_periods, squash_period as _squash
 from . import number_forms
 from .number_reading import Num
 
-__all__ = ["times", "restated", "years", "day_month", "day_periods"]
-
-
-@lru_cache(maxsize=128)
-def day_periods(lang: str | None) -> dict[str, str]:
-    """Words of ``lang`` that put a time before or after noon (CLDR day periods
-    ``am``/``pm`` in every context and width; English ``a.m.``/``p.m.`` forms), without
-    dots and spaces, lowercased -> ``am`` or ``pm``. One-letter forms are left out
-    (``a``, ``ص``): they are words of their own."""
-    out = {"am": "am", "pm": "pm"}
-    loc = cldr.locale(lang)
-    if loc is None:
-        return out
-    for ctx in loc.day_periods.values():
-        for width in ctx.values():
-            for key in ("am", "pm"):
-                word = width.get(key)
-                if word and len(word) > 1:
-                    out[_squash(word)] = key
-    return out
-
-
-def _squash(word: str) -> str:
-    return re.sub(r"[\s.\u00a0\u202f]", "", word).lower()
+__all__ = ["times", "restated", "years", "day_month"]
 
 
 #: a clock time: hours and minutes (``5.30``, ``17:30``, ``17 h 30``, ``5時30``)

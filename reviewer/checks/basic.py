@@ -14,7 +14,7 @@ from typing import Iterable
 
 from ..lang import KNOWN_NAMES, LOWERCASE_BRANDS, SHARED_WORDS, base as base_lang, length_band
 from ..model import CODE_RE, Finding, Segment, Severity
-from ..scripts import dominant_script, language_scripts
+from ..scripts import dominant_script, language_scripts, letter_script
 from .base import Check, CheckContext
 
 __all__ = ["EmptyCheck", "UntranslatedCheck", "WhitespaceCheck", "LengthCheck", "CHECKS"]
@@ -219,7 +219,6 @@ def _not_source_language(segment: Segment, text: str, context: CheckContext) -> 
     is right: a language's name in that language ('Italiano', 'Deutsch'; CLDR through
     Babel), a key chord ('Ctrl+F'), or text with no letter of the source
     language's scripts ('العربية' in an English file translated into Russian)."""
-    from ..scripts import language_scripts, letter_script
     from .verbatim import autonym
 
     if _KEY_CHORD_RE.match(text) or autonym(text):
@@ -281,14 +280,13 @@ def _other_language(words: list[str], sl: str | None, known_sl: int) -> bool:
     """Whether another living language's lexicon (of the words' script) knows every
     word of a copy that the source language's knows only in part: the text is in
     that other language, quoted as it is."""
-    from .verbatim import _panel
     from .. import morph
-    from ..scripts import letter_script
+    from .verbatim import lexicon_panel
 
     script = letter_script(words[0][0])
     if script is None:
         return False
-    for code in _panel(script, frozenset({morph.lexicon_lang(sl) or ""})):
+    for code in lexicon_panel(script, frozenset({morph.lexicon_lang(sl) or ""})):
         if all(_known_word(w, code) for w in words):
             return True
     return False

@@ -28,7 +28,7 @@ from .. import morph
 from ..model import InlineCode, code_label
 from ..scripts import language_scripts, letter_script
 
-__all__ = ["kept_spans", "in_spans", "international", "autonym", "autonyms"]
+__all__ = ["kept_spans", "in_spans", "international", "lexicon_panel", "autonym", "autonyms"]
 
 #: paired quotation marks, opening -> closing (ASCII ones close themselves)
 _QUOTES = {'"': '"', "'": "'", "`": "`", "“": "”", "”": "”", "„": "“", "‚": "‘", "‘": "’",
@@ -172,7 +172,7 @@ def _gloss(target: str, m: re.Match[str], ss: frozenset[str], ts: frozenset[str]
 
 
 @lru_cache(maxsize=16)
-def _panel(script: str, exclude: frozenset[str]) -> tuple[str, ...]:
+def lexicon_panel(script: str, exclude: frozenset[str]) -> tuple[str, ...]:
     """The lexicons of living languages (a CLDR locale) written in ``script``, less
     ``exclude``."""
     from babel import localedata
@@ -200,7 +200,7 @@ def international(word: str, source_lang: str | None, target_lang: str | None) -
     if script is None:
         return False
     excl = frozenset(c for c in (morph.lexicon_lang(source_lang), morph.lexicon_lang(target_lang)) if c)
-    panel = _panel(script, excl)
+    panel = lexicon_panel(script, excl)
     if not panel:
         return False
     need = max(2, ceil(INTERNATIONAL_SHARE * len(panel)))

@@ -265,11 +265,12 @@ class UntranslatedWordsCheck(Check):
             elif not morph.is_known(w, sl):
                 continue
             else:
-                if src_lemmas is None and len(lem) >= 4:
-                    # the source's lemmas, made only when a word asks for them
-                    src_lemmas = {morph.lemma(x, sl) or x for x in src_words}
-                if (len(lem) < 4 or lem not in src_lemmas) and not any(  # type: ignore[operator]
-                        _same_stem(w, x) for x in src_words):
+                in_source = False
+                if len(lem) >= 4:
+                    if src_lemmas is None:  # the source's lemmas, made only when asked
+                        src_lemmas = {morph.lemma(x, sl) or x for x in src_words}
+                    in_source = lem in src_lemmas
+                if not in_source and not any(_same_stem(w, x) for x in src_words):
                     continue
             if kept(m.start(), m.end()) or _adapted(tgt, m.end(), m.start()):
                 continue
